@@ -1,0 +1,84 @@
+/// The words after a command name, consumed in order by the command's builder.
+struct Arguments {
+    private var tokens: ArraySlice<Token>
+    private let spec: CommandSpec
+    private(set) var flags: Set<String> = []
+
+    /// Separates the command's flags from its positional words; an unknown flag is an error.
+    init(_ tokens: [Token], for spec: CommandSpec) throws(CommandError) {
+        self.spec = spec
+        var positional: [Token] = []
+        for token in tokens {
+            guard !token.quoted, token.text.hasPrefix("-"), token.text.count > 1,
+                !token.text.dropFirst().allSatisfy(\.isNumber)
+            else {
+                positional.append(token)
+                continue
+            }
+            guard let flag = spec.flags.first(where: { $0.name == token.text || $0.shortName == token.text }) else {
+                throw CommandError("\(spec.name) has no option \(token.text); usage: \(spec.usage.joined(separator: " | "))")
+            }
+            flags.insert(flag.name)
+        }
+        self.tokens = positional[...]
+    }
+
+    var isEmpty: Bool { tokens.isEmpty }
+
+    /// The error for words that do not fit the command's usage.
+    func usageError() -> CommandError { .usage(spec) }
+
+    /// The next word, if any.
+    mutating func next() -> Token? { tokens.popFirst() }
+
+    /// The next word; a usage error when there is none.
+    mutating func required() throws(CommandError) -> Token {
+        guard let token = tokens.popFirst() else { throw .usage(spec) }
+        return token
+    }
+
+    /// The next word as an unquoted keyword (lower-cased).
+    mutating func keyword() throws(CommandError) -> String {
+        let token = try required()
+        guard !token.quoted else { throw .usage(spec) }
+        return token.text.lowercased()
+    }
+
+    /// All remaining words joined by single spaces; a usage error when there are none.
+    mutating func rest() throws(CommandError) -> String {
+        guard !tokens.isEmpty else { throw .usage(spec) }
+        defer { tokens.removeAll() }
+        return tokens.map(\.text).joined(separator: " ")
+    }
+
+    /// Fails with the usage line unless every word was used.
+    func finish() throws(CommandError) {
+        guard tokens.isEmpty else { throw .usage(spec) }
+    }
+
+    /// A whole number from a word, with a clear error when it is not one or does not fit.
+    func number(_ token: Token, _ what: String) throws(CommandError) -> Int {
+        let digits = token.text.hasPrefix("-") ? token.text.dropFirst() : Substring(token.text)
+        guard !digits.isEmpty, digits.allSatisfy({ $0.isASCII && $0.isNumber }) else {
+            throw CommandError("\(what) must be a number, not \"\(token.text)\"; usage: \(spec.usage.joined(separator: " | "))")
+        }
+        guard let value = Int(token.text) else { throw CommandError("\(what) \(token.text) is out of range") }
+        return value
+    }
+
+    /// A session reference: a position, `home`, or the start of a title.
+    func sessionReference(_ token: Token) throws(CommandError) -> SessionReference {
+        if !token.quoted, token.text.lowercased() == "home" { return .home }
+        let looksNumeric = token.text.drop(while: { $0 == "-" }).allSatisfy(\.isNumber) && !token.quoted
+        if looksNumeric, !token.text.isEmpty { return .position(try number(token, "session position")) }
+        guard !token.text.isEmpty else { throw .usage(spec) }
+        return .titlePrefix(token.text)
+    }
+
+    /// A work item number written `W101` or `101`.
+    func workItem(_ token: Token) throws(CommandError) -> Int {
+        var text = Substring(token.text)
+        if text.first == "W" || text.first == "w" { text = text.dropFirst() }
+        return try number(Token(text: String(text), quoted: token.quoted), "work item")
+    }
+}

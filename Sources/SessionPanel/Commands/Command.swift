@@ -1,0 +1,62 @@
+/// How a command names a session: by position, as Home, or by the start of its title.
+public enum SessionReference: Sendable, Equatable {
+    /// Position in the panel; Home is 0.
+    case position(Int)
+    /// The anchored Home session.
+    case home
+    /// A case-insensitive prefix of the title.
+    case titlePrefix(String)
+}
+
+/// What `tab open` opens.
+public enum TabTarget: Sendable, Equatable {
+    /// KB Search.
+    case knowledgeSearch
+    /// A record by id.
+    case record(String)
+    /// A line-of-business app by name.
+    case app(String)
+}
+
+/// What `panel` does to the panel mode.
+public enum PanelAction: String, Sendable, Equatable, CaseIterable {
+    case expand, collapse, toggle
+}
+
+/// A parsed command: what the agent asked for, before it is applied.
+public enum Command: Sendable, Equatable {
+    case incoming(Channel, customer: String?)
+    case notifications
+    case accept(Int?)
+    case reject(Int?)
+    case openCase(Int)
+    case openContact(String)
+    case openAccount(String)
+    case openWorkItem(Int)
+    case pick(Int)
+    case dashboard
+    case switchTo(SessionReference)
+    case close(SessionReference?, confirmed: Bool)
+    case end(SessionReference?)
+    case link(SessionReference, contact: String)
+    case clockShow
+    case clockAdvance(seconds: Int)
+    case message(SessionReference, text: String)
+    case reply(String)
+    case history(SessionReference?)
+    case sentiment(SessionReference, Sentiment)
+    case hover(SessionReference)
+    case panel(PanelAction)
+    case type(field: String, text: String)
+    case form
+    case tabOpen(TabTarget)
+    case tabClose(Int?)
+    case tabFocus(Int)
+    case tabs
+    case presence(Presence?)
+    case configList
+    case configSet(key: String, value: String)
+    case show
+    case help(String?)
+    case quit
+}

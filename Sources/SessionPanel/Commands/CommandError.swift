@@ -1,0 +1,15 @@
+/// Why a line could not be parsed or a command could not be applied. The state is unchanged.
+public struct CommandError: Error, Sendable, Equatable, CustomStringConvertible {
+    /// One line, meant for the agent.
+    public let message: String
+
+    /// Creates an error with a one-line message.
+    public init(_ message: String) { self.message = message }
+
+    public var description: String { message }
+
+    /// The standard error for a command used with the wrong arguments.
+    static func usage(_ spec: CommandSpec) -> CommandError {
+        CommandError("usage: \(spec.usage.joined(separator: " | "))")
+    }
+}

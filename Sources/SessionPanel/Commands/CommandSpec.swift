@@ -1,0 +1,94 @@
+/// One entry of the command table: the single source for parsing, `help`, completion in the prompt,
+/// and the shell completion scripts.
+public struct CommandSpec: Sendable {
+    /// The command word, e.g. `switch`.
+    public let name: String
+    /// Other words that run the same command, e.g. `exit` for `quit`.
+    public let aliases: [String]
+    /// The usage lines, e.g. `switch <n|home|title>`.
+    public let usage: [String]
+    /// One line saying what the command does.
+    public let summary: String
+    /// More help, shown by `help <command>`.
+    public let details: String
+    /// The arguments, for completion.
+    public let arguments: [ArgumentSlot]
+    /// Options such as `--yes`.
+    public let flags: [Flag]
+    /// Builds the command from its arguments.
+    let build: @Sendable (inout Arguments) throws(CommandError) -> Command
+
+    /// An option of a command.
+    public struct Flag: Sendable, Equatable {
+        /// The long spelling, e.g. `--yes`.
+        public let name: String
+        /// A short spelling, e.g. `-y`.
+        public let shortName: String?
+        /// What it does.
+        public let summary: String
+    }
+
+    init(
+        _ name: String, aliases: [String] = [], usage: [String], summary: String, details: String = "",
+        arguments: [ArgumentSlot] = [], flags: [Flag] = [],
+        build: @escaping @Sendable (inout Arguments) throws(CommandError) -> Command
+    ) {
+        self.name = name
+        self.aliases = aliases
+        self.usage = usage
+        self.summary = summary
+        self.details = details
+        self.arguments = arguments
+        self.flags = flags
+        self.build = build
+    }
+
+    /// Every word that runs this command.
+    public var words: [String] { [name] + aliases }
+}
+
+/// One position in a command's arguments, as completion sees it.
+public indirect enum ArgumentSlot: Sendable {
+    /// A fixed word that may lead to further arguments, optionally or a value instead.
+    case keyword([Keyword], orValue: ValueKind? = nil)
+    /// A value of some kind.
+    case value(ValueKind)
+}
+
+/// A fixed word in a command's arguments, such as `case` in `open case 42`.
+public struct Keyword: Sendable {
+    /// The word.
+    public let word: String
+    /// What choosing it means.
+    public let summary: String
+    /// The arguments that follow it.
+    public let then: [ArgumentSlot]
+
+    init(_ word: String, _ summary: String, then: [ArgumentSlot] = []) {
+        self.word = word
+        self.summary = summary
+        self.then = then
+    }
+}
+
+/// The kinds of values completion can offer.
+public enum ValueKind: Sendable, Equatable {
+    case session
+    case notification
+    case caseNumber
+    case contactName
+    case accountName
+    case workItem([WorkStream])
+    case channel
+    case sentiment
+    case presence
+    case settingKey
+    /// The value of the setting named by the previous word.
+    case settingValue
+    case duration
+    case tabNumber
+    case field
+    case commandName
+    /// Free text (a message, a name, an id): nothing to offer.
+    case text
+}

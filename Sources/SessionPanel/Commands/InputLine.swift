@@ -1,0 +1,17 @@
+/// Checks raw input before it is parsed: size, NUL bytes and UTF-8.
+public enum InputLine {
+    /// The longest line accepted, in bytes.
+    public static let maximumBytes = 64 * 1024
+
+    /// Decodes one line of input (without its newline), or explains in one line why it is refused.
+    public static func decode(_ bytes: some Collection<UInt8>) throws(CommandError) -> String {
+        guard bytes.count <= maximumBytes else {
+            throw CommandError("line is too long (\(bytes.count) bytes; the limit is \(maximumBytes))")
+        }
+        guard !bytes.contains(0) else { throw CommandError("line contains a NUL byte") }
+        guard let text = String(validating: bytes, as: UTF8.self) else {
+            throw CommandError("line is not valid UTF-8")
+        }
+        return text.hasSuffix("\r") ? String(text.dropLast()) : text
+    }
+}

@@ -1,0 +1,45 @@
+extension CommandTable {
+    static let presence = CommandSpec(
+        "presence", usage: ["presence [available|busy|dnd|away|offline]"],
+        summary: "Show or set your presence",
+        details: "With auto-presence on, presence follows your workload as sessions start and close: "
+            + "Available, Busy, or Do not disturb at capacity or with every session slot used.",
+        arguments: [.value(.presence)]
+    ) { arguments throws(CommandError) in
+        guard let token = arguments.next() else { return .presence(nil) }
+        try arguments.finish()
+        let word = token.text.lowercased()
+        guard let status = Presence(rawValue: word), Presence.selectable.contains(status) else {
+            if word == Presence.inactive.rawValue { throw CommandError("Inactive is set by the system only") }
+            throw CommandError("unknown presence \"\(token.text)\"; choose available, busy, dnd, away or offline")
+        }
+        return .presence(status)
+    }
+
+    static let config = CommandSpec(
+        "config", usage: ["config", "config <key> <value>"], summary: "List the settings, or change one",
+        details: SettingKey.all.map { "\($0.name) \($0.valueSyntax): \($0.summary)" }.joined(separator: "\n"),
+        arguments: [.value(.settingKey), .value(.settingValue)]
+    ) { arguments throws(CommandError) in
+        guard let key = arguments.next() else { return .configList }
+        let value = try arguments.required()
+        try arguments.finish()
+        return .configSet(key: key.text, value: value.text)
+    }
+
+    static let clock = CommandSpec(
+        "clock", usage: ["clock", "clock advance <duration>"],
+        summary: "Show the simulated clock, or move it on (notifications time out, waiting conversations expire)",
+        details: "Durations: 90s, 2m, 1h30m, 28d.",
+        arguments: [.keyword([Keyword("advance", "move the clock on", then: [.value(.duration)])])]
+    ) { arguments throws(CommandError) in
+        guard !arguments.isEmpty else { return .clockShow }
+        guard try arguments.keyword() == "advance" else { throw arguments.usageError() }
+        let token = try arguments.required()
+        try arguments.finish()
+        guard let seconds = SimulatedDuration.parse(token.text) else {
+            throw CommandError("\"\(token.text)\" is not a duration such as 90s, 2m, 1h30m or 28d")
+        }
+        return .clockAdvance(seconds: seconds)
+    }
+}

@@ -1,0 +1,41 @@
+extension CommandTable {
+    static let message = CommandSpec(
+        "message", aliases: ["msg"], usage: ["message <n|title> \"<text>\""],
+        summary: "The customer in a session sends a message (unread while the session is not focused)",
+        arguments: [.value(.session), .value(.text)]
+    ) { arguments throws(CommandError) in
+        let session = try arguments.sessionReference(try arguments.required())
+        return .message(session, text: try arguments.rest())
+    }
+
+    static let reply = CommandSpec(
+        "reply", usage: ["reply \"<text>\""], summary: "Answer the customer in the focused session",
+        arguments: [.value(.text)]
+    ) { arguments throws(CommandError) in
+        .reply(try arguments.rest())
+    }
+
+    static let history = CommandSpec(
+        "history", usage: ["history [<n|title>]"], summary: "Show the conversation of the focused (or named) session",
+        arguments: [.value(.session)]
+    ) { arguments throws(CommandError) in
+        .history(try optionalSession(&arguments))
+    }
+
+    static let sentiment = CommandSpec(
+        "sentiment", usage: ["sentiment <n|title> <level>"],
+        summary: "Set a session's sentiment (very-negative … very-positive)",
+        details: "Levels: " + Sentiment.allCases.map(\.name).joined(separator: ", ")
+            + ". The `!` alert shows at or below the threshold (`config threshold`).",
+        arguments: [.value(.session), .value(.sentiment)]
+    ) { arguments throws(CommandError) in
+        let session = try arguments.sessionReference(try arguments.required())
+        let word = try arguments.keyword()
+        try arguments.finish()
+        guard let level = Sentiment(name: word) else {
+            throw CommandError(
+                "unknown sentiment \"\(word)\"; levels: \(Sentiment.allCases.map(\.name).joined(separator: ", "))")
+        }
+        return .sentiment(session, level)
+    }
+}

@@ -1,0 +1,78 @@
+extension CommandTable {
+    static let switchCommand = CommandSpec(
+        "switch", aliases: ["focus"], usage: ["switch <n|home|title>"],
+        summary: "Focus a session (Home is 0); its unread count clears",
+        details: "A session can be named by position, `home`, or the start of its title. Alt-0 … Alt-9 do the same in the prompt.",
+        arguments: [.value(.session)]
+    ) { arguments throws(CommandError) in
+        .switchTo(try singleSession(&arguments))
+    }
+
+    static let close = CommandSpec(
+        "close", usage: ["close [<n|title>] [--yes]"],
+        summary: "Close the focused (or named) session after confirmation",
+        details: "Closing without End re-queues live chat and voice (Open) and parks persistent chat, SMS and social "
+            + "in Waiting. Closing after End closes the conversation. Home cannot be closed.",
+        arguments: [.value(.session)],
+        flags: [.init(name: "--yes", shortName: "-y", summary: "Close without asking")]
+    ) { arguments throws(CommandError) in
+        let confirmed = arguments.flags.contains("--yes")
+        return .close(try optionalSession(&arguments), confirmed: confirmed)
+    }
+
+    static let end = CommandSpec(
+        "end", usage: ["end [<n|title>]"], summary: "End the conversation: it moves to Wrap-up",
+        arguments: [.value(.session)]
+    ) { arguments throws(CommandError) in
+        .end(try optionalSession(&arguments))
+    }
+
+    static let link = CommandSpec(
+        "link", usage: ["link <n|title> \"<contact>\""],
+        summary: "Link a contact to a visitor's conversation; the title becomes the contact's name",
+        arguments: [.value(.session), .value(.contactName)]
+    ) { arguments throws(CommandError) in
+        let session = try arguments.sessionReference(try arguments.required())
+        return .link(session, contact: try arguments.rest())
+    }
+
+    static let hover = CommandSpec(
+        "hover", usage: ["hover <n|title>"], summary: "Show the tooltip(s) of a session's icon",
+        arguments: [.value(.session)]
+    ) { arguments throws(CommandError) in
+        .hover(try singleSession(&arguments))
+    }
+
+    static let panel = CommandSpec(
+        "panel", aliases: ["burger"], usage: ["panel expand|collapse|toggle"],
+        summary: "Expand the panel (titles) or collapse it (icons and badges)",
+        arguments: [
+            .keyword([
+                Keyword("expand", "show titles"),
+                Keyword("collapse", "show only icons and badges"),
+                Keyword("toggle", "switch between the two"),
+            ])
+        ]
+    ) { arguments throws(CommandError) in
+        guard let action = PanelAction(rawValue: try arguments.keyword()) else { throw arguments.usageError() }
+        try arguments.finish()
+        return .panel(action)
+    }
+
+    static let show = CommandSpec(
+        "show", aliases: ["ls"], usage: ["show"], summary: "Print the session panel"
+    ) { arguments throws(CommandError) in
+        try arguments.finish()
+        return .show
+    }
+
+    static func singleSession(_ arguments: inout Arguments) throws(CommandError) -> SessionReference {
+        let reference = try arguments.sessionReference(try arguments.required())
+        try arguments.finish()
+        return reference
+    }
+
+    static func optionalSession(_ arguments: inout Arguments) throws(CommandError) -> SessionReference? {
+        arguments.isEmpty ? nil : try singleSession(&arguments)
+    }
+}

@@ -1,0 +1,18 @@
+extension CommandTable {
+    static let help = CommandSpec(
+        "help", aliases: ["?"], usage: ["help [<command>]"], summary: "List commands, or explain one",
+        details: "`help keys` lists the prompt's key bindings.",
+        arguments: [.value(.commandName)]
+    ) { arguments throws(CommandError) in
+        guard let token = arguments.next() else { return .help(nil) }
+        try arguments.finish()
+        return .help(token.text.lowercased())
+    }
+
+    static let quit = CommandSpec(
+        "quit", aliases: ["exit"], usage: ["quit"], summary: "Leave the shell (Ctrl-D does too)"
+    ) { arguments throws(CommandError) in
+        try arguments.finish()
+        return .quit
+    }
+}

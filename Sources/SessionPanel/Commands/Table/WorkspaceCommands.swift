@@ -1,0 +1,71 @@
+extension CommandTable {
+    static let type = CommandSpec(
+        "type", usage: ["type <field> \"<text>\""],
+        summary: "Type into a form field of the focused session (unsaved; kept when you switch away)",
+        arguments: [.value(.field), .value(.text)]
+    ) { arguments throws(CommandError) in
+        let field = try arguments.required()
+        guard field.text.allSatisfy({ $0.isLetter || $0.isNumber || $0 == "-" || $0 == "_" }), !field.text.isEmpty else {
+            throw CommandError("a field name is letters, digits, - and _, not \"\(field.text)\"")
+        }
+        return .type(field: field.text, text: try arguments.rest())
+    }
+
+    static let form = CommandSpec(
+        "form", usage: ["form"], summary: "Show the focused session's unsaved form"
+    ) { arguments throws(CommandError) in
+        try arguments.finish()
+        return .form
+    }
+
+    static let tab = CommandSpec(
+        "tab",
+        usage: ["tab open kb", "tab open record <id>", "tab open app \"<name>\"", "tab close [<n>]", "tab focus <n>"],
+        summary: "Open, close or focus app tabs in the focused session",
+        details: "The anchor tab (Customer summary) cannot be closed; closing a tab focuses the tab on its left. "
+            + "A session has at most 10 tabs (`config max-tabs`).",
+        arguments: [
+            .keyword([
+                Keyword(
+                    "open", "open an app tab",
+                    then: [
+                        .keyword([
+                            Keyword("kb", "KB Search"),
+                            Keyword("record", "a record by id", then: [.value(.text)]),
+                            Keyword("app", "an app by name", then: [.value(.text)]),
+                        ])
+                    ]),
+                Keyword("close", "close a tab (default: the focused one)", then: [.value(.tabNumber)]),
+                Keyword("focus", "focus a tab", then: [.value(.tabNumber)]),
+            ])
+        ]
+    ) { arguments throws(CommandError) in
+        switch try arguments.keyword() {
+        case "open":
+            switch try arguments.keyword() {
+            case "kb":
+                try arguments.finish()
+                return .tabOpen(.knowledgeSearch)
+            case "record": return .tabOpen(.record(try arguments.rest()))
+            case "app": return .tabOpen(.app(try arguments.rest()))
+            default: throw arguments.usageError()
+            }
+        case "close":
+            guard let token = arguments.next() else { return .tabClose(nil) }
+            try arguments.finish()
+            return .tabClose(try arguments.number(token, "tab number"))
+        case "focus":
+            let number = try arguments.number(try arguments.required(), "tab number")
+            try arguments.finish()
+            return .tabFocus(number)
+        default: throw arguments.usageError()
+        }
+    }
+
+    static let tabs = CommandSpec(
+        "tabs", usage: ["tabs"], summary: "List the focused session's app tabs"
+    ) { arguments throws(CommandError) in
+        try arguments.finish()
+        return .tabs
+    }
+}

@@ -1,0 +1,53 @@
+/// Something a command asks to be shown; the renderers decide how.
+public enum Report: Sendable, Equatable {
+    /// A sentence about what happened.
+    case message(String)
+    /// Something that happened on its own (a timeout, an expiry), worth the agent's attention.
+    case notice(String)
+    /// The agent dashboard's three streams.
+    case dashboard
+    /// The pending notifications.
+    case notifications
+    /// The conversation transcript of a session, by session id.
+    case history(sessionID: Int)
+    /// The app tabs of the focused session.
+    case tabs
+    /// The unsaved form of the focused session.
+    case form
+    /// Tooltip lines, exactly as the product shows them.
+    case tooltips([String])
+    /// The settings.
+    case config
+    /// The command list, or one command's help, or `keys`.
+    case help(String?)
+    /// The current presence.
+    case presence
+    /// The simulated clock.
+    case clock
+}
+
+/// A question to answer before a command runs, such as closing a session.
+public struct Confirmation: Sendable, Equatable {
+    /// The question, e.g. `Close session "Kenny Smith"? [y/N]`.
+    public let prompt: String
+    /// The command to apply when the answer is yes.
+    public let command: Command
+}
+
+/// What applying a command produced, besides the new state.
+public struct Outcome: Sendable, Equatable {
+    /// What to show, in order.
+    public var reports: [Report] = []
+    /// Whether the panel changed and should be printed again.
+    public var showsPanel = false
+    /// A question to ask before anything changes.
+    public var confirmation: Confirmation?
+    /// Whether the shell should end.
+    public var quits = false
+
+    /// An outcome that shows the given reports.
+    public init(_ reports: [Report] = [], showsPanel: Bool = false) {
+        self.reports = reports
+        self.showsPanel = showsPanel
+    }
+}

@@ -1,0 +1,60 @@
+extension PanelState {
+    /// The conversation a session shows, for a change that needs it Active.
+    private func activeConversation(in session: Session) throws(CommandError) -> Conversation {
+        guard let id = session.conversationID, let conversation = conversations[id] else {
+            throw CommandError(
+                session.isHome ? "Home has no conversation" : "\"\(session.title)\" is a record session, not a conversation")
+        }
+        guard !session.readOnly else { throw CommandError("\"\(session.title)\" is a closed work item, open read-only") }
+        guard conversation.state == .active else {
+            throw CommandError("the conversation with \"\(session.title)\" is \(conversation.state.displayName), not Active")
+        }
+        return conversation
+    }
+
+    mutating func receiveMessage(_ text: String, in reference: SessionReference) throws(CommandError) -> Outcome {
+        let position = try position(of: reference)
+        var conversation = try activeConversation(in: sessions[position])
+        conversation.messages.append(Message(sender: .customer, text: text, time: now))
+        conversations[conversation.id] = conversation
+        if sessions[position].id != focusedSessionID { sessions[position].unreadCount += 1 }
+        return Outcome(showsPanel: true)
+    }
+
+    mutating func reply(_ text: String) throws(CommandError) -> Outcome {
+        var conversation = try activeConversation(in: focusedSession)
+        conversation.messages.append(Message(sender: .agent, text: text, time: now))
+        conversations[conversation.id] = conversation
+        return Outcome([.message("You → \(conversation.title): \(text)")])
+    }
+
+    mutating func end(_ reference: SessionReference?) throws(CommandError) -> Outcome {
+        let session = sessions[try positionOrFocused(reference)]
+        var conversation = try activeConversation(in: session)
+        conversation.state = .wrapUp
+        conversations[conversation.id] = conversation
+        return Outcome(
+            [.message("Ended the conversation with \(session.title); it is in Wrap-up. Closing the session closes it.")],
+            showsPanel: true)
+    }
+
+    mutating func link(_ reference: SessionReference, contact name: String) throws(CommandError) -> Outcome {
+        let position = try position(of: reference)
+        let session = sessions[position]
+        guard let id = session.conversationID, var conversation = conversations[id], conversation.customer == nil else {
+            throw CommandError("only a visitor's conversation can be linked to a contact")
+        }
+        guard let contact = world.contact(named: name) else { throw CommandError("no contact named \"\(name)\"") }
+        conversation.customer = contact.name
+        conversations[id] = conversation
+        sessions[position].title = contact.name
+        return Outcome([.message("Linked \(contact.name) to \(session.title); the session title is now \(contact.name).")], showsPanel: true)
+    }
+
+    mutating func setSentiment(_ level: Sentiment, of reference: SessionReference) throws(CommandError) -> Outcome {
+        let position = try position(of: reference)
+        guard !sessions[position].isHome else { throw CommandError("Home has no sentiment") }
+        sessions[position].sentiment = level
+        return Outcome(showsPanel: true)
+    }
+}

@@ -1,0 +1,129 @@
+extension PanelState {
+    /// The message shown when no more sessions fit in the panel.
+    public static let maximumSessionsMessage = "Maximum sessions reached. Close a session before opening another."
+
+    /// The position a reference names, or a clear error.
+    func position(of reference: SessionReference) throws(CommandError) -> Int {
+        switch reference {
+        case .home:
+            return 0
+        case .position(let position):
+            guard sessions.indices.contains(position) else {
+                throw CommandError(
+                    sessions.count == 1
+                        ? "no session at position \(position); only Home (0) is open"
+                        : "no session at position \(position); positions are 0 (Home) to \(sessions.count - 1)")
+            }
+            return position
+        case .titlePrefix(let prefix):
+            let wanted = prefix.lowercased()
+            let matches = sessions.indices.filter { sessions[$0].title.lowercased().hasPrefix(wanted) }
+            guard let first = matches.first else { throw CommandError("no session title starts with \"\(prefix)\"") }
+            if matches.count > 1, !matches.contains(where: { sessions[$0].title.lowercased() == wanted }) {
+                let names = matches.prefix(5).map { "\($0) \(sessions[$0].title)" }.joined(separator: ", ")
+                throw CommandError("\"\(prefix)\" matches several sessions (\(names)); use a position")
+            }
+            return matches.first { sessions[$0].title.lowercased() == wanted } ?? first
+        }
+    }
+
+    /// The position named, or the focused one when no reference is given.
+    func positionOrFocused(_ reference: SessionReference?) throws(CommandError) -> Int {
+        try reference.map { reference throws(CommandError) in try position(of: reference) } ?? focusedPosition
+    }
+
+    /// The focused session's position, unless it is Home.
+    func focusedCustomerSession(_ homeError: String) throws(CommandError) -> Int {
+        guard focusedPosition != 0 else { throw CommandError(homeError) }
+        return focusedPosition
+    }
+
+    /// The named (or focused) session, which must show a conversation.
+    func conversationSession(_ reference: SessionReference?) throws(CommandError) -> Session {
+        let session = sessions[try positionOrFocused(reference)]
+        guard session.conversationID != nil else {
+            throw CommandError(
+                session.isHome ? "Home has no conversation" : "\"\(session.title)\" is a record session, not a conversation")
+        }
+        return session
+    }
+
+    /// Focuses the session at `position` and clears its unread count.
+    mutating func focus(_ position: Int) {
+        focusedSessionID = sessions[position].id
+        sessions[position].unreadCount = 0
+    }
+
+    /// Opens and focuses a new session, or switches to the one already showing `kind`.
+    /// Returns the message to show.
+    mutating func startSession(_ kind: SessionKind, title: String, readOnly: Bool = false) throws(CommandError) -> String {
+        if let existing = sessions.firstIndex(where: { $0.kind == kind }) {
+            focus(existing)
+            return "\"\(title)\" is already open at position \(existing); switched to it."
+        }
+        guard sessions.count < settings.maxSessions else { throw CommandError(Self.maximumSessionsMessage) }
+        sessions.append(Session(id: nextSessionID, kind: kind, title: title, readOnly: readOnly))
+        nextSessionID += 1
+        focus(sessions.count - 1)
+        refreshPresence()
+        return "Started session \(sessions.count - 1): \(title)\(readOnly ? " (read-only)" : "")."
+    }
+
+    mutating func switchTo(_ reference: SessionReference) throws(CommandError) -> Outcome {
+        focus(try position(of: reference))
+        return Outcome(showsPanel: true)
+    }
+
+    mutating func close(_ reference: SessionReference?, confirmed: Bool) throws(CommandError) -> Outcome {
+        let position = try positionOrFocused(reference)
+        let session = sessions[position]
+        guard !session.isHome else { throw CommandError("Home is anchored and cannot be closed") }
+        guard confirmed else {
+            var outcome = Outcome()
+            outcome.confirmation = Confirmation(
+                prompt: "Close session \"\(session.title)\"? [y/N]",
+                command: .close(.position(position), confirmed: true))
+            return outcome
+        }
+        var reports: [Report] = [.message("Closed session \"\(session.title)\".")]
+        if let id = session.conversationID, var conversation = conversations[id] {
+            switch conversation.state {
+            case .active where conversation.channel.isLive(chatMode: settings.chatMode):
+                conversation.state = .open
+                conversation.assignedToAgent = false
+                reports.append(.message("The \(conversation.channel.displayName.lowercased()) conversation went back to the queue (Open)."))
+            case .active:
+                conversation.state = .waiting
+                conversation.waitingUntil = now + settings.waitingWindow
+                reports.append(.message(
+                    "The conversation is Waiting for \(SimulatedDuration.format(settings.waitingWindow)); the customer can resume it."))
+            case .wrapUp:
+                conversation.state = .closed
+                reports.append(.message("The conversation is Closed."))
+            case .open, .waiting, .closed:
+                break
+            }
+            conversations[id] = conversation
+        }
+        let wasFocused = session.id == focusedSessionID
+        sessions.remove(at: position)
+        if wasFocused { focus(position - 1) }
+        refreshPresence()
+        return Outcome(reports, showsPanel: true)
+    }
+
+    /// Sets presence from the workload when auto-presence is on: Available with nothing assigned,
+    /// Busy with capacity partly used, Do not disturb at capacity or with every session slot used.
+    mutating func refreshPresence() {
+        guard settings.autoPresence else { return }
+        var working = 0
+        for session in sessions {
+            guard let state = conversation(of: session)?.state else { continue }
+            if state == .active || state == .wrapUp { working += 1 }
+        }
+        presence =
+            if sessions.count >= settings.maxSessions || working >= settings.capacity { .doNotDisturb }
+            else if working > 0 { .busy }
+            else { .available }
+    }
+}

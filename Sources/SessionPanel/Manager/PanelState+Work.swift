@@ -1,0 +1,140 @@
+extension PanelState {
+    mutating func receive(_ channel: Channel, from customer: String?) -> Outcome {
+        let returning = customer.flatMap { name in
+            conversations.values.first {
+                $0.state == .waiting && $0.channel == channel && $0.customer?.lowercased() == name.lowercased()
+            }
+        }
+        let id: Int
+        if let returning {
+            id = returning.id
+        } else {
+            var visitorNumber: Int?
+            if customer == nil {
+                visitorCount += 1
+                visitorNumber = visitorCount
+            }
+            id = nextConversationID
+            nextConversationID += 1
+            conversations[id] = Conversation(
+                id: id, channel: channel, customer: customer, visitorNumber: visitorNumber,
+                state: .open, assignedToAgent: false)
+        }
+        notifications.removeAll { $0.conversationID == id }
+        notifications.append(IncomingNotification(conversationID: id, arrivedAt: now, isReturning: returning != nil))
+        let title = conversations[id]?.title ?? ""
+        let resumes = returning.map { " (returning: resumes W\($0.id) with its history)" } ?? ""
+        return Outcome(
+            [.message("Incoming \(channel.displayName) from \(title)\(resumes). Accept or reject within "
+                + "\(SimulatedDuration.format(settings.notificationTimeout)).")],
+            showsPanel: true)
+    }
+
+    /// The index of the oldest or `number`th pending notification.
+    private func notificationIndex(_ number: Int?) throws(CommandError) -> Int {
+        guard !notifications.isEmpty else { throw CommandError("no pending notifications") }
+        guard let number else { return 0 }
+        guard (1...notifications.count).contains(number) else {
+            throw CommandError(
+                notifications.count == 1
+                    ? "no notification \(number); only 1 is pending"
+                    : "no notification \(number); 1 to \(notifications.count) are pending")
+        }
+        return number - 1
+    }
+
+    mutating func accept(_ number: Int?) throws(CommandError) -> Outcome {
+        let index = try notificationIndex(number)
+        let id = notifications[index].conversationID
+        guard var conversation = conversations[id] else { throw CommandError("that conversation no longer exists") }
+        notifications.remove(at: index)
+        conversation.state = .active
+        conversation.assignedToAgent = true
+        conversation.waitingUntil = nil
+        conversations[id] = conversation
+        let started = try startSession(.conversation(id), title: conversation.title)
+        return Outcome([.message("Accepted \(conversation.channel.displayName) from \(conversation.title). \(started)")], showsPanel: true)
+    }
+
+    mutating func reject(_ number: Int?) throws(CommandError) -> Outcome {
+        let index = try notificationIndex(number)
+        let id = notifications.remove(at: index).conversationID
+        let title = conversations[id]?.title ?? "W\(id)"
+        return Outcome([.message("Rejected the request from \(title); it is routed to another agent.")], showsPanel: true)
+    }
+
+    mutating func openCase(_ number: Int) throws(CommandError) -> Outcome {
+        guard let record = world.caseRecord(number) else { throw CommandError("no case \(number); `open case` with Tab lists them") }
+        return Outcome([.message(try startSession(.caseRecord(number), title: record.title))], showsPanel: true)
+    }
+
+    mutating func openContact(_ name: String) throws(CommandError) -> Outcome {
+        guard let contact = world.contact(named: name) else { throw CommandError("no contact named \"\(name)\"") }
+        return Outcome([.message(try startSession(.contact(contact.name), title: contact.name))], showsPanel: true)
+    }
+
+    mutating func openAccount(_ name: String) throws(CommandError) -> Outcome {
+        guard let account = world.account(named: name) else { throw CommandError("no account named \"\(name)\"") }
+        return Outcome([.message(try startSession(.account(account.name), title: account.name))], showsPanel: true)
+    }
+
+    private func workItem(_ id: Int) throws(CommandError) -> Conversation {
+        guard let conversation = conversations[id], conversation.stream != nil else {
+            throw CommandError("no work item W\(id) on the dashboard")
+        }
+        return conversation
+    }
+
+    mutating func openWorkItem(_ id: Int) throws(CommandError) -> Outcome {
+        var conversation = try workItem(id)
+        switch conversation.stream {
+        case .open?:
+            throw CommandError("W\(id) is in Open work items; `pick W\(id)` assigns it to you")
+        case .closed?:
+            let started = try startSession(.conversation(id), title: conversation.title, readOnly: true)
+            return Outcome([.message(started + " Closed work items open read-only; the conversation stays Closed.")], showsPanel: true)
+        case .mine?, nil:
+            let resumed = conversation.state == .waiting
+            let started = try startSession(.conversation(id), title: conversation.title)
+            if resumed {
+                conversation.state = .active
+                conversation.waitingUntil = nil
+                conversations[id] = conversation
+                refreshPresence()
+            }
+            return Outcome([.message(started + (resumed ? " The waiting conversation is Active again." : ""))], showsPanel: true)
+        }
+    }
+
+    mutating func pick(_ id: Int) throws(CommandError) -> Outcome {
+        var conversation = try workItem(id)
+        guard conversation.stream == .open else {
+            throw CommandError("W\(id) is in \(conversation.stream?.displayName ?? "no stream"); only Open work items can be picked")
+        }
+        conversation.state = .active
+        conversation.assignedToAgent = true
+        conversations[id] = conversation
+        notifications.removeAll { $0.conversationID == id }
+        let started = try startSession(.conversation(id), title: conversation.title)
+        return Outcome([.message("Picked W\(id); it is now in My work items. \(started)")], showsPanel: true)
+    }
+
+    mutating func advanceClock(by seconds: Int) -> Outcome {
+        now += seconds
+        var reports: [Report] = [.clock]
+        let expired = notifications.filter { $0.arrivedAt + settings.notificationTimeout <= now }
+        notifications.removeAll { $0.arrivedAt + settings.notificationTimeout <= now }
+        for notification in expired {
+            let title = conversations[notification.conversationID]?.title ?? ""
+            reports.append(.notice("The request from \(title) timed out and was routed to another agent."))
+        }
+        if !expired.isEmpty, settings.autoPresence { presence = .inactive }
+        for (id, conversation) in conversations.sorted(by: { $0.key < $1.key })
+        where conversation.state == .waiting && (conversation.waitingUntil ?? .max) <= now {
+            conversations[id]?.state = .closed
+            conversations[id]?.waitingUntil = nil
+            reports.append(.notice("The waiting conversation with \(conversation.title) (W\(id)) expired and is Closed."))
+        }
+        return Outcome(reports, showsPanel: true)
+    }
+}

@@ -1,0 +1,100 @@
+/// Applies commands to a ``PanelState``: the one place where the simulation's rules live.
+///
+/// Every call is all-or-nothing: it returns the new state and what to show, or throws a
+/// ``CommandError`` and the caller keeps the state it had.
+public enum SessionManager {
+    /// Applies `command` to `state`.
+    public static func apply(_ command: Command, to state: PanelState) throws(CommandError) -> (PanelState, Outcome) {
+        var next = state
+        let outcome = try next.perform(command)
+        return (next, outcome)
+    }
+}
+
+extension PanelState {
+    /// Carries out a command on this copy of the state.
+    mutating func perform(_ command: Command) throws(CommandError) -> Outcome {
+        switch command {
+        case .incoming(let channel, let customer): return receive(channel, from: customer)
+        case .notifications: return Outcome([.notifications])
+        case .accept(let number): return try accept(number)
+        case .reject(let number): return try reject(number)
+        case .openCase(let number): return try openCase(number)
+        case .openContact(let name): return try openContact(name)
+        case .openAccount(let name): return try openAccount(name)
+        case .openWorkItem(let id): return try openWorkItem(id)
+        case .pick(let id): return try pick(id)
+        case .dashboard: return Outcome([.dashboard])
+        case .switchTo(let reference): return try switchTo(reference)
+        case .close(let reference, let confirmed): return try close(reference, confirmed: confirmed)
+        case .end(let reference): return try end(reference)
+        case .link(let reference, let contact): return try link(reference, contact: contact)
+        case .clockShow: return Outcome([.clock])
+        case .clockAdvance(let seconds): return advanceClock(by: seconds)
+        case .message(let reference, let text): return try receiveMessage(text, in: reference)
+        case .reply(let text): return try reply(text)
+        case .history(let reference): return Outcome([.history(sessionID: try conversationSession(reference).id)])
+        case .sentiment(let reference, let level): return try setSentiment(level, of: reference)
+        case .hover(let reference): return Outcome([.tooltips(tooltips(for: sessions[try position(of: reference)]))])
+        case .panel(let action): return changePanel(action)
+        case .type(let field, let text): return try type(text, into: field)
+        case .form:
+            _ = try focusedCustomerSession("Home has no form")
+            return Outcome([.form])
+        case .tabOpen(let target): return try openTab(target)
+        case .tabClose(let number): return try closeTab(number)
+        case .tabFocus(let number): return try focusTab(number)
+        case .tabs: return Outcome([.tabs])
+        case .presence(let status): return setPresence(status)
+        case .configList: return Outcome([.config])
+        case .configSet(let key, let value): return try configure(key, value)
+        case .show: return Outcome(showsPanel: true)
+        case .help(let topic): return try help(topic)
+        case .quit:
+            var outcome = Outcome()
+            outcome.quits = true
+            return outcome
+        }
+    }
+
+    private func help(_ topic: String?) throws(CommandError) -> Outcome {
+        if let topic, topic != "keys", CommandTable.spec(for: topic) == nil {
+            throw CommandError(CommandParser.unknownCommandMessage(topic))
+        }
+        return Outcome([.help(topic)])
+    }
+
+    private mutating func changePanel(_ action: PanelAction) -> Outcome {
+        switch action {
+        case .expand: panelMode = .expanded
+        case .collapse: panelMode = .collapsed
+        case .toggle: panelMode = panelMode == .expanded ? .collapsed : .expanded
+        }
+        return Outcome(showsPanel: true)
+    }
+
+    private mutating func setPresence(_ status: Presence?) -> Outcome {
+        guard let status else { return Outcome([.presence]) }
+        presence = status
+        return Outcome([.message("Presence set to \(status.displayName).")], showsPanel: true)
+    }
+
+    private mutating func configure(_ name: String, _ value: String) throws(CommandError) -> Outcome {
+        guard let key = SettingKey.named(name) else {
+            throw CommandError(
+                "unknown setting \"\(name)\"; settings: \(SettingKey.all.map(\.name).joined(separator: ", "))")
+        }
+        guard let updated = key.write(settings, value) else {
+            throw CommandError("\(key.name) takes \(key.valueSyntax), not \"\(value)\"")
+        }
+        if updated.maxSessions < sessions.count {
+            throw CommandError("\(sessions.count) sessions are open; close some before lowering max-sessions")
+        }
+        if let crowded = sessions.first(where: { $0.tabs.count > updated.maxTabs }) {
+            throw CommandError("\"\(crowded.title)\" has \(crowded.tabs.count) tabs; close some before lowering max-tabs")
+        }
+        settings = updated
+        refreshPresence()
+        return Outcome([.message("\(key.name) = \(key.read(settings))")], showsPanel: true)
+    }
+}

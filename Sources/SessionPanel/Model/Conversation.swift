@@ -1,0 +1,110 @@
+/// The lifecycle of a conversation (work item).
+///
+/// `open` waits in a queue; `active` is being worked by the agent; `waiting` is parked after the
+/// session was closed without End (persistent chat, SMS, social); `wrapUp` follows End; `closed` is final.
+public enum ConversationState: String, CaseIterable, Sendable, Codable {
+    case open
+    case active
+    case waiting
+    case wrapUp = "wrap-up"
+    case closed
+
+    /// How the state is named to an agent.
+    public var displayName: String {
+        switch self {
+        case .open: "Open"
+        case .active: "Active"
+        case .waiting: "Waiting"
+        case .wrapUp: "Wrap-up"
+        case .closed: "Closed"
+        }
+    }
+}
+
+/// One line of a conversation transcript.
+public struct Message: Sendable, Codable, Equatable {
+    /// Who wrote a message.
+    public enum Sender: String, Sendable, Codable { case customer, agent }
+
+    /// Who wrote it.
+    public var sender: Sender
+    /// What was written, exactly as received (escaped only when rendered).
+    public var text: String
+    /// Simulated time, in seconds, when it was written.
+    public var time: Int
+
+    /// Creates a message.
+    public init(sender: Sender, text: String, time: Int) {
+        self.sender = sender
+        self.text = text
+        self.time = time
+    }
+}
+
+/// A customer conversation, which is also a work item on the agent dashboard (`W<id>`).
+public struct Conversation: Sendable, Codable, Equatable, Identifiable {
+    /// The work item number, shown as `W<id>`.
+    public let id: Int
+    /// The channel the customer used.
+    public var channel: Channel
+    /// The authenticated customer's name; `nil` for an unauthenticated visitor.
+    public var customer: String?
+    /// The visitor number of an unauthenticated conversation (`Visitor 3`).
+    public var visitorNumber: Int?
+    /// Where the conversation is in its lifecycle.
+    public var state: ConversationState
+    /// Whether the conversation is assigned to this agent (My work items).
+    public var assignedToAgent: Bool
+    /// The transcript so far.
+    public var messages: [Message]
+    /// When a `waiting` conversation closes for good, in simulated seconds.
+    public var waitingUntil: Int?
+
+    /// Creates a conversation.
+    public init(
+        id: Int, channel: Channel, customer: String?, visitorNumber: Int? = nil,
+        state: ConversationState, assignedToAgent: Bool, messages: [Message] = [], waitingUntil: Int? = nil
+    ) {
+        self.id = id
+        self.channel = channel
+        self.customer = customer
+        self.visitorNumber = visitorNumber
+        self.state = state
+        self.assignedToAgent = assignedToAgent
+        self.messages = messages
+        self.waitingUntil = waitingUntil
+    }
+
+    /// The session title: the customer's name, or `Visitor N` for an unauthenticated visitor.
+    public var title: String {
+        customer ?? "Visitor \(visitorNumber ?? 0)"
+    }
+
+    /// The work item label shown on the dashboard.
+    public var itemLabel: String { "W\(id)" }
+
+    /// The dashboard stream this work item is listed in, if any.
+    public var stream: WorkStream? {
+        switch state {
+        case .closed: .closed
+        case .open: assignedToAgent ? .mine : .open
+        case .active, .waiting, .wrapUp: assignedToAgent ? .mine : nil
+        }
+    }
+}
+
+/// The three agent-dashboard streams.
+public enum WorkStream: String, CaseIterable, Sendable, Codable {
+    case mine = "my"
+    case open
+    case closed
+
+    /// The stream's heading on the dashboard.
+    public var displayName: String {
+        switch self {
+        case .mine: "My work items"
+        case .open: "Open work items"
+        case .closed: "Closed work items"
+        }
+    }
+}

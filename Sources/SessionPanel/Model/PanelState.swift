@@ -1,0 +1,104 @@
+/// Whether the session panel shows titles (expanded) or only icons and badges (collapsed).
+public enum PanelMode: String, Sendable, Codable, CaseIterable {
+    case expanded
+    case collapsed
+}
+
+/// Everything the session manager knows: the whole simulation as one value.
+///
+/// `sessions[0]` is always the anchored Home session; customer sessions follow in panel order,
+/// so a session's *position* is its index. Commands never mutate a state in place from outside:
+/// ``SessionManager`` returns a new state or an error that leaves the old one untouched.
+public struct PanelState: Sendable, Codable, Equatable {
+    /// The records of the simulation.
+    public var world: World
+    /// The current settings.
+    public var settings: Settings
+    /// Home first, then customer sessions in panel order.
+    public internal(set) var sessions: [Session]
+    /// The id of the focused session.
+    public internal(set) var focusedSessionID: Int
+    /// Pending notifications, oldest first.
+    public internal(set) var notifications: [IncomingNotification]
+    /// Every conversation (work item) by number.
+    public internal(set) var conversations: [Int: Conversation]
+    /// The agent's presence.
+    public internal(set) var presence: Presence
+    /// The simulated clock, in seconds since the shift began.
+    public internal(set) var now: Int
+    /// How many unauthenticated visitors have arrived so far (`Visitor N` numbering).
+    public internal(set) var visitorCount: Int
+    /// Expanded or collapsed.
+    public internal(set) var panelMode: PanelMode
+    /// The next session id to hand out.
+    var nextSessionID: Int
+    /// The next work item number to hand out.
+    var nextConversationID: Int
+
+    /// A fresh shift in `world`: only Home open, presence Available, the clock at zero.
+    public init(world: World = .demo, settings: Settings = Settings()) {
+        self.world = world
+        self.settings = settings
+        self.sessions = [Session(id: 0, kind: .home, title: "Home")]
+        self.focusedSessionID = 0
+        self.notifications = []
+        self.conversations = [:]
+        for item in world.workItems {
+            let state: ConversationState =
+                switch item.stream {
+                case .mine: .active
+                case .open: .open
+                case .closed: .closed
+                }
+            conversations[item.id] = Conversation(
+                id: item.id, channel: item.channel, customer: item.customer,
+                state: state, assignedToAgent: item.stream == .mine)
+        }
+        self.presence = .available
+        self.now = 0
+        self.visitorCount = 0
+        self.panelMode = .expanded
+        self.nextSessionID = 1
+        self.nextConversationID = max(1000, (world.workItems.map(\.id).max() ?? 0) + 1)
+    }
+
+    /// The focused session's position.
+    public var focusedPosition: Int {
+        sessions.firstIndex { $0.id == focusedSessionID } ?? 0
+    }
+
+    /// The focused session.
+    public var focusedSession: Session { sessions[focusedPosition] }
+
+    /// Whether a session shows the sentiment `!` alert under the current threshold.
+    public func hasSentimentAlert(_ session: Session) -> Bool {
+        !session.isHome && settings.threshold.alerts(at: session.sentiment)
+    }
+
+    /// The conversation a session shows, if it is a conversation session.
+    public func conversation(of session: Session) -> Conversation? {
+        session.conversationID.flatMap { conversations[$0] }
+    }
+
+    /// The tooltips shown when hovering over a session's icon: urgent first, then unread; the title alone when neither applies.
+    public func tooltips(for session: Session) -> [String] {
+        var tips: [String] = []
+        if hasSentimentAlert(session) {
+            tips.append("\(session.title). Urgent attention is needed in your conversation.")
+        }
+        if session.unreadCount > 0 {
+            tips.append("\(session.title). \(session.unreadCount) new updates in your conversation.")
+        }
+        return tips.isEmpty ? [session.title] : tips
+    }
+
+    /// Work items in a dashboard stream, by number.
+    public func workItems(in stream: WorkStream) -> [Conversation] {
+        conversations.values.filter { $0.stream == stream }.sorted { $0.id < $1.id }
+    }
+
+    /// Seconds until a pending notification times out.
+    public func secondsLeft(_ notification: IncomingNotification) -> Int {
+        max(0, notification.arrivedAt + settings.notificationTimeout - now)
+    }
+}

@@ -1,0 +1,115 @@
+/// The administrator's and agent's settings, each changeable with `config <key> <value>`.
+public struct Settings: Sendable, Codable, Equatable {
+    /// Sentiment alert threshold.
+    public var threshold: AlertThreshold = .slightlyNegative
+    /// Most sessions open at once, Home included.
+    public var maxSessions = 10
+    /// Most app tabs in one session, the anchor tab included.
+    public var maxTabs = 10
+    /// Seconds before an unanswered notification is routed elsewhere.
+    public var notificationTimeout = 120
+    /// Seconds a waiting conversation stays resumable.
+    public var waitingWindow = 28 * 86_400
+    /// Whether chat is live (re-queued on close) or persistent (waits on close).
+    public var chatMode: ChatMode = .live
+    /// Conversations the agent can work at once before presence turns Do not disturb.
+    public var capacity = 3
+    /// Whether presence follows the agent's workload automatically.
+    public var autoPresence = true
+
+    /// The defaults.
+    public init() {}
+}
+
+/// One `config` key: its name, what it accepts, and how to read and write it as text.
+public struct SettingKey: Sendable {
+    /// The key as typed, e.g. `threshold`.
+    public let name: String
+    /// What the key means.
+    public let summary: String
+    /// The accepted values as shown in help, e.g. `off|slightly-negative|…`.
+    public let valueSyntax: String
+    /// Fixed values offered by completion (empty for numbers and durations).
+    public let choices: [String]
+    /// The current value of the key, as text.
+    public let read: @Sendable (Settings) -> String
+    /// Sets the key from text, or returns `nil` when the text is not a valid value.
+    public let write: @Sendable (Settings, String) -> Settings?
+
+    /// Every setting, in the order `config` lists them.
+    public static let all: [SettingKey] = [
+        choice("threshold", "Sentiment alert threshold", \.threshold),
+        number("max-sessions", "Most sessions open at once, Home included", \.maxSessions, 2...100_000),
+        number("max-tabs", "Most app tabs in a session, the anchor included", \.maxTabs, 2...1_000),
+        duration("notification-timeout", "How long a notification waits for Accept or Reject", \.notificationTimeout),
+        duration("waiting-window", "How long a waiting conversation can be resumed", \.waitingWindow),
+        choice("chat-mode", "live: closing re-queues chat; persistent: closing parks it in Waiting", \.chatMode),
+        number("capacity", "Conversations at once before presence turns Do not disturb", \.capacity, 1...100_000),
+        toggle("auto-presence", "Update presence automatically as work is assigned", \.autoPresence),
+    ]
+
+    /// Looks a key up by name.
+    public static func named(_ name: String) -> SettingKey? { all.first { $0.name == name } }
+
+    private static func choice<Value: RawRepresentable & CaseIterable & Sendable>(
+        _ name: String, _ summary: String, _ path: WritableKeyPath<Settings, Value> & Sendable
+    ) -> SettingKey where Value.RawValue == String {
+        let choices = Value.allCases.map(\.rawValue)
+        return SettingKey(
+            name: name, summary: summary, valueSyntax: choices.joined(separator: "|"), choices: choices,
+            read: { $0[keyPath: path].rawValue },
+            write: { settings, text in
+                guard let value = Value(rawValue: text) else { return nil }
+                var copy = settings
+                copy[keyPath: path] = value
+                return copy
+            })
+    }
+
+    private static func number(
+        _ name: String, _ summary: String, _ path: WritableKeyPath<Settings, Int> & Sendable, _ range: ClosedRange<Int>
+    ) -> SettingKey {
+        SettingKey(
+            name: name, summary: summary, valueSyntax: "\(range.lowerBound)…\(range.upperBound)", choices: [],
+            read: { String($0[keyPath: path]) },
+            write: { settings, text in
+                guard let value = Int(text), range.contains(value) else { return nil }
+                var copy = settings
+                copy[keyPath: path] = value
+                return copy
+            })
+    }
+
+    private static func duration(
+        _ name: String, _ summary: String, _ path: WritableKeyPath<Settings, Int> & Sendable
+    ) -> SettingKey {
+        SettingKey(
+            name: name, summary: summary, valueSyntax: "<duration, e.g. 90s, 2m, 28d>", choices: [],
+            read: { SimulatedDuration.format($0[keyPath: path]).replacingSpaces() },
+            write: { settings, text in
+                guard let value = SimulatedDuration.parse(text) else { return nil }
+                var copy = settings
+                copy[keyPath: path] = value
+                return copy
+            })
+    }
+
+    private static func toggle(
+        _ name: String, _ summary: String, _ path: WritableKeyPath<Settings, Bool> & Sendable
+    ) -> SettingKey {
+        SettingKey(
+            name: name, summary: summary, valueSyntax: "on|off", choices: ["on", "off"],
+            read: { $0[keyPath: path] ? "on" : "off" },
+            write: { settings, text in
+                guard text == "on" || text == "off" else { return nil }
+                var copy = settings
+                copy[keyPath: path] = text == "on"
+                return copy
+            })
+    }
+}
+
+extension String {
+    /// `1h 30m` → `1h30m`: a duration as it can be typed back.
+    fileprivate func replacingSpaces() -> String { split(separator: " ").joined() }
+}

@@ -1,0 +1,39 @@
+/// How rendered text should look: colour and box-drawing for a terminal, plain ASCII for pipes and files.
+public struct RenderStyle: Sendable, Equatable {
+    /// Whether to emit ANSI colour and bold.
+    public var color: Bool
+    /// Whether to draw with Unicode box-drawing characters (otherwise plain ASCII).
+    public var unicode: Bool
+    /// The columns available.
+    public var width: Int
+
+    /// Creates a style. `width` is clamped to 40…200 columns.
+    public init(color: Bool, unicode: Bool, width: Int) {
+        self.color = color
+        self.unicode = unicode
+        self.width = min(200, max(40, width))
+    }
+
+    /// Plain ASCII at 80 columns: the stable form used for scripts and transcripts.
+    public static let plain = RenderStyle(color: false, unicode: false, width: 80)
+
+    /// ANSI styles used by the renderers.
+    enum Tone: String {
+        case bold = "1"
+        case dim = "2"
+        case reverse = "7"
+        case red = "1;31"
+        case green = "32"
+        case yellow = "33"
+        case cyan = "36"
+        case magenta = "35"
+    }
+
+    /// `text` wrapped in the tone's escape codes when colour is on.
+    func paint(_ text: String, _ tone: Tone) -> String {
+        color && !text.isEmpty ? "\u{1B}[\(tone.rawValue)m\(text)\u{1B}[0m" : text
+    }
+
+    /// A symbol drawn in Unicode, or its ASCII stand-in.
+    func symbol(_ unicode: String, _ ascii: String) -> String { self.unicode ? unicode : ascii }
+}

@@ -1,0 +1,89 @@
+/// Renders a command's ``Report``s: messages, the dashboard, transcripts, tabs, settings, help.
+public struct ReportRenderer: Sendable {
+    /// How to draw.
+    public let style: RenderStyle
+
+    /// Creates a renderer.
+    public init(style: RenderStyle) { self.style = style }
+
+    /// The lines for one report, given the state after the command.
+    public func render(_ report: Report, in state: PanelState) -> [String] {
+        switch report {
+        case .message(let text): return [VisibleText.escaped(text)]
+        case .notice(let text): return [style.paint(style.symbol("⚠ ", "! ") + VisibleText.escaped(text), .yellow)]
+        case .dashboard: return dashboard(state)
+        case .notifications:
+            return state.notifications.isEmpty ? ["No pending notifications."] : Self.notificationLines(state)
+        case .history(let sessionID): return history(state, sessionID)
+        case .tabs: return tabs(state.focusedSession)
+        case .form: return form(state.focusedSession)
+        case .tooltips(let lines): return lines.map(VisibleText.escaped)
+        case .config: return config(state.settings)
+        case .help(let topic): return HelpText.lines(for: topic)
+        case .presence:
+            return ["Presence: \(state.presence.displayName)" + (state.settings.autoPresence ? " (automatic)" : "")]
+        case .clock: return ["Clock: \(SimulatedDuration.clockReading(state.now))"]
+        }
+    }
+
+    /// `1) Chat from Visitor 2 — 1m 40s left`, one line per pending notification.
+    static func notificationLines(_ state: PanelState) -> [String] {
+        state.notifications.enumerated().map { index, notification in
+            let conversation = state.conversations[notification.conversationID]
+            let channel = conversation?.channel.displayName ?? "?"
+            let title = VisibleText.escaped(conversation?.title ?? "")
+            let returning = notification.isReturning ? " (returning)" : ""
+            return "\(index + 1)) \(channel) from \(title)\(returning) - "
+                + "\(SimulatedDuration.format(state.secondsLeft(notification))) left"
+        }
+    }
+
+    private func dashboard(_ state: PanelState) -> [String] {
+        WorkStream.allCases.flatMap { stream -> [String] in
+            let items = state.workItems(in: stream)
+            let rows = items.map { item in
+                "  " + VisibleText.padded(item.itemLabel, to: 6) + VisibleText.padded(item.channel.displayName, to: 7)
+                    + VisibleText.padded(VisibleText.escaped(item.title), to: 24) + item.state.displayName
+            }
+            return [style.paint("\(stream.displayName) (\(items.count))", .bold)] + (rows.isEmpty ? ["  (none)"] : rows)
+        }
+    }
+
+    private func history(_ state: PanelState, _ sessionID: Int) -> [String] {
+        guard let session = state.sessions.first(where: { $0.id == sessionID }),
+            let conversation = state.conversation(of: session)
+        else { return [] }
+        let title = VisibleText.escaped(conversation.title)
+        let header = style.paint(
+            "Conversation with \(title) (\(conversation.channel.displayName), \(conversation.state.displayName))", .bold)
+        guard !conversation.messages.isEmpty else { return [header, "  No messages yet."] }
+        return [header]
+            + conversation.messages.map { message in
+                let who = message.sender == .agent ? style.paint("You", .green) : style.paint(title, .cyan)
+                return "  [\(SimulatedDuration.clockReading(message.time))] \(who): \(VisibleText.escaped(message.text))"
+            }
+    }
+
+    private func tabs(_ session: Session) -> [String] {
+        ["Tabs of \(VisibleText.escaped(session.title)):"]
+            + session.tabs.enumerated().map { index, tab in
+                let marker = index == session.focusedTab ? style.symbol("▶", "*") : " "
+                return "  \(marker) \(index + 1) \(VisibleText.escaped(tab.title))" + (tab.isAnchor ? " (anchor)" : "")
+            }
+    }
+
+    private func form(_ session: Session) -> [String] {
+        guard !session.draft.isEmpty else { return ["No unsaved changes in \(VisibleText.escaped(session.title))."] }
+        return ["Unsaved form of \(VisibleText.escaped(session.title)):"]
+            + session.draft.map { "  \($0.field): \(VisibleText.escaped($0.value))" }
+    }
+
+    private func config(_ settings: Settings) -> [String] {
+        let defaults = Settings()
+        return SettingKey.all.map { key in
+            let value = key.read(settings)
+            let note = value == key.read(defaults) ? "" : style.paint(" (default \(key.read(defaults)))", .dim)
+            return VisibleText.padded(key.name, to: 22) + VisibleText.padded(value, to: 18) + key.summary + note
+        }
+    }
+}

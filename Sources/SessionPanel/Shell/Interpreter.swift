@@ -1,0 +1,80 @@
+/// The shell's state machine: takes lines one at a time and says what each produced.
+///
+/// It owns the ``PanelState`` and the one piece of conversation state between lines: a pending
+/// confirmation (`Close session "…"? [y/N]`), which the next line answers. The prompt, scripts
+/// and `-c` all drive the same machine, so they behave the same.
+public struct Interpreter: Sendable {
+    /// What one line produced.
+    public enum Step: Sendable, Equatable {
+        /// Nothing: a blank line or a comment.
+        case nothing
+        /// The command ran; show the outcome.
+        case ran(Outcome)
+        /// The command was refused; the state is unchanged.
+        case failed(CommandError)
+        /// The command needs an answer first; ask this question and pass the answer to ``handle(_:)``.
+        case asks(String)
+    }
+
+    /// The current state.
+    public private(set) var state: PanelState
+    /// The question waiting for an answer, if any.
+    public private(set) var pendingConfirmation: Confirmation?
+
+    /// Starts with `state`.
+    public init(state: PanelState) { self.state = state }
+
+    /// Handles one line: a command, or the answer to the pending question.
+    public mutating func handle(_ line: String) -> Step {
+        if let confirmation = pendingConfirmation {
+            pendingConfirmation = nil
+            let answer = line.trimmingWhitespace().lowercased()
+            guard answer == "y" || answer == "yes" else { return .ran(Outcome([.message("Kept the session open.")])) }
+            return run(confirmation.command)
+        }
+        do throws(CommandError) {
+            guard let command = try CommandParser.parse(line) else { return .nothing }
+            return run(command)
+        } catch {
+            return .failed(error)
+        }
+    }
+
+    /// Handles raw bytes of one line, refusing invalid UTF-8, NUL bytes and over-long lines.
+    public mutating func handle(bytes: some Collection<UInt8>) -> Step {
+        do throws(CommandError) {
+            return handle(try InputLine.decode(bytes))
+        } catch {
+            if pendingConfirmation != nil { pendingConfirmation = nil }
+            return .failed(error)
+        }
+    }
+
+    /// The input ended: a pending question is answered "no".
+    public mutating func endOfInput() -> Step {
+        guard pendingConfirmation != nil else { return .nothing }
+        return handle("")
+    }
+
+    /// Applies a parsed command directly.
+    public mutating func run(_ command: Command) -> Step {
+        do throws(CommandError) {
+            let (next, outcome) = try SessionManager.apply(command, to: state)
+            if let confirmation = outcome.confirmation {
+                pendingConfirmation = confirmation
+                return .asks(confirmation.prompt)
+            }
+            state = next
+            return .ran(outcome)
+        } catch {
+            return .failed(error)
+        }
+    }
+}
+
+extension String {
+    /// The string without leading and trailing white space.
+    func trimmingWhitespace() -> String {
+        String(drop(while: \.isWhitespace).reversed().drop(while: \.isWhitespace).reversed())
+    }
+}
