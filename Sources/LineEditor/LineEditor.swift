@@ -1,0 +1,97 @@
+import CEditLine
+#if canImport(Glibc)
+import Glibc
+#else
+import Darwin
+#endif
+
+/// The outcome of one `LineEditor.readLine(prompt:)`.
+public enum ReadResult: Sendable, Equatable {
+    /// The user submitted this line (without its trailing newline).
+    case line(String)
+    /// The user pressed Ctrl-C; the line was discarded and the cursor moved to a fresh row.
+    case interrupted
+    /// The user pressed Ctrl-D on an empty line, or the input closed.
+    case endOfInput
+}
+
+/// An interactive line editor on the terminal, backed by libedit (emacs key bindings),
+/// with history, Tab completion and Alt-<digit> shortcuts.
+///
+/// Only one instance should exist at a time: libedit's signal handling is process-wide.
+public final class LineEditor {
+    /// Called on Tab with the text before the cursor; returns what to complete.
+    public var completer: ((_ lineBeforeCursor: String) -> CompletionResult)?
+    /// Alt-<digit> handler: returns the command line to run (e.g. "switch 2"), which is put on the line and submitted.
+    public var metaDigitCommand: ((Int) -> String?)?
+    /// Message about history that could not be loaded (reported once by the caller), if any.
+    public private(set) var historyWarning: String?
+
+    let editLine: OpaquePointer
+    let history: OpaquePointer
+    let historyFile: String?
+    /// The current prompt, as handed to libedit by the prompt callback.
+    private(set) var prompt: UnsafeMutablePointer<CChar>
+
+    /// Sets up libedit on the terminal and loads history from `historyFile` (if given),
+    /// keeping at most `historyLimit` entries.
+    ///
+    /// Returns nil when stdin is not a terminal or libedit cannot be initialised.
+    public init?(programName: String, historyFile: String?, historyLimit: Int = 1000) {
+        guard isatty(STDIN_FILENO) == 1 else { return nil }
+        setlocale(LC_CTYPE, "")
+        guard let editLine = cel_init(programName) else { return nil }
+        guard let history = history_init() else {
+            el_end(editLine)
+            return nil
+        }
+        self.editLine = editLine
+        self.history = history
+        self.historyFile = historyFile
+        self.prompt = strdup("")
+
+        cel_history_set_size(history, Int32(clamping: historyLimit))
+        cel_history_set_unique(history, 1)
+        cel_set_editor(editLine, "emacs")
+        cel_set_signal(editLine, 1)
+        cel_set_history(editLine, history)
+        cel_set_client_data(editLine, Unmanaged.passUnretained(self).toOpaque())
+        cel_set_prompt(editLine) { el in LineEditor.owning(el)?.prompt }
+        installKeyBindings()
+        historyWarning = loadHistory()
+    }
+
+    deinit {
+        el_end(editLine)
+        history_end(history)
+        free(prompt)
+    }
+
+    /// Reads one line, showing `prompt` (plain text, no escape sequences).
+    ///
+    /// Ctrl-C discards the line and returns `.interrupted`; Ctrl-D on an empty line returns `.endOfInput`.
+    /// In both cases the cursor is left at the start of a fresh row.
+    public func readLine(prompt text: String) -> ReadResult {
+        free(prompt)
+        prompt = strdup(text)
+        cel_catch_sigint()
+        defer { cel_restore_sigint() }
+
+        var count: Int32 = 0
+        guard let raw = el_gets(editLine, &count) else {
+            let interrupted = count < 0 && errno == EINTR
+            moveBelowLine()
+            el_reset(editLine)
+            return interrupted ? .interrupted : .endOfInput
+        }
+        var bytes = UnsafeRawBufferPointer(start: raw, count: strlen(raw))
+        if bytes.last == UInt8(ascii: "\n") { bytes = UnsafeRawBufferPointer(rebasing: bytes.dropLast()) }
+        return .line(String(decoding: bytes, as: UTF8.self))
+    }
+
+    /// The editor registered as libedit client data on `el`.
+    static func owning(_ el: OpaquePointer?) -> LineEditor? {
+        guard let el, let data = cel_client_data(el) else { return nil }
+        return Unmanaged<LineEditor>.fromOpaque(data).takeUnretainedValue()
+    }
+}
