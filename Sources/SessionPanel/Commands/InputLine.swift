@@ -6,7 +6,7 @@ public enum InputLine {
     /// Decodes one line of input (without its newline), or explains in one line why it is refused.
     public static func decode(_ bytes: some Collection<UInt8>) throws(CommandError) -> String {
         guard bytes.count <= maximumBytes else {
-            throw CommandError("line is too long (\(bytes.count) bytes; the limit is \(maximumBytes))")
+            throw CommandError("line is too long (more than \(maximumBytes) bytes)")
         }
         guard !bytes.contains(0) else { throw CommandError("line contains a NUL byte") }
         guard let text = String(validating: bytes, as: UTF8.self) else {

@@ -4,6 +4,15 @@ public struct Token: Sendable, Equatable {
     public var text: String
     /// Whether any part of it was quoted (a quoted word is never a keyword or a flag).
     public var quoted: Bool
+    /// Where the word begins in the line, in Characters (for completion, which replaces it).
+    public var start: Int = 0
+
+    /// Creates a word.
+    public init(text: String, quoted: Bool, start: Int = 0) {
+        self.text = text
+        self.quoted = quoted
+        self.start = start
+    }
 }
 
 /// A command line split into words the way a shell would: spaces separate words, `"…"` and `'…'`
@@ -25,7 +34,9 @@ public struct TokenizedLine: Sendable, Equatable {
         var inWord = false
         var quoted = false
         var escaping = false
-        for character in line {
+        var start = 0
+        for (offset, character) in line.enumerated() {
+            if !inWord, !(openQuote == nil && character.isWhitespace) { start = offset }
             if escaping {
                 if openQuote == "\"", character != "\"", character != "\\" { current.append("\\") }
                 current.append(character)
@@ -34,7 +45,7 @@ public struct TokenizedLine: Sendable, Equatable {
             }
             switch (openQuote, character) {
             case (nil, _) where character.isWhitespace:
-                if inWord { tokens.append(Token(text: current, quoted: quoted)) }
+                if inWord { tokens.append(Token(text: current, quoted: quoted, start: start)) }
                 current = ""
                 inWord = false
                 quoted = false
@@ -56,7 +67,7 @@ public struct TokenizedLine: Sendable, Equatable {
             endsWithSpace = false
         }
         if escaping { current.append("\\") }
-        if inWord { tokens.append(Token(text: current, quoted: quoted)) }
+        if inWord { tokens.append(Token(text: current, quoted: quoted, start: start)) }
     }
 
     /// Splits text like `accept; switch 1` into separate command lines at `;` outside quotes.

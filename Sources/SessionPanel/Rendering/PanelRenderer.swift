@@ -74,13 +74,17 @@ public struct PanelRenderer: Sendable {
             + style.paint(alert, .red) + style.paint(count, .yellow) + " "
         guard expanded else { return (plain, painted) }
         let available = min(style.width, 78) - 2 - VisibleText.width(plain) - 1
-        let label = VisibleText.truncated(kindLabel(state, session), to: max(0, available / 3))
+        let label = VisibleText.truncated(kindLabel(state, session), to: max(0, available / 3), ellipsis: ellipsis)
         let titleWidth = max(1, available - VisibleText.width(label) - 1)
-        let title = VisibleText.padded(VisibleText.escaped(session.title), to: titleWidth)
+        let title = VisibleText.padded(VisibleText.escaped(session.title), to: titleWidth, ellipsis: ellipsis)
         plain += title + " " + label
         painted += (focused ? style.paint(title, .bold) : title) + " " + style.paint(label, .dim)
         return (plain, painted)
     }
+
+    private var ellipsis: String { style.symbol("…", "~") }
+
+    private var separator: String { style.symbol(" · ", ", ") }
 
     /// What kind of session it is, e.g. `Chat · Active`, `Case 42`.
     func kindLabel(_ state: PanelState, _ session: Session) -> String {
@@ -92,7 +96,7 @@ public struct PanelRenderer: Sendable {
         case .conversation:
             guard let conversation = state.conversation(of: session) else { return "" }
             let state = conversation.state.displayName + (session.readOnly ? " (read-only)" : "")
-            return conversation.channel.displayName + " · " + state
+            return conversation.channel.displayName + separator + state
         }
     }
 
@@ -103,7 +107,7 @@ public struct PanelRenderer: Sendable {
         facts.append(presenceLabel(state.presence))
         var lines = [
             "  " + style.paint(style.symbol("▶", ">") + " " + VisibleText.escaped(session.title), .bold) + "  "
-                + style.paint(facts.joined(separator: " · "), .dim)
+                + style.paint(facts.joined(separator: separator), .dim)
         ]
         let tabs = session.tabs.enumerated().map { index, tab in
             let title = VisibleText.escaped(tab.title)

@@ -52,8 +52,8 @@ public enum VisibleText {
         }
     }
 
-    /// `text` cut to at most `columns` columns, ending in `…` when it was cut.
-    public static func truncated(_ text: String, to columns: Int) -> String {
+    /// `text` cut to at most `columns` columns, ending in `ellipsis` (one column) when it was cut.
+    public static func truncated(_ text: String, to columns: Int, ellipsis: String = "…") -> String {
         guard width(text) > columns else { return text }
         guard columns > 0 else { return "" }
         var result = ""
@@ -64,12 +64,12 @@ public enum VisibleText {
             result.append(character)
             used += next
         }
-        return result + "…"
+        return result + ellipsis
     }
 
     /// `text` padded with spaces to `columns` columns (cut first if longer).
-    public static func padded(_ text: String, to columns: Int) -> String {
-        let fitted = truncated(text, to: columns)
+    public static func padded(_ text: String, to columns: Int, ellipsis: String = "…") -> String {
+        let fitted = truncated(text, to: columns, ellipsis: ellipsis)
         return fitted + String(repeating: " ", count: max(0, columns - width(fitted)))
     }
 }
