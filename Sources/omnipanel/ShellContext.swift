@@ -22,44 +22,17 @@ struct ShellContext {
     /// The renderer for standard output, with the terminal's current width.
     var renderer: OutcomeRenderer { OutcomeRenderer(style: Terminal.style(for: options)) }
 
-    /// Runs `lines` without a prompt. Errors go to standard error as `name:line: message`.
-    /// Returns the exit status: 0 when every command succeeded, 1 otherwise.
+    /// Runs `lines` without a prompt, streaming what it prints. Returns the exit status.
     func runScript(named name: String, lines: some Sequence<[UInt8]>) -> Int32 {
         defer { Output.flush() }
-        var interpreter = Interpreter(state: initialState)
-        var failures = 0
-        var asking = false
-        for (index, bytes) in lines.enumerated() {
-            if asking {
-                Output.print([String(decoding: bytes, as: UTF8.self).trimmingCharacters()])
-            } else if options.echo, !bytes.allSatisfy({ $0 == 0x20 || $0 == 0x09 }), bytes.first != UInt8(ascii: "#") {
-                Output.print(["omnipanel> " + VisibleText.escaped(String(decoding: bytes, as: UTF8.self))])
-            }
-            asking = false
-            switch interpreter.handle(bytes: bytes) {
-            case .nothing: continue
-            case .ran(let outcome):
-                Output.print(renderer.render(outcome, in: interpreter.state))
-                if outcome.quits { return failures > 0 ? 1 : 0 }
-            case .failed(let error):
-                failures += 1
-                Output.error("\(name):\(index + 1): \(VisibleText.escaped(error.message))")
-                if options.strict { return 1 }
-            case .asks(let question):
-                Output.ask(VisibleText.escaped(question) + " ")
-                asking = true
+        let scriptOptions = ScriptRunner.Options(strict: options.strict, echo: options.echo, style: renderer.style)
+        var runner = ScriptRunner(name: name, state: initialState, options: scriptOptions)
+        return runner.run(lines) { event in
+            switch event {
+            case .output(let lines): Output.print(lines)
+            case .question(let text): Output.ask(text)
+            case .error(let line): Output.error(line)
             }
         }
-        if case .ran(let outcome) = interpreter.endOfInput() {
-            Output.print([""] + renderer.render(outcome, in: interpreter.state))
-        }
-        return failures > 0 ? 1 : 0
-    }
-}
-
-extension String {
-    /// Without leading and trailing spaces and tabs.
-    func trimmingCharacters() -> String {
-        String(drop(while: { $0 == " " || $0 == "\t" }).reversed().drop(while: { $0 == " " || $0 == "\t" }).reversed())
     }
 }
