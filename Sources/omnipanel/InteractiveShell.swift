@@ -65,6 +65,7 @@ final class InteractiveShell {
             case .nothing: continue
             case .ran(let outcome):
                 show(outcome)
+                if let failure = context.commit(interpreter.state) { return failure }
                 if outcome.quits { return 0 }
             case .failed(let error): Output.error(context.renderer.render(error))
             case .asks(let text): question = text

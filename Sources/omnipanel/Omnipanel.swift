@@ -15,7 +15,10 @@ struct Omnipanel: ParsableCommand {
         discussion: """
             With no arguments and a terminal on standard input, starts the interactive shell.
             With standard input from a file or pipe, runs it as a script, one command per line.
+            Words after the options are one command: omnipanel --state class.json open case 42
             Type `help` in the shell for the commands.
+            Exit status: 0 all good, 1 a command failed, 2 usage error, 3 state file unreadable or invalid,
+            4 state file from a newer omnipanel, 5 state file in use, 6 state file cannot be saved.
             """,
         version: "0.1.0",
         subcommands: [Run.self]
@@ -26,38 +29,108 @@ struct Omnipanel: ParsableCommand {
     @Option(name: .customShort("c"), help: ArgumentHelp("Run these commands, separated by ';', and exit.", valueName: "commands"))
     var commands: String?
 
+    @Argument(parsing: .captureForPassthrough, help: ArgumentHelp("One command to run, then exit.", valueName: "command"))
+    var words: [String] = []
+
+    func validate() throws {
+        if let first = words.first, first.hasPrefix("-") { throw ValidationError("Unknown option '\(first)'.") }
+        if commands != nil, !words.isEmpty { throw ValidationError("Give one command as words or several with -c, not both.") }
+    }
+
     mutating func run() throws {
         let shell = try ShellContext(options: options)
+        if !words.isEmpty {
+            throw ExitCode(shell.runScript(named: "<command>", lines: [Array(TokenizedLine.joining(words).utf8)]))
+        }
         if let commands {
             let lines = TokenizedLine.splitCommands(commands)
             throw ExitCode(shell.runScript(named: "-c", lines: lines.lazy.map { Array($0.utf8) }))
         }
         if Terminal.isInteractive {
+            guard options.format == .text else { throw ValidationError("--format json needs a command, -c or a script.") }
             throw ExitCode(InteractiveShell(context: shell).run())
         }
         throw ExitCode(shell.runScript(named: "<stdin>", lines: LineReader(descriptor: STDIN_FILENO)))
+    }
+
+    /// Runs the command line. The words of a one-shot command capture everything after the options,
+    /// `run` included, so the `run` subcommand is recognised here and handed the same options.
+    static func main() {
+        let arguments = Array(CommandLine.arguments.dropFirst())
+        if let root = try? parse(arguments), root.words.first == Run.configuration.commandName {
+            Run.execute(arguments.dropLast(root.words.count) + root.words.dropFirst())
+        }
+        execute(arguments)
+    }
+}
+
+extension ParsableCommand {
+    /// Parses `arguments` as this command and runs it, then exits. Argument-parser's usage errors
+    /// (status 64) end with status 2.
+    static func execute(_ arguments: [String]) -> Never {
+        do {
+            var command = try parseAsRoot(arguments)
+            try command.run()
+            Output.flush()
+            exit()
+        } catch {
+            Output.flush()
+            guard exitCode(for: error) == .validationFailure else { exit(withError: error) }
+            Output.error(fullMessage(for: error))
+            exit(withError: ExitCode(2))
+        }
     }
 }
 
 /// `omnipanel run FILE`: run a script file.
 struct Run: ParsableCommand {
-    static let configuration = CommandConfiguration(abstract: "Run a script of shell commands, one per line.")
+    static let configuration = CommandConfiguration(
+        commandName: "run",
+        abstract: "Run a script of shell commands, one per line.",
+        usage: "omnipanel run [<options>] <script>")
 
     @OptionGroup var options: ShellOptions
+
+    @Flag(help: "Check the script's expectations and compare with FILE.out when it exists; print 'N passed, M failed'.")
+    var check = false
+
+    @Flag(help: "Write the script's transcript to FILE.out.")
+    var record = false
+
+    @Option(help: ArgumentHelp("Play back live: type each command, then wait this long after its output.", valueName: "seconds"))
+    var pace: Double?
 
     @Argument(help: ArgumentHelp("The script to run ('-' for standard input).", valueName: "script"),
               completion: .file())
     var script: String
 
+    func validate() throws {
+        if check, record { throw ValidationError("--check and --record do not go together.") }
+        if let pace, !(0...60).contains(pace) { throw ValidationError("--pace takes 0 to 60 seconds.") }
+        if pace != nil, options.format == .json { throw ValidationError("--pace plays back text, not json.") }
+        if check || record {
+            if script == "-" { throw ValidationError("--check and --record need a script file, not '-'.") }
+            if pace != nil || options.state != nil || options.format == .json {
+                throw ValidationError("--check and --record run from a fresh state in text; drop --pace, --state and --format.")
+            }
+        }
+    }
+
     mutating func run() throws {
         let shell = try ShellContext(options: options)
-        if script == "-" { throw ExitCode(shell.runScript(named: "<stdin>", lines: LineReader(descriptor: STDIN_FILENO))) }
+        if check || record {
+            let transcript = TranscriptRun(path: script, state: shell.initialState)
+            throw ExitCode(check ? transcript.check() : transcript.record())
+        }
+        if script == "-" {
+            throw ExitCode(shell.runScript(named: "<stdin>", lines: LineReader(descriptor: STDIN_FILENO), pace: pace))
+        }
         let descriptor = open(script, O_RDONLY)
         guard descriptor >= 0 else {
             Output.error("omnipanel: cannot read \(script): \(String(cString: strerror(errno)))")
             throw ExitCode(2)
         }
         defer { close(descriptor) }
-        throw ExitCode(shell.runScript(named: script, lines: LineReader(descriptor: descriptor)))
+        throw ExitCode(shell.runScript(named: script, lines: LineReader(descriptor: descriptor), pace: pace))
     }
 }

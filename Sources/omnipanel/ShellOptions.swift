@@ -1,4 +1,5 @@
 import ArgumentParser
+import SessionPanel
 
 /// When to colour the output.
 enum ColorChoice: String, ExpressibleByArgument, CaseIterable {
@@ -22,4 +23,13 @@ struct ShellOptions: ParsableArguments {
 
     @Flag(help: "In scripts, print each command before its output, as the prompt would show it.")
     var echo = false
+
+    @Option(help: ArgumentHelp("Load the whole panel from this file when it exists, and save it after every command.", valueName: "file"),
+            completion: .file(extensions: ["json"]))
+    var state: String?
+
+    @Option(help: "Output: text, or json (one JSON object per command; see docs/trainer.md).")
+    var format: OutputFormat = .text
 }
+
+extension OutputFormat: ExpressibleByArgument {}
