@@ -42,15 +42,14 @@ enum Expectation {
             + quoted.map { "  + " + VisibleText.escaped($0) } + more
     }
 
-    /// The line sharing the longest common subsequence of characters with `text`, relative to its length.
+    /// The line sharing the most characters, in order, with `text` (the longest common subsequence);
+    /// of equals, the one closest in length.
     static func closestLine(to text: String, in lines: [String]) -> String? {
         let wanted = Array(text)
-        return lines.max { score(wanted, $0) < score(wanted, $1) }
-    }
-
-    private static func score(_ wanted: [Character], _ line: String) -> Double {
-        let characters = Array(line)
-        let common = LongestCommonSubsequence(wanted, characters).length
-        return Double(common) / Double(max(1, max(wanted.count, characters.count)))
+        let scored = lines.map { line in
+            let characters = Array(line)
+            return (line, LongestCommonSubsequence(wanted, characters).length, abs(characters.count - wanted.count))
+        }
+        return scored.max { ($0.1, -$0.2) < ($1.1, -$1.2) }?.0
     }
 }
