@@ -63,7 +63,7 @@ enum WorldFile {
         switch type {
         case is String.Type: "a string"
         case is Int.Type: "a whole number"
-        default: type is any Collection.Type ? "a list" : "an object"
+        default: type is any Collection.Type && !"\(type)".hasPrefix("Dictionary") ? "a list" : "an object"
         }
     }
 }

@@ -19,9 +19,9 @@ extension PanelState {
             if conversations[notification.conversationID] == nil {
                 problems.append("a notification offers W\(notification.conversationID), which does not exist")
             }
-            if !(0...now).contains(notification.arrivedAt) { problems.append("a notification arrives after the clock") }
+            if notification.arrivedAt < 0 || notification.arrivedAt > now { problems.append("a notification arrives after the clock") }
         }
-        for conversation in conversations.values where !(1..<nextConversationID).contains(conversation.id) {
+        for conversation in conversations.values where conversation.id < 1 || conversation.id >= nextConversationID {
             problems.append("work item W\(conversation.id) is out of range")
         }
         for conversation in conversations.values where (conversation.waitingUntil ?? 0) > Self.largestCounter {
@@ -39,7 +39,7 @@ extension PanelState {
         if !sessions.contains(where: { $0.id == focusedSessionID }) { problems.append("the focused session is not open") }
         for session in sessions {
             let name = "session \"\(session.title)\""
-            if !(0..<nextSessionID).contains(session.id) { problems.append("\(name) has an id out of range") }
+            if session.id < 0 || session.id >= nextSessionID { problems.append("\(name) has an id out of range") }
             if session.tabs.first?.isAnchor != true || session.tabs.dropFirst().contains(where: \.isAnchor) {
                 problems.append("\(name) must have exactly one anchor tab, first")
             }

@@ -98,3 +98,15 @@ extension AppTab.Content {
         }
     }
 }
+
+extension Sentiment {
+    /// Reads the command-line spelling, e.g. `"slightly-negative"`.
+    public init(from decoder: any Decoder) throws {
+        let name = try decoder.singleValueContainer().decode(String.self)
+        guard let level = Sentiment(name: name) else { throw TaggedCoding.unknown(name, decoder) }
+        self = level
+    }
+
+    /// Writes the command-line spelling, which reads better than the level's number.
+    public func encode(to encoder: any Encoder) throws { try TaggedCoding.write(name, to: encoder) }
+}
