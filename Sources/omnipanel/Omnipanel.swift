@@ -15,10 +15,14 @@ struct Omnipanel: ParsableCommand {
         discussion: """
             With no arguments and a terminal on standard input, starts the interactive shell.
             With standard input from a file or pipe, runs it as a script, one command per line.
-            Words after the options are one command: omnipanel --state class.json open case 42
             Type `help` in the shell for the commands.
-            Exit status: 0 all good, 1 a command failed, 2 usage error, 3 state file unreadable or invalid,
-            4 state file from a newer omnipanel, 5 state file in use, 6 state file cannot be saved.
+
+            Words after the options are one command, e.g. `omnipanel --state class.json open case 42`; \
+            -c runs several, separated by ';'.
+
+            Exit status: 0 all good; 1 a command or expectation failed; 2 usage error; 3 the state file \
+            is unreadable or not a usable state; 4 it is from a newer omnipanel; 5 it is in use by another \
+            omnipanel; 6 it cannot be saved.
             """,
         version: "0.1.0",
         subcommands: [Run.self]
@@ -33,7 +37,13 @@ struct Omnipanel: ParsableCommand {
     var words: [String] = []
 
     func validate() throws {
-        if let first = words.first, first.hasPrefix("-") { throw ValidationError("Unknown option '\(first)'.") }
+        // The words capture everything from the first word argument-parser does not know, flags included.
+        switch words.first {
+        case "-h", "--help": throw CleanExit.helpRequest(self)
+        case "--version": throw CleanExit.message(Self.configuration.version)
+        case let first? where first.hasPrefix("-"): throw ValidationError("Unknown option '\(first)'.")
+        default: break
+        }
         if commands != nil, !words.isEmpty { throw ValidationError("Give one command as words or several with -c, not both.") }
     }
 

@@ -71,7 +71,7 @@ final class StateStore {
     func save(_ state: PanelState) throws(StateFileError) {
         guard state != saved else { return }
         let encoder = JSONEncoder()
-        encoder.outputFormatting = [.prettyPrinted, .withoutEscapingSlashes]
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
         let bytes: [UInt8]
         do {
             bytes = Array(try encoder.encode(SavedState(state))) + [0x0A]

@@ -38,6 +38,22 @@ import Glibc
         }
     }
 
+    @Test func theSameStateIsAlwaysWrittenTheSameWay() throws {
+        let first = try ScratchFolder()
+        let second = try ScratchFolder()
+        defer {
+            first.remove()
+            second.remove()
+        }
+        let commands = "incoming chat; accept; open case 42; message 1 \"é \\\" / <>\"; config chat-mode persistent"
+        for folder in [first, second] {
+            #expect(try OmnipanelProcess.run(["--state", "s.json", "-c", commands], in: folder.url).status == 0)
+        }
+        let bytes = try #require(first.bytes("s.json"))
+        #expect(bytes == second.bytes("s.json"))
+        #expect(String(decoding: bytes, as: UTF8.self).contains("\"text\" : \"é \\\" / <>\""))
+    }
+
     @Test func aCorruptFileIsReportedAndLeftExactlyAsItWas() throws {
         let folder = try ScratchFolder()
         defer { folder.remove() }
