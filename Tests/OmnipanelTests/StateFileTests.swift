@@ -180,9 +180,7 @@ import Glibc
     @Test func aKillDuringASaveLeavesTheOldOrTheNewState() throws {
         let folder = try ScratchFolder()
         defer { folder.remove() }
-        #expect(try OmnipanelProcess.run(["--state", "class.json", "-c", "incoming chat; accept; switch home"], in: folder.url).status == 0)
-        let padding = String(repeating: "x", count: 200)
-        let commands = (1...4_000).map { "message 1 \"\($0) \(padding)\"" }.joined(separator: "\n")
+        let commands = try manyMessages(4_000, of: 200, in: folder)
         var counts: [Int] = []
         var before: [Int] = []
         for delay in stride(from: UInt32(80_000), through: 500_000, by: 28_000) {
@@ -211,14 +209,21 @@ import Glibc
     }
 }
 
+/// Saves a state in `folder/class.json` with Visitor 1 in session 1, unfocused, and returns a script of
+/// `count` messages to it, numbered from 1 and `size` characters long, so each one grows the state file.
+private func manyMessages(_ count: Int, of size: Int, in folder: ScratchFolder) throws -> String {
+    let setup = try OmnipanelProcess.run(["--state", "class.json", "-c", "incoming chat; accept; switch home"], in: folder.url)
+    try #require(setup.status == 0)
+    let padding = String(repeating: "x", count: size)
+    return (1...count).map { "message 1 \"\($0) \(padding)\"" }.joined(separator: "\n")
+}
+
 @Suite struct StateFileReaderTests {
     /// Another program reading the file while omnipanel saves it over and over only ever sees a whole state.
     @Test func aReaderNeverSeesAHalfWrittenFile() throws {
         let folder = try ScratchFolder()
         defer { folder.remove() }
-        #expect(try OmnipanelProcess.run(["--state", "class.json", "-c", "incoming chat; accept; switch home"], in: folder.url).status == 0)
-        let padding = String(repeating: "y", count: 2_000)
-        let commands = (1...200).map { "message 1 \"\($0) \(padding)\"" }.joined(separator: "\n")
+        let commands = try manyMessages(200, of: 2_000, in: folder)
         let running = try OmnipanelProcess.start(["--state", "class.json", "run", "-"], in: folder.url, input: commands)
         var reads = 0
         var broken = 0
