@@ -18,12 +18,13 @@ struct Omnipanel: ParsableCommand {
             Type `help` in the shell for the commands.
             """,
         version: "0.1.0",
-        subcommands: [Run.self]
+        subcommands: [Run.self, Completions.self]
     )
 
     @OptionGroup var options: ShellOptions
 
-    @Option(name: .customShort("c"), help: ArgumentHelp("Run these commands, separated by ';', and exit.", valueName: "commands"))
+    @Option(name: .customShort("c"), help: ArgumentHelp("Run these commands, separated by ';', and exit.", valueName: "commands"),
+            completion: .custom(CommandLineCompletion.commands))
     var commands: String?
 
     mutating func run() throws {
@@ -46,7 +47,7 @@ struct Run: ParsableCommand {
     @OptionGroup var options: ShellOptions
 
     @Argument(help: ArgumentHelp("The script to run ('-' for standard input).", valueName: "script"),
-              completion: .file())
+              completion: .file(extensions: ["omni"]))
     var script: String
 
     mutating func run() throws {

@@ -11,12 +11,16 @@ struct ShellContext {
     init(options: ShellOptions) throws {
         self.options = options
         do {
-            let world = try options.world.map { path in try WorldFile.load(path) } ?? .demo
-            self.initialState = PanelState(world: world)
+            self.initialState = try Self.startingState(for: options)
         } catch let error as WorldFile.Failure {
             Output.error("omnipanel: \(error.message)")
             throw ExitCode(2)
         }
+    }
+
+    /// The state `options` start from, without reporting anything (shell completion uses it too).
+    static func startingState(for options: ShellOptions) throws -> PanelState {
+        PanelState(world: try options.world.map { path in try WorldFile.load(path) } ?? .demo)
     }
 
     /// The renderer for standard output, with the terminal's current width.
