@@ -77,4 +77,27 @@ struct BashCompletionTests {
         let demo = try complete(["omnipanel", "-c", "'open case "], current: "open case ", withBashCompletion: withBashCompletion)
         #expect(demo == ["open case 42", "open case 17", "open case 108", "open case 256"])
     }
+
+    /// The same in an interactive bash, where readline re-quotes the candidate; the completed
+    /// command line then runs and focuses the session it named.
+    @Test(.enabled(if: TerminalSession.isAvailable, "tmux is not installed (apt-get install tmux)"))
+    func aCompletedCommandLineRunsInAnInteractiveBash() throws {
+        let workspace = try CompletionWorkspace()
+        defer { workspace.remove() }
+        let terminal = try TerminalSession(
+            ["bash", "--norc", "--noprofile", "-i"], environment: ["PATH": CompletionWorkspace.path, "HOME": workspace.url.path],
+            workingDirectory: workspace.url)
+        try terminal.type("PS1='$ '; source \(CompletionWorkspace.script("omnipanel.bash")); clear")
+        try terminal.press("Enter")
+        try terminal.wait(for: "the bash prompt") { $0.beforeCursor == "$ " && !$0.text.contains("source") }
+        try terminal.type("omnipanel -c 'open case 42; switch 0; switch P")
+        try terminal.press("Tab")
+        try terminal.wait(for: "the title completed") {
+            $0.beforeCursor == #"$ omnipanel -c 'open case 42; switch 0; switch Printer\ on\ fire' "#
+        }
+        try terminal.press("Enter")
+        try terminal.wait(for: "the case session focused") { screen in
+            screen.rows.contains { $0.contains("▶") && $0.contains("Printer on fire") && !$0.contains("Home") }
+        }
+    }
 }

@@ -22,5 +22,9 @@ struct CompletionWorkspace {
     /// A committed completion script.
     static func script(_ name: String) -> String { Products.packageRoot.appendingPathComponent("completions/\(name)").path }
 
-    func remove() { directory.remove() }
+    /// Removes the folder and the `<folder>.home` beside it, if a shell made one.
+    func remove() {
+        directory.remove()
+        try? FileManager.default.removeItem(atPath: directory.url.path + ".home")
+    }
 }
