@@ -34,8 +34,20 @@ func runProcess(
     let argv = (command + arguments).map { strdup($0) } + [nil]
     let envp = merged.map { strdup("\($0.key)=\($0.value)") } + [nil]
     defer { (argv + envp).forEach { free($0) } }
+    // The child starts as from a login shell: no signal blocked, none ignored. (The test's own thread
+    // may block SIGINT, and a pseudo-terminal's Ctrl-C would never reach a program that inherited that.)
+    var attributes = posix_spawnattr_t()
+    posix_spawnattr_init(&attributes)
+    defer { posix_spawnattr_destroy(&attributes) }
+    var noSignals = sigset_t(), allSignals = sigset_t()
+    sigemptyset(&noSignals)
+    sigfillset(&allSignals)
+    posix_spawnattr_setsigmask(&attributes, &noSignals)
+    posix_spawnattr_setsigdefault(&attributes, &allSignals)
+    posix_spawnattr_setflags(&attributes, Int16(POSIX_SPAWN_SETSIGMASK | POSIX_SPAWN_SETSIGDEF))
+
     var pid = pid_t()
-    let spawned = posix_spawn(&pid, command[0], &actions, nil, argv, envp)
+    let spawned = posix_spawn(&pid, command[0], &actions, &attributes, argv, envp)
     guard spawned == 0 else { throw SpawnFailure(executable: executable, code: spawned) }
     var status: Int32 = 0
     while waitpid(pid, &status, 0) < 0, errno == EINTR {}

@@ -93,6 +93,18 @@ final class TerminalSession {
     /// Whether the program is still running in the terminal.
     var isRunning: Bool { (try? tmux(["has-session"]).status == 0) ?? false }
 
+    /// Waits until the program has ended (its terminal closes with it); records an issue if it has not within `timeout` seconds.
+    func waitUntilEnded(timeout: Double = 20, sourceLocation: SourceLocation = #_sourceLocation) {
+        let deadline = Date().addingTimeInterval(timeout)
+        while isRunning {
+            guard Date() < deadline else {
+                Issue.record("the program is still running after \(timeout) seconds", sourceLocation: sourceLocation)
+                return
+            }
+            Thread.sleep(forTimeInterval: 0.05)
+        }
+    }
+
     private func send(_ arguments: [String]) throws {
         let result = try tmux(["send-keys"] + arguments)
         guard result.status == 0 else { throw Failure("tmux send-keys \(arguments) failed: \(result.standardError)") }
