@@ -78,6 +78,20 @@ struct BashCompletionTests {
         #expect(demo == ["open case 42", "open case 17", "open case 108", "open case 256"])
     }
 
+    /// Installed as the README says, in bash-completion's user folder, the script loads on demand.
+    @Test(.enabled(if: FileManager.default.fileExists(atPath: bashCompletion), "bash-completion is not installed (apt-get install bash-completion)"))
+    func installedInBashCompletionsFolderItLoadsOnDemand() throws {
+        let workspace = try CompletionWorkspace()
+        defer { workspace.remove() }
+        let installed = workspace.url.appendingPathComponent("data/bash-completion/completions/omnipanel")
+        try FileManager.default.createDirectory(at: installed.deletingLastPathComponent(), withIntermediateDirectories: true)
+        try FileManager.default.copyItem(atPath: CompletionWorkspace.script("omnipanel.bash"), toPath: installed.path)
+        let result = try runProcess(
+            Tool.path("bash")!, ["--norc", "--noprofile", "-c", "source \(Self.bashCompletion); __load_completion omnipanel; complete -p omnipanel"],
+            environment: ["PATH": CompletionWorkspace.path, "HOME": workspace.url.path, "XDG_DATA_HOME": workspace.url.path + "/data"])
+        #expect(result.standardOutput == "complete -o filenames -F _omnipanel omnipanel\n", "bash: \(result.standardError)")
+    }
+
     /// The same in an interactive bash, where readline re-quotes the candidate; the completed
     /// command line then runs and focuses the session it named.
     @Test(.enabled(if: TerminalSession.isAvailable, "tmux is not installed (apt-get install tmux)"))

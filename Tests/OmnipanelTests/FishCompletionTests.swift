@@ -1,7 +1,9 @@
 import Foundation
 import Testing
 
-/// `completions/omnipanel.fish` in a real fish: `complete -C` lists the candidates for a line.
+/// `completions/omnipanel.fish` in a real fish, installed where the README says (fish's
+/// `completions` folder under `$XDG_CONFIG_HOME`) and loaded by fish on demand: `complete -C` lists
+/// the candidates for a line.
 /// Fish 3 cannot tell a script the cursor's place in a word outside an interactive session, which
 /// the `-c` completion needs, so that one is checked by pressing Tab in an interactive fish.
 @Suite(.enabled(if: Tool.isInstalled("fish"), "fish is not installed (apt-get install fish)"))
@@ -9,17 +11,20 @@ struct FishCompletionTests {
     /// The candidates `complete -C` gives for `line` (without their descriptions).
     private func complete(_ line: String, in workspace: CompletionWorkspace) throws -> [String] {
         let result = try runProcess(
-            Tool.path("fish")!, ["--no-config", "-c", "source $argv[1]; and complete -C $argv[2]",
-                                 CompletionWorkspace.script("omnipanel.fish"), line],
-            environment: environment(workspace), directory: workspace.url)
+            Tool.path("fish")!, ["-c", "complete -C $argv[1]", line], environment: try environment(workspace), directory: workspace.url)
         #expect(result.status == 0, "fish: \(result.standardError)")
         #expect(result.standardError.isEmpty, "fish: \(result.standardError)")
         return result.standardOutput.split(separator: "\n").map { String($0.prefix { $0 != "\t" }) }
     }
 
-    /// Fish writes its own files under HOME, so that is a folder of its own, apart from the workspace.
-    private func environment(_ workspace: CompletionWorkspace) -> [String: String?] {
+    /// A home of its own, apart from the workspace (fish writes files there), with the script installed.
+    private func environment(_ workspace: CompletionWorkspace) throws -> [String: String] {
         let home = workspace.url.path + ".home"
+        let installed = URL(fileURLWithPath: home + "/config/fish/completions/omnipanel.fish")
+        if !FileManager.default.fileExists(atPath: installed.path) {
+            try FileManager.default.createDirectory(at: installed.deletingLastPathComponent(), withIntermediateDirectories: true)
+            try FileManager.default.copyItem(atPath: CompletionWorkspace.script("omnipanel.fish"), toPath: installed.path)
+        }
         return ["PATH": CompletionWorkspace.path, "HOME": home, "XDG_CONFIG_HOME": home + "/config", "XDG_DATA_HOME": home + "/data"]
     }
 
@@ -45,13 +50,10 @@ struct FishCompletionTests {
     func theCommandsAfterDashCComeFromTheBinary() throws {
         let workspace = try CompletionWorkspace()
         defer { workspace.remove() }
-        let terminal = try TerminalSession(
-            ["fish", "--no-config"], environment: environment(workspace).compactMapValues { $0 }, workingDirectory: workspace.url)
-        try terminal.type(
-            "function fish_prompt; echo -n '> '; end; set -g fish_autosuggestion_enabled 0; "
-                + "source \(CompletionWorkspace.script("omnipanel.fish")); clear")
+        let terminal = try TerminalSession(["fish"], environment: try environment(workspace), workingDirectory: workspace.url)
+        try terminal.type("function fish_prompt; echo -n '> '; end; set -g fish_autosuggestion_enabled 0; clear")
         try terminal.press("Enter")
-        try terminal.wait(for: "the fish prompt") { $0.beforeCursor == "> " && !$0.text.contains("source") }
+        try terminal.wait(for: "the fish prompt") { $0.beforeCursor == "> " && !$0.text.contains("autosuggestion") }
 
         try terminal.type("omnipanel -c 'open case 42; switch P")
         try terminal.press("Tab")

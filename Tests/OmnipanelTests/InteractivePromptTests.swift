@@ -79,6 +79,10 @@ struct InteractivePromptTests {
         try terminal.type("open contact Jo")
         try terminal.press("Tab")
         try terminal.wait(for: "José Núñez, quoted") { $0.cursorLine == Self.prompt + "open contact \"José Núñez\"" }
+        // Editing steps over whole characters: three backspaces take the space, the quote and the z.
+        try terminal.press("BSpace", "BSpace", "BSpace")
+        try terminal.wait(for: "three characters erased") { $0.beforeCursor == Self.prompt + "open contact \"José Núñe" }
+        try terminal.type("z\"")
         try terminal.press("Enter")
         try terminal.wait(for: "José Núñez's session") { focusedRow($0)?.contains("José Núñez") == true }
 
