@@ -19,9 +19,9 @@ struct Completions: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Print the completion script for bash, zsh or fish.",
         discussion: """
-            bash: omnipanel completions bash > ~/.local/share/bash-completion/completions/omnipanel
-            zsh:  omnipanel completions zsh > ~/.zfunc/_omnipanel  (with ~/.zfunc in fpath before compinit)
-            fish: omnipanel completions fish > ~/.config/fish/completions/omnipanel.fish
+            bash: save it as ~/.local/share/bash-completion/completions/omnipanel
+            zsh:  save it as _omnipanel in a folder listed in fpath before compinit runs
+            fish: save it as ~/.config/fish/completions/omnipanel.fish
             """
     )
 
