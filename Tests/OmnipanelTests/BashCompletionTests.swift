@@ -104,9 +104,7 @@ struct BashCompletionTests {
         try terminal.type("PS1='$ '; source \(CompletionWorkspace.script("omnipanel.bash")); clear")
         try terminal.press("Enter")
         try terminal.wait(for: "the bash prompt") { $0.beforeCursor == "$ " && !$0.text.contains("source") }
-        try terminal.type("omnipanel -c 'open case 42; switch 0; switch P")
-        try terminal.press("Tab")
-        try terminal.wait(for: "the title completed") {
+        try terminal.complete("omnipanel -c 'open case 42; switch 0; switch P", expecting: "the title completed") {
             $0.beforeCursor == #"$ omnipanel -c 'open case 42; switch 0; switch Printer\ on\ fire' "#
         }
         try terminal.press("Enter")

@@ -55,14 +55,10 @@ struct FishCompletionTests {
         try terminal.press("Enter")
         try terminal.wait(for: "the fish prompt") { $0.beforeCursor == "> " && !$0.text.contains("autosuggestion") }
 
-        try terminal.type("omnipanel -c 'open case 42; switch P")
-        try terminal.press("Tab")
-        try terminal.wait(for: "the title completed") { $0.beforeCursor == #"> omnipanel -c 'open case 42; switch Printer\\ on\\ fire' "# }
+        try terminal.complete("omnipanel -c 'open case 42; switch P", expecting: "the title completed") { $0.beforeCursor == #"> omnipanel -c 'open case 42; switch Printer\\ on\\ fire' "# }
         try terminal.press("C-u")
 
-        try terminal.type("omnipanel --world w.json -c 'open case ")
-        try terminal.press("Tab")
-        try terminal.wait(for: "the world's cases") { screen in
+        try terminal.complete("omnipanel --world w.json -c 'open case ", expecting: "the world's cases") { screen in
             // The pager shortens the shared start of long candidates to `…`.
             screen.rows.contains { $0.contains("case 77") } && !screen.text.contains("case 42")
         }

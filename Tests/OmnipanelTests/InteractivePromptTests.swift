@@ -41,17 +41,13 @@ struct InteractivePromptTests {
         defer { home.directory.remove() }
         let terminal = try start(in: home)
 
-        try terminal.type("sw")
-        try terminal.press("Tab")
-        try terminal.wait(for: "`sw` completed to `switch `") { $0.beforeCursor == Self.prompt + "switch " }
+        try terminal.complete("sw", expecting: "`sw` completed to `switch `") { $0.beforeCursor == Self.prompt + "switch " }
         try terminal.press("C-u")
 
         try run("open contact \"Kenny Smith\"", in: terminal)
         try run("open case 42", in: terminal)
 
-        try terminal.type("switch Ke")
-        try terminal.press("Tab")
-        try terminal.wait(for: "the full title, quoted") { $0.beforeCursor == Self.prompt + "switch \"Kenny Smith\" " }
+        try terminal.complete("switch Ke", expecting: "the full title, quoted") { $0.beforeCursor == Self.prompt + "switch \"Kenny Smith\" " }
         try terminal.press("Enter")
         let switched = try terminal.wait(for: "Kenny Smith focused") { focusedRow($0)?.contains("1  Ke") == true }
         #expect(switched.flatMap(focusedRow)?.contains("Kenny Smith") == true)
@@ -69,16 +65,12 @@ struct InteractivePromptTests {
         defer { home.directory.remove() }
         let terminal = try start(in: home)
 
-        try terminal.type("open case ")
-        try terminal.press("Tab")
-        let listing = try terminal.wait(for: "the cases listed with their titles") { $0.text.contains("256  — Delivery arrived damaged") }
+        let listing = try terminal.complete("open case ", expecting: "the cases listed with their titles") { $0.text.contains("256  — Delivery arrived damaged") }
         #expect(listing?.text.contains("42   — Printer on fire") == true)
         #expect(listing?.beforeCursor == Self.prompt + "open case ")
         try terminal.press("C-u")
 
-        try terminal.type("open contact Jo")
-        try terminal.press("Tab")
-        try terminal.wait(for: "José Núñez, quoted") { $0.cursorLine == Self.prompt + "open contact \"José Núñez\"" }
+        try terminal.complete("open contact Jo", expecting: "José Núñez, quoted") { $0.cursorLine == Self.prompt + "open contact \"José Núñez\"" }
         // Editing steps over whole characters: three backspaces take the space, the quote and the z.
         try terminal.press("BSpace", "BSpace", "BSpace")
         try terminal.wait(for: "three characters erased") { $0.beforeCursor == Self.prompt + "open contact \"José Núñe" }

@@ -26,10 +26,7 @@ struct ZshCompletionTests {
         _ terminal: TerminalSession, _ line: String, sourceLocation: SourceLocation = #_sourceLocation,
         until condition: (Screen) -> Bool
     ) throws -> Screen? {
-        try terminal.type(line)
-        try terminal.wait(for: "the typed line", sourceLocation: sourceLocation) { $0.beforeCursor == "% " + line }
-        try terminal.press("Tab")
-        let screen = try terminal.wait(for: "completion of `\(line)`", sourceLocation: sourceLocation, until: condition)
+        let screen = try terminal.complete(line, expecting: "completion of `\(line)`", sourceLocation: sourceLocation, until: condition)
         try terminal.press("C-u", "C-l")
         try terminal.wait(for: "a clear prompt", sourceLocation: sourceLocation) { $0.text.trimmingCharacters(in: .whitespacesAndNewlines) == "%" }
         return screen
@@ -56,9 +53,7 @@ struct ZshCompletionTests {
         }
         try tab(terminal, "omnipanel -c \"open contact Jo") { $0.cursorLine == #"% omnipanel -c "open contact José\\ Núñez""# }
         // Cases 7 and 77 of the world file: the first Tab inserts their common prefix, the second lists them.
-        try terminal.type("omnipanel --world w.json -c 'open case ")
-        try terminal.press("Tab")
-        try terminal.wait(for: "the common prefix") { $0.beforeCursor == "% omnipanel --world w.json -c 'open case 7" }
+        try terminal.complete("omnipanel --world w.json -c 'open case ", expecting: "the common prefix") { $0.beforeCursor == "% omnipanel --world w.json -c 'open case 7" }
         try terminal.press("Tab")
         try terminal.wait(for: "the listing of the world's cases") { screen in
             screen.rows.contains { $0.contains("open case 77") } && !screen.text.contains("open case 42")

@@ -90,6 +90,17 @@ final class TerminalSession {
         return last
     }
 
+    /// Types `text`, presses Tab and waits until `condition` holds for the screen (see ``wait(for:timeout:sourceLocation:until:)``).
+    @discardableResult
+    func complete(
+        _ text: String, expecting what: String, sourceLocation: SourceLocation = #_sourceLocation,
+        until condition: (Screen) -> Bool
+    ) throws -> Screen? {
+        try type(text)
+        try press("Tab")
+        return try wait(for: what, sourceLocation: sourceLocation, until: condition)
+    }
+
     /// Whether the program is still running in the terminal.
     var isRunning: Bool { (try? tmux(["has-session"]).status == 0) ?? false }
 
