@@ -33,7 +33,7 @@ struct ParserTests {
         ("open case 42", .openCase(42)), (#"open contact "Kenny Smith""#, .openContact("Kenny Smith")),
         ("open account Contoso", .openAccount("Contoso")), ("open W101", .openWorkItem(101)), ("open 101", .openWorkItem(101)),
         ("pick w201", .pick(201)), ("dashboard", .dashboard), ("dash", .dashboard),
-        ("switch 3", .switchTo(.position(3))), ("switch home", .switchTo(.home)), ("switch Ken", .switchTo(.titlePrefix("Ken"))),
+        ("switch 3", .switchTo(.position(3))), ("switch home", .switchTo(.home)), ("switch Ken", .switchTo(.titlePrefix("Ken"))), ("switch Kenny Smith", .switchTo(.titlePrefix("Kenny Smith"))),
         ("focus 0", .switchTo(.position(0))),
         ("close", .close(nil, confirmed: false)), ("close 2 --yes", .close(.position(2), confirmed: true)),
         ("close -y", .close(nil, confirmed: true)), ("end", .end(nil)), ("end 1", .end(.position(1))),
@@ -76,6 +76,7 @@ struct ParserTests {
     @Test("wrong arguments give the command's usage line", arguments: [
         ("switch", "usage: switch <n|home|title>"),
         ("switch 1 2", "usage: switch <n|home|title>"),
+        ("hover home now", "usage: hover <n|title>"),
         ("panel sideways", "usage: panel expand|collapse|toggle"),
         ("open", #"usage: open case <number> | open contact "<name>" | open account "<name>" | open <item>"#),
         ("accept 1 2", "usage: accept [<n>]"),
