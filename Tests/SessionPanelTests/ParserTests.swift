@@ -63,6 +63,7 @@ struct ParserTests {
         #expect(try CommandParser.parse("   \t ") == nil)
         #expect(try CommandParser.parse("# a note") == nil)
         #expect(try CommandParser.parse("  #switch 1") == nil)
+        #expect(try CommandParser.parse("# Maria's \"unbalanced quotes don't matter") == nil)
     }
 
     @Test("an unknown command suggests the closest one")
