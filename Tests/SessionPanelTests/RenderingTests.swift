@@ -133,3 +133,25 @@ struct ScriptRunnerTests {
         #expect(lines.first == "Closed session \"Printer on fire\".")
     }
 }
+
+@Suite("Choosing the output style")
+struct StyleChoiceTests {
+    @Test("auto: colour and boxes on a terminal, plain ASCII elsewhere; NO_COLOR and TERM=dumb turn colour off")
+    func auto() {
+        let terminal = RenderStyle.resolve(.auto, isTerminal: true, noColor: false, term: "xterm-256color", terminalColumns: 120, width: nil)
+        #expect(terminal == RenderStyle(color: true, unicode: true, width: 120))
+        let piped = RenderStyle.resolve(.auto, isTerminal: false, noColor: false, term: "xterm", terminalColumns: nil, width: nil)
+        #expect(piped == .plain)
+        #expect(!RenderStyle.resolve(.auto, isTerminal: true, noColor: true, term: "xterm", terminalColumns: 90, width: nil).color)
+        let dumb = RenderStyle.resolve(.auto, isTerminal: true, noColor: false, term: "dumb", terminalColumns: 90, width: nil)
+        #expect(!dumb.color && !dumb.unicode)
+    }
+
+    @Test("always and never override; --width overrides the terminal; widths are clamped")
+    func explicit() {
+        #expect(RenderStyle.resolve(.always, isTerminal: false, noColor: true, term: nil, terminalColumns: nil, width: nil).color)
+        #expect(!RenderStyle.resolve(.never, isTerminal: true, noColor: false, term: "xterm", terminalColumns: 100, width: nil).color)
+        #expect(RenderStyle.resolve(.auto, isTerminal: true, noColor: false, term: "xterm", terminalColumns: 100, width: 60).width == 60)
+        #expect(RenderStyle(color: false, unicode: false, width: 5).width == 40)
+    }
+}
