@@ -66,10 +66,14 @@ extension CommandTable {
         return .show
     }
 
+    /// One session: a position, `home`, or a title (several words are one title, as in `switch Kenny Smith`).
     static func singleSession(_ arguments: inout Arguments) throws(CommandError) -> SessionReference {
         let reference = try arguments.sessionReference(try arguments.required())
-        try arguments.finish()
-        return reference
+        guard case .titlePrefix(let first) = reference, !arguments.isEmpty else {
+            try arguments.finish()
+            return reference
+        }
+        return .titlePrefix(first + " " + (try arguments.rest()))
     }
 
     static func optionalSession(_ arguments: inout Arguments) throws(CommandError) -> SessionReference? {
