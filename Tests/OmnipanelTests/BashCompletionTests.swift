@@ -33,9 +33,9 @@ struct BashCompletionTests {
             Tool.path("bash")!, ["--norc", "--noprofile", "-c", harness, "bash", CompletionWorkspace.script("omnipanel.bash"),
                                  current ?? words.last!] + words,
             environment: ["PATH": CompletionWorkspace.path, "HOME": workspace.url.path], directory: workspace.url)
-        #expect(result.status == 0, "bash: \(result.standardError)")
-        #expect(result.standardError.isEmpty, "bash: \(result.standardError)")
-        return result.standardOutput.split(separator: "\n").map(String.init)
+        #expect(result.status == 0, "bash: \(result.stderr)")
+        #expect(result.stderr.isEmpty, "bash: \(result.stderr)")
+        return result.stdout.split(separator: "\n").map(String.init)
     }
 
     @Test(arguments: setups)
@@ -89,7 +89,7 @@ struct BashCompletionTests {
         let result = try runProcess(
             Tool.path("bash")!, ["--norc", "--noprofile", "-c", "source \(Self.bashCompletion); __load_completion omnipanel; complete -p omnipanel"],
             environment: ["PATH": CompletionWorkspace.path, "HOME": workspace.url.path, "XDG_DATA_HOME": workspace.url.path + "/data"])
-        #expect(result.standardOutput == "complete -o filenames -F _omnipanel omnipanel\n", "bash: \(result.standardError)")
+        #expect(result.stdout == "complete -o filenames -F _omnipanel omnipanel\n", "bash: \(result.stderr)")
     }
 
     /// The same in an interactive bash, where readline re-quotes the candidate; the completed

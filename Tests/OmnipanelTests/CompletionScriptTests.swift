@@ -7,11 +7,11 @@ import Testing
 @Suite struct CompletionScriptTests {
     @Test(arguments: [("bash", "omnipanel.bash"), ("zsh", "_omnipanel"), ("fish", "omnipanel.fish")])
     func theCommittedScriptIsWhatTheBinaryPrints(shell: String, file: String) throws {
-        let printed = try runOmnipanel(["completions", shell])
+        let printed = try Binary.run(["completions", shell])
         #expect(printed.status == 0)
-        #expect(printed.standardError.isEmpty)
+        #expect(printed.stderr.isEmpty)
         let committed = try String(contentsOfFile: CompletionWorkspace.script(file), encoding: .utf8)
-        if let difference = firstDifference(committed, printed.standardOutput) {
+        if let difference = firstDifference(committed, printed.stdout) {
             let regenerate = "swift run omnipanel completions \(shell) > completions/\(file)"
             Issue.record("completions/\(file) differs from `omnipanel completions \(shell)` at \(difference); regenerate it: \(regenerate)")
         }
@@ -29,7 +29,7 @@ import Testing
 
     @Test(arguments: [[], ["run"]])
     func everyOptionInTheHelpIsInEveryScript(command: [String]) throws {
-        let help = try runOmnipanel(command + ["--help"]).standardOutput
+        let help = try Binary.run(command + ["--help"]).stdout
         let options = Set(help.split(whereSeparator: { !$0.isLetter && $0 != "-" }).filter { $0.hasPrefix("--") && $0.count > 2 })
         #expect(options.isSuperset(of: ["--world", "--color", "--width", "--strict", "--echo", "--help"]))
         for file in ["omnipanel.bash", "_omnipanel", "omnipanel.fish"] {
@@ -42,9 +42,9 @@ import Testing
     }
 
     @Test func anUnknownShellIsRefusedWithTheChoices() throws {
-        let result = try runOmnipanel(["completions", "tcsh"])
+        let result = try Binary.run(["completions", "tcsh"])
         #expect(result.status != 0)
-        #expect(result.standardOutput.isEmpty)
-        #expect(result.standardError.contains("bash") && result.standardError.contains("fish"))
+        #expect(result.stdout.isEmpty)
+        #expect(result.stderr.contains("bash") && result.stderr.contains("fish"))
     }
 }

@@ -12,9 +12,9 @@ struct FishCompletionTests {
     private func complete(_ line: String, in workspace: CompletionWorkspace) throws -> [String] {
         let result = try runProcess(
             Tool.path("fish")!, ["-c", "complete -C $argv[1]", line], environment: try environment(workspace), directory: workspace.url)
-        #expect(result.status == 0, "fish: \(result.standardError)")
-        #expect(result.standardError.isEmpty, "fish: \(result.standardError)")
-        return result.standardOutput.split(separator: "\n").map { String($0.prefix { $0 != "\t" }) }
+        #expect(result.status == 0, "fish: \(result.stderr)")
+        #expect(result.stderr.isEmpty, "fish: \(result.stderr)")
+        return result.stdout.split(separator: "\n").map { String($0.prefix { $0 != "\t" }) }
     }
 
     /// A home of its own, apart from the workspace (fish writes files there), with the script installed.

@@ -17,7 +17,7 @@ struct InteractivePromptTests {
 
     /// Starts `omnipanel` and waits for its first prompt.
     private func start(in home: Home) throws -> TerminalSession {
-        let terminal = try TerminalSession([Products.omnipanel.path], environment: home.environment)
+        let terminal = try TerminalSession([Binary.url.path], environment: home.environment)
         try terminal.wait(for: "the prompt") { $0.beforeCursor == Self.prompt }
         return terminal
     }

@@ -9,7 +9,7 @@ import Testing
 struct ZshCompletionTests {
     /// An interactive zsh with the committed completion loaded, in a workspace folder, at an empty `%` prompt.
     private func zsh(_ workspace: CompletionWorkspace) throws -> TerminalSession {
-        let completions = Products.packageRoot.appendingPathComponent("completions").path
+        let completions = Binary.packageRoot.appendingPathComponent("completions").path
         let terminal = try TerminalSession(
             ["zsh", "-f", "-i"], environment: ["PATH": CompletionWorkspace.path, "HOME": workspace.url.path],
             workingDirectory: workspace.url)

@@ -3,14 +3,11 @@ import Testing
 
 /// States for the completion tests, built by running commands the way the shell does.
 enum CompletionFixture {
-    /// The demo world after `commands`, each of which must succeed.
+    /// The state of `world` after `commands`, each of which must succeed.
     static func state(_ commands: String..., world: World = .demo) -> PanelState {
-        var interpreter = Interpreter(state: PanelState(world: world))
-        for command in commands {
-            let step = interpreter.handle(command)
-            if case .failed(let error) = step { Issue.record("fixture command `\(command)` failed: \(error.message)") }
-        }
-        return interpreter.state
+        var shell = TestShell(world: world)
+        for command in commands { shell.run(command) }
+        return shell.state
     }
 
     /// Kenny Smith's contact session (1), case 42 (2) and a chat visitor (3, focused).

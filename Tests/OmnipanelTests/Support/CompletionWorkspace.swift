@@ -17,10 +17,10 @@ struct CompletionWorkspace {
     var url: URL { directory.url }
 
     /// `PATH` with the built products first, so the scripts find this `omnipanel`.
-    static var path: String { Products.directory.path + ":" + (ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin") }
+    static var path: String { Binary.url.deletingLastPathComponent().path + ":" + (ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin") }
 
     /// A committed completion script.
-    static func script(_ name: String) -> String { Products.packageRoot.appendingPathComponent("completions/\(name)").path }
+    static func script(_ name: String) -> String { Binary.packageRoot.appendingPathComponent("completions/\(name)").path }
 
     /// Removes the folder and the `<folder>.home` beside it, if a shell made one.
     func remove() {

@@ -1,12 +1,5 @@
 import Foundation
 
-/// What a finished process left behind.
-struct ProcessResult {
-    var status: Int32
-    var standardOutput: String
-    var standardError: String
-}
-
 /// Runs `executable` with `arguments` and waits for it. Standard input is `input`; `environment`
 /// entries are added to (or, with a nil value, removed from) the test's own environment.
 ///
@@ -15,7 +8,7 @@ struct ProcessResult {
 func runProcess(
     _ executable: String, _ arguments: [String], input: String = "",
     environment: [String: String?] = [:], directory: URL? = nil
-) throws -> ProcessResult {
+) throws -> Binary.Result {
     let scratch = try TemporaryDirectory()
     defer { scratch.remove() }
     let files = try ["in", "out", "err"].map { name in try scratch.write(name == "in" ? input : "", to: name).path }
@@ -52,10 +45,10 @@ func runProcess(
     var status: Int32 = 0
     while waitpid(pid, &status, 0) < 0, errno == EINTR {}
     let exited = status & 0x7F == 0
-    return ProcessResult(
+    return Binary.Result(
         status: exited ? (status >> 8) & 0xFF : 128 + (status & 0x7F),
-        standardOutput: try String(contentsOfFile: files[1], encoding: .utf8),
-        standardError: try String(contentsOfFile: files[2], encoding: .utf8))
+        stdout: try String(contentsOfFile: files[1], encoding: .utf8),
+        stderr: try String(contentsOfFile: files[2], encoding: .utf8))
 }
 
 /// A program that could not be started.
@@ -63,11 +56,6 @@ struct SpawnFailure: Error, CustomStringConvertible {
     let executable: String
     let code: Int32
     var description: String { "cannot run \(executable): \(String(cString: strerror(code)))" }
-}
-
-/// Runs the built `omnipanel`.
-func runOmnipanel(_ arguments: [String], input: String = "", environment: [String: String?] = [:]) throws -> ProcessResult {
-    try runProcess(Products.omnipanel.path, arguments, input: input, environment: environment)
 }
 
 /// A fresh temporary directory, removed by `remove()`.

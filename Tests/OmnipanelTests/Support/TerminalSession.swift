@@ -48,7 +48,7 @@ final class TerminalSession {
              "-c", (workingDirectory ?? directory.url).path]
                 + variables.sorted { $0.key < $1.key }.flatMap { ["-e", "\($0.key)=\($0.value)"] }
                 + ["--"] + command)
-        guard result.status == 0 else { throw Failure("tmux could not start \(command): \(result.standardError)") }
+        guard result.status == 0 else { throw Failure("tmux could not start \(command): \(result.stderr)") }
     }
 
     deinit {
@@ -64,8 +64,8 @@ final class TerminalSession {
 
     /// What the terminal shows now.
     func screen() throws -> Screen {
-        let rows = try tmux(["capture-pane", "-p", "-N"]).standardOutput.split(separator: "\n", omittingEmptySubsequences: false)
-        let cursor = try tmux(["display-message", "-p", "#{cursor_x} #{cursor_y}"]).standardOutput
+        let rows = try tmux(["capture-pane", "-p", "-N"]).stdout.split(separator: "\n", omittingEmptySubsequences: false)
+        let cursor = try tmux(["display-message", "-p", "#{cursor_x} #{cursor_y}"]).stdout
             .split(separator: " ").compactMap { Int($0.trimmingCharacters(in: .whitespacesAndNewlines)) }
         return Screen(rows: rows.map(String.init), cursorColumn: cursor.first ?? 0, cursorRow: cursor.last ?? 0)
     }
@@ -118,10 +118,10 @@ final class TerminalSession {
 
     private func send(_ arguments: [String]) throws {
         let result = try tmux(["send-keys"] + arguments)
-        guard result.status == 0 else { throw Failure("tmux send-keys \(arguments) failed: \(result.standardError)") }
+        guard result.status == 0 else { throw Failure("tmux send-keys \(arguments) failed: \(result.stderr)") }
     }
 
-    private func tmux(environment: [String: String?] = [:], _ arguments: [String]) throws -> ProcessResult {
+    private func tmux(environment: [String: String?] = [:], _ arguments: [String]) throws -> Binary.Result {
         guard let tmux = Tool.path("tmux") else { throw Failure("tmux is not installed") }
         return try runProcess(tmux, ["-S", socket] + arguments, environment: environment.merging(["TMUX": nil]) { $1 })
     }
