@@ -12,6 +12,13 @@ struct Omnipanel: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "omnipanel",
         abstract: "The Omnichannel session panel in your terminal: accept, open, switch and close customer sessions.",
+        usage: """
+            omnipanel [<options>]                   the shell (or a script on standard input)
+            omnipanel [<options>] <command> ...     one command, e.g. omnipanel --state class.json accept
+            omnipanel [<options>] -c <commands>     several, separated by ';'
+            omnipanel run [<options>] <script>      a script file (see run --help)
+            omnipanel completions <shell>
+            """,
         discussion: """
             With no arguments and a terminal on standard input, starts the interactive shell.
             With standard input from a file or pipe, runs it as a script, one command per line.
@@ -25,29 +32,22 @@ struct Omnipanel: ParsableCommand {
             omnipanel; 6 it cannot be saved.
             """,
         version: "0.1.0",
-        subcommands: [Run.self]
+        subcommands: [Run.self, Completions.self]
     )
 
     @OptionGroup var options: ShellOptions
 
-    @Option(name: .customShort("c"), help: ArgumentHelp("Run these commands, separated by ';', and exit.", valueName: "commands"))
+    @Option(name: .customShort("c"), help: ArgumentHelp("Run these commands, separated by ';', and exit.", valueName: "commands"),
+            completion: .custom(CommandLineCompletion.commands))
     var commands: String?
 
-    @Argument(parsing: .captureForPassthrough, help: ArgumentHelp("One command to run, then exit.", valueName: "command"))
-    var words: [String] = []
-
-    func validate() throws {
-        // The words capture everything from the first word argument-parser does not know, flags included.
-        switch words.first {
-        case "-h", "--help": throw CleanExit.helpRequest(self)
-        case "--version": throw CleanExit.message(Self.configuration.version)
-        case let first? where first.hasPrefix("-"): throw ValidationError("Unknown option '\(first)'.")
-        default: break
-        }
-        if commands != nil, !words.isEmpty { throw ValidationError("Give one command as words or several with -c, not both.") }
+    mutating func run() throws {
+        try run(command: [])
     }
 
-    mutating func run() throws {
+    /// Runs one command given as words (see ``CommandWords``), `-c`, standard input, or the prompt.
+    func run(command words: [String]) throws {
+        if commands != nil, !words.isEmpty { throw ValidationError("Give one command as words or several with -c, not both.") }
         let shell = try ShellContext(options: options)
         if !words.isEmpty {
             throw ExitCode(shell.runScript(named: "<command>", lines: [Array(TokenizedLine.joining(words).utf8)]))
@@ -63,24 +63,24 @@ struct Omnipanel: ParsableCommand {
         throw ExitCode(shell.runScript(named: "<stdin>", lines: LineReader(descriptor: STDIN_FILENO)))
     }
 
-    /// Runs the command line. The words of a one-shot command capture everything after the options,
-    /// `run` included, so the `run` subcommand is recognised here and handed the same options.
+    /// Runs the command line: words after the options are one command; anything else is
+    /// argument-parser's to parse (options, subcommands, help).
     static func main() {
         let arguments = Array(CommandLine.arguments.dropFirst())
-        if let root = try? parse(arguments), root.words.first == Run.configuration.commandName {
-            Run.execute(arguments.dropLast(root.words.count) + root.words.dropFirst())
-        }
-        execute(arguments)
+        guard let (options, words) = CommandWords.split(arguments) else { execute(arguments) }
+        execute(options) { command in try (command as? Omnipanel)?.run(command: words) }
     }
 }
 
 extension ParsableCommand {
-    /// Parses `arguments` as this command and runs it, then exits. Argument-parser's usage errors
-    /// (status 64) end with status 2.
-    static func execute(_ arguments: [String]) -> Never {
+    /// Parses `arguments` as this command and runs it (or `run` instead), then exits. Argument-parser's
+    /// usage errors (status 64) end with status 2.
+    static func execute(
+        _ arguments: [String], run: (inout any ParsableCommand) throws -> Void = { command in try command.run() }
+    ) -> Never {
         do {
             var command = try parseAsRoot(arguments)
-            try command.run()
+            try run(&command)
             Output.flush()
             exit()
         } catch {
@@ -95,7 +95,6 @@ extension ParsableCommand {
 /// `omnipanel run FILE`: run a script file.
 struct Run: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "run",
         abstract: "Run a script of shell commands, one per line.",
         usage: "omnipanel run [<options>] <script>")
 
@@ -111,7 +110,7 @@ struct Run: ParsableCommand {
     var pace: Double?
 
     @Argument(help: ArgumentHelp("The script to run ('-' for standard input).", valueName: "script"),
-              completion: .file())
+              completion: .file(extensions: ["omni"]))
     var script: String
 
     func validate() throws {

@@ -16,12 +16,7 @@ struct ShellContext {
         do {
             let store = try options.state.map { path throws(StateFileError) in try StateStore(path: path) }
             self.store = store
-            if let saved = try store?.load() {
-                self.initialState = saved
-                return
-            }
-            let world = try options.world.map { path in try WorldFile.load(path) } ?? .demo
-            self.initialState = PanelState(world: world)
+            self.initialState = try store?.load() ?? Self.startingState(for: options)
         } catch let error as StateFileError {
             Output.error("omnipanel: \(error.message)")
             throw ExitCode(error.exitStatus)
@@ -29,6 +24,13 @@ struct ShellContext {
             Output.error("omnipanel: \(error.message)")
             throw ExitCode(2)
         }
+    }
+
+    /// The state `options` start from, without reporting anything (shell completion uses it too):
+    /// the state file's when it exists, otherwise a fresh one in the world.
+    static func startingState(for options: ShellOptions) throws -> PanelState {
+        if let path = options.state, let saved = try StateStore.read(path) { return saved }
+        return PanelState(world: try options.world.map { path in try WorldFile.load(path) } ?? .demo)
     }
 
     /// The renderer for standard output, with the terminal's current width.

@@ -1,10 +1,9 @@
 import ArgumentParser
 import SessionPanel
 
-/// When to colour the output.
-enum ColorChoice: String, ExpressibleByArgument, CaseIterable {
-    case auto, always, never
-}
+import SessionPanel
+
+extension RenderStyle.ColorChoice: ExpressibleByArgument {}
 
 /// Options shared by the shell and `run`.
 struct ShellOptions: ParsableArguments {
@@ -13,7 +12,7 @@ struct ShellOptions: ParsableArguments {
     var world: String?
 
     @Option(help: "Colour and box drawing: auto (when standard output is a terminal and NO_COLOR is unset), always, never.")
-    var color: ColorChoice = .auto
+    var color: RenderStyle.ColorChoice = .auto
 
     @Option(help: ArgumentHelp("Columns to draw in (default: the terminal's width, or 80).", valueName: "columns"))
     var width: Int?

@@ -26,7 +26,7 @@ final class StateStore {
         let lockPath = path + ".lock"
         let descriptor = open(lockPath, O_RDWR | O_CREAT | O_CLOEXEC, 0o644)
         guard descriptor >= 0 else {
-            throw StateFileError(path, .unwritable("cannot create the lock file \(lockPath): \(Files.lastError)"))
+            throw StateFileError(path, .unwritable("cannot create the lock file \(lockPath): \(AtomicFile.lastError)"))
         }
         let attempts = Self.lockWaitSeconds * 1_000_000 / Int(Self.lockRetryMicroseconds)
         var locked = flock(descriptor, LOCK_EX | LOCK_NB) == 0
@@ -41,14 +41,22 @@ final class StateStore {
         lockDescriptor = descriptor
     }
 
-    /// The saved state, or `nil` when the file does not exist yet.
+    /// The saved state, or `nil` when the file does not exist yet; remembered so an unchanged state is not written again.
     func load() throws(StateFileError) -> PanelState? {
-        let contents: [UInt8]?
-        switch Files.contents(of: path) {
-        case .success(let bytes): contents = bytes
-        case .failure(let failure): throw StateFileError(path, .unreadable(failure.reason))
+        saved = try Self.read(path)
+        return saved
+    }
+
+    /// The state saved in `path`, or `nil` when there is no such file. Reading needs no lock: saves
+    /// replace the file whole.
+    static func read(_ path: String) throws(StateFileError) -> PanelState? {
+        guard access(path, F_OK) == 0 || errno != ENOENT else { return nil }
+        let bytes: [UInt8]
+        do {
+            bytes = try FileBytes.read(path)
+        } catch {
+            throw StateFileError(path, .unreadable(error.reason))
         }
-        guard let bytes = contents else { return nil }
         guard !bytes.isEmpty else { throw StateFileError(path, .invalid("the file is empty")) }
         let data = Data(bytes)
         let decoder = JSONDecoder()
@@ -56,7 +64,6 @@ final class StateStore {
             try SavedState.check(try decoder.decode(SavedState.Version.self, from: data), in: path)
             let state = try decoder.decode(SavedState.self, from: data).state
             try SavedState.check(state, in: path)
-            saved = state
             return state
         } catch let error as StateFileError {
             throw error
@@ -78,7 +85,7 @@ final class StateStore {
         } catch {
             throw StateFileError(path, .unwritable("\(error)"))
         }
-        if let problem = Files.writeAtomically(bytes, to: path) { throw StateFileError(path, .unwritable(problem)) }
+        if let problem = AtomicFile.replace(path, with: bytes) { throw StateFileError(path, .unwritable(problem)) }
         saved = state
     }
 }

@@ -9,9 +9,7 @@ struct Arguments {
         self.spec = spec
         var positional: [Token] = []
         for token in tokens {
-            guard !token.quoted, token.text.hasPrefix("-"), token.text.count > 1,
-                !token.text.dropFirst().allSatisfy(\.isNumber)
-            else {
+            guard token.looksLikeFlag else {
                 positional.append(token)
                 continue
             }
@@ -80,5 +78,12 @@ struct Arguments {
         var text = Substring(token.text)
         if text.first == "W" || text.first == "w" { text = text.dropFirst() }
         return try number(Token(text: String(text), quoted: token.quoted), "work item")
+    }
+}
+
+extension Token {
+    /// Whether the word is taken for a flag (`-y`, `--yes`) rather than an argument (`-3`, `"--yes"`).
+    var looksLikeFlag: Bool {
+        !quoted && text.hasPrefix("-") && text.count > 1 && !text.dropFirst().allSatisfy(\.isNumber)
     }
 }

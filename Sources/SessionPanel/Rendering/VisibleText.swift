@@ -21,6 +21,7 @@ public enum VisibleText {
         return result
     }
 
+    /// Whether `scalar` is a control character or a bidirectional control, written escaped.
     static func needsEscape(_ scalar: Unicode.Scalar) -> Bool {
         switch scalar.value {
         case 0x00...0x1F, 0x7F...0x9F: true

@@ -4,29 +4,8 @@ import Glibc
 import Darwin
 #endif
 
-/// Reading whole files, and replacing them atomically.
-enum Files {
-    /// The bytes of the file at `path`, `nil` when it does not exist, or why it cannot be read.
-    static func contents(of path: String) -> Result<[UInt8]?, ReadFailure> {
-        let descriptor = open(path, O_RDONLY | O_CLOEXEC)
-        guard descriptor >= 0 else { return errno == ENOENT ? .success(nil) : .failure(ReadFailure(reason: lastError)) }
-        defer { close(descriptor) }
-        var bytes: [UInt8] = []
-        var chunk = [UInt8](repeating: 0, count: 65_536)
-        while true {
-            let count = chunk.withUnsafeMutableBytes { read(descriptor, $0.baseAddress, $0.count) }
-            if count < 0, errno == EINTR { continue }
-            guard count >= 0 else { return .failure(ReadFailure(reason: lastError)) }
-            if count == 0 { return .success(bytes) }
-            bytes += chunk[..<count]
-        }
-    }
-
-    /// Why a file could not be read, in words.
-    struct ReadFailure: Error {
-        let reason: String
-    }
-
+/// Replacing a file's contents in one step.
+enum AtomicFile {
     /// The temporary file used while writing `path`.
     static func temporaryPath(for path: String) -> String { path + ".tmp" }
 
@@ -34,7 +13,7 @@ enum Files {
     /// writes a temporary file beside it, flushes it to disk, renames it over the file, flushes the folder.
     /// Keeps the file's permissions when it exists. Returns why it failed, if it did;
     /// the file is then unchanged.
-    static func writeAtomically(_ bytes: [UInt8], to path: String) -> String? {
+    static func replace(_ path: String, with bytes: [UInt8]) -> String? {
         let temporary = temporaryPath(for: path)
         var existing = stat()
         let mode = stat(path, &existing) == 0 ? existing.st_mode & 0o7777 : 0o644
