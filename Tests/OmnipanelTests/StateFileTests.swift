@@ -187,7 +187,7 @@ import Glibc
         var counts: [Int] = []
         var before: [Int] = []
         for delay in stride(from: UInt32(80_000), through: 500_000, by: 28_000) {
-            let running = try Binary.start(["--state", file, "run", "-"], input: commands)
+            let running = try Binary.start(["--state", file, "run", "-"], input: Data(commands.utf8))
             usleep(delay)
             kill(running.process.processIdentifier, SIGKILL)
             #expect(running.finish().killed, "the run ended before it could be killed")
@@ -209,7 +209,7 @@ import Glibc
         let folder = try TemporaryDirectory()
         defer { folder.remove() }
         let file = folder.path("class.json")
-        let running = try Binary.start(["--state", file, "run", "-"], input: try manyMessages(200, of: 2_000, savedIn: file))
+        let running = try Binary.start(["--state", file, "run", "-"], input: Data(try manyMessages(200, of: 2_000, savedIn: file).utf8))
         var reads = 0
         var broken = 0
         while running.process.isRunning {

@@ -1,7 +1,7 @@
 import Foundation
 
 extension Binary {
-    /// A run of the binary left going, for tests that act while it runs: hold its lock, kill it, read
+    /// A run of the binary, possibly left going, for tests that act while it runs: hold its lock, kill it, read
     /// its files. Its input is written and its output read on other threads, so neither side can
     /// block the other however much they exchange.
     final class Running: @unchecked Sendable {
@@ -10,9 +10,13 @@ extension Binary {
         private var output = Data()
         private var error = Data()
 
-        fileprivate init(_ arguments: [String], input: String) throws {
+        fileprivate init(_ arguments: [String], input: Data, environment: [String: String]) throws {
             process.executableURL = Binary.url
             process.arguments = arguments
+            var merged = ProcessInfo.processInfo.environment
+            merged["NO_COLOR"] = nil
+            merged.merge(environment) { _, new in new }
+            process.environment = merged
             let standardInput = Pipe()
             let standardOutput = Pipe()
             let standardError = Pipe()
@@ -23,7 +27,7 @@ extension Binary {
             signal(SIGPIPE, SIG_IGN)
             try process.run()
             DispatchQueue.global().async {
-                try? standardInput.fileHandleForWriting.write(contentsOf: Data(input.utf8))
+                try? standardInput.fileHandleForWriting.write(contentsOf: input)
                 try? standardInput.fileHandleForWriting.close()
             }
             DispatchQueue.global().async(group: group) { self.output = standardOutput.fileHandleForReading.readDataToEndOfFile() }
@@ -41,9 +45,10 @@ extension Binary {
         }
     }
 
-    /// Starts the binary with `arguments` and `input` on standard input, without waiting.
-    static func start(_ arguments: [String], input: String = "") throws -> Running {
-        try Running(arguments, input: input)
+    /// Starts the binary with `arguments` and `input` on standard input, without waiting; `environment`
+    /// entries are added to the test's own environment (without `NO_COLOR`).
+    static func start(_ arguments: [String], input: Data = Data(), environment: [String: String] = [:]) throws -> Running {
+        try Running(arguments, input: input, environment: environment)
     }
 }
 
