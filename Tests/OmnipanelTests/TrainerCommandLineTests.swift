@@ -125,4 +125,17 @@ import Testing
         #expect(typed.status == 0)
         #expect(try Binary.run(["--state", state, "show"]).stdout.contains("| > 1  Ke     Kenny Smith"))
     }
+
+    /// The shells' completion of `-c` starts from the state file, as the commands will.
+    @Test func dashCCompletionKnowsTheSavedSessions() throws {
+        let folder = try TemporaryDirectory()
+        defer { folder.remove() }
+        let state = folder.path("s.json")
+        #expect(try Binary.run(["--state", state, "-c", "incoming chat \"Kenny Smith\"; accept"]).status == 0)
+        // What the generated bash script runs when Tab is pressed after `omnipanel --state FILE -c "switch K`.
+        let request = ["---completion", "--", "-c", "4", "8", "omnipanel", "--state", state, "-c", "switch K"]
+        #expect(try Binary.run(request, environment: ["SAP_SHELL": "bash"]).stdout == "'switch Kenny\\ Smith'\n")
+        let fresh = request.filter { $0 != "--state" && $0 != state }.map { $0 == "4" ? "2" : $0 }
+        #expect(try Binary.run(fresh, environment: ["SAP_SHELL": "bash"]).stdout.isEmpty)
+    }
 }
