@@ -7,11 +7,14 @@ import SessionPanel
 
 /// `omnipanel run --check FILE` and `omnipanel run --record FILE`: a script against its transcript `FILE.out`.
 struct TranscriptRun {
-    /// The script's path as given; it names the script in error lines, so a transcript is checked
-    /// from the folder it was recorded in (the repository's root for `Examples/`).
+    /// The script's path as given.
     let path: String
     /// The state the script starts from.
     let state: PanelState
+
+    /// The script's file name, which names it in the transcript's error lines, so a transcript
+    /// does not depend on the folder it is checked or recorded from.
+    var name: String { path.split(separator: "/").last.map(String.init) ?? path }
 
     /// The transcript beside the script.
     var transcriptPath: String { path + ".out" }
@@ -29,7 +32,7 @@ struct TranscriptRun {
                 return 2
             }
         }
-        let check = ScriptCheck(name: path, lines: lines, state: state, recorded: recorded, recordedName: transcriptPath)
+        let check = ScriptCheck(name: name, lines: lines, state: state, recorded: recorded, recordedName: transcriptPath)
         report(check.failures)
         if recorded == nil { Output.print(["No transcript \(transcriptPath) to compare with; `run --record` makes one."]) }
         Output.print([check.summary])
@@ -39,7 +42,7 @@ struct TranscriptRun {
     /// Runs the script and writes its transcript; prints failed expectations. Returns the exit status.
     func record() -> Int32 {
         guard let lines = read(path) else { return 2 }
-        let check = ScriptCheck(name: path, lines: lines, state: state)
+        let check = ScriptCheck(name: name, lines: lines, state: state)
         report(check.failures)
         if let problem = AtomicFile.replace(transcriptPath, with: Array(check.transcript.text.utf8)) {
             Output.error("omnipanel: cannot write transcript \(transcriptPath): \(problem)")

@@ -83,8 +83,8 @@ import Testing
         let failing = try Binary.run(["run", "--check", script])
         #expect(failing.status == 1)
         #expect(failing.stdout == "1 passed, 2 failed\n")
-        #expect(failing.stderr.contains("\(script):4: expect failed: the output of line 2 (incoming chat) does not contain \"Kenny\""))
-        #expect(failing.stderr.contains("--- \(script).out (recorded)\n+++ \(script) (this run)\n@@ -1,6 +1,6 @@"))
+        #expect(failing.stderr.contains("demo.omni:4: expect failed: the output of line 2 (incoming chat) does not contain \"Kenny\""))
+        #expect(failing.stderr.contains("--- \(script).out (recorded)\n+++ demo.omni (this run)\n@@ -1,6 +1,6 @@"))
         #expect(failing.stderr.contains("\n-Incoming Chat from Visitor 9. Accept or reject within 2m.\n+Incoming Chat from Visitor 1."))
     }
 

@@ -22,14 +22,13 @@ private func contents(_ name: String) throws -> String {
         }
     }
 
-    /// What `omnipanel run --check Examples/NAME.omni` does from the package's root, in process:
+    /// What `omnipanel run --check Examples/NAME.omni` does, in process:
     /// every expectation holds and the run matches its transcript line for line.
     @Test(arguments: exampleScripts)
     func exampleMatchesItsTranscript(_ script: String) throws {
         let lines = try contents(script).split(separator: "\n", omittingEmptySubsequences: false).map { Array($0.utf8) }
         let recorded = Transcript.lines(of: try contents(script + ".out"))
-        let name = "Examples/" + script
-        let check = ScriptCheck(name: name, lines: lines, state: PanelState(), recorded: recorded, recordedName: name + ".out")
+        let check = ScriptCheck(name: script, lines: lines, state: PanelState(), recorded: recorded, recordedName: script + ".out")
         #expect(check.failed == 0, "\(check.failures.flatMap { $0 }.joined(separator: "\n"))")
         #expect(check.passed >= 1)
     }

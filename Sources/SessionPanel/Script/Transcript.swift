@@ -53,13 +53,3 @@ public struct Transcript: Sendable, Equatable {
         return lines
     }
 }
-
-extension Transcript {
-    /// The transcript file of `script` (its name used in error lines) run from a fresh state in `world`:
-    /// what `omnipanel run --echo FILE 2>&1` prints, and what `run --record` writes.
-    public static func of(_ script: String, named name: String, world: World = .demo) -> String {
-        let lines = script.split(separator: "\n", omittingEmptySubsequences: false).map { Array($0.utf8) }
-        return ScriptCheck(name: name, lines: script.hasSuffix("\n") ? lines.dropLast() : lines[...], state: PanelState(world: world))
-            .transcript.text
-    }
-}
