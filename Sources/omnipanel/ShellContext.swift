@@ -25,7 +25,8 @@ struct ShellContext {
     /// Runs `lines` without a prompt, streaming what it prints. Returns the exit status.
     func runScript(named name: String, lines: some Sequence<[UInt8]>) -> Int32 {
         defer { Output.flush() }
-        let scriptOptions = ScriptRunner.Options(strict: options.strict, echo: options.echo, style: renderer.style)
+        let scriptOptions = ScriptRunner.Options(
+            strict: options.strict, echo: options.echo, style: renderer.style, quiet: options.quiet)
         var runner = ScriptRunner(name: name, state: initialState, options: scriptOptions)
         return runner.run(lines) { event in
             switch event {

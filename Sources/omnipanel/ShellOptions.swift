@@ -22,4 +22,7 @@ struct ShellOptions: ParsableArguments {
 
     @Flag(help: "In scripts, print each command before its output, as the prompt would show it.")
     var echo = false
+
+    @Flag(help: "Print only errors and what was asked for (show, hover, history, dashboard, help, …), not the panel after every change.")
+    var quiet = false
 }

@@ -42,8 +42,8 @@ enum Output {
 
     /// Writes lines to standard output.
     static func print(_ lines: [String]) {
-        for line in lines {
-            pending += line.utf8
+        for var line in lines {
+            line.withUTF8 { pending.append(contentsOf: $0) }  // far cheaper than appending the UTF-8 view
             pending.append(0x0A)
         }
         if pending.count >= 1 << 16 { flush() }

@@ -3,7 +3,8 @@
 /// Pure: it reports what to print through a sink, so the executable streams it and tests collect it.
 /// One command per line; `#` comments and blank lines are skipped; a confirmation question is answered
 /// by the next line (an empty line or the end of input means no). Errors are reported as
-/// `name:line: message` and the run goes on, unless ``Options/strict`` is set.
+/// `name:line: message` and the run goes on, unless ``Options/strict`` is set. With ``Options/quiet``
+/// only errors and the answers to questions (``Outcome/isAnswer``) are printed.
 public struct ScriptRunner {
     /// How to run.
     public struct Options: Sendable {
@@ -13,13 +14,20 @@ public struct ScriptRunner {
         public var echo = false
         /// How to render output.
         public var style = RenderStyle.plain
+        /// Print only errors and what was asked for (`show`, `hover`, `history`, …): no panel after every
+        /// change, no confirmation questions, no messages about what changed.
+        public var quiet = false
 
         /// Creates options.
-        public init(strict: Bool = false, echo: Bool = false, style: RenderStyle = .plain) {
+        public init(strict: Bool = false, echo: Bool = false, style: RenderStyle = .plain, quiet: Bool = false) {
             self.strict = strict
             self.echo = echo
             self.style = style
+            self.quiet = quiet
         }
+
+        /// Whether an outcome is printed under these options.
+        public func prints(_ outcome: Outcome) -> Bool { !quiet || outcome.isAnswer }
     }
 
     /// Something to print.
@@ -57,29 +65,32 @@ public struct ScriptRunner {
         let renderer = OutcomeRenderer(style: options.style)
         var asking = false
         for (index, bytes) in lines.enumerated() {
-            let text = String(decoding: bytes, as: UTF8.self)
-            if asking {
-                emit(.output([VisibleText.escaped(text.trimmingWhitespace())]))
-            } else if options.echo, let first = text.trimmingWhitespace().first, first != "#" {
-                emit(.output(["omnipanel> " + VisibleText.escaped(text.trimmingWhitespace())]))
+            if asking || options.echo {
+                let text = String(decoding: bytes, as: UTF8.self).trimmingWhitespace()
+                if asking {
+                    emit(.output([VisibleText.escaped(text)]))
+                } else if let first = text.first, first != "#" {
+                    emit(.output(["omnipanel> " + VisibleText.escaped(text)]))
+                }
             }
             asking = false
             switch interpreter.handle(bytes: bytes) {
             case .nothing:
                 continue
             case .ran(let outcome):
-                emit(.output(renderer.render(outcome, in: interpreter.state)))
+                if options.prints(outcome) { emit(.output(renderer.render(outcome, in: interpreter.state))) }
                 if outcome.quits { return exitStatus }
             case .failed(let error):
                 failures += 1
                 emit(.error("\(name):\(index + 1): \(VisibleText.escaped(error.message))"))
                 if options.strict { return exitStatus }
             case .asks(let question):
+                guard !options.quiet else { continue }
                 emit(.question(VisibleText.escaped(question) + " "))
                 asking = true
             }
         }
-        if case .ran(let outcome) = interpreter.endOfInput() {
+        if case .ran(let outcome) = interpreter.endOfInput(), options.prints(outcome) {
             emit(.output([""] + renderer.render(outcome, in: interpreter.state)))
         }
         return exitStatus
