@@ -54,6 +54,9 @@ public struct Outcome: Sendable, Equatable {
         self.showsPanel = showsPanel
     }
 
+    /// Whether to print this outcome: always, or with `--quiet` only when it is an answer.
+    public func isShown(quiet: Bool) -> Bool { !quiet || isAnswer }
+
     /// The answer to a question: the given reports, and the panel when `showsPanel`.
     public static func answer(_ reports: [Report], showsPanel: Bool = false) -> Outcome {
         var outcome = Outcome(reports, showsPanel: showsPanel)

@@ -26,8 +26,6 @@ public struct ScriptRunner {
             self.quiet = quiet
         }
 
-        /// Whether an outcome is printed under these options.
-        public func prints(_ outcome: Outcome) -> Bool { !quiet || outcome.isAnswer }
     }
 
     /// Something to print.
@@ -78,7 +76,7 @@ public struct ScriptRunner {
             case .nothing:
                 continue
             case .ran(let outcome):
-                if options.prints(outcome) { emit(.output(renderer.render(outcome, in: interpreter.state))) }
+                if outcome.isShown(quiet: options.quiet) { emit(.output(renderer.render(outcome, in: interpreter.state))) }
                 if outcome.quits { return exitStatus }
             case .failed(let error):
                 failures += 1
@@ -90,7 +88,7 @@ public struct ScriptRunner {
                 asking = true
             }
         }
-        if case .ran(let outcome) = interpreter.endOfInput(), options.prints(outcome) {
+        if case .ran(let outcome) = interpreter.endOfInput(), outcome.isShown(quiet: options.quiet) {
             emit(.output([""] + renderer.render(outcome, in: interpreter.state)))
         }
         return exitStatus

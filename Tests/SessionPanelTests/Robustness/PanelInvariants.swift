@@ -5,6 +5,35 @@
 /// The rules every state the session manager hands back must keep, checked after every step of the
 /// property test and the fuzzer (`scripts/fuzz`, which compiles this file into the fuzz target).
 enum PanelInvariants {
+    /// Feeds one line to the shell and returns every rule the step broke: a refused line, a question
+    /// or a blank line must leave the state as it was; nothing printed may carry an escape character
+    /// (the plain style has no colour, so one could only come from customer text); and the new state
+    /// must keep the invariants below.
+    static func step(_ interpreter: inout Interpreter, line: [UInt8]) -> [String] {
+        let before = interpreter.state
+        let result = interpreter.handle(bytes: line)
+        let unchanged = interpreter.state == before
+        let renderer = OutcomeRenderer(style: .plain)
+        var problems: [String] = []
+        switch result {
+        case .failed(let error):
+            if !unchanged { problems.append("the refused command changed the state") }
+            let shown = renderer.render(error)
+            if shown.utf8.contains(0x1B) || shown.contains("\n") { problems.append("the error is not one escaped line: \(shown)") }
+        case .asks(let question):
+            if !unchanged { problems.append("asking changed the state") }
+            if VisibleText.escaped(question).utf8.contains(0x1B) { problems.append("the question shows a raw ESC") }
+        case .ran(let outcome):
+            if renderer.render(outcome, in: interpreter.state).contains(where: { $0.utf8.contains(0x1B) }) {
+                problems.append("the output shows a raw ESC")
+            }
+        case .nothing:
+            if !unchanged { problems.append("a blank line changed the state") }
+        }
+        let panel = PanelRenderer(style: .plain).render(interpreter.state)
+        return problems + violations(in: interpreter.state) + violations(inPlainPanel: panel, of: interpreter.state)
+    }
+
     /// Each broken rule as a line; empty when the state is sound.
     static func violations(in state: PanelState) -> [String] {
         guard let home = state.sessions.first, home.isHome else { return ["Home is not the first session"] }

@@ -10,31 +10,10 @@ struct SessionManagerPropertyTests {
     func randomWalk(seed: UInt64) {
         var lines = RandomCommandLines(source: SeededGenerator(seed: seed))
         var interpreter = Interpreter(state: PanelState())
-        let renderer = OutcomeRenderer(style: .plain)
         for step in 1...1_500 {
             let line = lines.next()
-            let before = interpreter.state
-            let result = interpreter.handle(bytes: Array(line.utf8))
-            let unchanged = interpreter.state == before  // compared once, so a failure does not print both states
-            let context = "seed \(seed), step \(step), line \(line.debugDescription)"
-            switch result {
-            case .failed(let error):
-                #expect(unchanged, "a refused command changed the state (\(context))")
-                let shown = renderer.render(error)
-                #expect(!shown.utf8.contains(0x1B) && !shown.contains("\n"), "error not one escaped line: \(shown) (\(context))")
-            case .asks(let question):
-                #expect(unchanged, "asking changed the state (\(context))")
-                #expect(!VisibleText.escaped(question).utf8.contains(0x1B))
-            case .ran(let outcome):
-                let printed = renderer.render(outcome, in: interpreter.state)
-                #expect(!printed.contains { $0.utf8.contains(0x1B) }, "raw ESC in the output (\(context))")
-            case .nothing:
-                #expect(unchanged, "a blank line changed the state (\(context))")
-            }
-            let problems = PanelInvariants.violations(in: interpreter.state)
-                + PanelInvariants.violations(
-                    inPlainPanel: PanelRenderer(style: .plain).render(interpreter.state), of: interpreter.state)
-            #expect(problems.isEmpty, "\(problems) (\(context))")
+            let problems = PanelInvariants.step(&interpreter, line: Array(line.utf8))
+            #expect(problems.isEmpty, "\(problems) at seed \(seed), step \(step), line \(line.debugDescription)")
             if !problems.isEmpty { return }
         }
     }
