@@ -163,7 +163,7 @@ _omnipanel() {
     local -a unparsed_words=("${COMP_WORDS[@]:1:${COMP_CWORD}}")
 
     local -a repeating_flags=()
-    local -a non_repeating_flags=(--strict --echo --version -h --help)
+    local -a non_repeating_flags=(--strict --echo --quiet --version -h --help)
     local -a repeating_options=()
     local -a non_repeating_options=(--world --color --width --state --format -c)
     __omnipanel_offer_flags_options 0
@@ -213,7 +213,7 @@ _omnipanel() {
 
 _omnipanel_run() {
     repeating_flags=()
-    non_repeating_flags=(--strict --echo --check --record --version -h --help)
+    non_repeating_flags=(--strict --echo --quiet --check --record --version -h --help)
     repeating_options=()
     non_repeating_options=(--world --color --width --state --format --pace)
     __omnipanel_offer_flags_options 1

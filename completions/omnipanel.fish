@@ -20,10 +20,10 @@ function __omnipanel_parse_tokens -S
     set -l unparsed_tokens (__omnipanel_tokens -pc)
     switch $unparsed_tokens[1]
     case 'omnipanel'
-        __omnipanel_parse_subcommand 0 'world=' 'color=' 'width=' 'strict' 'echo' 'state=' 'format=' 'c=' 'version' 'h/help'
+        __omnipanel_parse_subcommand 0 'world=' 'color=' 'width=' 'strict' 'echo' 'state=' 'format=' 'quiet' 'c=' 'version' 'h/help'
         switch $unparsed_tokens[1]
         case 'run'
-            __omnipanel_parse_subcommand 1 'world=' 'color=' 'width=' 'strict' 'echo' 'state=' 'format=' 'check' 'record' 'pace=' 'version' 'h/help'
+            __omnipanel_parse_subcommand 1 'world=' 'color=' 'width=' 'strict' 'echo' 'state=' 'format=' 'quiet' 'check' 'record' 'pace=' 'version' 'h/help'
         case 'completions'
             __omnipanel_parse_subcommand 1 'version' 'h/help'
         case 'help'
@@ -88,6 +88,7 @@ complete -c 'omnipanel' -n '__omnipanel_should_offer_completions_for_flags_or_op
 complete -c 'omnipanel' -n '__omnipanel_should_offer_completions_for_flags_or_options "omnipanel" echo' -l 'echo' -d 'In scripts, print each command before its output, as the prompt would show it.'
 complete -c 'omnipanel' -n '__omnipanel_should_offer_completions_for_flags_or_options "omnipanel" state' -l 'state' -d 'Load the whole panel from this file when it exists, and save it after every command.' -rfa '(for p in (string match -e -- \'*/\' (commandline -t);or printf \n)*.\'json\';printf %s\n $p;end;__fish_complete_directories (commandline -t) \'\')'
 complete -c 'omnipanel' -n '__omnipanel_should_offer_completions_for_flags_or_options "omnipanel" format' -l 'format' -d 'Output: text, or json (one JSON object per command; see docs/trainer.md).' -rfka 'text json'
+complete -c 'omnipanel' -n '__omnipanel_should_offer_completions_for_flags_or_options "omnipanel" quiet' -l 'quiet' -d 'Print only errors and what was asked for (show, hover, history, dashboard, help, …), not the panel after every change.'
 complete -c 'omnipanel' -n '__omnipanel_should_offer_completions_for_flags_or_options "omnipanel" c' -s 'c' -d 'Run these commands, separated by \';\', and exit.' -rfka '(__omnipanel_custom_completion ---completion -- -c (count (__omnipanel_tokens -pc)) (__omnipanel_tokens -tC))'
 complete -c 'omnipanel' -n '__omnipanel_should_offer_completions_for_flags_or_options "omnipanel" version' -l 'version' -d 'Show the version.'
 complete -c 'omnipanel' -n '__omnipanel_should_offer_completions_for_flags_or_options "omnipanel" h help' -s 'h' -l 'help' -d 'Show help information.'
@@ -101,6 +102,7 @@ complete -c 'omnipanel' -n '__omnipanel_should_offer_completions_for_flags_or_op
 complete -c 'omnipanel' -n '__omnipanel_should_offer_completions_for_flags_or_options "omnipanel run" echo' -l 'echo' -d 'In scripts, print each command before its output, as the prompt would show it.'
 complete -c 'omnipanel' -n '__omnipanel_should_offer_completions_for_flags_or_options "omnipanel run" state' -l 'state' -d 'Load the whole panel from this file when it exists, and save it after every command.' -rfa '(for p in (string match -e -- \'*/\' (commandline -t);or printf \n)*.\'json\';printf %s\n $p;end;__fish_complete_directories (commandline -t) \'\')'
 complete -c 'omnipanel' -n '__omnipanel_should_offer_completions_for_flags_or_options "omnipanel run" format' -l 'format' -d 'Output: text, or json (one JSON object per command; see docs/trainer.md).' -rfka 'text json'
+complete -c 'omnipanel' -n '__omnipanel_should_offer_completions_for_flags_or_options "omnipanel run" quiet' -l 'quiet' -d 'Print only errors and what was asked for (show, hover, history, dashboard, help, …), not the panel after every change.'
 complete -c 'omnipanel' -n '__omnipanel_should_offer_completions_for_flags_or_options "omnipanel run" check' -l 'check' -d 'Check the script\'s expectations and compare with FILE.out when it exists; print \'N passed, M failed\'.'
 complete -c 'omnipanel' -n '__omnipanel_should_offer_completions_for_flags_or_options "omnipanel run" record' -l 'record' -d 'Write the script\'s transcript to FILE.out.'
 complete -c 'omnipanel' -n '__omnipanel_should_offer_completions_for_flags_or_options "omnipanel run" pace' -l 'pace' -d 'Play back live: type each command, then wait this long after its output.' -rfka ''

@@ -123,3 +123,32 @@ int cel_catch_sigint(void) {
 int cel_restore_sigint(void) {
     return sigaction(SIGINT, &saved_sigint, NULL);
 }
+
+// ---- SIGTERM and SIGHUP ----
+
+static volatile sig_atomic_t pending_termination = 0;
+
+static void note_termination(int signo) {
+    pending_termination = signo;
+}
+
+int cel_catch_termination(void) {
+    struct sigaction action;
+    memset(&action, 0, sizeof action);
+    action.sa_handler = note_termination;
+    sigemptyset(&action.sa_mask);
+    action.sa_flags = 0; // no SA_RESTART: a blocked el_gets must return
+    if (sigaction(SIGTERM, &action, NULL) != 0)
+        return -1;
+    return sigaction(SIGHUP, &action, NULL);
+}
+
+int cel_pending_termination(void) {
+    return pending_termination;
+}
+
+void cel_die_of(int signo) {
+    signal(signo, SIG_DFL);
+    raise(signo);
+}
+

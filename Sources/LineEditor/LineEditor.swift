@@ -13,6 +13,9 @@ public enum ReadResult: Sendable, Equatable {
     case interrupted
     /// The user pressed Ctrl-D on an empty line, or the input closed.
     case endOfInput
+    /// The process was asked to end (SIGTERM, SIGHUP): the terminal is back in its normal mode;
+    /// save what must be saved, then call ``LineEditor/end(by:)``.
+    case terminated(signal: Int32)
 }
 
 /// An interactive line editor on the terminal, backed by libedit (emacs key bindings),
@@ -57,6 +60,7 @@ public final class LineEditor {
         cel_set_history(editLine, history)
         cel_set_client_data(editLine, Unmanaged.passUnretained(self).toOpaque())
         cel_set_prompt(editLine) { el in LineEditor.owning(el)?.prompt }
+        cel_catch_termination()
         installKeyBindings()
         historyWarning = loadHistory()
     }
@@ -70,8 +74,10 @@ public final class LineEditor {
     /// Reads one line, showing `prompt` (plain text, no escape sequences).
     ///
     /// Ctrl-C discards the line and returns `.interrupted`; Ctrl-D on an empty line returns `.endOfInput`.
-    /// In both cases the cursor is left at the start of a fresh row.
+    /// In both cases the cursor is left at the start of a fresh row. SIGTERM or SIGHUP, during the
+    /// prompt or before it, returns `.terminated`.
     public func readLine(prompt text: String) -> ReadResult {
+        if let signal = pendingTermination { return .terminated(signal: signal) }
         free(prompt)
         prompt = strdup(text)
         cel_catch_sigint()
@@ -82,11 +88,25 @@ public final class LineEditor {
             let interrupted = count < 0 && errno == EINTR
             moveBelowLine()
             el_reset(editLine)
+            if let signal = pendingTermination { return .terminated(signal: signal) }
             return interrupted ? .interrupted : .endOfInput
         }
         var bytes = UnsafeRawBufferPointer(start: raw, count: strlen(raw))
         if bytes.last == UInt8(ascii: "\n") { bytes = UnsafeRawBufferPointer(rebasing: bytes.dropLast()) }
         return .line(String(decoding: bytes, as: UTF8.self))
+    }
+
+    /// The termination signal caught since the editor started, if any.
+    private var pendingTermination: Int32? {
+        let signal = cel_pending_termination()
+        return signal == 0 ? nil : signal
+    }
+
+    /// Ends the process by `signal`, as it would have ended without the editor catching it, so the
+    /// parent sees how it ended. Call it once history is saved.
+    public static func end(by signal: Int32) -> Never {
+        cel_die_of(signal)
+        exit(128 + signal)  // not reached: the signal's default action ends the process
     }
 
     /// The editor registered as libedit client data on `el`.

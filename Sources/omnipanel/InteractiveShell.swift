@@ -25,7 +25,16 @@ final class InteractiveShell {
         return home + "/.local/state/omnipanel/history"
     }
 
-    /// Runs until `quit` or Ctrl-D; returns the exit status.
+    /// How the prompt ended.
+    private enum Ending {
+        /// `quit` or Ctrl-D, with the exit status.
+        case status(Int32)
+        /// SIGTERM or SIGHUP.
+        case signal(Int32)
+    }
+
+    /// Runs until `quit` or Ctrl-D and returns the exit status; history is saved either way. SIGTERM
+    /// and SIGHUP also save history (and leave the terminal as it was), then end the process by the signal.
     func run() -> Int32 {
         guard let editor = LineEditor(programName: "omnipanel", historyFile: Self.historyPath) else {
             return context.runScript(named: "<stdin>", lines: LineReader(descriptor: STDIN_FILENO))
@@ -43,9 +52,18 @@ final class InteractiveShell {
         Output.print(["omnipanel — the session panel. Type `help` for commands, Tab to complete, Ctrl-D to leave."])
         Output.print(PanelRenderer(style: context.renderer.style).render(interpreter.state))
         Output.flush()
-        defer {
-            if let problem = editor.saveHistory() { Output.error("omnipanel: \(problem)") }
+        let ending = prompt(editor)
+        if let problem = editor.saveHistory() { Output.error("omnipanel: \(problem)") }
+        switch ending {
+        case .status(let status): return status
+        case .signal(let signal):
+            Output.flush()
+            LineEditor.end(by: signal)
         }
+    }
+
+    /// Reads and runs commands until the prompt ends.
+    private func prompt(_ editor: LineEditor) -> Ending {
         var question: String?
         while true {
             let prompt = question.map { VisibleText.escaped($0) + " " } ?? "omnipanel> "
@@ -58,15 +76,17 @@ final class InteractiveShell {
                 step = question == nil ? .nothing : interpreter.handle("")
             case .endOfInput:
                 if case .ran(let outcome) = interpreter.endOfInput() { show(outcome) }
-                return 0
+                return .status(0)
+            case .terminated(let signal):
+                return .signal(signal)
             }
             question = nil
             switch step {
             case .nothing: continue
             case .ran(let outcome):
                 show(outcome)
-                if let failure = context.commit(interpreter.state) { return failure }
-                if outcome.quits { return 0 }
+                if let failure = context.commit(interpreter.state) { return .status(failure) }
+                if outcome.quits { return .status(0) }
             case .failed(let error): Output.error(context.renderer.render(error))
             case .asks(let text): question = text
             }
@@ -74,6 +94,7 @@ final class InteractiveShell {
     }
 
     private func show(_ outcome: Outcome) {
+        guard outcome.isShown(quiet: context.options.quiet) else { return }
         Output.print(context.renderer.render(outcome, in: interpreter.state))
         Output.flush()
     }

@@ -52,7 +52,8 @@ struct ShellContext {
     func runScript(named name: String, lines: some Sequence<[UInt8]>, pace: Double? = nil) -> Int32 {
         defer { Output.flush() }
         let scriptOptions = ScriptRunner.Options(
-            strict: options.strict, echo: options.echo || pace != nil, style: renderer.style, format: options.format)
+            strict: options.strict, echo: options.echo || pace != nil, style: renderer.style, format: options.format,
+            quiet: options.quiet)
         var runner = ScriptRunner(name: name, state: initialState, options: scriptOptions)
         var playback = pace.map(LivePlayback.init)
         let emit = { (event: ScriptRunner.Event) in

@@ -29,6 +29,9 @@ struct ShellOptions: ParsableArguments {
 
     @Option(help: "Output: text, or json (one JSON object per command; see docs/trainer.md).")
     var format: OutputFormat = .text
+
+    @Flag(help: "Print only errors and what was asked for (show, hover, history, dashboard, help, …), not the panel after every change.")
+    var quiet = false
 }
 
 extension OutputFormat: ExpressibleByArgument {}

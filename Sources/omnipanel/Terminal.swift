@@ -31,14 +31,18 @@ enum Terminal {
 }
 
 /// Writes text to standard output and standard error through a buffer of its own, keeping the two
-/// in order. A closed pipe (`omnipanel -c show | head -1`) ends the program quietly.
+/// in order. A closed pipe (`omnipanel -c show | head -1`) ends the program quietly, with status 0.
 enum Output {
     nonisolated(unsafe) private static var pending: [UInt8] = []
 
+    /// SIGPIPE is ignored before the first write, so writing to a closed pipe fails with EPIPE, which
+    /// ends the program quietly, instead of killing it with a signal the calling shell may report.
+    private static let brokenPipesFail: Void = { signal(SIGPIPE, SIG_IGN) }()
+
     /// Writes lines to standard output.
     static func print(_ lines: [String]) {
-        for line in lines {
-            pending += line.utf8
+        for var line in lines {
+            line.withUTF8 { pending.append(contentsOf: $0) }  // far cheaper than appending the UTF-8 view
             pending.append(0x0A)
         }
         if pending.count >= 1 << 16 { flush() }
@@ -64,6 +68,7 @@ enum Output {
     }
 
     private static func writeAll(_ bytes: [UInt8], to descriptor: Int32) {
+        brokenPipesFail
         var offset = 0
         while offset < bytes.count {
             let written = bytes[offset...].withUnsafeBytes { write(descriptor, $0.baseAddress, $0.count) }

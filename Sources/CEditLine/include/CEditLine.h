@@ -65,4 +65,14 @@ int cel_catch_sigint(void);
 /// Restores the disposition saved by cel_catch_sigint.
 int cel_restore_sigint(void);
 
+// ---- SIGTERM and SIGHUP ----
+
+/// Catches SIGTERM and SIGHUP for the rest of the process: the handler only records the signal
+/// (no SA_RESTART, so a blocked el_gets returns and libedit puts the terminal back first).
+int cel_catch_termination(void);
+/// The termination signal caught so far, or 0.
+int cel_pending_termination(void);
+/// Ends the process by `signo` with its default action, so the parent sees how it ended.
+void cel_die_of(int signo);
+
 #endif

@@ -5,8 +5,12 @@ struct Arguments {
     private(set) var flags: Set<String> = []
 
     /// Separates the command's flags from its positional words; an unknown flag is an error.
-    init(_ tokens: [Token], for spec: CommandSpec) throws(CommandError) {
+    init(_ tokens: ArraySlice<Token>, for spec: CommandSpec) throws(CommandError) {
         self.spec = spec
+        guard tokens.contains(where: { !$0.quoted && $0.text.hasPrefix("-") }) else {
+            self.tokens = tokens  // no flags: nothing to separate
+            return
+        }
         var positional: [Token] = []
         for token in tokens {
             guard token.looksLikeFlag else {
@@ -44,9 +48,9 @@ struct Arguments {
 
     /// All remaining words joined by single spaces; a usage error when there are none.
     mutating func rest() throws(CommandError) -> String {
-        guard !tokens.isEmpty else { throw .usage(spec) }
+        guard let first = tokens.first else { throw .usage(spec) }
         defer { tokens.removeAll() }
-        return tokens.map(\.text).joined(separator: " ")
+        return tokens.count == 1 ? first.text : tokens.map(\.text).joined(separator: " ")
     }
 
     /// Fails with the usage line unless every word was used.
@@ -56,6 +60,7 @@ struct Arguments {
 
     /// A whole number from a word, with a clear error when it is not one or does not fit.
     func number(_ token: Token, _ what: String) throws(CommandError) -> Int {
+        if token.startsLikeNumber, let value = Int(token.text) { return value }
         let digits = token.text.hasPrefix("-") ? token.text.dropFirst() : Substring(token.text)
         guard !digits.isEmpty, digits.allSatisfy({ $0.isASCII && $0.isNumber }) else {
             throw CommandError("\(what) must be a number, not \"\(token.text)\"; usage: \(spec.usage.joined(separator: " | "))")
@@ -66,7 +71,8 @@ struct Arguments {
 
     /// A session reference: a position, `home`, or the start of a title.
     func sessionReference(_ token: Token) throws(CommandError) -> SessionReference {
-        if !token.quoted, token.text.lowercased() == "home" { return .home }
+        if !token.quoted, token.startsLikeNumber, let position = Int(token.text) { return .position(position) }
+        if !token.quoted, token.text.utf8.count == 4, token.text.lowercased() == "home" { return .home }
         let looksNumeric = token.text.drop(while: { $0 == "-" }).allSatisfy(\.isNumber) && !token.quoted
         if looksNumeric, !token.text.isEmpty { return .position(try number(token, "session position")) }
         guard !token.text.isEmpty else { throw .usage(spec) }
@@ -85,5 +91,12 @@ extension Token {
     /// Whether the word is taken for a flag (`-y`, `--yes`) rather than an argument (`-3`, `"--yes"`).
     var looksLikeFlag: Bool {
         !quoted && text.hasPrefix("-") && text.count > 1 && !text.dropFirst().allSatisfy(\.isNumber)
+    }
+
+    /// Whether the word begins with a digit or `-`, so that `Int(text)`, which also takes a leading `+`,
+    /// reads it exactly as the slower checks above would.
+    fileprivate var startsLikeNumber: Bool {
+        guard let first = text.utf8.first else { return false }
+        return first == UInt8(ascii: "-") || (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(first)
     }
 }

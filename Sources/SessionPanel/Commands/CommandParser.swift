@@ -9,7 +9,7 @@ public enum CommandParser {
         guard let spec = CommandTable.spec(for: first.text) else {
             throw CommandError(unknownCommandMessage(first.text))
         }
-        var arguments = try Arguments(Array(tokenized.tokens.dropFirst()), for: spec)
+        var arguments = try Arguments(tokenized.tokens.dropFirst(), for: spec)
         return try spec.build(&arguments)
     }
 

@@ -1,6 +1,6 @@
 /// One entry of the command table: the single source for parsing, `help`, completion in the prompt,
 /// and the shell completion scripts.
-public struct CommandSpec: Sendable {
+public final class CommandSpec: Sendable {
     /// The command word, e.g. `switch`.
     public let name: String
     /// Other words that run the same command, e.g. `exit` for `quit`.

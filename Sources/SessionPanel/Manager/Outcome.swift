@@ -44,10 +44,23 @@ public struct Outcome: Sendable, Equatable {
     public var confirmation: Confirmation?
     /// Whether the shell should end.
     public var quits = false
+    /// Whether this answers a question the agent asked (`show`, `dashboard`, `history`, `hover`, `help`, …)
+    /// rather than reporting a change; `--quiet` prints only answers and errors.
+    public var isAnswer = false
 
     /// An outcome that shows the given reports.
     public init(_ reports: [Report] = [], showsPanel: Bool = false) {
         self.reports = reports
         self.showsPanel = showsPanel
+    }
+
+    /// Whether to print this outcome: always, or with `--quiet` only when it is an answer.
+    public func isShown(quiet: Bool) -> Bool { !quiet || isAnswer }
+
+    /// The answer to a question: the given reports, and the panel when `showsPanel`.
+    public static func answer(_ reports: [Report], showsPanel: Bool = false) -> Outcome {
+        var outcome = Outcome(reports, showsPanel: showsPanel)
+        outcome.isAnswer = true
+        return outcome
     }
 }

@@ -1,6 +1,7 @@
 extension PanelState {
-    /// The conversation a session shows, for a change that needs it Active.
-    private func activeConversation(in session: Session) throws(CommandError) -> Conversation {
+    /// The number of the conversation a session shows, for a change that needs it Active.
+    /// (Callers change the conversation in place through its number: a copy would copy its transcript.)
+    private func activeConversationID(in session: Session) throws(CommandError) -> Int {
         guard let id = session.conversationID, let conversation = conversations[id] else {
             throw CommandError(
                 session.isHome ? "Home has no conversation" : "\"\(session.title)\" is a record session, not a conversation")
@@ -9,30 +10,27 @@ extension PanelState {
         guard conversation.state == .active else {
             throw CommandError("the conversation with \"\(session.title)\" is \(conversation.state.displayName), not Active")
         }
-        return conversation
+        return id
     }
 
     mutating func receiveMessage(_ text: String, in reference: SessionReference) throws(CommandError) -> Outcome {
         let position = try position(of: reference)
-        var conversation = try activeConversation(in: sessions[position])
-        conversation.messages.append(Message(sender: .customer, text: text, time: now))
-        conversations[conversation.id] = conversation
+        let id = try activeConversationID(in: sessions[position])
+        conversations[id]?.messages.append(Message(sender: .customer, text: text, time: now))
         if sessions[position].id != focusedSessionID { sessions[position].unreadCount += 1 }
         return Outcome(showsPanel: true)
     }
 
     mutating func reply(_ text: String) throws(CommandError) -> Outcome {
-        var conversation = try activeConversation(in: focusedSession)
-        conversation.messages.append(Message(sender: .agent, text: text, time: now))
-        conversations[conversation.id] = conversation
-        return Outcome([.message("You → \(conversation.title): \(text)")])
+        let id = try activeConversationID(in: focusedSession)
+        conversations[id]?.messages.append(Message(sender: .agent, text: text, time: now))
+        return Outcome([.message("You → \(conversations[id]?.title ?? ""): \(text)")])
     }
 
     mutating func end(_ reference: SessionReference?) throws(CommandError) -> Outcome {
         let session = sessions[try positionOrFocused(reference)]
-        var conversation = try activeConversation(in: session)
-        conversation.state = .wrapUp
-        conversations[conversation.id] = conversation
+        let id = try activeConversationID(in: session)
+        conversations[id]?.state = .wrapUp
         return Outcome(
             [.message("Ended the conversation with \(session.title); it is in Wrap-up. Closing the session closes it.")],
             showsPanel: true)

@@ -61,12 +61,20 @@ extension PanelState {
             focus(existing)
             return "\"\(title)\" is already open at position \(existing); switched to it."
         }
-        guard sessions.count < settings.maxSessions else { throw CommandError(Self.maximumSessionsMessage) }
+        try checkRoom(for: kind)
         sessions.append(Session(id: nextSessionID, kind: kind, title: title, readOnly: readOnly))
         nextSessionID += 1
         focus(sessions.count - 1)
         refreshPresence()
         return "Started session \(sessions.count - 1): \(title)\(readOnly ? " (read-only)" : "")."
+    }
+
+    /// Fails with the maximum-sessions message unless `kind` is already open or one more session fits;
+    /// rules that change other things before starting a session call it first.
+    func checkRoom(for kind: SessionKind) throws(CommandError) {
+        guard sessions.count < settings.maxSessions || sessions.contains(where: { $0.kind == kind }) else {
+            throw CommandError(Self.maximumSessionsMessage)
+        }
     }
 
     mutating func switchTo(_ reference: SessionReference) throws(CommandError) -> Outcome {

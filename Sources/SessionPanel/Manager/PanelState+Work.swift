@@ -47,6 +47,7 @@ extension PanelState {
         let index = try notificationIndex(number)
         let id = notifications[index].conversationID
         guard var conversation = conversations[id] else { throw CommandError("that conversation no longer exists") }
+        try checkRoom(for: .conversation(id))
         notifications.remove(at: index)
         conversation.state = .active
         conversation.assignedToAgent = true
@@ -111,6 +112,7 @@ extension PanelState {
         guard conversation.stream == .open else {
             throw CommandError("W\(id) is in \(conversation.stream?.displayName ?? "no stream"); only Open work items can be picked")
         }
+        try checkRoom(for: .conversation(id))
         conversation.state = .active
         conversation.assignedToAgent = true
         conversations[id] = conversation

@@ -65,8 +65,20 @@ public struct PanelState: Sendable, Codable, Equatable {
     }
 
     /// The focused session's position.
+    ///
+    /// Session ids are handed out in increasing order and sessions never move, so the panel is sorted
+    /// by id and a binary search finds the focused one; a state built any other way is still searched
+    /// in full.
     public var focusedPosition: Int {
-        sessions.firstIndex { $0.id == focusedSessionID } ?? 0
+        var low = 0
+        var high = sessions.count - 1
+        while low <= high {
+            let middle = (low + high) / 2
+            let id = sessions[middle].id
+            if id == focusedSessionID { return middle }
+            if id < focusedSessionID { low = middle + 1 } else { high = middle - 1 }
+        }
+        return sessions.firstIndex { $0.id == focusedSessionID } ?? 0
     }
 
     /// The focused session.

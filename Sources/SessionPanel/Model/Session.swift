@@ -57,8 +57,12 @@ public struct Session: Sendable, Codable, Equatable, Identifiable {
 
     /// The icon: the first two letters of the title (or its first two characters when it has fewer letters).
     public var initials: String {
-        let letters = title.filter(\.isLetter)
-        return String((letters.count >= 2 ? letters : title).prefix(2))
+        if VisibleText.isPrintableASCII(title) {  // the common case, byte by byte: the letters are A–Z and a–z
+            let letters = title.utf8.lazy.filter { (0x41...0x5A).contains($0 & 0xDF) }.prefix(2)
+            return String(decoding: letters.count >= 2 ? Array(letters) : Array(title.utf8.prefix(2)), as: UTF8.self)
+        }
+        let letters = String(title.lazy.filter(\.isLetter).prefix(2))
+        return letters.count >= 2 ? letters : String(title.prefix(2))
     }
 
     /// The unread badge: the count 1–9, `9+` for ten or more, `nil` for none.

@@ -10,39 +10,38 @@ public struct PanelRenderer: Sendable {
     /// The panel for `state`, as lines without trailing newlines.
     public func render(_ state: PanelState) -> [String] {
         let expanded = state.panelMode == .expanded
-        let positionWidth = String(state.sessions.count - 1).count
-        let rows = state.sessions.indices.map { row(state, $0, positionWidth: positionWidth, expanded: expanded) }
+        let positionWidth = String(state.sessions.count - 1).utf8.count
         let inner =
             expanded
             ? min(style.width, 78) - 2
             : 1 + 1 + 1 + positionWidth + 2 + 2 + 1 + 3 + 1
         var lines = [top(state, inner: inner, expanded: expanded)]
-        lines += rows.map { border("│", "|") + fitted($0, inner) + border("│", "|") }
-        lines.append(border("╰", "+") + border(String(repeating: "─", count: inner), String(repeating: "-", count: inner)) + border("╯", "+"))
+        lines.reserveCapacity(state.sessions.count + 6)
+        for position in state.sessions.indices {
+            lines.append(row(state, position, positionWidth: positionWidth, inner: inner, expanded: expanded))
+        }
+        var bottom = TerminalLine(style: style)
+        bottom.append(symbol: "╰", "+", .dim)
+        bottom.append(repeating: style.symbol("─", "-"), inner, .dim)
+        bottom.append(symbol: "╯", "+", .dim)
+        lines.append(bottom.text)
         lines += details(state)
         lines += notifications(state)
         return lines
     }
 
-    private func border(_ unicode: String, _ ascii: String) -> String { dim(style.symbol(unicode, ascii)) }
-
     private func dim(_ text: String) -> String { style.paint(text, .dim) }
-
-    /// A row of cells padded to exactly `inner` columns (escape codes are not counted).
-    private func fitted(_ cells: (plain: String, painted: String), _ inner: Int) -> String {
-        cells.painted + String(repeating: " ", count: max(0, inner - VisibleText.width(cells.plain)))
-    }
 
     private func top(_ state: PanelState, inner: Int, expanded: Bool) -> String {
         let line = style.symbol("─", "-")
         guard expanded else {
             let label = style.symbol(" ≡ ", " = ")
-            return dim(style.symbol("╭", "+") + line + label + String(repeating: line, count: max(0, inner - 4)) + style.symbol("╮", "+"))
+            return dim(style.symbol("╭", "+") + line + label + VisibleText.repeated(line, inner - 4) + style.symbol("╮", "+"))
         }
         let title = " Sessions "
         let presence = " " + presenceLabel(state.presence) + " "
         let fill = max(0, inner - 1 - title.count - VisibleText.width(presence) - 1)
-        return dim(style.symbol("╭", "+") + line) + style.paint(title, .bold) + dim(String(repeating: line, count: fill))
+        return dim(style.symbol("╭", "+") + line) + style.paint(title, .bold) + dim(VisibleText.repeated(line, fill))
             + paintPresence(presence, state.presence) + dim(line + style.symbol("╮", "+"))
     }
 
@@ -59,27 +58,40 @@ public struct PanelRenderer: Sendable {
         }
     }
 
-    /// One session row as plain text (for measuring) and painted text.
-    private func row(_ state: PanelState, _ position: Int, positionWidth: Int, expanded: Bool) -> (plain: String, painted: String) {
+    /// One session row between the borders: marker, position, icon, badges and, when expanded,
+    /// the title and what kind of session it is.
+    private func row(
+        _ state: PanelState, _ position: Int, positionWidth: Int, inner: Int, expanded: Bool
+    ) -> String {
         let session = state.sessions[position]
         let focused = session.id == state.focusedSessionID
-        let marker = focused ? style.symbol("▶", ">") : " "
-        let number = String(repeating: " ", count: positionWidth - String(position).count) + String(position)
-        let icon = VisibleText.padded(VisibleText.escaped(session.initials), to: 2)
-        let alert = state.hasSentimentAlert(session) ? "!" : " "
+        let number = String(position)
         let unread = session.unreadBadge ?? ""
-        let count = String(repeating: " ", count: 2 - unread.count) + unread
-        var plain = " \(marker) \(number)  \(icon) \(alert)\(count) "
-        var painted = " " + style.paint(marker, .bold) + " \(number)  " + style.paint(icon, .cyan) + " "
-            + style.paint(alert, .red) + style.paint(count, .yellow) + " "
-        guard expanded else { return (plain, painted) }
-        let available = min(style.width, 78) - 2 - VisibleText.width(plain) - 1
-        let label = VisibleText.truncated(kindLabel(state, session), to: max(0, available / 3), ellipsis: ellipsis)
-        let titleWidth = max(1, available - VisibleText.width(label) - 1)
-        let title = VisibleText.padded(VisibleText.escaped(session.title), to: titleWidth, ellipsis: ellipsis)
-        plain += title + " " + label
-        painted += (focused ? style.paint(title, .bold) : title) + " " + style.paint(label, .dim)
-        return (plain, painted)
+        var line = TerminalLine(style: style)
+        line.append(symbol: "│", "|", .dim)
+        let start = line.columns
+        line.append(" ")
+        line.append(focused ? style.symbol("▶", ">") : " ", .bold)
+        line.append(" ")
+        line.pad(to: line.columns + positionWidth - number.utf8.count)
+        line.append(number)
+        line.append("  ")
+        line.append(fitting: VisibleText.escaped(session.initials), width: 2, ellipsis: "…", .cyan)
+        line.append(" ")
+        line.append(state.hasSentimentAlert(session) ? "!" : " ", .red)
+        line.append(VisibleText.repeated(" ", 2 - unread.utf8.count) + unread, .yellow)
+        line.append(" ")
+        if expanded {
+            let available = min(style.width, 78) - 2 - (line.columns - start) - 1
+            let label = VisibleText.truncated(kindLabel(state, session), to: max(0, available / 3), ellipsis: ellipsis)
+            let titleWidth = max(1, available - VisibleText.width(label) - 1)
+            line.append(fitting: VisibleText.escaped(session.title), width: titleWidth, ellipsis: ellipsis, focused ? .bold : nil)
+            line.append(" ")
+            line.append(label, .dim)
+        }
+        line.pad(to: start + inner)
+        line.append(symbol: "│", "|", .dim)
+        return line.text
     }
 
     private var ellipsis: String { style.symbol("…", "~") }

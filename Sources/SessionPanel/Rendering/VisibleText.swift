@@ -3,6 +3,7 @@ public enum VisibleText {
     /// `text` with every control character and bidirectional override written as a visible escape
     /// (`\e`, `\n`, `\u{202E}`, …), so customer text can never move the cursor, change colours or reorder a line.
     public static func escaped(_ text: String) -> String {
+        if isPrintableASCII(text) { return text }
         guard text.unicodeScalars.contains(where: needsEscape) else { return text }
         var result = ""
         for scalar in text.unicodeScalars {
@@ -21,6 +22,13 @@ public enum VisibleText {
         return result
     }
 
+    /// Whether `text` is all printable ASCII (space to `~`): the common case, which needs no escaping
+    /// and takes one column per byte.
+    static func isPrintableASCII(_ text: String) -> Bool {
+        var text = text
+        return text.withUTF8 { bytes in bytes.allSatisfy { $0 >= 0x20 && $0 < 0x7F } }
+    }
+
     /// Whether `scalar` is a control character or a bidirectional control, written escaped.
     static func needsEscape(_ scalar: Unicode.Scalar) -> Bool {
         switch scalar.value {
@@ -33,7 +41,8 @@ public enum VisibleText {
     /// How many terminal columns `text` takes: East Asian wide characters and most emoji take two,
     /// combining marks none.
     public static func width(_ text: String) -> Int {
-        text.reduce(0) { $0 + width(of: $1) }
+        if isPrintableASCII(text) { return text.utf8.count }
+        return text.reduce(0) { $0 + width(of: $1) }
     }
 
     static func width(of character: Character) -> Int {
@@ -71,6 +80,23 @@ public enum VisibleText {
     /// `text` padded with spaces to `columns` columns (cut first if longer).
     public static func padded(_ text: String, to columns: Int, ellipsis: String = "…") -> String {
         let fitted = truncated(text, to: columns, ellipsis: ellipsis)
-        return fitted + String(repeating: " ", count: max(0, columns - width(fitted)))
+        return fitted + repeated(" ", max(0, columns - width(fitted)))
+    }
+
+    /// `count` copies of `text` (a space, a box-drawing line) in one allocation. The standard
+    /// `String(repeating:count:)` appends one copy at a time, which made padding most of the cost
+    /// of drawing the panel.
+    public static func repeated(_ text: String, _ count: Int) -> String {
+        let unit = Array(text.utf8)
+        let total = unit.count * max(0, count)
+        guard total > 0 else { return "" }
+        return String(unsafeUninitializedCapacity: total) { buffer in
+            if unit.count == 1 {
+                buffer.initialize(repeating: unit[0])
+            } else {
+                for index in 0..<total { buffer[index] = unit[index % unit.count] }
+            }
+            return total
+        }
     }
 }

@@ -41,7 +41,7 @@ public struct Interpreter: Sendable {
     }
 
     /// Handles raw bytes of one line, refusing invalid UTF-8, NUL bytes and over-long lines.
-    public mutating func handle(bytes: some Collection<UInt8>) -> Step {
+    public mutating func handle(bytes: some BidirectionalCollection<UInt8>) -> Step {
         do throws(CommandError) {
             return handle(try InputLine.decode(bytes))
         } catch {
@@ -59,12 +59,11 @@ public struct Interpreter: Sendable {
     /// Applies a parsed command directly.
     public mutating func run(_ command: Command) -> Step {
         do throws(CommandError) {
-            let (next, outcome) = try SessionManager.apply(command, to: state)
+            let outcome = try SessionManager.apply(command, to: &state)
             if let confirmation = outcome.confirmation {
                 pendingConfirmation = confirmation
                 return .asks(confirmation.prompt)
             }
-            state = next
             return .ran(outcome)
         } catch {
             return .failed(error)

@@ -8,6 +8,8 @@
 /// Script directives (``ScriptDirective``) narrate (`echo`), pause live playback (`pause`) and check
 /// the previous command's plain-text output (`expect`, `expect-not`). Lines can be fed one at a time
 /// (``feed(_:emit:)`` then ``finish(emit:)``), so a caller can act between them, e.g. save the state.
+///
+/// With ``Options/quiet`` only errors and what was asked for (``Outcome/isShown(quiet:)``) are printed.
 public struct ScriptRunner {
     /// How to run.
     public struct Options: Sendable {
@@ -19,14 +21,22 @@ public struct ScriptRunner {
         public var style = RenderStyle.plain
         /// Text for people, or one JSON object per line for programs.
         public var format = OutputFormat.text
+        /// Print only errors and what was asked for (`show`, `hover`, `history`, …): no panel after every
+        /// change, no confirmation questions, no messages about what changed.
+        public var quiet = false
 
         /// Creates options.
-        public init(strict: Bool = false, echo: Bool = false, style: RenderStyle = .plain, format: OutputFormat = .text) {
+        public init(
+            strict: Bool = false, echo: Bool = false, style: RenderStyle = .plain, format: OutputFormat = .text,
+            quiet: Bool = false
+        ) {
             self.strict = strict
             self.echo = echo
             self.style = style
             self.format = format
+            self.quiet = quiet
         }
+
     }
 
     /// Something to print or do.
@@ -68,6 +78,9 @@ public struct ScriptRunner {
     private var question: String?
     /// The plain output of the latest command, for `expect`.
     private var previous: CommandOutput?
+    /// The latest outcome not yet rendered into ``previous``: rendering waits until an `expect`
+    /// asks for it, so a long script without expectations never draws a panel it does not print.
+    private var unrendered: (outcome: Outcome, state: PanelState)?
 
     /// Prepares a run starting from `state`.
     public init(name: String, state: PanelState, options: Options = Options()) {
@@ -90,7 +103,7 @@ public struct ScriptRunner {
     }
 
     /// Handles the next line; does nothing once the run is over.
-    public mutating func feed(_ bytes: some Collection<UInt8>, emit: (Event) -> Void) {
+    public mutating func feed(_ bytes: some BidirectionalCollection<UInt8>, emit: (Event) -> Void) {
         guard !isFinished else { return }
         lineNumber += 1
         let input = String(decoding: bytes, as: UTF8.self).trimmingWhitespace()
@@ -118,15 +131,25 @@ public struct ScriptRunner {
         let location = "\(name):\(lineNumber)"
         let shownInput = VisibleText.escaped(input)
         let state = interpreter.state
-        let plain = OutcomeRenderer(style: .plain)
         let printed: [String]
         let result: JSONResultRenderer.Result
+        if answering == nil {
+            unrendered = nil
+            previous = CommandOutput(line: lineNumber, input: input)
+        } else {
+            renderPrevious()
+            if var output = previous, let asked = output.lines.popLast() {
+                output.lines.append(asked + " " + shownInput)
+                previous = output
+            }
+        }
         switch step {
         case .nothing:
             return
         case .ran(let outcome):
-            printed = plain.render(outcome, in: state)
-            result = .ran(outcome.reports.flatMap { ReportRenderer(style: .plain).render($0, in: state) })
+            printed = []
+            unrendered = (outcome, state)
+            result = .ran(options.format == .json ? outcome.reports.flatMap { ReportRenderer(style: .plain).render($0, in: state) } : [])
             if outcome.quits { isFinished = true }
         case .failed(let error):
             printed = ["\(location): \(VisibleText.escaped(error.message))"]
@@ -138,12 +161,6 @@ public struct ScriptRunner {
             result = .asks(text)
             question = text
         }
-        if answering == nil {
-            previous = CommandOutput(line: lineNumber, input: input)
-        } else if var output = previous, let asked = output.lines.popLast() {
-            output.lines.append(asked + " " + shownInput)
-            previous = output
-        }
         previous?.lines += printed
 
         switch options.format {
@@ -152,18 +169,33 @@ public struct ScriptRunner {
                 line: lineNumber, input: input, answering: answering, result: result, state: state)]))
         case .text:
             if answering != nil {
-                emit(.output([shownInput]))
+                if !options.quiet { emit(.output([shownInput])) }
             } else if options.echo {
                 emit(.command(shownInput))
             }
             switch step {
             case .ran(let outcome):
-                emit(.output(options.style == .plain ? printed : OutcomeRenderer(style: options.style).render(outcome, in: state)))
+                guard outcome.isShown(quiet: options.quiet) else { break }
+                if options.style == .plain {
+                    emit(.output(renderPrevious()))
+                } else {
+                    emit(.output(OutcomeRenderer(style: options.style).render(outcome, in: state)))
+                }
             case .failed: emit(.error(printed[0]))
-            case .asks: emit(.question(printed[0] + " "))
+            case .asks: if !options.quiet { emit(.question(printed[0] + " ")) }
             case .nothing: break
             }
         }
+    }
+
+    /// Renders the latest outcome into ``previous`` as plain text, if it has not been yet; returns the lines added.
+    @discardableResult
+    private mutating func renderPrevious() -> [String] {
+        guard let (outcome, state) = unrendered else { return [] }
+        unrendered = nil
+        let lines = OutcomeRenderer(style: .plain).render(outcome, in: state)
+        previous?.lines += lines
+        return lines
     }
 
     private mutating func carryOut(_ directive: ScriptDirective, input: String, emit: (Event) -> Void) {
@@ -175,6 +207,7 @@ public struct ScriptRunner {
         case .pause(let seconds):
             emit(.pause(seconds))
         case .expect(let text, let present):
+            renderPrevious()
             if let failure = Expectation.failure(text, present: present, in: previous, at: "\(name):\(lineNumber)") {
                 expectationsFailed += 1
                 failures += 1

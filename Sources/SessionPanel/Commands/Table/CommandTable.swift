@@ -13,9 +13,12 @@ public enum CommandTable {
 
     /// The command a word runs (name or alias, ignoring case).
     public static func spec(for word: String) -> CommandSpec? {
-        let word = word.lowercased()
-        return all.first { $0.words.contains(word) }
+        byWord[word] ?? byWord[word.lowercased()]
     }
+
+    /// Every command word, mapped to its command.
+    private static let byWord: [String: CommandSpec] = Dictionary(
+        all.flatMap { spec in spec.words.map { ($0, spec) } }, uniquingKeysWith: { first, _ in first })
 
     /// Every command word, names and aliases.
     public static var words: [String] { all.flatMap(\.words) }

@@ -5,10 +5,22 @@ extension CommandTable {
         arguments: [.value(.field), .value(.text)]
     ) { arguments throws(CommandError) in
         let field = try arguments.required()
-        guard field.text.allSatisfy({ $0.isLetter || $0.isNumber || $0 == "-" || $0 == "_" }), !field.text.isEmpty else {
+        guard isFieldName(field.text) else {
             throw CommandError("a field name is letters, digits, - and _, not \"\(field.text)\"")
         }
         return .type(field: field.text, text: try arguments.rest())
+    }
+
+    /// Letters, digits, `-` and `_`, at least one (checked byte by byte when the name is ASCII).
+    private static func isFieldName(_ text: String) -> Bool {
+        guard !text.isEmpty else { return false }
+        if text.utf8.allSatisfy({ $0 < 0x80 }) {
+            return text.utf8.allSatisfy { byte in
+                let letter = byte | 0x20
+                return (0x61...0x7A).contains(letter) || (0x30...0x39).contains(byte) || byte == 0x2D || byte == 0x5F
+            }
+        }
+        return text.allSatisfy { $0.isLetter || $0.isNumber || $0 == "-" || $0 == "_" }
     }
 
     static let form = CommandSpec(

@@ -1,0 +1,84 @@
+import Benchmark
+import SessionPanel
+
+/// Time and allocations per operation of the pure core — parse a line, apply a command, render the
+/// panel, compute completions — with 10, 100, 1,000 and 10,000 sessions open (Home included).
+/// Cost per command must grow at most linearly with the number of sessions.
+let benchmarks: @Sendable () -> Void = {
+    Benchmark.defaultConfiguration = .init(
+        metrics: [.wallClock, .instructions, .mallocCountTotal],
+        maxDuration: .seconds(2),
+        maxIterations: 100_000
+    )
+    let batched = Benchmark.Configuration(
+        metrics: Benchmark.defaultConfiguration.metrics, scalingFactor: .kilo,
+        maxDuration: .seconds(2), maxIterations: 10_000)
+
+    for sessions in [10, 100, 1_000, 10_000] {
+        let fixture = Fixture(sessions: sessions)
+        let last = sessions - 1
+
+        Benchmark("parse message, \(sessions) sessions", configuration: batched) { benchmark in
+            let line = "message \(last) \"Hello, I still need help with order 1182\""
+            for _ in benchmark.scaledIterations {
+                blackHole(try? CommandParser.parse(line))
+            }
+        }
+
+        Benchmark("apply switch, \(sessions) sessions", configuration: batched) { benchmark in
+            for iteration in benchmark.scaledIterations {
+                fixture.apply(.switchTo(.position(iteration % 2 == 0 ? last : 1)))
+            }
+        }
+
+        Benchmark("apply message, \(sessions) sessions", configuration: batched) { benchmark in
+            for _ in benchmark.scaledIterations {
+                fixture.apply(.message(.position(last), text: "Hello, I still need help"))
+            }
+        }
+
+        Benchmark("apply sentiment, \(sessions) sessions", configuration: batched) { benchmark in
+            for iteration in benchmark.scaledIterations {
+                fixture.apply(.sentiment(.position(last), iteration % 2 == 0 ? .negative : .positive))
+            }
+        }
+
+        Benchmark("render panel, \(sessions) sessions") { benchmark in
+            let renderer = PanelRenderer(style: .plain)
+            for _ in benchmark.scaledIterations {
+                blackHole(renderer.render(fixture.state))
+            }
+        }
+
+        Benchmark("complete \"switch \", \(sessions) sessions") { benchmark in
+            for _ in benchmark.scaledIterations {
+                blackHole(CompletionEngine.complete("switch ", in: fixture.state))
+            }
+        }
+    }
+}
+
+/// A state with a given number of sessions open, built through the core's own commands:
+/// the session limit raised with `config max-sessions`, then `incoming chat` and `accept` for each.
+final class Fixture: @unchecked Sendable {
+    private(set) var state: PanelState
+
+    init(sessions: Int) {
+        state = PanelState()
+        apply(.configSet(key: "max-sessions", value: String(sessions)))
+        for _ in 1..<sessions {
+            apply(.incoming(.chat, customer: nil))
+            apply(.accept(nil))
+        }
+        precondition(state.sessions.count == sessions, "the fixture should have \(sessions) sessions")
+    }
+
+    /// Applies a command in place; a benchmark command never fails.
+    func apply(_ command: Command) {
+        do {
+            blackHole(try SessionManager.apply(command, to: &state))
+        } catch {
+            preconditionFailure("\(command) failed: \(error)")
+        }
+    }
+}

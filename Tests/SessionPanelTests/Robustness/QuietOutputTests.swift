@@ -1,0 +1,55 @@
+import Testing
+
+@testable import SessionPanel
+
+/// `--quiet`: a long script prints only its errors and what it asked for.
+struct QuietOutputTests {
+    private func quietRun(_ lines: [String]) -> [ScriptRunner.Event] {
+        var runner = ScriptRunner(name: "q", state: PanelState(), options: .init(quiet: true))
+        var events: [ScriptRunner.Event] = []
+        _ = runner.run(lines.map { Array($0.utf8) }) { events.append($0) }
+        return events
+    }
+
+    @Test("changes and questions print nothing; hover and help print; errors still show")
+    func onlyAnswersAndErrors() {
+        let events = quietRun([
+            "incoming chat \"Kenny Smith\"", "accept", "switch home", "message 1 hi", "sentiment 1 negative", "hover 1",
+            "type title x", "close 1", "y", "help quit", "nonsense", "show",
+        ])
+        #expect(events == [
+            .output([
+                "Kenny Smith. Urgent attention is needed in your conversation.",
+                "Kenny Smith. 1 new updates in your conversation.",
+            ]),
+            .error("q:7: Home has no form; switch to a customer session first"),
+            .output(HelpText.lines(for: "quit")),
+            .error("q:11: unknown command \"nonsense\"; type `help` for the list"),
+            .output(PanelRenderer(style: .plain).render(PanelState())),
+        ])
+    }
+
+    @Test("show prints the panel even when quiet")
+    func showIsAnAnswer() {
+        let events = quietRun(["incoming chat", "accept", "show"])
+        var state = PanelState()
+        _ = try? SessionManager.apply(.incoming(.chat, customer: nil), to: &state)
+        _ = try? SessionManager.apply(.accept(nil), to: &state)
+        #expect(events == [.output(PanelRenderer(style: .plain).render(state))])
+    }
+
+    @Test(
+        "questions are answers, changes are not",
+        arguments: [
+            (Command.show, true), (.dashboard, true), (.notifications, true), (.history(nil), true), (.hover(.home), true),
+            (.tabs, true), (.configList, true), (.presence(nil), true), (.clockShow, true), (.help(nil), true),
+            (.incoming(.chat, customer: nil), false), (.panel(.toggle), false), (.presence(.busy), false),
+            (.clockAdvance(seconds: 5), false), (.configSet(key: "capacity", value: "4"), false), (.quit, false),
+        ] as [(Command, Bool)])
+    func answers(command: Command, isAnswer: Bool) {
+        var state = PanelState()
+        _ = try? SessionManager.apply(.incoming(.chat, customer: nil), to: &state)
+        _ = try? SessionManager.apply(.accept(nil), to: &state)
+        #expect((try? SessionManager.apply(command, to: &state))?.isAnswer == isAnswer)
+    }
+}

@@ -1,0 +1,66 @@
+import Testing
+
+@testable import SessionPanel
+
+/// Random walks through the shell: thousands of lines, right and wrong, and after every one the
+/// state keeps its invariants, a refused command changes nothing, and nothing printed carries an
+/// escape character. (`scripts/fuzz` runs the same checks under libFuzzer for as long as you like.)
+struct SessionManagerPropertyTests {
+    @Test("every step keeps the invariants; a refused command changes nothing", arguments: 0..<8)
+    func randomWalk(seed: UInt64) {
+        var lines = RandomCommandLines(source: SeededGenerator(seed: seed))
+        var interpreter = Interpreter(state: PanelState())
+        for step in 1...1_500 {
+            let line = lines.next()
+            let problems = PanelInvariants.step(&interpreter, line: Array(line.utf8))
+            #expect(problems.isEmpty, "\(problems) at seed \(seed), step \(step), line \(line.debugDescription)")
+            if !problems.isEmpty { return }
+        }
+    }
+
+    @Test("the walks reach the session limit, fail commands and ask questions")
+    func walksAreNotTrivial() {
+        var lines = RandomCommandLines(source: SeededGenerator(seed: 1))
+        var interpreter = Interpreter(state: PanelState())
+        var failures = 0, questions = 0, fullPanels = 0
+        for _ in 1...1_500 {
+            switch interpreter.handle(lines.next()) {
+            case .failed: failures += 1
+            case .asks: questions += 1
+            default: break
+            }
+            if interpreter.state.sessions.count == interpreter.state.settings.maxSessions { fullPanels += 1 }
+        }
+        #expect(failures > 100)
+        #expect(questions > 10)
+        #expect(fullPanels > 10)
+    }
+
+    @Test("a command that fails after its first check is refused whole: accept at the session limit")
+    func acceptAtTheLimitChangesNothing() throws {
+        var state = PanelState()
+        _ = try SessionManager.apply(.configSet(key: "max-sessions", value: "2"), to: &state)
+        _ = try SessionManager.apply(.incoming(.chat, customer: nil), to: &state)
+        _ = try SessionManager.apply(.accept(nil), to: &state)
+        _ = try SessionManager.apply(.incoming(.sms, customer: "Kenny Smith"), to: &state)
+        let before = state
+        #expect(throws: CommandError(PanelState.maximumSessionsMessage)) {
+            try SessionManager.apply(.accept(nil), to: &state)
+        }
+        let unchanged = state == before
+        #expect(unchanged)
+        #expect(state.notifications.count == 1)
+    }
+
+    @Test("pick at the session limit leaves the work item in Open work items")
+    func pickAtTheLimitChangesNothing() throws {
+        var state = PanelState()
+        _ = try SessionManager.apply(.configSet(key: "max-sessions", value: "2"), to: &state)
+        _ = try SessionManager.apply(.openCase(42), to: &state)
+        let before = state
+        #expect(throws: CommandError(PanelState.maximumSessionsMessage)) { try SessionManager.apply(.pick(201), to: &state) }
+        let unchanged = state == before
+        #expect(unchanged)
+        #expect(state.workItems(in: .open).map(\.id).contains(201))
+    }
+}
