@@ -55,6 +55,12 @@ let benchmarks: @Sendable () -> Void = {
                 blackHole(CompletionEngine.complete("switch ", in: fixture.state))
             }
         }
+
+        Benchmark("complete \"open \" (work items), \(sessions) sessions") { benchmark in
+            for _ in benchmark.scaledIterations {
+                blackHole(CompletionEngine.complete("open ", in: fixture.state))
+            }
+        }
     }
 }
 
