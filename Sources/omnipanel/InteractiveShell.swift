@@ -85,6 +85,7 @@ final class InteractiveShell {
             case .nothing: continue
             case .ran(let outcome):
                 show(outcome)
+                if let failure = context.commit(interpreter.state) { return .status(failure) }
                 if outcome.quits { return .status(0) }
             case .failed(let error): Output.error(context.renderer.render(error))
             case .asks(let text): question = text

@@ -1,39 +1,82 @@
 import ArgumentParser
 import SessionPanel
 
-/// What every way of running the shell shares: the starting state, the style, the options.
+/// What every way of running the shell shares: the starting state, the style, the options, the state file.
 struct ShellContext {
     let options: ShellOptions
     let initialState: PanelState
+    /// The state file of `--state`, locked for the whole run.
+    let store: StateStore?
 
-    /// Loads the world (the built-in demo unless `--world` names a file). A bad world file is
-    /// reported on standard error as one line and ends the program with status 2.
+    /// Loads the state file (`--state`) when it exists, otherwise the world (the built-in demo unless
+    /// `--world` names a file). A bad world file ends the program with status 2, a state file problem
+    /// with 3 or more, each reported on standard error as one line naming the file.
     init(options: ShellOptions) throws {
         self.options = options
         do {
-            let world = try options.world.map { path in try WorldFile.load(path) } ?? .demo
-            self.initialState = PanelState(world: world)
+            let store = try options.state.map { path throws(StateFileError) in try StateStore(path: path) }
+            self.store = store
+            self.initialState = try store?.load() ?? Self.startingState(for: options)
+        } catch let error as StateFileError {
+            Output.error("omnipanel: \(error.message)")
+            throw ExitCode(error.exitStatus)
         } catch let error as WorldFile.Failure {
             Output.error("omnipanel: \(error.message)")
             throw ExitCode(2)
         }
     }
 
+    /// The state `options` start from, without reporting anything (shell completion uses it too):
+    /// the state file's when it exists, otherwise a fresh one in the world.
+    static func startingState(for options: ShellOptions) throws -> PanelState {
+        if let path = options.state, let saved = try StateStore.read(path) { return saved }
+        return PanelState(world: try options.world.map { path in try WorldFile.load(path) } ?? .demo)
+    }
+
     /// The renderer for standard output, with the terminal's current width.
     var renderer: OutcomeRenderer { OutcomeRenderer(style: Terminal.style(for: options)) }
 
-    /// Runs `lines` without a prompt, streaming what it prints. Returns the exit status.
-    func runScript(named name: String, lines: some Sequence<[UInt8]>) -> Int32 {
+    /// Saves `state` to the state file, if there is one. Returns the exit status when saving failed.
+    func commit(_ state: PanelState) -> Int32? {
+        do throws(StateFileError) {
+            try store?.save(state)
+            return nil
+        } catch {
+            Output.error("omnipanel: \(error.message)")
+            return error.exitStatus
+        }
+    }
+
+    /// Runs `lines` without a prompt, streaming what it prints and saving the state after every command.
+    /// With `pace`, plays the script back live. Returns the exit status.
+    func runScript(named name: String, lines: some Sequence<[UInt8]>, pace: Double? = nil) -> Int32 {
         defer { Output.flush() }
         let scriptOptions = ScriptRunner.Options(
-            strict: options.strict, echo: options.echo, style: renderer.style, quiet: options.quiet)
+            strict: options.strict, echo: options.echo || pace != nil, style: renderer.style, format: options.format,
+            quiet: options.quiet)
         var runner = ScriptRunner(name: name, state: initialState, options: scriptOptions)
-        return runner.run(lines) { event in
-            switch event {
-            case .output(let lines): Output.print(lines)
-            case .question(let text): Output.ask(text)
-            case .error(let line): Output.error(line)
-            }
+        var playback = pace.map(LivePlayback.init)
+        let emit = { (event: ScriptRunner.Event) in
+            if playback?.play(event) != true { Self.print(event) }
+        }
+        for bytes in lines {
+            runner.feed(bytes, emit: emit)
+            if let failure = commit(runner.interpreter.state) { return failure }
+            if runner.isFinished { break }
+        }
+        let status = runner.finish(emit: emit)
+        return commit(runner.interpreter.state) ?? status
+    }
+
+    /// Prints what a script run reports: output to standard output, errors to standard error.
+    static func print(_ event: ScriptRunner.Event) {
+        switch event {
+        case .output(let lines): Output.print(lines)
+        case .question(let text): Output.ask(text)
+        case .error(let line): Output.error(line)
+        case .command(let command): Output.print([ScriptRunner.prompt + command])
+        case .expectationFailed(let lines): lines.forEach(Output.error)
+        case .pause: break
         }
     }
 }

@@ -20,18 +20,13 @@ enum Terminal {
         return Int(size.ws_col)
     }
 
-    /// The rendering style for standard output under `options`: colour and box drawing on a terminal,
-    /// plain ASCII at 80 columns otherwise.
+    /// The rendering style for standard output under `options`.
     static func style(for options: ShellOptions) -> RenderStyle {
-        let noColor = getenv("NO_COLOR").map { $0.pointee != 0 } ?? false
-        let dumb = getenv("TERM").map { String(cString: $0) == "dumb" } ?? false
-        let color =
-            switch options.color {
-            case .always: true
-            case .never: false
-            case .auto: outputIsTerminal && !noColor && !dumb
-            }
-        return RenderStyle(color: color, unicode: outputIsTerminal && !dumb, width: options.width ?? columns ?? 80)
+        RenderStyle.resolve(
+            options.color, isTerminal: outputIsTerminal,
+            noColor: getenv("NO_COLOR").map { $0.pointee != 0 } ?? false,
+            term: getenv("TERM").map { String(cString: $0) },
+            terminalColumns: columns, width: options.width)
     }
 }
 

@@ -12,9 +12,9 @@ enum WorldFile {
     static func load(_ path: String) throws -> World {
         let data: Data
         do {
-            data = try Data(contentsOf: URL(fileURLWithPath: path))
+            data = Data(try FileBytes.read(path))
         } catch {
-            throw Failure("cannot read world file \(path): \(describeReadError(error))")
+            throw Failure("cannot read world file \(path): \(error.reason)")
         }
         let world: World
         do {
@@ -28,13 +28,6 @@ enum WorldFile {
             throw Failure("world file \(path): \(problem)")
         }
         return world
-    }
-
-    private static func describeReadError(_ error: any Error) -> String {
-        let text = "\(error)"
-        if text.contains("NoSuchFile") || text.contains("No such file") { return "no such file" }
-        if text.contains("Permission") { return "permission denied" }
-        return "not readable"
     }
 
     /// A decoding error as one readable line: what is wrong and where (e.g. `cases[1].title`).
@@ -63,7 +56,7 @@ enum WorldFile {
         switch type {
         case is String.Type: "a string"
         case is Int.Type: "a whole number"
-        default: type is any Collection.Type ? "a list" : "an object"
+        default: type is any Collection.Type && !"\(type)".hasPrefix("Dictionary") ? "a list" : "an object"
         }
     }
 }

@@ -13,9 +13,7 @@ struct Arguments {
         }
         var positional: [Token] = []
         for token in tokens {
-            guard !token.quoted, token.text.hasPrefix("-"), token.text.count > 1,
-                !token.text.dropFirst().allSatisfy(\.isNumber)
-            else {
+            guard token.looksLikeFlag else {
                 positional.append(token)
                 continue
             }
@@ -90,6 +88,11 @@ struct Arguments {
 }
 
 extension Token {
+    /// Whether the word is taken for a flag (`-y`, `--yes`) rather than an argument (`-3`, `"--yes"`).
+    var looksLikeFlag: Bool {
+        !quoted && text.hasPrefix("-") && text.count > 1 && !text.dropFirst().allSatisfy(\.isNumber)
+    }
+
     /// Whether the word begins with a digit or `-`, so that `Int(text)`, which also takes a leading `+`,
     /// reads it exactly as the slower checks above would.
     fileprivate var startsLikeNumber: Bool {

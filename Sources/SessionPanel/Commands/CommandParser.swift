@@ -2,10 +2,10 @@
 public enum CommandParser {
     /// Parses one line. Returns `nil` for a blank line or a `#` comment.
     public static func parse(_ line: String) throws(CommandError) -> Command? {
+        if line.drop(while: \.isWhitespace).first == "#" { return nil }
         let tokenized = TokenizedLine(line)
         if let quote = tokenized.openQuote { throw CommandError("unbalanced \(quote) quote") }
         guard let first = tokenized.tokens.first else { return nil }
-        if !first.quoted, first.text.hasPrefix("#") { return nil }
         guard let spec = CommandTable.spec(for: first.text) else {
             throw CommandError(unknownCommandMessage(first.text))
         }

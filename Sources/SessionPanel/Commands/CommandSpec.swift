@@ -73,7 +73,12 @@ public struct Keyword: Sendable {
 
 /// The kinds of values completion can offer.
 public enum ValueKind: Sendable, Equatable {
+    /// Any session, Home included.
     case session
+    /// A customer session (not Home).
+    case customerSession
+    /// A session showing a conversation.
+    case conversationSession
     case notification
     case caseNumber
     case contactName

@@ -1,8 +1,8 @@
 /// One thing Tab could insert, with a short description to list beside it.
 public struct CompletionCandidate: Sendable, Equatable {
-    /// The text to insert, already quoted when it holds spaces or quotes.
+    /// The text to insert, already quoted when it holds spaces or quotes; never a control character.
     public var text: String
-    /// A few words about it (a session's title, a command's summary); may be empty.
+    /// A few words about it (a session's title, a command's summary), safe to print; may be empty.
     public var description: String
 
     /// Creates a candidate.
@@ -26,110 +26,94 @@ public enum CompletionEngine {
     public static func complete(_ lineBeforeCursor: String, in state: PanelState) -> Completion {
         let line = TokenizedLine(lineBeforeCursor)
         let typing = line.endsWithSpace && line.openQuote == nil ? nil : line.tokens.last
-        let partial = typing?.text ?? ""
+        let partial = PartialWord(text: typing?.text ?? "", quoted: typing?.quoted ?? false)
         let replacing = typing.map { lineBeforeCursor.count - $0.start } ?? 0
         let words = Array(line.tokens.dropLast(typing == nil ? 0 : 1))
         let candidates: [CompletionCandidate]
         if let command = words.first {
-            guard let spec = CommandTable.spec(for: command.text) else { return Completion(replacing: replacing, candidates: []) }
+            guard !command.text.hasPrefix("#"), let spec = CommandTable.spec(for: command.text) else {
+                return Completion(replacing: replacing, candidates: [])
+            }
             candidates = argumentCandidates(spec, Array(words.dropFirst()), partial, state)
+        } else if partial.text.hasPrefix("#") {
+            candidates = []
         } else {
             candidates = CommandTable.all.flatMap { spec in spec.words.map { CompletionCandidate($0, spec.summary) } }
         }
         var seen = Set<String>()
         let matching = candidates.filter { candidate in
-            unquoted(candidate.text).lowercased().hasPrefix(partial.lowercased()) && seen.insert(candidate.text).inserted
+            !candidate.text.isEmpty && unquoted(candidate.text).lowercased().hasPrefix(partial.text.lowercased())
+                && seen.insert(candidate.text).inserted
         }
         return Completion(replacing: replacing, candidates: matching)
     }
 
+    /// The word being completed.
+    struct PartialWord {
+        /// Its text so far, quotes and escapes resolved.
+        let text: String
+        /// Whether it began with (or holds) a quote, so it cannot be a keyword or a flag.
+        let quoted: Bool
+    }
+
+    /// Where the words typed so far leave a command's arguments.
+    private enum Position {
+        /// The next word fills this slot; `previous` is the word before it.
+        case slot(ArgumentSlot, previous: String?)
+        /// The words so far are free text that runs to the end of the line.
+        case freeText
+        /// Every slot is filled.
+        case end
+    }
+
     private static func argumentCandidates(
-        _ spec: CommandSpec, _ words: [Token], _ partial: String, _ state: PanelState
+        _ spec: CommandSpec, _ words: [Token], _ partial: PartialWord, _ state: PanelState
     ) -> [CompletionCandidate] {
-        if partial.hasPrefix("-") { return spec.flags.map { CompletionCandidate($0.name, $0.summary) } }
-        var slots = spec.arguments[...]
+        let used = Set(words.compactMap { flag(named: $0, in: spec)?.name })
+        let flags = spec.flags.filter { !used.contains($0.name) }.map { CompletionCandidate($0.name, $0.summary) }
+        let position = walk(spec.arguments, over: words.filter { !$0.looksLikeFlag })
+        if partial.text.hasPrefix("-"), !partial.quoted { return flags }
+        switch position {
+        case .slot(.keyword(let keywords, let alternative), let previous):
+            let words = partial.quoted ? [] : keywords.map { CompletionCandidate($0.word, $0.summary) }
+            return words + (alternative.map { values($0, partial: partial.text, previous: previous, state) } ?? [])
+        case .slot(.value(let kind), let previous):
+            return values(kind, partial: partial.text, previous: previous, state)
+        case .freeText:
+            return []
+        case .end:
+            return flags
+        }
+    }
+
+    /// Follows the command's argument grammar over the words typed so far.
+    private static func walk(_ arguments: [ArgumentSlot], over words: [Token]) -> Position {
+        var slots = arguments[...]
         var previous: String?
-        for word in words where !(word.text.hasPrefix("--") && !word.quoted) {
-            guard let slot = slots.first else { return [] }
+        for word in words {
+            guard let slot = slots.first else { return .end }
             switch slot {
             case .keyword(let keywords, _):
-                if let chosen = keywords.first(where: { $0.word == word.text.lowercased() }) {
-                    slots = chosen.then[...] + slots.dropFirst()
-                } else {
-                    slots = slots.dropFirst()
-                }
+                let chosen = word.quoted ? nil : keywords.first { $0.word == word.text.lowercased() }
+                slots = (chosen?.then ?? [])[...] + slots.dropFirst()
             case .value(.text):
-                return []
+                return .freeText
             case .value:
                 slots = slots.dropFirst()
             }
             previous = word.text
         }
-        switch slots.first {
-        case .keyword(let keywords, let alternative)?:
-            return keywords.map { CompletionCandidate($0.word, $0.summary) }
-                + (alternative.map { values($0, partial: partial, previous: previous, state) } ?? [])
-        case .value(let kind)?:
-            return values(kind, partial: partial, previous: previous, state)
-        case nil:
-            return []
-        }
+        return slots.first.map { .slot($0, previous: previous) } ?? .end
     }
 
-    private static func values(_ kind: ValueKind, partial: String, previous: String?, _ state: PanelState) -> [CompletionCandidate] {
-        switch kind {
-        case .session:
-            let positions = state.sessions.indices.map { CompletionCandidate(String($0), state.sessions[$0].title) }
-            guard let first = partial.first, !first.isNumber else { return positions + [CompletionCandidate("home", "Home")] }
-            return state.sessions.indices.dropFirst().map { CompletionCandidate(quoted(state.sessions[$0].title), "session \($0)") }
-                + [CompletionCandidate("home", "Home")]
-        case .notification:
-            return ReportRenderer.notificationLines(state).enumerated().map { CompletionCandidate(String($0 + 1), $1) }
-        case .caseNumber:
-            return state.world.cases.map { CompletionCandidate(String($0.number), $0.title) }
-        case .contactName:
-            return state.world.contacts.map { CompletionCandidate(quoted($0.name), $0.account ?? "contact") }
-        case .accountName:
-            return state.world.accounts.map { CompletionCandidate(quoted($0.name), "account") }
-        case .workItem(let streams):
-            return streams.flatMap { stream in
-                state.workItems(in: stream).map { CompletionCandidate($0.itemLabel, "\($0.title), \(stream.displayName)") }
-            }
-        case .channel:
-            return Channel.allCases.map { CompletionCandidate($0.rawValue, $0.displayName) }
-        case .sentiment:
-            return Sentiment.allCases.map { CompletionCandidate($0.name) }
-        case .presence:
-            return Presence.selectable.map { CompletionCandidate($0.rawValue, $0.displayName) }
-        case .settingKey:
-            return SettingKey.all.map { CompletionCandidate($0.name, $0.summary) }
-        case .settingValue:
-            return (previous.flatMap(SettingKey.named)?.choices ?? []).map { CompletionCandidate($0) }
-        case .tabNumber:
-            let session = state.focusedSession
-            return session.tabs.indices.map { CompletionCandidate(String($0 + 1), session.tabs[$0].title) }
-        case .field:
-            return (state.focusedSession.draft.map(\.field) + ["title", "description"]).map { CompletionCandidate($0) }
-        case .commandName:
-            return CommandTable.all.map { CompletionCandidate($0.name, $0.summary) } + [CompletionCandidate("keys", "key bindings")]
-        case .duration, .text:
-            return []
-        }
+    /// The command's flag that `word` spells, if any.
+    private static func flag(named word: Token, in spec: CommandSpec) -> CommandSpec.Flag? {
+        guard word.looksLikeFlag else { return nil }
+        return spec.flags.first { $0.name == word.text || $0.shortName == word.text }
     }
 
-    /// `text`, in double quotes when it holds white space, quotes or backslashes.
-    public static func quoted(_ text: String) -> String {
-        guard text.contains(where: { $0.isWhitespace || $0 == "\"" || $0 == "'" || $0 == "\\" || $0 == "#" || $0 == ";" })
-        else { return text }
-        var escaped = ""
-        for character in text {
-            if character == "\"" || character == "\\" { escaped.append("\\") }
-            escaped.append(character)
-        }
-        return "\"" + escaped + "\""
-    }
-
-    private static func unquoted(_ text: String) -> String {
+    /// A candidate's text with its quotes and backslashes resolved.
+    static func unquoted(_ text: String) -> String {
         guard text.first == "\"" else { return text }
         return TokenizedLine(text).tokens.first?.text ?? text
     }

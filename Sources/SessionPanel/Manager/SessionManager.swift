@@ -62,6 +62,7 @@ extension PanelState {
             var outcome = Outcome()
             outcome.quits = true
             return outcome
+        case .directive(let directive): return try directive.applyAtPrompt()
         }
     }
 

@@ -43,6 +43,7 @@ public struct PanelState: Sendable, Codable, Equatable {
         self.focusedSessionID = 0
         self.notifications = []
         self.conversations = [:]
+        self.visitorCount = 0
         for item in world.workItems {
             let state: ConversationState =
                 switch item.stream {
@@ -50,13 +51,14 @@ public struct PanelState: Sendable, Codable, Equatable {
                 case .open: .open
                 case .closed: .closed
                 }
+            if item.customer == nil { visitorCount += 1 }
             conversations[item.id] = Conversation(
                 id: item.id, channel: item.channel, customer: item.customer,
+                visitorNumber: item.customer == nil ? visitorCount : nil,
                 state: state, assignedToAgent: item.stream == .mine)
         }
         self.presence = .available
         self.now = 0
-        self.visitorCount = 0
         self.panelMode = .expanded
         self.nextSessionID = 1
         self.nextConversationID = max(1000, (world.workItems.map(\.id).max() ?? 0) + 1)

@@ -51,61 +51,54 @@ public struct SettingKey: Sendable {
     /// Looks a key up by name.
     public static func named(_ name: String) -> SettingKey? { all.first { $0.name == name } }
 
-    private static func choice<Value: RawRepresentable & CaseIterable & Sendable>(
-        _ name: String, _ summary: String, _ path: WritableKeyPath<Settings, Value> & Sendable
-    ) -> SettingKey where Value.RawValue == String {
-        let choices = Value.allCases.map(\.rawValue)
-        return SettingKey(
-            name: name, summary: summary, valueSyntax: choices.joined(separator: "|"), choices: choices,
-            read: { $0[keyPath: path].rawValue },
+    /// A key over one settings field, given how its value is written as text and read back.
+    private static func key<Value: Sendable>(
+        _ name: String, _ summary: String, _ path: WritableKeyPath<Settings, Value> & Sendable,
+        syntax: String, choices: [String] = [],
+        format: @escaping @Sendable (Value) -> String, parse: @escaping @Sendable (String) -> Value?
+    ) -> SettingKey {
+        SettingKey(
+            name: name, summary: summary, valueSyntax: syntax, choices: choices,
+            read: { format($0[keyPath: path]) },
             write: { settings, text in
-                guard let value = Value(rawValue: text) else { return nil }
+                guard let value = parse(text) else { return nil }
                 var copy = settings
                 copy[keyPath: path] = value
                 return copy
             })
+    }
+
+    private static func choice<Value: RawRepresentable & CaseIterable & Sendable>(
+        _ name: String, _ summary: String, _ path: WritableKeyPath<Settings, Value> & Sendable
+    ) -> SettingKey where Value.RawValue == String {
+        let choices = Value.allCases.map(\.rawValue)
+        return key(
+            name, summary, path, syntax: choices.joined(separator: "|"), choices: choices,
+            format: \.rawValue, parse: { Value(rawValue: $0) })
     }
 
     private static func number(
         _ name: String, _ summary: String, _ path: WritableKeyPath<Settings, Int> & Sendable, _ range: ClosedRange<Int>
     ) -> SettingKey {
-        SettingKey(
-            name: name, summary: summary, valueSyntax: "\(range.lowerBound)…\(range.upperBound)", choices: [],
-            read: { String($0[keyPath: path]) },
-            write: { settings, text in
-                guard let value = Int(text), range.contains(value) else { return nil }
-                var copy = settings
-                copy[keyPath: path] = value
-                return copy
-            })
+        key(
+            name, summary, path, syntax: "\(range.lowerBound)…\(range.upperBound)",
+            format: { String($0) }, parse: { Int($0).flatMap { range.contains($0) ? $0 : nil } })
     }
 
     private static func duration(
         _ name: String, _ summary: String, _ path: WritableKeyPath<Settings, Int> & Sendable
     ) -> SettingKey {
-        SettingKey(
-            name: name, summary: summary, valueSyntax: "<duration, e.g. 90s, 2m, 28d>", choices: [],
-            read: { SimulatedDuration.format($0[keyPath: path]).replacingSpaces() },
-            write: { settings, text in
-                guard let value = SimulatedDuration.parse(text) else { return nil }
-                var copy = settings
-                copy[keyPath: path] = value
-                return copy
-            })
+        key(
+            name, summary, path, syntax: "<duration, e.g. 90s, 2m, 28d>",
+            format: { SimulatedDuration.format($0).replacingSpaces() }, parse: SimulatedDuration.parse)
     }
 
     private static func toggle(
         _ name: String, _ summary: String, _ path: WritableKeyPath<Settings, Bool> & Sendable
     ) -> SettingKey {
-        SettingKey(
-            name: name, summary: summary, valueSyntax: "on|off", choices: ["on", "off"],
-            read: { $0[keyPath: path] ? "on" : "off" },
-            write: { settings, text in
-                guard text == "on" || text == "off" else { return nil }
-                var copy = settings
-                copy[keyPath: path] = text == "on"
-                return copy
-            })
+        key(
+            name, summary, path, syntax: "on|off", choices: ["on", "off"],
+            format: { $0 ? "on" : "off" }, parse: { $0 == "on" ? true : $0 == "off" ? false : nil })
     }
 }
 

@@ -17,6 +17,26 @@ public struct RenderStyle: Sendable, Equatable {
     /// Plain ASCII at 80 columns: the stable form used for scripts and transcripts.
     public static let plain = RenderStyle(color: false, unicode: false, width: 80)
 
+    /// When to colour: `auto` colours a terminal unless `NO_COLOR` is set or the terminal is dumb.
+    public enum ColorChoice: String, Sendable, CaseIterable {
+        case auto, always, never
+    }
+
+    /// The style for an output: colour per `choice` (and the `NO_COLOR` convention), box drawing
+    /// on a terminal, the terminal's width (or `width` when given, or 80).
+    public static func resolve(
+        _ choice: ColorChoice, isTerminal: Bool, noColor: Bool, term: String?, terminalColumns: Int?, width: Int?
+    ) -> RenderStyle {
+        let dumb = term == "dumb"
+        let color =
+            switch choice {
+            case .always: true
+            case .never: false
+            case .auto: isTerminal && !noColor && !dumb
+            }
+        return RenderStyle(color: color, unicode: isTerminal && !dumb, width: width ?? terminalColumns ?? 80)
+    }
+
     /// ANSI styles used by the renderers.
     enum Tone: String {
         case bold = "1"

@@ -3,32 +3,43 @@
 /// Pure: it reports what to print through a sink, so the executable streams it and tests collect it.
 /// One command per line; `#` comments and blank lines are skipped; a confirmation question is answered
 /// by the next line (an empty line or the end of input means no). Errors are reported as
-/// `name:line: message` and the run goes on, unless ``Options/strict`` is set. With ``Options/quiet``
-/// only errors and the answers to questions (``Outcome/isAnswer``) are printed.
+/// `name:line: message` and the run goes on, unless ``Options/strict`` is set.
+///
+/// Script directives (``ScriptDirective``) narrate (`echo`), pause live playback (`pause`) and check
+/// the previous command's plain-text output (`expect`, `expect-not`). Lines can be fed one at a time
+/// (``feed(_:emit:)`` then ``finish(emit:)``), so a caller can act between them, e.g. save the state.
+///
+/// With ``Options/quiet`` only errors and what was asked for (``Outcome/isShown(quiet:)``) are printed.
 public struct ScriptRunner {
     /// How to run.
     public struct Options: Sendable {
-        /// Stop at the first failing command.
+        /// Stop at the first failing command or expectation.
         public var strict = false
-        /// Print each command before its output, as `omnipanel> command`.
+        /// Report each command as typed (``Event/command(_:)``) before its output.
         public var echo = false
-        /// How to render output.
+        /// How to render text output.
         public var style = RenderStyle.plain
+        /// Text for people, or one JSON object per line for programs.
+        public var format = OutputFormat.text
         /// Print only errors and what was asked for (`show`, `hover`, `history`, …): no panel after every
         /// change, no confirmation questions, no messages about what changed.
         public var quiet = false
 
         /// Creates options.
-        public init(strict: Bool = false, echo: Bool = false, style: RenderStyle = .plain, quiet: Bool = false) {
+        public init(
+            strict: Bool = false, echo: Bool = false, style: RenderStyle = .plain, format: OutputFormat = .text,
+            quiet: Bool = false
+        ) {
             self.strict = strict
             self.echo = echo
             self.style = style
+            self.format = format
             self.quiet = quiet
         }
 
     }
 
-    /// Something to print.
+    /// Something to print or do.
     public enum Event: Sendable, Equatable {
         /// Lines for standard output.
         case output([String])
@@ -36,7 +47,16 @@ public struct ScriptRunner {
         case question(String)
         /// One line for standard error.
         case error(String)
+        /// A command as typed, to show after the prompt (``ScriptRunner/prompt``) when echoing.
+        case command(String)
+        /// `pause`: during live playback, wait this many seconds, or for Enter when `nil`.
+        case pause(Double?)
+        /// An `expect` or `expect-not` that failed: a `name:line:` headline, then diff-like lines.
+        case expectationFailed([String])
     }
+
+    /// The prompt shown before echoed commands.
+    public static let prompt = "omnipanel> "
 
     /// The script's name in error messages (`demo.omni`, `-c`, `<stdin>`).
     public let name: String
@@ -44,8 +64,23 @@ public struct ScriptRunner {
     public let options: Options
     /// The interpreter, with the state so far.
     public private(set) var interpreter: Interpreter
-    /// How many commands failed.
+    /// How many commands and expectations failed.
     public private(set) var failures = 0
+    /// How many `expect` and `expect-not` lines held.
+    public private(set) var expectationsPassed = 0
+    /// How many `expect` and `expect-not` lines failed.
+    public private(set) var expectationsFailed = 0
+    /// Whether the run is over (`quit`, a failure under ``Options/strict``, or ``finish(emit:)``).
+    public private(set) var isFinished = false
+
+    private var lineNumber = 0
+    /// The question the next line answers.
+    private var question: String?
+    /// The plain output of the latest command, for `expect`.
+    private var previous: CommandOutput?
+    /// The latest outcome not yet rendered into ``previous``: rendering waits until an `expect`
+    /// asks for it, so a long script without expectations never draws a panel it does not print.
+    private var unrendered: (outcome: Outcome, state: PanelState)?
 
     /// Prepares a run starting from `state`.
     public init(name: String, state: PanelState, options: Options = Options()) {
@@ -54,43 +89,146 @@ public struct ScriptRunner {
         self.interpreter = Interpreter(state: state)
     }
 
-    /// The exit status so far: 0 when every command succeeded, 1 otherwise.
+    /// The exit status so far: 0 when every command and expectation succeeded, 1 otherwise.
     public var exitStatus: Int32 { failures > 0 ? 1 : 0 }
 
     /// Runs every line, then the end of input; stops early on `quit` or, when strict, a failure.
     /// Returns the exit status.
     public mutating func run(_ lines: some Sequence<[UInt8]>, emit: (Event) -> Void) -> Int32 {
-        let renderer = OutcomeRenderer(style: options.style)
-        var asking = false
-        for (index, bytes) in lines.enumerated() {
-            if asking || options.echo {
-                let text = String(decoding: bytes, as: UTF8.self).trimmingWhitespace()
-                if asking {
-                    emit(.output([VisibleText.escaped(text)]))
-                } else if let first = text.first, first != "#" {
-                    emit(.output(["omnipanel> " + VisibleText.escaped(text)]))
-                }
-            }
-            asking = false
-            switch interpreter.handle(bytes: bytes) {
-            case .nothing:
-                continue
-            case .ran(let outcome):
-                if outcome.isShown(quiet: options.quiet) { emit(.output(renderer.render(outcome, in: interpreter.state))) }
-                if outcome.quits { return exitStatus }
-            case .failed(let error):
-                failures += 1
-                emit(.error("\(name):\(index + 1): \(VisibleText.escaped(error.message))"))
-                if options.strict { return exitStatus }
-            case .asks(let question):
-                guard !options.quiet else { continue }
-                emit(.question(VisibleText.escaped(question) + " "))
-                asking = true
-            }
+        for bytes in lines {
+            feed(bytes, emit: emit)
+            if isFinished { break }
         }
-        if case .ran(let outcome) = interpreter.endOfInput(), outcome.isShown(quiet: options.quiet) {
-            emit(.output([""] + renderer.render(outcome, in: interpreter.state)))
+        return finish(emit: emit)
+    }
+
+    /// Handles the next line; does nothing once the run is over.
+    public mutating func feed(_ bytes: some BidirectionalCollection<UInt8>, emit: (Event) -> Void) {
+        guard !isFinished else { return }
+        lineNumber += 1
+        let input = String(decoding: bytes, as: UTF8.self).trimmingWhitespace()
+        let answering = question
+        question = nil
+        switch interpreter.handleScriptLine(bytes: bytes) {
+        case .step(.nothing): return
+        case .step(let step): report(step, input: input, answering: answering, emit: emit)
+        case .directive(let directive): carryOut(directive, input: input, emit: emit)
+        }
+    }
+
+    /// Ends the input (a pending question is answered no) and returns the exit status.
+    public mutating func finish(emit: (Event) -> Void) -> Int32 {
+        guard !isFinished else { return exitStatus }
+        isFinished = true
+        if case .ran(let outcome) = interpreter.endOfInput() {
+            lineNumber += 1
+            report(.ran(outcome), input: "", answering: question, emit: emit)
         }
         return exitStatus
     }
+
+    private mutating func report(_ step: Interpreter.Step, input: String, answering: String?, emit: (Event) -> Void) {
+        let location = "\(name):\(lineNumber)"
+        let shownInput = VisibleText.escaped(input)
+        let state = interpreter.state
+        let printed: [String]
+        let result: JSONResultRenderer.Result
+        if answering == nil {
+            unrendered = nil
+            previous = CommandOutput(line: lineNumber, input: input)
+        } else {
+            renderPrevious()
+            if var output = previous, let asked = output.lines.popLast() {
+                output.lines.append(asked + " " + shownInput)
+                previous = output
+            }
+        }
+        switch step {
+        case .nothing:
+            return
+        case .ran(let outcome):
+            printed = []
+            unrendered = (outcome, state)
+            result = .ran(options.format == .json ? outcome.reports.flatMap { ReportRenderer(style: .plain).render($0, in: state) } : [])
+            if outcome.quits { isFinished = true }
+        case .failed(let error):
+            printed = ["\(location): \(VisibleText.escaped(error.message))"]
+            result = .failed(error.message)
+            failures += 1
+            if options.strict { isFinished = true }
+        case .asks(let text):
+            printed = [VisibleText.escaped(text)]
+            result = .asks(text)
+            question = text
+        }
+        previous?.lines += printed
+
+        switch options.format {
+        case .json:
+            emit(.output([JSONResultRenderer.render(
+                line: lineNumber, input: input, answering: answering, result: result, state: state)]))
+        case .text:
+            if answering != nil {
+                if !options.quiet { emit(.output([shownInput])) }
+            } else if options.echo {
+                emit(.command(shownInput))
+            }
+            switch step {
+            case .ran(let outcome):
+                guard outcome.isShown(quiet: options.quiet) else { break }
+                if options.style == .plain {
+                    emit(.output(renderPrevious()))
+                } else {
+                    emit(.output(OutcomeRenderer(style: options.style).render(outcome, in: state)))
+                }
+            case .failed: emit(.error(printed[0]))
+            case .asks: if !options.quiet { emit(.question(printed[0] + " ")) }
+            case .nothing: break
+            }
+        }
+    }
+
+    /// Renders the latest outcome into ``previous`` as plain text, if it has not been yet; returns the lines added.
+    @discardableResult
+    private mutating func renderPrevious() -> [String] {
+        guard let (outcome, state) = unrendered else { return [] }
+        unrendered = nil
+        let lines = OutcomeRenderer(style: .plain).render(outcome, in: state)
+        previous?.lines += lines
+        return lines
+    }
+
+    private mutating func carryOut(_ directive: ScriptDirective, input: String, emit: (Event) -> Void) {
+        var result = JSONResultRenderer.Result.ran([])
+        switch directive {
+        case .echo(let text):
+            result = .ran([text])
+            if options.format == .text { emit(.output([VisibleText.escaped(text)])) }
+        case .pause(let seconds):
+            emit(.pause(seconds))
+        case .expect(let text, let present):
+            renderPrevious()
+            if let failure = Expectation.failure(text, present: present, in: previous, at: "\(name):\(lineNumber)") {
+                expectationsFailed += 1
+                failures += 1
+                result = .failed(failure[0])
+                if options.format == .text { emit(.expectationFailed(failure)) }
+                if options.strict { isFinished = true }
+            } else {
+                expectationsPassed += 1
+            }
+        }
+        if options.format == .json {
+            emit(.output([JSONResultRenderer.render(
+                line: lineNumber, input: input, answering: nil, result: result, state: interpreter.state)]))
+        }
+    }
+}
+
+/// How results are printed: text for people, or JSON for programs.
+public enum OutputFormat: String, Sendable, CaseIterable {
+    /// The panel and messages as text (the default).
+    case text
+    /// One JSON object per script line (see `docs/trainer.md`).
+    case json
 }

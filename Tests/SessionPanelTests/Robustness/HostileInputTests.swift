@@ -20,8 +20,9 @@ struct HostileInputTests {
     private func printed(_ events: [ScriptRunner.Event]) -> [String] {
         events.flatMap { event -> [String] in
             switch event {
-            case .output(let lines): lines
-            case .question(let text), .error(let text): [text]
+            case .output(let lines), .expectationFailed(let lines): lines
+            case .question(let text), .error(let text), .command(let text): [text]
+            case .pause: []
             }
         }
     }
@@ -98,7 +99,7 @@ struct HostileInputTests {
     @Test("a script that ends in the middle of a close confirmation keeps the session open")
     func endsDuringConfirmation() {
         let (events, runner) = run([Array("close".utf8)])
-        #expect(events.suffix(2) == [.question("Close session \"Visitor 1\"? [y/N] "), .output(["", "Kept the session open."])])
+        #expect(events.suffix(3) == [.question("Close session \"Visitor 1\"? [y/N] "), .output([""]), .output(["Kept the session open."])])
         #expect(runner.interpreter.state.sessions.count == 2)
         #expect(runner.interpreter.pendingConfirmation == nil)
         #expect(runner.exitStatus == 0)

@@ -8,6 +8,7 @@ public enum CommandTable {
         type, form, tab, tabs,
         presence, config, clock,
         help, quit,
+        echo, pause, expect, expectNot,
     ]
 
     /// The command a word runs (name or alias, ignoring case).

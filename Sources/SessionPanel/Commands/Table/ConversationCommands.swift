@@ -2,7 +2,7 @@ extension CommandTable {
     static let message = CommandSpec(
         "message", aliases: ["msg"], usage: ["message <n|title> \"<text>\""],
         summary: "The customer in a session sends a message (unread while the session is not focused)",
-        arguments: [.value(.session), .value(.text)]
+        arguments: [.value(.conversationSession), .value(.text)]
     ) { arguments throws(CommandError) in
         let session = try arguments.sessionReference(try arguments.required())
         return .message(session, text: try arguments.rest())
@@ -17,7 +17,7 @@ extension CommandTable {
 
     static let history = CommandSpec(
         "history", usage: ["history [<n|title>]"], summary: "Show the conversation of the focused (or named) session",
-        arguments: [.value(.session)]
+        arguments: [.value(.conversationSession)]
     ) { arguments throws(CommandError) in
         .history(try optionalSession(&arguments))
     }
@@ -27,7 +27,7 @@ extension CommandTable {
         summary: "Set a session's sentiment (very-negative … very-positive)",
         details: "Levels: " + Sentiment.allCases.map(\.name).joined(separator: ", ")
             + ". The `!` alert shows at or below the threshold (`config threshold`).",
-        arguments: [.value(.session), .value(.sentiment)]
+        arguments: [.value(.customerSession), .value(.sentiment)]
     ) { arguments throws(CommandError) in
         let session = try arguments.sessionReference(try arguments.required())
         let word = try arguments.keyword()

@@ -13,7 +13,7 @@ extension CommandTable {
         summary: "Close the focused (or named) session after confirmation",
         details: "Closing without End re-queues live chat and voice (Open) and parks persistent chat, SMS and social "
             + "in Waiting. Closing after End closes the conversation. Home cannot be closed.",
-        arguments: [.value(.session)],
+        arguments: [.value(.customerSession)],
         flags: [.init(name: "--yes", shortName: "-y", summary: "Close without asking")]
     ) { arguments throws(CommandError) in
         let confirmed = arguments.flags.contains("--yes")
@@ -22,7 +22,7 @@ extension CommandTable {
 
     static let end = CommandSpec(
         "end", usage: ["end [<n|title>]"], summary: "End the conversation: it moves to Wrap-up",
-        arguments: [.value(.session)]
+        arguments: [.value(.conversationSession)]
     ) { arguments throws(CommandError) in
         .end(try optionalSession(&arguments))
     }
@@ -30,7 +30,7 @@ extension CommandTable {
     static let link = CommandSpec(
         "link", usage: ["link <n|title> \"<contact>\""],
         summary: "Link a contact to a visitor's conversation; the title becomes the contact's name",
-        arguments: [.value(.session), .value(.contactName)]
+        arguments: [.value(.conversationSession), .value(.contactName)]
     ) { arguments throws(CommandError) in
         let session = try arguments.sessionReference(try arguments.required())
         return .link(session, contact: try arguments.rest())
@@ -66,10 +66,14 @@ extension CommandTable {
         return .show
     }
 
+    /// One session: a position, `home`, or a title (several words are one title, as in `switch Kenny Smith`).
     static func singleSession(_ arguments: inout Arguments) throws(CommandError) -> SessionReference {
         let reference = try arguments.sessionReference(try arguments.required())
-        try arguments.finish()
-        return reference
+        guard case .titlePrefix(let first) = reference, !arguments.isEmpty else {
+            try arguments.finish()
+            return reference
+        }
+        return .titlePrefix(first + " " + (try arguments.rest()))
     }
 
     static func optionalSession(_ arguments: inout Arguments) throws(CommandError) -> SessionReference? {

@@ -1,0 +1,88 @@
+extension CompletionEngine {
+    /// The values of `kind` that fit the live state. `partial` picks positions or titles for sessions
+    /// and numbers or `W` labels for work items; `previous` is the word before (a setting's name).
+    static func values(_ kind: ValueKind, partial: String, previous: String?, _ state: PanelState) -> [CompletionCandidate] {
+        let typingNumber = partial.first?.isNumber ?? false
+        switch kind {
+        case .session: return sessions(state, partial: partial) { _ in true }
+        case .customerSession: return sessions(state, partial: partial) { !$0.isHome }
+        case .conversationSession: return sessions(state, partial: partial) { $0.conversationID != nil }
+        case .notification:
+            return ReportRenderer.notificationLines(state).enumerated().map { CompletionCandidate(String($0 + 1), $1) }
+        case .caseNumber:
+            return state.world.cases.map { CompletionCandidate(String($0.number), VisibleText.escaped($0.title)) }
+        case .contactName:
+            return state.world.contacts.map { name($0.name, VisibleText.escaped($0.account ?? "contact")) }
+        case .accountName:
+            return state.world.accounts.map { name($0.name, "account") }
+        case .workItem(let streams):
+            return streams.flatMap { stream in
+                state.workItems(in: stream).map { item in
+                    let description = VisibleText.escaped(item.title) + ", " + stream.displayName
+                    return CompletionCandidate(typingNumber ? String(item.id) : item.itemLabel, description)
+                }
+            }
+        case .channel:
+            return Channel.allCases.map { CompletionCandidate($0.rawValue, $0.displayName) }
+        case .sentiment:
+            return Sentiment.allCases.map { CompletionCandidate($0.name) }
+        case .presence:
+            return Presence.selectable.map { CompletionCandidate($0.rawValue, $0.displayName) }
+        case .settingKey:
+            return SettingKey.all.map { CompletionCandidate($0.name, $0.summary) }
+        case .settingValue:
+            return (previous.flatMap(SettingKey.named)?.choices ?? []).map { CompletionCandidate($0) }
+        case .tabNumber:
+            let session = state.focusedSession
+            return session.tabs.indices.map { CompletionCandidate(String($0 + 1), VisibleText.escaped(session.tabs[$0].title)) }
+        case .field:
+            return (state.focusedSession.draft.map(\.field) + ["title", "description"]).map { CompletionCandidate($0) }
+        case .commandName:
+            return CommandTable.all.map { CompletionCandidate($0.name, $0.summary) } + [CompletionCandidate("keys", "key bindings")]
+        case .duration, .text:
+            return []
+        }
+    }
+
+    /// The sessions that `fits` admits: by position while nothing or a digit is typed, by title otherwise;
+    /// `home` too when Home fits.
+    private static func sessions(
+        _ state: PanelState, partial: String, fits: (Session) -> Bool
+    ) -> [CompletionCandidate] {
+        let positions = state.sessions.indices.filter { fits(state.sessions[$0]) }
+        let home = fits(state.sessions[0]) ? [CompletionCandidate("home", "Home")] : []
+        guard let first = partial.first, !first.isNumber else {
+            return positions.map { CompletionCandidate(String($0), VisibleText.escaped(state.sessions[$0].title)) } + home
+        }
+        return positions.filter { $0 > 0 }.map { name(state.sessions[$0].title, "session \($0)") } + home
+    }
+
+    /// A name to insert: quoted when needed, and cut before any character that cannot be typed
+    /// (a control or bidirectional character in customer text), which leaves a prefix the parser still matches.
+    private static func name(_ text: String, _ description: String) -> CompletionCandidate {
+        let typable = String(String.UnicodeScalarView(text.unicodeScalars.prefix { !VisibleText.needsEscape($0) }))
+        let trimmed = typable.count < text.count ? String(typable.reversed().drop(while: \.isWhitespace).reversed()) : typable
+        return CompletionCandidate(trimmed.isEmpty ? "" : quoted(trimmed), description)
+    }
+
+    /// `text`, in double quotes when it holds white space, quotes, backslashes, `#` or `;`.
+    public static func quoted(_ text: String) -> String {
+        guard text.contains(where: needsQuoting) else { return text }
+        return "\"" + escaped(text, where: { $0 == "\"" || $0 == "\\" }) + "\""
+    }
+
+    /// Whether a word holding `character` must be quoted to reach the parser as one word.
+    static func needsQuoting(_ character: Character) -> Bool {
+        character.isWhitespace || "\"'\\#;".contains(character)
+    }
+
+    /// `text` with a backslash before each character `special` picks.
+    static func escaped(_ text: String, where special: (Character) -> Bool) -> String {
+        var result = ""
+        for character in text {
+            if special(character) { result.append("\\") }
+            result.append(character)
+        }
+        return result
+    }
+}

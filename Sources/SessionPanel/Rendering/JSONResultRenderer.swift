@@ -1,0 +1,88 @@
+/// Renders what one script line did as a JSON object, for `--format json` (one object per line).
+/// The schema is documented in `docs/trainer.md`.
+public enum JSONResultRenderer {
+    /// How the line ended.
+    public enum Result: Sendable, Equatable {
+        /// It ran; these are the plain-text lines it printed, the panel excepted.
+        case ran([String])
+        /// It was refused with this message; nothing changed.
+        case failed(String)
+        /// It asks this question; the next line answers it.
+        case asks(String)
+    }
+
+    /// The object for script line `number`, typed as `input`, with the panel as it is afterwards.
+    /// `answering` is the question the line answered, if it was an answer.
+    public static func render(
+        line number: Int, input: String, answering: String?, result: Result, state: PanelState
+    ) -> String {
+        var members: [(String, JSONValue)] = [("line", .number(number)), ("input", .string(input))]
+        if let answering { members.append(("answering", .string(answering))) }
+        switch result {
+        case .ran(let messages):
+            members += [("ok", .bool(true)), ("messages", .array(messages.map { .string($0) }))]
+        case .failed(let message):
+            members += [("ok", .bool(false)), ("messages", .array([])), ("error", .string(message))]
+        case .asks(let question):
+            members += [("ok", .bool(true)), ("messages", .array([])), ("question", .string(question))]
+        }
+        members += [
+            ("panel", panel(state)),
+            ("notifications", .array(notifications(state))),
+            ("presence", .string(state.presence.rawValue)),
+        ]
+        return JSONValue.object(members).serialized
+    }
+
+    static func panel(_ state: PanelState) -> JSONValue {
+        .object([
+            ("mode", .string(state.panelMode.rawValue)),
+            ("focused", .number(state.focusedPosition)),
+            ("sessions", .array(state.sessions.indices.map { session(state, at: $0) })),
+        ])
+    }
+
+    private static func session(_ state: PanelState, at position: Int) -> JSONValue {
+        let session = state.sessions[position]
+        let conversation = state.conversation(of: session)
+        return .object([
+            ("position", .number(position)),
+            ("title", .string(session.title)),
+            ("initials", .string(session.initials)),
+            ("kind", .string(kind(session.kind))),
+            ("unread", .number(session.unreadCount)),
+            ("badge", .string(session.unreadBadge)),
+            ("sentiment", .string(session.isHome ? nil : session.sentiment.name)),
+            ("alert", .bool(state.hasSentimentAlert(session))),
+            ("focused", .bool(session.id == state.focusedSessionID)),
+            ("state", .string(conversation?.state.rawValue)),
+            ("channel", .string(conversation?.channel.rawValue)),
+            ("workItem", .string(conversation?.itemLabel)),
+            ("readOnly", .bool(session.readOnly)),
+        ])
+    }
+
+    private static func kind(_ kind: SessionKind) -> String {
+        switch kind {
+        case .home: "home"
+        case .conversation: "conversation"
+        case .caseRecord: "case"
+        case .contact: "contact"
+        case .account: "account"
+        }
+    }
+
+    private static func notifications(_ state: PanelState) -> [JSONValue] {
+        state.notifications.enumerated().map { index, notification in
+            let conversation = state.conversations[notification.conversationID]
+            return .object([
+                ("number", .number(index + 1)),
+                ("workItem", .string("W\(notification.conversationID)")),
+                ("title", .string(conversation?.title)),
+                ("channel", .string(conversation?.channel.rawValue)),
+                ("returning", .bool(notification.isReturning)),
+                ("secondsLeft", .number(state.secondsLeft(notification))),
+            ])
+        }
+    }
+}

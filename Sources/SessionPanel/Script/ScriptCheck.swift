@@ -1,0 +1,50 @@
+/// `omnipanel run --check` and `--record`: runs a script from a given state, records its transcript,
+/// counts its expectations and compares the transcript with a recorded one.
+public struct ScriptCheck: Sendable {
+    /// The transcript of this run.
+    public let transcript: Transcript
+    /// Each failure, as lines to print: failed expectations (`file:line:` and diff-like lines), then a
+    /// transcript that differs (a headline and a unified diff).
+    public let failures: [[String]]
+    /// Expectations that held, plus the transcript comparison when it matched.
+    public let passed: Int
+    /// Expectations that failed, plus the transcript comparison when it differed.
+    public let failed: Int
+
+    /// Runs `lines` of the script `name` (as named in its messages and transcript) from `state`. When
+    /// `recorded` holds the lines of a transcript file called `recordedName`, the run is compared with it.
+    public init(
+        name: String, lines: some Sequence<[UInt8]>, state: PanelState,
+        recorded: [String]? = nil, recordedName: String = ""
+    ) {
+        var runner = ScriptRunner(name: name, state: state, options: .init(echo: true))
+        var transcript = Transcript()
+        var failures: [[String]] = []
+        _ = runner.run(lines) { event in
+            transcript.record(event)
+            if case .expectationFailed(let lines) = event { failures.append(lines) }
+        }
+        var passed = runner.expectationsPassed
+        var failed = runner.expectationsFailed
+        if let recorded {
+            let diff = UnifiedDiff.lines(
+                from: recorded, to: transcript.lines, oldName: recordedName + " (recorded)", newName: name + " (this run)")
+            if diff.isEmpty {
+                passed += 1
+            } else {
+                failed += 1
+                failures.append(["\(name): the output differs from \(recordedName):"] + diff)
+            }
+        }
+        self.transcript = transcript
+        self.failures = failures
+        self.passed = passed
+        self.failed = failed
+    }
+
+    /// `N passed, M failed`: the line CI looks for.
+    public var summary: String { "\(passed) passed, \(failed) failed" }
+
+    /// 0 when nothing failed, 1 otherwise.
+    public var exitStatus: Int32 { failed > 0 ? 1 : 0 }
+}

@@ -1,0 +1,115 @@
+import Foundation
+import Testing
+
+/// `completions/omnipanel.bash` in a real bash, with and without the bash-completion package:
+/// the script is sourced, `COMP_WORDS`/`COMP_CWORD`/`COMP_LINE`/`COMP_POINT` are set as bash sets
+/// them, the completion function is called, and `COMPREPLY` is read back.
+@Suite(.enabled(if: Tool.isInstalled("bash"), "bash is not installed (apt-get install bash)"))
+struct BashCompletionTests {
+    static let bashCompletion = "/usr/share/bash-completion/bash_completion"
+
+    /// With the bash-completion package loaded first (as on most systems), and without it.
+    static let setups: [Bool] = FileManager.default.fileExists(atPath: bashCompletion) ? [false, true] : [false]
+
+    /// `COMPREPLY` for completing the last of `words`; `current` is that word as bash hands it to the
+    /// function (quotes removed; bash keeps them in `COMP_WORDS`).
+    private func complete(_ words: [String], current: String? = nil, withBashCompletion: Bool) throws -> [String] {
+        let workspace = try CompletionWorkspace()
+        defer { workspace.remove() }
+        let harness = """
+            \(withBashCompletion ? "source \(Self.bashCompletion) || exit 3" : "")
+            source "$1" || exit 3
+            current="$2"
+            shift 2
+            COMP_WORDS=("$@")
+            COMP_CWORD=$((${#COMP_WORDS[@]} - 1))
+            COMP_LINE="${COMP_WORDS[*]}"
+            COMP_POINT=${#COMP_LINE}
+            COMPREPLY=()
+            _omnipanel omnipanel "$current" "${COMP_WORDS[COMP_CWORD - 1]}"
+            printf '%s\\n' "${COMPREPLY[@]}"
+            """
+        let result = try runProcess(
+            Tool.path("bash")!, ["--norc", "--noprofile", "-c", harness, "bash", CompletionWorkspace.script("omnipanel.bash"),
+                                 current ?? words.last!] + words,
+            environment: ["PATH": CompletionWorkspace.path, "HOME": workspace.url.path], directory: workspace.url)
+        #expect(result.status == 0, "bash: \(result.stderr)")
+        #expect(result.stderr.isEmpty, "bash: \(result.stderr)")
+        return result.stdout.split(separator: "\n").map(String.init)
+    }
+
+    @Test(arguments: setups)
+    func optionsAndSubcommandsComeFromTheArgumentDefinitions(withBashCompletion: Bool) throws {
+        #expect(try complete(["omnipanel", "--w"], withBashCompletion: withBashCompletion).sorted() == ["--width", "--world"])
+        let first = try complete(["omnipanel", ""], withBashCompletion: withBashCompletion)
+        #expect(Set(first).isSuperset(of: ["run", "completions", "--world", "--color", "--strict", "--echo", "-c"]))
+        #expect(try complete(["omnipanel", "completions", ""], withBashCompletion: withBashCompletion) == ["bash", "zsh", "fish"])
+        #expect(try complete(["omnipanel", "--color", ""], withBashCompletion: withBashCompletion) == ["auto", "always", "never"])
+        let runOptions = try complete(["omnipanel", "run", "--"], withBashCompletion: withBashCompletion)
+        #expect(Set(runOptions).isSuperset(of: ["--world", "--color", "--width", "--strict", "--echo", "--help"]))
+    }
+
+    @Test(arguments: setups)
+    func runOffersScriptsAndWorldOffersJSONFiles(withBashCompletion: Bool) throws {
+        #expect(try complete(["omnipanel", "run", ""], withBashCompletion: withBashCompletion).sorted() == ["demo.omni", "sub"])
+        #expect(try complete(["omnipanel", "--world", ""], withBashCompletion: withBashCompletion).sorted() == ["sub", "w.json"])
+        #expect(try complete(["omnipanel", "run", "--world", "w"], withBashCompletion: withBashCompletion) == ["w.json"])
+    }
+
+    @Test(arguments: setups)
+    func theCommandsAfterDashCComeFromTheBinary(withBashCompletion: Bool) throws {
+        #expect(try complete(["omnipanel", "-c", "sw"], withBashCompletion: withBashCompletion) == ["switch"])
+        #expect(
+            try complete(["omnipanel", "-c", "'open case 42; switch P"], current: "open case 42; switch P", withBashCompletion: withBashCompletion)
+                == [#"open case 42; switch Printer\ on\ fire"#])
+        #expect(
+            try complete(["omnipanel", "-c", "\"open contact Jo"], current: "open contact Jo", withBashCompletion: withBashCompletion)
+                == [#"open contact José\ Núñez"#])
+        #expect(
+            try complete(["omnipanel", "-c", #"open\ contact\ Jo"#], withBashCompletion: withBashCompletion)
+                == [#"open contact José\ Núñez"#])
+    }
+
+    @Test(arguments: setups)
+    func caseNumbersComeFromTheWorldOnTheCommandLine(withBashCompletion: Bool) throws {
+        let words = ["omnipanel", "--world", "w.json", "-c", "'open case "]
+        #expect(try complete(words, current: "open case ", withBashCompletion: withBashCompletion) == ["open case 7", "open case 77"])
+        let demo = try complete(["omnipanel", "-c", "'open case "], current: "open case ", withBashCompletion: withBashCompletion)
+        #expect(demo == ["open case 42", "open case 17", "open case 108", "open case 256"])
+    }
+
+    /// Installed as the README says, in bash-completion's user folder, the script loads on demand.
+    @Test(.enabled(if: FileManager.default.fileExists(atPath: bashCompletion), "bash-completion is not installed (apt-get install bash-completion)"))
+    func installedInBashCompletionsFolderItLoadsOnDemand() throws {
+        let workspace = try CompletionWorkspace()
+        defer { workspace.remove() }
+        let installed = workspace.url.appendingPathComponent("data/bash-completion/completions/omnipanel")
+        try FileManager.default.createDirectory(at: installed.deletingLastPathComponent(), withIntermediateDirectories: true)
+        try FileManager.default.copyItem(atPath: CompletionWorkspace.script("omnipanel.bash"), toPath: installed.path)
+        let result = try runProcess(
+            Tool.path("bash")!, ["--norc", "--noprofile", "-c", "source \(Self.bashCompletion); __load_completion omnipanel; complete -p omnipanel"],
+            environment: ["PATH": CompletionWorkspace.path, "HOME": workspace.url.path, "XDG_DATA_HOME": workspace.url.path + "/data"])
+        #expect(result.stdout == "complete -o filenames -F _omnipanel omnipanel\n", "bash: \(result.stderr)")
+    }
+
+    /// The same in an interactive bash, where readline re-quotes the candidate; the completed
+    /// command line then runs and focuses the session it named.
+    @Test(.enabled(if: TerminalSession.isAvailable, "tmux is not installed (apt-get install tmux)"))
+    func aCompletedCommandLineRunsInAnInteractiveBash() throws {
+        let workspace = try CompletionWorkspace()
+        defer { workspace.remove() }
+        let terminal = try TerminalSession(
+            ["bash", "--norc", "--noprofile", "-i"], environment: ["PATH": CompletionWorkspace.path, "HOME": workspace.url.path],
+            workingDirectory: workspace.url)
+        try terminal.type("PS1='$ '; source \(CompletionWorkspace.script("omnipanel.bash")); clear")
+        try terminal.press("Enter")
+        try terminal.wait(for: "the bash prompt") { $0.beforeCursor == "$ " && !$0.text.contains("source") }
+        try terminal.complete("omnipanel -c 'open case 42; switch 0; switch P", expecting: "the title completed") {
+            $0.beforeCursor == #"$ omnipanel -c 'open case 42; switch 0; switch Printer\ on\ fire' "#
+        }
+        try terminal.press("Enter")
+        try terminal.wait(for: "the case session focused") { screen in
+            screen.rows.contains { $0.contains("▶") && $0.contains("Printer on fire") && !$0.contains("Home") }
+        }
+    }
+}

@@ -1,0 +1,50 @@
+import Foundation
+import Testing
+
+/// The committed scripts in `completions/` are exactly what `omnipanel completions <shell>` prints,
+/// which argument-parser generates from the option definitions: an option added to the program
+/// without regenerating the files fails here.
+@Suite struct CompletionScriptTests {
+    @Test(arguments: [("bash", "omnipanel.bash"), ("zsh", "_omnipanel"), ("fish", "omnipanel.fish")])
+    func theCommittedScriptIsWhatTheBinaryPrints(shell: String, file: String) throws {
+        let printed = try Binary.run(["completions", shell])
+        #expect(printed.status == 0)
+        #expect(printed.stderr.isEmpty)
+        let committed = try String(contentsOfFile: CompletionWorkspace.script(file), encoding: .utf8)
+        if let difference = firstDifference(committed, printed.stdout) {
+            let regenerate = "swift run omnipanel completions \(shell) > completions/\(file)"
+            Issue.record("completions/\(file) differs from `omnipanel completions \(shell)` at \(difference); regenerate it: \(regenerate)")
+        }
+    }
+
+    /// Where two texts first differ, as `line N: "…" (committed) vs "…" (printed)`, or nil when equal.
+    private func firstDifference(_ committed: String, _ printed: String) -> String? {
+        guard committed != printed else { return nil }
+        let old = committed.split(separator: "\n", omittingEmptySubsequences: false)
+        let new = printed.split(separator: "\n", omittingEmptySubsequences: false)
+        let line = zip(old, new).enumerated().first { $0.element.0 != $0.element.1 }?.offset ?? min(old.count, new.count)
+        func shown(_ lines: [Substring]) -> String { lines.indices.contains(line) ? "\"\(lines[line])\"" : "(end of text)" }
+        return "line \(line + 1): \(shown(old)) (committed) vs \(shown(new)) (printed)"
+    }
+
+    @Test(arguments: [[], ["run"]])
+    func everyOptionInTheHelpIsInEveryScript(command: [String]) throws {
+        let help = try Binary.run(command + ["--help"]).stdout
+        let options = Set(help.split(whereSeparator: { !$0.isLetter && $0 != "-" }).filter { $0.hasPrefix("--") && $0.count > 2 })
+        #expect(options.isSuperset(of: ["--world", "--color", "--width", "--strict", "--echo", "--help"]))
+        for file in ["omnipanel.bash", "_omnipanel", "omnipanel.fish"] {
+            let script = try String(contentsOfFile: CompletionWorkspace.script(file), encoding: .utf8)
+            let missing = options.filter { option in
+                !script.contains(String(option)) && !script.contains("-l '\(option.dropFirst(2))'")
+            }
+            #expect(missing.isEmpty, "\(file) does not complete \(missing.sorted())")
+        }
+    }
+
+    @Test func anUnknownShellIsRefusedWithTheChoices() throws {
+        let result = try Binary.run(["completions", "tcsh"])
+        #expect(result.status != 0)
+        #expect(result.stdout.isEmpty)
+        #expect(result.stderr.contains("bash") && result.stderr.contains("fish"))
+    }
+}

@@ -1,0 +1,22 @@
+import Testing
+@testable import SessionPanel
+
+/// States for the completion tests, built by running commands the way the shell does.
+enum CompletionFixture {
+    /// The state of `world` after `commands`, each of which must succeed.
+    static func state(_ commands: String..., world: World = .demo) -> PanelState {
+        var shell = TestShell(world: world)
+        for command in commands { shell.run(command) }
+        return shell.state
+    }
+
+    /// Kenny Smith's contact session (1), case 42 (2) and a chat visitor (3, focused).
+    static var threeSessions: PanelState {
+        state("open contact \"Kenny Smith\"", "open case 42", "incoming chat", "accept")
+    }
+
+    /// The candidates' texts for `line`.
+    static func texts(_ line: String, in state: PanelState = PanelState()) -> [String] {
+        CompletionEngine.complete(line, in: state).candidates.map(\.text)
+    }
+}

@@ -1,0 +1,132 @@
+import Foundation
+import Testing
+@testable import SessionPanel
+
+/// Parses one line of JSON output into a dictionary.
+func parseJSONObject(_ line: String) throws -> [String: Any] {
+    let object = try JSONSerialization.jsonObject(with: Data(line.utf8), options: [.fragmentsAllowed])
+    return try #require(object as? [String: Any])
+}
+
+/// The JSON lines a script prints with `--format json`.
+func jsonLines(_ script: String) -> [String] {
+    runScript(script, options: .init(format: .json)).events.flatMap { event -> [String] in
+        guard case .output(let lines) = event else { return [] }
+        return lines
+    }
+}
+
+@Suite struct JSONValueTests {
+    @Test func valuesSerializeCompactlyInTheGivenKeyOrder() {
+        let value = JSONValue.object([
+            ("b", .number(-3)), ("a", .array([.bool(true), .null, .string("x")])), ("c", .object([])),
+        ])
+        #expect(value.serialized == #"{"b":-3,"a":[true,null,"x"],"c":{}}"#)
+    }
+
+    @Test func stringsEscapeQuotesBackslashesAndEveryControlCharacter() {
+        #expect(JSONValue.string("say \"hi\" \\ now").serialized == #""say \"hi\" \\ now""#)
+        #expect(JSONValue.string("a\nb\tc\r\u{1B}[31m\u{07}\u{7F}\u{85}").serialized == #""a\nb\tc\r\u001b[31m\u0007\u007f\u0085""#)
+        #expect(JSONValue.string("\u{202E}evil\u{2066}").serialized == #""\u202eevil\u2066""#)
+        #expect(JSONValue.string("José 👩‍💻 漢字").serialized == "\"José 👩‍💻 漢字\"")
+    }
+
+    @Test func anyStringRoundTripsThroughAJSONParserAndNoRawControlCharacterIsWritten() throws {
+        var seed: UInt64 = 7
+        let alphabet: [Unicode.Scalar] = ["a", "\"", "\\", "/", "\n", "\u{0}", "\u{1B}", "\u{7F}", "\u{9B}", "\u{202E}", "é", "😀", " "]
+        for _ in 0..<500 {
+            var text = ""
+            for _ in 0..<Int(seed % 12) {
+                seed = seed &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+                text.unicodeScalars.append(alphabet[Int((seed >> 33) % UInt64(alphabet.count))])
+            }
+            let serialized = JSONValue.string(text).serialized
+            #expect(!serialized.unicodeScalars.contains { VisibleText.needsEscape($0) })
+            let parsed = try JSONSerialization.jsonObject(with: Data(serialized.utf8), options: [.fragmentsAllowed])
+            #expect(parsed as? String == text)
+        }
+    }
+}
+
+@Suite struct JSONResultTests {
+    @Test func eachLineOfTheScriptIsOneObjectWithThePanel() throws {
+        let lines = jsonLines("""
+            incoming chat "Kenny Smith"
+            accept
+            # a comment prints nothing
+
+            incoming sms
+            """)
+        #expect(lines.count == 3)
+        let accepted = try parseJSONObject(lines[1])
+        #expect(accepted["line"] as? Int == 2)
+        #expect(accepted["input"] as? String == "accept")
+        #expect(accepted["ok"] as? Bool == true)
+        #expect(accepted["messages"] as? [String] == ["Accepted Chat from Kenny Smith. Started session 1: Kenny Smith."])
+        #expect(accepted["error"] == nil)
+        #expect(accepted["presence"] as? String == "busy")
+        let panel = try #require(accepted["panel"] as? [String: Any])
+        #expect(panel["mode"] as? String == "expanded")
+        #expect(panel["focused"] as? Int == 1)
+        let sessions = try #require(panel["sessions"] as? [[String: Any]])
+        #expect(sessions.map { $0["title"] as? String } == ["Home", "Kenny Smith"])
+        let kenny = sessions[1]
+        #expect(kenny["position"] as? Int == 1)
+        #expect(kenny["initials"] as? String == "Ke")
+        #expect(kenny["kind"] as? String == "conversation")
+        #expect(kenny["state"] as? String == "active")
+        #expect(kenny["channel"] as? String == "chat")
+        #expect(kenny["workItem"] as? String == "W1000")
+        #expect(kenny["focused"] as? Bool == true)
+        #expect(kenny["sentiment"] as? String == "neutral")
+        #expect(sessions[0]["sentiment"] is NSNull)
+        let waiting = try parseJSONObject(lines[2])
+        let notification = try #require((waiting["notifications"] as? [[String: Any]])?.first)
+        #expect(notification["title"] as? String == "Visitor 1")
+        #expect(notification["channel"] as? String == "sms")
+        #expect(notification["secondsLeft"] as? Int == 120)
+        #expect(notification["returning"] as? Bool == false)
+    }
+
+    @Test func badgesAlertsAndUnreadCountsAreReported() throws {
+        let messages = (1...10).map { "message 1 \"m\($0)\"" }.joined(separator: "\n")
+        let lines = jsonLines("incoming chat\naccept\nswitch home\n\(messages)\nsentiment 1 negative")
+        let last = try parseJSONObject(try #require(lines.last))
+        let session = try #require(((last["panel"] as? [String: Any])?["sessions"] as? [[String: Any]])?[1])
+        #expect(session["unread"] as? Int == 10)
+        #expect(session["badge"] as? String == "9+")
+        #expect(session["alert"] as? Bool == true)
+        #expect(session["sentiment"] as? String == "negative")
+        #expect(session["focused"] as? Bool == false)
+    }
+
+    @Test func errorsQuestionsAndAnswersAreReported() throws {
+        let lines = jsonLines("switch 4\nincoming chat\naccept\nclose\ny")
+        let failed = try parseJSONObject(lines[0])
+        #expect(failed["ok"] as? Bool == false)
+        #expect(failed["error"] as? String == "no session at position 4; only Home (0) is open")
+        let asked = try parseJSONObject(lines[3])
+        #expect(asked["question"] as? String == "Close session \"Visitor 1\"? [y/N]")
+        let answered = try parseJSONObject(lines[4])
+        #expect(answered["answering"] as? String == "Close session \"Visitor 1\"? [y/N]")
+        #expect(answered["input"] as? String == "y")
+        #expect((answered["messages"] as? [String])?.first == "Closed session \"Visitor 1\".")
+    }
+
+    @Test func directivesAreObjectsTooAndFailedExpectationsAreErrors() throws {
+        let lines = jsonLines("echo \"Narration\"\nshow\nexpect \"Home\"\nexpect \"Nowhere\"")
+        #expect(lines.count == 4)
+        #expect(try parseJSONObject(lines[0])["messages"] as? [String] == ["Narration"])
+        #expect(try parseJSONObject(lines[2])["ok"] as? Bool == true)
+        let failed = try parseJSONObject(lines[3])
+        #expect(failed["ok"] as? Bool == false)
+        #expect((failed["error"] as? String)?.hasPrefix("demo.omni:4: expect failed") == true)
+    }
+
+    @Test func customerTextKeepsItsControlCharactersOnlyAsEscapes() throws {
+        let lines = jsonLines("incoming chat \"Eve\u{1B}[2J\u{202E}\"\naccept")
+        #expect(lines.allSatisfy { !$0.unicodeScalars.contains { VisibleText.needsEscape($0) } })
+        let sessions = try #require((try parseJSONObject(lines[1])["panel"] as? [String: Any])?["sessions"] as? [[String: Any]])
+        #expect(sessions[1]["title"] as? String == "Eve\u{1B}[2J\u{202E}")
+    }
+}

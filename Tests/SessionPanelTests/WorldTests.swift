@@ -1,0 +1,37 @@
+import Testing
+
+@testable import SessionPanel
+
+@Suite("Worlds")
+struct WorldTests {
+    @Test("the demo world is valid and holds case 42 and Kenny Smith")
+    func demo() {
+        #expect(World.demo.problems.isEmpty)
+        #expect(World.demo.caseRecord(42)?.title == "Printer on fire")
+        #expect(World.demo.contact(named: "kenny smith")?.name == "Kenny Smith")
+    }
+
+    @Test("duplicate records, empty names and bad numbers are problems")
+    func problems() {
+        let world = World(
+            contacts: [.init(name: "A"), .init(name: "a")], accounts: [.init(name: " ")],
+            cases: [.init(number: 1, title: "x"), .init(number: 1, title: "y"), .init(number: -2, title: "z")],
+            workItems: [.init(id: 0, channel: .chat, customer: nil, stream: .open)])
+        #expect(world.problems == [
+            "contact \"a\" appears twice", "case 1 appears twice",
+            "a contact, account or case has an empty name or title",
+            "case -2 has a negative number", "work item W0 must have a positive id",
+        ])
+    }
+
+    @Test("work items start in their streams; visitors among them get visitor numbers")
+    func workItems() {
+        let state = PanelState(world: World(workItems: [
+            .init(id: 5, channel: .sms, customer: nil, stream: .closed),
+            .init(id: 6, channel: .chat, customer: "Ann", stream: .mine),
+        ]))
+        #expect(state.workItems(in: .closed).map(\.title) == ["Visitor 1"])
+        #expect(state.workItems(in: .mine).map(\.state) == [.active])
+        #expect(state.visitorCount == 1)
+    }
+}
