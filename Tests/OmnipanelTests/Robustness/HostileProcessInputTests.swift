@@ -5,17 +5,17 @@ import Testing
 struct HostileProcessInputTests {
     @Test("bad lines on standard input are refused one by one with `<stdin>:N:` errors, the rest still runs")
     func badLinesOnStandardInput() throws {
-        let input = Array("show\n".utf8) + [0xFF, 0xFE, 0x0A] + Array("sw".utf8) + [0] + Array("itch 1\n".utf8)
-            + Array(repeating: UInt8(ascii: "a"), count: 1 << 20) + Array("\nshow\n".utf8)
-        let result = try BinaryHarness.omnipanel([], input: input)
+        var input = Data("show\n".utf8) + Data([0xFF, 0xFE, 0x0A]) + Data("sw".utf8) + Data([0]) + Data("itch 1\n".utf8)
+        input += Data(repeating: UInt8(ascii: "a"), count: 1 << 20) + Data("\nshow\n".utf8)
+        let result = try Binary.run([], input: input)
         #expect(result.status == 1)
-        #expect(result.errors == """
+        #expect(result.stderr == """
             <stdin>:2: line is not valid UTF-8
             <stdin>:3: line contains a NUL byte
             <stdin>:4: line is too long (more than 65536 bytes)
 
             """)
-        #expect(result.outputText.components(separatedBy: "Sessions").count == 3)  // both panels
+        #expect(result.stdout.components(separatedBy: "Sessions").count == 3)  // both panels
     }
 
     @Test("a 100,000-command -c (as long as Linux lets one argument be) runs every command")
@@ -23,28 +23,26 @@ struct HostileProcessInputTests {
         // Linux caps one argument at 128 KiB, so most of the commands are blank: every tenth shows the panel.
         let commands = (0..<100_000).map { $0 % 10 == 0 ? "ls" : "" }.joined(separator: ";")
         #expect(commands.utf8.count < 128 * 1024)
-        let result = try BinaryHarness.omnipanel(["-c", commands])
-        #expect(result.status == 0 && result.errors.isEmpty)
-        #expect(result.outputText.components(separatedBy: "Sessions").count == 10_001)
+        let result = try Binary.run(["-c", commands])
+        #expect(result.status == 0 && result.stderr.isEmpty)
+        #expect(result.stdout.components(separatedBy: "Sessions").count == 10_001)
     }
 
     @Test("output to a closed pipe ends the program quietly, with status 0")
     func closedPipe() throws {
-        let scratch = try BinaryHarness.Scratch()
-        defer { scratch.remove() }
-        try Data(String(repeating: "show\n", count: 20_000).utf8).write(to: scratch.file("shows.omni"))
-        let result = try BinaryHarness.run(
-            "/bin/bash", ["-c", #""$0" run "$1" | head -1; echo "status ${PIPESTATUS[0]}" >&2"#,
-                          BinaryHarness.omnipanel, scratch.file("shows.omni").path])
-        #expect(result.outputText == "+- Sessions ------------------------------------------- Presence: Available -+\n")
-        #expect(result.errors == "status 0\n")
+        let folder = try TemporaryDirectory()
+        defer { folder.remove() }
+        let script = try folder.write(String(repeating: "show\n", count: 20_000), to: "shows.omni")
+        let result = try runProcess(
+            "/bin/bash", ["-c", #""$0" run "$1" | head -1; echo "status ${PIPESTATUS[0]}" >&2"#, Binary.url.path, script.path])
+        #expect(result.stdout == "+- Sessions ------------------------------------------- Presence: Available -+\n")
+        #expect(result.stderr == "status 0\n")
     }
 
     @Test("`-c show | head -1` prints one line and nothing on standard error")
     func commandIntoHead() throws {
-        let result = try BinaryHarness.run(
-            "/bin/bash", ["-c", #""$0" -c show | head -1; echo "status ${PIPESTATUS[0]}" >&2"#, BinaryHarness.omnipanel])
-        #expect(result.outputText.hasPrefix("+- Sessions"))
-        #expect(result.errors == "status 0\n")
+        let result = try runProcess("/bin/bash", ["-c", #""$0" -c show | head -1; echo "status ${PIPESTATUS[0]}" >&2"#, Binary.url.path])
+        #expect(result.stdout.hasPrefix("+- Sessions"))
+        #expect(result.stderr == "status 0\n")
     }
 }

@@ -101,6 +101,19 @@ final class TerminalSession {
         return try wait(for: what, sourceLocation: sourceLocation, until: condition)
     }
 
+    /// Resizes the terminal, as a person dragging the window's corner would.
+    func resize(columns: Int, rows: Int = 40) throws {
+        let result = try tmux(["resize-window", "-x", String(columns), "-y", String(rows)])
+        guard result.status == 0 else { throw Failure("tmux resize-window failed: \(result.stderr)") }
+    }
+
+    /// The process id of the program tmux started in the terminal.
+    func processID() throws -> pid_t {
+        let text = try tmux(["display-message", "-p", "#{pane_pid}"]).stdout
+        guard let pid = pid_t(text.trimmingCharacters(in: .whitespacesAndNewlines)) else { throw Failure("no pane pid in \(text)") }
+        return pid
+    }
+
     /// Whether the program is still running in the terminal.
     var isRunning: Bool { (try? tmux(["has-session"]).status == 0) ?? false }
 
