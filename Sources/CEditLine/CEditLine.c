@@ -111,13 +111,18 @@ static void ignore_signal(int signo) {
     (void)signo;
 }
 
-int cel_catch_sigint(void) {
+// Installs `handler` for `signo` without SA_RESTART, so a blocked el_gets returns with EINTR.
+static int install_handler(int signo, void (*handler)(int), struct sigaction *saved) {
     struct sigaction action;
     memset(&action, 0, sizeof action);
-    action.sa_handler = ignore_signal;
+    action.sa_handler = handler;
     sigemptyset(&action.sa_mask);
-    action.sa_flags = 0; // no SA_RESTART: el_gets must return with EINTR
-    return sigaction(SIGINT, &action, &saved_sigint);
+    action.sa_flags = 0;
+    return sigaction(signo, &action, saved);
+}
+
+int cel_catch_sigint(void) {
+    return install_handler(SIGINT, ignore_signal, &saved_sigint);
 }
 
 int cel_restore_sigint(void) {
@@ -133,14 +138,9 @@ static void note_termination(int signo) {
 }
 
 int cel_catch_termination(void) {
-    struct sigaction action;
-    memset(&action, 0, sizeof action);
-    action.sa_handler = note_termination;
-    sigemptyset(&action.sa_mask);
-    action.sa_flags = 0; // no SA_RESTART: a blocked el_gets must return
-    if (sigaction(SIGTERM, &action, NULL) != 0)
+    if (install_handler(SIGTERM, note_termination, NULL) != 0)
         return -1;
-    return sigaction(SIGHUP, &action, NULL);
+    return install_handler(SIGHUP, note_termination, NULL);
 }
 
 int cel_pending_termination(void) {

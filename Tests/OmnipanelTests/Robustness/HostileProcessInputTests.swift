@@ -3,21 +3,6 @@ import Testing
 
 /// The real binary fed what a careless pipe or a hostile file can send it.
 struct HostileProcessInputTests {
-    @Test("bad lines on standard input are refused one by one with `<stdin>:N:` errors, the rest still runs")
-    func badLinesOnStandardInput() throws {
-        var input = Data("show\n".utf8) + Data([0xFF, 0xFE, 0x0A]) + Data("sw".utf8) + Data([0]) + Data("itch 1\n".utf8)
-        input += Data(repeating: UInt8(ascii: "a"), count: 1 << 20) + Data("\nshow\n".utf8)
-        let result = try Binary.run([], input: input)
-        #expect(result.status == 1)
-        #expect(result.stderr == """
-            <stdin>:2: line is not valid UTF-8
-            <stdin>:3: line contains a NUL byte
-            <stdin>:4: line is too long (more than 65536 bytes)
-
-            """)
-        #expect(result.stdout.components(separatedBy: "Sessions").count == 3)  // both panels
-    }
-
     @Test("a 100,000-command -c (as long as Linux lets one argument be) runs every command")
     func hundredThousandCommands() throws {
         // Linux caps one argument at 128 KiB, so most of the commands are blank: every tenth shows the panel.
