@@ -80,7 +80,10 @@ public struct ScriptRunner {
     private var previous: CommandOutput?
     /// The latest outcome not yet rendered into ``previous``: rendering waits until an `expect`
     /// asks for it, so a long script without expectations never draws a panel it does not print.
-    private var unrendered: (outcome: Outcome, state: PanelState)?
+    /// It is drawn from the interpreter's current state: only directives, which change nothing, can
+    /// come between a command and its expectation. (Keeping a copy of the state instead would make
+    /// every command copy the sessions and the transcript it changes.)
+    private var unrendered: Outcome?
 
     /// Prepares a run starting from `state`.
     public init(name: String, state: PanelState, options: Options = Options()) {
@@ -102,8 +105,10 @@ public struct ScriptRunner {
         return finish(emit: emit)
     }
 
-    /// Handles the next line; does nothing once the run is over.
-    public mutating func feed(_ bytes: some BidirectionalCollection<UInt8>, emit: (Event) -> Void) {
+    /// Handles the next line; does nothing once the run is over. (The line is a concrete array, not any
+    /// collection of bytes: a generic entry point called from the executable would run unspecialized,
+    /// and that made reading a line cost more than running its command.)
+    public mutating func feed(_ bytes: [UInt8], emit: (Event) -> Void) {
         guard !isFinished else { return }
         lineNumber += 1
         let input = String(decoding: bytes, as: UTF8.self).trimmingWhitespace()
@@ -128,8 +133,6 @@ public struct ScriptRunner {
     }
 
     private mutating func report(_ step: Interpreter.Step, input: String, answering: String?, emit: (Event) -> Void) {
-        let location = "\(name):\(lineNumber)"
-        let shownInput = VisibleText.escaped(input)
         let state = interpreter.state
         let printed: [String]
         let result: JSONResultRenderer.Result
@@ -139,7 +142,7 @@ public struct ScriptRunner {
         } else {
             renderPrevious()
             if var output = previous, let asked = output.lines.popLast() {
-                output.lines.append(asked + " " + shownInput)
+                output.lines.append(asked + " " + VisibleText.escaped(input))
                 previous = output
             }
         }
@@ -148,11 +151,11 @@ public struct ScriptRunner {
             return
         case .ran(let outcome):
             printed = []
-            unrendered = (outcome, state)
+            unrendered = outcome
             result = .ran(options.format == .json ? outcome.reports.flatMap { ReportRenderer(style: .plain).render($0, in: state) } : [])
             if outcome.quits { isFinished = true }
         case .failed(let error):
-            printed = ["\(location): \(VisibleText.escaped(error.message))"]
+            printed = ["\(name):\(lineNumber): \(VisibleText.escaped(error.message))"]
             result = .failed(error.message)
             failures += 1
             if options.strict { isFinished = true }
@@ -169,9 +172,9 @@ public struct ScriptRunner {
                 line: lineNumber, input: input, answering: answering, result: result, state: state)]))
         case .text:
             if answering != nil {
-                if !options.quiet { emit(.output([shownInput])) }
+                if !options.quiet { emit(.output([VisibleText.escaped(input)])) }
             } else if options.echo {
-                emit(.command(shownInput))
+                emit(.command(VisibleText.escaped(input)))
             }
             switch step {
             case .ran(let outcome):
@@ -191,9 +194,9 @@ public struct ScriptRunner {
     /// Renders the latest outcome into ``previous`` as plain text, if it has not been yet; returns the lines added.
     @discardableResult
     private mutating func renderPrevious() -> [String] {
-        guard let (outcome, state) = unrendered else { return [] }
+        guard let outcome = unrendered else { return [] }
         unrendered = nil
-        let lines = OutcomeRenderer(style: .plain).render(outcome, in: state)
+        let lines = OutcomeRenderer(style: .plain).render(outcome, in: interpreter.state)
         previous?.lines += lines
         return lines
     }

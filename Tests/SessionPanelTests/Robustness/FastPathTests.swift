@@ -33,6 +33,16 @@ struct FastPathTests {
         #expect(open.openQuote == "\"" && !open.endsWithSpace && open.tokens.last?.start == 10)
     }
 
+    @Test("trimming looks only at the ends, for ASCII and other white space alike")
+    func trimming() {
+        #expect("show".trimmingWhitespace() == "show")
+        #expect("  switch 1 \t".trimmingWhitespace() == "switch 1")
+        #expect("\u{00A0}José\u{3000}".trimmingWhitespace() == "José")
+        #expect("a\u{301} ".trimmingWhitespace() == "a\u{301}")
+        #expect(" \t\u{2003} ".trimmingWhitespace() == "")
+        #expect("".trimmingWhitespace() == "")
+    }
+
     @Test("padding repeats one or several bytes exactly")
     func repeated() {
         #expect(VisibleText.repeated(" ", 5) == "     ")
