@@ -23,7 +23,10 @@ struct LibEditLoadingTests {
     func interactivePromptLoadsLibEdit() throws {
         let terminal = try TerminalSession([Binary.url.path])
         try terminal.wait(for: "the prompt") { $0.beforeCursor == "omnipanel> " }
-        let maps = try String(contentsOfFile: "/proc/\(try terminal.processID())/maps", encoding: .utf8)
+        // Read to the end: String(contentsOfFile:) stops after the first 4 KB of a /proc file.
+        let file = try FileHandle(forReadingFrom: URL(fileURLWithPath: "/proc/\(try terminal.processID())/maps"))
+        defer { try? file.close() }
+        let maps = String(decoding: try file.readToEnd() ?? Data(), as: UTF8.self)
         #expect(maps.contains("/libedit.so"))
     }
 
