@@ -41,7 +41,8 @@ public final class LineEditor {
     private(set) var prompt: UnsafeMutablePointer<CChar>
 
     /// Sets up libedit on the terminal and loads history from `historyFile` (if given),
-    /// keeping at most `historyLimit` entries.
+    /// keeping at most `historyLimit` entries. When libedit cannot be loaded, the editor reads plain
+    /// lines instead and ``warnings`` says why.
     ///
     /// Returns nil when stdin is not a terminal or libedit, once loaded, cannot be initialised.
     public init?(programName: String, historyFile: String?, historyLimit: Int = 1000) {
