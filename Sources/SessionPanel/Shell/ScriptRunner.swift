@@ -140,8 +140,6 @@ public struct ScriptRunner {
     }
 
     private mutating func report(_ step: Interpreter.Step, typed: [UInt8], answering: String?, emit: (Event) -> Void) {
-        let printed: [String]
-        let result: JSONResultRenderer.Result
         if answering == nil {
             unrendered = nil
             previous = CommandOutput(line: lineNumber, typed: typed)
@@ -152,30 +150,28 @@ public struct ScriptRunner {
                 previous = output
             }
         }
+        var printed: String?  // the line the step itself prints: an error or a question
         switch step {
         case .nothing:
             return
         case .ran(let outcome):
-            printed = []
             unrendered = outcome
-            result = .ran(options.format == .json ? outcome.reports.flatMap { ReportRenderer(style: .plain).render($0, in: interpreter.state) } : [])
             if outcome.quits { isFinished = true }
         case .failed(let error):
-            printed = ["\(name):\(lineNumber): \(VisibleText.escaped(error.message))"]
-            result = .failed(error.message)
+            printed = "\(name):\(lineNumber): \(VisibleText.escaped(error.message))"
             failures += 1
             if options.strict { isFinished = true }
         case .asks(let text):
-            printed = [VisibleText.escaped(text)]
-            result = .asks(text)
+            printed = VisibleText.escaped(text)
             question = text
         }
-        previous?.lines += printed
+        if let printed { previous?.lines.append(printed) }
 
         switch options.format {
         case .json:
             emit(.output([JSONResultRenderer.render(
-                line: lineNumber, input: Self.text(of: typed), answering: answering, result: result, state: interpreter.state)]))
+                line: lineNumber, input: Self.text(of: typed), answering: answering, result: jsonResult(of: step),
+                state: interpreter.state)]))
         case .text:
             if answering != nil {
                 if !options.quiet { emit(.output([VisibleText.escaped(Self.text(of: typed))])) }
@@ -190,10 +186,20 @@ public struct ScriptRunner {
                 } else {
                     emit(.output(OutcomeRenderer(style: options.style).render(outcome, in: interpreter.state, reusing: &panelCache)))
                 }
-            case .failed: emit(.error(printed[0]))
-            case .asks: if !options.quiet { emit(.question(printed[0] + " ")) }
+            case .failed: emit(.error(printed ?? ""))
+            case .asks: if !options.quiet { emit(.question((printed ?? "") + " ")) }
             case .nothing: break
             }
+        }
+    }
+
+    /// What a step produced, for its JSON object.
+    private func jsonResult(of step: Interpreter.Step) -> JSONResultRenderer.Result {
+        switch step {
+        case .ran(let outcome): .ran(outcome.reports.flatMap { ReportRenderer(style: .plain).render($0, in: interpreter.state) })
+        case .failed(let error): .failed(error.message)
+        case .asks(let text): .asks(text)
+        case .nothing: .ran([])
         }
     }
 
