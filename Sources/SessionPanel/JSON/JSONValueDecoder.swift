@@ -1,4 +1,4 @@
-/// Reads any `Decodable` value from a ``JSONValue`` (or straight from UTF-8 bytes), the way Foundation's
+/// Reads any `Decodable` value from a ``JSONValue`` (or straight from UTF-8 bytes), the way
 /// `JSONDecoder` does: every problem is one of the standard `DecodingError` cases, with the coding path
 /// of the value at fault (`cases`, index 1, `title`), so that callers can say where it is.
 ///

@@ -1,4 +1,4 @@
-/// Turns any `Encodable` value into a ``JSONValue``, the way Foundation's `JSONEncoder` lays it out:
+/// Turns any `Encodable` value into a ``JSONValue``, the way `JSONEncoder` lays it out:
 /// structs as objects (keys in the order they were encoded), arrays as arrays, `nil` optionals left out
 /// by the synthesized conformances, numbers exact. Infinity and NaN are `EncodingError.invalidValue`.
 public struct JSONValueEncoder {
