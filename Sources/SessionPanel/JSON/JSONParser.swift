@@ -80,36 +80,19 @@ public struct JSONParser {
     }
 
     private mutating func array() throws(JSONSyntaxError) -> JSONValue {
-        offset += 1
         var items: [JSONValue] = []
-        skipWhitespace()
-        if current == UInt8(ascii: "]") {
-            offset += 1
-            return .array(items)
-        }
-        while true {
+        guard !isEmpty(closing: "]") else { return .array(items) }
+        repeat {
             items.append(try value())
-            skipWhitespace()
-            switch current {
-            case UInt8(ascii: ","): offset += 1
-            case UInt8(ascii: "]"):
-                offset += 1
-                return .array(items)
-            default: throw error("expected ',' or ']' in an array, found \(found)")
-            }
-        }
+        } while try !ends(closing: "]", in: "an array")
+        return .array(items)
     }
 
     private mutating func object() throws(JSONSyntaxError) -> JSONValue {
-        offset += 1
         var members: [(String, JSONValue)] = []
         var keys = DuplicateKeys()
-        skipWhitespace()
-        if current == UInt8(ascii: "}") {
-            offset += 1
-            return .object(members)
-        }
-        while true {
+        guard !isEmpty(closing: "}") else { return .object(members) }
+        repeat {
             skipWhitespace()
             let keyOffset = offset
             guard current == UInt8(ascii: "\"") else { throw error("expected a key in double quotes, found \(found)") }
@@ -119,14 +102,30 @@ public struct JSONParser {
             guard current == UInt8(ascii: ":") else { throw error("expected ':' after the key \"\(key)\", found \(found)") }
             offset += 1
             members.append((key, try value()))
-            skipWhitespace()
-            switch current {
-            case UInt8(ascii: ","): offset += 1
-            case UInt8(ascii: "}"):
-                offset += 1
-                return .object(members)
-            default: throw error("expected ',' or '}' in an object, found \(found)")
-            }
+        } while try !ends(closing: "}", in: "an object")
+        return .object(members)
+    }
+
+    /// Moves past the opening bracket, and past `closing` too when it comes straight after: `true` then.
+    private mutating func isEmpty(closing: Unicode.Scalar) -> Bool {
+        offset += 1
+        skipWhitespace()
+        guard current == UInt8(ascii: closing) else { return false }
+        offset += 1
+        return true
+    }
+
+    /// After an item: moves past `,` (`false`, another item follows) or past `closing` (`true`, the end).
+    private mutating func ends(closing: Unicode.Scalar, in container: String) throws(JSONSyntaxError) -> Bool {
+        skipWhitespace()
+        switch current {
+        case UInt8(ascii: ","):
+            offset += 1
+            return false
+        case UInt8(ascii: closing):
+            offset += 1
+            return true
+        default: throw error("expected ',' or '\(closing)' in \(container), found \(found)")
         }
     }
 
