@@ -3,7 +3,6 @@ import Glibc
 #else
 import Darwin
 #endif
-import FoundationEssentials
 import SessionPanel
 
 /// The state file of `--state FILE`: locked for the whole run, loaded once, saved atomically whenever
@@ -58,15 +57,17 @@ final class StateStore {
             throw StateFileError(path, .unreadable(error.reason))
         }
         guard !bytes.isEmpty else { throw StateFileError(path, .invalid("the file is empty")) }
-        let data = Data(bytes)
-        let decoder = JSONDecoder()
+        let decoder = JSONValueDecoder()
         do {
-            try SavedState.check(try decoder.decode(SavedState.Version.self, from: data), in: path)
-            let state = try decoder.decode(SavedState.self, from: data).state
+            let json = try JSONParser.parse(bytes)
+            try SavedState.check(try decoder.decode(SavedState.Version.self, from: json), in: path)
+            let state = try decoder.decode(SavedState.self, from: json).state
             try SavedState.check(state, in: path)
             return state
         } catch let error as StateFileError {
             throw error
+        } catch let error as JSONSyntaxError {
+            throw StateFileError(path, .invalid("not valid JSON: \(error)"))
         } catch let error as DecodingError {
             throw StateFileError(path, .invalid(WorldFile.describe(error)))
         } catch {
@@ -77,11 +78,9 @@ final class StateStore {
     /// Writes `state` unless the file already holds it.
     func save(_ state: PanelState) throws(StateFileError) {
         guard state != saved else { return }
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
         let bytes: [UInt8]
         do {
-            bytes = Array(try encoder.encode(SavedState(state))) + [0x0A]
+            bytes = try JSONValueEncoder().encode(SavedState(state)).prettyPrinted + [0x0A]
         } catch {
             throw StateFileError(path, .unwritable("\(error)"))
         }

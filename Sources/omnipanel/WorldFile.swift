@@ -1,4 +1,3 @@
-import FoundationEssentials
 import SessionPanel
 
 /// Reads a world from a JSON file, with errors that name the file and the problem.
@@ -10,15 +9,17 @@ enum WorldFile {
     }
 
     static func load(_ path: String) throws -> World {
-        let data: Data
+        let bytes: [UInt8]
         do {
-            data = Data(try FileBytes.read(path))
+            bytes = try FileBytes.read(path)
         } catch {
             throw Failure("cannot read world file \(path): \(error.reason)")
         }
         let world: World
         do {
-            world = try JSONDecoder().decode(World.self, from: data)
+            world = try JSONValueDecoder().decode(World.self, from: bytes)
+        } catch let error as JSONSyntaxError {
+            throw Failure("world file \(path): not valid JSON: \(error)")
         } catch let error as DecodingError {
             throw Failure("world file \(path): \(describe(error))")
         } catch {

@@ -1,11 +1,11 @@
-/// A JSON value built in memory and written as compact, single-line JSON with its keys in the order given.
+/// A JSON value in memory: built by the renderers and ``JSONValueEncoder``, read by ``JSONParser``.
 ///
-/// Strings are escaped per RFC 8259, and further: every control character, C1 control and
-/// bidirectional override is written as `\uXXXX`, so customer text never reaches a terminal raw.
+/// Objects keep their keys in order. ``serialized`` writes compact, single-line JSON for a terminal;
+/// ``prettyPrinted`` writes the indented form of state files.
 public enum JSONValue: Sendable, Equatable {
     case null
     case bool(Bool)
-    case number(Int)
+    case number(JSONNumber)
     case string(String)
     case array([JSONValue])
     /// An object; its keys are written in this order.
@@ -14,7 +14,12 @@ public enum JSONValue: Sendable, Equatable {
     /// `.string(text)`, or `.null` when `text` is `nil`.
     public static func string(_ text: String?) -> JSONValue { text.map { .string($0) } ?? .null }
 
-    /// The value as one line of JSON.
+    /// The whole number `value`.
+    public static func number(_ value: Int) -> JSONValue { .number(JSONNumber(value)) }
+
+    /// The value as one line of JSON, keys in the order given. Strings are escaped per RFC 8259, and
+    /// further: every control character, C1 control and bidirectional override is written as `\uXXXX`,
+    /// so customer text never reaches a terminal raw.
     public var serialized: String {
         var output = ""
         write(to: &output)
@@ -25,7 +30,7 @@ public enum JSONValue: Sendable, Equatable {
         switch self {
         case .null: output += "null"
         case .bool(let value): output += value ? "true" : "false"
-        case .number(let value): output += String(value)
+        case .number(let value): output += value.text
         case .string(let text): Self.writeString(text, to: &output)
         case .array(let items):
             output += "["
