@@ -5,7 +5,7 @@ public enum HelpPage {
 
     /// The help page's lines.
     public static func lines(for command: CommandLineCommand) -> [String] {
-        var lines = ["\(command.fullName) — \(command.summary)", "", "Usage:"]
+        var lines = wrap("\(command.fullName) — \(command.summary)", width: width) + ["", "Usage:"]
         lines += command.usage.map { "  " + $0 }
         if !command.discussion.isEmpty { lines += [""] + command.discussion }
         if let argument = command.argument, let placeholder = argument.value.placeholder {

@@ -55,6 +55,11 @@ public struct RunScript: Sendable, Equatable {
     /// How to run it.
     public var mode: Mode
 
+    public init(path: String, mode: Mode) {
+        self.path = path
+        self.mode = mode
+    }
+
     /// How `run` runs its script.
     public enum Mode: Sendable, Equatable {
         /// Run it, played back live when `pace` is given.
