@@ -16,14 +16,10 @@ let package = Package(
         // help, and shell completion (scripts and candidates).
         .target(name: "CommandLineInterface", dependencies: ["SessionPanel"]),
 
-        // libedit, through a tiny C shim for its variadic calls.
-        .systemLibrary(
-            name: "CLibEdit",
-            path: "Sources/CLibEdit",
-            pkgConfig: "libedit",
-            providers: [.apt(["libedit-dev"])]
-        ),
-        .target(name: "CEditLine", dependencies: ["CLibEdit"]),
+        // libedit, loaded with dlopen when the interactive prompt starts (scripts never map it),
+        // through a C shim that also wraps its variadic calls. Building needs <histedit.h> (libedit-dev);
+        // nothing links against libedit, so no systemLibrary target (its pkg-config adds -ledit).
+        .target(name: "CEditLine"),
         .target(name: "LineEditor", dependencies: ["CEditLine"]),
 
         // The thin executable: the REPL loop, script running, files.

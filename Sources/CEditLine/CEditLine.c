@@ -1,154 +1,217 @@
-#define _XOPEN_SOURCE 700 // wcwidth
+// libedit through dlopen: the library is mapped only when an interactive prompt starts
+// (cel_load), never when omnipanel runs a script. <histedit.h> is needed at build time only,
+// for the prototypes; nothing links against libedit.
 
 #include "CEditLine.h"
 
-#include <signal.h>
+#include <dlfcn.h>
+#include <histedit.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
-#include <wchar.h>
+
+_Static_assert(CEL_CC_NORM == CC_NORM, "CEL_CC_NORM differs from libedit's CC_NORM");
+_Static_assert(CEL_CC_REFRESH == CC_REFRESH, "CEL_CC_REFRESH differs from libedit's CC_REFRESH");
+_Static_assert(CEL_CC_ERROR == CC_ERROR, "CEL_CC_ERROR differs from libedit's CC_ERROR");
+_Static_assert(CEL_CC_REFRESH_BEEP == CC_REFRESH_BEEP, "CEL_CC_REFRESH_BEEP differs from libedit's CC_REFRESH_BEEP");
+
+// Every libedit function the shim calls.
+#define CEL_LIBEDIT_FUNCTIONS(X) \
+    X(el_init) X(el_end) X(el_gets) X(el_reset) X(el_set) X(el_get) X(el_line) X(el_cursor) \
+    X(el_insertstr) X(el_deletestr) X(el_push) X(history_init) X(history_end) X(history)
+
+// One pointer per function, named after it. __typeof__ takes each prototype from <histedit.h>,
+// variadic ones (el_set, el_get, history) included, so calls through them are type-checked and
+// passed exactly as direct calls would be.
+static struct {
+#define CEL_POINTER(name) __typeof__(name) *name;
+    CEL_LIBEDIT_FUNCTIONS(CEL_POINTER)
+#undef CEL_POINTER
+} edit;
+
+// ---- Loading ----
+
+/// 1 before the first cel_load, then its result.
+static int load_status = 1;
+static char load_error[512];
+
+/// Resolves every function in `library`; on failure names the first one missing.
+static int resolve(void *library, const char *path) {
+#define CEL_RESOLVE(name)                                                        \
+    if ((edit.name = (__typeof__(edit.name))dlsym(library, #name)) == NULL) {    \
+        snprintf(load_error, sizeof load_error, "%s has no function %s", path, #name); \
+        return -1;                                                               \
+    }
+    CEL_LIBEDIT_FUNCTIONS(CEL_RESOLVE)
+#undef CEL_RESOLVE
+    return 0;
+}
+
+/// Opens `path` and resolves it; keeps the loader's message in load_error when `record` is set.
+static int load_from(const char *path, int record) {
+    void *library = dlopen(path, RTLD_NOW | RTLD_LOCAL);
+    if (library == NULL) {
+        const char *message = dlerror();
+        if (record)
+            snprintf(load_error, sizeof load_error, "%s", message ? message : path);
+        return -1;
+    }
+    if (resolve(library, path) != 0) {
+        memset(&edit, 0, sizeof edit);
+        dlclose(library);
+        return -1;
+    }
+    return 0;
+}
+
+int cel_load(void) {
+    if (load_status != 1)
+        return load_status;
+    const char *override = getenv("OMNIPANEL_LIBEDIT");
+    if (override != NULL && override[0] != '\0') {
+        load_status = load_from(override, 1);
+        return load_status;
+    }
+    // The first name is the one to report: it is what Linux distributions ship (libedit2).
+    static const char *const names[] = {"libedit.so.2", "libedit.so", "libedit.3.dylib"};
+    load_status = -1;
+    for (size_t index = 0; index < sizeof names / sizeof names[0] && load_status != 0; index++)
+        load_status = load_from(names[index], index == 0);
+    return load_status;
+}
+
+const char *cel_load_error(void) {
+    return load_status == -1 ? load_error : NULL;
+}
 
 // ---- Editor ----
 
 EditLine *cel_init(const char *program) {
-    return el_init(program, stdin, stdout, stderr);
+    return edit.el_init(program, stdin, stdout, stderr);
+}
+
+void cel_end(EditLine *el) {
+    edit.el_end(el);
+}
+
+const char *cel_gets(EditLine *el, int *count) {
+    return edit.el_gets(el, count);
+}
+
+void cel_reset(EditLine *el) {
+    edit.el_reset(el);
 }
 
 int cel_set_prompt(EditLine *el, cel_prompt_function prompt) {
-    return el_set(el, EL_PROMPT, prompt);
+    return edit.el_set(el, EL_PROMPT, prompt);
 }
 
 int cel_set_editor(EditLine *el, const char *mode) {
-    return el_set(el, EL_EDITOR, mode);
+    return edit.el_set(el, EL_EDITOR, mode);
 }
 
 int cel_set_signal(EditLine *el, int on) {
-    return el_set(el, EL_SIGNAL, on);
+    return edit.el_set(el, EL_SIGNAL, on);
 }
 
 int cel_set_history(EditLine *el, History *history_) {
-    return el_set(el, EL_HIST, history, history_);
+    return edit.el_set(el, EL_HIST, edit.history, history_);
 }
 
 int cel_set_client_data(EditLine *el, void *data) {
-    return el_set(el, EL_CLIENTDATA, data);
+    return edit.el_set(el, EL_CLIENTDATA, data);
 }
 
 void *cel_client_data(EditLine *el) {
     void *data = NULL;
-    return el_get(el, EL_CLIENTDATA, &data) == 0 ? data : NULL;
+    return edit.el_get(el, EL_CLIENTDATA, &data) == 0 ? data : NULL;
 }
 
 int cel_add_function(EditLine *el, const char *name, const char *help, cel_key_function function) {
-    return el_set(el, EL_ADDFN, name, help, function);
+    return edit.el_set(el, EL_ADDFN, name, help, function);
 }
 
 int cel_bind(EditLine *el, const char *keys, const char *function) {
-    return el_set(el, EL_BIND, keys, function, (const char *)NULL);
+    return edit.el_set(el, EL_BIND, keys, function, (const char *)NULL);
 }
 
 int cel_terminal_columns(EditLine *el) {
     int columns = 0;
-    if (el_get(el, EL_GETTC, "co", &columns, (void *)NULL) != 0 || columns <= 0)
+    if (edit.el_get(el, EL_GETTC, "co", &columns, (void *)NULL) != 0 || columns <= 0)
         return 80;
     return columns;
 }
 
 int cel_redraw(EditLine *el) {
-    return el_set(el, EL_REFRESH);
+    return edit.el_set(el, EL_REFRESH);
 }
 
 void cel_write(EditLine *el, const char *text) {
     FILE *out = NULL;
-    if (el_get(el, EL_GETFP, 1, &out) != 0 || out == NULL)
+    if (edit.el_get(el, EL_GETFP, 1, &out) != 0 || out == NULL)
         out = stdout;
     fputs(text, out);
     fflush(out);
 }
 
+cel_line_info cel_line(EditLine *el) {
+    const LineInfo *info = edit.el_line(el);
+    cel_line_info line = {info->buffer, info->cursor, info->lastchar};
+    return line;
+}
+
+int cel_move_cursor(EditLine *el, int offset) {
+    return edit.el_cursor(el, offset);
+}
+
+int cel_insert(EditLine *el, const char *text) {
+    return edit.el_insertstr(el, text);
+}
+
+void cel_delete(EditLine *el, int count) {
+    edit.el_deletestr(el, count);
+}
+
+void cel_push(EditLine *el, const char *text) {
+    edit.el_push(el, text);
+}
+
 // ---- History ----
+
+History *cel_history_init(void) {
+    return edit.history_init();
+}
+
+void cel_history_end(History *history_) {
+    edit.history_end(history_);
+}
 
 int cel_history_set_size(History *h, int size) {
     HistEvent event;
-    return history(h, &event, H_SETSIZE, size);
+    return edit.history(h, &event, H_SETSIZE, size);
 }
 
 int cel_history_set_unique(History *h, int on) {
     HistEvent event;
-    return history(h, &event, H_SETUNIQUE, on);
+    return edit.history(h, &event, H_SETUNIQUE, on);
 }
 
 int cel_history_enter(History *h, const char *line) {
     HistEvent event;
-    return history(h, &event, H_ENTER, line);
+    return edit.history(h, &event, H_ENTER, line);
 }
 
 int cel_history_load(History *h, const char *path) {
     HistEvent event;
-    return history(h, &event, H_LOAD, path);
+    return edit.history(h, &event, H_LOAD, path);
 }
 
 int cel_history_save(History *h, const char *path) {
     HistEvent event;
-    return history(h, &event, H_SAVE, path);
+    return edit.history(h, &event, H_SAVE, path);
 }
 
 int cel_history_clear(History *h) {
     HistEvent event;
-    return history(h, &event, H_CLEAR);
+    return edit.history(h, &event, H_CLEAR);
 }
-
-// ---- Text ----
-
-int cel_char_width(int codepoint) {
-    return wcwidth((wchar_t)codepoint);
-}
-
-// ---- SIGINT ----
-
-static struct sigaction saved_sigint;
-
-static void ignore_signal(int signo) {
-    (void)signo;
-}
-
-// Installs `handler` for `signo` without SA_RESTART, so a blocked el_gets returns with EINTR.
-static int install_handler(int signo, void (*handler)(int), struct sigaction *saved) {
-    struct sigaction action;
-    memset(&action, 0, sizeof action);
-    action.sa_handler = handler;
-    sigemptyset(&action.sa_mask);
-    action.sa_flags = 0;
-    return sigaction(signo, &action, saved);
-}
-
-int cel_catch_sigint(void) {
-    return install_handler(SIGINT, ignore_signal, &saved_sigint);
-}
-
-int cel_restore_sigint(void) {
-    return sigaction(SIGINT, &saved_sigint, NULL);
-}
-
-// ---- SIGTERM and SIGHUP ----
-
-static volatile sig_atomic_t pending_termination = 0;
-
-static void note_termination(int signo) {
-    pending_termination = signo;
-}
-
-int cel_catch_termination(void) {
-    if (install_handler(SIGTERM, note_termination, NULL) != 0)
-        return -1;
-    return install_handler(SIGHUP, note_termination, NULL);
-}
-
-int cel_pending_termination(void) {
-    return pending_termination;
-}
-
-void cel_die_of(int signo) {
-    signal(signo, SIG_DFL);
-    raise(signo);
-}
-

@@ -8,13 +8,14 @@ import Darwin
 extension LineEditor {
     /// Adds a submitted line to history; empty or whitespace-only lines and immediate duplicates are ignored.
     public func addHistory(_ line: String) {
-        guard line.contains(where: { !$0.isWhitespace }) else { return }
+        guard let history = libedit?.history, line.contains(where: { !$0.isWhitespace }) else { return }
         cel_history_enter(history, line)
     }
 
     /// Writes history to the history file (mode 0600); returns an error message if saving failed.
+    /// Without libedit there is no history, and the file is left as it is.
     public func saveHistory() -> String? {
-        guard let historyFile else { return nil }
+        guard let history = libedit?.history, let historyFile else { return nil }
         guard cel_history_save(history, historyFile) >= 0 else {
             return "cannot save history to \(historyFile): \(lastError())"
         }
@@ -23,7 +24,7 @@ extension LineEditor {
 
     /// Creates the history file's directory and loads the file; a file that cannot be loaded
     /// is renamed to `<file>.corrupt` and history starts empty. Returns a warning, if any.
-    func loadHistory() -> String? {
+    func loadHistory(_ history: OpaquePointer) -> String? {
         guard let historyFile else { return nil }
         if let problem = createParentDirectories(of: historyFile) { return problem }
         guard access(historyFile, F_OK) == 0, cel_history_load(history, historyFile) < 0 else { return nil }

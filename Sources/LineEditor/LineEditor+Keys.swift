@@ -7,12 +7,14 @@ import Darwin
 
 extension LineEditor {
     /// Binds Tab to completion and Alt-0…Alt-9 (ESC followed by a digit) to `metaDigitCommand`.
-    func installKeyBindings() {
+    func installKeyBindings(_ editLine: OpaquePointer) {
         cel_add_function(editLine, "omni-complete", "Complete the word before the cursor") { el, _ in
-            LineEditor.owning(el)?.complete() ?? UInt8(CC_ERROR)
+            guard let el, let editor = LineEditor.owning(el) else { return UInt8(CEL_CC_ERROR) }
+            return editor.complete(el)
         }
         cel_add_function(editLine, "omni-meta-digit", "Run the command for Alt-<digit>") { el, key in
-            LineEditor.owning(el)?.runMetaDigit(key) ?? UInt8(CC_ERROR)
+            guard let el, let editor = LineEditor.owning(el) else { return UInt8(CEL_CC_ERROR) }
+            return editor.runMetaDigit(key, el)
         }
         cel_bind(editLine, "^I", "omni-complete")
         for digit in 0...9 {
@@ -21,57 +23,57 @@ extension LineEditor {
     }
 
     /// Tab: applies the completer's result to the line and returns a libedit CC_* code.
-    private func complete() -> UInt8 {
-        guard let completer else { return UInt8(CC_REFRESH_BEEP) }
-        let before = currentLine().before
+    private func complete(_ editLine: OpaquePointer) -> UInt8 {
+        guard let completer else { return UInt8(CEL_CC_REFRESH_BEEP) }
+        let before = currentLine(editLine).before
         let result = completer(before)
         let partial = String(before.suffix(max(0, result.replacing)))
         let texts = result.candidates.map(\.text)
         switch texts.count {
         case 0:
-            return UInt8(CC_REFRESH_BEEP)
+            return UInt8(CEL_CC_REFRESH_BEEP)
         case 1:
             let text = texts[0]
-            replaceBeforeCursor(partial, with: text.hasSuffix("/") || text.hasSuffix("=") ? text : text + " ")
-            return UInt8(CC_REFRESH)
+            replaceBeforeCursor(editLine, partial, with: text.hasSuffix("/") || text.hasSuffix("=") ? text : text + " ")
+            return UInt8(CEL_CC_REFRESH)
         default:
             let listing = CompletionText.listing(result.candidates, columns: Int(cel_terminal_columns(editLine)))
-            moveBelowLine()
+            moveBelowLine(editLine)
             cel_write(editLine, listing)
             let prefix = CompletionText.longestCommonPrefix(texts)
             if prefix.count >= partial.count, prefix != partial { // never shorten what was typed
-                replaceBeforeCursor(partial, with: prefix)
+                replaceBeforeCursor(editLine, partial, with: prefix)
             }
             // Redraw prompt and line below the listing. (CC_REDISPLAY would first clear the rows
             // libedit believes hold the old line, erasing listing rows when the line wraps.)
             cel_redraw(editLine)
-            return UInt8(CC_NORM)
+            return UInt8(CEL_CC_NORM)
         }
     }
 
     /// Alt-<digit>: puts the command for `key` on the line and submits it, or beeps.
-    private func runMetaDigit(_ key: Int32) -> UInt8 {
+    private func runMetaDigit(_ key: Int32, _ editLine: OpaquePointer) -> UInt8 {
         let digit = Int(key) - Int(UInt8(ascii: "0"))
         guard (0...9).contains(digit), let command = metaDigitCommand?(digit) else {
-            return UInt8(CC_REFRESH_BEEP)
+            return UInt8(CEL_CC_REFRESH_BEEP)
         }
-        let line = currentLine()
-        el_cursor(editLine, Int32(line.after.unicodeScalars.count))
-        replaceBeforeCursor(line.before + line.after, with: command)
-        el_push(editLine, "\n") // submit through the normal newline key, which also moves the terminal to a fresh row
-        return UInt8(CC_REFRESH)
+        let line = currentLine(editLine)
+        cel_move_cursor(editLine, Int32(line.after.unicodeScalars.count))
+        replaceBeforeCursor(editLine, line.before + line.after, with: command)
+        cel_push(editLine, "\n") // submit through the normal newline key, which also moves the terminal to a fresh row
+        return UInt8(CEL_CC_REFRESH)
     }
 
     /// Replaces `old`, which ends at the cursor, with `new`.
-    private func replaceBeforeCursor(_ old: String, with new: String) {
-        el_deletestr(editLine, Int32(old.unicodeScalars.count)) // libedit counts wide characters (scalars)
-        if !new.isEmpty { el_insertstr(editLine, new) }
+    private func replaceBeforeCursor(_ editLine: OpaquePointer, _ old: String, with new: String) {
+        cel_delete(editLine, Int32(old.unicodeScalars.count)) // libedit counts wide characters (scalars)
+        if !new.isEmpty { cel_insert(editLine, new) }
     }
 
     /// The line being edited, split at the cursor.
-    func currentLine() -> (before: String, after: String) {
-        let info = el_line(editLine).pointee
-        guard let buffer = info.buffer, let cursor = info.cursor, let end = info.lastchar else { return ("", "") }
+    func currentLine(_ editLine: OpaquePointer) -> (before: String, after: String) {
+        let info = cel_line(editLine)
+        guard let buffer = info.buffer, let cursor = info.cursor, let end = info.end else { return ("", "") }
         func text(_ from: UnsafePointer<CChar>, _ to: UnsafePointer<CChar>) -> String {
             String(decoding: UnsafeRawBufferPointer(start: from, count: from.distance(to: to)), as: UTF8.self)
         }
@@ -80,9 +82,9 @@ extension LineEditor {
 
     /// Moves the terminal cursor to the start of the row below the displayed prompt and line,
     /// so that output written next does not overwrite them.
-    func moveBelowLine() {
+    func moveBelowLine(_ editLine: OpaquePointer) {
         let columns = max(1, Int(cel_terminal_columns(editLine)))
-        let line = currentLine()
+        let line = currentLine(editLine)
         let start = CompletionText.displayWidth(String(cString: prompt))
         let cursorRow = (start + CompletionText.displayWidth(line.before)) / columns
         let lastRow = (start + CompletionText.displayWidth(line.before + line.after)) / columns

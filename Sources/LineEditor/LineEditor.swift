@@ -21,35 +21,47 @@ public enum ReadResult: Sendable, Equatable {
 /// An interactive line editor on the terminal, backed by libedit (emacs key bindings),
 /// with history, Tab completion and Alt-<digit> shortcuts.
 ///
+/// libedit is loaded when the first editor starts, not when the program does. When it cannot be
+/// loaded, the editor still reads lines, without editing, history or completion (see ``warnings``).
+///
 /// Only one instance should exist at a time: libedit's signal handling is process-wide.
 public final class LineEditor {
     /// Called on Tab with the text before the cursor; returns what to complete.
     public var completer: ((_ lineBeforeCursor: String) -> CompletionResult)?
     /// Alt-<digit> handler: returns the command line to run (e.g. "switch 2"), which is put on the line and submitted.
     public var metaDigitCommand: ((Int) -> String?)?
-    /// Message about history that could not be loaded (reported once by the caller), if any.
-    public private(set) var historyWarning: String?
+    /// Messages about how the editor started (libedit missing, history not loaded), each one line,
+    /// to be reported once by the caller.
+    public private(set) var warnings: [String] = []
 
-    let editLine: OpaquePointer
-    let history: OpaquePointer
+    /// libedit's editor and history, or nil when libedit could not be loaded (lines are then read plainly).
+    let libedit: (editLine: OpaquePointer, history: OpaquePointer)?
     let historyFile: String?
     /// The current prompt, as handed to libedit by the prompt callback.
     private(set) var prompt: UnsafeMutablePointer<CChar>
 
     /// Sets up libedit on the terminal and loads history from `historyFile` (if given),
-    /// keeping at most `historyLimit` entries.
+    /// keeping at most `historyLimit` entries. When libedit cannot be loaded, the editor reads plain
+    /// lines instead and ``warnings`` says why.
     ///
-    /// Returns nil when stdin is not a terminal or libedit cannot be initialised.
+    /// Returns nil when stdin is not a terminal or libedit, once loaded, cannot be initialised.
     public init?(programName: String, historyFile: String?, historyLimit: Int = 1000) {
         guard isatty(STDIN_FILENO) == 1 else { return nil }
-        setlocale(LC_CTYPE, "")
+        setlocale(LC_CTYPE, "")  // before el_init, so that libedit reads and shows UTF-8
+        guard cel_load() == 0 else {
+            libedit = nil
+            self.historyFile = historyFile
+            prompt = strdup("")
+            warnings = [Self.plainPromptNotice]
+            cel_catch_termination()
+            return
+        }
         guard let editLine = cel_init(programName) else { return nil }
-        guard let history = history_init() else {
-            el_end(editLine)
+        guard let history = cel_history_init() else {
+            cel_end(editLine)
             return nil
         }
-        self.editLine = editLine
-        self.history = history
+        self.libedit = (editLine, history)
         self.historyFile = historyFile
         self.prompt = strdup("")
 
@@ -61,14 +73,22 @@ public final class LineEditor {
         cel_set_client_data(editLine, Unmanaged.passUnretained(self).toOpaque())
         cel_set_prompt(editLine) { el in LineEditor.owning(el)?.prompt }
         cel_catch_termination()
-        installKeyBindings()
-        historyWarning = loadHistory()
+        installKeyBindings(editLine)
+        warnings = loadHistory(history).map { [$0] } ?? []
     }
 
     deinit {
-        el_end(editLine)
-        history_end(history)
+        if let libedit {
+            cel_end(libedit.editLine)
+            cel_history_end(libedit.history)
+        }
         free(prompt)
+    }
+
+    /// Why lines are read without editing, and how to get editing back.
+    private static var plainPromptNotice: String {
+        let reason = cel_load_error().map { String(cString: $0) } ?? "libedit could not be loaded"
+        return "line editing, history and Tab completion are off (\(reason)); install libedit with `apt-get install libedit2`"
     }
 
     /// Reads one line, showing `prompt` (plain text, no escape sequences).
@@ -78,16 +98,17 @@ public final class LineEditor {
     /// prompt or before it, returns `.terminated`.
     public func readLine(prompt text: String) -> ReadResult {
         if let signal = pendingTermination { return .terminated(signal: signal) }
-        free(prompt)
-        prompt = strdup(text)
         cel_catch_sigint()
         defer { cel_restore_sigint() }
+        guard let editLine = libedit?.editLine else { return readPlainLine(prompt: text) }
+        free(prompt)
+        prompt = strdup(text)
 
         var count: Int32 = 0
-        guard let raw = el_gets(editLine, &count) else {
+        guard let raw = cel_gets(editLine, &count) else {
             let interrupted = count < 0 && errno == EINTR
-            moveBelowLine()
-            el_reset(editLine)
+            moveBelowLine(editLine)
+            cel_reset(editLine)
             if let signal = pendingTermination { return .terminated(signal: signal) }
             return interrupted ? .interrupted : .endOfInput
         }
@@ -97,7 +118,7 @@ public final class LineEditor {
     }
 
     /// The termination signal caught since the editor started, if any.
-    private var pendingTermination: Int32? {
+    var pendingTermination: Int32? {
         let signal = cel_pending_termination()
         return signal == 0 ? nil : signal
     }

@@ -48,7 +48,7 @@ final class InteractiveShell {
         editor.metaDigitCommand = { [unowned self] digit in
             digit == 0 ? "switch home" : digit < interpreter.state.sessions.count ? "switch \(digit)" : nil
         }
-        if let warning = editor.historyWarning { Output.error("omnipanel: \(warning)") }
+        for warning in editor.warnings { Output.error("omnipanel: \(warning)") }
         Output.print(["omnipanel — the session panel. Type `help` for commands, Tab to complete, Ctrl-D to leave."])
         Output.print(PanelRenderer(style: context.renderer.style).render(interpreter.state))
         Output.flush()

@@ -20,7 +20,7 @@ struct LineReader: Sequence, IteratorProtocol {
     mutating func next() -> [UInt8]? {
         var line: [UInt8] = []
         while true {
-            if let newline = buffer[start...].firstIndex(of: 0x0A) {
+            if let newline = nextNewline() {
                 append(buffer[start..<newline], to: &line)
                 start = newline + 1
                 return line
@@ -35,9 +35,24 @@ struct LineReader: Sequence, IteratorProtocol {
         }
     }
 
+    /// Where the next newline in the buffer is, found with `memchr` (a generic search costs far more).
+    private func nextNewline() -> Int? {
+        buffer.withUnsafeBytes { bytes in
+            guard start < bytes.count, let found = memchr(bytes.baseAddress! + start, 0x0A, bytes.count - start) else {
+                return nil
+            }
+            return bytes.baseAddress!.distance(to: UnsafeRawPointer(found))
+        }
+    }
+
     private func append(_ bytes: ArraySlice<UInt8>, to line: inout [UInt8]) {
         let room = InputLine.maximumBytes + 1 - line.count
-        if room > 0 { line += bytes.prefix(room) }
+        guard room > 0 else { return }
+        if line.isEmpty, bytes.count <= room {
+            line = Array(bytes)  // the common case: one allocation of the right size
+        } else {
+            line += bytes.prefix(room)
+        }
     }
 
     /// Reads the next chunk; false at the end of input or on an error.

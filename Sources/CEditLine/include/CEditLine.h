@@ -1,19 +1,55 @@
-// Non-variadic wrappers around libedit's variadic el_set/el_get/history calls,
-// plus the few C helpers (stdio streams, SIGINT) that Swift cannot do cleanly.
+// libedit, loaded at run time: cel_load() dlopens the library and resolves every function the
+// shim uses, so programs that never start the line editor never map libedit (nor libtinfo, libbsd).
+// Non-variadic wrappers around libedit's variadic el_set/el_get/history calls, plus the few C
+// helpers (stdio streams, signals, wcwidth) that Swift cannot do cleanly.
+//
+// This header does not include <histedit.h>: only CEditLine.c needs libedit's declarations.
 #ifndef CEDITLINE_H
 #define CEDITLINE_H
 
-#include <histedit.h>
+/// libedit's editor and history handles (the same struct tags as <histedit.h>).
+typedef struct editline EditLine;
+typedef struct history History;
 
-/// An editor function added with EL_ADDFN; returns a CC_* code.
+/// An editor function added with EL_ADDFN; returns a CEL_CC_* code.
 typedef unsigned char (*cel_key_function)(EditLine *el, int ch);
 /// A prompt function for EL_PROMPT; returns the prompt text.
 typedef char *(*cel_prompt_function)(EditLine *el);
+
+/// What an editor function tells libedit to do next (libedit's CC_* codes; CEditLine.c checks they match).
+#define CEL_CC_NORM 0
+#define CEL_CC_REFRESH 4
+#define CEL_CC_ERROR 6
+#define CEL_CC_REFRESH_BEEP 9
+
+/// The line being edited: text from `buffer` to `end`, the cursor at `cursor` (not NUL-terminated).
+typedef struct {
+    const char *buffer;
+    const char *cursor;
+    const char *end;
+} cel_line_info;
+
+// ---- Loading ----
+
+/// Loads libedit and resolves its functions, once; later calls return the first result.
+/// Tries $OMNIPANEL_LIBEDIT when set (and nothing else), otherwise libedit.so.2, libedit.so,
+/// libedit.3.dylib. Returns 0 when loaded, -1 otherwise (see cel_load_error).
+/// Every function in the Editor and History sections below may be called only after it returned 0.
+/// Not thread-safe: call it from one thread.
+int cel_load(void);
+/// Why cel_load failed (the libraries tried and the loader's message), or NULL if it did not.
+const char *cel_load_error(void);
 
 // ---- Editor ----
 
 /// el_init on stdin/stdout/stderr.
 EditLine *cel_init(const char *program);
+/// el_end.
+void cel_end(EditLine *el);
+/// el_gets: the line read (with its newline), or NULL with `count` -1 and errno set on error/EOF.
+const char *cel_gets(EditLine *el, int *count);
+/// el_reset: back to a clean state after an interrupted read.
+void cel_reset(EditLine *el);
 /// EL_PROMPT.
 int cel_set_prompt(EditLine *el, cel_prompt_function prompt);
 /// EL_EDITOR ("emacs" or "vi").
@@ -36,9 +72,23 @@ int cel_terminal_columns(EditLine *el);
 int cel_redraw(EditLine *el);
 /// Writes text to the editor's output stream (EL_GETFP) and flushes it.
 void cel_write(EditLine *el, const char *text);
+/// el_line: the line being edited.
+cel_line_info cel_line(EditLine *el);
+/// el_cursor: moves the cursor by `offset` characters; returns the new position.
+int cel_move_cursor(EditLine *el, int offset);
+/// el_insertstr at the cursor.
+int cel_insert(EditLine *el, const char *text);
+/// el_deletestr: deletes `count` characters before the cursor.
+void cel_delete(EditLine *el, int count);
+/// el_push: queues `text` as if typed.
+void cel_push(EditLine *el, const char *text);
 
 // ---- History ----
 
+/// history_init.
+History *cel_history_init(void);
+/// history_end.
+void cel_history_end(History *history);
 /// H_SETSIZE.
 int cel_history_set_size(History *history, int size);
 /// H_SETUNIQUE: drop immediate duplicates when on.
@@ -52,12 +102,12 @@ int cel_history_save(History *history, const char *path);
 /// H_CLEAR.
 int cel_history_clear(History *history);
 
-// ---- Text ----
+// ---- Text (no libedit needed) ----
 
 /// wcwidth: terminal columns taken by a Unicode code point (-1 if not printable).
 int cel_char_width(int codepoint);
 
-// ---- SIGINT ----
+// ---- SIGINT (no libedit needed) ----
 
 /// Installs a do-nothing SIGINT handler without SA_RESTART (so a blocked read
 /// fails with EINTR), remembering the previous disposition.
@@ -65,10 +115,10 @@ int cel_catch_sigint(void);
 /// Restores the disposition saved by cel_catch_sigint.
 int cel_restore_sigint(void);
 
-// ---- SIGTERM and SIGHUP ----
+// ---- SIGTERM and SIGHUP (no libedit needed) ----
 
 /// Catches SIGTERM and SIGHUP for the rest of the process: the handler only records the signal
-/// (no SA_RESTART, so a blocked el_gets returns and libedit puts the terminal back first).
+/// (no SA_RESTART, so a blocked read returns and libedit puts the terminal back first).
 int cel_catch_termination(void);
 /// The termination signal caught so far, or 0.
 int cel_pending_termination(void);

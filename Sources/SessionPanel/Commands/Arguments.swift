@@ -7,7 +7,7 @@ struct Arguments {
     /// Separates the command's flags from its positional words; an unknown flag is an error.
     init(_ tokens: ArraySlice<Token>, for spec: CommandSpec) throws(CommandError) {
         self.spec = spec
-        guard tokens.contains(where: { !$0.quoted && $0.text.hasPrefix("-") }) else {
+        guard tokens.contains(where: { !$0.quoted && $0.text.utf8.first == UInt8(ascii: "-") }) else {
             self.tokens = tokens  // no flags: nothing to separate
             return
         }

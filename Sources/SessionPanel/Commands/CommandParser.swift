@@ -2,10 +2,26 @@
 public enum CommandParser {
     /// Parses one line. Returns `nil` for a blank line or a `#` comment.
     public static func parse(_ line: String) throws(CommandError) -> Command? {
-        if line.drop(while: \.isWhitespace).first == "#" { return nil }
-        let tokenized = TokenizedLine(line)
+        var line = line
+        return try line.withUTF8 { bytes in Result { () throws(CommandError) in try parse(utf8: bytes) } }.get()
+    }
+
+    /// Parses one line of raw input (without its newline), refusing what ``InputLine/validate(_:)``
+    /// refuses. Returns `nil` for a blank line or a `#` comment.
+    public static func parse(bytes: [UInt8]) throws(CommandError) -> Command? {
+        try bytes.withUnsafeBufferPointer { bytes throws(CommandError) in try parse(utf8: try InputLine.validate(bytes)) }
+    }
+
+    /// Parses one line given as valid UTF-8 (``InputLine/validate(_:)`` checks raw input). Returns `nil`
+    /// for a blank line or a `#` comment. Scripts come this way, without a String of the whole line.
+    public static func parse(utf8 bytes: UnsafeBufferPointer<UInt8>) throws(CommandError) -> Command? {
+        let tokenized = TokenizedLine(utf8: bytes)
+        guard let first = tokenized.tokens.first else {
+            if let quote = tokenized.openQuote { throw CommandError("unbalanced \(quote) quote") }
+            return nil
+        }
+        if bytes[first.start] == UInt8(ascii: "#") { return nil }  // a comment, quotes in it or not
         if let quote = tokenized.openQuote { throw CommandError("unbalanced \(quote) quote") }
-        guard let first = tokenized.tokens.first else { return nil }
         guard let spec = CommandTable.spec(for: first.text) else {
             throw CommandError(unknownCommandMessage(first.text))
         }

@@ -29,7 +29,7 @@ public struct TokenizedLine: Sendable, Equatable {
     /// Whether the line ends in white space (so the next word has not begun).
     public var endsWithSpace: Bool
 
-    /// Splits `line` into words.
+    /// Splits `line` into words; each token's ``Token/start`` counts Characters, as completion does.
     public init(_ line: String) {
         var line = line
         var oneCharacterPerByte = true
@@ -37,6 +37,13 @@ public struct TokenizedLine: Sendable, Equatable {
             Self.scan(bytes, oneCharacterPerByte: &oneCharacterPerByte)
         }
         if !oneCharacterPerByte { Self.countStartsInCharacters(&tokens, of: line) }
+    }
+
+    /// Splits a line given as valid UTF-8 into words; each token's ``Token/start`` is a byte offset.
+    /// This is the parser's way in: it needs no String of the whole line and no Character counting.
+    init(utf8 bytes: UnsafeBufferPointer<UInt8>) {
+        var oneCharacterPerByte = true
+        (tokens, openQuote, endsWithSpace) = Self.scan(bytes, oneCharacterPerByte: &oneCharacterPerByte)
     }
 
     /// One pass over a line's UTF-8 bytes; token starts are byte offsets. Every byte that matters

@@ -8,9 +8,16 @@ public struct OutcomeRenderer: Sendable {
 
     /// The reports, then the panel when it changed, as lines.
     public func render(_ outcome: Outcome, in state: PanelState) -> [String] {
+        var cache = PanelCache()
+        return render(outcome, in: state, reusing: &cache)
+    }
+
+    /// The reports, then the panel when it changed, drawing again only the panel pieces that differ
+    /// from those in `cache` (see ``PanelRenderer/render(_:reusing:)``).
+    public func render(_ outcome: Outcome, in state: PanelState, reusing cache: inout PanelCache) -> [String] {
         let reports = ReportRenderer(style: style)
-        var lines = outcome.reports.flatMap { reports.render($0, in: state) }
-        if outcome.showsPanel { lines += PanelRenderer(style: style).render(state) }
+        var lines = outcome.reports.isEmpty ? [] : outcome.reports.flatMap { reports.render($0, in: state) }
+        if outcome.showsPanel { lines += PanelRenderer(style: style).render(state, reusing: &cache) }
         return lines
     }
 

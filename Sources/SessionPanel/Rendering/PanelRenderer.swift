@@ -9,25 +9,72 @@ public struct PanelRenderer: Sendable {
 
     /// The panel for `state`, as lines without trailing newlines.
     public func render(_ state: PanelState) -> [String] {
+        var cache = PanelCache()
+        return render(state, reusing: &cache)
+    }
+
+    /// The panel for `state`, drawing again only the pieces that differ from those in `cache` (which
+    /// then holds the new ones); the same lines as ``render(_:)``.
+    public func render(_ state: PanelState, reusing cache: inout PanelCache) -> [String] {
+        cache.prepare(for: style, sessions: state.sessions.count)
         let expanded = state.panelMode == .expanded
         let positionWidth = String(state.sessions.count - 1).utf8.count
         let inner =
             expanded
             ? min(style.width, 78) - 2
             : 1 + 1 + 1 + positionWidth + 2 + 2 + 1 + 3 + 1
-        var lines = [top(state, inner: inner, expanded: expanded)]
+        let frameKey = PanelCache.FrameKey(presence: state.presence, inner: inner, expanded: expanded)
+        let frame = cache.frame.drawing(for: frameKey) ?? [top(state, inner: inner, expanded: expanded), bottom(inner: inner)]
+        cache.frame.keep(frame, for: frameKey)
+        var lines = [frame[0]]
         lines.reserveCapacity(state.sessions.count + 6)
+        var focusedKey: PanelCache.RowKey?
+        var focusedPosition = 0
         for position in state.sessions.indices {
-            lines.append(row(state, position, positionWidth: positionWidth, inner: inner, expanded: expanded))
+            let key = rowKey(state, position, positionWidth: positionWidth, inner: inner, expanded: expanded)
+            if key.focused { (focusedKey, focusedPosition) = (key, position) }
+            let text = cache.rows[position].drawing(for: key)
+                ?? row(state, position, positionWidth: positionWidth, inner: inner, expanded: expanded)
+            cache.rows[position].keep(text, for: key)
+            lines.append(text)
         }
+        lines.append(frame[1])
+        if let focusedKey {
+            let detailsKey = PanelCache.DetailsKey(
+                session: state.sessions[focusedPosition], conversationState: focusedKey.conversationState,
+                channel: focusedKey.channel, presence: state.presence)
+            let details = cache.details.drawing(for: detailsKey) ?? details(state)
+            cache.details.keep(details, for: detailsKey)
+            lines += details
+        } else {
+            lines += details(state)
+        }
+        lines += notifications(state)
+        return lines
+    }
+
+    private func bottom(inner: Int) -> String {
         var bottom = TerminalLine(style: style)
         bottom.append(symbol: "╰", "+", .dim)
         bottom.append(repeating: style.symbol("─", "-"), inner, .dim)
         bottom.append(symbol: "╯", "+", .dim)
-        lines.append(bottom.text)
-        lines += details(state)
-        lines += notifications(state)
-        return lines
+        return bottom.text
+    }
+
+    /// Everything the row at `position` shows.
+    private func rowKey(
+        _ state: PanelState, _ position: Int, positionWidth: Int, inner: Int, expanded: Bool
+    ) -> PanelCache.RowKey {
+        let session = state.sessions[position]
+        var key = PanelCache.RowKey(
+            title: session.title, kind: session.kind, unreadCount: session.unreadCount, readOnly: session.readOnly,
+            positionWidth: positionWidth, inner: inner, expanded: expanded,
+            focused: session.id == state.focusedSessionID, alert: state.hasSentimentAlert(session))
+        if case .conversation(let id) = session.kind, let conversation = state.conversations[id] {
+            key.conversationState = conversation.state
+            key.channel = conversation.channel
+        }
+        return key
     }
 
     private func dim(_ text: String) -> String { style.paint(text, .dim) }

@@ -1,18 +1,14 @@
 /// The plain-text output of one script command, which `expect` and `expect-not` check.
-public struct CommandOutput: Sendable, Equatable {
+struct CommandOutput: Sendable, Equatable {
     /// The script line of the command.
-    public let line: Int
-    /// The command as typed.
-    public let input: String
+    let line: Int
+    /// The line as read (decoded only when an expectation fails and quotes it).
+    let typed: [UInt8]
     /// What it printed as plain text (ASCII, no colour, 80 columns), error lines and answers included.
-    public var lines: [String]
+    var lines: [String] = []
 
-    /// Creates the output of a command.
-    public init(line: Int, input: String, lines: [String] = []) {
-        self.line = line
-        self.input = input
-        self.lines = lines
-    }
+    /// The command as typed.
+    var input: String { ScriptRunner.text(of: typed) }
 }
 
 /// Checking `expect "<text>"` and `expect-not "<text>"` against the previous command's output.

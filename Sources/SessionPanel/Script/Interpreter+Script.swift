@@ -9,10 +9,10 @@ extension Interpreter {
 
     /// Handles one line of a script like ``handle(bytes:)``, but hands script directives back instead
     /// of refusing them (the prompt refuses them). An answer to a pending question is never a directive.
-    public mutating func handleScriptLine(bytes: some BidirectionalCollection<UInt8>) -> ScriptLine {
+    public mutating func handleScriptLine(bytes: [UInt8]) -> ScriptLine {
         guard pendingConfirmation == nil else { return .step(handle(bytes: bytes)) }
         do throws(CommandError) {
-            guard let command = try CommandParser.parse(try InputLine.decode(bytes)) else { return .step(.nothing) }
+            guard let command = try CommandParser.parse(bytes: bytes) else { return .step(.nothing) }
             if case .directive(let directive) = command { return .directive(directive) }
             return .step(run(command))
         } catch {

@@ -41,9 +41,10 @@ public struct Interpreter: Sendable {
     }
 
     /// Handles raw bytes of one line, refusing invalid UTF-8, NUL bytes and over-long lines.
-    public mutating func handle(bytes: some BidirectionalCollection<UInt8>) -> Step {
+    public mutating func handle(bytes: [UInt8]) -> Step {
         do throws(CommandError) {
-            return handle(try InputLine.decode(bytes))
+            guard pendingConfirmation == nil else { return handle(try InputLine.decode(bytes)) }
+            return try CommandParser.parse(bytes: bytes).map { run($0) } ?? .nothing
         } catch {
             if pendingConfirmation != nil { pendingConfirmation = nil }
             return .failed(error)

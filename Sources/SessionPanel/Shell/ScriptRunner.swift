@@ -84,6 +84,8 @@ public struct ScriptRunner {
     /// come between a command and its expectation. (Keeping a copy of the state instead would make
     /// every command copy the sessions and the transcript it changes.)
     private var unrendered: Outcome?
+    /// The panel as last drawn, for drawing it again after the next command.
+    private var panelCache = PanelCache()
 
     /// Prepares a run starting from `state`.
     public init(name: String, state: PanelState, options: Options = Options()) {
@@ -111,14 +113,19 @@ public struct ScriptRunner {
     public mutating func feed(_ bytes: [UInt8], emit: (Event) -> Void) {
         guard !isFinished else { return }
         lineNumber += 1
-        let input = String(decoding: bytes, as: UTF8.self).trimmingWhitespace()
         let answering = question
         question = nil
         switch interpreter.handleScriptLine(bytes: bytes) {
         case .step(.nothing): return
-        case .step(let step): report(step, input: input, answering: answering, emit: emit)
-        case .directive(let directive): carryOut(directive, input: input, emit: emit)
+        case .step(let step): report(step, typed: bytes, answering: answering, emit: emit)
+        case .directive(let directive): carryOut(directive, typed: bytes, emit: emit)
         }
+    }
+
+    /// A line as typed, for showing: decoded (invalid UTF-8 repaired) and trimmed. Only echoing, JSON,
+    /// answers and failed expectations show it, so a plain run never decodes its lines twice.
+    static func text(of typed: [UInt8]) -> String {
+        String(decoding: typed, as: UTF8.self).trimmingWhitespace()
     }
 
     /// Ends the input (a pending question is answered no) and returns the exit status.
@@ -127,22 +134,21 @@ public struct ScriptRunner {
         isFinished = true
         if case .ran(let outcome) = interpreter.endOfInput() {
             lineNumber += 1
-            report(.ran(outcome), input: "", answering: question, emit: emit)
+            report(.ran(outcome), typed: [], answering: question, emit: emit)
         }
         return exitStatus
     }
 
-    private mutating func report(_ step: Interpreter.Step, input: String, answering: String?, emit: (Event) -> Void) {
-        let state = interpreter.state
+    private mutating func report(_ step: Interpreter.Step, typed: [UInt8], answering: String?, emit: (Event) -> Void) {
         let printed: [String]
         let result: JSONResultRenderer.Result
         if answering == nil {
             unrendered = nil
-            previous = CommandOutput(line: lineNumber, input: input)
+            previous = CommandOutput(line: lineNumber, typed: typed)
         } else {
             renderPrevious()
             if var output = previous, let asked = output.lines.popLast() {
-                output.lines.append(asked + " " + VisibleText.escaped(input))
+                output.lines.append(asked + " " + VisibleText.escaped(Self.text(of: typed)))
                 previous = output
             }
         }
@@ -152,7 +158,7 @@ public struct ScriptRunner {
         case .ran(let outcome):
             printed = []
             unrendered = outcome
-            result = .ran(options.format == .json ? outcome.reports.flatMap { ReportRenderer(style: .plain).render($0, in: state) } : [])
+            result = .ran(options.format == .json ? outcome.reports.flatMap { ReportRenderer(style: .plain).render($0, in: interpreter.state) } : [])
             if outcome.quits { isFinished = true }
         case .failed(let error):
             printed = ["\(name):\(lineNumber): \(VisibleText.escaped(error.message))"]
@@ -169,12 +175,12 @@ public struct ScriptRunner {
         switch options.format {
         case .json:
             emit(.output([JSONResultRenderer.render(
-                line: lineNumber, input: input, answering: answering, result: result, state: state)]))
+                line: lineNumber, input: Self.text(of: typed), answering: answering, result: result, state: interpreter.state)]))
         case .text:
             if answering != nil {
-                if !options.quiet { emit(.output([VisibleText.escaped(input)])) }
+                if !options.quiet { emit(.output([VisibleText.escaped(Self.text(of: typed))])) }
             } else if options.echo {
-                emit(.command(VisibleText.escaped(input)))
+                emit(.command(VisibleText.escaped(Self.text(of: typed))))
             }
             switch step {
             case .ran(let outcome):
@@ -182,7 +188,7 @@ public struct ScriptRunner {
                 if options.style == .plain {
                     emit(.output(renderPrevious()))
                 } else {
-                    emit(.output(OutcomeRenderer(style: options.style).render(outcome, in: state)))
+                    emit(.output(OutcomeRenderer(style: options.style).render(outcome, in: interpreter.state, reusing: &panelCache)))
                 }
             case .failed: emit(.error(printed[0]))
             case .asks: if !options.quiet { emit(.question(printed[0] + " ")) }
@@ -196,12 +202,12 @@ public struct ScriptRunner {
     private mutating func renderPrevious() -> [String] {
         guard let outcome = unrendered else { return [] }
         unrendered = nil
-        let lines = OutcomeRenderer(style: .plain).render(outcome, in: interpreter.state)
+        let lines = OutcomeRenderer(style: .plain).render(outcome, in: interpreter.state, reusing: &panelCache)
         previous?.lines += lines
         return lines
     }
 
-    private mutating func carryOut(_ directive: ScriptDirective, input: String, emit: (Event) -> Void) {
+    private mutating func carryOut(_ directive: ScriptDirective, typed: [UInt8], emit: (Event) -> Void) {
         var result = JSONResultRenderer.Result.ran([])
         switch directive {
         case .echo(let text):
@@ -223,7 +229,7 @@ public struct ScriptRunner {
         }
         if options.format == .json {
             emit(.output([JSONResultRenderer.render(
-                line: lineNumber, input: input, answering: nil, result: result, state: interpreter.state)]))
+                line: lineNumber, input: Self.text(of: typed), answering: nil, result: result, state: interpreter.state)]))
         }
     }
 }
