@@ -8,12 +8,13 @@ let package = Package(
         .executable(name: "omnipanel", targets: ["omnipanel"]),
         .library(name: "SessionPanel", targets: ["SessionPanel"]),
     ],
-    dependencies: [
-        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
-    ],
     targets: [
         // The pure core: model, command table, parser, session manager, renderers.
         .target(name: "SessionPanel"),
+
+        // The program's own command line, pure: the table of options and subcommands, the parser,
+        // help, and shell completion (scripts and candidates).
+        .target(name: "CommandLineInterface", dependencies: ["SessionPanel"]),
 
         // libedit, loaded with dlopen when the interactive prompt starts (scripts never map it),
         // through a C shim that also wraps its variadic calls. Building needs <histedit.h> (libedit-dev);
@@ -21,17 +22,18 @@ let package = Package(
         .target(name: "CEditLine"),
         .target(name: "LineEditor", dependencies: ["CEditLine"]),
 
-        // The thin executable: argument parsing, the REPL loop, script running.
+        // The thin executable: the REPL loop, script running, files.
         .executableTarget(
             name: "omnipanel",
             dependencies: [
                 "SessionPanel",
+                "CommandLineInterface",
                 "LineEditor",
-                .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
 
         .testTarget(name: "SessionPanelTests", dependencies: ["SessionPanel"]),
+        .testTarget(name: "CommandLineInterfaceTests", dependencies: ["CommandLineInterface"]),
         .testTarget(name: "OmnipanelTests", dependencies: ["omnipanel"]),
     ],
     swiftLanguageModes: [.v6]

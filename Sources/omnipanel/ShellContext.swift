@@ -1,4 +1,4 @@
-import ArgumentParser
+import CommandLineInterface
 import SessionPanel
 
 /// What every way of running the shell shares: the starting state, the style, the options, the state file.
@@ -19,10 +19,10 @@ struct ShellContext {
             self.initialState = try store?.load() ?? Self.startingState(for: options)
         } catch let error as StateFileError {
             Output.error("omnipanel: \(error.message)")
-            throw ExitCode(error.exitStatus)
+            throw ExitStatus(error.exitStatus)
         } catch let error as WorldFile.Failure {
             Output.error("omnipanel: \(error.message)")
-            throw ExitCode(2)
+            throw ExitStatus(2)
         }
     }
 

@@ -3,6 +3,7 @@ import Glibc
 #else
 import Darwin
 #endif
+import CommandLineInterface
 import SessionPanel
 
 /// Facts about the terminal, read when needed (the width can change between commands).

@@ -42,7 +42,9 @@ import Testing
         ] {
             let result = try Binary.run(usage)
             #expect(result.status == 2, "\(usage): \(result.status) \(result.stderr)")
-            #expect(result.stderr.hasPrefix("Error: "), "\(usage)")
+            let lines = result.stderr.split(separator: "\n")
+            #expect(lines.count == 2 && lines[0].hasPrefix("omnipanel: "), "\(usage): \(result.stderr)")
+            #expect(lines.last?.hasSuffix("--help' for usage.") == true, "\(usage)")
         }
         #expect(try Binary.run(["run", "/nonexistent/x.omni"]).status == 2)
         #expect(try Binary.run(["--help"]).stdout.contains("5 it is in use by another"))
@@ -132,10 +134,10 @@ import Testing
         defer { folder.remove() }
         let state = folder.path("s.json")
         #expect(try Binary.run(["--state", state, "-c", "incoming chat \"Kenny Smith\"; accept"]).status == 0)
-        // What the generated bash script runs when Tab is pressed after `omnipanel --state FILE -c "switch K`.
-        let request = ["---completion", "--", "-c", "4", "8", "omnipanel", "--state", state, "-c", "switch K"]
-        #expect(try Binary.run(request, environment: ["SAP_SHELL": "bash"]).stdout == "'switch Kenny\\ Smith'\n")
-        let fresh = request.filter { $0 != "--state" && $0 != state }.map { $0 == "4" ? "2" : $0 }
-        #expect(try Binary.run(fresh, environment: ["SAP_SHELL": "bash"]).stdout.isEmpty)
+        // What the bash script runs when Tab is pressed after `omnipanel --state FILE -c "switch K`.
+        let request = ["__complete", "bash", "--state", state, "-c", "\"switch K"]
+        #expect(try Binary.run(request).stdout == "candidates\nswitch Kenny\\ Smith\n")
+        let fresh = request.filter { $0 != "--state" && $0 != state }
+        #expect(try Binary.run(fresh).stdout == "candidates\n")
     }
 }

@@ -50,8 +50,8 @@ public enum CommandParser {
         return CommandTable.spec(for: best.0)?.name
     }
 
-    /// Levenshtein distance.
-    static func editDistance(_ a: [Character], _ b: [Character]) -> Int {
+    /// Levenshtein distance: the fewest insertions, deletions and substitutions that turn `a` into `b`.
+    public static func editDistance(_ a: [Character], _ b: [Character]) -> Int {
         var previous = Array(0...b.count)
         for (i, x) in a.enumerated() {
             var current = [i + 1]

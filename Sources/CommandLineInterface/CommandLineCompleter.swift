@@ -1,0 +1,78 @@
+import SessionPanel
+
+/// Completion of the program's own command line, for `omnipanel __complete SHELL WORDS…`: the
+/// options and subcommands of the ``CommandLineTable``, their fixed values and file kinds, and the
+/// shell commands of `-c`, completed by ``CompletionEngine`` after the earlier ones have run.
+public enum CommandLineCompleter {
+    /// The completions of the last of `words` (the arguments after the program's name, as the shell
+    /// wrote them, quotes included; the last one is the word under the cursor, possibly empty).
+    /// `startingState` gives the state the options on the line describe (`--world`, `--state`).
+    public static func complete(
+        _ words: [String], for shell: CompletionShell, startingState: (ShellOptions) -> PanelState
+    ) -> CompletionReply {
+        var command = CommandLineTable.root
+        var isRoot = true
+        var pending: OptionSpec?
+        var optionWords: [String] = []
+        var positionals = 0
+        for word in words.dropLast().map(unquoted) {
+            if let option = pending {
+                optionWords += [option.spellings[0], word]
+                pending = nil
+            } else if word.hasPrefix("-"), word != "-" {
+                if let option = command.option(spelled: word), option.takesValue { pending = option } else { optionWords.append(word) }
+            } else if isRoot, let subcommand = CommandLineTable.subcommands.first(where: { $0.name == word }) {
+                command = subcommand
+                isRoot = false
+            } else if isRoot {
+                return .candidates([])  // the words of a shell command
+            } else {
+                positionals += 1
+            }
+        }
+        let current = words.last ?? ""
+        let typed = unquoted(current)
+        if let option = pending {
+            return complete(option.value, typed: typed, for: shell) {
+                guard case .shell(let options, _)? = try? CommandLineParser.parse(optionWords) else { return PanelState() }
+                return startingState(options)
+            }
+        }
+        if typed.hasPrefix("-") {
+            return .candidates(command.options.flatMap { option in
+                option.spellings.filter { $0.hasPrefix(typed) }.map { CompletionCandidate($0, description: option.help) }
+            })
+        }
+        if isRoot {
+            return .candidates(CommandLineTable.subcommands.filter { $0.name.hasPrefix(typed) }.map {
+                CompletionCandidate($0.name, description: $0.summary)
+            })
+        }
+        guard let argument = command.argument, positionals == 0 else { return .candidates([]) }
+        return complete(argument.value, typed: typed, for: shell) { PanelState() }
+    }
+
+    /// The completions of a value.
+    private static func complete(
+        _ value: OptionValue, typed: String, for shell: CompletionShell, state: () -> PanelState
+    ) -> CompletionReply {
+        switch value {
+        case .none, .number:
+            return .candidates([])
+        case .file(_, let fileExtension):
+            return .files(extension: fileExtension)
+        case .choice(_, let words):
+            return .candidates(words.filter { $0.hasPrefix(typed) }.map { CompletionCandidate($0) })
+        case .commands:
+            // bash removes quotes from what was typed before it compares (`switch "Ke` → `switch Ke`).
+            let candidates = CompletionEngine.completeCommandList(typed, in: state(), backslashesOnly: shell == .bash)
+            return .candidates(candidates.map { CompletionCandidate($0) })
+        }
+    }
+
+    /// A word as the program will receive it, with the shell's quotes and backslashes resolved (an
+    /// open quote included: `'open case 4` → `open case 4`).
+    static func unquoted(_ word: String) -> String {
+        TokenizedLine(word).tokens.map(\.text).joined(separator: " ")
+    }
+}

@@ -1,0 +1,99 @@
+import SessionPanel
+
+/// THE table of the program's options and subcommands: the single source for parsing, `--help`,
+/// `--version`, usage errors and the shells' completion.
+public enum CommandLineTable {
+    /// The program's name in help, messages and completion scripts.
+    public static let programName = "omnipanel"
+
+    /// What `--version` prints.
+    public static let version = "0.1.0"
+
+    /// The options of every way of running the shell: the root command and `run`.
+    static let shellOptions: [OptionSpec] = [
+        OptionSpec(.world, long: "world", value: .file(placeholder: "file", extension: "json"),
+                   help: "Load the world (contacts, accounts, cases, work items) from a JSON file."),
+        OptionSpec(.color, long: "color", value: .choice(placeholder: "when", RenderStyle.ColorChoice.allCases.map(\.rawValue)),
+                   help: "Colour and box drawing; auto (the default) uses them when standard output is a terminal and NO_COLOR is unset."),
+        OptionSpec(.width, long: "width", value: .number(placeholder: "columns"),
+                   help: "Columns to draw in (default: the terminal's width, or 80)."),
+        OptionSpec(.strict, long: "strict", help: "In scripts, stop at the first command that fails."),
+        OptionSpec(.echo, long: "echo", help: "In scripts, print each command before its output, as the prompt would show it."),
+        OptionSpec(.state, long: "state", value: .file(placeholder: "file", extension: "json"),
+                   help: "Load the whole panel from this file when it exists, and save it after every command."),
+        OptionSpec(.format, long: "format", value: .choice(placeholder: "format", OutputFormat.allCases.map(\.rawValue)),
+                   help: "Output: text (the default), or json, one JSON object per command (see docs/trainer.md)."),
+        OptionSpec(.quiet, long: "quiet",
+                   help: "Print only errors and what was asked for (show, hover, history, dashboard, help, …), not the panel after every change."),
+    ]
+
+    static let helpOption = OptionSpec(.help, long: "help", short: "h", help: "Show this help.")
+    static let versionOption = OptionSpec(.version, long: "version", help: "Show the version.")
+
+    /// `omnipanel`: the shell, one command, `-c`, or a script on standard input.
+    public static let root = CommandLineCommand(
+        name: programName,
+        summary: "The Omnichannel session panel in your terminal: accept, open, switch and close customer sessions.",
+        usage: [
+            "omnipanel [<options>]                   the prompt, or a script piped in",
+            "omnipanel [<options>] <command> ...     one command, e.g. omnipanel accept",
+            "omnipanel [<options>] -c <commands>     several, separated by ';'",
+            "omnipanel run [<options>] <script>      a script file (see run --help)",
+            "omnipanel completions <shell>           the script for bash, zsh or fish",
+        ],
+        discussion: [
+            "With no arguments and a terminal on standard input, starts the interactive",
+            "shell; with standard input from a file or pipe, runs it as a script, one",
+            "command per line. Type `help` in the shell for the commands.",
+            "",
+            "Words after the options are one command, e.g.",
+            "`omnipanel --state class.json open case 42`; -c runs several, separated by ';'.",
+            "",
+            "Exit status: 0 all good; 1 a command or expectation failed; 2 usage error;",
+            "3 the state file is unreadable or not a usable state; 4 it is from a newer",
+            "omnipanel; 5 it is in use by another omnipanel; 6 it cannot be saved.",
+        ],
+        options: shellOptions + [
+            OptionSpec(.commands, short: "c", value: .commands(placeholder: "commands"),
+                       help: "Run these commands, separated by ';', and exit."),
+            versionOption, helpOption,
+        ],
+        argument: nil)
+
+    /// `omnipanel run FILE`: a script file, played back, checked or recorded.
+    public static let run = CommandLineCommand(
+        name: "run",
+        summary: "Run a script of shell commands, one per line.",
+        usage: ["omnipanel run [<options>] [--check | --record | --pace <seconds>] <script>"],
+        discussion: [],
+        options: shellOptions + [
+            OptionSpec(.check, long: "check",
+                       help: "Check the script's expectations and compare with FILE.out when it exists; print 'N passed, M failed'."),
+            OptionSpec(.record, long: "record", help: "Write the script's transcript to FILE.out."),
+            OptionSpec(.pace, long: "pace", value: .number(placeholder: "seconds"),
+                       help: "Play back live: type each command, then wait this long (0 to 60 seconds) after its output."),
+            helpOption,
+        ],
+        argument: ArgumentSpec(value: .file(placeholder: "script", extension: "omni"),
+                               help: "The script to run ('-' for standard input)."))
+
+    /// `omnipanel completions SHELL`: prints a completion script.
+    public static let completions = CommandLineCommand(
+        name: "completions",
+        summary: "Print the completion script for bash, zsh or fish.",
+        usage: ["omnipanel completions <shell>"],
+        discussion: [
+            "bash: save it as ~/.local/share/bash-completion/completions/omnipanel",
+            "zsh:  save it as _omnipanel in a folder listed in fpath before compinit runs",
+            "fish: save it as ~/.config/fish/completions/omnipanel.fish",
+        ],
+        options: [helpOption],
+        argument: ArgumentSpec(value: .choice(placeholder: "shell", CompletionShell.allCases.map(\.rawValue)),
+                               help: "The shell: bash, zsh or fish."))
+
+    /// The subcommands, in the order help lists them.
+    public static let subcommands = [run, completions]
+
+    /// The hidden subcommand the completion scripts call: `omnipanel __complete SHELL WORDS…`.
+    public static let completeCommand = "__complete"
+}

@@ -1,0 +1,72 @@
+import SessionPanel
+
+/// The options shared by the shell and `run`, as parsed from the command line.
+public struct ShellOptions: Sendable, Equatable {
+    /// `--world FILE`: the world to start in instead of the built-in demo.
+    public var world: String?
+    /// `--color`: colour and box drawing.
+    public var color: RenderStyle.ColorChoice = .auto
+    /// `--width`: columns to draw in.
+    public var width: Int?
+    /// `--strict`: stop a script at the first failed command.
+    public var strict = false
+    /// `--echo`: print each script command before its output.
+    public var echo = false
+    /// `--state FILE`: load the panel from it, save it after every command.
+    public var state: String?
+    /// `--format`: text or JSON output.
+    public var format: OutputFormat = .text
+    /// `--quiet`: only errors and what was asked for.
+    public var quiet = false
+
+    public init() {}
+}
+
+/// What the command line asks the program to do.
+public enum Invocation: Sendable, Equatable {
+    /// The shell: the prompt, a script on standard input, one command, or `-c`.
+    case shell(ShellOptions, ShellInput)
+    /// `run`: a script file (or `-`).
+    case run(ShellOptions, RunScript)
+    /// `completions SHELL`: print the completion script.
+    case printCompletionScript(CompletionShell)
+    /// `__complete SHELL WORDS…`: the completion scripts asking for candidates.
+    case complete(CompletionShell, words: [String])
+    /// `--help`: print the help of this command.
+    case help(CommandLineCommand)
+    /// `--version`.
+    case version
+}
+
+/// Where the shell's commands come from.
+public enum ShellInput: Sendable, Equatable {
+    /// The prompt on a terminal, otherwise a script on standard input.
+    case standardInput
+    /// One command given as words after the options.
+    case words([String])
+    /// `-c`: commands separated by `;`.
+    case commands(String)
+}
+
+/// `run`'s script and what to do with it.
+public struct RunScript: Sendable, Equatable {
+    /// The script's path, or `-` for standard input.
+    public var path: String
+    /// How to run it.
+    public var mode: Mode
+
+    public init(path: String, mode: Mode) {
+        self.path = path
+        self.mode = mode
+    }
+
+    /// How `run` runs its script.
+    public enum Mode: Sendable, Equatable {
+        /// Run it, played back live when `pace` is given.
+        case play(pace: Double?)
+        /// `--check`: its expectations and its transcript.
+        case check
+        /// `--record`: write its transcript.
+        case record
+    }
+}
