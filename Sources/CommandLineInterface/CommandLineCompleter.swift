@@ -73,6 +73,6 @@ public enum CommandLineCompleter {
     /// A word as the program will receive it, with the shell's quotes and backslashes resolved (an
     /// open quote included: `'open case 4` → `open case 4`).
     static func unquoted(_ word: String) -> String {
-        TokenizedLine(word).tokens.map(\.text).joined(separator: " ")
+        TokenizedLine(word).tokens.map { $0.text }.joined(separator: " ")
     }
 }

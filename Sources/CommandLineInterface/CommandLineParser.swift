@@ -8,7 +8,7 @@ public struct CommandLineParser {
     public static func parse(_ arguments: [String]) throws(UsageError) -> Invocation {
         if arguments.first == CommandLineTable.completeCommand {
             guard let name = arguments.dropFirst().first, let shell = CompletionShell(rawValue: name) else {
-                throw UsageError("\(CommandLineTable.completeCommand) needs a shell: \(listed(CompletionShell.allCases.map(\.rawValue)))")
+                throw UsageError("\(CommandLineTable.completeCommand) needs a shell: \(listed(CompletionShell.allCases.map { $0.rawValue }))")
             }
             return .complete(shell, words: Array(arguments.dropFirst(2)))
         }
@@ -164,7 +164,7 @@ public struct CommandLineParser {
         if let owner = CommandLineTable.subcommands.first(where: { $0.option(spelled: spelling) != nil }), isRoot {
             return UsageError("\(message); it is an option of '\(owner.fullName)'", in: command)
         }
-        let spellings = command.options.flatMap(\.spellings)
+        let spellings = command.options.flatMap { $0.spellings }
         let scored = spellings.map { ($0, CommandParser.editDistance(Array(spelling), Array($0))) }
         if let best = scored.min(by: { $0.1 < $1.1 }), best.1 <= max(1, spelling.count / 3) {
             return UsageError("\(message); did you mean '\(best.0)'?", in: command)

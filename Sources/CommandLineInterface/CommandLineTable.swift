@@ -13,7 +13,7 @@ public enum CommandLineTable {
     static let shellOptions: [OptionSpec] = [
         OptionSpec(.world, long: "world", value: .file(placeholder: "file", extension: "json"),
                    help: "Load the world (contacts, accounts, cases, work items) from a JSON file."),
-        OptionSpec(.color, long: "color", value: .choice(placeholder: "when", RenderStyle.ColorChoice.allCases.map(\.rawValue)),
+        OptionSpec(.color, long: "color", value: .choice(placeholder: "when", RenderStyle.ColorChoice.allCases.map { $0.rawValue }),
                    help: "Colour and box drawing; auto (the default) uses them when standard output is a terminal and NO_COLOR is unset."),
         OptionSpec(.width, long: "width", value: .number(placeholder: "columns"),
                    help: "Columns to draw in (default: the terminal's width, or 80)."),
@@ -21,7 +21,7 @@ public enum CommandLineTable {
         OptionSpec(.echo, long: "echo", help: "In scripts, print each command before its output, as the prompt would show it."),
         OptionSpec(.state, long: "state", value: .file(placeholder: "file", extension: "json"),
                    help: "Load the whole panel from this file when it exists, and save it after every command."),
-        OptionSpec(.format, long: "format", value: .choice(placeholder: "format", OutputFormat.allCases.map(\.rawValue)),
+        OptionSpec(.format, long: "format", value: .choice(placeholder: "format", OutputFormat.allCases.map { $0.rawValue }),
                    help: "Output: text (the default), or json, one JSON object per command (see docs/trainer.md)."),
         OptionSpec(.quiet, long: "quiet",
                    help: "Print only errors and what was asked for (show, hover, history, dashboard, help, …), not the panel after every change."),
@@ -88,7 +88,7 @@ public enum CommandLineTable {
             "fish: save it as ~/.config/fish/completions/omnipanel.fish",
         ],
         options: [helpOption],
-        argument: ArgumentSpec(value: .choice(placeholder: "shell", CompletionShell.allCases.map(\.rawValue)),
+        argument: ArgumentSpec(value: .choice(placeholder: "shell", CompletionShell.allCases.map { $0.rawValue }),
                                help: "The shell: bash, zsh or fish."))
 
     /// The subcommands, in the order help lists them.

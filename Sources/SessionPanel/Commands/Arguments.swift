@@ -50,7 +50,7 @@ struct Arguments {
     mutating func rest() throws(CommandError) -> String {
         guard let first = tokens.first else { throw .usage(spec) }
         defer { tokens.removeAll() }
-        return tokens.count == 1 ? first.text : tokens.map(\.text).joined(separator: " ")
+        return tokens.count == 1 ? first.text : tokens.map { $0.text }.joined(separator: " ")
     }
 
     /// Fails with the usage line unless every word was used.
@@ -73,7 +73,7 @@ struct Arguments {
     func sessionReference(_ token: Token) throws(CommandError) -> SessionReference {
         if !token.quoted, token.startsLikeNumber, let position = Int(token.text) { return .position(position) }
         if !token.quoted, token.text.utf8.count == 4, token.text.lowercased() == "home" { return .home }
-        let looksNumeric = token.text.drop(while: { $0 == "-" }).allSatisfy(\.isNumber) && !token.quoted
+        let looksNumeric = token.text.drop(while: { $0 == "-" }).allSatisfy { $0.isNumber } && !token.quoted
         if looksNumeric, !token.text.isEmpty { return .position(try number(token, "session position")) }
         guard !token.text.isEmpty else { throw .usage(spec) }
         return .titlePrefix(token.text)
@@ -90,7 +90,7 @@ struct Arguments {
 extension Token {
     /// Whether the word is taken for a flag (`-y`, `--yes`) rather than an argument (`-3`, `"--yes"`).
     var looksLikeFlag: Bool {
-        !quoted && text.hasPrefix("-") && text.count > 1 && !text.dropFirst().allSatisfy(\.isNumber)
+        !quoted && text.hasPrefix("-") && text.count > 1 && !text.dropFirst().allSatisfy { $0.isNumber }
     }
 
     /// Whether the word begins with a digit or `-`, so that `Int(text)`, which also takes a leading `+`,

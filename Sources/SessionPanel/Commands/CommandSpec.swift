@@ -10,7 +10,10 @@ public final class CommandSpec: Sendable {
     /// One line saying what the command does.
     public let summary: String
     /// More help, shown by `help <command>`.
-    public let details: String
+    public var details: String { makeDetails() }
+    /// Writes ``details`` when help asks: some list every setting or level, which is work the start
+    /// of every run should not do.
+    private let makeDetails: @Sendable () -> String
     /// The arguments, for completion.
     public let arguments: [ArgumentSlot]
     /// Options such as `--yes`.
@@ -29,7 +32,7 @@ public final class CommandSpec: Sendable {
     }
 
     init(
-        _ name: String, aliases: [String] = [], usage: [String], summary: String, details: String = "",
+        _ name: String, aliases: [String] = [], usage: [String], summary: String, details: @autoclosure @escaping @Sendable () -> String = "",
         arguments: [ArgumentSlot] = [], flags: [Flag] = [],
         build: @escaping @Sendable (inout Arguments) throws(CommandError) -> Command
     ) {
@@ -37,7 +40,7 @@ public final class CommandSpec: Sendable {
         self.aliases = aliases
         self.usage = usage
         self.summary = summary
-        self.details = details
+        self.makeDetails = details
         self.arguments = arguments
         self.flags = flags
         self.build = build

@@ -36,7 +36,7 @@ extension CompletionEngine {
             let session = state.focusedSession
             return session.tabs.indices.map { CompletionCandidate(String($0 + 1), VisibleText.escaped(session.tabs[$0].title)) }
         case .field:
-            return (state.focusedSession.draft.map(\.field) + ["title", "description"]).map { CompletionCandidate($0) }
+            return (state.focusedSession.draft.map { $0.field } + ["title", "description"]).map { CompletionCandidate($0) }
         case .commandName:
             return CommandTable.all.map { CompletionCandidate($0.name, $0.summary) } + [CompletionCandidate("keys", "key bindings")]
         case .duration, .text:
@@ -61,7 +61,7 @@ extension CompletionEngine {
     /// (a control or bidirectional character in customer text), which leaves a prefix the parser still matches.
     private static func name(_ text: String, _ description: String) -> CompletionCandidate {
         let typable = String(String.UnicodeScalarView(text.unicodeScalars.prefix { !VisibleText.needsEscape($0) }))
-        let trimmed = typable.count < text.count ? String(typable.reversed().drop(while: \.isWhitespace).reversed()) : typable
+        let trimmed = typable.count < text.count ? String(typable.reversed().drop(while: { $0.isWhitespace }).reversed()) : typable
         return CompletionCandidate(trimmed.isEmpty ? "" : quoted(trimmed), description)
     }
 

@@ -46,7 +46,7 @@ final class EncodingSlot {
         switch kind {
         case .unset, .object: .object(members.map { ($0.0, $0.1.value) })
         case .single: single
-        case .array: .array(items.map(\.value))
+        case .array: .array(items.map { $0.value })
         }
     }
 

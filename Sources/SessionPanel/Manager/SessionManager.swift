@@ -91,7 +91,7 @@ extension PanelState {
     private mutating func configure(_ name: String, _ value: String) throws(CommandError) -> Outcome {
         guard let key = SettingKey.named(name) else {
             throw CommandError(
-                "unknown setting \"\(name)\"; settings: \(SettingKey.all.map(\.name).joined(separator: ", "))")
+                "unknown setting \"\(name)\"; settings: \(SettingKey.all.map { $0.name }.joined(separator: ", "))")
         }
         guard let updated = key.write(settings, value) else {
             throw CommandError("\(key.name) takes \(key.valueSyntax), not \"\(value)\"")

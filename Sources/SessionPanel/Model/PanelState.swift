@@ -61,7 +61,7 @@ public struct PanelState: Sendable, Codable, Equatable {
         self.now = 0
         self.panelMode = .expanded
         self.nextSessionID = 1
-        self.nextConversationID = max(1000, (world.workItems.map(\.id).max() ?? 0) + 1)
+        self.nextConversationID = max(1000, (world.workItems.map { $0.id }.max() ?? 0) + 1)
     }
 
     /// The focused session's position.

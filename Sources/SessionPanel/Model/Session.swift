@@ -61,7 +61,7 @@ public struct Session: Sendable, Codable, Equatable, Identifiable {
             let letters = title.utf8.lazy.filter { (0x41...0x5A).contains($0 & 0xDF) }.prefix(2)
             return String(decoding: letters.count >= 2 ? Array(letters) : Array(title.utf8.prefix(2)), as: UTF8.self)
         }
-        let letters = String(title.lazy.filter(\.isLetter).prefix(2))
+        let letters = String(title.lazy.filter { $0.isLetter }.prefix(2))
         return letters.count >= 2 ? letters : String(title.prefix(2))
     }
 

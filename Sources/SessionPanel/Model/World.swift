@@ -99,10 +99,10 @@ public struct World: Sendable, Codable, Equatable {
         }
         duplicates(contacts.map { $0.name.lowercased() }) { "contact \"\($0)\" appears twice" }
         duplicates(accounts.map { $0.name.lowercased() }) { "account \"\($0)\" appears twice" }
-        duplicates(cases.map(\.number)) { "case \($0) appears twice" }
-        duplicates(workItems.map(\.id)) { "work item W\($0) appears twice" }
-        for name in contacts.map(\.name) + accounts.map(\.name) + cases.map(\.title)
-        where name.allSatisfy(\.isWhitespace) {
+        duplicates(cases.map { $0.number }) { "case \($0) appears twice" }
+        duplicates(workItems.map { $0.id }) { "work item W\($0) appears twice" }
+        let names = contacts.map { $0.name } + accounts.map { $0.name } + cases.map { $0.title }
+        for name in names where name.allSatisfy({ $0.isWhitespace }) {
             problems.append("a contact, account or case has an empty name or title")
         }
         for record in cases where record.number < 0 { problems.append("case \(record.number) has a negative number") }

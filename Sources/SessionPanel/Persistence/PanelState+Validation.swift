@@ -33,14 +33,14 @@ extension PanelState {
     private var sessionProblems: [String] {
         guard let home = sessions.first, home.isHome else { return ["the first session must be Home"] }
         var problems: [String] = []
-        if sessions.dropFirst().contains(where: \.isHome) { problems.append("only the first session can be Home") }
+        if sessions.dropFirst().contains(where: { $0.isHome }) { problems.append("only the first session can be Home") }
         if sessions.count > settings.maxSessions { problems.append("more sessions are open than max-sessions allows") }
-        if Set(sessions.map(\.id)).count != sessions.count { problems.append("two sessions share an id") }
+        if Set(sessions.map { $0.id }).count != sessions.count { problems.append("two sessions share an id") }
         if !sessions.contains(where: { $0.id == focusedSessionID }) { problems.append("the focused session is not open") }
         for session in sessions {
             let name = "session \"\(session.title)\""
             if session.id < 0 || session.id >= nextSessionID { problems.append("\(name) has an id out of range") }
-            if session.tabs.first?.isAnchor != true || session.tabs.dropFirst().contains(where: \.isAnchor) {
+            if session.tabs.first?.isAnchor != true || session.tabs.dropFirst().contains(where: { $0.isAnchor }) {
                 problems.append("\(name) must have exactly one anchor tab, first")
             }
             if session.tabs.count > settings.maxTabs { problems.append("\(name) has more tabs than max-tabs allows") }

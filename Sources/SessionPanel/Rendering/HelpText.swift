@@ -25,7 +25,7 @@ enum HelpText {
     }
 
     private static var overview: [String] {
-        let width = (CommandTable.all.map(\.name.count).max() ?? 0) + 2
+        let width = (CommandTable.all.map { $0.name.count }.max() ?? 0) + 2
         return ["Commands (help <command> for more, help keys for the prompt's keys):"]
             + CommandTable.all.map { "  " + VisibleText.padded($0.name, to: width) + $0.summary }
     }

@@ -17,9 +17,15 @@ public enum CommandTable {
     }
 
     /// Every command word, mapped to its command.
-    private static let byWord: [String: CommandSpec] = Dictionary(
-        all.flatMap { spec in spec.words.map { ($0, spec) } }, uniquingKeysWith: { first, _ in first })
+    private static let byWord: [String: CommandSpec] = {
+        var byWord: [String: CommandSpec] = [:]
+        byWord.reserveCapacity(64)
+        for spec in all {
+            for word in spec.words where byWord[word] == nil { byWord[word] = spec }
+        }
+        return byWord
+    }()
 
     /// Every command word, names and aliases.
-    public static var words: [String] { all.flatMap(\.words) }
+    public static var words: [String] { all.flatMap { $0.words } }
 }

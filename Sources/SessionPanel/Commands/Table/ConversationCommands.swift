@@ -25,7 +25,7 @@ extension CommandTable {
     static let sentiment = CommandSpec(
         "sentiment", usage: ["sentiment <n|title> <level>"],
         summary: "Set a session's sentiment (very-negative … very-positive)",
-        details: "Levels: " + Sentiment.allCases.map(\.name).joined(separator: ", ")
+        details: "Levels: " + Sentiment.allCases.map { $0.name }.joined(separator: ", ")
             + ". The `!` alert shows at or below the threshold (`config threshold`).",
         arguments: [.value(.customerSession), .value(.sentiment)]
     ) { arguments throws(CommandError) in
@@ -34,7 +34,7 @@ extension CommandTable {
         try arguments.finish()
         guard let level = Sentiment(name: word) else {
             throw CommandError(
-                "unknown sentiment \"\(word)\"; levels: \(Sentiment.allCases.map(\.name).joined(separator: ", "))")
+                "unknown sentiment \"\(word)\"; levels: \(Sentiment.allCases.map { $0.name }.joined(separator: ", "))")
         }
         return .sentiment(session, level)
     }
