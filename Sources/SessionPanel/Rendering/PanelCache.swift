@@ -36,9 +36,15 @@ public struct PanelCache: Sendable {
         var presence: Presence
     }
 
+    /// A session row as drawn.
+    private struct Row: Sendable {
+        var key: RowKey
+        var text: String
+    }
+
     private var style: RenderStyle?
-    /// The session rows by position.
-    var rows: [Piece<RowKey, String>] = []
+    /// The session rows by position (as many as were drawn, up to the number of sessions).
+    private var rows: [Row] = []
     /// The top and bottom borders.
     var frame = Piece<FrameKey, [String]>()
     /// The details lines.
@@ -47,11 +53,25 @@ public struct PanelCache: Sendable {
     /// An empty cache.
     public init() {}
 
-    /// Starts over when `style` is not the style the pieces were drawn in; keeps a row for each of `count` sessions.
+    /// Starts over when `style` is not the style the pieces were drawn in; forgets rows beyond `count` sessions.
     mutating func prepare(for style: RenderStyle, sessions count: Int) {
         if style != self.style { self = PanelCache(style: style) }
         if rows.count > count { rows.removeLast(rows.count - count) }
-        while rows.count < count { rows.append(Piece()) }
+    }
+
+    /// The row drawn before at `position`, if it was drawn for `key`. (The keys are compared where
+    /// they are stored: copying them out costs more than drawing would save.)
+    func row(at position: Int, for key: RowKey) -> String? {
+        position < rows.count && rows[position].key == key ? rows[position].text : nil
+    }
+
+    /// Keeps `text` as the row at `position`, drawn for `key`; rows are kept from the top down.
+    mutating func keepRow(_ text: String, at position: Int, for key: RowKey) {
+        if position < rows.count {
+            rows[position] = Row(key: key, text: text)
+        } else if position == rows.count {
+            rows.append(Row(key: key, text: text))
+        }
     }
 
     private init(style: RenderStyle) { self.style = style }

@@ -33,10 +33,13 @@ public struct PanelRenderer: Sendable {
         for position in state.sessions.indices {
             let key = rowKey(state, position, positionWidth: positionWidth, inner: inner, expanded: expanded)
             if key.focused { (focusedKey, focusedPosition) = (key, position) }
-            let text = cache.rows[position].drawing(for: key)
-                ?? row(state, position, positionWidth: positionWidth, inner: inner, expanded: expanded)
-            cache.rows[position].keep(text, for: key)
-            lines.append(text)
+            if let text = cache.row(at: position, for: key) {
+                lines.append(text)
+            } else {
+                let text = row(state, position, positionWidth: positionWidth, inner: inner, expanded: expanded)
+                cache.keepRow(text, at: position, for: key)
+                lines.append(text)
+            }
         }
         lines.append(frame[1])
         if let focusedKey {
