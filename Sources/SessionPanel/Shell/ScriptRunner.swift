@@ -209,7 +209,11 @@ public struct ScriptRunner {
         guard let outcome = unrendered else { return [] }
         unrendered = nil
         let lines = OutcomeRenderer(style: .plain).render(outcome, in: interpreter.state, reusing: &panelCache)
-        previous?.lines += lines
+        if previous?.lines.isEmpty == true {
+            previous?.lines = lines  // shares the array rather than copying its lines one by one
+        } else {
+            previous?.lines += lines
+        }
         return lines
     }
 
