@@ -50,6 +50,17 @@ let benchmarks: @Sendable () -> Void = {
             }
         }
 
+        Benchmark("render panel after a message, kept cache, \(sessions) sessions", configuration: batched) { benchmark in
+            // What a script pays per command: one row changed, the rest reused from the last drawing.
+            let renderer = PanelRenderer(style: .plain)
+            var cache = PanelCache()
+            blackHole(renderer.render(fixture.state, reusing: &cache))
+            for _ in benchmark.scaledIterations {
+                fixture.apply(.message(.position(last), text: "Hello, I still need help"))
+                blackHole(renderer.render(fixture.state, reusing: &cache))
+            }
+        }
+
         Benchmark("complete \"switch \", \(sessions) sessions") { benchmark in
             for _ in benchmark.scaledIterations {
                 blackHole(CompletionEngine.complete("switch ", in: fixture.state))
