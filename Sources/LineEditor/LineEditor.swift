@@ -36,6 +36,9 @@ public final class LineEditor {
 
     /// libedit's editor and history, or nil when libedit could not be loaded (lines are then read plainly).
     let libedit: (editLine: OpaquePointer, history: OpaquePointer)?
+
+    /// Whether lines are edited with libedit (history, Tab completion, Alt keys), rather than read plainly.
+    public var isEditing: Bool { libedit != nil }
     let historyFile: String?
     /// The current prompt, as handed to libedit by the prompt callback.
     private(set) var prompt: UnsafeMutablePointer<CChar>

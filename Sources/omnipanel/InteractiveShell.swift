@@ -49,7 +49,8 @@ final class InteractiveShell {
             digit == 0 ? "switch home" : digit < interpreter.state.sessions.count ? "switch \(digit)" : nil
         }
         for warning in editor.warnings { Output.error("omnipanel: \(warning)") }
-        Output.print(["omnipanel — the session panel. Type `help` for commands, Tab to complete, Ctrl-D to leave."])
+        let keys = editor.isEditing ? "Tab to complete, Ctrl-D to leave" : "Ctrl-D to leave"
+        Output.print(["omnipanel — the session panel. Type `help` for commands, \(keys)."])
         Output.print(PanelRenderer(style: context.renderer.style).render(interpreter.state))
         Output.flush()
         let ending = prompt(editor)

@@ -22,7 +22,8 @@ struct LibEditLoadingTests {
     @Test("the interactive prompt loads libedit", .enabled(if: TerminalSession.isAvailable, "needs tmux"))
     func interactivePromptLoadsLibEdit() throws {
         let terminal = try TerminalSession([Binary.url.path])
-        try terminal.wait(for: "the prompt") { $0.beforeCursor == "omnipanel> " }
+        let start = try terminal.wait(for: "the prompt") { $0.beforeCursor == "omnipanel> " }
+        #expect(start?.rows.contains { $0.hasPrefix("omnipanel — the session panel") && $0.contains("Tab to complete") } == true)
         // Read to the end: String(contentsOfFile:) stops after the first 4 KB of a /proc file.
         let file = try FileHandle(forReadingFrom: URL(fileURLWithPath: "/proc/\(try terminal.processID())/maps"))
         defer { try? file.close() }
@@ -46,6 +47,9 @@ struct LibEditLoadingTests {
         #expect(notices.count == 1)
         #expect(notices.first?.contains("/nonexistent/libedit.so.2: cannot open shared object file") == true)
         #expect(notices.first?.contains("apt-get install libedit2") == true)
+        let banner = start?.rows.first { $0.hasPrefix("omnipanel — the session panel") }
+        #expect(banner?.contains("Ctrl-D to leave") == true)
+        #expect(banner?.contains("Tab") == false, "the banner offers Tab completion, which is off: \(banner ?? "")")
 
         try terminal.type("open case 42")
         try terminal.press("Enter")
