@@ -22,7 +22,7 @@ public enum CommandLineTable {
         OptionSpec(.state, long: "state", value: .file(placeholder: "file", extension: "json"),
                    help: "Load the whole panel from this file when it exists, and save it after every command."),
         OptionSpec(.format, long: "format", value: .choice(placeholder: "format", OutputFormat.allCases.map { $0.rawValue }),
-                   help: "Output: text (the default), or json, one JSON object per command (see docs/trainer.md)."),
+                   help: "Output: text (the default), or json, one JSON object per command (README: --format json)."),
         OptionSpec(.quiet, long: "quiet",
                    help: "Print only errors and what was asked for (show, hover, history, dashboard, help, …), not the panel after every change."),
     ]

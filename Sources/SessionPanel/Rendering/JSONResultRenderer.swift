@@ -1,5 +1,5 @@
 /// Renders what one script line did as a JSON object, for `--format json` (one object per line).
-/// The schema is documented in `docs/trainer.md`.
+/// The schema is documented in the README ("Machine-readable output: `--format json`").
 public enum JSONResultRenderer {
     /// How the line ended.
     public enum Result: Sendable, Equatable {

@@ -2,9 +2,9 @@
 /// that drawing the panel after every command (as a script does) draws again only what looks different.
 ///
 /// Each piece is kept with a key holding everything it shows (for a row: the session's title, kind,
-/// unread count and read-only flag, its position and the panel's layout, whether it is focused or alerting, its conversation's channel and
-/// state); equal keys draw equal text. Keep one cache per output: it remembers the style it was drawn
-/// in, and starts over when that changes.
+/// unread count and read-only flag, its position and the panel's layout, whether it is focused or
+/// alerting, its conversation's channel and state); equal keys draw equal text. Keep one cache per
+/// output: it remembers the style it was drawn in, and starts over when that changes.
 public struct PanelCache: Sendable {
     /// What a session row shows (its position is the row's place in the cache).
     struct RowKey: Equatable, Sendable {

@@ -248,6 +248,6 @@ public struct ScriptRunner {
 public enum OutputFormat: String, Sendable, CaseIterable {
     /// The panel and messages as text (the default).
     case text
-    /// One JSON object per script line (see `docs/trainer.md`).
+    /// One JSON object per script line (the schema is in the README, "Machine-readable output").
     case json
 }
