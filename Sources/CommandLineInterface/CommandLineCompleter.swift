@@ -15,8 +15,12 @@ public enum CommandLineCompleter {
         var pending: OptionSpec?
         var optionWords: [String] = []
         var positionals = 0
+        var words = words
+        if words.last == "=" { words[words.count - 1] = "" }  // bash splits `--color=` into `--color` `=`
         for word in words.dropLast().map(unquoted) {
-            if let option = pending {
+            if pending != nil, word == "=" {
+                continue  // bash splits `--color=al` into `--color` `=` `al`: the value comes next
+            } else if let option = pending {
                 optionWords += [option.spellings[0], word]
                 pending = nil
             } else if word.hasPrefix("-"), word != "-" {
@@ -37,6 +41,16 @@ public enum CommandLineCompleter {
                 guard case .shell(let options, _)? = try? CommandLineParser.parse(optionWords) else { return PanelState() }
                 return startingState(options)
             }
+        }
+        if typed.hasPrefix("--"), let equals = typed.firstIndex(of: "="),
+           let option = command.option(spelled: String(typed[..<equals])), option.takesValue
+        {  // zsh and fish pass `--color=al` whole: complete the value, keeping `--color=`
+            let head = String(typed[...equals])
+            let reply = complete(option.value, typed: String(typed[typed.index(after: equals)...]), for: shell) {
+                PanelState()
+            }
+            guard case .candidates(let values) = reply else { return .candidates([]) }  // files after `=`: left to the user
+            return .candidates(values.map { CompletionCandidate(head + $0.text, description: $0.description) })
         }
         if typed.hasPrefix("-") {
             return .candidates(command.options.flatMap { option in

@@ -24,6 +24,18 @@ import Testing
         #expect(!texts(complete(["run", "-"])).contains("-c"))
     }
 
+    @Test("an option's value after `=`: bash splits the word at `=`, zsh and fish pass it whole")
+    func valuesAfterEquals() {
+        #expect(texts(complete(["--color", "=", "al"], shell: .bash)) == ["always"])
+        #expect(texts(complete(["--color", "="], shell: .bash)) == ["auto", "always", "never"])
+        #expect(texts(complete(["run", "--format", "=", "j"], shell: .bash)) == ["json"])
+        #expect(texts(complete(["--color=al"], shell: .zsh)) == ["--color=always"])
+        #expect(texts(complete(["--strict", "--format="])) == ["--format=text", "--format=json"])
+        #expect(complete(["--world", "=", "x"], shell: .bash) == .files(extension: "json"))
+        #expect(complete(["--world=x"]) == .candidates([]))  // the shell's file completion cannot take the `--world=` part
+        #expect(texts(complete(["--strict=x"])).isEmpty)  // a flag takes no value
+    }
+
     @Test func subcommandsValuesAndFiles() {
         #expect(texts(complete([""])) == ["run", "completions"])
         #expect(texts(complete(["--strict", "r"])) == ["run"])

@@ -50,6 +50,13 @@ struct BashCompletionTests {
         #expect(Set(runOptions).isSuperset(of: ["--world", "--color", "--width", "--strict", "--echo", "--help"]))
     }
 
+    @Test("values after `=`: bash splits `--color=al` at the `=`", arguments: setups)
+    func valuesAfterEquals(withBashCompletion: Bool) throws {
+        #expect(try complete(["omnipanel", "--color", "=", "al"], withBashCompletion: withBashCompletion) == ["always"])
+        #expect(try complete(["omnipanel", "--color", "="], current: "", withBashCompletion: withBashCompletion) == ["auto", "always", "never"])
+        #expect(try complete(["omnipanel", "--world", "=", ""], withBashCompletion: withBashCompletion).sorted() == ["sub", "w.json"])
+    }
+
     @Test(arguments: setups)
     func runOffersScriptsAndWorldOffersJSONFiles(withBashCompletion: Bool) throws {
         #expect(try complete(["omnipanel", "run", ""], withBashCompletion: withBashCompletion).sorted() == ["demo.omni", "sub"])
