@@ -15,10 +15,13 @@ public enum CommandLineCompleter {
         var pending: OptionSpec?
         var optionWords: [String] = []
         var positionals = 0
+        var commandWords: [String] = []  // `omnipanel [options] <command words>…`: one shell command
         var words = words
         if words.last == "=" { words[words.count - 1] = "" }  // bash splits `--color=` into `--color` `=`
         for word in words.dropLast().map(unquoted) {
-            if pending != nil, word == "=" {
+            if !commandWords.isEmpty {
+                commandWords.append(word)
+            } else if pending != nil, word == "=" {
                 continue  // bash splits `--color=al` into `--color` `=` `al`: the value comes next
             } else if let option = pending {
                 optionWords += [option.spellings[0], word]
@@ -29,18 +32,22 @@ public enum CommandLineCompleter {
                 command = subcommand
                 isRoot = false
             } else if isRoot {
-                return .candidates([])  // the words of a shell command
+                commandWords.append(word)
             } else {
                 positionals += 1
             }
         }
         let current = words.last ?? ""
         let typed = unquoted(current)
+        func state() -> PanelState {  // the state the options on the line describe
+            guard case .shell(let options, _)? = try? CommandLineParser.parse(optionWords) else { return PanelState() }
+            return startingState(options)
+        }
+        if !commandWords.isEmpty {
+            return .candidates(completeCommandWord(typed, after: commandWords, in: state()))
+        }
         if let option = pending {
-            return complete(option.value, typed: typed, for: shell) {
-                guard case .shell(let options, _)? = try? CommandLineParser.parse(optionWords) else { return PanelState() }
-                return startingState(options)
-            }
+            return complete(option.value, typed: typed, for: shell, state: state)
         }
         if typed.hasPrefix("--"), let equals = typed.firstIndex(of: "="),
            let option = command.option(spelled: String(typed[..<equals])), option.takesValue
@@ -58,9 +65,11 @@ public enum CommandLineCompleter {
             })
         }
         if isRoot {
-            return .candidates(CommandLineTable.subcommands.filter { $0.name.hasPrefix(typed) }.map {
+            let subcommands = CommandLineTable.subcommands.filter { $0.name.hasPrefix(typed) }.map {
                 CompletionCandidate($0.name, description: $0.summary)
-            })
+            }
+            // An empty word lists the subcommands only; a letter also completes the shell's commands.
+            return .candidates(typed.isEmpty ? subcommands : subcommands + completeCommandWord(typed, after: [], in: state()))
         }
         guard let argument = command.argument, positionals == 0 else { return .candidates([]) }
         return complete(argument.value, typed: typed, for: shell) { PanelState() }
@@ -81,6 +90,19 @@ public enum CommandLineCompleter {
             // bash removes quotes from what was typed before it compares (`switch "Ke` → `switch Ke`).
             let candidates = CompletionEngine.completeCommandList(typed, in: state(), backslashesOnly: shell == .bash)
             return .candidates(candidates.map { CompletionCandidate($0) })
+        }
+    }
+
+    /// The candidates for the word `typed` of a one-shot shell command (`omnipanel --state s.json
+    /// switch Ke<Tab>`), from ``CompletionEngine`` on the state the options describe. Each is the
+    /// word as the program should receive it (the shell escapes it), starting exactly as typed: a
+    /// shell keeps only candidates that begin with what was typed, and titles match in any case.
+    private static func completeCommandWord(_ typed: String, after commandWords: [String], in state: PanelState) -> [CompletionCandidate] {
+        let line = (commandWords + [typed]).map { $0.isEmpty ? "" : TokenizedLine.joining([$0]) }.joined(separator: " ")
+        return CompletionEngine.complete(line, in: state).candidates.map { candidate in
+            let word = unquoted(candidate.text)
+            let text = word.lowercased().hasPrefix(typed.lowercased()) ? typed + word.dropFirst(typed.count) : word
+            return CompletionCandidate(text, description: candidate.description)
         }
     }
 

@@ -24,6 +24,23 @@ import Testing
         #expect(!texts(complete(["run", "-"])).contains("-c"))
     }
 
+    @Test("the words of a one-shot command complete like the prompt, on the state the options describe")
+    func oneShotCommandWords() {
+        #expect(texts(complete(["sw"])) == ["switch"])
+        #expect(texts(complete(["open", "case", ""])) == ["42", "17", "108", "256"])
+        #expect(texts(complete(["open", "contact", "Kenny S"])) == ["Kenny Smith"])
+        #expect(texts(complete(["open", "contact", "jo"])) == ["josé Núñez"])  // starts as typed; titles match in any case
+        #expect(texts(complete(["close", "1", "--"])) == ["--yes"])
+        var seen: ShellOptions?
+        _ = CommandLineCompleter.complete(["--world", "w.json", "--strict", "open", "case", ""], for: .bash) { options in
+            seen = options
+            return PanelState()
+        }
+        #expect(seen?.world == "w.json" && seen?.strict == true)  // the state comes from the options on the line
+        #expect(texts(complete(["--strict", "echo", ""])).isEmpty)  // script directives are not commands
+        #expect(texts(complete(["frobnicate", ""])).isEmpty)
+    }
+
     @Test("an option's value after `=`: bash splits the word at `=`, zsh and fish pass it whole")
     func valuesAfterEquals() {
         #expect(texts(complete(["--color", "=", "al"], shell: .bash)) == ["always"])
@@ -38,7 +55,7 @@ import Testing
 
     @Test func subcommandsValuesAndFiles() {
         #expect(texts(complete([""])) == ["run", "completions"])
-        #expect(texts(complete(["--strict", "r"])) == ["run"])
+        #expect(texts(complete(["--strict", "r"])) == ["run", "reject", "reply"])  // subcommands, then the shell's commands
         #expect(texts(complete(["completions", ""])) == ["bash", "zsh", "fish"])
         #expect(texts(complete(["--color", "a"])) == ["auto", "always"])
         #expect(texts(complete(["run", "--format", ""])) == ["text", "json"])

@@ -50,6 +50,13 @@ struct BashCompletionTests {
         #expect(Set(runOptions).isSuperset(of: ["--world", "--color", "--width", "--strict", "--echo", "--help"]))
     }
 
+    @Test("the words of a one-shot command: the shell's commands and their values", arguments: setups)
+    func oneShotCommandWords(withBashCompletion: Bool) throws {
+        #expect(try complete(["omnipanel", "--strict", "sw"], withBashCompletion: withBashCompletion) == ["switch"])
+        #expect(try complete(["omnipanel", "open", "case", ""], withBashCompletion: withBashCompletion) == ["42", "17", "108", "256"])
+        #expect(try complete(["omnipanel", "open", "contact", "Ke"], withBashCompletion: withBashCompletion) == ["Kenny Smith"])
+    }
+
     @Test("values after `=`: bash splits `--color=al` at the `=`", arguments: setups)
     func valuesAfterEquals(withBashCompletion: Bool) throws {
         #expect(try complete(["omnipanel", "--color", "=", "al"], withBashCompletion: withBashCompletion) == ["always"])
