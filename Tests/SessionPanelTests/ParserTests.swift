@@ -64,6 +64,15 @@ struct ParserTests {
         #expect(try CommandParser.parse("# a note") == nil)
         #expect(try CommandParser.parse("  #switch 1") == nil)
         #expect(try CommandParser.parse("# Maria's \"unbalanced quotes don't matter") == nil)
+        #expect(try CommandParser.parse("\u{00A0}\u{2003}# after Unicode spaces") == nil)
+        #expect(try CommandParser.parse("#\"open quote in the first word") == nil)
+        // A quoted or escaped `#` is a word, not a comment; a lone quote is unbalanced.
+        #expect(throws: CommandError(##"unknown command "#x"; type `help` for the list"##)) { try CommandParser.parse("\"#x\"") }
+        #expect(throws: CommandError(##"unknown command "#x"; type `help` for the list"##)) { try CommandParser.parse("\\#x") }
+        #expect(throws: CommandError("unbalanced \" quote")) { try CommandParser.parse("  \"") }
+        // The same from raw bytes, as scripts read them.
+        #expect(try CommandParser.parse(bytes: Array("  # note\r".utf8)) == nil)
+        #expect(try CommandParser.parse(bytes: Array("show\r".utf8)) == .show)
     }
 
     @Test("an unknown command suggests the closest one")
