@@ -98,11 +98,10 @@ public enum CommandLineCompleter {
     /// word as the program should receive it (the shell escapes it), starting exactly as typed: a
     /// shell keeps only candidates that begin with what was typed, and titles match in any case.
     private static func completeCommandWord(_ typed: String, after commandWords: [String], in state: PanelState) -> [CompletionCandidate] {
-        let line = (commandWords + [typed]).map { $0.isEmpty ? "" : TokenizedLine.joining([$0]) }.joined(separator: " ")
+        let line = TokenizedLine.joining(commandWords) + " " + (typed.isEmpty ? "" : TokenizedLine.joining([typed]))
         return CompletionEngine.complete(line, in: state).candidates.map { candidate in
-            let word = unquoted(candidate.text)
-            let text = word.lowercased().hasPrefix(typed.lowercased()) ? typed + word.dropFirst(typed.count) : word
-            return CompletionCandidate(text, description: candidate.description)
+            CompletionCandidate(
+                CompletionEngine.startingAsTyped(unquoted(candidate.text), typed: typed), description: candidate.description)
         }
     }
 

@@ -16,10 +16,14 @@ extension CompletionEngine {
         let typed = String(text.suffix(completion.replacing))
         let kept = String(text.dropLast(completion.replacing))
         return completion.candidates.map { candidate in
-            let word = quoted(unquoted(candidate.text), like: backslashesOnly ? "" : typed)
-            let keepsTyped = word.prefix(typed.count).lowercased() == typed.lowercased()
-            return kept + (keepsTyped ? typed + word.dropFirst(typed.count) : word)
+            kept + startingAsTyped(quoted(unquoted(candidate.text), like: backslashesOnly ? "" : typed), typed: typed)
         }
+    }
+
+    /// `word` beginning with `typed` exactly as it was typed when the two differ only in letter case
+    /// (titles match in any case, but a shell keeps only candidates that begin with what was typed).
+    public static func startingAsTyped(_ word: String, typed: String) -> String {
+        word.prefix(typed.count).lowercased() == typed.lowercased() ? typed + word.dropFirst(typed.count) : word
     }
 
     /// `value` quoted in the style `typed` began with: in double or single quotes after an opening
