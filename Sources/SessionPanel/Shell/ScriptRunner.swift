@@ -140,13 +140,16 @@ public struct ScriptRunner {
     }
 
     private mutating func report(_ step: Interpreter.Step, typed: [UInt8], answering: String?, emit: (Event) -> Void) {
+        let answer: String?  // the answer to a question, as shown after it
         if answering == nil {
+            answer = nil
             unrendered = nil
             previous = CommandOutput(line: lineNumber, typed: typed)
         } else {
             renderPrevious()
-            if var output = previous, let asked = output.lines.popLast() {
-                output.lines.append(asked + " " + VisibleText.escaped(Self.text(of: typed)))
+            answer = VisibleText.escaped(Self.text(of: typed))
+            if var output = previous, let asked = output.lines.popLast(), let answer {
+                output.lines.append(asked + " " + answer)
                 previous = output
             }
         }
@@ -173,8 +176,8 @@ public struct ScriptRunner {
                 line: lineNumber, input: Self.text(of: typed), answering: answering, result: jsonResult(of: step),
                 state: interpreter.state)]))
         case .text:
-            if answering != nil {
-                if !options.quiet { emit(.output([VisibleText.escaped(Self.text(of: typed))])) }
+            if let answer {
+                if !options.quiet { emit(.output([answer])) }
             } else if options.echo {
                 emit(.command(VisibleText.escaped(Self.text(of: typed))))
             }
