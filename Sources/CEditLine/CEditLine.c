@@ -5,10 +5,12 @@
 #include "CEditLine.h"
 
 #include <dlfcn.h>
+#include <errno.h>
 #include <histedit.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 _Static_assert(CEL_CC_NORM == CC_NORM, "CEL_CC_NORM differs from libedit's CC_NORM");
 _Static_assert(CEL_CC_REFRESH == CC_REFRESH, "CEL_CC_REFRESH differs from libedit's CC_REFRESH");
@@ -209,6 +211,22 @@ int cel_history_load(History *h, const char *path) {
 int cel_history_save(History *h, const char *path) {
     HistEvent event;
     return edit.history(h, &event, H_SAVE, path);
+}
+
+int cel_history_save_to(History *h, int descriptor) {
+    int copy = dup(descriptor);
+    if (copy < 0) return -1;
+    FILE *stream = fdopen(copy, "w");
+    if (stream == NULL) {
+        close(copy);
+        return -1;
+    }
+    HistEvent event;
+    int saved = edit.history(h, &event, H_SAVE_FP, stream);
+    int saveError = errno;
+    if (fclose(stream) != 0) return -1;
+    if (saved < 0) errno = saveError;
+    return saved;
 }
 
 int cel_history_clear(History *h) {
