@@ -5,8 +5,8 @@ import Darwin
 #endif
 import SessionPanel
 
-/// The lines of a file descriptor as raw bytes without their newline (invalid UTF-8 and NUL bytes
-/// included, so the shell can refuse them with a clear message). A line longer than the shell
+/// The lines of a file descriptor, each the raw bytes without its newline (invalid UTF-8 and NUL bytes
+/// included, so the interpreter can refuse them with a clear message). A line longer than the shell
 /// accepts is cut just past the limit, so a huge line costs no more memory than a long one.
 struct LineReader: Sequence, IteratorProtocol {
     private let descriptor: Int32
@@ -17,7 +17,11 @@ struct LineReader: Sequence, IteratorProtocol {
     /// Reads from `descriptor` (not closed here).
     init(descriptor: Int32) { self.descriptor = descriptor }
 
-    mutating func next() -> [UInt8]? {
+    mutating func next() -> InputLine? {
+        nextBytes().map(InputLine.init)
+    }
+
+    private mutating func nextBytes() -> [UInt8]? {
         var line: [UInt8] = []
         while true {
             if let newline = nextNewline() {

@@ -49,7 +49,7 @@ struct ShellContext {
 
     /// Runs `lines` without a prompt, streaming what it prints and saving the state after every command.
     /// With `pace`, plays the script back live. Returns the exit status.
-    func runScript(named name: String, lines: some Sequence<[UInt8]>, pace: Double? = nil) -> Int32 {
+    func runScript(named name: String, lines: some Sequence<InputLine>, pace: Double? = nil) -> Int32 {
         defer { Output.flush() }
         let scriptOptions = ScriptRunner.Options(
             strict: options.strict, echo: options.echo || pace != nil, style: renderer.style, format: options.format,
@@ -59,8 +59,8 @@ struct ShellContext {
         let emit = { (event: ScriptRunner.Event) in
             if playback?.play(event) != true { Self.print(event) }
         }
-        for bytes in lines {
-            runner.feed(bytes, emit: emit)
+        for line in lines {
+            runner.feed(line, emit: emit)
             if let failure = commit(runner.interpreter.state) { return failure }
             if runner.isFinished { break }
         }

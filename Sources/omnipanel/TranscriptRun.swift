@@ -57,11 +57,11 @@ struct TranscriptRun {
     }
 
     /// The script's lines, or `nil` after reporting why it cannot be read.
-    private func read(_ path: String) -> [[UInt8]]? {
+    private func read(_ path: String) -> [InputLine]? {
         do {
             var lines = try FileBytes.read(path).split(separator: 0x0A, omittingEmptySubsequences: false).map(Array.init)
             if lines.last == [] { lines.removeLast() }
-            return lines
+            return lines.map(InputLine.init)
         } catch {
             Output.error("omnipanel: cannot read \(path): \(error.reason)")
             return nil
