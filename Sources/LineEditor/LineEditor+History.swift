@@ -1,9 +1,5 @@
 import CEditLine
-#if canImport(Glibc)
-import Glibc
-#else
-import Darwin
-#endif
+import SystemIO
 
 extension LineEditor {
     /// Adds a submitted line to history; empty or whitespace-only lines and immediate duplicates are ignored.

@@ -1,9 +1,5 @@
 import CEditLine
-#if canImport(Glibc)
-import Glibc
-#else
-import Darwin
-#endif
+import SystemIO
 
 extension LineEditor {
     /// Binds Tab to completion and Alt-0…Alt-9 (ESC followed by a digit) to `metaDigitCommand`.

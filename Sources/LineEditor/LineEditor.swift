@@ -1,9 +1,5 @@
 import CEditLine
-#if canImport(Glibc)
-import Glibc
-#else
-import Darwin
-#endif
+import SystemIO
 
 /// The outcome of one `LineEditor.readLine(prompt:)`.
 public enum ReadResult: Sendable, Equatable {

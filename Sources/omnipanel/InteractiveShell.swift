@@ -1,10 +1,6 @@
-#if canImport(Glibc)
-import Glibc
-#else
-import Darwin
-#endif
 import LineEditor
 import SessionPanel
+import SystemIO
 
 /// The interactive prompt: libedit for editing, history and completion; the interpreter for everything else.
 final class InteractiveShell {
@@ -37,7 +33,7 @@ final class InteractiveShell {
     /// and SIGHUP also save history (and leave the terminal as it was), then end the process by the signal.
     func run() -> Int32 {
         guard let editor = LineEditor(programName: "omnipanel", historyFile: Self.historyPath) else {
-            return context.runScript(named: "<stdin>", lines: LineReader(descriptor: STDIN_FILENO))
+            return context.runScript(named: "<stdin>", lines: LineReader(descriptor: .standardInput))
         }
         editor.completer = { [unowned self] line in
             let completion = CompletionEngine.complete(line, in: interpreter.state)
