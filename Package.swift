@@ -29,7 +29,7 @@ let package = Package(
         // SQLite's C API from the system library (libsqlite3-dev), and the storage edge built on it:
         // a thin connection wrapper, the world's tables and the world catalog over them.
         .systemLibrary(name: "CSQLite", pkgConfig: "sqlite3", providers: [.apt(["libsqlite3-dev"])]),
-        .target(name: "Storage", dependencies: ["CSQLite", "SessionPanel"]),
+        .target(name: "Storage", dependencies: ["CSQLite", "SessionPanel", "SystemIO"]),
 
         // The thin executable: the REPL loop, script running, files.
         .executableTarget(
@@ -44,7 +44,7 @@ let package = Package(
         ),
 
         .testTarget(name: "SessionPanelTests", dependencies: ["SessionPanel"]),
-        .testTarget(name: "StorageTests", dependencies: ["Storage", "SessionPanel"]),
+        .testTarget(name: "StorageTests", dependencies: ["Storage", "SessionPanel", "SystemIO"]),
         .testTarget(name: "CommandLineInterfaceTests", dependencies: ["CommandLineInterface"]),
         .testTarget(name: "OmnipanelTests", dependencies: ["omnipanel"]),
         .testTarget(name: "SystemIOTests", dependencies: ["SystemIO"]),
