@@ -14,7 +14,7 @@ extension LineEditor {
         while true {
             let count = read(STDIN_FILENO, &byte, 1)  // one byte at a time: nothing past the newline is consumed
             if count == 1 {
-                if byte == UInt8(ascii: "\n") { return .line(String(decoding: bytes, as: UTF8.self)) }
+                if byte == UInt8(ascii: "\n") { return .line(bytes) }
                 bytes.append(byte)
                 continue
             }

@@ -3,8 +3,9 @@ import SystemIO
 
 /// The outcome of one `LineEditor.readLine(prompt:)`.
 public enum ReadResult: Sendable, Equatable {
-    /// The user submitted this line (without its trailing newline).
-    case line(String)
+    /// The user submitted this line: its bytes as typed, without the trailing newline and not
+    /// decoded (the interpreter checks them, so invalid UTF-8 gets the same error as in a script).
+    case line([UInt8])
     /// The user pressed Ctrl-C; the line was discarded and the cursor moved to a fresh row.
     case interrupted
     /// The user pressed Ctrl-D on an empty line, or the input closed.
@@ -113,7 +114,7 @@ public final class LineEditor {
         }
         var bytes = UnsafeRawBufferPointer(start: raw, count: strlen(raw))
         if bytes.last == UInt8(ascii: "\n") { bytes = UnsafeRawBufferPointer(rebasing: bytes.dropLast()) }
-        return .line(String(decoding: bytes, as: UTF8.self))
+        return .line(Array(bytes))
     }
 
     /// The termination signal caught since the editor started, if any.

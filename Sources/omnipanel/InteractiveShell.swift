@@ -68,9 +68,9 @@ final class InteractiveShell {
             switch editor.readLine(prompt: prompt) {
             case .line(let line):
                 if question == nil { editor.addHistory(line) }
-                step = interpreter.handle(bytes: Array(line.utf8))
+                step = interpreter.handle(InputLine(line))
             case .interrupted:
-                step = question == nil ? .nothing : interpreter.handle("")
+                step = question == nil ? .nothing : interpreter.handle(InputLine([]))  // no answer: no
             case .endOfInput:
                 if case .ran(let outcome) = interpreter.endOfInput() { show(outcome) }
                 return .status(0)

@@ -2,17 +2,17 @@ import SessionPanel
 import SystemIO
 
 /// The lines a script run reads, and why reading stopped early, if it did.
-protocol ScriptLines: Sequence<[UInt8]> {
+protocol ScriptLines: Sequence<InputLine> {
     /// Why the input could not be read to its end (`Is a directory`), once the lines have run out.
     var readFailure: String? { get }
 }
 
-extension Array: ScriptLines where Element == [UInt8] {
+extension Array: ScriptLines where Element == InputLine {
     var readFailure: String? { nil }
 }
 
-/// The lines of a file descriptor as raw bytes without their newline (invalid UTF-8 and NUL bytes
-/// included, so the shell can refuse them with a clear message). A line longer than the shell
+/// The lines of a file descriptor, each the raw bytes without its newline (invalid UTF-8 and NUL bytes
+/// included, so the interpreter can refuse them with a clear message). A line longer than the shell
 /// accepts is cut just past the limit, so a huge line costs no more memory than a long one, and the
 /// rest of it is skipped up to ``maximumLineBytes``; past that (`run /dev/zero`) reading stops with a
 /// ``readFailure``, as it does on a read error: a directory or a failing disk is not an empty script.
@@ -31,7 +31,11 @@ final class LineReader: ScriptLines, IteratorProtocol {
     /// Reads from `descriptor` (not closed here).
     init(descriptor: FileDescriptor) { self.descriptor = descriptor }
 
-    func next() -> [UInt8]? {
+    func next() -> InputLine? {
+        nextBytes().map(InputLine.init)
+    }
+
+    private func nextBytes() -> [UInt8]? {
         var line: [UInt8] = []
         var length = 0  // the whole line's, cut or not
         lineNumber += 1

@@ -44,9 +44,9 @@ enum Omnipanel {
         let shell = try ShellContext(options: options)
         switch input {
         case .words(let words):
-            return shell.runScript(named: "<command>", lines: [Array(TokenizedLine.joining(words).utf8)])
+            return shell.runScript(named: "<command>", lines: [InputLine(words: words)])
         case .commands(let commands):
-            return shell.runScript(named: "-c", lines: TokenizedLine.splitCommands(commands).map { Array($0.utf8) })
+            return shell.runScript(named: "-c", lines: TokenizedLine.splitCommands(commands).map { InputLine(Array($0.utf8)) })
         case .standardInput:
             if interactive { return InteractiveShell(context: shell).run() }
             return shell.runScript(named: "<stdin>", lines: LineReader(descriptor: .standardInput))

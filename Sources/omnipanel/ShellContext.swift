@@ -60,8 +60,8 @@ struct ShellContext {
         let emit = { (event: ScriptRunner.Event) in
             if playback?.play(event) != true { Self.print(event) }
         }
-        for bytes in lines {
-            runner.feed(bytes, emit: emit)
+        for line in lines {
+            runner.feed(line, emit: emit)
             if let failure = commit(runner.interpreter.state) { return failure }
             if runner.isFinished { break }
         }

@@ -59,11 +59,11 @@ struct TranscriptRun {
     }
 
     /// The script's lines, or `nil` after reporting why it cannot be read.
-    private func read(_ path: String) -> [[UInt8]]? {
+    private func read(_ path: String) -> [InputLine]? {
         do throws(ReadFailure) {
             var lines = try InputFile.read(path, limit: InputLimit.scriptBytes).split(separator: 0x0A, omittingEmptySubsequences: false).map(Array.init)
             if lines.last == [] { lines.removeLast() }
-            return lines
+            return lines.map(InputLine.init)
         } catch {
             Output.error("omnipanel: cannot read \(VisibleText.escaped(path)): \(error)")
             return nil
