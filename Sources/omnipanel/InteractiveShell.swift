@@ -100,7 +100,7 @@ final class InteractiveShell {
     /// Runs `command` while a line is being edited (Alt-<digit>) and returns what it shows, for the
     /// editor to print above the line. Not history: a key, like the shortcuts of the product.
     private func runAside(_ command: String) -> [String] {
-        switch interpreter.handle(bytes: Array(command.utf8)) {
+        switch interpreter.handle(InputLine(Array(command.utf8))) {
         case .ran(let outcome):
             _ = context.commit(interpreter.state)  // a failure is reported; the next command's commit ends the prompt
             return outcome.isShown(quiet: context.options.quiet) ? context.renderer.render(outcome, in: interpreter.state) : []

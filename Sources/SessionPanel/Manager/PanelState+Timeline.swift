@@ -12,7 +12,7 @@ extension PanelState {
         guard (0...SimulatedDuration.maximum).contains(time) else {
             throw CommandError("an `at` time is from 0s to \(SimulatedDuration.format(SimulatedDuration.maximum))")
         }
-        guard let command = try CommandParser.parse(line) else {
+        guard let command = try CommandParser.parse(InputLine(Array(line.utf8))) else {
             throw CommandError("`at <time>` needs a command: incoming, message or sentiment")
         }
         switch command {
@@ -40,7 +40,7 @@ extension PanelState {
         if conversations.values.contains(where: { $0.title.lowercased() == wanted }) { return true }
         var visitors = visitorCount
         for event in shift.agenda.events where event.time <= time {
-            guard case .scheduled(let line) = event.kind, case .incoming(_, let customer)? = try? CommandParser.parse(line)
+            guard case .scheduled(let line) = event.kind, case .incoming(_, let customer)? = try? CommandParser.parse(InputLine(Array(line.utf8)))
             else { continue }
             if let customer, customer.lowercased() == wanted { return true }
             if customer == nil {
@@ -55,7 +55,7 @@ extension PanelState {
     mutating func runScheduled(_ line: String) -> Outcome {
         let command: Command?
         do throws(CommandError) {
-            command = try CommandParser.parse(line)
+            command = try CommandParser.parse(InputLine(Array(line.utf8)))
         } catch {
             return eventOutcome(.problem, "`at` line \"\(line)\": \(error.message)")
         }

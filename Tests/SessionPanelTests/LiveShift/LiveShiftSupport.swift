@@ -22,7 +22,7 @@ func interpreter(after lines: [String], world: World = .demo) -> Interpreter {
 func transcript(_ lines: [String], from state: PanelState = PanelState()) -> String {
     var runner = ScriptRunner(name: "test", state: state, options: .init(echo: true))
     var output: [String] = []
-    _ = runner.run(lines.map { Array($0.utf8) }) { event in
+    _ = runner.run(lines.map { InputLine($0) }) { event in
         switch event {
         case .output(let lines): output += lines
         case .command(let command): output.append("> " + command)
