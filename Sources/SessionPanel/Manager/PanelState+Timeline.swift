@@ -21,7 +21,7 @@ extension PanelState {
             guard case .titlePrefix(let name) = reference else {
                 throw CommandError("an `at` line names the customer by title (\"Kenny Smith\"), not by position")
             }
-            guard customerArrives(name, by: time) else {
+            guard try customerArrives(name, by: time) else {
                 throw CommandError(
                     "\"\(name)\" never arrives: no contact has that name, no conversation has that title, "
                         + "and no `at` line up to \(SimulatedDuration.stamp(time)) brings them with `incoming`")
@@ -34,9 +34,9 @@ extension PanelState {
 
     /// Whether a customer titled `name` can have a conversation by `time`: a contact of the world, the
     /// title of a conversation in the shift, or brought by a scheduled `incoming` no later than `time`.
-    private func customerArrives(_ name: String, by time: Int) -> Bool {
+    private func customerArrives(_ name: String, by time: Int) throws(CommandError) -> Bool {
         let wanted = name.lowercased()
-        if world.contact(named: name) != nil { return true }
+        if try world.contact(named: name) != nil { return true }
         if conversations.values.contains(where: { $0.title.lowercased() == wanted }) { return true }
         var visitors = visitorCount
         for event in shift.agenda.events where event.time <= time {

@@ -86,6 +86,10 @@ extension PanelState {
         return eventOutcome(.arrival, outcome.firstMessage)
     }
 
+    /// How many of the world's contacts (the first by name) generated requests come from: a big world's
+    /// catalog is never read whole.
+    static let contactsDrawnFrom = 500
+
     /// A contact free to write on `channel`, chosen by `pick`; `nil` (a visitor) when all are busy. A
     /// contact is busy with a request pending, a conversation being worked (Active or Wrap-up), or one
     /// queued (Open) on the same channel; a conversation Waiting on the channel is resumed, as in the product.
@@ -98,7 +102,8 @@ extension PanelState {
             let queuedHere = conversation.state == .open && conversation.channel == channel
             if working || queuedHere || notified.contains(conversation.id) { busy.insert(name.lowercased()) }
         }
-        let free = world.contacts.filter { !busy.contains($0.name.lowercased()) }
+        let known = (try? world.contacts(startingWith: "", limit: Self.contactsDrawnFrom)) ?? []  // unreadable: a visitor
+        let free = known.filter { !busy.contains($0.name.lowercased()) }
         guard !free.isEmpty else { return nil }
         return free[Int(pick % UInt64(free.count))].name
     }
