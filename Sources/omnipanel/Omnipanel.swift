@@ -58,8 +58,8 @@ enum Omnipanel {
         let shell = try ShellContext(options: options)
         let pace: Double?
         switch script.mode {
-        case .check: return TranscriptRun(path: script.path, state: shell.initialState).check()
-        case .record: return TranscriptRun(path: script.path, state: shell.initialState).record()
+        case .check: return TranscriptRun(path: script.path, state: shell.initialState, strict: options.strict).check()
+        case .record: return TranscriptRun(path: script.path, state: shell.initialState, strict: options.strict).record()
         case .play(let seconds): pace = seconds
         }
         if script.path == "-" {

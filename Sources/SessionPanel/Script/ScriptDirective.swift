@@ -10,6 +10,8 @@ public enum ScriptDirective: Sendable, Equatable {
     case pause(seconds: Double?)
     /// `expect "<text>"` (`present`) or `expect-not "<text>"`: check the previous command's output.
     case expect(String, present: Bool)
+    /// `expect-error "<text>"`: the previous command failed, with an error containing the text.
+    case expectError(String)
 
     /// The longest pause accepted, in seconds.
     public static let longestPause = 600.0

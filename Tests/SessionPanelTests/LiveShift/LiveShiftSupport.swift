@@ -28,7 +28,7 @@ func transcript(_ lines: [String], from state: PanelState = PanelState()) -> Str
         case .command(let command): output.append("> " + command)
         case .error(let line): output.append(line)
         case .question(let text): output.append(text)
-        case .pause, .expectationFailed: break
+        case .pause, .expectationFailed, .commandFailed: break
         }
     }
     return output.joined(separator: "\n")
