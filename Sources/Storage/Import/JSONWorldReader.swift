@@ -119,10 +119,7 @@ public struct JSONWorldReader {
     /// Reads `[record, …]`, calling `record` with each one's place (`cases[3]`).
     private mutating func readList(_ key: String, _ record: (inout Self, String) throws -> Void) throws {
         try skipSpace()
-        guard try input.peek() == UInt8(ascii: "[") else {
-            if try input.peek() == nil { throw syntax("expected a value, found the end") }
-            throw WorldFileError("\(key) should be a list")
-        }
+        guard try input.peek() == UInt8(ascii: "[") else { throw try mismatch("\(key) should be a list") }
         input.advance()
         try skipSpace()
         if try input.peek() == UInt8(ascii: "]") { return input.advance() }
@@ -143,10 +140,7 @@ public struct JSONWorldReader {
     /// Reads `{"key": value, …}`, calling `field` with each key to read its value.
     private mutating func readObject(_ place: String, _ field: (inout Self, String) throws -> Void) throws {
         try skipSpace()
-        guard try input.peek() == UInt8(ascii: "{") else {
-            if try input.peek() == nil { throw syntax("expected a value, found the end") }
-            throw WorldFileError("\(place) should be an object")
-        }
+        guard try input.peek() == UInt8(ascii: "{") else { throw try mismatch("\(place) should be an object") }
         input.advance()
         try skipSpace()
         if try input.peek() == UInt8(ascii: "}") { return input.advance() }
@@ -185,10 +179,7 @@ public struct JSONWorldReader {
     // MARK: Values
 
     private mutating func readString(_ place: String, _ key: String) throws -> String {
-        guard try input.peek() == UInt8(ascii: "\"") else {
-            try skipValue(checkingNull: true, "\(place).\(key) should be a string")
-            throw WorldFileError("\(place).\(key) should be a string")
-        }
+        guard try input.peek() == UInt8(ascii: "\"") else { throw try mismatch("\(place).\(key) should be a string") }
         return try readStringLiteral()
     }
 
@@ -208,8 +199,7 @@ public struct JSONWorldReader {
     /// Reads a number that must be whole and fit an `Int`.
     private mutating func readInteger(_ place: String, _ key: String) throws -> Int {
         guard let first = try input.peek(), first == UInt8(ascii: "-") || (0x30...0x39).contains(first) else {
-            try skipValue(checkingNull: true, "\(place).\(key) should be a whole number")
-            throw WorldFileError("\(place).\(key) should be a whole number")
+            throw try mismatch("\(place).\(key) should be a whole number")
         }
         scratch.removeAll(keepingCapacity: true)
         try input.scan(while: { $0 == UInt8(ascii: "-") || $0 == UInt8(ascii: "+") || $0 == UInt8(ascii: ".")
@@ -221,8 +211,16 @@ public struct JSONWorldReader {
         throw WorldFileError("\(place).\(key) has an invalid value")
     }
 
-    /// Skips any value; with `checkingNull`, a `null` is reported as `message` followed by `, not null`.
-    private mutating func skipValue(checkingNull: Bool = false, _ message: String = "") throws {
+    /// The error for a value of the wrong type, `message` (`…, not null` for a null), once the value
+    /// is read through: a syntax error inside it comes first, as a whole-file parser would find it.
+    private mutating func mismatch(_ message: String) throws -> WorldFileError {
+        let isNull = try input.peek() == UInt8(ascii: "n")
+        try skipValue()
+        return WorldFileError(isNull ? message + ", not null" : message)
+    }
+
+    /// Skips any value.
+    private mutating func skipValue() throws {
         switch try input.peek() {
         case nil: throw syntax("expected a value, found the end")
         case UInt8(ascii: "\""): _ = try readStringLiteral()
@@ -243,9 +241,7 @@ public struct JSONWorldReader {
             }
         case UInt8(ascii: "t"): try readLiteral("true")
         case UInt8(ascii: "f"): try readLiteral("false")
-        case UInt8(ascii: "n"):
-            try readLiteral("null")
-            if checkingNull { throw WorldFileError(message + ", not null") }
+        case UInt8(ascii: "n"): try readLiteral("null")
         case let byte? where byte == UInt8(ascii: "-") || (0x30...0x39).contains(byte):
             try input.scan(while: { $0 == UInt8(ascii: "-") || $0 == UInt8(ascii: "+") || $0 == UInt8(ascii: ".")
                 || $0 | 0x20 == UInt8(ascii: "e") || (0x30...0x39).contains($0) }) { _ in }
