@@ -8,6 +8,9 @@ let package = Package(
         .executable(name: "omnipanel", targets: ["omnipanel"]),
         .library(name: "SessionPanel", targets: ["SessionPanel"]),
     ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+    ],
     targets: [
         // The pure core: model, command table, parser, session manager, renderers.
         .target(name: "SessionPanel"),
@@ -34,6 +37,7 @@ let package = Package(
                 "CommandLineInterface",
                 "LineEditor",
                 "SystemIO",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
 
