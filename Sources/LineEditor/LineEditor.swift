@@ -25,8 +25,9 @@ public enum ReadResult: Sendable, Equatable {
 public final class LineEditor {
     /// Called on Tab with the text before the cursor; returns what to complete.
     public var completer: ((_ lineBeforeCursor: String) -> CompletionResult)?
-    /// Alt-<digit> handler: returns the command line to run (e.g. "switch 2"), which is put on the line and submitted.
-    public var metaDigitCommand: ((Int) -> String?)?
+    /// Alt-<digit> handler: runs what the digit stands for (e.g. `switch 2`) and returns what to print
+    /// above the prompt; the line being edited stays as it was. nil: the digit does nothing (a beep).
+    public var onMetaDigit: ((Int) -> PromptUpdate?)?
     /// Messages about how the editor started (libedit missing, history not loaded), each one line,
     /// to be reported once by the caller.
     public private(set) var warnings: [String] = []
@@ -39,6 +40,10 @@ public final class LineEditor {
     let historyFile: String?
     /// The current prompt, as handed to libedit by the prompt callback.
     private(set) var prompt: UnsafeMutablePointer<CChar>
+    /// The status shown at the right of the prompt (libedit's right prompt).
+    var status: UnsafeMutablePointer<CChar> = strdup("")
+    /// What the current read waits for besides keys.
+    var events: PromptEvents?
 
     /// Sets up libedit on the terminal and loads history from `historyFile` (if given),
     /// keeping at most `historyLimit` entries. When libedit cannot be loaded, the editor reads plain
@@ -74,6 +79,7 @@ public final class LineEditor {
         cel_set_prompt(editLine) { el in LineEditor.owning(el)?.prompt }
         cel_catch_termination()
         installKeyBindings(editLine)
+        installKeyReader(editLine)
         warnings = loadHistory(history).map { [$0] } ?? []
     }
 
@@ -83,6 +89,7 @@ public final class LineEditor {
             cel_history_end(libedit.history)
         }
         free(prompt)
+        free(status)
     }
 
     /// Why lines are read without editing, and how to get editing back.

@@ -21,6 +21,9 @@ final class InteractiveShell {
         return home + "/.local/state/omnipanel/history"
     }
 
+    /// The prompt for a command.
+    static let prompt = "omnipanel> "
+
     /// How the prompt ended.
     private enum Ending {
         /// `quit` or Ctrl-D, with the exit status.
@@ -41,8 +44,12 @@ final class InteractiveShell {
                 replacing: completion.replacing,
                 candidates: completion.candidates.map { .init(text: $0.text, description: $0.description) })
         }
-        editor.metaDigitCommand = { [unowned self] digit in
-            digit == 0 ? "switch home" : digit < interpreter.state.sessions.count ? "switch \(digit)" : nil
+        editor.onMetaDigit = { [unowned self] digit in
+            guard interpreter.pendingConfirmation == nil, digit == 0 || digit < interpreter.state.sessions.count else {
+                return nil
+            }
+            let command = digit == 0 ? "switch home" : "switch \(digit)"
+            return PromptUpdate(lines: [Self.prompt + command] + runAside(command))
         }
         for warning in editor.warnings { Output.error("omnipanel: \(warning)") }
         let keys = editor.isEditing ? "Tab to complete, Ctrl-D to leave" : "Ctrl-D to leave"
@@ -63,7 +70,7 @@ final class InteractiveShell {
     private func prompt(_ editor: LineEditor) -> Ending {
         var question: String?
         while true {
-            let prompt = question.map { VisibleText.escaped($0) + " " } ?? "omnipanel> "
+            let prompt = question.map { VisibleText.escaped($0) + " " } ?? Self.prompt
             let step: Interpreter.Step
             switch editor.readLine(prompt: prompt) {
             case .line(let line):
@@ -87,6 +94,18 @@ final class InteractiveShell {
             case .failed(let error): Output.error(context.renderer.render(error))
             case .asks(let text): question = text
             }
+        }
+    }
+
+    /// Runs `command` while a line is being edited (Alt-<digit>) and returns what it shows, for the
+    /// editor to print above the line. Not history: a key, like the shortcuts of the product.
+    private func runAside(_ command: String) -> [String] {
+        switch interpreter.handle(InputLine(Array(command.utf8))) {
+        case .ran(let outcome):
+            _ = context.commit(interpreter.state)  // a failure is reported; the next command's commit ends the prompt
+            return outcome.isShown(quiet: context.options.quiet) ? context.renderer.render(outcome, in: interpreter.state) : []
+        case .failed(let error): return [context.renderer.render(error)]
+        case .nothing, .asks: return []
         }
     }
 
