@@ -8,9 +8,6 @@ let package = Package(
         .executable(name: "omnipanel", targets: ["omnipanel"]),
         .library(name: "SessionPanel", targets: ["SessionPanel"]),
     ],
-    dependencies: [
-        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
-    ],
     targets: [
         // The pure core: model, command table, parser, session manager, renderers.
         .target(name: "SessionPanel"),
@@ -43,7 +40,6 @@ let package = Package(
                 "LineEditor",
                 "Storage",
                 "SystemIO",
-                .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
 
