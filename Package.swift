@@ -22,6 +22,11 @@ let package = Package(
         .target(name: "CEditLine"),
         .target(name: "LineEditor", dependencies: ["CEditLine"]),
 
+        // SQLite's C API from the system library (libsqlite3-dev), and the storage edge built on it:
+        // a thin connection wrapper, the world's tables and the world catalog over them.
+        .systemLibrary(name: "CSQLite", pkgConfig: "sqlite3", providers: [.apt(["libsqlite3-dev"])]),
+        .target(name: "Storage", dependencies: ["CSQLite", "SessionPanel"]),
+
         // The thin executable: the REPL loop, script running, files.
         .executableTarget(
             name: "omnipanel",
@@ -29,10 +34,12 @@ let package = Package(
                 "SessionPanel",
                 "CommandLineInterface",
                 "LineEditor",
+                "Storage",
             ]
         ),
 
         .testTarget(name: "SessionPanelTests", dependencies: ["SessionPanel"]),
+        .testTarget(name: "StorageTests", dependencies: ["Storage", "SessionPanel"]),
         .testTarget(name: "CommandLineInterfaceTests", dependencies: ["CommandLineInterface"]),
         .testTarget(name: "OmnipanelTests", dependencies: ["omnipanel"]),
     ],

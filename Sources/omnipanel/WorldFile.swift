@@ -32,32 +32,5 @@ enum WorldFile {
     }
 
     /// A decoding error as one readable line: what is wrong and where (e.g. `cases[1].title`).
-    static func describe(_ error: DecodingError) -> String {
-        func place(_ path: [any CodingKey]) -> String {
-            let text = path.map { key in key.intValue.map { "[\($0)]" } ?? ".\(key.stringValue)" }.joined()
-            let trimmed = text.hasPrefix(".") ? String(text.dropFirst()) : text
-            return trimmed.isEmpty ? "the top level" : trimmed
-        }
-        switch error {
-        case .keyNotFound(let key, let context):
-            return "missing \"\(key.stringValue)\" in \(place(context.codingPath))"
-        case .typeMismatch(let type, let context):
-            return "\(place(context.codingPath)) should be \(describe(type))"
-        case .valueNotFound(let type, let context):
-            return "\(place(context.codingPath)) should be \(describe(type)), not null"
-        case .dataCorrupted(let context):
-            if context.codingPath.isEmpty { return "not valid JSON" }
-            return "\(place(context.codingPath)) has an invalid value"
-        @unknown default:
-            return "not a valid world"
-        }
-    }
-
-    private static func describe(_ type: Any.Type) -> String {
-        switch type {
-        case is String.Type: "a string"
-        case is Int.Type: "a whole number"
-        default: type is any Collection.Type && !"\(type)".hasPrefix("Dictionary") ? "a list" : "an object"
-        }
-    }
+    static func describe(_ error: DecodingError) -> String { error.summary }
 }

@@ -1,0 +1,46 @@
+import SessionPanel
+
+/// The JSON form of a saved state (``SavedState``, format version 1): what version-1 state files
+/// hold, what `export` writes and `import` reads. Loading checks it the way the core does.
+public enum SavedJSON {
+    /// The state in `bytes`, refused with one line about `path` when it is not a sound saved state.
+    public static func decode(_ bytes: [UInt8], _ path: String) throws(StateFileError) -> PanelState {
+        guard !bytes.isEmpty else { throw StateFileError(path, .invalid("the file is empty")) }
+        let decoder = JSONValueDecoder()
+        do {
+            let json = try JSONParser.parse(bytes)
+            try SavedState.check(try decoder.decode(SavedState.Version.self, from: json))
+            let state = try decoder.decode(SavedState.self, from: json).state
+            try SavedState.check(state)
+            return state
+        } catch let problem as SavedStateProblem {
+            throw StateFileError(path, problem)
+        } catch let error as JSONSyntaxError {
+            throw StateFileError(path, .invalid("not valid JSON: \(error)"))
+        } catch let error as DecodingError {
+            throw StateFileError(path, .invalid(error.summary))
+        } catch {
+            throw StateFileError(path, .invalid("\(error)"))
+        }
+    }
+
+    /// The state `json` (the inside of a saved state) describes, checked.
+    static func state(from json: JSONValue, _ path: String) throws(StateFileError) -> PanelState {
+        do {
+            let state = try JSONValueDecoder().decode(PanelState.self, from: json)
+            try SavedState.check(state)
+            return state
+        } catch let problem as SavedStateProblem {
+            throw StateFileError(path, problem)
+        } catch let error as DecodingError {
+            throw StateFileError(path, .invalid(error.summary))
+        } catch {
+            throw StateFileError(path, .invalid("\(error)"))
+        }
+    }
+
+    /// `state` as a version-1 file: indented JSON ending in a newline.
+    public static func encode(_ state: PanelState) throws -> [UInt8] {
+        try JSONValueEncoder().encode(SavedState(state)).prettyPrinted + [0x0A]
+    }
+}
