@@ -41,7 +41,7 @@ let package = Package(
         .testTarget(name: "SessionPanelTests", dependencies: ["SessionPanel"]),
         .testTarget(name: "StorageTests", dependencies: ["Storage", "SessionPanel"]),
         .testTarget(name: "CommandLineInterfaceTests", dependencies: ["CommandLineInterface"]),
-        .testTarget(name: "OmnipanelTests", dependencies: ["omnipanel"]),
+        .testTarget(name: "OmnipanelTests", dependencies: ["omnipanel", "Storage"]),
     ],
     swiftLanguageModes: [.v6]
 )

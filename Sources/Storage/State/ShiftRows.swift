@@ -32,42 +32,71 @@ struct ShiftRows: Equatable {
     static let sessionsKey = "sessions"
     static let conversationsKey = "conversations"
     static let messagesKey = "messages"
+    static let worldKey = "world"
 
     init() {}
 
-    /// Cuts `state` into rows.
-    init(_ state: PanelState) throws(StorageError) {
-        let json: JSONValue
+    /// Cuts `state` into rows. Records equal to those of `previous` (the state `previous.rows` were
+    /// cut from) keep their rows, so a save costs the records that changed, not the whole shift.
+    init(_ state: PanelState, after previous: (state: PanelState, rows: ShiftRows)? = nil) throws(StorageError) {
+        guard case .object(let members) = try Self.encode(state.withoutRecords) else {
+            throw StorageError("the state is not a JSON object")
+        }
+        for (key, value) in members where key != Self.sessionsKey && key != Self.conversationsKey && key != Self.worldKey {
+            values[key] = value.serialized
+        }
+        if let previous, previous.state.world == state.world, let world = previous.rows.values[Self.worldKey] {
+            values[Self.worldKey] = world
+        } else {
+            values[Self.worldKey] = try Self.encode(state.world).serialized
+        }
+        let earlier = previous.map { previous in
+            Dictionary(previous.state.sessions.enumerated().map { ($1.id, (position: $0, session: $1)) }) { first, _ in first }
+        }
+        for (position, session) in state.sessions.enumerated() {
+            if let before = earlier?[session.id], before.session == session, let row = previous?.rows.sessions[session.id] {
+                sessions[session.id] = Session(position: position, body: row.body)
+            } else {
+                sessions[session.id] = Session(position: position, body: try Self.encode(session).serialized)
+            }
+        }
+        for (id, conversation) in state.conversations {
+            conversations[id] = try Self.row(for: conversation, after: previous?.state.conversations[id], previous?.rows.conversations[id])
+        }
+    }
+
+    /// A conversation's rows, reusing what `before` (with its rows `earlier`) already has: an
+    /// unchanged header, and the messages the transcript starts with.
+    private static func row(
+        for conversation: SessionPanel.Conversation, after before: SessionPanel.Conversation?, _ earlier: Conversation?
+    ) throws(StorageError) -> Conversation {
+        var header = conversation
+        header.messages = []
+        var kept: [String] = []
+        var body: String?
+        if let before, let earlier {
+            var previousHeader = before
+            previousHeader.messages = []
+            if previousHeader == header { body = earlier.body }
+            if before.messages.count <= conversation.messages.count,
+                conversation.messages.starts(with: before.messages), earlier.messages.count == before.messages.count
+            {
+                kept = earlier.messages
+            }
+        }
+        if body == nil {
+            guard case .object(let fields) = try encode(header) else { throw StorageError("a conversation is not an object") }
+            body = JSONValue.object(fields.filter { $0.0 != messagesKey }).serialized
+        }
+        for message in conversation.messages[kept.count...] { kept.append(try encode(message).serialized) }
+        return Conversation(body: body!, messages: kept)
+    }
+
+    private static func encode(_ value: some Encodable) throws(StorageError) -> JSONValue {
         do {
-            json = try JSONValueEncoder().encode(state)
+            return try JSONValueEncoder().encode(value)
         } catch {
             throw StorageError("the state cannot be written as JSON: \(error)")
-        }
-        guard case .object(let members) = json else { throw StorageError("the state is not a JSON object") }
-        for (key, value) in members {
-            switch key {
-            case Self.sessionsKey:
-                for (position, session) in try Self.items(value, key).enumerated() {
-                    sessions[try Self.id(of: session, key)] = Session(position: position, body: session.serialized)
-                }
-            case Self.conversationsKey:
-                for conversation in try Self.items(value, key) {
-                    guard case .object(let fields) = conversation else { throw StorageError("a conversation is not an object") }
-                    var messages: [String] = []
-                    var header: [(String, JSONValue)] = []
-                    for (field, value) in fields {
-                        if field == Self.messagesKey {
-                            messages = try Self.items(value, field).map(\.serialized)
-                        } else {
-                            header.append((field, value))
-                        }
-                    }
-                    conversations[try Self.id(of: conversation, key)] = Conversation(
-                        body: JSONValue.object(header).serialized, messages: messages)
-                }
-            default:
-                values[key] = value.serialized
-            }
         }
     }
 
@@ -96,18 +125,6 @@ struct ShiftRows: Equatable {
             }
         }
         return .object(members)
-    }
-
-    private static func items(_ value: JSONValue, _ key: String) throws(StorageError) -> [JSONValue] {
-        guard case .array(let items) = value else { throw StorageError("\(key) is not a list") }
-        return items
-    }
-
-    private static func id(of item: JSONValue, _ key: String) throws(StorageError) -> Int {
-        guard case .object(let fields) = item, let (_, value) = fields.first(where: { $0.0 == "id" }),
-            case .number(let number) = value, let id = number.integer(Int.self)
-        else { throw StorageError("an item of \(key) has no whole-number id") }
-        return id
     }
 
     private static func parse(_ text: String) throws(StorageError) -> JSONValue {

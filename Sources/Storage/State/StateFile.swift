@@ -107,7 +107,7 @@ public final class StateFile {
         guard state != self.state else { return }
         let new: ShiftRows
         do {
-            new = try ShiftRows(state)
+            new = try ShiftRows(state, after: (self.state, rows))
         } catch {
             throw StateFileError(path, .unwritable(error.message))
         }
