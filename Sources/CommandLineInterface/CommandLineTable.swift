@@ -43,8 +43,8 @@ public enum CommandLineTable {
             "omnipanel [<options>] -c <commands>     several, separated by ';'",
             "omnipanel run [<options>] <script>      a script file (see run --help)",
             "omnipanel completions <shell>           the script for bash, zsh or fish",
-            "omnipanel --state <file> export         the saved state as JSON",
-            "omnipanel --state <file> import <json>  replace the saved state with a JSON one",
+            "omnipanel --state <file> export         the saved state, as JSON",
+            "omnipanel --state <file> import <json>  replace it with a JSON state",
         ],
         discussion: [
             "With no arguments and a terminal on standard input, starts the interactive",

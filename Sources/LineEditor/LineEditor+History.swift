@@ -1,15 +1,16 @@
 import CEditLine
-#if canImport(Glibc)
-import Glibc
-#else
-import Darwin
-#endif
+import SystemIO
 
 extension LineEditor {
     /// Adds a submitted line to history; empty or whitespace-only lines and immediate duplicates are ignored.
-    public func addHistory(_ line: String) {
-        guard let history = libedit?.history, line.contains(where: { !$0.isWhitespace }) else { return }
-        cel_history_enter(history, line)
+    /// The line is stored as its bytes (a line with a NUL byte is not stored).
+    public func addHistory(_ line: [UInt8]) {
+        guard let history = libedit?.history, !line.contains(0),
+            String(decoding: line, as: UTF8.self).contains(where: { !$0.isWhitespace })
+        else { return }
+        (line + [0]).withUnsafeBufferPointer { line in
+            line.withMemoryRebound(to: CChar.self) { cel_history_enter(history, $0.baseAddress!) }
+        }
     }
 
     /// Writes history to the history file (mode 0600); returns an error message if saving failed.

@@ -1,11 +1,7 @@
-#if canImport(Glibc)
-import Glibc
-#else
-import Darwin
-#endif
 import CommandLineInterface
 import SessionPanel
 import Storage
+import SystemIO
 
 /// What every way of running the shell shares: the starting state, the style, the options, the state file.
 struct ShellContext {
@@ -59,24 +55,29 @@ struct ShellContext {
 
     /// Runs `lines` without a prompt, streaming what it prints. The state is saved in groups: after a
     /// command once ``commitInterval`` has passed since the last save, and at the end (a one-shot
-    /// command is a group of one). With `pace`, plays the script back live. Returns the exit status.
-    func runScript(named name: String, lines: some Sequence<[UInt8]>, pace: Double? = nil) -> Int32 {
+    /// command is a group of one). With `pace`, plays the script back live. Returns the exit status:
+    /// 2 when the input could not be read to its end.
+    func runScript(named name: String, lines: some ScriptLines, pace: Double? = nil) -> Int32 {
         defer { Output.flush() }
         let scriptOptions = ScriptRunner.Options(
             strict: options.strict, echo: options.echo || pace != nil, style: renderer.style, format: options.format,
             quiet: options.quiet)
-        var runner = ScriptRunner(name: name, state: initialState, options: scriptOptions)
+        var runner = ScriptRunner(name: VisibleText.escaped(name), state: initialState, options: scriptOptions)
         var playback = pace.map(LivePlayback.init)
         let emit = { (event: ScriptRunner.Event) in
             if playback?.play(event) != true { Self.print(event) }
         }
         var lastCommit = Self.monotonicSeconds()
-        for bytes in lines {
-            runner.feed(bytes, emit: emit)
+        for line in lines {
+            runner.feed(line, emit: emit)
             if runner.isFinished { break }
             guard store != nil, Self.monotonicSeconds() - lastCommit >= Self.commitInterval else { continue }
             if let failure = commit(runner.interpreter.state) { return failure }
             lastCommit = Self.monotonicSeconds()
+        }
+        if let failure = lines.readFailure {
+            Output.error("omnipanel: cannot read \(VisibleText.escaped(name)): \(failure)")
+            return commit(runner.interpreter.state) ?? 2
         }
         let status = runner.finish(emit: emit)
         return commit(runner.interpreter.state) ?? status

@@ -1,5 +1,6 @@
 import SessionPanel
 import Storage
+import SystemIO
 
 /// `omnipanel --state FILE export` and `import JSON`: the state file as today's JSON (format version 1)
 /// and back, for people who want to read, diff or hand-edit a saved state.
@@ -26,9 +27,9 @@ enum StateTransfer {
         do {
             let bytes: [UInt8]
             do {
-                bytes = try FileBytes.read(json)
+                bytes = try InputFile.read(json, limit: InputLimit.stateBytes)
             } catch {
-                return fail(StateFileError(json, .unreadable(error.reason)))
+                return fail(StateFileError(json, .unreadable("\(error)")))
             }
             let state = try SavedJSON.decode(bytes, json)
             let file = try StateFile(path: path) { state }

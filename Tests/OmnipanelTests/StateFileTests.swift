@@ -183,7 +183,7 @@ import Glibc
         try FileManager.default.createDirectory(atPath: folder.path("class.db"), withIntermediateDirectories: false)
         let result = try Binary.run(["--state", folder.path("class.db"), "show"])
         #expect(result.status == 3)
-        #expect(result.stderr == "omnipanel: cannot read state file \(folder.path("class.db")): Is a directory\n")
+        #expect(result.stderr == "omnipanel: cannot read state file \(folder.path("class.db")): it is a directory, not a regular file\n")
     }
 
     @Test func aFailedSaveKeepsThePreviousState() throws {
@@ -197,7 +197,8 @@ import Glibc
         let before = try Binary.run(["--state", file, "export"]).stdout
         let result = try Binary.run(["--state", file, "-c", "message 1 hi; clock advance 1m"])
         #expect(result.status == 6)
-        #expect(result.stderr == "omnipanel: cannot save state file \(file): database or disk is full; the previous state is kept\n")
+        #expect(result.stderr == "omnipanel: cannot save state file \(file): database or disk is full; "
+            + "the changes since the last save were NOT saved (the file keeps the state before them)\n")
         #expect(try Binary.run(["--state", file, "export"]).stdout == before)
         let missingFolder = try Binary.run(["--state", file + ".d/inside.db", "show"])
         #expect(missingFolder.status == 6)

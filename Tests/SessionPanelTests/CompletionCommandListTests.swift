@@ -52,7 +52,7 @@ import Testing
         try #require(candidates.count == 1)
         var interpreter = Interpreter(state: PanelState())
         for command in TokenizedLine.splitCommands(candidates[0]) {
-            let step = interpreter.handle(command)
+            let step = interpreter.handle(InputLine(command))
             if case .failed(let error) = step { Issue.record("`\(command)` failed: \(error.message)") }
         }
         #expect(interpreter.state.focusedSession.title == title)

@@ -156,9 +156,9 @@ import Testing
             let title = state.sessions[position].title
             let candidates = F.texts("switch " + String(title.prefix(2)), in: state)
             let line = try #require(candidates.first { CompletionEngine.unquoted($0) == title }.map { "switch " + $0 })
-            #expect(try CommandParser.parse(line) == .switchTo(.titlePrefix(title)))
+            #expect(try CommandParser.parse(InputLine(line)) == .switchTo(.titlePrefix(title)))
             var interpreter = Interpreter(state: state)
-            _ = interpreter.handle(line)
+            _ = interpreter.handle(InputLine(line))
             #expect(interpreter.state.focusedPosition == position, "\(line)")
         }
     }
@@ -222,7 +222,7 @@ import Testing
         let candidates = F.texts("open contact ", in: PanelState(world: world))
         #expect(candidates == [#""Dwayne \"The Rock\" Johnson""#, #""Back\\slash""#, #""O'Brien""#, #""Semi;colon""#, ##""#hashtag""##, "Plain"])
         for (name, candidate) in zip(names, candidates) {
-            #expect(try CommandParser.parse("open contact " + candidate) == .openContact(name))
+            #expect(try CommandParser.parse(InputLine("open contact " + candidate)) == .openContact(name))
         }
     }
 

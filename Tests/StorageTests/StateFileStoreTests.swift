@@ -17,7 +17,7 @@ struct Scratch {
 func state(after lines: [String], from start: PanelState = PanelState()) -> PanelState {
     var interpreter = Interpreter(state: start)
     for line in lines {
-        if case .failed(let error) = interpreter.handle(line) { Issue.record("\(line): \(error.message)") }
+        if case .failed(let error) = interpreter.handle(InputLine(Array(line.utf8))) { Issue.record("\(line): \(error.message)") }
     }
     return interpreter.state
 }

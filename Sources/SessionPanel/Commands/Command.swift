@@ -59,6 +59,4 @@ public enum Command: Sendable, Equatable {
     case show
     case help(String?)
     case quit
-    /// A script directive (`echo`, `pause`, `expect`, `expect-not`), carried out by ``ScriptRunner``.
-    case directive(ScriptDirective)
 }

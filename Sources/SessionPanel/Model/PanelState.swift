@@ -7,8 +7,8 @@ public enum PanelMode: String, Sendable, Codable, CaseIterable {
 /// Everything the session manager knows: the whole simulation as one value.
 ///
 /// `sessions[0]` is always the anchored Home session; customer sessions follow in panel order,
-/// so a session's *position* is its index. Commands never mutate a state in place from outside:
-/// ``SessionManager`` returns a new state or an error that leaves the old one untouched.
+/// so a session's *position* is its index. Only the session manager's rules change it, in place,
+/// through ``apply(_:)``: a command either changes the state or throws and leaves it untouched.
 public struct PanelState: Sendable, Codable, Equatable {
     /// The records of the simulation.
     public var world: World

@@ -3,6 +3,9 @@ import SessionPanel
 /// The JSON form of a saved state (``SavedState``, format version 1): what version-1 state files
 /// hold, what `export` writes and `import` reads. Loading checks it the way the core does.
 public enum SavedJSON {
+    /// The largest JSON state read (a version-1 file, `import`), so a wrong file costs one line, not all the memory.
+    public static let largestFile = 64 << 20
+
     /// The state in `bytes`, refused with one line about `path` when it is not a sound saved state.
     public static func decode(_ bytes: [UInt8], _ path: String) throws(StateFileError) -> PanelState {
         guard !bytes.isEmpty else { throw StateFileError(path, .invalid("the file is empty")) }

@@ -1,11 +1,7 @@
 import CSQLite
 import SessionPanel
 
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
+import SystemIO
 
 /// The state file of `--state FILE`: one SQLite database holding the world and the shift.
 ///
@@ -80,8 +76,8 @@ public final class StateFile {
         switch try StatePath.inspect(path) {
         case .missing: return nil
         case .json(let descriptor):
-            defer { close(descriptor) }
-            return try SavedJSON.decode(try bytes(of: descriptor, path), path)
+            defer { try? descriptor.close() }
+            return try SavedJSON.decode(try StatePath.readAll(descriptor, path), path)
         case .database:
             // Read-write when allowed, only so that the last connection to close removes the WAL files.
             let database: Database
@@ -207,16 +203,16 @@ public final class StateFile {
     /// Replaces the version-1 JSON file open on `descriptor` with a state file holding the same state,
     /// keeping the original as `FILE.v1.json` (0600). Another omnipanel migrating the same file at the
     /// same time waits on the original's lock, then finds the new file.
-    private static func migrate(_ path: String, _ descriptor: Int32) throws {
-        defer { close(descriptor) }
+    private static func migrate(_ path: String, _ file: FileDescriptor) throws {
+        defer { try? file.close() }
+        let descriptor = file.rawValue
         try lockForMigration(descriptor, path)
         var opened = stat()
         var current = stat()
         guard fstat(descriptor, &opened) == 0, lstat(path, &current) == 0,
             opened.st_ino == current.st_ino, opened.st_dev == current.st_dev
         else { return }  // migrated (or replaced) while this one waited: look again
-        try StatePath.check(opened, path)
-        let state = try SavedJSON.decode(try bytes(of: descriptor, path), path)
+        let state = try SavedJSON.decode(try StatePath.readAll(file, path), path)
         let original = path + ".v1.json"
         var existing = stat()
         if lstat(original, &existing) == 0 {
@@ -245,14 +241,6 @@ public final class StateFile {
             usleep(retryMicroseconds)
         }
         throw StateFileError(path, .locked(seconds: lockWaitSeconds))
-    }
-
-    private static func bytes(of descriptor: Int32, _ path: String) throws(StateFileError) -> [UInt8] {
-        do {
-            return try StatePath.readAll(descriptor)
-        } catch {
-            throw StateFileError(path, error.reason)
-        }
     }
 
     // MARK: SQLite

@@ -41,6 +41,7 @@ public struct StateFileError: Error, Sendable, Equatable {
     /// One line for standard error.
     public var message: String {
         let kept = "; the file was left as it was"
+        let path = VisibleText.escaped(path)
         switch reason {
         case .unreadable(let why): return "cannot read state file \(path): \(why)"
         case .invalid(let why): return "state file \(path) is not a usable omnipanel state: \(why)\(kept)"
@@ -52,7 +53,9 @@ public struct StateFileError: Error, Sendable, Equatable {
         case .changedElsewhere:
             return "state file \(path) was changed by another omnipanel since this one read it; "
                 + "the last command was not saved"
-        case .unwritable(let why): return "cannot save state file \(path): \(why); the previous state is kept"
+        case .unwritable(let why):
+            return "cannot save state file \(path): \(why); the changes since the last save were NOT saved "
+                + "(the file keeps the state before them)"
         }
     }
 }

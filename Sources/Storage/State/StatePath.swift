@@ -1,8 +1,4 @@
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
+import SystemIO
 
 /// The file system side of a state file: what is at the path, private files beside it, and moving
 /// them into place. Nothing here follows a symbolic link at the state file's own name.
@@ -14,65 +10,47 @@ enum StatePath {
         /// An SQLite database (it may still turn out not to be an omnipanel state).
         case database
         /// Anything else, assumed to be a version-1 JSON state file: open for reading, not following links.
-        case json(descriptor: Int32)
+        case json(FileDescriptor)
     }
 
     /// The first bytes of every SQLite database file.
     static let databaseHeader = Array("SQLite format 3\u{0}".utf8)
 
     /// Looks at `path` without following a symbolic link and refuses what cannot be a state file of
-    /// ours: a link, a folder or other non-regular file, another user's file, an empty file.
+    /// ours (``PrivateFile/open(_:for:)``: a link, a folder or other non-regular file, another user's
+    /// file) and an empty file; a database with a link or special file at one of SQLite's own names
+    /// beside it (`FILE-wal`, `FILE-shm`, `FILE-journal`) is refused too.
     static func inspect(_ path: String) throws(StateFileError) -> Found {
-        var status = stat()
-        guard lstat(path, &status) == 0 else {
-            if errno == ENOENT { return .missing }
-            throw StateFileError(path, .unreadable(lastError))
+        let descriptor: FileDescriptor
+        do {
+            descriptor = try PrivateFile.open(path, for: .reading)
+        } catch .missing {
+            return .missing
+        } catch {
+            throw StateFileError(path, .unreadable("\(error)"))
         }
-        try check(status, path)
-        let descriptor = open(path, O_RDONLY | O_NOFOLLOW | O_NONBLOCK | O_CLOEXEC)
-        guard descriptor >= 0 else { throw StateFileError(path, .unreadable(lastError)) }
         var header = [UInt8](repeating: 0, count: databaseHeader.count)
-        let count = header.withUnsafeMutableBytes { pread(descriptor, $0.baseAddress, $0.count, 0) }
-        guard count >= 0 else {
-            let reason = lastError
-            close(descriptor)
-            throw StateFileError(path, .unreadable(reason))
+        let count = header.withUnsafeMutableBytes { pread(descriptor.rawValue, $0.baseAddress, $0.count, 0) }
+        guard count > 0, header == databaseHeader else {
+            if count > 0 { return .json(descriptor) }
+            let reason = count < 0 ? SystemError.current.description : nil
+            try? descriptor.close()
+            throw StateFileError(path, reason.map { .unreadable($0) } ?? .invalid("the file is empty"))
         }
-        if count == 0 {
-            close(descriptor)
-            throw StateFileError(path, .invalid("the file is empty"))
+        try? descriptor.close()
+        var status = stat()
+        for suffix in ["-wal", "-shm", "-journal"] where lstat(path + suffix, &status) == 0 && status.st_mode & S_IFMT != S_IFREG {
+            throw StateFileError(path, .unreadable("\(path + suffix) is not a regular file; remove it"))
         }
-        if header == databaseHeader {
-            close(descriptor)
-            for suffix in ["-wal", "-shm", "-journal"] where lstat(path + suffix, &status) == 0 && status.st_mode & S_IFMT != S_IFREG {
-                throw StateFileError(path, .unreadable("\(path + suffix) is not a regular file; remove it"))
-            }
-            return .database
-        }
-        return .json(descriptor: descriptor)
+        return .database
     }
 
-    /// Refuses anything but a regular file of this user's.
-    static func check(_ status: stat, _ path: String) throws(StateFileError) {
-        switch status.st_mode & S_IFMT {
-        case S_IFREG: break
-        case S_IFLNK: throw StateFileError(path, .unreadable("it is a symbolic link; give the path of the file itself"))
-        case S_IFDIR: throw StateFileError(path, .unreadable(String(cString: strerror(EISDIR))))
-        default: throw StateFileError(path, .unreadable("it is not a regular file"))
-        }
-        guard status.st_uid == geteuid() else { throw StateFileError(path, .unreadable("it belongs to another user")) }
-    }
-
-    /// Reads all of `descriptor` from its start.
-    static func readAll(_ descriptor: Int32) throws(StateFileError) -> [UInt8] {
-        var bytes: [UInt8] = []
-        var chunk = [UInt8](repeating: 0, count: 65_536)
-        while true {
-            let count = chunk.withUnsafeMutableBytes { pread(descriptor, $0.baseAddress, $0.count, off_t(bytes.count)) }
-            if count < 0, errno == EINTR { continue }
-            guard count >= 0 else { throw StateFileError("", .unreadable(lastError)) }
-            guard count > 0 else { return bytes }
-            bytes += chunk[..<count]
+    /// Reads all of a version-1 file.
+    static func readAll(_ descriptor: FileDescriptor, _ path: String) throws(StateFileError) -> [UInt8] {
+        do {
+            return try descriptor.readAll(limit: SavedJSON.largestFile)
+        } catch {
+            throw StateFileError(path, .unreadable("\(error)"))
         }
     }
 
@@ -108,5 +86,5 @@ enum StatePath {
     }
 
     /// The last system error, in words.
-    static var lastError: String { String(cString: strerror(errno)) }
+    static var lastError: String { SystemError.current.description }
 }
