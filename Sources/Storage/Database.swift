@@ -1,10 +1,5 @@
 import CSQLite
-
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
+import SystemIO
 
 /// One connection to an SQLite database file: statements, transactions and errors as one-line messages.
 ///
@@ -52,13 +47,15 @@ public final class Database: @unchecked Sendable {
 
     deinit { sqlite3_close_v2(handle) }
 
-    /// Creates `path` empty with mode 0600 unless it exists; never follows a symbolic link.
+    /// Creates `path` empty with mode 0600 unless it exists, and makes sure it is a regular file we own
+    /// (``PrivateFile``), never following a symbolic link.
     private static func createPrivately(_ path: String) throws(StorageError) {
-        let descriptor = open(path, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0o600)
-        if descriptor >= 0 {
-            close(descriptor)
-        } else if errno != EEXIST {
-            throw StorageError("\(path): \(String(cString: strerror(errno)))")
+        do {
+            try PrivateFile.open(path, for: .updating).close()
+        } catch let problem as PrivateFile.Problem {
+            throw StorageError("\(path): \(problem)")
+        } catch {
+            throw StorageError("\(path): \(error)")
         }
     }
 

@@ -32,8 +32,7 @@ enum StateTransfer {
                 return fail(StateFileError(json, .unreadable("\(error)")))
             }
             let state = try SavedJSON.decode(bytes, json)
-            let file = try StateFile(path: path) { state }
-            try file.save(state)
+            try StateFile(path: path) { state }.replace(with: state)
             return 0
         } catch let error as StateFileError {
             return fail(error)

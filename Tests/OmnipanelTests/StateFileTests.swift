@@ -54,6 +54,12 @@ import Glibc
         #expect(try Binary.run(["--state", folder.path("second.db"), "import", folder.path("first.json")]).status == 0)
         #expect(try Binary.run(["--state", folder.path("second.db"), "export"]).stdout == exported.stdout)
         #expect(try Binary.run(["--state", folder.path("second.db"), "show"]).stdout.contains("Printer on fire"))
+        // Importing over an existing file replaces its world too.
+        let otherWorld = exported.stdout.replacingOccurrences(of: "\"Kenny Smith\"", with: "\"Kenny Smyth\"")
+        try folder.write(otherWorld, to: "other.json")
+        #expect(try Binary.run(["--state", folder.path("second.db"), "import", folder.path("other.json")]).status == 0)
+        #expect(try Binary.run(["--state", folder.path("second.db"), "export"]).stdout == otherWorld)
+        #expect(try Binary.run(["--state", folder.path("second.db"), "open", "contact", "Kenny Smyth"]).status == 0)
         let fresh = try Binary.run(["--state", folder.path("third.db"), "-c", commands])
         #expect(try Binary.run(["--state", folder.path("third.db"), "export"]).stdout == exported.stdout,
                 "the same state is always exported the same way: \(fresh.stderr)")

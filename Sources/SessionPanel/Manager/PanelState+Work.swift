@@ -65,17 +65,17 @@ extension PanelState {
     }
 
     mutating func openCase(_ number: Int) throws(CommandError) -> Outcome {
-        guard let record = world.caseRecord(number) else { throw CommandError("no case \(number); `open case` with Tab lists them") }
+        guard let record = try world.caseRecord(number) else { throw CommandError("no case \(number); `open case` with Tab lists them") }
         return Outcome([.message(try startSession(.caseRecord(number), title: record.title))], showsPanel: true)
     }
 
     mutating func openContact(_ name: String) throws(CommandError) -> Outcome {
-        guard let contact = world.contact(named: name) else { throw CommandError("no contact named \"\(name)\"") }
+        guard let contact = try world.contact(named: name) else { throw CommandError("no contact named \"\(name)\"") }
         return Outcome([.message(try startSession(.contact(contact.name), title: contact.name))], showsPanel: true)
     }
 
     mutating func openAccount(_ name: String) throws(CommandError) -> Outcome {
-        guard let account = world.account(named: name) else { throw CommandError("no account named \"\(name)\"") }
+        guard let account = try world.account(named: name) else { throw CommandError("no account named \"\(name)\"") }
         return Outcome([.message(try startSession(.account(account.name), title: account.name))], showsPanel: true)
     }
 

@@ -8,7 +8,7 @@ extension PanelState {
     /// check ``problems`` before using it.
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
-        world = try container.decode(World.self, forKey: .world)
+        world = try container.decode(AnyWorldCatalog.self, forKey: .world)
         settings = try container.decode(Settings.self, forKey: .settings)
         sessions = try container.decode([Session].self, forKey: .sessions)
         focusedSessionID = try container.decode(Int.self, forKey: .focusedSessionID)

@@ -4,7 +4,7 @@ extension PanelState {
     /// on every save and keep the records apart, each compared and written on its own.
     public var withoutRecords: PanelState {
         var copy = self
-        copy.world = World()
+        copy.world = AnyWorldCatalog(World())
         copy.sessions = []
         copy.conversations = [:]
         return copy

@@ -27,10 +27,11 @@ public enum SavedJSON {
         }
     }
 
-    /// The state `json` (the inside of a saved state) describes, checked.
-    static func state(from json: JSONValue, _ path: String) throws(StateFileError) -> PanelState {
+    /// The state `json` (the inside of a saved state) describes, in the world of `catalog`, checked.
+    static func state(from json: JSONValue, in catalog: any WorldCatalog, _ path: String) throws(StateFileError) -> PanelState {
         do {
-            let state = try JSONValueDecoder().decode(PanelState.self, from: json)
+            var state = try JSONValueDecoder().decode(PanelState.self, from: json)
+            state.world = AnyWorldCatalog(catalog)
             try SavedState.check(state)
             return state
         } catch let problem as SavedStateProblem {
@@ -42,8 +43,12 @@ public enum SavedJSON {
         }
     }
 
-    /// `state` as a version-1 file: indented JSON ending in a newline.
+    /// `state` as a version-1 file: indented JSON ending in a newline, the world's records and all.
     public static func encode(_ state: PanelState) throws -> [UInt8] {
-        try JSONValueEncoder().encode(SavedState(state)).prettyPrinted + [0x0A]
+        var whole = state
+        if whole.world.world == nil, let catalog = whole.world.base as? SQLiteWorldCatalog {
+            whole.world = AnyWorldCatalog(try catalog.world())
+        }
+        return try JSONValueEncoder().encode(SavedState(whole)).prettyPrinted + [0x0A]
     }
 }

@@ -4,7 +4,10 @@ import SessionPanel
 /// ``SavedState``) cut into pieces that change independently, each serialized on its own. Saving
 /// compares the pieces of the previous and the new state by key and id and writes only those that differ.
 ///
-/// - every top-level member other than sessions and conversations (settings, clock, counters,
+/// The world is not among them: it lives in the world's tables (``WorldSchema``), written when the
+/// file is created or imported, and read through ``SQLiteWorldCatalog``.
+///
+/// - every top-level member other than the world, sessions and conversations (settings, clock, counters,
 ///   notifications, presence, …, whatever the state gains later) is one row of `shift`, by key;
 /// - each session is a row of `sessions`, by id, with its panel position;
 /// - each conversation is a row of `conversations`, by work item number, without its messages;
@@ -44,11 +47,6 @@ struct ShiftRows: Equatable {
         }
         for (key, value) in members where key != Self.sessionsKey && key != Self.conversationsKey && key != Self.worldKey {
             values[key] = value.serialized
-        }
-        if let previous, previous.state.world == state.world, let world = previous.rows.values[Self.worldKey] {
-            values[Self.worldKey] = world
-        } else {
-            values[Self.worldKey] = try Self.encode(state.world).serialized
         }
         let earlier = previous.map { previous in
             Dictionary(previous.state.sessions.enumerated().map { ($1.id, (position: $0, session: $1)) }) { first, _ in first }
@@ -100,9 +98,10 @@ struct ShiftRows: Equatable {
         }
     }
 
-    /// The saved JSON of the state the rows hold, to be decoded (and checked) as a ``PanelState``.
+    /// The saved JSON of the shift the rows hold, to be decoded (and checked) as a ``PanelState``;
+    /// its world is an empty one, to be replaced by the file's world tables.
     func json() throws(StorageError) -> JSONValue {
-        var members: [(String, JSONValue)] = []
+        var members: [(String, JSONValue)] = [(Self.worldKey, try Self.encode(World()))]
         for key in Set(values.keys).union([Self.sessionsKey, Self.conversationsKey]).sorted() {
             switch key {
             case Self.sessionsKey:

@@ -66,7 +66,7 @@ public final class StateFile {
             throw Self.failure(error, path, reading: true)
         }
         holdsLock = true
-        (rows, state) = try Self.load(tables, path)
+        (rows, state) = try Self.load(tables, database, path)
         dataVersion = try Self.dataVersion(database, path)
     }
 
@@ -94,7 +94,7 @@ public final class StateFile {
                 throw failure(error, path, reading: true)
             }
             defer { try? database.execute("COMMIT") }
-            return try load(tables, path).1
+            return try load(tables, database, path).1
         }
     }
 
@@ -107,13 +107,39 @@ public final class StateFile {
         } catch {
             throw StateFileError(path, .unwritable(error.message))
         }
+        try transaction { () throws(StorageError) in try tables.write(new, over: rows) }
+        rows = new
+        self.state = state
+    }
+
+    /// Replaces everything the file holds, world and shift, with `state` (`import`), in one transaction.
+    public func replace(with state: PanelState) throws(StateFileError) {
+        let new: ShiftRows
+        do {
+            new = try ShiftRows(state)
+        } catch {
+            throw StateFileError(path, .unwritable(error.message))
+        }
+        try transaction { () throws(StorageError) in
+            for table in ["contacts", "accounts", "cases", "work_items"] { try database.execute("DELETE FROM \(table)") }
+            try Self.writeWorld(of: state, into: database)
+            return try tables.write(new, over: rows)
+        }
+        rows = new
+        self.state = state
+        self.state.world = AnyWorldCatalog(SQLiteWorldCatalog(database: database))
+    }
+
+    /// Runs `body` (which returns the rows it wrote) in one transaction under the writer's lock, then
+    /// takes the lock again at once.
+    private func transaction(_ body: () throws(StorageError) -> Int) throws(StateFileError) {
         do {
             if !holdsLock {
                 try database.execute("BEGIN IMMEDIATE")
                 holdsLock = true
                 guard try Self.dataVersion(database, path) == dataVersion else { throw StateFileError(path, .changedElsewhere) }
             }
-            rowsWritten = try tables.write(new, over: rows)
+            rowsWritten = try body()
             try database.execute("COMMIT")
             holdsLock = false
         } catch {
@@ -121,8 +147,6 @@ public final class StateFile {
             holdsLock = false
             throw Self.failure(error, path, reading: false)
         }
-        rows = new
-        self.state = state
         relock()
     }
 
@@ -161,8 +185,8 @@ public final class StateFile {
         return database
     }
 
-    /// Reads and checks the state in `tables`.
-    private static func load(_ tables: ShiftTables, _ path: String) throws(StateFileError) -> (ShiftRows, PanelState) {
+    /// Reads and checks the shift in `tables`, in the world of `database`'s world tables.
+    private static func load(_ tables: ShiftTables, _ database: Database, _ path: String) throws(StateFileError) -> (ShiftRows, PanelState) {
         let rows: ShiftRows
         let json: JSONValue
         do {
@@ -171,7 +195,7 @@ public final class StateFile {
         } catch {
             throw failure(error, path, reading: true)
         }
-        return (rows, try SavedJSON.state(from: json, path))
+        return (rows, try SavedJSON.state(from: json, in: SQLiteWorldCatalog(database: database), path))
     }
 
     /// Writes `state` into a new file beside `path` and links it into place. Returns false when
@@ -190,6 +214,7 @@ public final class StateFile {
             let database = try Database(path: temporary, mode: .readWrite)
             try database.execute("BEGIN")
             try database.execute(ShiftTables.schema)
+            try writeWorld(of: state, into: database)
             try ShiftTables(database).write(rows, over: ShiftRows())
             try database.execute("COMMIT")
             try database.execute("PRAGMA journal_mode = WAL")
@@ -198,6 +223,25 @@ public final class StateFile {
             throw StateFileError(path, .unwritable(error.message))
         }
         return try finish(temporary)
+    }
+
+    /// Writes the world `state` is in into `database`'s world tables: an in-memory world record by
+    /// record, a database's world (a world cache) table by table.
+    private static func writeWorld(of state: PanelState, into database: Database) throws(StorageError) {
+        if let world = state.world.world {
+            try WorldWriter(into: database).write(world)
+        } else if let catalog = state.world.base as? SQLiteWorldCatalog {
+            try WorldSchema.create(in: database)
+            let attach = try database.prepare("ATTACH DATABASE ?1 AS source")
+            try attach.bind(catalog.database.path, at: 1)
+            try attach.step()
+            for table in ["contacts", "accounts", "cases", "work_items"] {
+                try database.execute("INSERT INTO main.\(table) SELECT * FROM source.\(table)")
+            }
+            try database.execute("DETACH DATABASE source")
+        } else {
+            throw StorageError("this kind of world cannot be saved in a state file")
+        }
     }
 
     /// Replaces the version-1 JSON file open on `descriptor` with a state file holding the same state,
