@@ -85,7 +85,8 @@ public enum CompletionEngine {
     ) -> [CompletionCandidate] {
         let used = Set(words.compactMap { flag(named: $0, in: spec)?.name })
         let flags = spec.flags.filter { !used.contains($0.name) }.map { CompletionCandidate($0.name, $0.summary) }
-        let position = walk(spec.arguments, over: words.filter { !$0.looksLikeFlag })
+        let position = walk(spec.arguments, over: positionalWords(words, spec))
+        if let last = words.last, flag(named: last, in: spec)?.valueName != nil, !last.text.contains("=") { return [] }
         if partial.text.hasPrefix("-"), !partial.quoted { return flags }
         switch position {
         case .slot(.keyword(let keywords, let alternative), let previous):
@@ -121,6 +122,22 @@ public enum CompletionEngine {
             previous = word.text
         }
         return slots.first.map { .slot($0, previous: previous) } ?? .end
+    }
+
+    /// The words that fill argument slots: not flags, nor the values of flags that take one.
+    private static func positionalWords(_ words: [Token], _ spec: CommandSpec) -> [Token] {
+        var positional: [Token] = []
+        var skipsValue = false
+        for word in words {
+            if skipsValue {
+                skipsValue = false
+            } else if word.looksLikeFlag {
+                skipsValue = flag(named: word, in: spec)?.valueName != nil && !word.text.contains("=")
+            } else {
+                positional.append(word)
+            }
+        }
+        return positional
     }
 
     /// The command's flag that `word` spells, if any.

@@ -30,6 +30,8 @@ public struct PanelState: Sendable, Codable, Equatable {
     public internal(set) var visitorCount: Int
     /// Expanded or collapsed.
     public internal(set) var panelMode: PanelMode
+    /// Generated traffic, the scenario's timeline and the shift's history.
+    public internal(set) var shift: Shift
     /// The next session id to hand out.
     var nextSessionID: Int
     /// The next work item number to hand out.
@@ -70,6 +72,7 @@ public struct PanelState: Sendable, Codable, Equatable {
         self.presence = .available
         self.now = 0
         self.panelMode = .expanded
+        self.shift = Shift()
         self.nextSessionID = 1
         self.nextConversationID = max(1000, (workItems.map { $0.id }.max() ?? 0) + 1)
     }

@@ -1,7 +1,7 @@
 extension PanelState {
     private enum CodingKeys: String, CodingKey {
         case world, settings, sessions, focusedSessionID, notifications, conversations, presence
-        case clock, visitorCount, panelMode, nextSessionID, nextWorkItem
+        case clock, visitorCount, panelMode, nextSessionID, nextWorkItem, shift
     }
 
     /// Reads a state as ``encode(to:)`` writes it. The result may still break the manager's rules:
@@ -26,6 +26,15 @@ extension PanelState {
         panelMode = try container.decode(PanelMode.self, forKey: .panelMode)
         nextSessionID = try container.decode(Int.self, forKey: .nextSessionID)
         nextConversationID = try container.decode(Int.self, forKey: .nextWorkItem)
+        if let shift = try container.decodeIfPresent(Shift.self, forKey: .shift) {
+            self.shift = shift
+        } else {  // saved before live shifts: the waiting windows still end on time
+            shift = Shift()
+            for conversation in conversations.values.sorted(by: { $0.id < $1.id }) {
+                guard conversation.state == .waiting, let until = conversation.waitingUntil else { continue }
+                shift.agenda.add(.waitingExpiry(conversation: conversation.id, until: until), at: until)
+            }
+        }
     }
 
     /// Writes the whole state; conversations as a list ordered by work item number, the clock in seconds.
@@ -43,5 +52,6 @@ extension PanelState {
         try container.encode(panelMode, forKey: .panelMode)
         try container.encode(nextSessionID, forKey: .nextSessionID)
         try container.encode(nextConversationID, forKey: .nextWorkItem)
+        try container.encode(shift, forKey: .shift)
     }
 }
