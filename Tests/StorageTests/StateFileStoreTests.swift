@@ -69,9 +69,11 @@ func inWorld(of other: PanelState?, _ state: PanelState) -> PanelState {
             try store.save(current)
             return store.rowsWritten
         }
-        #expect(try run("message 1 again") == 2)  // the new message, and session 1's unread count
+        // The new message; session 1's unread count; the shift log's record of W1000, its unread now and its peak.
+        #expect(try run("message 1 again") == 5)
         #expect(try run("clock advance 10s") == 1)  // the clock
-        #expect(try run("switch 1") == 2)  // the focus, and session 1's unread count back to 0
+        // The focus; session 1's unread count back to 0; the log's record of W1000 and its unread now.
+        #expect(try run("switch 1") == 4)
         let before = store.rowsWritten
         try store.save(current)
         #expect(store.rowsWritten == before, "an unchanged state writes nothing")

@@ -46,7 +46,7 @@ struct ShiftRows: Equatable {
             throw StorageError("the state is not a JSON object")
         }
         for (key, value) in members where key != Self.sessionsKey && key != Self.conversationsKey && key != Self.worldKey {
-            values[key] = value.serialized
+            split(value, at: key, depth: 1)
         }
         let earlier = previous.map { previous in
             Dictionary(previous.state.sessions.enumerated().map { ($1.id, (position: $0, session: $1)) }) { first, _ in first }
@@ -60,6 +60,24 @@ struct ShiftRows: Equatable {
         }
         for (id, conversation) in state.conversations {
             conversations[id] = try Self.row(for: conversation, after: previous?.state.conversations[id], previous?.rows.conversations[id])
+        }
+    }
+
+    /// Objects are cut into a row per member, to this depth: `shift/log/records/1000` is one row, so
+    /// a record added to a log costs one row, not the log.
+    static let splitDepth = 4
+    /// What joins the keys of a nested member's row (`settings/threshold`).
+    static let separator: Character = "/"
+
+    /// Stores `value` as the row `key`, or, when it is an object (with members, none of whose keys has
+    /// a `/`) not yet ``splitDepth`` deep, as a row per member.
+    private mutating func split(_ value: JSONValue, at key: String, depth: Int) {
+        if depth < Self.splitDepth, case .object(let members) = value, !members.isEmpty,
+            !members.contains(where: { $0.0.contains(Self.separator) })
+        {
+            for (member, inner) in members { split(inner, at: key + String(Self.separator) + member, depth: depth + 1) }
+        } else {
+            values[key] = value.serialized
         }
     }
 
@@ -102,7 +120,10 @@ struct ShiftRows: Equatable {
     /// its world is an empty one, to be replaced by the file's world tables.
     func json() throws(StorageError) -> JSONValue {
         var members: [(String, JSONValue)] = [(Self.worldKey, try Self.encode(World()))]
-        for key in Set(values.keys).union([Self.sessionsKey, Self.conversationsKey]).sorted() {
+        var tree = Node.object([:])
+        for (key, text) in values { try tree.insert(try Self.parse(text), at: key.split(separator: Self.separator)[...]) }
+        guard case .object(let nested) = tree else { throw StorageError("the shift's rows are not an object") }
+        for key in Set(nested.keys).union([Self.sessionsKey, Self.conversationsKey]).sorted() {
             switch key {
             case Self.sessionsKey:
                 let ordered = sessions.values.sorted { $0.position < $1.position }
@@ -119,8 +140,7 @@ struct ShiftRows: Equatable {
                 }
                 members.append((key, .array(items)))
             default:
-                guard let text = values[key] else { continue }
-                members.append((key, try Self.parse(text)))
+                members.append((key, nested[key]!.json))
             }
         }
         return .object(members)
@@ -131,6 +151,33 @@ struct ShiftRows: Equatable {
             return try JSONParser.parse(Array(text.utf8))
         } catch {
             throw StorageError("a row is not valid JSON: \(error)")
+        }
+    }
+
+    /// Rows put back together: a value, or an object whose members are rows of their own.
+    private enum Node {
+        case value(JSONValue)
+        case object([String: Node])
+
+        mutating func insert(_ value: JSONValue, at path: ArraySlice<Substring>) throws(StorageError) {
+            guard let first = path.first else { throw StorageError("a row of the shift has an empty key") }
+            guard case .object(var members) = self else { throw StorageError("the shift's row \(first) is inside a value") }
+            if path.count == 1 {
+                guard members[String(first)] == nil else { throw StorageError("the shift's row \(first) appears twice") }
+                members[String(first)] = .value(value)
+            } else {
+                var inner = members[String(first)] ?? .object([:])
+                try inner.insert(value, at: path.dropFirst())
+                members[String(first)] = inner
+            }
+            self = .object(members)
+        }
+
+        var json: JSONValue {
+            switch self {
+            case .value(let value): value
+            case .object(let members): .object(members.keys.sorted().map { ($0, members[$0]!.json) })
+            }
         }
     }
 }

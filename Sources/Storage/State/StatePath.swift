@@ -49,6 +49,8 @@ enum StatePath {
     static func readAll(_ descriptor: FileDescriptor, _ path: String) throws(StateFileError) -> [UInt8] {
         do {
             return try descriptor.readAll(limit: SavedJSON.largestFile)
+        } catch .tooLarge(let limit) {
+            throw StateFileError(path, .unreadable("\(PrivateFile.Problem.tooLarge(limit: limit))"))
         } catch {
             throw StateFileError(path, .unreadable("\(error)"))
         }
