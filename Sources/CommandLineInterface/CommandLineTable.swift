@@ -101,14 +101,14 @@ public enum CommandLineTable {
         name: "export",
         summary: "Write the state file's state as JSON (the version-1 format) to standard output.",
         usage: ["omnipanel --state <file> export"],
-        discussion: ["For reading or diffing a saved state; `import` reads it back."],
+        discussion: ["For reading or diffing a saved state; import reads it back."],
         options: [stateOption, helpOption],
         argument: nil)
 
     /// `omnipanel --state FILE import JSON`: replaces the saved state with one read from JSON.
     public static let `import` = CommandLineCommand(
         name: "import",
-        summary: "Replace the state file's state with one read from JSON (as `export` writes it).",
+        summary: "Replace the state file's state with one read from JSON (as export writes it).",
         usage: ["omnipanel --state <file> import <json>"],
         discussion: ["The state file is created when it does not exist; a JSON file that is not a", "usable state changes nothing."],
         options: [stateOption, helpOption],
@@ -120,4 +120,7 @@ public enum CommandLineTable {
 
     /// The hidden subcommand the completion scripts call: `omnipanel __complete SHELL WORDS…`.
     public static let completeCommand = "__complete"
+
+    /// The hidden subcommand that prints the manual page: `omnipanel __manual > man/omnipanel.1`.
+    public static let manualCommand = "__manual"
 }

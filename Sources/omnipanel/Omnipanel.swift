@@ -33,6 +33,7 @@ enum Omnipanel {
         case .importState(let path, let json): return StateTransfer.import(json, into: path)
         case .help(let command): Output.print(HelpPage.lines(for: command))
         case .version: Output.print([CommandLineTable.version])
+        case .printManual: Output.print(ManualPage.lines)
         case .printCompletionScript(let shell): Output.print([CompletionScript.text(for: shell)])
         case .complete(let shell, let words): Output.print(ShellCompletion.reply(to: words, for: shell))
         }

@@ -21,7 +21,10 @@ struct ShellContext {
         } catch let error as StateFileError {
             Output.error("omnipanel: \(error.message)")
             throw ExitStatus(error.exitStatus)
-        } catch let error as WorldFile.Failure {
+        } catch let error as WorldFiles.Failure {
+            Output.error("omnipanel: \(error.message)")
+            throw ExitStatus(2)
+        } catch let error as CommandError {  // the world's database could not be read
             Output.error("omnipanel: \(error.message)")
             throw ExitStatus(2)
         }
@@ -36,7 +39,7 @@ struct ShellContext {
 
     /// A fresh shift in the world of `--world`, or the demo world.
     static func freshState(for options: ShellOptions) throws -> PanelState {
-        PanelState(world: try options.world.map { path in try WorldFile.load(path) } ?? .demo)
+        try PanelState(catalog: WorldFile.catalog(options.worlds))
     }
 
     /// The renderer for standard output, with the terminal's current width.
