@@ -12,6 +12,7 @@ public struct CommandLineParser {
             }
             return .complete(shell, words: Array(arguments.dropFirst(2)))
         }
+        if arguments == [CommandLineTable.manualCommand] { return .printManual }
         var parser = CommandLineParser(arguments: arguments[...])
         return try parser.parse()
     }
@@ -85,7 +86,7 @@ public struct CommandLineParser {
 
     private mutating func apply(_ spec: OptionSpec, _ value: String) throws(UsageError) {
         switch spec.key {
-        case .world: options.world = value
+        case .world: options.worlds.append(value)
         case .state: options.state = value
         case .color: options.color = try choice(value, for: spec)
         case .format: options.format = try choice(value, for: spec)
@@ -133,6 +134,13 @@ public struct CommandLineParser {
             }
             return .shell(options, positionals.isEmpty ? .standardInput : .words(positionals))
         }
+        if command.name == CommandLineTable.export.name || command.name == CommandLineTable.import.name {
+            guard let path = options.state else { throw UsageError("\(command.name) needs --state <file>", in: command) }
+            if command.name == CommandLineTable.export.name {
+                if let extra = positionals.first { throw UsageError("unexpected argument '\(extra)'", in: command) }
+                return .exportState(path: path)
+            }
+        }
         guard let argument = command.argument, let placeholder = argument.value.placeholder else { return .help(command) }
         guard let value = positionals.first else {
             let help = argument.help.prefix(1).lowercased() + argument.help.dropFirst().dropLast()
@@ -146,6 +154,7 @@ public struct CommandLineParser {
             }
             return .printCompletionScript(shell)
         }
+        if command.name == CommandLineTable.import.name, let path = options.state { return .importState(path: path, json: value) }
         return .run(options, try runScript(value))
     }
 

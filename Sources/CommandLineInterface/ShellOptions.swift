@@ -2,8 +2,9 @@ import SessionPanel
 
 /// The options shared by the shell and `run`, as parsed from the command line.
 public struct ShellOptions: Sendable, Equatable {
-    /// `--world FILE`: the world to start in instead of the built-in demo.
-    public var world: String?
+    /// `--world FILE`, any number of times: the world to start in instead of the built-in demo
+    /// (JSON files, or CSV files of one table each).
+    public var worlds: [String] = []
     /// `--color`: colour and box drawing.
     public var color: RenderStyle.ColorChoice = .auto
     /// `--width`: columns to draw in.
@@ -28,6 +29,10 @@ public enum Invocation: Sendable, Equatable {
     case shell(ShellOptions, ShellInput)
     /// `run`: a script file (or `-`).
     case run(ShellOptions, RunScript)
+    /// `--state FILE export`: print the saved state as JSON.
+    case exportState(path: String)
+    /// `--state FILE import JSON`: replace the saved state with the one in `json`.
+    case importState(path: String, json: String)
     /// `completions SHELL`: print the completion script.
     case printCompletionScript(CompletionShell)
     /// `__complete SHELL WORDS…`: the completion scripts asking for candidates.
@@ -36,6 +41,8 @@ public enum Invocation: Sendable, Equatable {
     case help(CommandLineCommand)
     /// `--version`.
     case version
+    /// `__manual`: print the manual page (``ManualPage``).
+    case printManual
 }
 
 /// Where the shell's commands come from.
