@@ -17,7 +17,9 @@ extension PanelState {
         let position = try position(of: reference)
         let id = try activeConversationID(in: sessions[position])
         conversations[id]?.messages.append(Message(sender: .customer, text: text, time: now))
-        if sessions[position].id != focusedSessionID { sessions[position].unreadCount += 1 }
+        if sessions[position].id != focusedSessionID, sessions[position].unreadCount < Limits.largestCounter {
+            sessions[position].unreadCount += 1  // saturates: the badge shows 9+ long before
+        }
         return Outcome(showsPanel: true)
     }
 

@@ -72,9 +72,9 @@ extension PanelState {
     /// Fails with the maximum-sessions message unless `kind` is already open or one more session fits;
     /// rules that change other things before starting a session call it first.
     func checkRoom(for kind: SessionKind) throws(CommandError) {
-        guard sessions.count < settings.maxSessions || sessions.contains(where: { $0.kind == kind }) else {
-            throw CommandError(Self.maximumSessionsMessage)
-        }
+        guard !sessions.contains(where: { $0.kind == kind }) else { return }
+        guard sessions.count < settings.maxSessions else { throw CommandError(Self.maximumSessionsMessage) }
+        guard nextSessionID < Limits.largestCounter else { throw Limits.exhausted("session ids") }
     }
 
     mutating func switchTo(_ reference: SessionReference) throws(CommandError) -> Outcome {
@@ -102,7 +102,7 @@ extension PanelState {
                 reports.append(.message("The \(conversation.channel.displayName.lowercased()) conversation went back to the queue (Open)."))
             case .active:
                 conversation.state = .waiting
-                conversation.waitingUntil = now + settings.waitingWindow
+                conversation.waitingUntil = min(now + settings.waitingWindow, Limits.largestCounter)
                 reports.append(.message(
                     "The conversation is Waiting for \(SimulatedDuration.format(settings.waitingWindow)); the customer can resume it."))
             case .wrapUp:

@@ -1,5 +1,5 @@
 extension PanelState {
-    mutating func receive(_ channel: Channel, from customer: String?) -> Outcome {
+    mutating func receive(_ channel: Channel, from customer: String?) throws(CommandError) -> Outcome {
         let returning = customer.flatMap { name in
             conversations.values.first {
                 $0.state == .waiting && $0.channel == channel && $0.customer?.lowercased() == name.lowercased()
@@ -9,6 +9,8 @@ extension PanelState {
         if let returning {
             id = returning.id
         } else {
+            guard nextConversationID < Limits.largestCounter else { throw Limits.exhausted("work item numbers") }
+            guard customer != nil || visitorCount < Limits.largestCounter else { throw Limits.exhausted("visitor numbers") }
             var visitorNumber: Int?
             if customer == nil {
                 visitorCount += 1
@@ -121,7 +123,10 @@ extension PanelState {
         return Outcome([.message("Picked W\(id); it is now in My work items. \(started)")], showsPanel: true)
     }
 
-    mutating func advanceClock(by seconds: Int) -> Outcome {
+    mutating func advanceClock(by seconds: Int) throws(CommandError) -> Outcome {
+        guard seconds <= Limits.largestCounter - now else {
+            throw CommandError("the clock cannot go past \(Limits.largestCounter) seconds (README: Robustness)")
+        }
         now += seconds
         var reports: [Report] = [.clock]
         let expired = notifications.filter { $0.arrivedAt + settings.notificationTimeout <= now }

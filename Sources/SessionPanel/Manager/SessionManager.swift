@@ -23,7 +23,7 @@ extension PanelState {
     /// Carries out a command on this copy of the state.
     mutating func perform(_ command: Command) throws(CommandError) -> Outcome {
         switch command {
-        case .incoming(let channel, let customer): return receive(channel, from: customer)
+        case .incoming(let channel, let customer): return try receive(channel, from: customer)
         case .notifications: return .answer([.notifications])
         case .accept(let number): return try accept(number)
         case .reject(let number): return try reject(number)
@@ -38,7 +38,7 @@ extension PanelState {
         case .end(let reference): return try end(reference)
         case .link(let reference, let contact): return try link(reference, contact: contact)
         case .clockShow: return .answer([.clock])
-        case .clockAdvance(let seconds): return advanceClock(by: seconds)
+        case .clockAdvance(let seconds): return try advanceClock(by: seconds)
         case .message(let reference, let text): return try receiveMessage(text, in: reference)
         case .reply(let text): return try reply(text)
         case .history(let reference): return .answer([.history(sessionID: try conversationSession(reference).id)])

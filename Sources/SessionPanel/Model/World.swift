@@ -105,8 +105,12 @@ public struct World: Sendable, Codable, Equatable {
         for name in names where name.allSatisfy({ $0.isWhitespace }) {
             problems.append("a contact, account or case has an empty name or title")
         }
-        for record in cases where record.number < 0 { problems.append("case \(record.number) has a negative number") }
-        for item in workItems where item.id <= 0 { problems.append("work item W\(item.id) must have a positive id") }
+        for record in cases where !(0...Limits.largestRecordNumber).contains(record.number) {
+            problems.append("case \(record.number) is out of range (0 to \(Limits.largestRecordNumber))")
+        }
+        for item in workItems where !(1...Limits.largestRecordNumber).contains(item.id) {
+            problems.append("work item W\(item.id) is out of range (1 to \(Limits.largestRecordNumber))")
+        }
         return problems
     }
 

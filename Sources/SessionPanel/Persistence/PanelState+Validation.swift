@@ -1,7 +1,4 @@
 extension PanelState {
-    /// The largest clock reading, counter or id a loaded state may hold, so later arithmetic cannot overflow.
-    static let largestCounter = 1_000_000_000_000_000
-
     /// The rules a state loaded from a file must keep for the manager to work on it, each broken one
     /// as a line; empty when the state is sound. A state the manager produced always passes.
     public var problems: [String] {
@@ -11,7 +8,7 @@ extension PanelState {
         }
         let counters = [("clock", now), ("visitorCount", visitorCount), ("nextSessionID", nextSessionID),
                         ("nextWorkItem", nextConversationID)]
-        for (name, value) in counters where !(0...Self.largestCounter).contains(value) {
+        for (name, value) in counters where !(0...Limits.largestCounter).contains(value) {
             problems.append("\(name) is out of range")
         }
         problems += sessionProblems
@@ -24,7 +21,7 @@ extension PanelState {
         for conversation in conversations.values where conversation.id < 1 || conversation.id >= nextConversationID {
             problems.append("work item W\(conversation.id) is out of range")
         }
-        for conversation in conversations.values where (conversation.waitingUntil ?? 0) > Self.largestCounter {
+        for conversation in conversations.values where (conversation.waitingUntil ?? 0) > Limits.largestCounter {
             problems.append("work item W\(conversation.id) waits too long")
         }
         return problems
@@ -45,7 +42,9 @@ extension PanelState {
             }
             if session.tabs.count > settings.maxTabs { problems.append("\(name) has more tabs than max-tabs allows") }
             if !session.tabs.indices.contains(session.focusedTab) { problems.append("\(name) focuses a tab it does not have") }
-            if session.unreadCount < 0 { problems.append("\(name) has a negative unread count") }
+            if !(0...Limits.largestCounter).contains(session.unreadCount) {
+                problems.append("\(name) has an unread count out of range")
+            }
             if let id = session.conversationID, conversations[id] == nil {
                 problems.append("\(name) shows W\(id), which does not exist")
             }
