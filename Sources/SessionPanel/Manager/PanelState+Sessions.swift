@@ -62,11 +62,29 @@ extension PanelState {
             return "\"\(title)\" is already open at position \(existing); switched to it."
         }
         try checkRoom(for: kind)
+        let title = distinctTitle(title, for: kind)
         sessions.append(Session(id: nextSessionID, kind: kind, title: title, readOnly: readOnly))
         nextSessionID += 1
         focus(sessions.count - 1)
         refreshPresence()
         return "Started session \(sessions.count - 1): \(title)\(readOnly ? " (read-only)" : "")."
+    }
+
+    /// `title`, or, when an open session already has it (ignoring case), `title` followed by what tells the
+    /// new session apart — `Kenny Smith (W1002)`, `Kenny Smith (contact)`, `Refund (case 17)` — so two rows
+    /// never look the same and `switch` can name each.
+    func distinctTitle(_ title: String, for kind: SessionKind) -> String {
+        let wanted = title.lowercased()
+        guard sessions.contains(where: { $0.kind != kind && $0.title.lowercased() == wanted }) else { return title }
+        let label =
+            switch kind {
+            case .home: "Home"
+            case .conversation(let id): "W\(id)"
+            case .caseRecord(let number): "case \(number)"
+            case .contact: "contact"
+            case .account: "account"
+            }
+        return "\(title) (\(label))"
     }
 
     /// Fails with the maximum-sessions message unless `kind` is already open or one more session fits;
@@ -107,6 +125,7 @@ extension PanelState {
                     "The conversation is Waiting for \(SimulatedDuration.format(settings.waitingWindow)); the customer can resume it."))
             case .wrapUp:
                 conversation.state = .closed
+                customerConversations.remove(conversation)
                 reports.append(.message("The conversation is Closed."))
             case .open, .waiting, .closed:
                 break

@@ -1,13 +1,27 @@
 extension PanelState {
+    /// A request from `customer` (a visitor when `nil`) on `channel`. A named customer's request resumes
+    /// their Waiting conversation on that channel; it is refused while one of their conversations on that
+    /// channel is offered (a pending notification) or shown in a session, so one customer never has two
+    /// sessions for one channel. Finding those conversations goes through ``customerConversations``: a
+    /// request from a new customer costs the same however many came before.
     mutating func receive(_ channel: Channel, from customer: String?) throws(CommandError) -> Outcome {
-        let returning = customer.flatMap { name in
-            conversations.values.first {
-                $0.state == .waiting && $0.channel == channel && $0.customer?.lowercased() == name.lowercased()
+        var returning: Conversation?
+        for existingID in customer.map({ customerConversations.ids(of: $0, on: channel) }) ?? [] {
+            guard let existing = conversations[existingID] else { continue }
+            let refusal = "\(existing.title) already has a \(channel.displayName) conversation, \(existing.itemLabel)"
+            if let position = sessions.firstIndex(where: { $0.kind == .conversation(existingID) }) {
+                throw CommandError("\(refusal), open at position \(position); a second request on the same channel is refused")
+            }
+            if existing.state == .waiting {
+                returning = existing
+            } else if notifications.contains(where: { $0.conversationID == existingID }) {
+                throw CommandError("\(refusal), waiting for Accept or Reject; a second request on the same channel is refused")
             }
         }
         let id: Int
         if let returning {
             id = returning.id
+            notifications.removeAll { $0.conversationID == id }
         } else {
             guard nextConversationID < Limits.largestCounter else { throw Limits.exhausted("work item numbers") }
             guard customer != nil || visitorCount < Limits.largestCounter else { throw Limits.exhausted("visitor numbers") }
@@ -18,11 +32,12 @@ extension PanelState {
             }
             id = nextConversationID
             nextConversationID += 1
-            conversations[id] = Conversation(
+            let conversation = Conversation(
                 id: id, channel: channel, customer: customer, visitorNumber: visitorNumber,
                 state: .open, assignedToAgent: false)
+            conversations[id] = conversation
+            customerConversations.add(conversation)
         }
-        notifications.removeAll { $0.conversationID == id }
         notifications.append(IncomingNotification(conversationID: id, arrivedAt: now, isReturning: returning != nil))
         let title = conversations[id]?.title ?? ""
         let resumes = returning.map { " (returning: resumes W\($0.id) with its history)" } ?? ""
@@ -140,6 +155,7 @@ extension PanelState {
         where conversation.state == .waiting && (conversation.waitingUntil ?? .max) <= now {
             conversations[id]?.state = .closed
             conversations[id]?.waitingUntil = nil
+            customerConversations.remove(conversation)
             reports.append(.notice("The waiting conversation with \(conversation.title) (W\(id)) expired and is Closed."))
         }
         return Outcome(reports, showsPanel: true)
