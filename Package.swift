@@ -20,7 +20,16 @@ let package = Package(
         // through a C shim that also wraps its variadic calls. Building needs <histedit.h> (libedit-dev);
         // nothing links against libedit, so no systemLibrary target (its pkg-config adds -ledit).
         .target(name: "CEditLine"),
-        .target(name: "LineEditor", dependencies: ["CEditLine"]),
+        .target(name: "LineEditor", dependencies: ["CEditLine", "SystemIO"]),
+
+        // POSIX at the edges: the one platform import, read and write loops, private files created
+        // safely (mkstemp, O_NOFOLLOW, 0600, regular files we own), descriptors 0–2 kept open.
+        .target(name: "SystemIO"),
+
+        // SQLite's C API from the system library (libsqlite3-dev), and the storage edge built on it:
+        // a thin connection wrapper, the world's tables and the world catalog over them.
+        .systemLibrary(name: "CSQLite", pkgConfig: "sqlite3", providers: [.apt(["libsqlite3-dev"])]),
+        .target(name: "Storage", dependencies: ["CSQLite", "SessionPanel", "SystemIO"]),
 
         // The thin executable: the REPL loop, script running, files.
         .executableTarget(
@@ -29,12 +38,17 @@ let package = Package(
                 "SessionPanel",
                 "CommandLineInterface",
                 "LineEditor",
+                "Storage",
+                "SystemIO",
             ]
         ),
 
         .testTarget(name: "SessionPanelTests", dependencies: ["SessionPanel"]),
+        .testTarget(name: "StorageTests", dependencies: ["Storage", "SessionPanel", "SystemIO"]),
         .testTarget(name: "CommandLineInterfaceTests", dependencies: ["CommandLineInterface"]),
+        .testTarget(name: "LineEditorTests", dependencies: ["LineEditor"]),
         .testTarget(name: "OmnipanelTests", dependencies: ["omnipanel"]),
+        .testTarget(name: "SystemIOTests", dependencies: ["SystemIO"]),
     ],
     swiftLanguageModes: [.v6]
 )

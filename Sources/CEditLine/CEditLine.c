@@ -5,10 +5,14 @@
 #include "CEditLine.h"
 
 #include <dlfcn.h>
+#include <errno.h>
 #include <histedit.h>
+#include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
+#include <wchar.h>
 
 _Static_assert(CEL_CC_NORM == CC_NORM, "CEL_CC_NORM differs from libedit's CC_NORM");
 _Static_assert(CEL_CC_REFRESH == CC_REFRESH, "CEL_CC_REFRESH differs from libedit's CC_REFRESH");
@@ -17,8 +21,8 @@ _Static_assert(CEL_CC_REFRESH_BEEP == CC_REFRESH_BEEP, "CEL_CC_REFRESH_BEEP diff
 
 // Every libedit function the shim calls.
 #define CEL_LIBEDIT_FUNCTIONS(X) \
-    X(el_init) X(el_end) X(el_gets) X(el_reset) X(el_set) X(el_get) X(el_line) X(el_cursor) \
-    X(el_insertstr) X(el_deletestr) X(el_push) X(history_init) X(history_end) X(history)
+    X(el_init) X(el_end) X(el_gets) X(el_reset) X(el_set) X(el_get) X(el_line) \
+    X(el_insertstr) X(el_deletestr) X(el_resize) X(history_init) X(history_end) X(history)
 
 // One pointer per function, named after it. __typeof__ takes each prototype from <histedit.h>,
 // variadic ones (el_set, el_get, history) included, so calls through them are type-checked and
@@ -146,6 +150,61 @@ int cel_redraw(EditLine *el) {
     return edit.el_set(el, EL_REFRESH);
 }
 
+int cel_set_right_prompt(EditLine *el, cel_prompt_function prompt) {
+    return edit.el_set(el, EL_RPROMPT, prompt);
+}
+
+/// The wait function of the key reader.
+static cel_wait_function key_reader_wait;
+
+/// Reads one character: waits with key_reader_wait, then reads bytes until they make a character,
+/// dropping invalid bytes as libedit's own reader does. 1 with the character, 0 at the end of input,
+/// -1 with errno set on an error or when the wait says so.
+static int read_key(EditLine *el, wchar_t *character) {
+    char bytes[MB_LEN_MAX];
+    size_t count = 0;
+    *character = L'\0';
+    for (;;) {
+        // Only a character's first byte waits: the rest of a UTF-8 sequence comes with it.
+        if (count == 0 && key_reader_wait(el) != 0)
+            return -1;
+        ssize_t got = read(STDIN_FILENO, bytes + count, 1);
+        if (got < 0 && errno == EINTR)
+            continue; // the wait looks at the signal before anything blocks again
+        if (got <= 0)
+            return (int)got;
+        count++;
+        for (;;) {
+            mbstate_t state;
+            memset(&state, 0, sizeof state);
+            size_t result = mbrtowc(character, bytes, count, &state);
+            if (result == (size_t)-2) { // incomplete: read another byte
+                if (count < sizeof bytes)
+                    break;
+                errno = EILSEQ;
+                return -1;
+            }
+            if (result != (size_t)-1)
+                return 1;
+            if (count == 1) { // an invalid byte: drop it
+                count = 0;
+                break;
+            }
+            bytes[0] = bytes[count - 1]; // an invalid sequence: keep its last byte, which may start the next
+            count = 1;
+        }
+    }
+}
+
+int cel_set_key_reader(EditLine *el, cel_wait_function wait) {
+    key_reader_wait = wait;
+    return edit.el_set(el, EL_GETCFN, wait == NULL ? EL_BUILTIN_GETCFN : read_key);
+}
+
+void cel_resize(EditLine *el) {
+    edit.el_resize(el);
+}
+
 void cel_write(EditLine *el, const char *text) {
     FILE *out = NULL;
     if (edit.el_get(el, EL_GETFP, 1, &out) != 0 || out == NULL)
@@ -160,20 +219,12 @@ cel_line_info cel_line(EditLine *el) {
     return line;
 }
 
-int cel_move_cursor(EditLine *el, int offset) {
-    return edit.el_cursor(el, offset);
-}
-
 int cel_insert(EditLine *el, const char *text) {
     return edit.el_insertstr(el, text);
 }
 
 void cel_delete(EditLine *el, int count) {
     edit.el_deletestr(el, count);
-}
-
-void cel_push(EditLine *el, const char *text) {
-    edit.el_push(el, text);
 }
 
 // ---- History ----
@@ -209,6 +260,22 @@ int cel_history_load(History *h, const char *path) {
 int cel_history_save(History *h, const char *path) {
     HistEvent event;
     return edit.history(h, &event, H_SAVE, path);
+}
+
+int cel_history_save_to(History *h, int descriptor) {
+    int copy = dup(descriptor);
+    if (copy < 0) return -1;
+    FILE *stream = fdopen(copy, "w");
+    if (stream == NULL) {
+        close(copy);
+        return -1;
+    }
+    HistEvent event;
+    int saved = edit.history(h, &event, H_SAVE_FP, stream);
+    int saveError = errno;
+    if (fclose(stream) != 0) return -1;
+    if (saved < 0) errno = saveError;
+    return saved;
 }
 
 int cel_history_clear(History *h) {

@@ -1,11 +1,15 @@
-// The C helpers that need no libedit: character widths and signal dispositions.
+// The C helpers that need no libedit: character widths, signal dispositions, waiting for a key.
 
-#define _XOPEN_SOURCE 700 // wcwidth
+#define _GNU_SOURCE // wcwidth, ppoll
 
 #include "CEditLine.h"
 
+#include <errno.h>
+#include <poll.h>
 #include <signal.h>
 #include <string.h>
+#include <time.h>
+#include <unistd.h>
 #include <wchar.h>
 
 // ---- Text ----
@@ -17,9 +21,11 @@ int cel_char_width(int codepoint) {
 // ---- SIGINT ----
 
 static struct sigaction saved_sigint;
+static volatile sig_atomic_t pending_interrupt = 0;
 
-static void ignore_signal(int signo) {
+static void note_interrupt(int signo) {
     (void)signo;
+    pending_interrupt = 1;
 }
 
 // Installs `handler` for `signo` without SA_RESTART, so a blocked el_gets returns with EINTR.
@@ -33,11 +39,37 @@ static int install_handler(int signo, void (*handler)(int), struct sigaction *sa
 }
 
 int cel_catch_sigint(void) {
-    return install_handler(SIGINT, ignore_signal, &saved_sigint);
+    pending_interrupt = 0;
+    return install_handler(SIGINT, note_interrupt, &saved_sigint);
 }
 
 int cel_restore_sigint(void) {
     return sigaction(SIGINT, &saved_sigint, NULL);
+}
+
+int cel_take_interrupt(void) {
+    int taken = pending_interrupt;
+    pending_interrupt = 0;
+    return taken;
+}
+
+// ---- SIGWINCH ----
+
+static volatile sig_atomic_t pending_window_change = 0;
+
+static void note_window_change(int signo) {
+    (void)signo;
+    pending_window_change = 1;
+}
+
+int cel_catch_window_change(void) {
+    return install_handler(SIGWINCH, note_window_change, NULL);
+}
+
+int cel_take_window_change(void) {
+    int taken = pending_window_change;
+    pending_window_change = 0;
+    return taken;
 }
 
 // ---- SIGTERM and SIGHUP ----
@@ -63,3 +95,33 @@ void cel_die_of(int signo) {
     raise(signo);
 }
 
+
+// ---- Waiting ----
+
+int cel_wait_for_input(int timeout_ms) {
+    sigset_t watched, previous;
+    sigemptyset(&watched);
+    sigaddset(&watched, SIGINT);
+    sigaddset(&watched, SIGWINCH);
+    sigaddset(&watched, SIGTERM);
+    sigaddset(&watched, SIGHUP);
+    sigprocmask(SIG_BLOCK, &watched, &previous);
+    int ready;
+    if (pending_interrupt || pending_window_change || pending_termination) {
+        errno = EINTR;
+        ready = -1;
+    } else {
+        struct pollfd input = {.fd = STDIN_FILENO, .events = POLLIN, .revents = 0};
+#if defined(__linux__)
+        struct timespec timeout = {.tv_sec = timeout_ms / 1000, .tv_nsec = (long)(timeout_ms % 1000) * 1000000L};
+        ready = ppoll(&input, 1, timeout_ms < 0 ? NULL : &timeout, &previous);
+#else
+        sigprocmask(SIG_SETMASK, &previous, NULL); // no ppoll: a signal between here and poll waits for the timeout
+        ready = poll(&input, 1, timeout_ms);
+#endif
+    }
+    int saved = errno;
+    sigprocmask(SIG_SETMASK, &previous, NULL);
+    errno = saved;
+    return ready;
+}

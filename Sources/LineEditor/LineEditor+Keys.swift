@@ -1,12 +1,8 @@
 import CEditLine
-#if canImport(Glibc)
-import Glibc
-#else
-import Darwin
-#endif
+import SystemIO
 
 extension LineEditor {
-    /// Binds Tab to completion and Alt-0…Alt-9 (ESC followed by a digit) to `metaDigitCommand`.
+    /// Binds Tab to completion and Alt-0…Alt-9 (ESC followed by a digit) to `onMetaDigit`.
     func installKeyBindings(_ editLine: OpaquePointer) {
         cel_add_function(editLine, "omni-complete", "Complete the word before the cursor") { el, _ in
             guard let el, let editor = LineEditor.owning(el) else { return UInt8(CEL_CC_ERROR) }
@@ -51,17 +47,15 @@ extension LineEditor {
         }
     }
 
-    /// Alt-<digit>: puts the command for `key` on the line and submits it, or beeps.
+    /// Alt-<digit>: runs the digit's action and prints what it shows above the prompt, keeping the
+    /// line being edited as it was; beeps when the digit does nothing.
     private func runMetaDigit(_ key: Int32, _ editLine: OpaquePointer) -> UInt8 {
         let digit = Int(key) - Int(UInt8(ascii: "0"))
-        guard (0...9).contains(digit), let command = metaDigitCommand?(digit) else {
+        guard (0...9).contains(digit), let update = onMetaDigit?(digit) else {
             return UInt8(CEL_CC_REFRESH_BEEP)
         }
-        let line = currentLine(editLine)
-        cel_move_cursor(editLine, Int32(line.after.unicodeScalars.count))
-        replaceBeforeCursor(editLine, line.before + line.after, with: command)
-        cel_push(editLine, "\n") // submit through the normal newline key, which also moves the terminal to a fresh row
-        return UInt8(CEL_CC_REFRESH)
+        show(update, editLine)
+        return UInt8(CEL_CC_NORM)
     }
 
     /// Replaces `old`, which ends at the cursor, with `new`.

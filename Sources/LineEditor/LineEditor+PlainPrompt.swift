@@ -1,9 +1,5 @@
 import CEditLine
-#if canImport(Glibc)
-import Glibc
-#else
-import Darwin
-#endif
+import SystemIO
 
 extension LineEditor {
     /// Reads one line without libedit: writes `prompt`, then reads standard input up to a newline.
@@ -18,7 +14,7 @@ extension LineEditor {
         while true {
             let count = read(STDIN_FILENO, &byte, 1)  // one byte at a time: nothing past the newline is consumed
             if count == 1 {
-                if byte == UInt8(ascii: "\n") { return .line(String(decoding: bytes, as: UTF8.self)) }
+                if byte == UInt8(ascii: "\n") { return .line(bytes) }
                 bytes.append(byte)
                 continue
             }
@@ -31,12 +27,6 @@ extension LineEditor {
 
     /// Writes all of `text` to standard output now (a failed write is dropped, as libedit would).
     private func writeToTerminal(_ text: String) {
-        var rest = Array(text.utf8)[...]
-        while !rest.isEmpty {
-            let written = rest.withUnsafeBytes { write(STDOUT_FILENO, $0.baseAddress, $0.count) }
-            if written < 0 && errno == EINTR { continue }
-            guard written > 0 else { return }
-            rest = rest.dropFirst(written)
-        }
+        try? FileDescriptor.standardOutput.write(Array(text.utf8))
     }
 }

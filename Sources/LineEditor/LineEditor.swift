@@ -1,14 +1,11 @@
 import CEditLine
-#if canImport(Glibc)
-import Glibc
-#else
-import Darwin
-#endif
+import SystemIO
 
 /// The outcome of one `LineEditor.readLine(prompt:)`.
 public enum ReadResult: Sendable, Equatable {
-    /// The user submitted this line (without its trailing newline).
-    case line(String)
+    /// The user submitted this line: its bytes as typed, without the trailing newline and not
+    /// decoded (the interpreter checks them, so invalid UTF-8 gets the same error as in a script).
+    case line([UInt8])
     /// The user pressed Ctrl-C; the line was discarded and the cursor moved to a fresh row.
     case interrupted
     /// The user pressed Ctrl-D on an empty line, or the input closed.
@@ -28,8 +25,9 @@ public enum ReadResult: Sendable, Equatable {
 public final class LineEditor {
     /// Called on Tab with the text before the cursor; returns what to complete.
     public var completer: ((_ lineBeforeCursor: String) -> CompletionResult)?
-    /// Alt-<digit> handler: returns the command line to run (e.g. "switch 2"), which is put on the line and submitted.
-    public var metaDigitCommand: ((Int) -> String?)?
+    /// Alt-<digit> handler: runs what the digit stands for (e.g. `switch 2`) and returns what to print
+    /// above the prompt; the line being edited stays as it was. nil: the digit does nothing (a beep).
+    public var onMetaDigit: ((Int) -> PromptUpdate?)?
     /// Messages about how the editor started (libedit missing, history not loaded), each one line,
     /// to be reported once by the caller.
     public private(set) var warnings: [String] = []
@@ -39,9 +37,13 @@ public final class LineEditor {
 
     /// Whether lines are edited with libedit (history, Tab completion, Alt keys), rather than read plainly.
     public var isEditing: Bool { libedit != nil }
-    let historyFile: String?
+    var historyFile: String?
     /// The current prompt, as handed to libedit by the prompt callback.
     private(set) var prompt: UnsafeMutablePointer<CChar>
+    /// The status shown at the right of the prompt (libedit's right prompt).
+    var status: UnsafeMutablePointer<CChar> = strdup("")
+    /// What the current read waits for besides keys.
+    var events: PromptEvents?
 
     /// Sets up libedit on the terminal and loads history from `historyFile` (if given),
     /// keeping at most `historyLimit` entries. When libedit cannot be loaded, the editor reads plain
@@ -77,6 +79,7 @@ public final class LineEditor {
         cel_set_prompt(editLine) { el in LineEditor.owning(el)?.prompt }
         cel_catch_termination()
         installKeyBindings(editLine)
+        installKeyReader(editLine)
         warnings = loadHistory(history).map { [$0] } ?? []
     }
 
@@ -86,6 +89,7 @@ public final class LineEditor {
             cel_history_end(libedit.history)
         }
         free(prompt)
+        free(status)
     }
 
     /// Why lines are read without editing, and how to get editing back.
@@ -117,7 +121,7 @@ public final class LineEditor {
         }
         var bytes = UnsafeRawBufferPointer(start: raw, count: strlen(raw))
         if bytes.last == UInt8(ascii: "\n") { bytes = UnsafeRawBufferPointer(rebasing: bytes.dropLast()) }
-        return .line(String(decoding: bytes, as: UTF8.self))
+        return .line(Array(bytes))
     }
 
     /// The termination signal caught since the editor started, if any.

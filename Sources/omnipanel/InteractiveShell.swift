@@ -1,10 +1,6 @@
-#if canImport(Glibc)
-import Glibc
-#else
-import Darwin
-#endif
 import LineEditor
 import SessionPanel
+import SystemIO
 
 /// The interactive prompt: libedit for editing, history and completion; the interpreter for everything else.
 final class InteractiveShell {
@@ -25,6 +21,9 @@ final class InteractiveShell {
         return home + "/.local/state/omnipanel/history"
     }
 
+    /// The prompt for a command.
+    static let prompt = "omnipanel> "
+
     /// How the prompt ended.
     private enum Ending {
         /// `quit` or Ctrl-D, with the exit status.
@@ -37,7 +36,7 @@ final class InteractiveShell {
     /// and SIGHUP also save history (and leave the terminal as it was), then end the process by the signal.
     func run() -> Int32 {
         guard let editor = LineEditor(programName: "omnipanel", historyFile: Self.historyPath) else {
-            return context.runScript(named: "<stdin>", lines: LineReader(descriptor: STDIN_FILENO))
+            return context.runScript(named: "<stdin>", lines: LineReader(descriptor: .standardInput))
         }
         editor.completer = { [unowned self] line in
             let completion = CompletionEngine.complete(line, in: interpreter.state)
@@ -45,16 +44,20 @@ final class InteractiveShell {
                 replacing: completion.replacing,
                 candidates: completion.candidates.map { .init(text: $0.text, description: $0.description) })
         }
-        editor.metaDigitCommand = { [unowned self] digit in
-            digit == 0 ? "switch home" : digit < interpreter.state.sessions.count ? "switch \(digit)" : nil
+        editor.onMetaDigit = { [unowned self] digit in
+            guard interpreter.pendingConfirmation == nil, digit == 0 || digit < interpreter.state.sessions.count else {
+                return nil
+            }
+            let command = digit == 0 ? "switch home" : "switch \(digit)"
+            return PromptUpdate(lines: [Self.prompt + command] + runAside(command))
         }
-        for warning in editor.warnings { Output.error("omnipanel: \(warning)") }
+        for warning in editor.warnings { Output.error("omnipanel: " + VisibleText.escaped(warning)) }
         let keys = editor.isEditing ? "Tab to complete, Ctrl-D to leave" : "Ctrl-D to leave"
         Output.print(["omnipanel — the session panel. Type `help` for commands, \(keys)."])
         Output.print(PanelRenderer(style: context.renderer.style).render(interpreter.state))
         Output.flush()
         let ending = prompt(editor)
-        if let problem = editor.saveHistory() { Output.error("omnipanel: \(problem)") }
+        if let problem = editor.saveHistory() { Output.error("omnipanel: " + VisibleText.escaped(problem)) }
         switch ending {
         case .status(let status): return status
         case .signal(let signal):
@@ -67,14 +70,14 @@ final class InteractiveShell {
     private func prompt(_ editor: LineEditor) -> Ending {
         var question: String?
         while true {
-            let prompt = question.map { VisibleText.escaped($0) + " " } ?? "omnipanel> "
+            let prompt = question.map { VisibleText.escaped($0) + " " } ?? Self.prompt
             let step: Interpreter.Step
             switch editor.readLine(prompt: prompt) {
             case .line(let line):
                 if question == nil { editor.addHistory(line) }
-                step = interpreter.handle(bytes: Array(line.utf8))
+                step = interpreter.handle(InputLine(line))
             case .interrupted:
-                step = question == nil ? .nothing : interpreter.handle("")
+                step = question == nil ? .nothing : interpreter.handle(InputLine([]))  // no answer: no
             case .endOfInput:
                 if case .ran(let outcome) = interpreter.endOfInput() { show(outcome) }
                 return .status(0)
@@ -91,6 +94,18 @@ final class InteractiveShell {
             case .failed(let error): Output.error(context.renderer.render(error))
             case .asks(let text): question = text
             }
+        }
+    }
+
+    /// Runs `command` while a line is being edited (Alt-<digit>) and returns what it shows, for the
+    /// editor to print above the line. Not history: a key, like the shortcuts of the product.
+    private func runAside(_ command: String) -> [String] {
+        switch interpreter.handle(InputLine(Array(command.utf8))) {
+        case .ran(let outcome):
+            _ = context.commit(interpreter.state)  // a failure is reported; the next command's commit ends the prompt
+            return outcome.isShown(quiet: context.options.quiet) ? context.renderer.render(outcome, in: interpreter.state) : []
+        case .failed(let error): return [context.renderer.render(error)]
+        case .nothing, .asks: return []
         }
     }
 

@@ -1,33 +1,58 @@
-#if canImport(Glibc)
-import Glibc
-#else
-import Darwin
-#endif
 import SessionPanel
+import SystemIO
 
-/// The lines of a file descriptor as raw bytes without their newline (invalid UTF-8 and NUL bytes
-/// included, so the shell can refuse them with a clear message). A line longer than the shell
-/// accepts is cut just past the limit, so a huge line costs no more memory than a long one.
-struct LineReader: Sequence, IteratorProtocol {
-    private let descriptor: Int32
+/// The lines a script run reads, and why reading stopped early, if it did.
+protocol ScriptLines: Sequence<InputLine> {
+    /// Why the input could not be read to its end (`Is a directory`), once the lines have run out.
+    var readFailure: String? { get }
+}
+
+extension Array: ScriptLines where Element == InputLine {
+    var readFailure: String? { nil }
+}
+
+/// The lines of a file descriptor, each the raw bytes without its newline (invalid UTF-8 and NUL bytes
+/// included, so the interpreter can refuse them with a clear message). A line longer than the shell
+/// accepts is cut just past the limit, so a huge line costs no more memory than a long one, and the
+/// rest of it is skipped up to ``maximumLineBytes``; past that (`run /dev/zero`) reading stops with a
+/// ``readFailure``, as it does on a read error: a directory or a failing disk is not an empty script.
+final class LineReader: ScriptLines, IteratorProtocol {
+    /// The longest line skipped to its end; a longer one ends the input.
+    static let maximumLineBytes = 16 << 20
+
+    private let descriptor: FileDescriptor
     private var buffer: [UInt8] = []
+    private var chunk = [UInt8](repeating: 0, count: 1 << 16)
     private var start = 0
     private var finished = false
+    private var lineNumber = 0
+    private(set) var readFailure: String?
 
     /// Reads from `descriptor` (not closed here).
-    init(descriptor: Int32) { self.descriptor = descriptor }
+    init(descriptor: FileDescriptor) { self.descriptor = descriptor }
 
-    mutating func next() -> [UInt8]? {
+    func next() -> InputLine? {
+        nextBytes().map(InputLine.init)
+    }
+
+    private func nextBytes() -> [UInt8]? {
         var line: [UInt8] = []
+        var length = 0  // the whole line's, cut or not
+        lineNumber += 1
         while true {
             if let newline = nextNewline() {
                 append(buffer[start..<newline], to: &line)
                 start = newline + 1
                 return line
             }
+            length += buffer.count - start
             append(buffer[start...], to: &line)
             buffer.removeAll(keepingCapacity: true)
             start = 0
+            if length > Self.maximumLineBytes, readFailure == nil {
+                readFailure = "line \(lineNumber) goes on for more than \(ByteCount(Self.maximumLineBytes)) without a newline; stopped reading"
+                finished = true
+            }
             guard !finished, fill() else {
                 finished = true
                 return line.isEmpty ? nil : line
@@ -55,15 +80,16 @@ struct LineReader: Sequence, IteratorProtocol {
         }
     }
 
-    /// Reads the next chunk; false at the end of input or on an error.
-    private mutating func fill() -> Bool {
-        var chunk = [UInt8](repeating: 0, count: 65_536)
-        while true {
-            let count = chunk.withUnsafeMutableBytes { read(descriptor, $0.baseAddress, $0.count) }
-            if count < 0, errno == EINTR { continue }
+    /// Reads the next chunk; false at the end of input or on an error (kept in ``readFailure``).
+    private func fill() -> Bool {
+        do {
+            let count = try descriptor.read(into: &chunk)
             guard count > 0 else { return false }
             buffer = Array(chunk[..<count])
             return true
+        } catch {
+            readFailure = "\(error)"
+            return false
         }
     }
 }

@@ -1,9 +1,5 @@
-#if canImport(Glibc)
-import Glibc
-#else
-import Darwin
-#endif
 import SessionPanel
+import SystemIO
 
 /// `omnipanel run --pace SECONDS`: plays a script back in front of a class. Each command is typed out
 /// after the prompt, a few characters at a time, then its output shows; `pace` seconds pass between
@@ -59,14 +55,9 @@ struct LivePlayback {
     /// Waits for Enter on the terminal (not standard input, which may be the script); goes on at once
     /// when there is no terminal.
     static func waitForEnter() {
-        let terminal = open("/dev/tty", O_RDONLY | O_CLOEXEC)
-        guard terminal >= 0 else { return }
-        defer { close(terminal) }
-        var byte: UInt8 = 0
-        while true {
-            let count = read(terminal, &byte, 1)
-            if count < 0, errno == EINTR { continue }
-            if count <= 0 || byte == 0x0A { return }
-        }
+        guard let terminal = try? InputFile.open("/dev/tty") else { return }
+        defer { try? terminal.close() }
+        var byte: [UInt8] = [0]
+        while (try? terminal.read(into: &byte)) == 1, byte != [0x0A] {}
     }
 }

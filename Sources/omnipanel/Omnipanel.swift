@@ -1,16 +1,13 @@
-#if canImport(Glibc)
-import Glibc
-#else
-import Darwin
-#endif
 import CommandLineInterface
 import SessionPanel
+import SystemIO
 
 /// `omnipanel`: the session panel of Omnichannel for Customer Service, in the terminal.
 @main
 enum Omnipanel {
     /// Parses the command line (see ``CommandLineParser``), runs it and exits with its status.
     static func main() {
+        guard StandardDescriptors.openClosedOnes() else { exit(1) }
         let status: Int32
         do {
             status = try run(CommandLineParser.parse(Array(CommandLine.arguments.dropFirst())))
@@ -47,12 +44,12 @@ enum Omnipanel {
         let shell = try ShellContext(options: options)
         switch input {
         case .words(let words):
-            return shell.runScript(named: "<command>", lines: [Array(TokenizedLine.joining(words).utf8)])
+            return shell.runScript(named: "<command>", lines: [InputLine(words: words)])
         case .commands(let commands):
-            return shell.runScript(named: "-c", lines: TokenizedLine.splitCommands(commands).lazy.map { Array($0.utf8) })
+            return shell.runScript(named: "-c", lines: TokenizedLine.splitCommands(commands).map { InputLine(Array($0.utf8)) })
         case .standardInput:
             if interactive { return InteractiveShell(context: shell).run() }
-            return shell.runScript(named: "<stdin>", lines: LineReader(descriptor: STDIN_FILENO))
+            return shell.runScript(named: "<stdin>", lines: LineReader(descriptor: .standardInput))
         }
     }
 
@@ -66,14 +63,16 @@ enum Omnipanel {
         case .play(let seconds): pace = seconds
         }
         if script.path == "-" {
-            return shell.runScript(named: "<stdin>", lines: LineReader(descriptor: STDIN_FILENO), pace: pace)
+            return shell.runScript(named: "<stdin>", lines: LineReader(descriptor: .standardInput), pace: pace)
         }
-        let descriptor = open(script.path, O_RDONLY)
-        guard descriptor >= 0 else {
-            Output.error("omnipanel: cannot read \(script.path): \(String(cString: strerror(errno)))")
+        let descriptor: FileDescriptor
+        do throws(SystemError) {
+            descriptor = try InputFile.open(script.path)
+        } catch {
+            Output.error("omnipanel: cannot read \(VisibleText.escaped(script.path)): \(error)")
             return 2
         }
-        defer { close(descriptor) }
+        defer { try? descriptor.close() }
         return shell.runScript(named: script.path, lines: LineReader(descriptor: descriptor), pace: pace)
     }
 }

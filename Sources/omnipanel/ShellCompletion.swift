@@ -1,10 +1,6 @@
-#if canImport(Glibc)
-import Glibc
-#else
-import Darwin
-#endif
 import CommandLineInterface
 import SessionPanel
+import SystemIO
 
 /// `omnipanel __complete SHELL WORDS…`, which the completion scripts run when Tab is pressed: the
 /// pure ``CommandLineCompleter``, with the starting state loaded from the files the line names.

@@ -48,21 +48,26 @@ struct ShellContext {
     }
 
     /// Runs `lines` without a prompt, streaming what it prints and saving the state after every command.
-    /// With `pace`, plays the script back live. Returns the exit status.
-    func runScript(named name: String, lines: some Sequence<[UInt8]>, pace: Double? = nil) -> Int32 {
+    /// With `pace`, plays the script back live. Returns the exit status: 2 when the input could not
+    /// be read to its end.
+    func runScript(named name: String, lines: some ScriptLines, pace: Double? = nil) -> Int32 {
         defer { Output.flush() }
         let scriptOptions = ScriptRunner.Options(
             strict: options.strict, echo: options.echo || pace != nil, style: renderer.style, format: options.format,
             quiet: options.quiet)
-        var runner = ScriptRunner(name: name, state: initialState, options: scriptOptions)
+        var runner = ScriptRunner(name: VisibleText.escaped(name), state: initialState, options: scriptOptions)
         var playback = pace.map(LivePlayback.init)
         let emit = { (event: ScriptRunner.Event) in
             if playback?.play(event) != true { Self.print(event) }
         }
-        for bytes in lines {
-            runner.feed(bytes, emit: emit)
+        for line in lines {
+            runner.feed(line, emit: emit)
             if let failure = commit(runner.interpreter.state) { return failure }
             if runner.isFinished { break }
+        }
+        if let failure = lines.readFailure {
+            Output.error("omnipanel: cannot read \(VisibleText.escaped(name)): \(failure)")
+            return 2
         }
         let status = runner.finish(emit: emit)
         return commit(runner.interpreter.state) ?? status

@@ -1,9 +1,5 @@
-#if canImport(Glibc)
-import Glibc
-#else
-import Darwin
-#endif
 import SessionPanel
+import SystemIO
 
 /// The state file of `--state FILE`: locked for the whole run, loaded once, saved atomically whenever
 /// the state changes. A file that cannot be used is never written.
@@ -23,9 +19,11 @@ final class StateStore {
     init(path: String) throws(StateFileError) {
         self.path = path
         let lockPath = path + ".lock"
-        let descriptor = open(lockPath, O_RDWR | O_CREAT | O_CLOEXEC, 0o644)
-        guard descriptor >= 0 else {
-            throw StateFileError(path, .unwritable("cannot create the lock file \(lockPath): \(AtomicFile.lastError)"))
+        let descriptor: Int32
+        do throws(PrivateFile.Problem) {
+            descriptor = try PrivateFile.open(lockPath, for: .updating).rawValue
+        } catch {
+            throw StateFileError(path, .unwritable("cannot use the lock file \(VisibleText.escaped(lockPath)): \(error)"))
         }
         let attempts = Self.lockWaitSeconds * 1_000_000 / Int(Self.lockRetryMicroseconds)
         var locked = flock(descriptor, LOCK_EX | LOCK_NB) == 0
@@ -49,12 +47,12 @@ final class StateStore {
     /// The state saved in `path`, or `nil` when there is no such file. Reading needs no lock: saves
     /// replace the file whole.
     static func read(_ path: String) throws(StateFileError) -> PanelState? {
-        guard access(path, F_OK) == 0 || errno != ENOENT else { return nil }
         let bytes: [UInt8]
-        do {
-            bytes = try FileBytes.read(path)
+        do throws(PrivateFile.Problem) {
+            guard let read = try PrivateFile.read(path, limit: InputLimit.stateBytes) else { return nil }
+            bytes = read
         } catch {
-            throw StateFileError(path, .unreadable(error.reason))
+            throw StateFileError(path, .unreadable("\(error)"))
         }
         guard !bytes.isEmpty else { throw StateFileError(path, .invalid("the file is empty")) }
         let decoder = JSONValueDecoder()
@@ -84,7 +82,11 @@ final class StateStore {
         } catch {
             throw StateFileError(path, .unwritable("\(error)"))
         }
-        if let problem = AtomicFile.replace(path, with: bytes) { throw StateFileError(path, .unwritable(problem)) }
+        do throws(PrivateFile.Problem) {
+            try PrivateFile.replace(path, with: bytes)
+        } catch {
+            throw StateFileError(path, .unwritable("\(error)"))
+        }
         saved = state
     }
 }

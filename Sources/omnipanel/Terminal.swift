@@ -1,10 +1,6 @@
-#if canImport(Glibc)
-import Glibc
-#else
-import Darwin
-#endif
 import CommandLineInterface
 import SessionPanel
+import SystemIO
 
 /// Facts about the terminal, read when needed (the width can change between commands).
 enum Terminal {
@@ -32,7 +28,8 @@ enum Terminal {
 }
 
 /// Writes text to standard output and standard error through a buffer of its own, keeping the two
-/// in order. A closed pipe (`omnipanel -c show | head -1`) ends the program quietly, with status 0.
+/// in order. A closed pipe (`omnipanel -c show | head -1`) ends the program quietly, with status 0;
+/// any other failure to write standard output (`> /dev/full`) ends it with an error and status 1.
 enum Output {
     nonisolated(unsafe) private static var pending: [UInt8] = []
 
@@ -58,27 +55,29 @@ enum Output {
     /// Writes one line to standard error, after flushing standard output so the two stay in order.
     static func error(_ line: String) {
         flush()
-        writeAll(Array((line + "\n").utf8), to: STDERR_FILENO)
+        writeAll(Array((line + "\n").utf8), to: .standardError)
     }
 
     /// Sends what is buffered to standard output.
     static func flush() {
         guard !pending.isEmpty else { return }
-        writeAll(pending, to: STDOUT_FILENO)
+        writeAll(pending, to: .standardOutput)
         pending.removeAll(keepingCapacity: true)
     }
 
-    private static func writeAll(_ bytes: [UInt8], to descriptor: Int32) {
+    /// Writes all of `bytes`. When standard output fails, the program ends: quietly with status 0 on a
+    /// closed pipe (EPIPE), otherwise (a full disk, an I/O error) with one line on standard error and
+    /// status 1, as the output the user asked for was lost. A failed write to standard error is dropped:
+    /// there is nowhere left to say it.
+    private static func writeAll(_ bytes: [UInt8], to descriptor: FileDescriptor) {
         brokenPipesFail
-        var offset = 0
-        while offset < bytes.count {
-            let written = bytes[offset...].withUnsafeBytes { write(descriptor, $0.baseAddress, $0.count) }
-            if written < 0, errno == EINTR { continue }
-            guard written > 0 else {
-                if descriptor == STDOUT_FILENO { exit(0) }
-                return
-            }
-            offset += written
+        do throws(SystemError) {
+            try descriptor.write(bytes)
+        } catch {
+            guard descriptor == .standardOutput else { return }
+            if error.code == EPIPE { exit(0) }
+            try? FileDescriptor.standardError.write(Array("omnipanel: cannot write to standard output: \(error)\n".utf8))
+            exit(1)
         }
     }
 }

@@ -1,9 +1,5 @@
-#if canImport(Glibc)
-import Glibc
-#else
-import Darwin
-#endif
 import SessionPanel
+import SystemIO
 
 /// `omnipanel run --check FILE` and `omnipanel run --record FILE`: a script against its transcript `FILE.out`.
 struct TranscriptRun {
@@ -14,10 +10,13 @@ struct TranscriptRun {
 
     /// The script's file name, which names it in the transcript's error lines, so a transcript
     /// does not depend on the folder it is checked or recorded from.
-    var name: String { path.split(separator: "/").last.map(String.init) ?? path }
+    var name: String { VisibleText.escaped(path.split(separator: "/").last.map(String.init) ?? path) }
 
     /// The transcript beside the script.
     var transcriptPath: String { path + ".out" }
+
+    /// The transcript's path as shown, escaped.
+    private var shownTranscriptPath: String { VisibleText.escaped(transcriptPath) }
 
     /// Runs the expectations and compares with the transcript when there is one; prints each failure
     /// to standard error and `N passed, M failed` to standard output. Returns the exit status.
@@ -25,16 +24,17 @@ struct TranscriptRun {
         guard let lines = read(path) else { return 2 }
         var recorded: [String]?
         if access(transcriptPath, F_OK) == 0 || errno != ENOENT {
-            do {
-                recorded = Transcript.lines(of: String(decoding: try FileBytes.read(transcriptPath), as: UTF8.self))
+            do throws(ReadFailure) {
+                let bytes = try InputFile.read(transcriptPath, limit: InputLimit.transcriptBytes)
+                recorded = Transcript.lines(of: String(decoding: bytes, as: UTF8.self))
             } catch {
-                Output.error("omnipanel: cannot read transcript \(transcriptPath): \(error.reason)")
+                Output.error("omnipanel: cannot read transcript \(shownTranscriptPath): \(error)")
                 return 2
             }
         }
-        let check = ScriptCheck(name: name, lines: lines, state: state, recorded: recorded, recordedName: transcriptPath)
+        let check = ScriptCheck(name: name, lines: lines, state: state, recorded: recorded, recordedName: shownTranscriptPath)
         report(check.failures)
-        if recorded == nil { Output.print(["No transcript \(transcriptPath) to compare with; `run --record` makes one."]) }
+        if recorded == nil { Output.print(["No transcript \(shownTranscriptPath) to compare with; `run --record` makes one."]) }
         Output.print([check.summary])
         return check.exitStatus
     }
@@ -44,11 +44,13 @@ struct TranscriptRun {
         guard let lines = read(path) else { return 2 }
         let check = ScriptCheck(name: name, lines: lines, state: state)
         report(check.failures)
-        if let problem = AtomicFile.replace(transcriptPath, with: Array(check.transcript.text.utf8)) {
-            Output.error("omnipanel: cannot write transcript \(transcriptPath): \(problem)")
+        do throws(PrivateFile.Problem) {
+            try PrivateFile.replace(transcriptPath, with: Array(check.transcript.text.utf8))
+        } catch {
+            Output.error("omnipanel: cannot write transcript \(shownTranscriptPath): \(error)")
             return 1
         }
-        Output.print(["Recorded \(transcriptPath) (\(check.transcript.lines.count) lines).", check.summary])
+        Output.print(["Recorded \(shownTranscriptPath) (\(check.transcript.lines.count) lines).", check.summary])
         return check.exitStatus
     }
 
@@ -57,13 +59,13 @@ struct TranscriptRun {
     }
 
     /// The script's lines, or `nil` after reporting why it cannot be read.
-    private func read(_ path: String) -> [[UInt8]]? {
-        do {
-            var lines = try FileBytes.read(path).split(separator: 0x0A, omittingEmptySubsequences: false).map(Array.init)
+    private func read(_ path: String) -> [InputLine]? {
+        do throws(ReadFailure) {
+            var lines = try InputFile.read(path, limit: InputLimit.scriptBytes).split(separator: 0x0A, omittingEmptySubsequences: false).map(Array.init)
             if lines.last == [] { lines.removeLast() }
-            return lines
+            return lines.map(InputLine.init)
         } catch {
-            Output.error("omnipanel: cannot read \(path): \(error.reason)")
+            Output.error("omnipanel: cannot read \(VisibleText.escaped(path)): \(error)")
             return nil
         }
     }

@@ -1,4 +1,5 @@
 import SessionPanel
+import SystemIO
 
 /// Reads a world from a JSON file, with errors that name the file and the problem.
 enum WorldFile {
@@ -8,25 +9,27 @@ enum WorldFile {
         init(_ message: String) { self.message = message }
     }
 
+    /// The world in `path`, read up to ``InputLimit/worldBytes``.
     static func load(_ path: String) throws -> World {
         let bytes: [UInt8]
-        do {
-            bytes = try FileBytes.read(path)
+        let name = VisibleText.escaped(path)
+        do throws(ReadFailure) {
+            bytes = try InputFile.read(path, limit: InputLimit.worldBytes)
         } catch {
-            throw Failure("cannot read world file \(path): \(error.reason)")
+            throw Failure("cannot read world file \(name): \(error)")
         }
         let world: World
         do {
             world = try JSONValueDecoder().decode(World.self, from: bytes)
         } catch let error as JSONSyntaxError {
-            throw Failure("world file \(path): not valid JSON: \(error)")
+            throw Failure("world file \(name): not valid JSON: \(error)")
         } catch let error as DecodingError {
-            throw Failure("world file \(path): \(describe(error))")
+            throw Failure("world file \(name): \(describe(error))")
         } catch {
-            throw Failure("world file \(path): \(error)")
+            throw Failure("world file \(name): \(error)")
         }
         if let problem = world.problems.first {
-            throw Failure("world file \(path): \(problem)")
+            throw Failure("world file \(name): \(problem)")
         }
         return world
     }

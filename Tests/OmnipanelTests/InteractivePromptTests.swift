@@ -117,4 +117,24 @@ struct InteractivePromptTests {
         try again.press("Up")
         try again.wait(for: "the one before it") { $0.beforeCursor == Self.prompt + "help keys" }
     }
+
+    /// The prompt hands the bytes of a line to the interpreter undecoded. (libedit itself drops bytes
+    /// that are not UTF-8 in a UTF-8 locale, so the plain prompt, which reads bytes as they come, shows it.)
+    @Test func aLineThatIsNotUTF8GetsTheScriptsErrorAndChangesNothing() throws {
+        let home = try Home()
+        defer { home.directory.remove() }
+        let terminal = try TerminalSession(
+            [Binary.url.path], environment: home.environment.merging(["OMNIPANEL_LIBEDIT": "/nonexistent/libedit.so.2"]) { $1 })
+        try terminal.wait(for: "the prompt") { $0.beforeCursor == Self.prompt }
+        try terminal.type("open case 4")
+        try terminal.send(bytes: [0xFF])
+        try terminal.press("Enter")
+        let screen = try terminal.wait(for: "the error and the next prompt") { screen in
+            screen.beforeCursor == Self.prompt && screen.rows.contains { $0.hasPrefix("error: ") }
+        }
+        #expect(screen?.rows.contains("error: line is not valid UTF-8") == true, "\(screen?.text ?? "")")
+        #expect(screen?.text.contains("Printer on fire") == false, "no case was opened")
+        let script = try Binary.run([], input: Data(Array("open case 4".utf8) + [0xFF, 0x0A]))
+        #expect(script.stderr == "<stdin>:1: line is not valid UTF-8\n")
+    }
 }

@@ -26,7 +26,7 @@ private func contents(_ name: String) throws -> String {
     /// every expectation holds and the run matches its transcript line for line.
     @Test(arguments: exampleScripts)
     func exampleMatchesItsTranscript(_ script: String) throws {
-        let lines = try contents(script).split(separator: "\n", omittingEmptySubsequences: false).map { Array($0.utf8) }
+        let lines = try InputLine.lines(of: contents(script))
         let recorded = Transcript.lines(of: try contents(script + ".out"))
         let check = ScriptCheck(name: script, lines: lines, state: PanelState(), recorded: recorded, recordedName: script + ".out")
         #expect(check.failed == 0, "\(check.failures.flatMap { $0 }.joined(separator: "\n"))")

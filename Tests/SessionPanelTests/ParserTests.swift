@@ -54,7 +54,23 @@ struct ParserTests {
         ("SWITCH 1", .switchTo(.position(1))),
     ])
     func parsing(line: String, expected: Command) throws {
-        #expect(try CommandParser.parse(line) == expected)
+        #expect(try CommandParser.parse(InputLine(line)) == expected)
+    }
+
+    @Test("one-shot words are taken as words: never re-split, unquoted, or read as a comment")
+    func words() throws {
+        #expect(try CommandParser.parse(InputLine(words: ["reply", #"say "hi" # now; 'ok' \ done"#])) == .reply(#"say "hi" # now; 'ok' \ done"#))
+        #expect(try CommandParser.parse(InputLine(words: ["incoming", "chat", "Kenny Smith"])) == .incoming(.chat, customer: "Kenny Smith"))
+        #expect(try CommandParser.parse(InputLine(words: ["SWITCH", "home"])) == .switchTo(.home))
+        #expect(try CommandParser.parse(InputLine(words: ["close", "--yes"])) == .close(nil, confirmed: true))
+        #expect(try CommandParser.parse(InputLine(words: [])) == nil)
+        #expect(throws: CommandError(##"unknown command "#note"; type `help` for the list"##)) {
+            try CommandParser.parse(InputLine(words: ["#note"]))
+        }
+        #expect(throws: CommandError("line is too long (more than 65536 bytes)")) {
+            try CommandParser.parse(InputLine(words: ["reply", String(repeating: "a", count: 70_000)]))
+        }
+        #expect(InputLine(words: ["incoming", "chat", "Kenny Smith"]).text == #"incoming chat "Kenny Smith""#)
     }
 
     @Test("blank lines and comments are nothing")
@@ -71,8 +87,8 @@ struct ParserTests {
         #expect(throws: CommandError(##"unknown command "#x"; type `help` for the list"##)) { try CommandParser.parse("\\#x") }
         #expect(throws: CommandError("unbalanced \" quote")) { try CommandParser.parse("  \"") }
         // The same from raw bytes, as scripts read them.
-        #expect(try CommandParser.parse(bytes: Array("  # note\r".utf8)) == nil)
-        #expect(try CommandParser.parse(bytes: Array("show\r".utf8)) == .show)
+        #expect(try CommandParser.parse(InputLine(Array("  # note\r".utf8))) == nil)
+        #expect(try CommandParser.parse(InputLine(Array("show\r".utf8))) == .show)
     }
 
     @Test("an unknown command suggests the closest one")
@@ -94,7 +110,7 @@ struct ParserTests {
         ("clock later", "usage: clock | clock advance <duration>"),
     ])
     func usage(line: String, message: String) {
-        #expect(throws: CommandError(message)) { try CommandParser.parse(line) }
+        #expect(throws: CommandError(message)) { try CommandParser.parse(InputLine(line)) }
     }
 
     @Test("bad values are named in the error")

@@ -90,7 +90,7 @@ struct ScriptRunnerTests {
     private func run(_ script: String, options: ScriptRunner.Options = .init()) -> (events: [ScriptRunner.Event], status: Int32) {
         var runner = ScriptRunner(name: "demo.omni", state: PanelState(), options: options)
         var events: [ScriptRunner.Event] = []
-        let status = runner.run(script.split(separator: "\n", omittingEmptySubsequences: false).map { Array($0.utf8) }) {
+        let status = runner.run(InputLine.lines(of: script)) {
             events.append($0)
         }
         return (events, status)

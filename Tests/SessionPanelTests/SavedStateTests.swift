@@ -12,7 +12,7 @@ func busyState() -> PanelState {
         "tab open app \"Orders\"", "open contact \"Maria Campbell\"", "open account Contoso", "open W301", "pick W201",
         "sentiment 1 negative", "message 1 x", "clock advance 1m", "incoming sms", "panel collapse", "presence away",
     ] {
-        if case .failed(let error) = interpreter.handle(line) { Issue.record("\(line): \(error.message)") }
+        if case .failed(let error) = interpreter.handle(InputLine(line)) { Issue.record("\(line): \(error.message)") }
     }
     return interpreter.state
 }
@@ -105,7 +105,11 @@ private func encode(_ value: some Encodable) throws -> String {
         #expect(problems { $0.now = -5 }.contains("clock is out of range"))
         #expect(problems { $0.nextSessionID = 2 }.contains { $0.contains("id out of range") })
         #expect(problems { $0.sessions[2] = $0.sessions[1] }.contains("two sessions share an id"))
-        #expect(problems { $0.world.cases.append($0.world.cases[0]) }.contains("case 42 appears twice"))
+        #expect(problems { state in
+            var world = World.demo
+            world.cases.append(world.cases[0])
+            state.world = AnyWorldCatalog(world)
+        }.contains("case 42 appears twice"))
     }
 }
 
@@ -126,7 +130,7 @@ private func encode(_ value: some Encodable) throws -> String {
             var interpreter = Interpreter(state: PanelState())
             for _ in 0..<30 {
                 seed = seed &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
-                _ = interpreter.handle(vocabulary[Int((seed >> 33) % UInt64(vocabulary.count))])
+                _ = interpreter.handle(InputLine(vocabulary[Int((seed >> 33) % UInt64(vocabulary.count))]))
             }
             let state = interpreter.state
             #expect(state.problems.isEmpty, "\(state.problems)")

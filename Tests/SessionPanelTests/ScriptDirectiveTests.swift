@@ -7,30 +7,34 @@ func runScript(
 ) -> (runner: ScriptRunner, events: [ScriptRunner.Event]) {
     var runner = ScriptRunner(name: name, state: PanelState(), options: options)
     var events: [ScriptRunner.Event] = []
-    _ = runner.run(script.split(separator: "\n", omittingEmptySubsequences: false).map { Array($0.utf8) }) {
+    _ = runner.run(InputLine.lines(of: script)) {
         events.append($0)
     }
     return (runner, events)
 }
 
 @Suite struct ScriptDirectiveTests {
-    @Test func directivesParseFromTheCommandTable() throws {
-        #expect(try CommandParser.parse("echo \"Welcome to the demo\"") == .directive(.echo("Welcome to the demo")))
-        #expect(try CommandParser.parse("pause") == .directive(.pause(seconds: nil)))
-        #expect(try CommandParser.parse("pause 1.5") == .directive(.pause(seconds: 1.5)))
-        #expect(try CommandParser.parse("expect \"Visitor 1\"") == .directive(.expect("Visitor 1", present: true)))
-        #expect(try CommandParser.parse("expect-not Visitor 2") == .directive(.expect("Visitor 2", present: false)))
+    @Test func theScriptLayerParsesDirectivesFromTheCommandTable() throws {
+        #expect(try ScriptDirective.parse("echo \"Welcome to the demo\"") == .echo("Welcome to the demo"))
+        #expect(try ScriptDirective.parse("pause") == .pause(seconds: nil))
+        #expect(try ScriptDirective.parse("  PAUSE 1.5") == .pause(seconds: 1.5))
+        #expect(try ScriptDirective.parse("expect \"Visitor 1\"") == .expect("Visitor 1", present: true))
+        #expect(try ScriptDirective.parse("expect-not Visitor 2") == .expect("Visitor 2", present: false))
+        #expect(try ScriptDirective.parse(InputLine(words: ["echo", "two words"])) == .echo("two words"))
+        for line: InputLine in ["", "# echo hi", "end", "presence", "accept", "pick 3", "\"echo", "echo \"open", "\u{FF}"] {
+            #expect(try ScriptDirective.parse(line) == nil, "\(line.text)")
+        }
     }
 
     @Test func badDirectiveArgumentsAreClearErrors() {
         #expect(throws: CommandError("pause takes seconds from 0 to 600.0, such as 2 or 1.5, not \"soon\"")) {
-            try CommandParser.parse("pause soon")
+            try ScriptDirective.parse("pause soon")
         }
-        #expect(throws: CommandError("usage: pause [<seconds>]")) { try CommandParser.parse("pause 1 2") }
-        #expect(throws: CommandError("usage: expect \"<text>\"")) { try CommandParser.parse("expect") }
-        #expect(throws: CommandError("usage: expect-not \"<text>\"")) { try CommandParser.parse("expect-not \"\"") }
-        #expect(throws: (any Error).self) { try CommandParser.parse("pause 601") }
-        #expect(throws: (any Error).self) { try CommandParser.parse("pause -1") }
+        #expect(throws: CommandError("usage: pause [<seconds>]")) { try ScriptDirective.parse("pause 1 2") }
+        #expect(throws: CommandError("usage: expect \"<text>\"")) { try ScriptDirective.parse("expect") }
+        #expect(throws: CommandError("usage: expect-not \"<text>\"")) { try ScriptDirective.parse("expect-not \"\"") }
+        #expect(throws: (any Error).self) { try ScriptDirective.parse("pause 601") }
+        #expect(throws: (any Error).self) { try ScriptDirective.parse("pause -1") }
     }
 
     @Test func helpAndCompletionKnowTheDirectives() {
@@ -41,29 +45,29 @@ func runScript(
         #expect(completion.candidates.map(\.text) == ["expect", "expect-not"])
     }
 
-    @Test func atThePromptEchoPrintsAndTheOthersAreRefused() {
+    @Test func theInterpreterRefusesDirectivesAsThePromptDoes() {
         var interpreter = Interpreter(state: PanelState())
-        #expect(interpreter.handle("echo \"Hello class\"") == .ran(Outcome([.message("Hello class")])))
-        for line in ["pause 2", "expect \"Home\"", "expect-not Home"] {
-            guard case .failed(let error) = interpreter.handle(line) else {
-                Issue.record("\(line) should be refused at the prompt")
-                continue
-            }
-            #expect(error.message.contains("works in scripts only"))
+        for line: InputLine in ["echo \"Hello class\"", "pause 2", "expect \"Home\"", "expect-not Home"] {
+            let word = line.text.prefix { $0 != " " }
+            #expect(
+                interpreter.handle(line)
+                    == .failed(CommandError("`\(word)` works in scripts only: put it in a .omni file and use `omnipanel run FILE`")))
         }
         #expect(interpreter.state == PanelState())
     }
 
     @Test func anAnswerIsNeverTakenForADirective() {
-        var interpreter = Interpreter(state: PanelState())
-        _ = interpreter.handle("incoming chat")
-        _ = interpreter.handle("accept")
-        #expect(interpreter.handleScriptLine(bytes: Array("close".utf8)) == .step(.asks("Close session \"Visitor 1\"? [y/N]")))
-        guard case .step(.ran) = interpreter.handleScriptLine(bytes: Array("echo yes".utf8)) else {
-            Issue.record("the answer should be handled as an answer")
-            return
-        }
-        #expect(interpreter.state.sessions.count == 2)
+        let (runner, events) = runScript("incoming chat\naccept\nclose\necho yes")
+        #expect(events.contains(.question("Close session \"Visitor 1\"? [y/N] ")))
+        #expect(!events.contains(.output(["yes"])))
+        #expect(events.last == .output(["Kept the session open."]))
+        #expect(runner.interpreter.state.sessions.count == 2)
+    }
+
+    @Test func directivesAreCountedAsScriptLines() {
+        let (runner, events) = runScript("echo one\npause 0\nswich 1", options: .init(format: .text))
+        #expect(events == [.output(["one"]), .pause(0), .error("demo.omni:3: unknown command \"swich\"; did you mean `switch`?")])
+        #expect(runner.exitStatus == 1)
     }
 }
 
@@ -163,11 +167,11 @@ func runScript(
     @Test func linesCanBeFedOneAtATime() {
         var runner = ScriptRunner(name: "fed", state: PanelState())
         var events: [ScriptRunner.Event] = []
-        runner.feed(Array("incoming chat".utf8)) { events.append($0) }
+        runner.feed("incoming chat") { events.append($0) }
         #expect(runner.interpreter.state.notifications.count == 1)
-        runner.feed(Array("quit".utf8)) { events.append($0) }
+        runner.feed("quit") { events.append($0) }
         #expect(runner.isFinished)
-        runner.feed(Array("accept".utf8)) { events.append($0) }
+        runner.feed("accept") { events.append($0) }
         #expect(runner.finish { events.append($0) } == 0)
         #expect(runner.interpreter.state.sessions.count == 1)
     }

@@ -1,8 +1,8 @@
 import Testing
 @testable import SessionPanel
 
-private func lines(_ script: String) -> [[UInt8]] {
-    script.split(separator: "\n", omittingEmptySubsequences: false).map { Array($0.utf8) }
+private func lines(_ script: String) -> [InputLine] {
+    InputLine.lines(of: script)
 }
 
 @Suite struct TranscriptTests {

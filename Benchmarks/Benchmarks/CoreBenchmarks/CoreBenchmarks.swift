@@ -19,7 +19,7 @@ let benchmarks: @Sendable () -> Void = {
         let last = sessions - 1
 
         Benchmark("parse message, \(sessions) sessions", configuration: batched) { benchmark in
-            let line = "message \(last) \"Hello, I still need help with order 1182\""
+            let line = InputLine(Array("message \(last) \"Hello, I still need help with order 1182\"".utf8))
             for _ in benchmark.scaledIterations {
                 blackHole(try? CommandParser.parse(line))
             }
@@ -93,7 +93,7 @@ final class Fixture: @unchecked Sendable {
     /// Applies a command in place; a benchmark command never fails.
     func apply(_ command: Command) {
         do {
-            blackHole(try SessionManager.apply(command, to: &state))
+            blackHole(try state.apply(command))
         } catch {
             preconditionFailure("\(command) failed: \(error)")
         }

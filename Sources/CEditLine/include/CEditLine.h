@@ -13,8 +13,12 @@ typedef struct history History;
 
 /// An editor function added with EL_ADDFN; returns a CEL_CC_* code.
 typedef unsigned char (*cel_key_function)(EditLine *el, int ch);
-/// A prompt function for EL_PROMPT; returns the prompt text.
+/// A prompt function for EL_PROMPT and EL_RPROMPT; returns the prompt text.
 typedef char *(*cel_prompt_function)(EditLine *el);
+/// Called by the shim's key reader (cel_set_key_reader) before it reads a key: returns 0 once a key
+/// can be read from standard input without blocking, or -1 with errno set to end el_gets (EINTR: the
+/// read was interrupted). It may write to the terminal and redraw the line meanwhile.
+typedef int (*cel_wait_function)(EditLine *el);
 
 /// What an editor function tells libedit to do next (libedit's CC_* codes; CEditLine.c checks they match).
 #define CEL_CC_NORM 0
@@ -70,18 +74,22 @@ int cel_bind(EditLine *el, const char *keys, const char *function);
 int cel_terminal_columns(EditLine *el);
 /// EL_REFRESH: forget what is on screen and redraw prompt and line at the cursor.
 int cel_redraw(EditLine *el);
+/// EL_RPROMPT: the prompt shown at the right edge of the first row while the line leaves room for it.
+int cel_set_right_prompt(EditLine *el, cel_prompt_function prompt);
+/// EL_GETCFN: reads keys from standard input with read(2), decoding them as libedit's own reader does
+/// (mbrtowc in the current locale), after `wait` said a key is there. One reader for the process, like
+/// libedit's signal handling. NULL puts libedit's own reader back.
+int cel_set_key_reader(EditLine *el, cel_wait_function wait);
+/// el_resize: reads the terminal's size again (after SIGWINCH).
+void cel_resize(EditLine *el);
 /// Writes text to the editor's output stream (EL_GETFP) and flushes it.
 void cel_write(EditLine *el, const char *text);
 /// el_line: the line being edited.
 cel_line_info cel_line(EditLine *el);
-/// el_cursor: moves the cursor by `offset` characters; returns the new position.
-int cel_move_cursor(EditLine *el, int offset);
 /// el_insertstr at the cursor.
 int cel_insert(EditLine *el, const char *text);
 /// el_deletestr: deletes `count` characters before the cursor.
 void cel_delete(EditLine *el, int count);
-/// el_push: queues `text` as if typed.
-void cel_push(EditLine *el, const char *text);
 
 // ---- History ----
 
@@ -99,6 +107,9 @@ int cel_history_enter(History *history, const char *line);
 int cel_history_load(History *history, const char *path);
 /// H_SAVE: number of entries saved, or -1.
 int cel_history_save(History *history, const char *path);
+/// H_SAVE_FP on a stream over a copy of `descriptor` (a file the caller created safely), flushed and
+/// closed; `descriptor` stays open. Number of entries saved, or -1 with errno set.
+int cel_history_save_to(History *history, int descriptor);
 /// H_CLEAR.
 int cel_history_clear(History *history);
 
@@ -114,6 +125,25 @@ int cel_char_width(int codepoint);
 int cel_catch_sigint(void);
 /// Restores the disposition saved by cel_catch_sigint.
 int cel_restore_sigint(void);
+/// Whether SIGINT arrived since the last call (1) or not (0); clears the record.
+int cel_take_interrupt(void);
+
+// ---- SIGWINCH (no libedit needed) ----
+
+/// Catches SIGWINCH for the rest of the process: the handler only records it, without SA_RESTART,
+/// so a blocked poll returns. (libedit's own handler, while el_gets runs, resizes and then passes the
+/// signal on to the handler it found, this one.)
+int cel_catch_window_change(void);
+/// Whether the window changed size since the last call (1) or not (0); clears the record.
+int cel_take_window_change(void);
+
+// ---- Waiting (no libedit needed) ----
+
+/// Sleeps until standard input can be read (1), `timeout_ms` milliseconds pass (0; -1 waits without
+/// limit) or one of the signals above arrives (-1, errno EINTR; also at once when one is already
+/// recorded). The signals are blocked between looking at the records and sleeping (ppoll), so none is
+/// missed. No busy loop: the process uses no CPU while it sleeps.
+int cel_wait_for_input(int timeout_ms);
 
 // ---- SIGTERM and SIGHUP (no libedit needed) ----
 

@@ -1,32 +1,22 @@
-/// Turns a line of text into a ``Command`` using the ``CommandTable``.
+/// Turns a line of input into a ``Command`` using the ``CommandTable``.
 public enum CommandParser {
-    /// Parses one line. Returns `nil` for a blank line or a `#` comment.
-    public static func parse(_ line: String) throws(CommandError) -> Command? {
-        var line = line
-        return try line.withUTF8 { bytes in Result { () throws(CommandError) in try parse(utf8: bytes) } }.get()
+    /// Parses one line into a command; `nil` for a blank line or a `#` comment. A script directive
+    /// is refused here: only the script layer (``ScriptRunner``) carries directives out.
+    public static func parse(_ line: InputLine) throws(CommandError) -> Command? {
+        guard let tokens = try line.tokens() else { return nil }
+        let spec = try spec(named: tokens[0])
+        guard case .command(let build) = spec.builder else {
+            throw CommandError(
+                "`\(spec.name)` works in scripts only: put it in a .omni file and use `omnipanel run FILE`")
+        }
+        var arguments = try Arguments(tokens.dropFirst(), for: spec)
+        return try build(&arguments)
     }
 
-    /// Parses one line of raw input (without its newline), refusing what ``InputLine/validate(_:)``
-    /// refuses. Returns `nil` for a blank line or a `#` comment.
-    public static func parse(bytes: [UInt8]) throws(CommandError) -> Command? {
-        try bytes.withUnsafeBufferPointer { bytes throws(CommandError) in try parse(utf8: try InputLine.validate(bytes)) }
-    }
-
-    /// Parses one line given as valid UTF-8 (``InputLine/validate(_:)`` checks raw input). Returns `nil`
-    /// for a blank line or a `#` comment. Scripts come this way, without a String of the whole line.
-    public static func parse(utf8 bytes: UnsafeBufferPointer<UInt8>) throws(CommandError) -> Command? {
-        let tokenized = TokenizedLine(utf8: bytes)
-        guard let first = tokenized.tokens.first else {
-            if let quote = tokenized.openQuote { throw CommandError("unbalanced \(quote) quote") }
-            return nil
-        }
-        if bytes[first.start] == UInt8(ascii: "#") { return nil }  // a comment, quotes in it or not
-        if let quote = tokenized.openQuote { throw CommandError("unbalanced \(quote) quote") }
-        guard let spec = CommandTable.spec(for: first.text) else {
-            throw CommandError(unknownCommandMessage(first.text))
-        }
-        var arguments = try Arguments(tokenized.tokens.dropFirst(), for: spec)
-        return try spec.build(&arguments)
+    /// The table entry the first word names, or the "unknown command" error.
+    static func spec(named word: Token) throws(CommandError) -> CommandSpec {
+        guard let spec = CommandTable.spec(for: word.text) else { throw CommandError(unknownCommandMessage(word.text)) }
+        return spec
     }
 
     /// "unknown command …", with the closest command word when one is near enough.

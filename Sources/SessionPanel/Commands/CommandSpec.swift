@@ -18,8 +18,16 @@ public final class CommandSpec: Sendable {
     public let arguments: [ArgumentSlot]
     /// Options such as `--yes`.
     public let flags: [Flag]
-    /// Builds the command from its arguments.
-    let build: @Sendable (inout Arguments) throws(CommandError) -> Command
+    /// Builds the line from its arguments.
+    let builder: Builder
+
+    /// What a line starting with the entry's word becomes.
+    enum Builder: Sendable {
+        /// A command, for the interpreter to apply to the state.
+        case command(@Sendable (inout Arguments) throws(CommandError) -> Command)
+        /// A script directive, carried out by the script layer (``ScriptRunner``) and refused at the prompt.
+        case directive(@Sendable (inout Arguments) throws(CommandError) -> ScriptDirective)
+    }
 
     /// An option of a command.
     public struct Flag: Sendable, Equatable {
@@ -29,12 +37,40 @@ public final class CommandSpec: Sendable {
         public let shortName: String?
         /// What it does.
         public let summary: String
+        /// The name of the value it takes (`--seed N`), or `nil` for a switch (`--yes`).
+        public let valueName: String?
+
+        init(name: String, shortName: String? = nil, summary: String, valueName: String? = nil) {
+            self.name = name
+            self.shortName = shortName
+            self.summary = summary
+            self.valueName = valueName
+        }
     }
 
-    init(
+    /// A command's entry.
+    convenience init(
         _ name: String, aliases: [String] = [], usage: [String], summary: String, details: @autoclosure @escaping @Sendable () -> String = "",
         arguments: [ArgumentSlot] = [], flags: [Flag] = [],
         build: @escaping @Sendable (inout Arguments) throws(CommandError) -> Command
+    ) {
+        self.init(
+            name, aliases: aliases, usage: usage, summary: summary, details: details, arguments: arguments, flags: flags,
+            builder: .command(build))
+    }
+
+    /// A script directive's entry.
+    convenience init(
+        directive name: String, usage: [String], summary: String, details: @autoclosure @escaping @Sendable () -> String = "",
+        arguments: [ArgumentSlot] = [],
+        build: @escaping @Sendable (inout Arguments) throws(CommandError) -> ScriptDirective
+    ) {
+        self.init(name, usage: usage, summary: summary, details: details, arguments: arguments, builder: .directive(build))
+    }
+
+    private init(
+        _ name: String, aliases: [String] = [], usage: [String], summary: String, details: @escaping @Sendable () -> String,
+        arguments: [ArgumentSlot], flags: [Flag] = [], builder: Builder
     ) {
         self.name = name
         self.aliases = aliases
@@ -43,7 +79,7 @@ public final class CommandSpec: Sendable {
         self.makeDetails = details
         self.arguments = arguments
         self.flags = flags
-        self.build = build
+        self.builder = builder
     }
 
     /// Every word that runs this command.

@@ -11,7 +11,7 @@ extension CompletionEngine {
     public static func completeCommandList(_ text: String, in state: PanelState, backslashesOnly: Bool = false) -> [String] {
         let commands = TokenizedLine.splitCommands(text)
         var interpreter = Interpreter(state: state)
-        for command in commands.dropLast() { _ = interpreter.handle(command) }
+        for command in commands.dropLast() { _ = interpreter.handle(InputLine(Array(command.utf8))) }
         let completion = complete(commands.last ?? "", in: interpreter.state)
         let typed = String(text.suffix(completion.replacing))
         let kept = String(text.dropLast(completion.replacing))

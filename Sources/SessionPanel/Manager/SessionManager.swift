@@ -1,27 +1,12 @@
-/// Applies commands to a ``PanelState``: the one place where the simulation's rules live.
+/// The session manager: the rules that change a ``PanelState``, one command at a time.
 ///
-/// Every call is all-or-nothing: it returns the new state and what to show, or throws a
-/// ``CommandError`` and the caller keeps the state it had.
-public enum SessionManager {
-    /// Applies `command` to `state`.
-    public static func apply(_ command: Command, to state: PanelState) throws(CommandError) -> (PanelState, Outcome) {
-        var next = state
-        let outcome = try apply(command, to: &next)
-        return (next, outcome)
-    }
-
-    /// Applies `command` to `state` in place; on error `state` is exactly as it was.
-    ///
-    /// Every rule checks everything that can fail before it changes anything, so no copy of the
-    /// state is needed to undo a failure, and a command costs the same with 10 or 10,000 sessions.
-    public static func apply(_ command: Command, to state: inout PanelState) throws(CommandError) -> Outcome {
-        try state.perform(command)
-    }
-}
-
+/// ``apply(_:)`` dispatches a command to its rule; the rules are `PanelState` extensions beside this
+/// file, one per area (sessions, conversations, work items, the workspace).
 extension PanelState {
-    /// Carries out a command on this copy of the state.
-    mutating func perform(_ command: Command) throws(CommandError) -> Outcome {
+    /// Applies `command` to the state in place and says what to show. On error the state is exactly
+    /// as it was: every rule checks everything that can fail before it changes anything, so no copy of
+    /// the state is made to undo a failure, and a command costs the same with 10 or 10,000 sessions.
+    public mutating func apply(_ command: Command) throws(CommandError) -> Outcome {
         switch command {
         case .incoming(let channel, let customer): return try receive(channel, from: customer)
         case .notifications: return .answer([.notifications])
@@ -39,6 +24,7 @@ extension PanelState {
         case .link(let reference, let contact): return try link(reference, contact: contact)
         case .clockShow: return .answer([.clock])
         case .clockAdvance(let seconds): return try advanceClock(by: seconds)
+        case .traffic(let profile, let seed): return startTraffic(profile, seed: seed)
         case .message(let reference, let text): return try receiveMessage(text, in: reference)
         case .reply(let text): return try reply(text)
         case .history(let reference): return .answer([.history(sessionID: try conversationSession(reference).id)])
@@ -62,7 +48,6 @@ extension PanelState {
             var outcome = Outcome()
             outcome.quits = true
             return outcome
-        case .directive(let directive): return try directive.applyAtPrompt()
         }
     }
 

@@ -75,6 +75,7 @@ public struct StateFileError: Error, Sendable, Equatable {
     /// One line for standard error.
     public var message: String {
         let kept = "; the file was left as it was"
+        let path = VisibleText.escaped(path)
         switch reason {
         case .unreadable(let why): return "cannot read state file \(path): \(why)"
         case .invalid(let why): return "state file \(path) is not a usable omnipanel state: \(why)\(kept)"
@@ -83,7 +84,8 @@ public struct StateFileError: Error, Sendable, Equatable {
                 + "this one reads version \(SavedState.currentVersion))\(kept)"
         case .locked(let seconds):
             return "state file \(path) is in use by another omnipanel (waited \(seconds)s for \(path).lock); try again"
-        case .unwritable(let why): return "cannot save state file \(path): \(why); the previous state is kept"
+        case .unwritable(let why):
+            return "cannot save state file \(path): \(why); the last command's change was NOT saved (the file keeps the state before it)"
         }
     }
 

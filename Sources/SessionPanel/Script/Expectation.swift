@@ -3,12 +3,12 @@ struct CommandOutput: Sendable, Equatable {
     /// The script line of the command.
     let line: Int
     /// The line as read (decoded only when an expectation fails and quotes it).
-    let typed: [UInt8]
+    let typed: InputLine
     /// What it printed as plain text (ASCII, no colour, 80 columns), error lines and answers included.
     var lines: [String] = []
 
     /// The command as typed.
-    var input: String { ScriptRunner.text(of: typed) }
+    var input: String { typed.text }
 }
 
 /// Checking `expect "<text>"` and `expect-not "<text>"` against the previous command's output.

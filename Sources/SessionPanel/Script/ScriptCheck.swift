@@ -14,7 +14,7 @@ public struct ScriptCheck: Sendable {
     /// Runs `lines` of the script `name` (as named in its messages and transcript) from `state`. When
     /// `recorded` holds the lines of a transcript file called `recordedName`, the run is compared with it.
     public init(
-        name: String, lines: some Sequence<[UInt8]>, state: PanelState,
+        name: String, lines: some Sequence<InputLine>, state: PanelState,
         recorded: [String]? = nil, recordedName: String = ""
     ) {
         var runner = ScriptRunner(name: name, state: state, options: .init(echo: true))

@@ -1,7 +1,8 @@
 /// A line of a script that directs the run rather than the panel: narration, pauses and assertions.
 ///
-/// Directives are parsed from the same ``CommandTable`` as commands (so `help` and completion know them),
-/// and carried out by ``ScriptRunner``. At the prompt only `echo` does something.
+/// The script layer parses them (``parse(_:)``, with their entries in ``CommandTable/directives``, so
+/// `help` and completion know them) and ``ScriptRunner`` carries them out: the interpreter and the
+/// rules never see them, and the prompt refuses them.
 public enum ScriptDirective: Sendable, Equatable {
     /// `echo "<text>"`: print the text.
     case echo(String)
@@ -21,20 +22,28 @@ public enum ScriptDirective: Sendable, Equatable {
         return seconds
     }
 
-    /// The directive's word, as typed.
-    var word: String {
-        switch self {
-        case .echo: "echo"
-        case .pause: "pause"
-        case .expect(_, let present): present ? "expect" : "expect-not"
-        }
+    /// The directive on `line`, or `nil` when the line is something else for the interpreter: a command,
+    /// a blank line, a comment, or input it refuses.
+    static func parse(_ line: InputLine) throws(CommandError) -> ScriptDirective? {
+        // Most lines are commands: a line whose first letter starts no directive's word is left alone
+        // without being split (the interpreter splits it, once).
+        guard let first = line.firstByte, mayStartDirective(first) else { return nil }
+        // Input the interpreter refuses (a bad byte, an open quote) is left for it to report.
+        guard let tokens = try? line.tokens(), let word = tokens.first, let spec = CommandTable.spec(for: word.text),
+            case .directive(let build) = spec.builder
+        else { return nil }
+        var arguments = try Arguments(tokens.dropFirst(), for: spec)
+        return try build(&arguments)
     }
 
-    /// What the directive does at the prompt, where there is no script to direct.
-    func applyAtPrompt() throws(CommandError) -> Outcome {
-        guard case .echo(let text) = self else {
-            throw CommandError("`\(word)` works in scripts only: put it in a .omni file and use `omnipanel run FILE`")
-        }
-        return Outcome([.message(text)])
+    /// Whether a line starting with `byte` may hold a directive: not when it is an ASCII letter that
+    /// starts no directive's word.
+    private static func mayStartDirective(_ byte: UInt8) -> Bool {
+        let lowercased = byte | 0x20
+        guard (UInt8(ascii: "a")...UInt8(ascii: "z")).contains(lowercased) else { return true }
+        return initials.contains(lowercased)
     }
+
+    /// The first letters of the directives' words.
+    private static let initials = Set(CommandTable.directives.compactMap { $0.name.utf8.first })
 }

@@ -1,8 +1,10 @@
 /// The shell's state machine: takes lines one at a time and says what each produced.
 ///
 /// It owns the ``PanelState`` and the one piece of conversation state between lines: a pending
-/// confirmation (`Close session "…"? [y/N]`), which the next line answers. The prompt, scripts
-/// and `-c` all drive the same machine, so they behave the same.
+/// confirmation (`Close session "…"? [y/N]`), which the next line answers. The prompt, scripts,
+/// `-c` and one-shot words all hand their lines to ``handle(_:)``, so they behave the same:
+/// bytes of a line → ``CommandParser`` → ``PanelState/apply(_:)`` (the session manager) → new state
+/// and an ``Outcome`` to render.
 public struct Interpreter: Sendable {
     /// What one line produced.
     public enum Step: Sendable, Equatable {
@@ -12,26 +14,22 @@ public struct Interpreter: Sendable {
         case ran(Outcome)
         /// The command was refused; the state is unchanged.
         case failed(CommandError)
-        /// The command needs an answer first; ask this question and pass the answer to ``handle(_:)``.
+        /// The command needs an answer first; ask this question; the next line handed to ``handle(_:)`` answers it.
         case asks(String)
     }
 
     /// The current state.
-    public private(set) var state: PanelState
+    public internal(set) var state: PanelState
     /// The question waiting for an answer, if any.
     public private(set) var pendingConfirmation: Confirmation?
 
     /// Starts with `state`.
     public init(state: PanelState) { self.state = state }
 
-    /// Handles one line: a command, or the answer to the pending question.
-    public mutating func handle(_ line: String) -> Step {
-        if let confirmation = pendingConfirmation {
-            pendingConfirmation = nil
-            let answer = line.trimmingWhitespace().lowercased()
-            guard answer == "y" || answer == "yes" else { return .ran(Outcome([.message("Kept the session open.")])) }
-            return run(confirmation.command)
-        }
+    /// Handles one line — typed at the prompt, read from a script, split out of `-c`, or given as
+    /// one-shot words: the answer to the pending question, or a command. Every way in comes here.
+    public mutating func handle(_ line: InputLine) -> Step {
+        if pendingConfirmation != nil { return answer(line) }
         do throws(CommandError) {
             guard let command = try CommandParser.parse(line) else { return .nothing }
             return run(command)
@@ -40,27 +38,29 @@ public struct Interpreter: Sendable {
         }
     }
 
-    /// Handles raw bytes of one line, refusing invalid UTF-8, NUL bytes and over-long lines.
-    public mutating func handle(bytes: [UInt8]) -> Step {
+    /// The input ended: a pending question is answered "no".
+    public mutating func endOfInput() -> Step {
+        guard pendingConfirmation != nil else { return .nothing }
+        return answer(InputLine([]))
+    }
+
+    /// Takes `line` as the answer to the pending question: yes runs the command, anything else keeps things as they are.
+    private mutating func answer(_ line: InputLine) -> Step {
+        guard let confirmation = pendingConfirmation else { return .nothing }
+        pendingConfirmation = nil
         do throws(CommandError) {
-            guard pendingConfirmation == nil else { return handle(try InputLine.decode(bytes)) }
-            return try CommandParser.parse(bytes: bytes).map { run($0) } ?? .nothing
+            let answer = try line.decoded().trimmingWhitespace().lowercased()
+            guard answer == "y" || answer == "yes" else { return .ran(Outcome([.message("Kept the session open.")])) }
+            return run(confirmation.command)
         } catch {
-            if pendingConfirmation != nil { pendingConfirmation = nil }
             return .failed(error)
         }
     }
 
-    /// The input ended: a pending question is answered "no".
-    public mutating func endOfInput() -> Step {
-        guard pendingConfirmation != nil else { return .nothing }
-        return handle("")
-    }
-
-    /// Applies a parsed command directly.
-    public mutating func run(_ command: Command) -> Step {
+    /// Applies a parsed command to the state.
+    private mutating func run(_ command: Command) -> Step {
         do throws(CommandError) {
-            let outcome = try SessionManager.apply(command, to: &state)
+            let outcome = try state.apply(command)
             if let confirmation = outcome.confirmation {
                 pendingConfirmation = confirmation
                 return .asks(confirmation.prompt)

@@ -8,6 +8,7 @@
 /// Script directives (``ScriptDirective``) narrate (`echo`), pause live playback (`pause`) and check
 /// the previous command's plain-text output (`expect`, `expect-not`). Lines can be fed one at a time
 /// (``feed(_:emit:)`` then ``finish(emit:)``), so a caller can act between them, e.g. save the state.
+/// Directives are parsed and carried out here; every other line goes to ``Interpreter/handle(_:)``.
 ///
 /// With ``Options/quiet`` only errors and what was asked for (``Outcome/isShown(quiet:)``) are printed.
 public struct ScriptRunner {
@@ -99,33 +100,29 @@ public struct ScriptRunner {
 
     /// Runs every line, then the end of input; stops early on `quit` or, when strict, a failure.
     /// Returns the exit status.
-    public mutating func run(_ lines: some Sequence<[UInt8]>, emit: (Event) -> Void) -> Int32 {
-        for bytes in lines {
-            feed(bytes, emit: emit)
+    public mutating func run(_ lines: some Sequence<InputLine>, emit: (Event) -> Void) -> Int32 {
+        for line in lines {
+            feed(line, emit: emit)
             if isFinished { break }
         }
         return finish(emit: emit)
     }
 
-    /// Handles the next line; does nothing once the run is over. (The line is a concrete array, not any
-    /// collection of bytes: a generic entry point called from the executable would run unspecialized,
-    /// and that made reading a line cost more than running its command.)
-    public mutating func feed(_ bytes: [UInt8], emit: (Event) -> Void) {
+    /// Handles the next line: a directive is carried out here, anything else goes to the interpreter
+    /// (an answer to a question is never taken for a directive). Does nothing once the run is over.
+    public mutating func feed(_ line: InputLine, emit: (Event) -> Void) {
         guard !isFinished else { return }
         lineNumber += 1
         let answering = question
         question = nil
-        switch interpreter.handleScriptLine(bytes: bytes) {
-        case .step(.nothing): return
-        case .step(let step): report(step, typed: bytes, answering: answering, emit: emit)
-        case .directive(let directive): carryOut(directive, typed: bytes, emit: emit)
+        if interpreter.pendingConfirmation == nil {
+            do throws(CommandError) {
+                if let directive = try ScriptDirective.parse(line) { return carryOut(directive, typed: line, emit: emit) }
+            } catch {
+                return report(.failed(error), typed: line, answering: nil, emit: emit)
+            }
         }
-    }
-
-    /// A line as typed, for showing: decoded (invalid UTF-8 repaired) and trimmed. Only echoing, JSON,
-    /// answers and failed expectations show it, so a plain run never decodes its lines twice.
-    static func text(of typed: [UInt8]) -> String {
-        String(decoding: typed, as: UTF8.self).trimmingWhitespace()
+        report(interpreter.handle(line), typed: line, answering: answering, emit: emit)
     }
 
     /// Ends the input (a pending question is answered no) and returns the exit status.
@@ -134,65 +131,84 @@ public struct ScriptRunner {
         isFinished = true
         if case .ran(let outcome) = interpreter.endOfInput() {
             lineNumber += 1
-            report(.ran(outcome), typed: [], answering: question, emit: emit)
+            report(.ran(outcome), typed: InputLine([]), answering: question, emit: emit)
         }
         return exitStatus
     }
 
-    private mutating func report(_ step: Interpreter.Step, typed: [UInt8], answering: String?, emit: (Event) -> Void) {
-        let answer: String?  // the answer to a question, as shown after it
-        if answering == nil {
-            answer = nil
-            unrendered = nil
-            previous = CommandOutput(line: lineNumber, typed: typed)
-        } else {
-            renderPrevious()
-            answer = VisibleText.escaped(Self.text(of: typed))
-            if var output = previous, let asked = output.lines.popLast(), let answer {
-                output.lines.append(asked + " " + answer)
-                previous = output
-            }
-        }
-        var printed: String?  // the line the step itself prints: an error or a question
-        switch step {
-        case .nothing:
-            return
-        case .ran(let outcome):
-            unrendered = outcome
-            if outcome.quits { isFinished = true }
-        case .failed(let error):
-            printed = "\(name):\(lineNumber): \(VisibleText.escaped(error.message))"
-            failures += 1
-            if options.strict { isFinished = true }
-        case .asks(let text):
-            printed = VisibleText.escaped(text)
-            question = text
-        }
+    /// Reports what a line did: keeps its output for `expect`, counts it, and prints it as text or JSON.
+    private mutating func report(_ step: Interpreter.Step, typed: InputLine, answering: String?, emit: (Event) -> Void) {
+        if case .nothing = step { return }
+        let answer = record(typed, answering: answering)
+        let printed = account(for: step)
         if let printed { previous?.lines.append(printed) }
-
         switch options.format {
         case .json:
             emit(.output([JSONResultRenderer.render(
-                line: lineNumber, input: Self.text(of: typed), answering: answering, result: jsonResult(of: step),
+                line: lineNumber, input: typed.text, answering: answering, result: jsonResult(of: step),
                 state: interpreter.state)]))
         case .text:
-            if let answer {
-                if !options.quiet { emit(.output([answer])) }
-            } else if options.echo {
-                emit(.command(VisibleText.escaped(Self.text(of: typed))))
+            printText(of: step, typed: typed, answer: answer, printed: printed, emit: emit)
+        }
+    }
+
+    /// Starts the record `expect` checks with a new command, or adds an answer after the question the
+    /// record ends with. Returns the answer as shown after its question.
+    private mutating func record(_ typed: InputLine, answering: String?) -> String? {
+        guard answering != nil else {
+            unrendered = nil
+            previous = CommandOutput(line: lineNumber, typed: typed)
+            return nil
+        }
+        renderPrevious()
+        let answer = VisibleText.escaped(typed.text)
+        if var output = previous, let asked = output.lines.popLast() {
+            output.lines.append(asked + " " + answer)
+            previous = output
+        }
+        return answer
+    }
+
+    /// Counts a step and keeps what follows from it (an outcome to render, the end of the run, a
+    /// question). Returns the line the step prints itself: its error or its question.
+    private mutating func account(for step: Interpreter.Step) -> String? {
+        switch step {
+        case .nothing:
+            return nil
+        case .ran(let outcome):
+            unrendered = outcome
+            if outcome.quits { isFinished = true }
+            return nil
+        case .failed(let error):
+            failures += 1
+            if options.strict { isFinished = true }
+            return "\(name):\(lineNumber): \(VisibleText.escaped(error.message))"
+        case .asks(let text):
+            question = text
+            return VisibleText.escaped(text)
+        }
+    }
+
+    /// Prints a step for people: the answer or the echoed command, then the outcome, error or question.
+    private mutating func printText(
+        of step: Interpreter.Step, typed: InputLine, answer: String?, printed: String?, emit: (Event) -> Void
+    ) {
+        if let answer {
+            if !options.quiet { emit(.output([answer])) }
+        } else if options.echo {
+            emit(.command(VisibleText.escaped(typed.text)))
+        }
+        switch step {
+        case .ran(let outcome):
+            guard outcome.isShown(quiet: options.quiet) else { return }
+            if options.style == .plain {
+                emit(.output(renderPrevious()))
+            } else {
+                emit(.output(OutcomeRenderer(style: options.style).render(outcome, in: interpreter.state, reusing: &panelCache)))
             }
-            switch step {
-            case .ran(let outcome):
-                guard outcome.isShown(quiet: options.quiet) else { break }
-                if options.style == .plain {
-                    emit(.output(renderPrevious()))
-                } else {
-                    emit(.output(OutcomeRenderer(style: options.style).render(outcome, in: interpreter.state, reusing: &panelCache)))
-                }
-            case .failed: emit(.error(printed ?? ""))
-            case .asks: if !options.quiet { emit(.question((printed ?? "") + " ")) }
-            case .nothing: break
-            }
+        case .failed: emit(.error(printed ?? ""))
+        case .asks: if !options.quiet { emit(.question((printed ?? "") + " ")) }
+        case .nothing: break
         }
     }
 
@@ -220,7 +236,8 @@ public struct ScriptRunner {
         return lines
     }
 
-    private mutating func carryOut(_ directive: ScriptDirective, typed: [UInt8], emit: (Event) -> Void) {
+    /// Carries out a script directive. (A new directive gets its case here; see ``CommandTable/directives``.)
+    private mutating func carryOut(_ directive: ScriptDirective, typed: InputLine, emit: (Event) -> Void) {
         var result = JSONResultRenderer.Result.ran([])
         switch directive {
         case .echo(let text):
@@ -242,7 +259,7 @@ public struct ScriptRunner {
         }
         if options.format == .json {
             emit(.output([JSONResultRenderer.render(
-                line: lineNumber, input: Self.text(of: typed), answering: nil, result: result, state: interpreter.state)]))
+                line: lineNumber, input: typed.text, answering: nil, result: result, state: interpreter.state)]))
         }
     }
 }

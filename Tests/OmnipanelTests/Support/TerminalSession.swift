@@ -59,6 +59,9 @@ final class TerminalSession {
     /// Types `text` literally.
     func type(_ text: String) throws { try send(["-l", text]) }
 
+    /// Sends raw bytes, as a terminal would pass them on (for bytes that are not text).
+    func send(bytes: [UInt8]) throws { try send(["-H"] + bytes.map { String($0, radix: 16) }) }
+
     /// Presses keys by tmux name: `Tab`, `Enter`, `Up`, `C-c`, `C-u`, `M-2`, …
     func press(_ keys: String...) throws { try send(keys) }
 

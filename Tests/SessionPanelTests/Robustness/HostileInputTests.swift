@@ -9,7 +9,7 @@ struct HostileInputTests {
     private func run(_ lines: [[UInt8]], quiet: Bool = false) -> (events: [ScriptRunner.Event], runner: ScriptRunner) {
         var runner = ScriptRunner(name: "hostile.omni", state: PanelState(), options: .init(quiet: quiet))
         var events: [ScriptRunner.Event] = []
-        _ = runner.run([Array("incoming chat".utf8), Array("accept".utf8)] + lines) { events.append($0) }
+        _ = runner.run((["incoming chat", "accept"] + lines.map { InputLine($0) }) as [InputLine]) { events.append($0) }
         return (events, runner)
     }
 
@@ -87,7 +87,7 @@ struct HostileInputTests {
         var runner = ScriptRunner(
             name: "c", state: PanelState(), options: .init(style: RenderStyle(color: true, unicode: true, width: 80)))
         var output: [String] = []
-        _ = runner.run(["incoming chat \"\u{1B}]0;x\u{07}Eve\"", "accept", "hover 1", "history 1"].map { Array($0.utf8) }) {
+        _ = runner.run(["incoming chat \"\u{1B}]0;x\u{07}Eve\"", "accept", "hover 1", "history 1"].map { InputLine($0) }) {
             if case .output(let lines) = $0 { output += lines }
         }
         let sequences = output.joined().split(separator: "\u{1B}", omittingEmptySubsequences: true).dropFirst()
@@ -113,7 +113,7 @@ struct HostileInputTests {
         #expect(commands.count == 100_000)
         var runner = ScriptRunner(name: "-c", state: PanelState(), options: .init(quiet: true))
         var events: [ScriptRunner.Event] = []
-        let status = runner.run(commands.lazy.map { Array($0.utf8) }) { events.append($0) }
+        let status = runner.run(commands.lazy.map { InputLine($0) }) { events.append($0) }
         #expect(status == 0)
         #expect(events.isEmpty)
         #expect(runner.interpreter.state.sessions[1].unreadCount == 99_997)

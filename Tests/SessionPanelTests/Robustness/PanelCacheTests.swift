@@ -18,7 +18,7 @@ struct PanelCacheTests {
         var shared = PanelCache()  // one cache across styles starts over whenever the style changes
         for step in 1...1_500 {
             let line = lines.next()
-            _ = interpreter.handle(line)
+            _ = interpreter.handle(InputLine(line))
             for (index, style) in styles.enumerated() {
                 let renderer = PanelRenderer(style: style)
                 let fresh = renderer.render(interpreter.state)

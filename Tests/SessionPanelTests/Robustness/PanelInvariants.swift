@@ -11,7 +11,7 @@ enum PanelInvariants {
     /// must keep the invariants below.
     static func step(_ interpreter: inout Interpreter, line: [UInt8]) -> [String] {
         let before = interpreter.state
-        let result = interpreter.handle(bytes: line)
+        let result = interpreter.handle(InputLine(line))
         let unchanged = interpreter.state == before
         let renderer = OutcomeRenderer(style: .plain)
         var problems: [String] = []

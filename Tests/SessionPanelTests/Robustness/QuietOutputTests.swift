@@ -7,7 +7,7 @@ struct QuietOutputTests {
     private func quietRun(_ lines: [String]) -> [ScriptRunner.Event] {
         var runner = ScriptRunner(name: "q", state: PanelState(), options: .init(quiet: true))
         var events: [ScriptRunner.Event] = []
-        _ = runner.run(lines.map { Array($0.utf8) }) { events.append($0) }
+        _ = runner.run(lines.map { InputLine($0) }) { events.append($0) }
         return events
     }
 
@@ -30,11 +30,11 @@ struct QuietOutputTests {
     }
 
     @Test("show prints the panel even when quiet")
-    func showIsAnAnswer() {
+    func showIsAnAnswer() throws {
         let events = quietRun(["incoming chat", "accept", "show"])
         var state = PanelState()
-        _ = try? SessionManager.apply(.incoming(.chat, customer: nil), to: &state)
-        _ = try? SessionManager.apply(.accept(nil), to: &state)
+        _ = try state.apply(.incoming(.chat, customer: nil))
+        _ = try state.apply(.accept(nil))
         #expect(events == [.output(PanelRenderer(style: .plain).render(state))])
     }
 
@@ -46,10 +46,10 @@ struct QuietOutputTests {
             (.incoming(.chat, customer: nil), false), (.panel(.toggle), false), (.presence(.busy), false),
             (.clockAdvance(seconds: 5), false), (.configSet(key: "capacity", value: "4"), false), (.quit, false),
         ] as [(Command, Bool)])
-    func answers(command: Command, isAnswer: Bool) {
+    func answers(command: Command, isAnswer: Bool) throws {
         var state = PanelState()
-        _ = try? SessionManager.apply(.incoming(.chat, customer: nil), to: &state)
-        _ = try? SessionManager.apply(.accept(nil), to: &state)
-        #expect((try? SessionManager.apply(command, to: &state))?.isAnswer == isAnswer)
+        _ = try state.apply(.incoming(.chat, customer: nil))
+        _ = try state.apply(.accept(nil))
+        #expect(try state.apply(command).isAnswer == isAnswer)
     }
 }

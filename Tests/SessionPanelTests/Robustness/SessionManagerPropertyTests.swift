@@ -24,7 +24,7 @@ struct SessionManagerPropertyTests {
         var interpreter = Interpreter(state: PanelState())
         var failures = 0, questions = 0, fullPanels = 0
         for _ in 1...1_500 {
-            switch interpreter.handle(lines.next()) {
+            switch interpreter.handle(InputLine(lines.next())) {
             case .failed: failures += 1
             case .asks: questions += 1
             default: break
@@ -39,13 +39,13 @@ struct SessionManagerPropertyTests {
     @Test("a command that fails after its first check is refused whole: accept at the session limit")
     func acceptAtTheLimitChangesNothing() throws {
         var state = PanelState()
-        _ = try SessionManager.apply(.configSet(key: "max-sessions", value: "2"), to: &state)
-        _ = try SessionManager.apply(.incoming(.chat, customer: nil), to: &state)
-        _ = try SessionManager.apply(.accept(nil), to: &state)
-        _ = try SessionManager.apply(.incoming(.sms, customer: "Kenny Smith"), to: &state)
+        _ = try state.apply(.configSet(key: "max-sessions", value: "2"))
+        _ = try state.apply(.incoming(.chat, customer: nil))
+        _ = try state.apply(.accept(nil))
+        _ = try state.apply(.incoming(.sms, customer: "Kenny Smith"))
         let before = state
         #expect(throws: CommandError(PanelState.maximumSessionsMessage)) {
-            try SessionManager.apply(.accept(nil), to: &state)
+            try state.apply(.accept(nil))
         }
         let unchanged = state == before
         #expect(unchanged)
@@ -55,10 +55,10 @@ struct SessionManagerPropertyTests {
     @Test("pick at the session limit leaves the work item in Open work items")
     func pickAtTheLimitChangesNothing() throws {
         var state = PanelState()
-        _ = try SessionManager.apply(.configSet(key: "max-sessions", value: "2"), to: &state)
-        _ = try SessionManager.apply(.openCase(42), to: &state)
+        _ = try state.apply(.configSet(key: "max-sessions", value: "2"))
+        _ = try state.apply(.openCase(42))
         let before = state
-        #expect(throws: CommandError(PanelState.maximumSessionsMessage)) { try SessionManager.apply(.pick(201), to: &state) }
+        #expect(throws: CommandError(PanelState.maximumSessionsMessage)) { try state.apply(.pick(201)) }
         let unchanged = state == before
         #expect(unchanged)
         #expect(state.workItems(in: .open).map(\.id).contains(201))

@@ -20,7 +20,7 @@ struct TestShell {
     mutating func run(_ lines: String..., sourceLocation: SourceLocation = #_sourceLocation) -> Outcome {
         var last = Outcome()
         for line in lines {
-            switch interpreter.handle(line) {
+            switch interpreter.handle(InputLine(line)) {
             case .ran(let outcome): last = outcome
             case .nothing: break
             case .failed(let error): Issue.record("`\(line)` failed: \(error.message)", sourceLocation: sourceLocation)
@@ -35,7 +35,7 @@ struct TestShell {
     @discardableResult
     mutating func error(_ line: String, sourceLocation: SourceLocation = #_sourceLocation) -> String {
         let before = state
-        guard case .failed(let error) = interpreter.handle(line) else {
+        guard case .failed(let error) = interpreter.handle(InputLine(line)) else {
             Issue.record("`\(line)` did not fail", sourceLocation: sourceLocation)
             return ""
         }

@@ -1,14 +1,16 @@
 /// The command table: every command the shell knows, in the order `help` lists them.
 public enum CommandTable {
-    /// All commands.
-    public static let all: [CommandSpec] = [
+    /// All commands, then the script directives.
+    public static let all: [CommandSpec] = commands + directives
+
+    /// The commands the interpreter applies.
+    static let commands: [CommandSpec] = [
         incoming, notifications, accept, reject, open, pick, dashboard,
         switchCommand, close, end, link, hover, panel, show,
         message, reply, history, sentiment,
         type, form, tab, tabs,
-        presence, config, clock,
+        presence, config, clock, traffic,
         help, quit,
-        echo, pause, expect, expectNot,
     ]
 
     /// The command a word runs (name or alias, ignoring case).

@@ -1,43 +1,51 @@
+/// The script directives' entries: parsed and carried out by the script layer (``ScriptDirective``,
+/// ``ScriptRunner``), listed in the table so that `help` and completion know them.
+///
+/// To add a directive: a case of ``ScriptDirective``, an entry here made with `CommandSpec(directive:)`
+/// and listed in ``CommandTable/directives``, and what it does in `ScriptRunner.carryOut(_:typed:emit:)`.
 extension CommandTable {
+    /// Every script directive, in the order `help` lists them.
+    static let directives: [CommandSpec] = [echo, pause, expect, expectNot]
+
     static let echo = CommandSpec(
-        "echo", usage: ["echo \"<text>\""], summary: "In scripts: narrate, printing the text as it is",
+        directive: "echo", usage: ["echo \"<text>\""], summary: "In scripts: narrate, printing the text as it is",
         details: "Narration for demos: the text is printed between the commands' output and kept in transcripts.",
         arguments: [.value(.text)]
     ) { arguments throws(CommandError) in
-        .directive(.echo(try arguments.rest()))
+        .echo(try arguments.rest())
     }
 
     static let pause = CommandSpec(
-        "pause", usage: ["pause [<seconds>]"],
+        directive: "pause", usage: ["pause [<seconds>]"],
         summary: "In scripts: during live playback (run --pace), wait a while, or for Enter",
         details: "Without seconds, `run --pace` waits until Enter is pressed. Ordinary runs, --check and --record never wait.",
         arguments: [.value(.text)]
     ) { arguments throws(CommandError) in
-        guard let token = arguments.next() else { return .directive(.pause(seconds: nil)) }
+        guard let token = arguments.next() else { return .pause(seconds: nil) }
         try arguments.finish()
         guard let seconds = ScriptDirective.pauseSeconds(token.text) else {
             throw CommandError(
                 "pause takes seconds from 0 to \(ScriptDirective.longestPause), such as 2 or 1.5, not \"\(token.text)\"")
         }
-        return .directive(.pause(seconds: seconds))
+        return .pause(seconds: seconds)
     }
 
     static let expect = CommandSpec(
-        "expect", usage: ["expect \"<text>\""],
+        directive: "expect", usage: ["expect \"<text>\""],
         summary: "In scripts: check that the previous command's output contains the text",
         details: "The output is compared as plain text (no colour, ASCII, 80 columns), error lines included. "
             + "A failure is reported as file:line with the closest line; `run --check` counts passes and failures.",
         arguments: [.value(.text)]
     ) { arguments throws(CommandError) in
-        .directive(.expect(try expectedText(&arguments), present: true))
+        .expect(try expectedText(&arguments), present: true)
     }
 
     static let expectNot = CommandSpec(
-        "expect-not", usage: ["expect-not \"<text>\""],
+        directive: "expect-not", usage: ["expect-not \"<text>\""],
         summary: "In scripts: check that the previous command's output does not contain the text",
         arguments: [.value(.text)]
     ) { arguments throws(CommandError) in
-        .directive(.expect(try expectedText(&arguments), present: false))
+        .expect(try expectedText(&arguments), present: false)
     }
 
     private static func expectedText(_ arguments: inout Arguments) throws(CommandError) -> String {
