@@ -12,6 +12,7 @@ public struct CommandLineParser {
             }
             return .complete(shell, words: Array(arguments.dropFirst(2)))
         }
+        if arguments == [CommandLineTable.manualCommand] { return .printManual }
         var parser = CommandLineParser(arguments: arguments[...])
         return try parser.parse()
     }
