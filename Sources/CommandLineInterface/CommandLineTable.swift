@@ -64,7 +64,7 @@ public enum CommandLineTable {
     public static let run = CommandLineCommand(
         name: "run",
         summary: "Run a script of shell commands, one per line.",
-        usage: ["omnipanel run [<options>] [--check | --record | --pace <seconds>] [--cast <file>] <script>"],
+        usage: ["omnipanel run [<options>] [--check | --record | --pace <seconds>] <script>"],
         discussion: [],
         options: shellOptions + [
             OptionSpec(.check, long: "check",
