@@ -3,6 +3,8 @@
 public struct ScriptCheck: Sendable {
     /// The transcript of this run.
     public let transcript: Transcript
+    /// Everything the run reported, in order (what a playback of it shows).
+    public let events: [ScriptRunner.Event]
     /// Each failure, as lines to print: failed expectations and commands that failed without an
     /// `expect-error` after them (`file:line:` and diff-like lines), in script order, then a transcript
     /// that differs (a headline and a unified diff).
@@ -22,7 +24,9 @@ public struct ScriptCheck: Sendable {
         var runner = ScriptRunner(name: name, state: state, options: .init(strict: strict, echo: true))
         var transcript = Transcript()
         var failures: [[String]] = []
+        var events: [ScriptRunner.Event] = []
         _ = runner.run(lines) { event in
+            events.append(event)
             transcript.record(event)
             switch event {
             case .expectationFailed(let lines), .commandFailed(let lines): failures.append(lines)
@@ -42,6 +46,7 @@ public struct ScriptCheck: Sendable {
             }
         }
         self.transcript = transcript
+        self.events = events
         self.failures = failures
         self.passed = passed
         self.failed = failed
