@@ -112,7 +112,8 @@ public final class StateFile {
         self.state = state
     }
 
-    /// Replaces everything the file holds, world and shift, with `state` (`import`), in one transaction.
+    /// Replaces everything the file holds, world and shift, with `state` (`import`: its world is in
+    /// memory, as JSON gives it), in one transaction.
     public func replace(with state: PanelState) throws(StateFileError) {
         let new: ShiftRows
         do {
@@ -217,6 +218,7 @@ public final class StateFile {
             try writeWorld(of: state, into: database)
             try ShiftTables(database).write(rows, over: ShiftRows())
             try database.execute("COMMIT")
+            if state.world.world == nil { try database.execute("DETACH DATABASE source") }
             try database.execute("PRAGMA journal_mode = WAL")
         } catch {
             unlink(temporary)
@@ -226,7 +228,8 @@ public final class StateFile {
     }
 
     /// Writes the world `state` is in into `database`'s world tables: an in-memory world record by
-    /// record, a database's world (a world cache) table by table.
+    /// record, a database's world (a world cache) table by table, attached as `source` (detach it after
+    /// the transaction: SQLite refuses while the transaction has read it).
     private static func writeWorld(of state: PanelState, into database: Database) throws(StorageError) {
         if let world = state.world.world {
             try WorldWriter(into: database).write(world)
@@ -238,7 +241,6 @@ public final class StateFile {
             for table in ["contacts", "accounts", "cases", "work_items"] {
                 try database.execute("INSERT INTO main.\(table) SELECT * FROM source.\(table)")
             }
-            try database.execute("DETACH DATABASE source")
         } else {
             throw StorageError("this kind of world cannot be saved in a state file")
         }
