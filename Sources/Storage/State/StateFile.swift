@@ -213,6 +213,9 @@ public final class StateFile {
         do {
             let rows = try ShiftRows(state)
             let database = try Database(path: temporary, mode: .readWrite)
+            // No journal and no syncs while building: the file has no name yet, so a crash leaves only a
+            // stray `FILE.XXXXXX`; it is flushed once, whole, before it is linked into place.
+            try database.execute("PRAGMA journal_mode = OFF; PRAGMA synchronous = OFF")
             try database.execute("BEGIN")
             try database.execute(ShiftTables.schema)
             try writeWorld(of: state, into: database)
@@ -223,6 +226,14 @@ public final class StateFile {
         } catch {
             unlink(temporary)
             throw StateFileError(path, .unwritable(error.message))
+        }
+        do {
+            let file = try PrivateFile.open(temporary, for: .reading)
+            defer { try? file.close() }
+            try file.synchronize()
+        } catch {
+            unlink(temporary)
+            throw StateFileError(path, .unwritable("cannot flush it to disk: \(error)"))
         }
         return try finish(temporary)
     }
