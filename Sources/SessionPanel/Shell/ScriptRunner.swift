@@ -245,6 +245,12 @@ public struct ScriptRunner {
             if options.format == .text { emit(.output([VisibleText.escaped(text)])) }
         case .pause(let seconds):
             emit(.pause(seconds))
+        case .at(let seconds, let line):
+            do throws(CommandError) {
+                try interpreter.schedule(line, at: seconds)
+            } catch {
+                return report(.failed(error), typed: typed, answering: nil, emit: emit)
+            }
         case .expect(let text, let present):
             renderPrevious()
             if let failure = Expectation.failure(text, present: present, in: previous, at: "\(name):\(lineNumber)") {
