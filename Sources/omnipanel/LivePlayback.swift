@@ -26,7 +26,7 @@ struct LivePlayback {
             Output.flush()
             if let seconds { Self.sleep(seconds) } else { Self.waitForEnter() }
             return true
-        case .output, .question, .error, .expectationFailed:
+        case .output, .question, .error, .expectationFailed, .export:
             return false
         }
     }

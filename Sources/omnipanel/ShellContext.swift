@@ -81,6 +81,7 @@ struct ShellContext {
         case .error(let line): Output.error(line)
         case .command(let command): Output.print([ScriptRunner.prompt + command])
         case .expectationFailed(let lines): lines.forEach(Output.error)
+        case .export(let export): ExportFile.write(export)
         case .pause: break
         }
     }
