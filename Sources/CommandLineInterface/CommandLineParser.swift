@@ -26,6 +26,7 @@ public struct CommandLineParser {
     private var check = false
     private var record = false
     private var pace: Double?
+    private var report = false
     private var positionals: [String] = []
 
     private init(arguments: ArraySlice<String>) { self.arguments = arguments }
@@ -99,6 +100,7 @@ public struct CommandLineParser {
         case .commands: commands = value
         case .check: check = true
         case .record: record = true
+        case .report: report = true
         case .pace:
             guard let seconds = Double(value), (0...60).contains(seconds) else {
                 throw UsageError("--pace takes 0 to 60 seconds, not '\(value)'", in: command)
@@ -150,7 +152,8 @@ public struct CommandLineParser {
     private func runScript(_ path: String) throws(UsageError) -> RunScript {
         if check, record { throw UsageError("--check and --record do not go together", in: command) }
         if pace != nil, options.format == .json { throw UsageError("--pace plays back text, not json", in: command) }
-        guard check || record else { return RunScript(path: path, mode: .play(pace: pace)) }
+        guard check || record else { return RunScript(path: path, mode: .play(pace: pace), report: report) }
+        if report { throw UsageError("--report goes with a plain run, not --check or --record (put `report` in the script)", in: command) }
         if path == "-" { throw UsageError("--check and --record need a script file, not '-'", in: command) }
         if pace != nil || options.state != nil || options.format == .json {
             throw UsageError("--check and --record run from a fresh state in text; drop --pace, --state and --format", in: command)

@@ -64,7 +64,7 @@ public enum CommandLineTable {
     public static let run = CommandLineCommand(
         name: "run",
         summary: "Run a script of shell commands, one per line.",
-        usage: ["omnipanel run [<options>] [--check | --record | --pace <seconds>] <script>"],
+        usage: ["omnipanel run [<options>] [--check | --record | --pace <seconds>] [--report] <script>"],
         discussion: [],
         options: shellOptions + [
             OptionSpec(.check, long: "check",
@@ -72,6 +72,8 @@ public enum CommandLineTable {
             OptionSpec(.record, long: "record", help: "Write the script's transcript to FILE.out."),
             OptionSpec(.pace, long: "pace", value: .number(placeholder: "seconds"),
                        help: "Play back live: type each command, then wait this long (0 to 60 seconds) after its output."),
+            OptionSpec(.report, long: "report",
+                       help: "After the script, print the shift's report (as one JSON object with --format json)."),
             helpOption,
         ],
         argument: ArgumentSpec(value: .file(placeholder: "script", extension: "omni"),

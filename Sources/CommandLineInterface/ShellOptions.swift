@@ -54,10 +54,13 @@ public struct RunScript: Sendable, Equatable {
     public var path: String
     /// How to run it.
     public var mode: Mode
+    /// `--report`: print the shift's report after the script.
+    public var report: Bool
 
-    public init(path: String, mode: Mode) {
+    public init(path: String, mode: Mode, report: Bool = false) {
         self.path = path
         self.mode = mode
+        self.report = report
     }
 
     /// How `run` runs its script.

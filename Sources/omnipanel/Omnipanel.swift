@@ -63,7 +63,7 @@ enum Omnipanel {
         case .play(let seconds): pace = seconds
         }
         if script.path == "-" {
-            return shell.runScript(named: "<stdin>", lines: LineReader(descriptor: .standardInput), pace: pace)
+            return shell.runScript(named: "<stdin>", lines: LineReader(descriptor: .standardInput), pace: pace, report: script.report)
         }
         let descriptor: FileDescriptor
         do throws(SystemError) {
@@ -73,7 +73,7 @@ enum Omnipanel {
             return 2
         }
         defer { try? descriptor.close() }
-        return shell.runScript(named: script.path, lines: LineReader(descriptor: descriptor), pace: pace)
+        return shell.runScript(named: script.path, lines: LineReader(descriptor: descriptor), pace: pace, report: script.report)
     }
 }
 

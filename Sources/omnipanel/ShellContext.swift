@@ -50,7 +50,7 @@ struct ShellContext {
     /// Runs `lines` without a prompt, streaming what it prints and saving the state after every command.
     /// With `pace`, plays the script back live. Returns the exit status: 2 when the input could not
     /// be read to its end.
-    func runScript(named name: String, lines: some ScriptLines, pace: Double? = nil) -> Int32 {
+    func runScript(named name: String, lines: some ScriptLines, pace: Double? = nil, report: Bool = false) -> Int32 {
         defer { Output.flush() }
         let scriptOptions = ScriptRunner.Options(
             strict: options.strict, echo: options.echo || pace != nil, style: renderer.style, format: options.format,
@@ -70,7 +70,14 @@ struct ShellContext {
             return 2
         }
         let status = runner.finish(emit: emit)
+        if report { printReport(of: runner.interpreter.state) }
         return commit(runner.interpreter.state) ?? status
+    }
+
+    /// `run --report`: the shift's figures after the script, as a table or one JSON object.
+    private func printReport(of state: PanelState) {
+        let figures = ShiftReport(state)
+        Output.print(options.format == .json ? [figures.json] : ShiftReportRenderer(style: renderer.style).lines(figures))
     }
 
     /// Prints what a script run reports: output to standard output, errors to standard error.
