@@ -64,7 +64,7 @@ public enum CommandLineTable {
     public static let run = CommandLineCommand(
         name: "run",
         summary: "Run a script of shell commands, one per line.",
-        usage: ["omnipanel run [<options>] [--check | --record | --pace <seconds>] [--report] <script>"],
+        usage: ["omnipanel run [<options>] [--check | --record | --pace <seconds>] <script>"],
         discussion: [],
         options: shellOptions + [
             OptionSpec(.check, long: "check",
@@ -98,4 +98,7 @@ public enum CommandLineTable {
 
     /// The hidden subcommand the completion scripts call: `omnipanel __complete SHELL WORDS…`.
     public static let completeCommand = "__complete"
+
+    /// The hidden subcommand that prints the manual page: `omnipanel __manual > man/omnipanel.1`.
+    public static let manualCommand = "__manual"
 }

@@ -51,13 +51,13 @@ final class InteractiveShell {
             let command = digit == 0 ? "switch home" : "switch \(digit)"
             return PromptUpdate(lines: [Self.prompt + command] + runAside(command))
         }
-        for warning in editor.warnings { Output.error("omnipanel: \(warning)") }
+        for warning in editor.warnings { Output.error("omnipanel: " + VisibleText.escaped(warning)) }
         let keys = editor.isEditing ? "Tab to complete, Ctrl-D to leave" : "Ctrl-D to leave"
         Output.print(["omnipanel — the session panel. Type `help` for commands, \(keys)."])
         Output.print(PanelRenderer(style: context.renderer.style).render(interpreter.state))
         Output.flush()
         let ending = prompt(editor)
-        if let problem = editor.saveHistory() { Output.error("omnipanel: \(problem)") }
+        if let problem = editor.saveHistory() { Output.error("omnipanel: " + VisibleText.escaped(problem)) }
         switch ending {
         case .status(let status): return status
         case .signal(let signal):
