@@ -12,6 +12,9 @@ public enum ScriptDirective: Sendable, Equatable {
     case expect(String, present: Bool)
     /// `expect-error "<text>"`: the previous command failed, with an error containing the text.
     case expectError(String)
+    /// `at <time> <command>`: schedule a customer-side command at `seconds` since the shift began
+    /// (a scenario's timeline; see ``PanelState/schedule(_:at:)``).
+    case at(seconds: Int, line: String)
 
     /// The longest pause accepted, in seconds.
     public static let longestPause = 600.0

@@ -59,6 +59,8 @@ public struct ScriptRunner {
         /// Its error line was reported already (``error(_:)``), so a plain run prints nothing more;
         /// `run --check` and `--record` list it with their failures.
         case commandFailed([String])
+        /// A file to write privately (`report --svg FILE`), then to say it was written or why not.
+        case export(Export)
     }
 
     /// The prompt shown before echoed commands.
@@ -215,6 +217,7 @@ public struct ScriptRunner {
         case .text:
             printText(of: step, typed: typed, answer: answer, printed: printed, emit: emit)
         }
+        if case .ran(let outcome) = step, let export = outcome.export { emit(.export(export)) }
     }
 
     /// Starts the record `expect` checks with a new command, or adds an answer after the question the
@@ -310,6 +313,12 @@ public struct ScriptRunner {
             if options.format == .text { emit(.output([VisibleText.escaped(text)])) }
         case .pause(let seconds):
             emit(.pause(seconds))
+        case .at(let seconds, let line):
+            do throws(CommandError) {
+                try interpreter.schedule(line, at: seconds)
+            } catch {
+                return report(.failed(error), typed: typed, answering: nil, emit: emit)
+            }
         case .expect(let text, let present):
             renderPrevious()
             return record(Expectation.failure(text, present: present, in: previous, at: "\(name):\(lineNumber)"), of: typed, emit: emit)
