@@ -12,15 +12,17 @@ import Testing
 
     @Test func theLatestMessagesShowNewestLastWithTheirTimes() {
         var shell = TestShell()
-        shell.run("incoming chat \"Kenny Smith\"", "accept", "message 1 one", "clock advance 30s", "reply two",
-                  "message 1 three", "message 1 four", "clock advance 1m", "message 1 five")
-        #expect(panel(shell.state) == [
-            "    Communication: latest 4 of 5 (`history` shows all)",
-            "      00:00:30 You: two",
-            "      00:00:30 Kenny Smith: three",
-            "      00:00:30 Kenny Smith: four",
-            "      00:01:30 Kenny Smith: five",
-        ])
+        shell.run(
+            "incoming chat \"Kenny Smith\"", "accept", "message 1 one", "clock advance 30s", "reply two",
+            "message 1 three", "message 1 four", "clock advance 1m", "message 1 five")
+        #expect(
+            panel(shell.state) == [
+                "    Communication: latest 4 of 5 (`history` shows all)",
+                "      00:00:30 You: two",
+                "      00:00:30 Kenny Smith: three",
+                "      00:00:30 Kenny Smith: four",
+                "      00:01:30 Kenny Smith: five",
+            ])
         #expect(shell.output("history").contains("one"), "history still shows them all")
     }
 
