@@ -1,3 +1,4 @@
+import Foundation
 import SessionPanel
 @testable import Storage
 import Testing
@@ -151,5 +152,22 @@ func trickle(_ bytes: [UInt8], step: Int) -> (UnsafeMutableRawBufferPointer) thr
         let collector = WorldCollector()
         var reader = JSONWorldReader(bytes: Array(text.utf8))
         #expect(throws: WorldFileError(message)) { try reader.read(into: collector) }
+    }
+}
+
+@Suite struct WorldFileLimitTests {
+    @Test("a world file over the limit is refused in one line naming it")
+    func aWorldOverTheLimitIsRefused() throws {
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("world-\(UUID().uuidString).json").path
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        let text = #"{"contacts": [{"name": "Aiko Tanaka"}]"# + String(repeating: " ", count: 100) + "}"
+        try Data(text.utf8).write(to: URL(fileURLWithPath: path))
+        #expect(throws: Never.self) { try WorldFiles.read(path, into: WorldCollector(), limit: text.utf8.count) }
+        do {
+            try WorldFiles.read(path, into: WorldCollector(), limit: 64)
+            Issue.record("a 140-byte world was read with a 64-byte limit")
+        } catch {
+            #expect(error.message == "world file \(path): larger than 64 bytes, the limit")
+        }
     }
 }

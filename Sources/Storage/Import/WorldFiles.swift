@@ -36,9 +36,16 @@ public enum WorldFiles {
         return Source(path: path, identity: identity)
     }
 
-    /// Streams every record of `path` into `sink`; returns the ``ContentHash`` of its bytes.
+    /// The most bytes a world file may hold: memory is bounded by a record anyway, this bounds the time
+    /// an endless input (`--world <(yes ' ')`) takes before its one-line error.
+    public static let maximumBytes = 1 << 30
+
+    /// Streams every record of `path` into `sink`, refusing a file over `limit` bytes; returns the
+    /// ``ContentHash`` of its bytes.
     @discardableResult
-    public static func read(_ path: String, into sink: some WorldRecordSink) throws(Failure) -> String {
+    public static func read(
+        _ path: String, into sink: some WorldRecordSink, limit: Int = maximumBytes
+    ) throws(Failure) -> String {
         let table = path.lowercased().hasSuffix(".csv") ? try csvTable(path) : nil
         let descriptor: FileDescriptor
         do {
@@ -48,8 +55,11 @@ public enum WorldFiles {
         }
         defer { try? descriptor.close() }
         var hash = ContentHash()
+        var total = 0
         let read = { (buffer: UnsafeMutableRawBufferPointer) throws -> Int in
             let count = try descriptor.read(into: buffer)
+            total += count
+            if total > limit { throw ReadFailure.tooLarge(limit: limit) }
             hash.add(UnsafeRawBufferPointer(rebasing: buffer[..<count]))
             return count
         }
