@@ -6,10 +6,13 @@ import SystemIO
 final class InteractiveShell {
     private let context: ShellContext
     private var interpreter: Interpreter
+    /// The shift's clock, following the wall clock while the prompt waits.
+    private var live: LiveShift
 
     init(context: ShellContext) {
         self.context = context
         self.interpreter = Interpreter(state: context.initialState)
+        self.live = LiveShift(speed: context.options.live.speed, state: context.initialState)
     }
 
     /// Where history is kept: `$XDG_STATE_HOME/omnipanel/history`, by default `~/.local/state/omnipanel/history`.
@@ -49,13 +52,19 @@ final class InteractiveShell {
                 return nil
             }
             let command = digit == 0 ? "switch home" : "switch \(digit)"
-            return PromptUpdate(lines: [Self.prompt + command] + runAside(command))
+            var update = wake()  // the events due by now first, as at Enter
+            update.lines += [Self.prompt + command] + runAside(command)
+            live.follow(interpreter.state)
+            update.status = ShiftStatus(interpreter.state).text
+            return update
         }
         for warning in editor.warnings { Output.error("omnipanel: \(warning)") }
         let keys = editor.isEditing ? "Tab to complete, Ctrl-D to leave" : "Ctrl-D to leave"
         Output.print(["omnipanel — the session panel. Type `help` for commands, \(keys)."])
+        if let failure = startShift() { return failure }
         Output.print(PanelRenderer(style: context.renderer.style).render(interpreter.state))
         Output.flush()
+        live = LiveShift(speed: context.options.live.speed, state: interpreter.state)
         let ending = prompt(editor)
         if let problem = editor.saveHistory() { Output.error("omnipanel: \(problem)") }
         switch ending {
@@ -72,10 +81,15 @@ final class InteractiveShell {
         while true {
             let prompt = question.map { VisibleText.escaped($0) + " " } ?? Self.prompt
             let step: Interpreter.Step
-            switch editor.readLine(prompt: prompt) {
+            let read = editor.readLine(
+                prompt: prompt, status: ShiftStatus(interpreter.state).text,
+                wakeUpAfter: { [unowned self] in live.wakeUpAfter(interpreter) }, onWake: { [unowned self] in wake() })
+            switch read {
             case .line(let line):
                 if question == nil { editor.addHistory(line) }
+                catchUp()
                 step = interpreter.handle(InputLine(line))
+                live.follow(interpreter.state)
             case .interrupted:
                 step = question == nil ? .nothing : interpreter.handle(InputLine([]))  // no answer: no
             case .endOfInput:
@@ -95,6 +109,54 @@ final class InteractiveShell {
             case .asks(let text): question = text
             }
         }
+    }
+
+    /// `--scenario` and `--traffic`: runs the scenario's setup lines and schedules its timeline, then
+    /// starts the traffic, before the first prompt. Returns the exit status when the scenario fails.
+    private func startShift() -> Int32? {
+        let options = context.options.live
+        if let path = options.scenario {
+            switch context.runScenario(path, from: interpreter.state) {
+            case .success(let ran): interpreter = ran
+            case .failure(let status): return status.code
+            }
+            let first = interpreter.nextEventDue.map { " The first event is due at \(SimulatedDuration.stamp($0))." } ?? ""
+            Output.print(["Scenario \(VisibleText.escaped(path)) is set up.\(first)"])
+        }
+        if let command = options.trafficCommand {
+            Output.print([Self.prompt + command])
+            switch interpreter.handle(InputLine(Array(command.utf8))) {
+            case .ran(let outcome): show(outcome)
+            case .failed(let error):
+                Output.error(context.renderer.render(error))
+                return 1
+            case .nothing, .asks: break
+            }
+        }
+        if options.speed == 0 {
+            Output.print(["The shift's clock stands still (--speed 0): `clock advance` moves it."])
+        } else if options.speed != 1 {
+            let factor = options.speed.rounded() == options.speed ? String(Int(options.speed)) : String(options.speed)
+            Output.print(["The shift's clock runs \(factor) times as fast as the wall clock (--speed \(factor))."])
+        }
+        return context.commit(interpreter.state)
+    }
+
+    /// The shift's clock has moved on while a line is being edited: what the events that fell due
+    /// show above it, the new status, the bell for a new request.
+    private func wake() -> PromptUpdate {
+        let events = live.catchUp(&interpreter)
+        if !events.isEmpty { _ = context.commit(interpreter.state) }  // a failure is reported; the next command's commit ends the prompt
+        return PromptUpdate(
+            lines: events.flatMap { context.renderer.render($0, in: interpreter.state) },
+            status: ShiftStatus(interpreter.state).text, ringsBell: events.contains { $0.ringsBell })
+    }
+
+    /// Before a submitted line runs: the events that fell due since the last wake-up, printed first.
+    private func catchUp() {
+        let events = live.catchUp(&interpreter)
+        if events.contains(where: \.ringsBell) { Output.ask("\u{07}") }
+        for event in events { Output.print(context.renderer.render(event, in: interpreter.state)) }
     }
 
     /// Runs `command` while a line is being edited (Alt-<digit>) and returns what it shows, for the

@@ -1,5 +1,6 @@
 import CommandLineInterface
 import SessionPanel
+import SystemIO
 
 /// What every way of running the shell shares: the starting state, the style, the options, the state file.
 struct ShellContext {
@@ -71,6 +72,29 @@ struct ShellContext {
         }
         let status = runner.finish(emit: emit)
         return commit(runner.interpreter.state) ?? status
+    }
+
+    /// `--scenario FILE`: runs the scenario from `state` with `--strict` and `--quiet` — its setup
+    /// lines run, its `at` lines schedule the shift's timeline — and returns the interpreter after it,
+    /// or the exit status when it cannot be read (2) or a line fails (1, the error printed).
+    func runScenario(_ path: String, from state: PanelState) -> Result<Interpreter, ExitStatus> {
+        let descriptor: FileDescriptor
+        do throws(SystemError) {
+            descriptor = try InputFile.open(path)
+        } catch {
+            Output.error("omnipanel: cannot read \(VisibleText.escaped(path)): \(error)")
+            return .failure(ExitStatus(2))
+        }
+        defer { try? descriptor.close() }
+        let lines = LineReader(descriptor: descriptor)
+        let scriptOptions = ScriptRunner.Options(strict: true, style: renderer.style, quiet: true)
+        var runner = ScriptRunner(name: VisibleText.escaped(path), state: state, options: scriptOptions)
+        let status = runner.run(lines, emit: Self.print)
+        if let failure = lines.readFailure {
+            Output.error("omnipanel: cannot read \(VisibleText.escaped(path)): \(failure)")
+            return .failure(ExitStatus(2))
+        }
+        return status == 0 ? .success(runner.interpreter) : .failure(ExitStatus(status))
     }
 
     /// Prints what a script run reports: output to standard output, errors to standard error.

@@ -1,0 +1,66 @@
+#if canImport(Glibc)
+import Glibc
+#else
+import Darwin
+#endif
+import SessionPanel
+
+/// The live shift at the prompt: the simulated clock follows the wall clock, `--speed` times as fast,
+/// and says when the prompt must wake up — for the next event, and while a notification counts down,
+/// for the next second shown in the status (at most four times a wall-clock second). With nothing
+/// due and nothing counting down the prompt sleeps until a key: idle costs nothing.
+struct LiveShift {
+    private var clock: LiveClock
+    /// The simulated time the clock was last caught up to, until a command runs: an event said to be
+    /// due by then and not fired would otherwise wake the prompt again at once, for ever.
+    private var caughtUpTo: Int?
+    /// When the status was last brought up to date (wall-clock seconds).
+    private var lastRefresh = -Double.infinity
+
+    /// The shortest wall-clock time between two refreshes of a countdown.
+    static let refreshInterval = 0.25
+
+    /// The clock at `state`'s simulated time now, running at `speed`.
+    init(speed: Double, state: PanelState) {
+        clock = LiveClock(speed: speed, wall: Self.wallClock(), simulated: state.now)
+    }
+
+    /// Milliseconds until the prompt must wake, or nil to wait for a key only.
+    func wakeUpAfter(_ interpreter: Interpreter) -> Int? {
+        let wall = Self.wallClock()
+        var due = interpreter.nextEventDue
+        if let stale = caughtUpTo, let time = due, time <= stale { due = nil }
+        var wait = due.flatMap { clock.milliseconds(from: wall, until: $0) }
+        if !interpreter.state.notifications.isEmpty,
+            let nextSecond = clock.milliseconds(from: wall, until: clock.simulated(at: wall) + 1)
+        {
+            let soonest = Int(((lastRefresh + Self.refreshInterval - wall) * 1000).rounded(.up))
+            let refresh = max(nextSecond, soonest, 0)
+            wait = min(wait ?? refresh, refresh)
+        }
+        return wait
+    }
+
+    /// Moves the shift's clock to the wall clock's time, applying what fell due; one outcome per event.
+    mutating func catchUp(_ interpreter: inout Interpreter) -> [Outcome] {
+        let wall = Self.wallClock()
+        lastRefresh = wall
+        let now = clock.simulated(at: wall)
+        caughtUpTo = now
+        return interpreter.advanceClock(to: now)
+    }
+
+    /// After a command: a command may schedule events or move the clock (`clock advance`), which the
+    /// clock then runs on from.
+    mutating func follow(_ state: PanelState) {
+        caughtUpTo = nil
+        clock.follow(state.now, at: Self.wallClock())
+    }
+
+    /// A monotonic clock, in seconds: unaffected by the wall clock being set.
+    private static func wallClock() -> Double {
+        var time = timespec()
+        clock_gettime(CLOCK_MONOTONIC, &time)
+        return Double(time.tv_sec) + Double(time.tv_nsec) / 1e9
+    }
+}
