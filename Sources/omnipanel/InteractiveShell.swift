@@ -38,6 +38,12 @@ final class InteractiveShell {
     /// Runs until `quit` or Ctrl-D and returns the exit status; history is saved either way. SIGTERM
     /// and SIGHUP also save history (and leave the terminal as it was), then end the process by the signal.
     func run() -> Int32 {
+        if let path = context.options.live.scenario {
+            switch context.runScenario(path, from: interpreter.state) {
+            case .success(let ran): interpreter = ran
+            case .failure(let status): return status.code
+            }
+        }
         guard let editor = LineEditor(programName: "omnipanel", historyFile: Self.historyPath) else {
             return context.runScript(named: "<stdin>", lines: LineReader(descriptor: .standardInput))
         }
@@ -111,15 +117,11 @@ final class InteractiveShell {
         }
     }
 
-    /// `--scenario` and `--traffic`: runs the scenario's setup lines and schedules its timeline, then
-    /// starts the traffic, before the first prompt. Returns the exit status when the scenario fails.
+    /// Says how the shift starts — the scenario run (before the editor started), the traffic started
+    /// here for `--traffic`, the clock's speed — and saves the state. Returns the exit status on failure.
     private func startShift() -> Int32? {
         let options = context.options.live
         if let path = options.scenario {
-            switch context.runScenario(path, from: interpreter.state) {
-            case .success(let ran): interpreter = ran
-            case .failure(let status): return status.code
-            }
             let first = interpreter.nextEventDue.map { " The first event is due at \(SimulatedDuration.stamp($0))." } ?? ""
             Output.print(["Scenario \(VisibleText.escaped(path)) is set up.\(first)"])
         }
