@@ -26,6 +26,11 @@ let package = Package(
         // safely (mkstemp, O_NOFOLLOW, 0600, regular files we own), descriptors 0–2 kept open.
         .target(name: "SystemIO"),
 
+        // SQLite's C API from the system library (libsqlite3-dev), and the storage edge built on it:
+        // a thin connection wrapper, the world's tables and the world catalog over them.
+        .systemLibrary(name: "CSQLite", pkgConfig: "sqlite3", providers: [.apt(["libsqlite3-dev"])]),
+        .target(name: "Storage", dependencies: ["CSQLite", "SessionPanel", "SystemIO"]),
+
         // The thin executable: the REPL loop, script running, files.
         .executableTarget(
             name: "omnipanel",
@@ -33,11 +38,13 @@ let package = Package(
                 "SessionPanel",
                 "CommandLineInterface",
                 "LineEditor",
+                "Storage",
                 "SystemIO",
             ]
         ),
 
         .testTarget(name: "SessionPanelTests", dependencies: ["SessionPanel"]),
+        .testTarget(name: "StorageTests", dependencies: ["Storage", "SessionPanel", "SystemIO"]),
         .testTarget(name: "CommandLineInterfaceTests", dependencies: ["CommandLineInterface"]),
         .testTarget(name: "LineEditorTests", dependencies: ["LineEditor"]),
         .testTarget(name: "OmnipanelTests", dependencies: ["omnipanel"]),

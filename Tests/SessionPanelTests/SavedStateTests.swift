@@ -105,7 +105,11 @@ private func encode(_ value: some Encodable) throws -> String {
         #expect(problems { $0.now = -5 }.contains("clock is out of range"))
         #expect(problems { $0.nextSessionID = 2 }.contains { $0.contains("id out of range") })
         #expect(problems { $0.sessions[2] = $0.sessions[1] }.contains("two sessions share an id"))
-        #expect(problems { $0.world.cases.append($0.world.cases[0]) }.contains("case 42 appears twice"))
+        #expect(problems { state in
+            var world = World.demo
+            world.cases.append(world.cases[0])
+            state.world = AnyWorldCatalog(world)
+        }.contains("case 42 appears twice"))
     }
 }
 

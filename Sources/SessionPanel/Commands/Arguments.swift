@@ -3,6 +3,8 @@ struct Arguments {
     private var tokens: ArraySlice<Token>
     private let spec: CommandSpec
     private(set) var flags: Set<String> = []
+    /// The values of flags that take one (`--seed 7` or `--seed=7`), by the flag's name.
+    private(set) var flagValues: [String: Token] = [:]
 
     /// Separates the command's flags from its positional words; an unknown flag is an error.
     init(_ tokens: ArraySlice<Token>, for spec: CommandSpec) throws(CommandError) {
@@ -12,17 +14,33 @@ struct Arguments {
             return
         }
         var positional: [Token] = []
-        for token in tokens {
+        var rest = tokens
+        while let token = rest.popFirst() {
             guard token.looksLikeFlag else {
                 positional.append(token)
                 continue
             }
-            guard let flag = spec.flags.first(where: { $0.name == token.text || $0.shortName == token.text }) else {
-                throw CommandError("\(spec.name) has no option \(token.text); usage: \(spec.usage.joined(separator: " | "))")
+            let (word, attached) = Self.splitAtEquals(token.text)
+            guard let flag = spec.flags.first(where: { $0.name == word || $0.shortName == word }) else {
+                throw CommandError("\(spec.name) has no option \(word); usage: \(spec.usage.joined(separator: " | "))")
             }
             flags.insert(flag.name)
+            guard flag.valueName != nil else {
+                if attached != nil { throw CommandError("\(flag.name) takes no value; usage: \(spec.usage.joined(separator: " | "))") }
+                continue
+            }
+            guard let value = attached.map({ Token(text: $0, quoted: token.quoted) }) ?? rest.popFirst() else {
+                throw CommandError("\(flag.name) needs a value; usage: \(spec.usage.joined(separator: " | "))")
+            }
+            flagValues[flag.name] = value
         }
         self.tokens = positional[...]
+    }
+
+    /// `--seed=7` as (`--seed`, `7`); a word without `=` as itself and `nil`.
+    private static func splitAtEquals(_ text: String) -> (String, String?) {
+        guard text.hasPrefix("--"), let equals = text.firstIndex(of: "=") else { return (text, nil) }
+        return (String(text[..<equals]), String(text[text.index(after: equals)...]))
     }
 
     var isEmpty: Bool { tokens.isEmpty }

@@ -41,6 +41,8 @@ public enum Command: Sendable, Equatable {
     case link(SessionReference, contact: String)
     case clockShow
     case clockAdvance(seconds: Int)
+    /// `traffic`: show the generated traffic (`nil`), or start a profile, optionally with a seed.
+    case traffic(TrafficProfile?, seed: UInt64?)
     case message(SessionReference, text: String)
     case reply(String)
     case history(SessionReference?)

@@ -37,6 +37,15 @@ public final class CommandSpec: Sendable {
         public let shortName: String?
         /// What it does.
         public let summary: String
+        /// The name of the value it takes (`--seed N`), or `nil` for a switch (`--yes`).
+        public let valueName: String?
+
+        init(name: String, shortName: String? = nil, summary: String, valueName: String? = nil) {
+            self.name = name
+            self.shortName = shortName
+            self.summary = summary
+            self.valueName = valueName
+        }
     }
 
     /// A command's entry.

@@ -9,12 +9,9 @@ extension CompletionEngine {
         case .conversationSession: return sessions(state, partial: partial) { $0.conversationID != nil }
         case .notification:
             return ReportRenderer.notificationLines(state).enumerated().map { CompletionCandidate(String($0 + 1), $1) }
-        case .caseNumber:
-            return state.world.cases.map { CompletionCandidate(String($0.number), VisibleText.escaped($0.title)) }
-        case .contactName:
-            return state.world.contacts.map { name($0.name, VisibleText.escaped($0.account ?? "contact")) }
-        case .accountName:
-            return state.world.accounts.map { name($0.name, "account") }
+        case .caseNumber, .contactName, .accountName:
+            var unlisted = 0
+            return worldValues(kind, partial: partial, state, limit: .max, unlisted: &unlisted) ?? []
         case .workItem(let streams):
             return streams.flatMap { stream in
                 state.workItems(in: stream).map { item in
@@ -42,6 +39,43 @@ extension CompletionEngine {
         case .duration, .text:
             return []
         }
+    }
+
+    /// The world's records of `kind` that start with `partial`, sorted, at most `limit` of them, with
+    /// how many more there are added to `unlisted`; `nil` when `kind` is not a kind of world record.
+    /// A catalog that cannot be read offers nothing: Tab is no place to report it, the command will.
+    static func worldValues(
+        _ kind: ValueKind, partial: String, _ state: PanelState, limit: Int, unlisted: inout Int
+    ) -> [CompletionCandidate]? {
+        let world = state.world
+        let candidates: [CompletionCandidate]
+        let recordKind: WorldRecordKind
+        do {
+            switch kind {
+            case .caseNumber:
+                recordKind = .caseRecord
+                guard partial.allSatisfy({ $0.isASCII && $0.isNumber }) else { return [] }
+                candidates = try world.cases(numberStartingWith: partial, limit: limit).map {
+                    CompletionCandidate(String($0.number), VisibleText.escaped($0.title))
+                }
+            case .contactName:
+                recordKind = .contact
+                candidates = try world.contacts(startingWith: partial, limit: limit).map {
+                    name($0.name, VisibleText.escaped($0.account ?? "contact"))
+                }
+            case .accountName:
+                recordKind = .account
+                candidates = try world.accounts(startingWith: partial, limit: limit).map { name($0.name, "account") }
+            default:
+                return nil
+            }
+            if candidates.count >= limit {
+                unlisted += try world.count(recordKind, startingWith: partial) - candidates.count
+            }
+        } catch {
+            return []
+        }
+        return candidates
     }
 
     /// The sessions that `fits` admits: by position while nothing or a digit is typed, by title otherwise;

@@ -16,25 +16,38 @@ public struct CompletionCandidate: Sendable, Equatable {
 public struct Completion: Sendable, Equatable {
     /// How many Characters before the cursor (the partial word, with any opening quote) the candidates replace.
     public var replacing: Int
-    /// The candidates, in a sensible order (positions ascending, commands as in `help`).
+    /// The candidates, in a sensible order (positions ascending, commands as in `help`), at most the
+    /// `limit` asked for.
     public var candidates: [CompletionCandidate]
+    /// How many candidates there are in all: more than `candidates.count` when the limit cut the list.
+    public var total: Int
+
+    /// A completion offering `candidates`, of `total` in all (all of them when `total` is `nil`).
+    public init(replacing: Int, candidates: [CompletionCandidate], total: Int? = nil) {
+        self.replacing = replacing
+        self.candidates = candidates
+        self.total = max(total ?? candidates.count, candidates.count)
+    }
 }
 
 /// Completion for the prompt and the shell scripts, driven by the ``CommandTable`` and the live state.
 public enum CompletionEngine {
-    /// The candidates for the word before the cursor in `lineBeforeCursor`.
-    public static func complete(_ lineBeforeCursor: String, in state: PanelState) -> Completion {
+    /// The first `limit` candidates for the word before the cursor in `lineBeforeCursor`, and how many
+    /// there are in all. The world's names come from the catalog's range queries, so a large world
+    /// costs the `limit`, not its size.
+    public static func complete(_ lineBeforeCursor: String, in state: PanelState, limit: Int = .max) -> Completion {
         let line = TokenizedLine(lineBeforeCursor)
         let typing = line.endsWithSpace && line.openQuote == nil ? nil : line.tokens.last
         let partial = PartialWord(text: typing?.text ?? "", quoted: typing?.quoted ?? false)
         let replacing = typing.map { lineBeforeCursor.count - $0.start } ?? 0
         let words = Array(line.tokens.dropLast(typing == nil ? 0 : 1))
         let candidates: [CompletionCandidate]
+        var unlisted = 0
         if let command = words.first {
             guard !command.text.hasPrefix("#"), let spec = CommandTable.spec(for: command.text) else {
                 return Completion(replacing: replacing, candidates: [])
             }
-            candidates = argumentCandidates(spec, Array(words.dropFirst()), partial, state)
+            candidates = argumentCandidates(spec, Array(words.dropFirst()), partial, state, limit: limit, unlisted: &unlisted)
         } else if partial.text.hasPrefix("#") {
             candidates = []
         } else {
@@ -45,7 +58,7 @@ public enum CompletionEngine {
             !candidate.text.isEmpty && unquoted(candidate.text).lowercased().hasPrefix(partial.text.lowercased())
                 && seen.insert(candidate.text).inserted
         }
-        return Completion(replacing: replacing, candidates: matching)
+        return Completion(replacing: replacing, candidates: Array(matching.prefix(limit)), total: matching.count + unlisted)
     }
 
     /// The word being completed.
@@ -66,19 +79,24 @@ public enum CompletionEngine {
         case end
     }
 
+    /// The candidates for the next argument; a world query lists at most `limit` and adds the rest to `unlisted`.
     private static func argumentCandidates(
-        _ spec: CommandSpec, _ words: [Token], _ partial: PartialWord, _ state: PanelState
+        _ spec: CommandSpec, _ words: [Token], _ partial: PartialWord, _ state: PanelState, limit: Int, unlisted: inout Int
     ) -> [CompletionCandidate] {
         let used = Set(words.compactMap { flag(named: $0, in: spec)?.name })
         let flags = spec.flags.filter { !used.contains($0.name) }.map { CompletionCandidate($0.name, $0.summary) }
-        let position = walk(spec.arguments, over: words.filter { !$0.looksLikeFlag })
+        let position = walk(spec.arguments, over: positionalWords(words, spec))
+        if let last = words.last, flag(named: last, in: spec)?.valueName != nil, !last.text.contains("=") { return [] }
         if partial.text.hasPrefix("-"), !partial.quoted { return flags }
         switch position {
         case .slot(.keyword(let keywords, let alternative), let previous):
             let words = partial.quoted ? [] : keywords.map { CompletionCandidate($0.word, $0.summary) }
-            return words + (alternative.map { values($0, partial: partial.text, previous: previous, state) } ?? [])
+            guard let alternative else { return words }
+            return words + (worldValues(alternative, partial: partial.text, state, limit: limit, unlisted: &unlisted)
+                ?? values(alternative, partial: partial.text, previous: previous, state))
         case .slot(.value(let kind), let previous):
-            return values(kind, partial: partial.text, previous: previous, state)
+            return worldValues(kind, partial: partial.text, state, limit: limit, unlisted: &unlisted)
+                ?? values(kind, partial: partial.text, previous: previous, state)
         case .freeText:
             return []
         case .end:
@@ -104,6 +122,22 @@ public enum CompletionEngine {
             previous = word.text
         }
         return slots.first.map { .slot($0, previous: previous) } ?? .end
+    }
+
+    /// The words that fill argument slots: not flags, nor the values of flags that take one.
+    private static func positionalWords(_ words: [Token], _ spec: CommandSpec) -> [Token] {
+        var positional: [Token] = []
+        var skipsValue = false
+        for word in words {
+            if skipsValue {
+                skipsValue = false
+            } else if word.looksLikeFlag {
+                skipsValue = flag(named: word, in: spec)?.valueName != nil && !word.text.contains("=")
+            } else {
+                positional.append(word)
+            }
+        }
+        return positional
     }
 
     /// The command's flag that `word` spells, if any.

@@ -24,6 +24,39 @@ public enum Report: Sendable, Equatable {
     case presence
     /// The simulated clock.
     case clock
+    /// Something that fell due on the simulated clock, as one line.
+    case event(EventLine)
+}
+
+/// One event of a live shift, as the line printed above the prompt or after `clock advance`.
+public struct EventLine: Sendable, Equatable {
+    /// What kind of event, for its colour and symbol.
+    public enum Kind: Sendable, Equatable {
+        /// A new notification.
+        case arrival
+        /// A customer wrote.
+        case message
+        /// A customer's sentiment changed.
+        case sentiment
+        /// Something the agent missed or lost: a timeout, an abandoned request, an expired wait.
+        case warning
+        /// A scheduled line could not be carried out.
+        case problem
+    }
+
+    /// When it happened, in simulated seconds.
+    public let time: Int
+    /// What kind of event.
+    public let kind: Kind
+    /// What happened, unescaped.
+    public let text: String
+
+    /// Creates a line.
+    public init(time: Int, kind: Kind, text: String) {
+        self.time = time
+        self.kind = kind
+        self.text = text
+    }
 }
 
 /// A question to answer before a command runs, such as closing a session.
@@ -47,6 +80,8 @@ public struct Outcome: Sendable, Equatable {
     /// Whether this answers a question the agent asked (`show`, `dashboard`, `history`, `hover`, `help`, …)
     /// rather than reporting a change; `--quiet` prints only answers and errors.
     public var isAnswer = false
+    /// Whether a live prompt should ring the terminal bell: a request arrived on its own and `bell` is on.
+    public var ringsBell = false
 
     /// An outcome that shows the given reports.
     public init(_ reports: [Report] = [], showsPanel: Bool = false) {

@@ -15,22 +15,34 @@ extension PanelState {
 
     mutating func receiveMessage(_ text: String, in reference: SessionReference) throws(CommandError) -> Outcome {
         let position = try position(of: reference)
-        let id = try activeConversationID(in: sessions[position])
-        conversations[id]?.messages.append(Message(sender: .customer, text: text, time: now))
-        if sessions[position].id != focusedSessionID { sessions[position].unreadCount += 1 }
+        deliver(text, toSessionAt: position, conversation: try activeConversationID(in: sessions[position]))
         return Outcome(showsPanel: true)
+    }
+
+    /// A customer message arrives in Active conversation `id`, worked by the session at `position`.
+    mutating func deliver(_ text: String, toSessionAt position: Int, conversation id: Int) {
+        conversations[id]?.messages.append(Message(sender: .customer, text: text, time: now))
+        guard sessions[position].id != focusedSessionID else { return }
+        sessions[position].unreadCount += 1
+        shift.log.unreadMessage(id, at: now, unread: sessions[position].unreadCount)
     }
 
     mutating func reply(_ text: String) throws(CommandError) -> Outcome {
         let id = try activeConversationID(in: focusedSession)
         conversations[id]?.messages.append(Message(sender: .agent, text: text, time: now))
-        return Outcome([.message("You → \(conversations[id]?.title ?? ""): \(text)")])
+        shift.log.alert(id, standing: false, at: now)
+        var reports: [Report] = [.message("You → \(conversations[id]?.title ?? ""): \(text)")]
+        if let recovered = recoverPatience(in: id, at: focusedPosition) { reports.append(.message(recovered)) }
+        return Outcome(reports)
     }
 
     mutating func end(_ reference: SessionReference?) throws(CommandError) -> Outcome {
         let session = sessions[try positionOrFocused(reference)]
         let id = try activeConversationID(in: session)
         conversations[id]?.state = .wrapUp
+        if let channel = conversations[id]?.channel, !channel.isLive(chatMode: settings.chatMode) {
+            shift.log.update(id, at: now) { $0.persistentEnds += 1 }
+        }
         return Outcome(
             [.message("Ended the conversation with \(session.title); it is in Wrap-up. Closing the session closes it.")],
             showsPanel: true)
@@ -42,7 +54,7 @@ extension PanelState {
         guard let id = session.conversationID, var conversation = conversations[id], conversation.customer == nil else {
             throw CommandError("only a visitor's conversation can be linked to a contact")
         }
-        guard let contact = world.contact(named: name) else { throw CommandError("no contact named \"\(name)\"") }
+        guard let contact = try world.contact(named: name) else { throw CommandError("no contact named \"\(name)\"") }
         conversation.customer = contact.name
         conversations[id] = conversation
         sessions[position].title = contact.name
@@ -52,7 +64,19 @@ extension PanelState {
     mutating func setSentiment(_ level: Sentiment, of reference: SessionReference) throws(CommandError) -> Outcome {
         let position = try position(of: reference)
         guard !sessions[position].isHome else { throw CommandError("Home has no sentiment") }
-        sessions[position].sentiment = level
+        changeSentiment(at: position, to: level)
         return Outcome(showsPanel: true)
+    }
+
+    /// Sets the sentiment of the (customer) session at `position`, logging when its alert appears.
+    mutating func changeSentiment(at position: Int, to level: Sentiment) {
+        sessions[position].sentiment = level
+        noteAlert(at: position)
+    }
+
+    /// Logs whether the session at `position` shows the sentiment alert now.
+    mutating func noteAlert(at position: Int) {
+        guard let id = sessions[position].conversationID else { return }
+        shift.log.alert(id, standing: hasSentimentAlert(sessions[position]), at: now)
     }
 }

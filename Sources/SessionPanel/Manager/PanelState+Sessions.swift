@@ -51,6 +51,7 @@ extension PanelState {
     /// Focuses the session at `position` and clears its unread count.
     mutating func focus(_ position: Int) {
         focusedSessionID = sessions[position].id
+        shift.log.unreadCleared(sessions[position].conversationID, count: sessions[position].unreadCount, at: now)
         sessions[position].unreadCount = 0
     }
 
@@ -66,6 +67,11 @@ extension PanelState {
         nextSessionID += 1
         focus(sessions.count - 1)
         refreshPresence()
+        if case .conversation(let id) = kind, !readOnly {
+            shift.log.startedHandling(id, at: now, sessionsOpen: sessions.count - 1)
+        } else {
+            shift.log.sessionOpened(sessionsOpen: sessions.count - 1)
+        }
         return "Started session \(sessions.count - 1): \(title)\(readOnly ? " (read-only)" : "")."
     }
 
@@ -94,7 +100,8 @@ extension PanelState {
             return outcome
         }
         var reports: [Report] = [.message("Closed session \"\(session.title)\".")]
-        if let id = session.conversationID, var conversation = conversations[id] {
+        shift.log.unreadCleared(session.conversationID, count: session.unreadCount, at: now)
+        if let id = session.conversationID, var conversation = conversations[id], !session.readOnly {
             switch conversation.state {
             case .active where conversation.channel.isLive(chatMode: settings.chatMode):
                 conversation.state = .open
@@ -112,6 +119,8 @@ extension PanelState {
                 break
             }
             conversations[id] = conversation
+            shift.log.sessionClosed(id, at: now, parked: conversation.state == .waiting, closed: conversation.state == .closed)
+            if conversation.state == .waiting { parked(conversation) }
         }
         let wasFocused = session.id == focusedSessionID
         sessions.remove(at: position)

@@ -20,10 +20,18 @@ extension PanelState {
                 id: id, channel: channel, customer: customer, visitorNumber: visitorNumber,
                 state: .open, assignedToAgent: false)
         }
+        return offer(id, returning: returning != nil)
+    }
+
+    /// A notification offers conversation `id` (a customer returning to a waiting one when `returning`).
+    mutating func offer(_ id: Int, returning: Bool) -> Outcome {
+        let alreadyOffered = notifications.contains { $0.conversationID == id }
         notifications.removeAll { $0.conversationID == id }
-        notifications.append(IncomingNotification(conversationID: id, arrivedAt: now, isReturning: returning != nil))
+        notifications.append(IncomingNotification(conversationID: id, arrivedAt: now, isReturning: returning))
+        if !alreadyOffered { shift.log.offered(id, at: now) }  // a repeated request is still the one offer
         let title = conversations[id]?.title ?? ""
-        let resumes = returning.map { " (returning: resumes W\($0.id) with its history)" } ?? ""
+        let channel = conversations[id]?.channel ?? .chat
+        let resumes = returning ? " (returning: resumes W\(id) with its history)" : ""
         return Outcome(
             [.message("Incoming \(channel.displayName) from \(title)\(resumes). Accept or reject within "
                 + "\(SimulatedDuration.format(settings.notificationTimeout)).")],
@@ -49,33 +57,36 @@ extension PanelState {
         guard var conversation = conversations[id] else { throw CommandError("that conversation no longer exists") }
         try checkRoom(for: .conversation(id))
         notifications.remove(at: index)
+        shift.log.answered(id, .accepted, at: now)
         conversation.state = .active
         conversation.assignedToAgent = true
         conversation.waitingUntil = nil
         conversations[id] = conversation
         let started = try startSession(.conversation(id), title: conversation.title)
+        customerAnswered(id)
         return Outcome([.message("Accepted \(conversation.channel.displayName) from \(conversation.title). \(started)")], showsPanel: true)
     }
 
     mutating func reject(_ number: Int?) throws(CommandError) -> Outcome {
         let index = try notificationIndex(number)
         let id = notifications.remove(at: index).conversationID
+        shift.log.answered(id, .rejected, at: now)
         let title = conversations[id]?.title ?? "W\(id)"
         return Outcome([.message("Rejected the request from \(title); it is routed to another agent.")], showsPanel: true)
     }
 
     mutating func openCase(_ number: Int) throws(CommandError) -> Outcome {
-        guard let record = world.caseRecord(number) else { throw CommandError("no case \(number); `open case` with Tab lists them") }
+        guard let record = try world.caseRecord(number) else { throw CommandError("no case \(number); `open case` with Tab lists them") }
         return Outcome([.message(try startSession(.caseRecord(number), title: record.title))], showsPanel: true)
     }
 
     mutating func openContact(_ name: String) throws(CommandError) -> Outcome {
-        guard let contact = world.contact(named: name) else { throw CommandError("no contact named \"\(name)\"") }
+        guard let contact = try world.contact(named: name) else { throw CommandError("no contact named \"\(name)\"") }
         return Outcome([.message(try startSession(.contact(contact.name), title: contact.name))], showsPanel: true)
     }
 
     mutating func openAccount(_ name: String) throws(CommandError) -> Outcome {
-        guard let account = world.account(named: name) else { throw CommandError("no account named \"\(name)\"") }
+        guard let account = try world.account(named: name) else { throw CommandError("no account named \"\(name)\"") }
         return Outcome([.message(try startSession(.account(account.name), title: account.name))], showsPanel: true)
     }
 
@@ -102,6 +113,7 @@ extension PanelState {
                 conversation.waitingUntil = nil
                 conversations[id] = conversation
                 refreshPresence()
+                customerAnswered(id)
             }
             return Outcome([.message(started + (resumed ? " The waiting conversation is Active again." : ""))], showsPanel: true)
         }
@@ -116,27 +128,10 @@ extension PanelState {
         conversation.state = .active
         conversation.assignedToAgent = true
         conversations[id] = conversation
+        if notifications.contains(where: { $0.conversationID == id }) { shift.log.answered(id, .accepted, at: now) }
         notifications.removeAll { $0.conversationID == id }
         let started = try startSession(.conversation(id), title: conversation.title)
+        customerAnswered(id)
         return Outcome([.message("Picked W\(id); it is now in My work items. \(started)")], showsPanel: true)
-    }
-
-    mutating func advanceClock(by seconds: Int) -> Outcome {
-        now += seconds
-        var reports: [Report] = [.clock]
-        let expired = notifications.filter { $0.arrivedAt + settings.notificationTimeout <= now }
-        notifications.removeAll { $0.arrivedAt + settings.notificationTimeout <= now }
-        for notification in expired {
-            let title = conversations[notification.conversationID]?.title ?? ""
-            reports.append(.notice("The request from \(title) timed out and was routed to another agent."))
-        }
-        if !expired.isEmpty, settings.autoPresence { presence = .inactive }
-        for (id, conversation) in conversations.sorted(by: { $0.key < $1.key })
-        where conversation.state == .waiting && (conversation.waitingUntil ?? .max) <= now {
-            conversations[id]?.state = .closed
-            conversations[id]?.waitingUntil = nil
-            reports.append(.notice("The waiting conversation with \(conversation.title) (W\(id)) expired and is Closed."))
-        }
-        return Outcome(reports, showsPanel: true)
     }
 }

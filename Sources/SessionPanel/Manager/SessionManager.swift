@@ -24,6 +24,7 @@ extension PanelState {
         case .link(let reference, let contact): return try link(reference, contact: contact)
         case .clockShow: return .answer([.clock])
         case .clockAdvance(let seconds): return advanceClock(by: seconds)
+        case .traffic(let profile, let seed): return startTraffic(profile, seed: seed)
         case .message(let reference, let text): return try receiveMessage(text, in: reference)
         case .reply(let text): return try reply(text)
         case .history(let reference): return .answer([.history(sessionID: try conversationSession(reference).id)])

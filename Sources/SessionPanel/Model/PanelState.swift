@@ -10,8 +10,8 @@ public enum PanelMode: String, Sendable, Codable, CaseIterable {
 /// so a session's *position* is its index. Only the session manager's rules change it, in place,
 /// through ``apply(_:)``: a command either changes the state or throws and leaves it untouched.
 public struct PanelState: Sendable, Codable, Equatable {
-    /// The records of the simulation.
-    public var world: World
+    /// The records of the simulation: a reference to a catalog, never a copy of a large world.
+    public var world: AnyWorldCatalog
     /// The current settings.
     public var settings: Settings
     /// Home first, then customer sessions in panel order.
@@ -30,6 +30,8 @@ public struct PanelState: Sendable, Codable, Equatable {
     public internal(set) var visitorCount: Int
     /// Expanded or collapsed.
     public internal(set) var panelMode: PanelMode
+    /// Generated traffic, the scenario's timeline and the shift's history.
+    public internal(set) var shift: Shift
     /// The next session id to hand out.
     var nextSessionID: Int
     /// The next work item number to hand out.
@@ -37,14 +39,24 @@ public struct PanelState: Sendable, Codable, Equatable {
 
     /// A fresh shift in `world`: only Home open, presence Available, the clock at zero.
     public init(world: World = .demo, settings: Settings = Settings()) {
-        self.world = world
+        self.init(catalog: world, workItems: world.workItems, settings: settings)
+    }
+
+    /// A fresh shift in the world `catalog` holds, its work items on the dashboard. Fails only when the
+    /// catalog cannot be read.
+    public init(catalog: any WorldCatalog, settings: Settings = Settings()) throws(CommandError) {
+        self.init(catalog: catalog, workItems: try catalog.allWorkItems(), settings: settings)
+    }
+
+    private init(catalog: any WorldCatalog, workItems: [World.WorkItem], settings: Settings) {
+        self.world = AnyWorldCatalog(catalog)
         self.settings = settings
         self.sessions = [Session(id: 0, kind: .home, title: "Home")]
         self.focusedSessionID = 0
         self.notifications = []
         self.conversations = [:]
         self.visitorCount = 0
-        for item in world.workItems {
+        for item in workItems.sorted(by: { $0.id < $1.id }) {
             let state: ConversationState =
                 switch item.stream {
                 case .mine: .active
@@ -60,8 +72,9 @@ public struct PanelState: Sendable, Codable, Equatable {
         self.presence = .available
         self.now = 0
         self.panelMode = .expanded
+        self.shift = Shift()
         self.nextSessionID = 1
-        self.nextConversationID = max(1000, (world.workItems.map { $0.id }.max() ?? 0) + 1)
+        self.nextConversationID = max(1000, (workItems.map { $0.id }.max() ?? 0) + 1)
     }
 
     /// The focused session's position.

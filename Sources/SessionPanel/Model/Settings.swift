@@ -16,6 +16,12 @@ public struct Settings: Sendable, Codable, Equatable {
     public var capacity = 3
     /// Whether presence follows the agent's workload automatically.
     public var autoPresence = true
+    /// Whether a new notification during a live shift rings the terminal bell.
+    public var bell = true
+    /// How many of the focused conversation's latest messages the Communication panel shows; 0 hides it.
+    public var communicationLines = 4
+    /// What generated customers do (`traffic <profile>` sets them all).
+    public var traffic = TrafficParameters()
 
     /// The defaults.
     public init() {}
@@ -46,7 +52,25 @@ public struct SettingKey: Sendable {
         choice("chat-mode", "live: closing re-queues chat; persistent: closing parks it in Waiting", \.chatMode),
         number("capacity", "Conversations at once before presence turns Do not disturb", \.capacity, 1...100_000),
         toggle("auto-presence", "Update presence automatically as work is assigned", \.autoPresence),
+        toggle("bell", "Ring the terminal bell when a request arrives in a live shift", \.bell),
+        communicationPanel,
+        number("arrivals-chat", "Generated chat requests per hour", \.traffic.chatPerHour, 0...3_600),
+        number("arrivals-sms", "Generated SMS requests per hour", \.traffic.smsPerHour, 0...3_600),
+        number("arrivals-voice", "Generated voice calls per hour", \.traffic.voicePerHour, 0...3_600),
+        number("arrivals-social", "Generated social requests per hour", \.traffic.socialPerHour, 0...3_600),
+        number("visitors", "Percent of generated requests from unauthenticated visitors", \.traffic.visitorPercent, 0...100),
+        duration("message-interval", "Average time between a generated customer's messages", \.traffic.messageInterval),
+        duration("patience", "Time without a reply before a generated customer's sentiment drops a level", \.traffic.patience),
+        duration("queue-patience", "Time a generated request waits unaccepted before the customer leaves", \.traffic.queuePatience),
+        duration("return-after", "Average time before a parked generated customer comes back", \.traffic.returnAfter),
     ]
+
+    /// `communication-panel off|1…20`: how many messages the Communication panel shows.
+    private static let communicationPanel = key(
+        "communication-panel", "Latest messages shown below a focused conversation (off hides them)",
+        \.communicationLines, syntax: "off|1…20", choices: ["off", "4"],
+        format: { $0 == 0 ? "off" : String($0) },
+        parse: { $0 == "off" ? 0 : Int($0).flatMap { (1...20).contains($0) ? $0 : nil } })
 
     /// Looks a key up by name.
     public static func named(_ name: String) -> SettingKey? { all.first { $0.name == name } }

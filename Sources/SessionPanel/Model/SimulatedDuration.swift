@@ -48,5 +48,18 @@ public enum SimulatedDuration {
         return "day \(day) \(twoDigits(hours)):\(twoDigits(minutes)):\(twoDigits(secs))"
     }
 
+    /// A point on the simulated clock as a short stamp: `00:01:30` on the first day, `1d 00:01:30` after.
+    public static func stamp(_ seconds: Int) -> String {
+        let time = "\(twoDigits(seconds % 86_400 / 3_600)):\(twoDigits(seconds % 3_600 / 60)):\(twoDigits(seconds % 60))"
+        return seconds >= 86_400 ? "\(seconds / 86_400)d \(time)" : time
+    }
+
+    /// Seconds as `m:ss` (`0:45`, `12:05`), or `h:mm:ss` from an hour: a countdown.
+    public static func countdown(_ seconds: Int) -> String {
+        let minutes = seconds / 60
+        guard minutes >= 60 else { return "\(minutes):\(twoDigits(seconds % 60))" }
+        return "\(minutes / 60):\(twoDigits(minutes % 60)):\(twoDigits(seconds % 60))"
+    }
+
     private static func twoDigits(_ value: Int) -> String { value < 10 ? "0\(value)" : "\(value)" }
 }

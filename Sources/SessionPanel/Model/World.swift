@@ -75,39 +75,46 @@ public struct World: Sendable, Codable, Equatable {
         self.workItems = workItems
     }
 
-    /// Finds a contact by name, ignoring case.
-    public func contact(named name: String) -> Contact? {
-        contacts.first { $0.name.lowercased() == name.lowercased() }
-    }
-
-    /// Finds an account by name, ignoring case.
-    public func account(named name: String) -> Account? {
-        accounts.first { $0.name.lowercased() == name.lowercased() }
-    }
-
-    /// Finds a case by number.
-    public func caseRecord(_ number: Int) -> CaseRecord? {
-        cases.first { $0.number == number }
-    }
-
     /// The problems that make this world unusable, each as one line; empty when it is valid.
     public var problems: [String] {
         var problems: [String] = []
-        func duplicates<Key: Hashable>(_ keys: [Key], _ describe: (Key) -> String) {
+        func duplicates<Key: Hashable>(_ kind: WorldRecordKind, _ keys: [Key]) {
             var seen = Set<Key>()
-            for key in keys where !seen.insert(key).inserted { problems.append(describe(key)) }
+            for key in keys where !seen.insert(key).inserted { problems.append(Self.duplicate(kind, "\(key)")) }
         }
-        duplicates(contacts.map { $0.name.lowercased() }) { "contact \"\($0)\" appears twice" }
-        duplicates(accounts.map { $0.name.lowercased() }) { "account \"\($0)\" appears twice" }
-        duplicates(cases.map { $0.number }) { "case \($0) appears twice" }
-        duplicates(workItems.map { $0.id }) { "work item W\($0) appears twice" }
+        duplicates(.contact, contacts.map { worldKey($0.name) })
+        duplicates(.account, accounts.map { worldKey($0.name) })
+        duplicates(.caseRecord, cases.map { $0.number })
+        duplicates(.workItem, workItems.map { $0.id })
         let names = contacts.map { $0.name } + accounts.map { $0.name } + cases.map { $0.title }
-        for name in names where name.allSatisfy({ $0.isWhitespace }) {
-            problems.append("a contact, account or case has an empty name or title")
-        }
-        for record in cases where record.number < 0 { problems.append("case \(record.number) has a negative number") }
-        for item in workItems where item.id <= 0 { problems.append("work item W\(item.id) must have a positive id") }
+        problems += names.compactMap(Self.problem(name:))
+        problems += cases.compactMap { Self.problem(caseNumber: $0.number) }
+        problems += workItems.compactMap { Self.problem(workItemID: $0.id) }
         return problems
+    }
+
+    /// Why `name` (a contact's or account's name, a case's title) cannot be used, if it cannot.
+    public static func problem(name: String) -> String? {
+        name.allSatisfy({ $0.isWhitespace }) ? "a contact, account or case has an empty name or title" : nil
+    }
+
+    /// Why `number` cannot number a case, if it cannot.
+    public static func problem(caseNumber number: Int) -> String? {
+        number < 0 ? "case \(number) has a negative number" : nil
+    }
+
+    /// Why `id` cannot number a work item, if it cannot.
+    public static func problem(workItemID id: Int) -> String? {
+        id <= 0 ? "work item W\(id) must have a positive id" : nil
+    }
+
+    /// The problem of a second record of `kind` with the same `key` (a lowercased name or a number).
+    public static func duplicate(_ kind: WorldRecordKind, _ key: String) -> String {
+        switch kind {
+        case .contact, .account: "\(kind.rawValue) \"\(key)\" appears twice"
+        case .caseRecord: "case \(key) appears twice"
+        case .workItem: "work item W\(key) appears twice"
+        }
     }
 
     /// The built-in demo world: a few contacts, accounts, cases (case 42 among them) and work items in all three streams.

@@ -1,14 +1,14 @@
 extension PanelState {
     private enum CodingKeys: String, CodingKey {
         case world, settings, sessions, focusedSessionID, notifications, conversations, presence
-        case clock, visitorCount, panelMode, nextSessionID, nextWorkItem
+        case clock, visitorCount, panelMode, nextSessionID, nextWorkItem, shift
     }
 
     /// Reads a state as ``encode(to:)`` writes it. The result may still break the manager's rules:
     /// check ``problems`` before using it.
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
-        world = try container.decode(World.self, forKey: .world)
+        world = try container.decode(AnyWorldCatalog.self, forKey: .world)
         settings = try container.decode(Settings.self, forKey: .settings)
         sessions = try container.decode([Session].self, forKey: .sessions)
         focusedSessionID = try container.decode(Int.self, forKey: .focusedSessionID)
@@ -26,6 +26,15 @@ extension PanelState {
         panelMode = try container.decode(PanelMode.self, forKey: .panelMode)
         nextSessionID = try container.decode(Int.self, forKey: .nextSessionID)
         nextConversationID = try container.decode(Int.self, forKey: .nextWorkItem)
+        if let shift = try container.decodeIfPresent(Shift.self, forKey: .shift) {
+            self.shift = shift
+        } else {  // saved before live shifts: the waiting windows still end on time
+            shift = Shift()
+            for conversation in conversations.values.sorted(by: { $0.id < $1.id }) {
+                guard conversation.state == .waiting, let until = conversation.waitingUntil else { continue }
+                shift.agenda.add(.waitingExpiry(conversation: conversation.id, until: until), at: until)
+            }
+        }
     }
 
     /// Writes the whole state; conversations as a list ordered by work item number, the clock in seconds.
@@ -43,5 +52,6 @@ extension PanelState {
         try container.encode(panelMode, forKey: .panelMode)
         try container.encode(nextSessionID, forKey: .nextSessionID)
         try container.encode(nextConversationID, forKey: .nextWorkItem)
+        try container.encode(shift, forKey: .shift)
     }
 }

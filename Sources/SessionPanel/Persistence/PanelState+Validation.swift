@@ -5,7 +5,7 @@ extension PanelState {
     /// The rules a state loaded from a file must keep for the manager to work on it, each broken one
     /// as a line; empty when the state is sound. A state the manager produced always passes.
     public var problems: [String] {
-        var problems = world.problems
+        var problems = world.world?.problems ?? []
         for key in SettingKey.all where key.write(settings, key.read(settings)) == nil {
             problems.append("setting \(key.name) has a value out of range")
         }

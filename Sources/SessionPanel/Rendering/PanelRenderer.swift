@@ -52,6 +52,7 @@ public struct PanelRenderer: Sendable {
         } else {
             lines += details(state)
         }
+        if expanded { lines += CommunicationPanel(style: style).render(state) }
         lines += notifications(state)
         return lines
     }

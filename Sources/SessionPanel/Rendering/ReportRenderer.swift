@@ -23,7 +23,27 @@ public struct ReportRenderer: Sendable {
         case .presence:
             return ["Presence: \(state.presence.displayName)" + (state.settings.autoPresence ? " (automatic)" : "")]
         case .clock: return ["Clock: \(SimulatedDuration.clockReading(state.now))"]
+        case .event(let line): return [event(line)]
         }
+    }
+
+    /// `[00:01:30] ! The request from Visitor 2 timed out …`: one event. On a terminal (Unicode style)
+    /// the line is fitted to the width, as the live prompt prints it above the line being edited; in
+    /// plain output (scripts, transcripts) it is printed whole.
+    public func event(_ line: EventLine) -> String {
+        let (symbol, tone): (String, RenderStyle.Tone) =
+            switch line.kind {
+            case .arrival: (style.symbol("🔔 ", "* "), .magenta)
+            case .message: (style.symbol("✉ ", "> "), .cyan)
+            case .sentiment: (style.symbol("☹ ", "~ "), .red)
+            case .warning: (style.symbol("⚠ ", "! "), .yellow)
+            case .problem: (style.symbol("✖ ", "x "), .red)
+            }
+        let stamp = "[\(SimulatedDuration.stamp(line.time))] "
+        let room = max(1, style.width - VisibleText.width(stamp) - VisibleText.width(symbol))
+        let escaped = VisibleText.escaped(line.text)
+        let text = style.unicode ? VisibleText.truncated(escaped, to: room) : escaped
+        return style.paint(stamp, .dim) + style.paint(symbol + text, tone)
     }
 
     /// `1) Chat from Visitor 2 — 1m 40s left`, one line per pending notification.

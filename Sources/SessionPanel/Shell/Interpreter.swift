@@ -19,7 +19,7 @@ public struct Interpreter: Sendable {
     }
 
     /// The current state.
-    public private(set) var state: PanelState
+    public internal(set) var state: PanelState
     /// The question waiting for an answer, if any.
     public private(set) var pendingConfirmation: Confirmation?
 

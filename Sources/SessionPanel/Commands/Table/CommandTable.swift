@@ -9,7 +9,7 @@ public enum CommandTable {
         switchCommand, close, end, link, hover, panel, show,
         message, reply, history, sentiment,
         type, form, tab, tabs,
-        presence, config, clock,
+        presence, config, clock, traffic,
         help, quit,
     ]
 

@@ -1,0 +1,141 @@
+/// The simulated clock and what falls due on it: notifications timing out, waiting conversations
+/// expiring, a scenario's `at` lines and generated traffic (``Shift``).
+///
+/// Events fire one at a time in time order (at the same second: timeouts first, then the agenda in
+/// the order it was filled), each with the clock set to its own time, so a shift replays the same
+/// way whether the clock moves in one jump (`clock advance 1h`) or second by second at the prompt.
+extension PanelState {
+    /// Simulated seconds since the shift began at which the next event falls due, or `nil` when
+    /// nothing is due. It can be earlier than ``now`` only for an `at` line scheduled in the past.
+    public var nextEventDue: Int? {
+        let timeout = nextTimeout?.due
+        let scheduled = shift.agenda.events.first(where: isStillDue)?.time
+        guard let timeout else { return scheduled }
+        return min(timeout, scheduled ?? timeout)
+    }
+
+    /// The pending notification that times out first, with when.
+    private var nextTimeout: (index: Int, due: Int)? {
+        var best: (index: Int, due: Int)?
+        for (index, notification) in notifications.enumerated() {
+            let due = notification.arrivedAt + settings.notificationTimeout
+            if best.map({ due < $0.due }) ?? true { best = (index, due) }
+        }
+        return best
+    }
+
+    /// Fires the earliest event due at or before `time`, moving the clock to it (never back); returns
+    /// what it produced, or `nil` when nothing more is due by then. Events whose reason has gone are
+    /// dropped on the way without a line.
+    mutating func fireNextEvent(upTo time: Int) -> Outcome? {
+        while true {
+            let timeout = nextTimeout
+            let event = shift.agenda.first
+            if let timeout, timeout.due <= time, timeout.due <= event?.time ?? .max {
+                now = max(now, timeout.due)
+                return timeOut(notificationAt: timeout.index)
+            }
+            guard let event, event.time <= time else { return nil }
+            _ = shift.agenda.removeFirst()
+            now = max(now, event.time)
+            if let outcome = fire(event) { return outcome }
+        }
+    }
+
+    /// `clock advance`: moves the clock on by `seconds`, firing every event due on the way in order;
+    /// prints each event's line, then the clock, then the panel.
+    mutating func advanceClock(by seconds: Int) -> Outcome {
+        let target = now + seconds
+        var outcome = Outcome(showsPanel: true)
+        while let fired = fireNextEvent(upTo: target) {
+            outcome.reports += fired.reports
+            outcome.ringsBell = outcome.ringsBell || fired.ringsBell
+        }
+        now = max(now, target)
+        outcome.reports.append(.clock)
+        return outcome
+    }
+
+    /// An outcome of one event line, for the live prompt: the panel is not printed again.
+    func eventOutcome(_ kind: EventLine.Kind, _ text: String) -> Outcome {
+        var outcome = Outcome([.event(EventLine(time: now, kind: kind, text: text))])
+        outcome.ringsBell = kind == .arrival && settings.bell
+        return outcome
+    }
+
+    /// Whether an event would still do something if it fell due now.
+    func isStillDue(_ event: ShiftEvent) -> Bool {
+        switch event.kind {
+        case .scheduled: return true
+        case .arrival: return shift.profile != .off
+        case .waitingExpiry(let id, let until): return isWaiting(id, until: until)
+        case .customerReturn(let id, let until):
+            return isWaiting(id, until: until) && !notifications.contains { $0.conversationID == id }
+        case .abandonment(let id):
+            return conversations[id]?.state == .open && conversations[id]?.assignedToAgent == false
+                && shift.customers[id]?.wasAnswered == false
+        case .customerMessage(let id):
+            return activeSessionPosition(of: id) != nil && (shift.customers[id]?.messagesLeft ?? 0) > 0
+        case .impatience(let id, let since):
+            return activeSessionPosition(of: id) != nil && firstUnansweredMessageTime(in: id) == since
+        }
+    }
+
+    private func isWaiting(_ id: Int, until: Int) -> Bool {
+        conversations[id]?.state == .waiting && conversations[id]?.waitingUntil == until
+    }
+
+    /// The position of the session working conversation `id` while it is Active, if there is one.
+    func activeSessionPosition(of id: Int) -> Int? {
+        guard conversations[id]?.state == .active else { return nil }
+        return sessions.firstIndex { $0.conversationID == id && !$0.readOnly }
+    }
+
+    /// When the oldest customer message the agent has not replied to was written, if any.
+    func firstUnansweredMessageTime(in id: Int) -> Int? {
+        guard let messages = conversations[id]?.messages else { return nil }
+        var first: Int?
+        for message in messages.reversed() {
+            guard message.sender == .customer else { break }
+            first = message.time
+        }
+        return first
+    }
+
+    /// Carries out an event that fell due; `nil` when its reason has gone.
+    private mutating func fire(_ event: ShiftEvent) -> Outcome? {
+        guard isStillDue(event) else { return nil }
+        switch event.kind {
+        case .scheduled(let line): return runScheduled(line)
+        case .arrival(let channel): return generateArrival(on: channel)
+        case .customerMessage(let id): return generateMessage(in: id)
+        case .impatience(let id, let since): return loseImpatience(in: id, since: since)
+        case .abandonment(let id): return abandon(id)
+        case .customerReturn(let id, _): return customerReturns(to: id)
+        case .waitingExpiry(let id, _): return expireWaiting(id)
+        }
+    }
+
+    /// A pending notification times out: the request is routed on (missed) and, with auto-presence,
+    /// the agent turns Inactive.
+    private mutating func timeOut(notificationAt index: Int) -> Outcome {
+        let id = notifications.remove(at: index).conversationID
+        shift.log.answered(id, .missed, at: now)
+        if settings.autoPresence { presence = .inactive }
+        let title = conversations[id]?.title ?? ""
+        return eventOutcome(.warning, "The request from \(title) timed out and was routed to another agent.")
+    }
+
+    private mutating func expireWaiting(_ id: Int) -> Outcome {
+        conversations[id]?.state = .closed
+        conversations[id]?.waitingUntil = nil
+        shift.log.conversationClosed(id, at: now)
+        let title = conversations[id]?.title ?? ""
+        return eventOutcome(.warning, "The waiting conversation with \(title) (W\(id)) expired and is Closed.")
+    }
+
+    /// Schedules an event `after` seconds from now.
+    mutating func schedule(_ kind: ShiftEvent.Kind, after seconds: Int) {
+        shift.agenda.add(kind, at: now + seconds)
+    }
+}

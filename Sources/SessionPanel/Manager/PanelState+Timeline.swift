@@ -1,0 +1,120 @@
+/// A scenario's timeline: customer-side commands (`incoming`, `message`, `sentiment`) scheduled at a
+/// simulated time (`at 1m30s message "Kenny Smith" "Still there?"`), with customers named by title.
+extension PanelState {
+    /// Checks a customer-side command and schedules it at `time` (seconds since the shift began).
+    ///
+    /// Refused, with nothing scheduled: a command that is not `incoming`, `message` or `sentiment`; a
+    /// customer named by position rather than title; and a customer who never arrives — named by
+    /// `message` or `sentiment` but neither a contact of the world, nor the title of a conversation
+    /// already in the shift, nor brought by an `incoming` scheduled no later. When the line falls due,
+    /// a customer without a conversation by then gets a one-line problem instead (``EventLine/Kind/problem``).
+    public mutating func schedule(_ line: String, at time: Int) throws(CommandError) {
+        guard (0...SimulatedDuration.maximum).contains(time) else {
+            throw CommandError("an `at` time is from 0s to \(SimulatedDuration.format(SimulatedDuration.maximum))")
+        }
+        guard let command = try CommandParser.parse(InputLine(Array(line.utf8))) else {
+            throw CommandError("`at <time>` needs a command: incoming, message or sentiment")
+        }
+        switch command {
+        case .incoming: break
+        case .message(let reference, _), .sentiment(let reference, _):
+            guard case .titlePrefix(let name) = reference else {
+                throw CommandError("an `at` line names the customer by title (\"Kenny Smith\"), not by position")
+            }
+            guard try customerArrives(name, by: time) else {
+                throw CommandError(
+                    "\"\(name)\" never arrives: no contact has that name, no conversation has that title, "
+                        + "and no `at` line up to \(SimulatedDuration.stamp(time)) brings them with `incoming`")
+            }
+        default:
+            throw CommandError("`at` schedules what customers do: incoming, message or sentiment, not `\(line.split(separator: " ").first ?? "")`")
+        }
+        shift.agenda.add(.scheduled(line), at: time)
+    }
+
+    /// Whether a customer titled `name` can have a conversation by `time`: a contact of the world, the
+    /// title of a conversation in the shift, or brought by a scheduled `incoming` no later than `time`.
+    private func customerArrives(_ name: String, by time: Int) throws(CommandError) -> Bool {
+        let wanted = name.lowercased()
+        if try world.contact(named: name) != nil { return true }
+        if conversations.values.contains(where: { $0.title.lowercased() == wanted }) { return true }
+        var visitors = visitorCount
+        for event in shift.agenda.events where event.time <= time {
+            guard case .scheduled(let line) = event.kind, case .incoming(_, let customer)? = try? CommandParser.parse(InputLine(Array(line.utf8)))
+            else { continue }
+            if let customer, customer.lowercased() == wanted { return true }
+            if customer == nil {
+                visitors += 1
+                if wanted == "visitor \(visitors)" { return true }
+            }
+        }
+        return false
+    }
+
+    /// Carries out a scheduled line that fell due.
+    mutating func runScheduled(_ line: String) -> Outcome {
+        let command: Command?
+        do throws(CommandError) {
+            command = try CommandParser.parse(InputLine(Array(line.utf8)))
+        } catch {
+            return eventOutcome(.problem, "`at` line \"\(line)\": \(error.message)")
+        }
+        switch command {
+        case .incoming(let channel, let customer)?:
+            return eventOutcome(.arrival, receive(channel, from: customer).firstMessage)
+        case .message(.titlePrefix(let name), let text)?:
+            return deliverScheduled(text, from: name)
+        case .sentiment(.titlePrefix(let name), let level)?:
+            guard let id = customerConversation(titled: name), let position = activeSessionPosition(of: id) else {
+                return eventOutcome(.problem, "\"\(name)\" has no session to feel anything in; `at` line \"\(line)\" was skipped")
+            }
+            return sentimentOutcome(changing: position, to: level, reason: nil)
+        default:
+            return eventOutcome(.problem, "`at` line \"\(line)\" is not a customer-side command")
+        }
+    }
+
+    /// A scheduled message: into the customer's session, or into their transcript while they wait.
+    private mutating func deliverScheduled(_ text: String, from name: String) -> Outcome {
+        guard let id = customerConversation(titled: name) else {
+            return eventOutcome(.problem, "\"\(name)\" has no conversation open; their message \"\(text)\" was not delivered")
+        }
+        if let position = activeSessionPosition(of: id) { return messageOutcome(text, at: position) }
+        conversations[id]?.messages.append(Message(sender: .customer, text: text, time: now))
+        let title = conversations[id]?.title ?? name
+        return eventOutcome(.message, "\(title) (waiting for an agent): \(text)")
+    }
+
+    /// The conversation of the customer titled `name`: the one a session is working, else the newest
+    /// that is not Closed.
+    func customerConversation(titled name: String) -> Int? {
+        let wanted = name.lowercased()
+        for session in sessions where session.title.lowercased() == wanted {
+            if let id = session.conversationID, activeSessionPosition(of: id) != nil { return id }
+        }
+        return conversations.values.filter { $0.title.lowercased() == wanted && $0.state != .closed }.map(\.id).max()
+    }
+
+    /// A customer message arrives in the session at `position`, as an event line.
+    mutating func messageOutcome(_ text: String, at position: Int) -> Outcome {
+        let title = sessions[position].title
+        if let id = sessions[position].conversationID { deliver(text, toSessionAt: position, conversation: id) }
+        return eventOutcome(.message, "\(title) in session \(position): \(text)")
+    }
+
+    /// Sets the sentiment of the session at `position`, as an event line that says when it alerts.
+    mutating func sentimentOutcome(changing position: Int, to level: Sentiment, reason: String?) -> Outcome {
+        changeSentiment(at: position, to: level)
+        let session = sessions[position]
+        let alert = hasSentimentAlert(session) ? ", urgent attention needed" : ""
+        return eventOutcome(.sentiment, "\(session.title)\(reason ?? ""): sentiment \(level.name)\(alert).")
+    }
+}
+
+extension Outcome {
+    /// The text of the first message report.
+    var firstMessage: String {
+        for case .message(let text) in reports { return text }
+        return ""
+    }
+}

@@ -1,0 +1,227 @@
+/// Generated traffic (`traffic <profile> [--seed N]`): customers who arrive, write and lose patience
+/// on their own, drawn from ``ShiftRandom`` on the simulated clock.
+///
+/// Each channel's requests form a Poisson process at the profile's rate; a request comes from a
+/// contact of the world with no conversation under way, or from an unauthenticated visitor. Once
+/// accepted, the customer writes a few messages at ``TrafficParameters/messageInterval`` on average
+/// (voice callers talk instead); a customer left without a reply for ``TrafficParameters/patience``
+/// loses a sentiment level, and again after each further period, and gets every level back with the
+/// agent's next reply. An unanswered request is abandoned after ``TrafficParameters/queuePatience``;
+/// a customer whose conversation was parked in Waiting comes back after about
+/// ``TrafficParameters/returnAfter``. Every step schedules the next, so the work is one step per event.
+extension PanelState {
+    /// The largest seed `traffic --seed` takes.
+    public static let largestSeed = UInt64(Int.max)
+
+    /// `traffic <profile> [--seed N]`: starts (or stops, with `off`) generated traffic from now.
+    mutating func startTraffic(_ profile: TrafficProfile?, seed: UInt64?) -> Outcome {
+        guard let profile else { return .answer([.message(trafficDescription)]) }
+        shift.agenda.removeAll { event in
+            switch event.kind {
+            case .scheduled, .waitingExpiry: false
+            case .arrival, .customerMessage, .impatience, .abandonment, .customerReturn: true
+            }
+        }
+        shift.customers = [:]
+        shift.profile = profile
+        if let seed { shift.seed = seed }
+        guard let parameters = profile.parameters else {
+            return Outcome([.message("Traffic off: no more generated customers.")])
+        }
+        settings.traffic = parameters
+        scheduleArrivals()
+        return Outcome([.message(trafficDescription)])
+    }
+
+    /// `Traffic: steady, seed 7 — 30 requests an hour (chat 15, SMS 6, voice 6, social 3).`
+    var trafficDescription: String {
+        guard shift.profile != .off else { return "Traffic: off." }
+        let rates = Channel.allCases.map { "\($0.displayName) \(settings.traffic.arrivalsPerHour(on: $0))" }
+        let total = Channel.allCases.map { settings.traffic.arrivalsPerHour(on: $0) }.reduce(0, +)
+        return "Traffic: \(shift.profile.rawValue), seed \(shift.seed) - \(total) requests an hour "
+            + "(\(rates.joined(separator: ", ")))."
+    }
+
+    /// Draws every channel's next arrival afresh from now (when traffic starts or its rates change).
+    mutating func scheduleArrivals() {
+        shift.agenda.removeAll { if case .arrival = $0.kind { true } else { false } }
+        shift.arrivalDraws = [0, 0, 0, 0]
+        for channel in Channel.allCases { scheduleNextArrival(on: channel) }
+    }
+
+    private mutating func scheduleNextArrival(on channel: Channel) {
+        let perHour = settings.traffic.arrivalsPerHour(on: channel)
+        guard perHour > 0 else { return }
+        let gap = shift.random.exponentialSeconds(
+            mean: 3_600 / Double(perHour), Self.arrivalStream(channel), drawArrival(channel))
+        schedule(.arrival(channel), after: gap)
+    }
+
+    /// The random stream of a channel's arrivals.
+    static func arrivalStream(_ channel: Channel) -> UInt64 {
+        UInt64(Channel.allCases.firstIndex(of: channel) ?? 0) + 1
+    }
+
+    private mutating func drawArrival(_ channel: Channel) -> UInt64 {
+        let index = Channel.allCases.firstIndex(of: channel) ?? 0
+        shift.arrivalDraws[index] += 1
+        return shift.arrivalDraws[index]
+    }
+
+    /// A generated request arrives on `channel`; the next one on the channel is scheduled.
+    mutating func generateArrival(on channel: Channel) -> Outcome {
+        let stream = Self.arrivalStream(channel)
+        let isVisitor = shift.random.integer(in: 0...99, stream, drawArrival(channel)) < settings.traffic.visitorPercent
+        let pick = shift.random.bits(stream, drawArrival(channel))
+        let customer = isVisitor ? nil : availableContact(on: channel, pick)
+        let outcome = receive(channel, from: customer)
+        scheduleNextArrival(on: channel)
+        guard let id = notifications.last?.conversationID else { return eventOutcome(.arrival, outcome.firstMessage) }
+        if shift.customers[id] == nil {
+            let customerStream = 0x1_0000 &+ UInt64(id)
+            let messages = channel == .voice ? 0 : shift.random.integer(in: 2...6, customerStream, 0)
+            shift.customers[id] = GeneratedCustomer(stream: customerStream, messagesLeft: messages)
+            schedule(.abandonment(conversation: id), after: settings.traffic.queuePatience)
+        }
+        return eventOutcome(.arrival, outcome.firstMessage)
+    }
+
+    /// How many of the world's contacts (the first by name) generated requests come from: a big world's
+    /// catalog is never read whole.
+    static let contactsDrawnFrom = 500
+
+    /// A contact free to write on `channel`, chosen by `pick`; `nil` (a visitor) when all are busy. A
+    /// contact is busy with a request pending, a conversation being worked (Active or Wrap-up), or one
+    /// queued (Open) on the same channel; a conversation Waiting on the channel is resumed, as in the product.
+    private func availableContact(on channel: Channel, _ pick: UInt64) -> String? {
+        var busy = Set<String>()
+        let notified = Set(notifications.map(\.conversationID))
+        for conversation in conversations.values {
+            guard let name = conversation.customer else { continue }
+            let working = conversation.state == .active || conversation.state == .wrapUp
+            let queuedHere = conversation.state == .open && conversation.channel == channel
+            if working || queuedHere || notified.contains(conversation.id) { busy.insert(name.lowercased()) }
+        }
+        let known = (try? world.contacts(startingWith: "", limit: Self.contactsDrawnFrom)) ?? []  // unreadable: a visitor
+        let free = known.filter { !busy.contains($0.name.lowercased()) }
+        guard !free.isEmpty else { return nil }
+        return free[Int(pick % UInt64(free.count))].name
+    }
+
+    /// An agent took conversation `id` (accept, pick, or resuming it): a generated customer starts or goes
+    /// on writing, and no longer thinks of leaving the queue.
+    mutating func customerAnswered(_ id: Int) {
+        guard var customer = shift.customers[id] else { return }
+        customer.wasAnswered = true
+        shift.customers[id] = customer
+        guard customer.messagesLeft > 0 else { return }
+        let pending = shift.agenda.events.contains { $0.kind == .customerMessage(conversation: id) }
+        if !pending { scheduleMessage(in: id, first: customer.messagesSent == 0) }
+    }
+
+    private mutating func scheduleMessage(in id: Int, first: Bool) {
+        guard var customer = shift.customers[id] else { return }
+        let draw = customer.nextDraw()
+        shift.customers[id] = customer
+        let gap =
+            first
+            ? shift.random.integer(in: 5...20, customer.stream, draw)
+            : shift.random.exponentialSeconds(mean: Double(settings.traffic.messageInterval), customer.stream, draw)
+        schedule(.customerMessage(conversation: id), after: gap)
+    }
+
+    /// A generated customer writes; impatience starts counting if this is the first unanswered message.
+    mutating func generateMessage(in id: Int) -> Outcome? {
+        guard var customer = shift.customers[id], let position = activeSessionPosition(of: id) else { return nil }
+        let unansweredBefore = firstUnansweredMessageTime(in: id) != nil
+        let phrases = customer.messagesSent == 0 ? CustomerPhrases.opening : CustomerPhrases.followUp
+        let text = phrases[shift.random.integer(in: 0...(phrases.count - 1), customer.stream, customer.nextDraw())]
+        customer.messagesSent += 1
+        customer.messagesLeft -= 1
+        shift.customers[id] = customer
+        let outcome = messageOutcome(text, at: position)
+        if !unansweredBefore { schedule(.impatience(conversation: id, since: now), after: settings.traffic.patience) }
+        if customer.messagesLeft > 0 { scheduleMessage(in: id, first: false) }
+        return outcome
+    }
+
+    /// A generated customer has waited another patience period without a reply: sentiment drops a level.
+    mutating func loseImpatience(in id: Int, since: Int) -> Outcome? {
+        guard let position = activeSessionPosition(of: id) else { return nil }
+        let level = sessions[position].sentiment
+        guard let lower = Sentiment(rawValue: level.rawValue - 1) else { return nil }
+        shift.customers[id]?.impatienceDrop += 1
+        if lower > .veryNegative { schedule(.impatience(conversation: id, since: since), after: settings.traffic.patience) }
+        let waited = " (no reply for \(SimulatedDuration.format(now - since)))"
+        return sentimentOutcome(changing: position, to: lower, reason: waited)
+    }
+
+    /// The agent replied in conversation `id`: sentiment lost to impatience comes back. Returns the line to show.
+    mutating func recoverPatience(in id: Int, at position: Int) -> String? {
+        guard let drop = shift.customers[id]?.impatienceDrop, drop > 0 else { return nil }
+        shift.customers[id]?.impatienceDrop = 0
+        let level = Sentiment(rawValue: min(Sentiment.veryPositive.rawValue, sessions[position].sentiment.rawValue + drop))
+        changeSentiment(at: position, to: level ?? .neutral)
+        return "\(sessions[position].title) is answered; sentiment back to \(sessions[position].sentiment.name)."
+    }
+
+    /// A generated request nobody accepted: the customer leaves the queue and the conversation closes.
+    mutating func abandon(_ id: Int) -> Outcome {
+        let waited = now - (shift.log.records[id]?.firstSeen ?? now)
+        if notifications.contains(where: { $0.conversationID == id }) {
+            notifications.removeAll { $0.conversationID == id }
+            shift.log.answered(id, .abandoned, at: now)
+        }
+        conversations[id]?.state = .closed
+        shift.log.update(id, at: now) { $0.abandonedAt = now }
+        shift.log.conversationClosed(id, at: now)
+        let title = conversations[id]?.title ?? ""
+        return eventOutcome(.warning, "\(title) left the queue after \(SimulatedDuration.format(waited)) unanswered (abandoned).")
+    }
+
+    /// A conversation was parked in Waiting: its window is scheduled to end, and a generated customer to come back.
+    mutating func parked(_ conversation: Conversation) {
+        guard let until = conversation.waitingUntil else { return }
+        shift.agenda.add(.waitingExpiry(conversation: conversation.id, until: until), at: until)
+        guard var customer = shift.customers[conversation.id], shift.profile != .off else { return }
+        let draw = customer.nextDraw()
+        shift.customers[conversation.id] = customer
+        let gap = shift.random.exponentialSeconds(mean: Double(settings.traffic.returnAfter), customer.stream, draw)
+        if now + gap < until { schedule(.customerReturn(conversation: conversation.id, parkedUntil: until), after: gap) }
+    }
+
+    /// A parked customer comes back: a returning request, and more to say once accepted.
+    mutating func customerReturns(to id: Int) -> Outcome {
+        if var customer = shift.customers[id], let channel = conversations[id]?.channel, channel != .voice {
+            customer.messagesLeft += shift.random.integer(in: 1...3, customer.stream, customer.nextDraw())
+            shift.customers[id] = customer
+        }
+        return eventOutcome(.arrival, offer(id, returning: true).firstMessage)
+    }
+}
+
+/// What generated customers write.
+enum CustomerPhrases {
+    /// A customer's first message.
+    static let opening = [
+        "Hi, my order hasn't arrived yet.",
+        "I was charged twice this month.",
+        "I can't sign in to the portal.",
+        "The printer shows error E-42 again.",
+        "How do I change my delivery address?",
+        "My refund still isn't through.",
+        "The app crashes when I open my invoices.",
+        "Can I upgrade my plan today?",
+    ]
+    /// Later messages.
+    static let followUp = [
+        "Are you still there?",
+        "Any update?",
+        "I've tried that already.",
+        "OK, one moment.",
+        "That didn't work.",
+        "Thanks, that helps.",
+        "It's quite urgent, sorry.",
+        "Here is my order number: 1182.",
+    ]
+}

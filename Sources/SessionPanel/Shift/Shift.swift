@@ -1,0 +1,46 @@
+/// The live side of a shift: generated traffic, the scenario's timeline, and the shift's history.
+///
+/// Part of ``PanelState`` and saved with it, so a saved shift resumes where it stopped: the profile,
+/// the seed and how many draws each stream has used, the events still to come, and the log.
+public struct Shift: Sendable, Codable, Equatable {
+    /// The traffic profile running (`off` when none).
+    public internal(set) var profile: TrafficProfile = .off
+    /// The seed of the generated traffic.
+    public internal(set) var seed: UInt64 = 0
+    /// How many arrivals each channel has drawn, in ``Channel/allCases`` order.
+    var arrivalDraws: [UInt64] = [0, 0, 0, 0]
+    /// The events still to come.
+    public internal(set) var agenda = ShiftAgenda()
+    /// What each generated customer still has in mind, by work item number.
+    var customers: [Int: GeneratedCustomer] = [:]
+    /// The history, for `report`.
+    public internal(set) var log = ShiftLog()
+
+    /// No traffic, nothing scheduled, nothing logged.
+    public init() {}
+
+    /// The generator for the current seed.
+    var random: ShiftRandom { ShiftRandom(seed: seed) }
+}
+
+/// A customer the traffic generator brought: what they will still do.
+struct GeneratedCustomer: Sendable, Codable, Equatable {
+    /// The stream of random draws for this customer (independent of every other customer's).
+    let stream: UInt64
+    /// How many draws this customer has used.
+    var draws: UInt64 = 0
+    /// Messages still to write in the conversation once accepted.
+    var messagesLeft: Int
+    /// Messages written so far.
+    var messagesSent = 0
+    /// Sentiment levels lost to impatience since the agent last replied; a reply gives them back.
+    var impatienceDrop = 0
+    /// Whether an agent has accepted (or picked) the conversation: the customer no longer abandons.
+    var wasAnswered = false
+
+    /// The next draw of this customer's stream.
+    mutating func nextDraw() -> UInt64 {
+        draws += 1
+        return draws
+    }
+}

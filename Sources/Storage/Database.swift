@@ -1,0 +1,110 @@
+import CSQLite
+import SystemIO
+
+/// One connection to an SQLite database file: statements, transactions and errors as one-line messages.
+///
+/// The file is never opened through a symbolic link (`SQLITE_OPEN_NOFOLLOW`), and a file this creates is
+/// private to its owner (0600; SQLite gives its journal and WAL files the same mode). The connection is
+/// serialized (`SQLITE_OPEN_FULLMUTEX`); a ``Statement`` belongs to the caller that prepared it.
+public final class Database: @unchecked Sendable {
+    /// How to open the file.
+    public enum Mode: Sendable {
+        /// Reading only; the file must exist.
+        case readOnly
+        /// Reading and writing; the file must exist.
+        case readWrite
+        /// Reading and writing, creating the file (0600) when it is missing.
+        case create
+    }
+
+    /// The file, as given (`:memory:` for a database in memory).
+    public let path: String
+    let handle: OpaquePointer
+
+    /// Opens `path`. Fails with one line naming the file when it is missing (unless `.create`), a
+    /// symbolic link, not a database, or cannot be read.
+    public init(path: String, mode: Mode = .readWrite) throws(StorageError) {
+        self.path = path
+        var flags = SQLITE_OPEN_NOFOLLOW | SQLITE_OPEN_FULLMUTEX | SQLITE_OPEN_EXRESCODE
+        switch mode {
+        case .readOnly: flags |= SQLITE_OPEN_READONLY
+        case .readWrite: flags |= SQLITE_OPEN_READWRITE
+        case .create:
+            flags |= SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE
+            if path != ":memory:" { try Self.createPrivately(path) }
+        }
+        var handle: OpaquePointer?
+        let status = sqlite3_open_v2(path, &handle, flags, nil)
+        guard status == SQLITE_OK, let handle else {
+            let reason = handle.map { String(cString: sqlite3_errmsg($0)) } ?? String(cString: sqlite3_errstr(status))
+            sqlite3_close_v2(handle)
+            throw StorageError("\(path): \(reason)", code: status)
+        }
+        self.handle = handle
+        // Reading the schema is where a file that is not a database fails; fail here, with its name.
+        try execute("PRAGMA schema_version")
+    }
+
+    deinit { sqlite3_close_v2(handle) }
+
+    /// Creates `path` empty with mode 0600 unless it exists, and makes sure it is a regular file we own
+    /// (``PrivateFile``), never following a symbolic link.
+    private static func createPrivately(_ path: String) throws(StorageError) {
+        do {
+            try PrivateFile.open(path, for: .updating).close()
+        } catch let problem as PrivateFile.Problem {
+            throw StorageError("\(path): \(problem)")
+        } catch {
+            throw StorageError("\(path): \(error)")
+        }
+    }
+
+    /// Runs one or more statements that return no rows (schema, pragmas).
+    public func execute(_ sql: String) throws(StorageError) {
+        var message: UnsafeMutablePointer<CChar>?
+        let status = sqlite3_exec(handle, sql, nil, nil, &message)
+        defer { sqlite3_free(message) }
+        guard status == SQLITE_OK else {
+            throw StorageError("\(path): \(message.map { String(cString: $0) } ?? lastMessage)", code: status)
+        }
+    }
+
+    /// Compiles one statement; bind its parameters, then step through its rows.
+    public func prepare(_ sql: String) throws(StorageError) -> Statement {
+        var statement: OpaquePointer?
+        let status = sqlite3_prepare_v3(handle, sql, -1, UInt32(SQLITE_PREPARE_PERSISTENT), &statement, nil)
+        guard status == SQLITE_OK, let statement else { throw error(status) }
+        return Statement(statement, in: self)
+    }
+
+    /// Runs `body` in one transaction (`BEGIN IMMEDIATE`, so a second writer waits at the start rather
+    /// than failing at the commit): committed when it returns, rolled back when it throws.
+    public func transaction<Result>(_ body: () throws -> Result) throws -> Result {
+        try execute("BEGIN IMMEDIATE")
+        let result: Result
+        do {
+            result = try body()
+        } catch {
+            try? execute("ROLLBACK")  // the transaction may already be gone (SQLite rolls back on some errors)
+            throw error
+        }
+        try execute("COMMIT")
+        return result
+    }
+
+    /// How long a statement waits for another connection's lock before failing with `SQLITE_BUSY`.
+    public func setBusyTimeout(milliseconds: Int32) {
+        sqlite3_busy_timeout(handle, milliseconds)
+    }
+
+    /// Rows changed by the last `INSERT`, `UPDATE` or `DELETE`.
+    public var changes: Int { Int(sqlite3_changes64(handle)) }
+
+    /// SQLite's last error message on this connection.
+    var lastMessage: String { String(cString: sqlite3_errmsg(handle)) }
+
+    /// `status` as a one-line error naming the file.
+    func error(_ status: Int32) -> StorageError {
+        StorageError("\(path): \(lastMessage)", code: sqlite3_extended_errcode(handle))
+    }
+}

@@ -1,0 +1,161 @@
+import SessionPanel
+
+/// The world catalog over a database's world tables (``WorldSchema``): every query is an index
+/// lookup or range scan, so a million contacts cost what a thousand do.
+///
+/// Each query prepares its statement on the serialized connection and finishes with it, so the
+/// catalog can be shared like a value (`Sendable`).
+public final class SQLiteWorldCatalog: WorldCatalog, @unchecked Sendable {
+    /// The database holding the world.
+    public let database: Database
+
+    /// A catalog over `database`'s world tables, which must exist.
+    public init(database: Database) {
+        self.database = database
+    }
+
+    public func contact(named name: String) throws(CommandError) -> World.Contact? {
+        try rows("SELECT name, account FROM contacts WHERE key = ?1", worldKey(name), read: { row in
+            World.Contact(name: row.string(at: 0) ?? "", account: row.string(at: 1))
+        }).first
+    }
+
+    public func account(named name: String) throws(CommandError) -> World.Account? {
+        try rows("SELECT name FROM accounts WHERE key = ?1", worldKey(name), read: { row in
+            World.Account(name: row.string(at: 0) ?? "")
+        }).first
+    }
+
+    public func caseRecord(_ number: Int) throws(CommandError) -> World.CaseRecord? {
+        try cases(from: number, through: number, limit: 1).first
+    }
+
+    public func workItems(in stream: WorkStream) throws(CommandError) -> [World.WorkItem] {
+        try rows("SELECT id, channel, customer FROM work_items WHERE stream = ?1 ORDER BY id", stream.rawValue, read: { row in
+            World.WorkItem(
+                id: row.int(at: 0), channel: Channel(rawValue: row.string(at: 1) ?? "") ?? .chat,
+                customer: row.string(at: 2), stream: stream)
+        })
+    }
+
+    public func contacts(startingWith prefix: String, limit: Int) throws(CommandError) -> [World.Contact] {
+        try rows(startingWith: prefix, "SELECT name, account FROM contacts", limit: limit) { row in
+            World.Contact(name: row.string(at: 0) ?? "", account: row.string(at: 1))
+        }
+    }
+
+    public func accounts(startingWith prefix: String, limit: Int) throws(CommandError) -> [World.Account] {
+        try rows(startingWith: prefix, "SELECT name FROM accounts", limit: limit) { row in
+            World.Account(name: row.string(at: 0) ?? "")
+        }
+    }
+
+    public func cases(numberStartingWith digits: String, limit: Int) throws(CommandError) -> [World.CaseRecord] {
+        var found: [World.CaseRecord] = []
+        for range in Self.numberRanges(startingWith: digits) where found.count < limit {
+            found += try cases(from: range.lowerBound, through: range.upperBound, limit: limit - found.count)
+        }
+        return found
+    }
+
+    public func count(_ kind: WorldRecordKind, startingWith prefix: String) throws(CommandError) -> Int {
+        switch kind {
+        case .contact: return try rows(startingWith: prefix, "SELECT count(*) FROM contacts", limit: nil) { $0.int(at: 0) }.first ?? 0
+        case .account: return try rows(startingWith: prefix, "SELECT count(*) FROM accounts", limit: nil) { $0.int(at: 0) }.first ?? 0
+        case .caseRecord, .workItem:
+            let sql = kind == .caseRecord
+                ? "SELECT count(*) FROM cases WHERE number BETWEEN ?1 AND ?2"
+                : "SELECT count(*) FROM work_items WHERE id BETWEEN ?1 AND ?2"
+            var total = 0
+            for range in Self.numberRanges(startingWith: prefix) {
+                total += try rows(sql, nil, range.lowerBound, range.upperBound, read: { $0.int(at: 0) }).first ?? 0
+            }
+            return total
+        }
+    }
+
+    public func isSame(as other: any WorldCatalog) -> Bool {
+        (other as? SQLiteWorldCatalog) === self
+    }
+
+    /// Every record, as an in-memory world (for `export`; a large world costs its size here).
+    public func world() throws(CommandError) -> World {
+        var world = World()
+        world.contacts = try rows("SELECT name, account FROM contacts ORDER BY key", read: { row in
+            World.Contact(name: row.string(at: 0) ?? "", account: row.string(at: 1))
+        })
+        world.accounts = try rows("SELECT name FROM accounts ORDER BY key", read: { World.Account(name: $0.string(at: 0) ?? "") })
+        world.cases = try cases(from: 0, through: Int.max, limit: Int.max)
+        world.workItems = try allWorkItems()
+        return world
+    }
+
+    /// The cases numbered `low` through `high`, by number, at most `limit`.
+    private func cases(from low: Int, through high: Int, limit: Int) throws(CommandError) -> [World.CaseRecord] {
+        try rows("SELECT number, title, customer FROM cases WHERE number BETWEEN ?1 AND ?2 ORDER BY number LIMIT ?3", nil, low, high, limit, read: { row in
+            World.CaseRecord(number: row.int(at: 0), title: row.string(at: 1) ?? "", customer: row.string(at: 2))
+        })
+    }
+
+    /// The ranges of whole numbers whose decimal form starts with `digits`, in increasing order:
+    /// `4` → 4, 40…49, 400…499, …; `""` → all of them; `0` → only 0; none for anything else.
+    static func numberRanges(startingWith digits: String) -> [ClosedRange<Int>] {
+        if digits.isEmpty { return [0...Int.max] }
+        guard digits.utf8.allSatisfy({ (0x30...0x39).contains($0) }), let first = Int(digits) else { return [] }
+        if digits.hasPrefix("0") { return digits == "0" ? [0...0] : [] }
+        var ranges: [ClosedRange<Int>] = []
+        var low = first
+        var width = 1
+        while true {
+            let (high, overflow) = low.addingReportingOverflow(width - 1)
+            ranges.append(low...(overflow ? Int.max : high))
+            let (nextLow, lowOverflow) = low.multipliedReportingOverflow(by: 10)
+            let (nextWidth, widthOverflow) = width.multipliedReportingOverflow(by: 10)
+            if overflow || lowOverflow || widthOverflow { return ranges }
+            low = nextLow
+            width = nextWidth
+        }
+    }
+
+    /// The rows of `select` whose key starts with `prefix` (a range scan of the primary key), by key.
+    private func rows<Row>(
+        startingWith prefix: String, _ select: String, limit: Int?, _ read: (Statement) -> Row
+    ) throws(CommandError) -> [Row] {
+        let limitClause = limit.map { " LIMIT \(max(0, $0))" } ?? ""
+        let key = worldKey(prefix)
+        if key.isEmpty { return try rows(select + " ORDER BY key" + limitClause, read: read) }
+        // Every key that starts with `key` sorts before `key` followed by 0xFF, a byte UTF-8 never uses.
+        var bound = Array(key.utf8)
+        bound.append(0xFF)
+        return try run(select + " WHERE key >= ?1 AND key < ?2 ORDER BY key" + limitClause, read) { statement throws(StorageError) in
+            try statement.bind(key, at: 1)
+            try bound.withUnsafeBufferPointer { bytes throws(StorageError) in try statement.bind(text: bytes, at: 2) }
+        }
+    }
+
+    /// The rows of `sql` with its parameters bound to `text` (`?1`) or `numbers` (`?1`, `?2`, …).
+    private func rows<Row>(
+        _ sql: String, _ text: String? = nil, _ numbers: Int..., read: (Statement) -> Row
+    ) throws(CommandError) -> [Row] {
+        try run(sql, read) { statement throws(StorageError) in
+            if let text { try statement.bind(text, at: 1) }
+            for (index, number) in numbers.enumerated() { try statement.bind(number, at: Int32(index + 1)) }
+        }
+    }
+
+    /// Prepares `sql`, lets `bind` fill its parameters, and reads every row; a database error becomes
+    /// a one-line ``CommandError``.
+    private func run<Row>(
+        _ sql: String, _ read: (Statement) -> Row, bind: (Statement) throws(StorageError) -> Void = { _ in }
+    ) throws(CommandError) -> [Row] {
+        do {
+            let statement = try database.prepare(sql)
+            try bind(statement)
+            var found: [Row] = []
+            while try statement.step() { found.append(read(statement)) }
+            return found
+        } catch {
+            throw CommandError("cannot read the world: \(error.message)")
+        }
+    }
+}

@@ -1,0 +1,74 @@
+import Testing
+
+@testable import SessionPanel
+
+/// `at` lines scheduled through the core API: customer-side commands at a simulated time, customers by title.
+@Suite struct TimelineTests {
+    @Test func scheduledLinesFireInTimeOrderAndNameCustomersByTitle() throws {
+        var shell = Interpreter(state: PanelState())
+        try shell.schedule("message \"Kenny Smith\" \"Still there?\"", at: 90)
+        try shell.schedule("incoming chat \"Kenny Smith\"", at: 10)
+        try shell.schedule("sentiment \"Kenny Smith\" negative", at: 100)
+        #expect(shell.nextEventDue == 10)
+        #expect(eventLines(shell.advanceClock(to: 20), in: shell.state) == [
+            "[00:00:10] * Incoming Chat from Kenny Smith. Accept or reject within 2m."
+        ])
+        #expect(shell.handle("accept") != .nothing)
+        #expect(shell.handle("switch home") != .nothing)
+        let lines = eventLines(shell.advanceClock(to: 100), in: shell.state)
+        #expect(lines == [
+            "[00:01:30] > Kenny Smith in session 1: Still there?",
+            "[00:01:40] ~ Kenny Smith: sentiment negative, urgent attention needed.",
+        ])
+        #expect(shell.state.sessions[1].unreadCount == 1)
+        #expect(shell.state.sessions[1].sentiment == .negative)
+    }
+
+    @Test func aMessageWhileWaitingForAnAgentGoesIntoTheTranscript() throws {
+        var shell = Interpreter(state: PanelState())
+        try shell.schedule("incoming sms \"José Núñez\"", at: 0)
+        try shell.schedule("message \"josé núñez\" Hello?", at: 30)
+        let lines = eventLines(shell.advanceClock(to: 30), in: shell.state)
+        #expect(lines.last == "[00:00:30] > José Núñez (waiting for an agent): Hello?")
+        #expect(shell.state.conversations[1000]?.messages.map(\.text) == ["Hello?"])
+    }
+
+    @Test func aCustomerWithoutAConversationWhenTheLineFallsDueIsAOneLineProblem() throws {
+        var shell = Interpreter(state: PanelState())
+        try shell.schedule("message \"Kenny Smith\" \"Anyone?\"", at: 5)
+        let before = shell.state.conversations
+        let lines = eventLines(shell.advanceClock(to: 5), in: shell.state)
+        #expect(lines == ["[00:00:05] x \"Kenny Smith\" has no conversation open; their message \"Anyone?\" was not delivered"])
+        #expect(shell.state.conversations == before)
+    }
+
+    @Test func badLinesAreRefusedAndScheduleNothing() {
+        var shell = Interpreter(state: PanelState())
+        let cases: [(String, String)] = [
+            ("accept", "`at` schedules what customers do"),
+            ("message 1 hello", "names the customer by title"),
+            ("sentiment home negative", "names the customer by title"),
+            ("message \"Kenny Smyth\" hello", "\"Kenny Smyth\" never arrives"),
+            ("message \"Visitor 1\" hello", "\"Visitor 1\" never arrives"),
+            ("incoming fax", "unknown channel"),
+            ("", "needs a command"),
+        ]
+        for (line, message) in cases {
+            #expect(throws: CommandError.self) { try shell.schedule(line, at: 60) }
+            do {
+                try shell.schedule(line, at: 60)
+            } catch {
+                #expect(error.message.contains(message), "\(line): \(error.message)")
+            }
+        }
+        #expect(shell.state == PanelState())
+    }
+
+    @Test func aVisitorBroughtByAnEarlierLineCanBeNamed() throws {
+        var shell = Interpreter(state: PanelState())
+        try shell.schedule("incoming chat", at: 10)
+        try shell.schedule("message \"Visitor 1\" hi", at: 20)
+        #expect(throws: CommandError.self) { try shell.schedule("message \"Visitor 2\" hi", at: 20) }
+        #expect(throws: CommandError.self) { try shell.schedule("message \"Visitor 1\" hi", at: 5) }
+    }
+}

@@ -1,0 +1,62 @@
+import SessionPanel
+import Storage
+import SystemIO
+import Testing
+
+@Suite struct DatabaseTests {
+    /// A fresh folder for one test's files.
+    static func folder() throws -> String {
+        var template = Array("/tmp/omnipanel-storage-XXXXXX".utf8CString)
+        let made = template.withUnsafeMutableBufferPointer { mkdtemp($0.baseAddress!) }
+        try #require(made != nil)
+        return String(cString: template.map { UInt8(bitPattern: $0) })
+    }
+
+    @Test func aCreatedFileIsPrivateAndHoldsWhatWasCommitted() throws {
+        let path = try Self.folder() + "/world.db"
+        let database = try Database(path: path, mode: .create)
+        try WorldSchema.create(in: database)
+        try database.transaction { try WorldWriter(into: database).write(World.demo) }
+        var status = stat()
+        #expect(stat(path, &status) == 0 && status.st_mode & 0o777 == 0o600)
+        let reopened = SQLiteWorldCatalog(database: try Database(path: path, mode: .readOnly))
+        #expect(try reopened.caseRecord(42)?.title == "Printer on fire")
+    }
+
+    @Test func aSymbolicLinkIsNeverOpened() throws {
+        let folder = try Self.folder()
+        _ = try Database(path: folder + "/real.db", mode: .create)
+        #expect(symlink(folder + "/real.db", folder + "/link.db") == 0)
+        for mode in [Database.Mode.readOnly, .readWrite, .create] {
+            #expect(throws: StorageError.self) { try Database(path: folder + "/link.db", mode: mode) }
+        }
+    }
+
+    @Test func errorsAreOneLineNamingTheFile() throws {
+        let folder = try Self.folder()
+        do {
+            _ = try Database(path: folder + "/missing.db", mode: .readOnly)
+            Issue.record("a missing file opened")
+        } catch {
+            #expect(error.message.hasPrefix(folder + "/missing.db: "))
+            #expect(!error.message.contains("\n"))
+        }
+        let garbage = folder + "/garbage.db"
+        let descriptor = try PrivateFile.open(garbage, for: .updating)
+        try descriptor.write(Array(repeating: UInt8(ascii: "x"), count: 4096))
+        try descriptor.close()
+        #expect(throws: StorageError.self) { try Database(path: garbage, mode: .readOnly) }
+    }
+
+    @Test func aFailedTransactionLeavesNothing() throws {
+        let database = try Database(path: ":memory:", mode: .create)
+        let writer = try WorldWriter(into: database)
+        #expect(throws: StorageError.self) {
+            try database.transaction {
+                try writer.write(World.Contact(name: "Ann"))
+                try writer.write(World.Contact(name: "ann"))
+            }
+        }
+        #expect(try SQLiteWorldCatalog(database: database).count(.contact, startingWith: "") == 0)
+    }
+}
