@@ -95,7 +95,6 @@ final class InteractiveShell {
                 if question == nil { editor.addHistory(line) }
                 catchUp()
                 step = interpreter.handle(InputLine(line))
-                live.follow(interpreter.state)
             case .interrupted:
                 step = question == nil ? .nothing : interpreter.handle(InputLine([]))  // no answer: no
             case .endOfInput:
@@ -105,6 +104,7 @@ final class InteractiveShell {
                 return .signal(signal)
             }
             question = nil
+            live.follow(interpreter.state)
             switch step {
             case .nothing: continue
             case .ran(let outcome):

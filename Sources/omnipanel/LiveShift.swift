@@ -14,8 +14,8 @@ struct LiveShift {
     /// The simulated time the clock was last caught up to, until a command runs: an event said to be
     /// due by then and not fired would otherwise wake the prompt again at once, for ever.
     private var caughtUpTo: Int?
-    /// When the status was last brought up to date (wall-clock seconds).
-    private var lastRefresh = -Double.infinity
+    /// When the status was last brought up to date (wall-clock seconds), if it was.
+    private var lastRefresh: Double?
 
     /// The shortest wall-clock time between two refreshes of a countdown.
     static let refreshInterval = 0.25
@@ -34,7 +34,7 @@ struct LiveShift {
         if !interpreter.state.notifications.isEmpty,
             let nextSecond = clock.milliseconds(from: wall, until: clock.simulated(at: wall) + 1)
         {
-            let soonest = Int(((lastRefresh + Self.refreshInterval - wall) * 1000).rounded(.up))
+            let soonest = lastRefresh.map { Int((($0 + Self.refreshInterval - wall) * 1000).rounded(.up)) } ?? 0
             let refresh = max(nextSecond, soonest, 0)
             wait = min(wait ?? refresh, refresh)
         }

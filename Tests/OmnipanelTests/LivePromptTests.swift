@@ -110,7 +110,7 @@ struct LivePromptTests {
         try terminal.press("C-c")
         try terminal.wait(for: "a fresh prompt after Ctrl-C") { $0.beforeCursor == Self.prompt }
 
-        try terminal.complete("open case 1", expecting: "case 17 completed") { $0.beforeCursor == Self.prompt + "open case 17 " }
+        try terminal.complete("open case 17", expecting: "case 17 completed") { $0.beforeCursor == Self.prompt + "open case 17 " }
         try terminal.press("Enter")
         try terminal.wait(for: "the case session") { $0.beforeCursor == Self.prompt && $0.text.contains("Refund for order 1182") }
 
