@@ -262,6 +262,22 @@ int cel_history_save(History *h, const char *path) {
     return edit.history(h, &event, H_SAVE, path);
 }
 
+int cel_history_save_to(History *h, int descriptor) {
+    int copy = dup(descriptor);
+    if (copy < 0) return -1;
+    FILE *stream = fdopen(copy, "w");
+    if (stream == NULL) {
+        close(copy);
+        return -1;
+    }
+    HistEvent event;
+    int saved = edit.history(h, &event, H_SAVE_FP, stream);
+    int saveError = errno;
+    if (fclose(stream) != 0) return -1;
+    if (saved < 0) errno = saveError;
+    return saved;
+}
+
 int cel_history_clear(History *h) {
     HistEvent event;
     return edit.history(h, &event, H_CLEAR);

@@ -12,6 +12,7 @@ public struct CommandLineParser {
             }
             return .complete(shell, words: Array(arguments.dropFirst(2)))
         }
+        if arguments == [CommandLineTable.manualCommand] { return .printManual }
         var parser = CommandLineParser(arguments: arguments[...])
         return try parser.parse()
     }
@@ -77,6 +78,7 @@ public struct CommandLineParser {
         } else if inline != nil {
             throw UsageError("\(spec.name) takes no value", in: command)
         }
+        if case .file = spec.value, value.isEmpty { throw UsageError("\(spec.name) needs a file name, not ''", in: command) }
         try apply(spec, value)
         given.append(spec)
         return nil
@@ -162,6 +164,7 @@ public struct CommandLineParser {
             throw UsageError("missing <\(placeholder)>: \(help)", in: command)
         }
         if let extra = positionals.dropFirst().first { throw UsageError("unexpected argument '\(extra)'", in: command) }
+        if case .file = argument.value, value.isEmpty { throw UsageError("<\(placeholder)> needs a file name, not ''", in: command) }
         if command.name == CommandLineTable.completions.name {
             guard let shell = CompletionShell(rawValue: value) else {
                 throw UsageError("unknown shell '\(value)'; choose \(Self.listed(argument.value.choices))", in: command)

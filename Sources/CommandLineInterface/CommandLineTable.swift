@@ -111,4 +111,7 @@ public enum CommandLineTable {
 
     /// The hidden subcommand the completion scripts call: `omnipanel __complete SHELL WORDS…`.
     public static let completeCommand = "__complete"
+
+    /// The hidden subcommand that prints the manual page: `omnipanel __manual > man/omnipanel.1`.
+    public static let manualCommand = "__manual"
 }

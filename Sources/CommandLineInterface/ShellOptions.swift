@@ -67,6 +67,8 @@ public enum Invocation: Sendable, Equatable {
     case help(CommandLineCommand)
     /// `--version`.
     case version
+    /// `__manual`: print the manual page (``ManualPage``).
+    case printManual
 }
 
 /// Where the shell's commands come from.

@@ -1,3 +1,5 @@
+import SessionPanel
+
 /// A command line the program cannot run: one line naming the problem, and the command whose
 /// `--help` explains it. The program prints both and ends with status 2.
 public struct UsageError: Error, Equatable {
@@ -11,8 +13,9 @@ public struct UsageError: Error, Equatable {
         self.command = command.fullName
     }
 
-    /// The two lines for standard error.
+    /// The two lines for standard error; the option values quoted in the message are escaped as
+    /// customer text is, so no control character from the command line reaches the terminal.
     public var lines: [String] {
-        ["\(CommandLineTable.programName): \(message)", "Run '\(command) --help' for usage."]
+        ["\(CommandLineTable.programName): \(VisibleText.escaped(message))", "Run '\(command) --help' for usage."]
     }
 }

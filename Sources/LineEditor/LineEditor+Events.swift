@@ -1,9 +1,5 @@
 import CEditLine
-#if canImport(Glibc)
-import Glibc
-#else
-import Darwin
-#endif
+import SystemIO
 
 /// What the editor waits for besides keys while a line is read: a clock that wants to wake it up.
 struct PromptEvents {

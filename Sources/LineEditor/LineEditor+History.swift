@@ -13,29 +13,48 @@ extension LineEditor {
         }
     }
 
-    /// Writes history to the history file (mode 0600); returns an error message if saving failed.
-    /// Without libedit there is no history, and the file is left as it is.
+    /// Writes history to the history file, replaced atomically through a new private file beside it
+    /// (see ``PrivateFile/replace(_:writing:)``); returns an error message if saving failed. Without
+    /// libedit, or when the file was refused at start, there is no history and the file is left as it is.
     public func saveHistory() -> String? {
         guard let history = libedit?.history, let historyFile else { return nil }
-        guard cel_history_save(history, historyFile) >= 0 else {
-            return "cannot save history to \(historyFile): \(lastError())"
+        do throws(PrivateFile.Problem) {
+            try PrivateFile.replace(historyFile) { descriptor throws(PrivateFile.Problem) in
+                guard cel_history_save_to(history, descriptor.rawValue) >= 0 else {
+                    throw .system(action: "write the history", .current)
+                }
+            }
+        } catch {
+            return "cannot save history to \(historyFile): \(error)"
         }
         return nil
     }
 
-    /// Creates the history file's directory and loads the file; a file that cannot be loaded
-    /// is renamed to `<file>.corrupt` and history starts empty. Returns a warning, if any.
+    /// Creates the history file's directory and loads the file. A file that cannot be loaded is renamed
+    /// to `<file>.corrupt` and history starts empty; one that is not a regular file of ours (a link, a
+    /// FIFO, someone else's) is left alone and history is off for the session. Returns a warning, if any.
     func loadHistory(_ history: OpaquePointer) -> String? {
-        guard let historyFile else { return nil }
-        if let problem = createParentDirectories(of: historyFile) { return problem }
-        guard access(historyFile, F_OK) == 0, cel_history_load(history, historyFile) < 0 else { return nil }
-        let reason = access(historyFile, R_OK) == 0 ? "unrecognised format" : lastError()
-        cel_history_clear(history)
-        let aside = historyFile + ".corrupt"
-        guard rename(historyFile, aside) == 0 else {
-            return "history file \(historyFile) could not be loaded (\(reason)) nor moved aside: \(lastError())"
+        guard let path = historyFile else { return nil }
+        if let problem = createParentDirectories(of: path) { return problem }
+        let descriptor: FileDescriptor
+        do throws(PrivateFile.Problem) {
+            descriptor = try PrivateFile.open(path, for: .reading)
+        } catch .missing {
+            return nil
+        } catch {
+            historyFile = nil
+            return "history file \(path) is not used (\(error)); history is off for this session"
         }
-        return "history file \(historyFile) could not be loaded (\(reason)); moved it to \(aside)"
+        defer { try? descriptor.close() }
+        // libedit reads a path: the descriptor's own, so the file checked is the file read.
+        guard cel_history_load(history, "/dev/fd/\(descriptor.rawValue)") < 0 else { return nil }
+        let reason = "unrecognised format"
+        cel_history_clear(history)
+        let aside = path + ".corrupt"
+        guard rename(path, aside) == 0 else {
+            return "history file \(path) could not be loaded (\(reason)) nor moved aside: \(SystemError.current)"
+        }
+        return "history file \(path) could not be loaded (\(reason)); moved it to \(aside)"
     }
 
     /// `mkdir -p` with mode 0700 for the directories above `path`; returns an error message on failure.
@@ -46,14 +65,9 @@ extension LineEditor {
             directory += index == 0 ? String(part) : "/" + part
             guard !directory.isEmpty, !part.isEmpty, part != "." else { continue }
             if mkdir(directory, 0o700) != 0 && errno != EEXIST {
-                return "cannot create history directory \(directory): \(lastError())"
+                return "cannot create history directory \(directory): \(SystemError.current)"
             }
         }
         return nil
-    }
-
-    /// `strerror(errno)`.
-    private func lastError() -> String {
-        String(cString: strerror(errno))
     }
 }

@@ -37,7 +37,7 @@ public final class LineEditor {
 
     /// Whether lines are edited with libedit (history, Tab completion, Alt keys), rather than read plainly.
     public var isEditing: Bool { libedit != nil }
-    let historyFile: String?
+    var historyFile: String?
     /// The current prompt, as handed to libedit by the prompt callback.
     private(set) var prompt: UnsafeMutablePointer<CChar>
     /// The status shown at the right of the prompt (libedit's right prompt).

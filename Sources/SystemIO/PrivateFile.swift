@@ -39,7 +39,7 @@ public enum PrivateFile {
         public var description: String {
             switch self {
             case .missing: "\(SystemError(code: ENOENT))"
-            case .symbolicLink: "it is a symbolic link, and omnipanel does not follow links to its own files"
+            case .symbolicLink: "it is a symbolic link, which omnipanel does not follow for its own files"
             case .notRegular(let kind): "it is \(kind), not a regular file"
             case .notOwned(let owner): "it belongs to another user (uid \(owner)), not to the user running omnipanel"
             case .system(let action, let error): "cannot \(action): \(error)"
@@ -93,6 +93,17 @@ public enum PrivateFile {
     /// it to disk, renames it over `path` and flushes the folder. A new file gets mode 0600 under the
     /// umask; an existing one keeps its read and write bits. On failure `path` is unchanged.
     public static func replace(_ path: String, with bytes: [UInt8]) throws(Problem) {
+        try replace(path) { descriptor throws(Problem) in
+            do throws(SystemError) {
+                try descriptor.write(bytes)
+            } catch {
+                throw .system(action: "write the temporary file", error)
+            }
+        }
+    }
+
+    /// Replaces `path` as ``replace(_:with:)`` does, with what `write` writes to the temporary file.
+    public static func replace(_ path: String, writing write: (FileDescriptor) throws(Problem) -> Void) throws(Problem) {
         var existing = stat()
         var mode: mode_t?
         if lstat(path, &existing) == 0 {
@@ -110,11 +121,7 @@ public enum PrivateFile {
         _ = fcntl(raw, F_SETFD, FD_CLOEXEC)
         do throws(Problem) {
             if let mode, fchmod(raw, mode) != 0 { throw .system(action: "set the temporary file's mode", .current) }
-            do throws(SystemError) {
-                try descriptor.write(bytes)
-            } catch {
-                throw .system(action: "write the temporary file", error)
-            }
+            try write(descriptor)
             do throws(SystemError) {
                 try descriptor.synchronize()
             } catch {

@@ -64,7 +64,7 @@ final class InteractiveShell {
             update.status = ShiftStatus(interpreter.state).text
             return update
         }
-        for warning in editor.warnings { Output.error("omnipanel: \(warning)") }
+        for warning in editor.warnings { Output.error("omnipanel: " + VisibleText.escaped(warning)) }
         let keys = editor.isEditing ? "Tab to complete, Ctrl-D to leave" : "Ctrl-D to leave"
         Output.print(["omnipanel — the session panel. Type `help` for commands, \(keys)."])
         if let failure = startShift() { return failure }
@@ -72,7 +72,7 @@ final class InteractiveShell {
         Output.flush()
         live = LiveShift(speed: context.options.live.speed, state: interpreter.state)
         let ending = prompt(editor)
-        if let problem = editor.saveHistory() { Output.error("omnipanel: \(problem)") }
+        if let problem = editor.saveHistory() { Output.error("omnipanel: " + VisibleText.escaped(problem)) }
         switch ending {
         case .status(let status): return status
         case .signal(let signal):

@@ -31,6 +31,7 @@ enum Omnipanel {
         case .run(let options, let script): return try run(script, options)
         case .help(let command): Output.print(HelpPage.lines(for: command))
         case .version: Output.print([CommandLineTable.version])
+        case .printManual: Output.print(ManualPage.lines)
         case .printCompletionScript(let shell): Output.print([CompletionScript.text(for: shell)])
         case .complete(let shell, let words): Output.print(ShellCompletion.reply(to: words, for: shell))
         }

@@ -107,6 +107,9 @@ int cel_history_enter(History *history, const char *line);
 int cel_history_load(History *history, const char *path);
 /// H_SAVE: number of entries saved, or -1.
 int cel_history_save(History *history, const char *path);
+/// H_SAVE_FP on a stream over a copy of `descriptor` (a file the caller created safely), flushed and
+/// closed; `descriptor` stays open. Number of entries saved, or -1 with errno set.
+int cel_history_save_to(History *history, int descriptor);
 /// H_CLEAR.
 int cel_history_clear(History *history);
 

@@ -4,7 +4,7 @@ public enum CommandTable {
     public static let all: [CommandSpec] = commands + directives
 
     /// The commands the interpreter applies.
-    static let commands: [CommandSpec] = [
+    public static let commands: [CommandSpec] = [
         incoming, notifications, accept, reject, open, pick, dashboard,
         switchCommand, close, end, link, hover, panel, show,
         message, reply, history, sentiment,

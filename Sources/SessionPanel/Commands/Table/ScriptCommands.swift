@@ -5,7 +5,7 @@
 /// and listed in ``CommandTable/directives``, and what it does in `ScriptRunner.carryOut(_:typed:emit:)`.
 extension CommandTable {
     /// Every script directive, in the order `help` lists them.
-    static let directives: [CommandSpec] = [echo, pause, expect, expectNot]
+    public static let directives: [CommandSpec] = [echo, pause, expect, expectNot]
 
     static let echo = CommandSpec(
         directive: "echo", usage: ["echo \"<text>\""], summary: "In scripts: narrate, printing the text as it is",

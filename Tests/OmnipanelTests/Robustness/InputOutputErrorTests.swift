@@ -1,0 +1,102 @@
+import Foundation
+import Testing
+
+/// Inputs that are too big, unreadable or empty names, and output that cannot be written: each is
+/// one line on standard error and a non-zero status, never a hang, a huge allocation or a silent 0.
+struct InputOutputErrorTests {
+    @Test("endless or oversized world and state files are refused in one line, without reading them whole",
+          arguments: [
+            (["--world", "/dev/zero", "show"], 2, "omnipanel: cannot read world file /dev/zero: larger than 64 MiB, the limit\n"),
+            (["--state", "/dev/full", "show"], 3,
+             "omnipanel: cannot read state file /dev/full: it is a character device, not a regular file\n"),
+          ])
+    func oversizedInputs(arguments: [String], status: Int32, message: String) throws {
+        let result = try Binary.run(arguments)
+        #expect(result.status == status)
+        #expect(result.stderr == message)
+        #expect(result.stdout.isEmpty)
+    }
+
+    @Test("a world or state file over 64 MiB is refused from its size, before reading")
+    func largeRegularFiles() throws {
+        let folder = try TemporaryDirectory()
+        defer { folder.remove() }
+        for name in ["world.json", "state.json"] {
+            try folder.write("", to: name)
+            #expect(truncate(folder.path(name), 65 << 20) == 0)  // sparse: costs no disk
+        }
+        let world = try Binary.run(["--world", folder.path("world.json"), "show"])
+        #expect(world.status == 2)
+        #expect(world.stderr == "omnipanel: cannot read world file \(folder.path("world.json")): larger than 64 MiB, the limit\n")
+        let state = try Binary.run(["--state", folder.path("state.json"), "show"])
+        #expect(state.status == 3)
+        #expect(state.stderr == "omnipanel: cannot read state file \(folder.path("state.json")): it is larger than 64 MiB, the limit\n")
+    }
+
+    @Test("run /dev/zero refuses the over-long line and stops reading after 16 MiB")
+    func endlessLine() throws {
+        let result = try Binary.run(["run", "/dev/zero"])
+        #expect(result.status == 2)
+        #expect(result.stderr == """
+            /dev/zero:1: line is too long (more than 65536 bytes)
+            omnipanel: cannot read /dev/zero: line 1 goes on for more than 16 MiB without a newline; stopped reading
+
+            """)
+    }
+
+    @Test("a folder as script is a read error, not an empty script",
+          arguments: [#""$0" run "$1""#, #""$0" < "$1""#, #""$0" run --check "$1""#])
+    func folderAsScript(command: String) throws {
+        let folder = try TemporaryDirectory()
+        defer { folder.remove() }
+        let result = try runProcess("/bin/sh", ["-c", command, Binary.url.path, folder.url.path])
+        #expect(result.status == 2)
+        let name = command.contains("<") ? "<stdin>" : folder.url.path
+        #expect(result.stderr == "omnipanel: cannot read \(name): Is a directory\n")
+        #expect(result.stdout.isEmpty)
+    }
+
+    @Test("output that cannot be written is reported, with status 1", arguments: [
+        ["-c", "show"], ["--format", "json", "-c", "show"], ["run", "-"], ["help"],
+    ])
+    func fullDisk(arguments: [String]) throws {
+        let result = try runProcess("/bin/sh", ["-c", #""$@" > /dev/full"#, Binary.url.path] + [Binary.url.path] + arguments, input: "show\n")
+        #expect(result.status == 1)
+        #expect(result.stderr == "omnipanel: cannot write to standard output: No space left on device\n")
+    }
+
+    @Test("an empty file name is a usage error", arguments: [
+        (["--state", ""], "--state needs a file name, not ''"), (["--world=", "show"], "--world needs a file name, not ''"),
+        (["run", ""], "<script> needs a file name, not ''"),
+    ])
+    func emptyFileNames(arguments: [String], message: String) throws {
+        let folder = try TemporaryDirectory()
+        defer { folder.remove() }
+        let result = try runProcess(Binary.url.path, arguments, directory: folder.url)
+        #expect(result.status == 2)
+        #expect(result.stderr.hasPrefix("omnipanel: \(message)\n"))
+        #expect(try FileManager.default.contentsOfDirectory(atPath: folder.url.path).isEmpty)
+    }
+
+    @Test("file names and option values on standard error are escaped like customer text")
+    func escapedNames() throws {
+        let folder = try TemporaryDirectory()
+        defer { folder.remove() }
+        let name = "a\u{1B}]0;owned\u{07}b.omni"
+        let script = try folder.write("swich 1\n", to: name).path
+        let escapedScript = folder.path("a\\e]0;owned\\u{7}b.omni")
+        let cases: [([String], String)] = [
+            (["run", script], "a\\e]0;owned\\u{7}b.omni:1: unknown command"),
+            (["run", script + "x"], "omnipanel: cannot read \(escapedScript)x: No such file or directory"),
+            (["--world", script + "x", "show"], "omnipanel: cannot read world file \(escapedScript)x"),
+            (["--state", script + "/s.json", "show"], escapedScript),
+            (["--width", "\u{1B}[2J"], "omnipanel: --width takes a number of columns, not '\\e[2J'"),
+            (["--colr\u{1B}[2J"], "omnipanel: unknown option '--colr\\e[2J'"),
+        ]
+        for (arguments, expected) in cases {
+            let result = try Binary.run(arguments)
+            #expect(result.stderr.contains(expected), "\(arguments): \(result.stderr)")
+            #expect(!result.stderr.contains("\u{1B}") && !result.stderr.contains("\u{07}"), "\(arguments): \(result.stderr)")
+        }
+    }
+}
