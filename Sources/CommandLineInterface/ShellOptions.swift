@@ -50,7 +50,7 @@ public struct LiveShiftOptions: Sendable, Equatable {
 
 extension ShellOptions {
     /// The profiles `--traffic` takes.
-    public static let trafficProfiles = ["off", "light", "steady", "rush"]
+    public static let trafficProfiles = TrafficProfile.allCases.map(\.rawValue)
 }
 
 /// What the command line asks the program to do.
