@@ -86,7 +86,7 @@ public struct CommandLineParser {
 
     private mutating func apply(_ spec: OptionSpec, _ value: String) throws(UsageError) {
         switch spec.key {
-        case .world: options.world = value
+        case .world: options.worlds.append(value)
         case .state: options.state = value
         case .color: options.color = try choice(value, for: spec)
         case .format: options.format = try choice(value, for: spec)

@@ -2,8 +2,9 @@ import SessionPanel
 
 /// The options shared by the shell and `run`, as parsed from the command line.
 public struct ShellOptions: Sendable, Equatable {
-    /// `--world FILE`: the world to start in instead of the built-in demo.
-    public var world: String?
+    /// `--world FILE`, any number of times: the world to start in instead of the built-in demo
+    /// (JSON files, or CSV files of one table each).
+    public var worlds: [String] = []
     /// `--color`: colour and box drawing.
     public var color: RenderStyle.ColorChoice = .auto
     /// `--width`: columns to draw in.

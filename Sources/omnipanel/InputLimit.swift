@@ -1,9 +1,8 @@
-/// How much omnipanel reads of each input before refusing it, so a wrong file (`--world /dev/zero`,
-/// `--state /dev/full`) costs one line on standard error instead of all the memory there is.
+/// How much omnipanel reads of each input before refusing it, so a wrong file (`--state /dev/full`)
+/// costs one line on standard error instead of all the memory there is. World files are streamed
+/// record by record (see Storage's `WorldFiles`) and need no total limit.
 /// Scripts run line by line are streamed and have no total limit, only the line's (see ``LineReader``).
 enum InputLimit {
-    /// A world file (`--world`).
-    static let worldBytes = 64 << 20
     /// A state file (`--state`).
     static let stateBytes = 64 << 20
     /// A script read whole by `run --check` and `run --record`.

@@ -13,7 +13,7 @@ enum ShellCompletion {
     /// The state `options` start from, quietly: a fresh one when the files cannot be used.
     private static func startingState(_ options: ShellOptions) -> PanelState {
         var options = options
-        options.world = options.world.map(expandingHome)
+        options.worlds = options.worlds.map(expandingHome)
         options.state = options.state.map(expandingHome)
         return (try? ShellContext.startingState(for: options)) ?? PanelState()
     }

@@ -1,5 +1,6 @@
 import CommandLineInterface
 import SessionPanel
+import Storage
 import SystemIO
 
 /// What every way of running the shell shares: the starting state, the style, the options, the state file.
@@ -21,7 +22,10 @@ struct ShellContext {
         } catch let error as StateFileError {
             Output.error("omnipanel: \(error.message)")
             throw ExitStatus(error.exitStatus)
-        } catch let error as WorldFile.Failure {
+        } catch let error as WorldFiles.Failure {
+            Output.error("omnipanel: \(error.message)")
+            throw ExitStatus(2)
+        } catch let error as CommandError {  // the world's database could not be read
             Output.error("omnipanel: \(error.message)")
             throw ExitStatus(2)
         }
@@ -31,7 +35,7 @@ struct ShellContext {
     /// the state file's when it exists, otherwise a fresh one in the world.
     static func startingState(for options: ShellOptions) throws -> PanelState {
         if let path = options.state, let saved = try StateStore.read(path) { return saved }
-        return PanelState(world: try options.world.map { path in try WorldFile.load(path) } ?? .demo)
+        return try PanelState(catalog: WorldFile.catalog(options.worlds))
     }
 
     /// The renderer for standard output, with the terminal's current width.

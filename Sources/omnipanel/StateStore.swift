@@ -67,7 +67,7 @@ final class StateStore {
         } catch let error as JSONSyntaxError {
             throw StateFileError(path, .invalid("not valid JSON: \(error)"))
         } catch let error as DecodingError {
-            throw StateFileError(path, .invalid(WorldFile.describe(error)))
+            throw StateFileError(path, .invalid(error.summary))
         } catch {
             throw StateFileError(path, .invalid("\(error)"))
         }

@@ -1,66 +1,38 @@
 import SessionPanel
+import Storage
 import SystemIO
 
-/// Reads a world from a JSON file, with errors that name the file and the problem.
+/// The world that `--world FILE…` names, as a catalog: a small world (under ``largeWorldBytes`` in all)
+/// is read into memory; a large one is imported once into the cache database (``WorldCache``) and
+/// read from there, so the second start with it is instant.
 enum WorldFile {
-    /// Why a world file could not be used, as one line naming the file.
-    struct Failure: Error {
-        let message: String
-        init(_ message: String) { self.message = message }
+    /// From this size on (all files together), a world goes through the cache database.
+    static let largeWorldBytes = 1 << 20
+
+    /// The world in `paths` (JSON or CSV files), or the demo world when there are none.
+    static func catalog(_ paths: [String]) throws(WorldFiles.Failure) -> any WorldCatalog {
+        if paths.isEmpty { return World.demo }
+        var total = 0
+        for path in paths {
+            guard let source = try WorldFiles.source(path) else { return try inMemory(paths) }
+            total += source.identity[2]
+        }
+        guard total >= largeWorldBytes else { return try inMemory(paths) }
+        let environment = ["XDG_CACHE_HOME", "HOME"].reduce(into: [String: String]()) { found, name in
+            found[name] = getenv(name).map { String(cString: $0) }
+        }
+        return try WorldCache.catalog(for: paths, in: WorldCache.folder(environment: environment))
     }
 
-    /// The world in `path`, read up to ``InputLimit/worldBytes``.
-    static func load(_ path: String) throws -> World {
-        let bytes: [UInt8]
-        let name = VisibleText.escaped(path)
-        do throws(ReadFailure) {
-            bytes = try InputFile.read(path, limit: InputLimit.worldBytes)
-        } catch {
-            throw Failure("cannot read world file \(name): \(error)")
+    /// Reads every file into one in-memory world, checking it after each file.
+    private static func inMemory(_ paths: [String]) throws(WorldFiles.Failure) -> World {
+        let collector = WorldCollector()
+        for path in paths {
+            try WorldFiles.read(path, into: collector)
+            if let problem = collector.world.problems.first {
+                throw WorldFiles.Failure("world file \(VisibleText.escaped(path)): \(problem)")
+            }
         }
-        let world: World
-        do {
-            world = try JSONValueDecoder().decode(World.self, from: bytes)
-        } catch let error as JSONSyntaxError {
-            throw Failure("world file \(name): not valid JSON: \(error)")
-        } catch let error as DecodingError {
-            throw Failure("world file \(name): \(describe(error))")
-        } catch {
-            throw Failure("world file \(name): \(error)")
-        }
-        if let problem = world.problems.first {
-            throw Failure("world file \(name): \(problem)")
-        }
-        return world
-    }
-
-    /// A decoding error as one readable line: what is wrong and where (e.g. `cases[1].title`).
-    static func describe(_ error: DecodingError) -> String {
-        func place(_ path: [any CodingKey]) -> String {
-            let text = path.map { key in key.intValue.map { "[\($0)]" } ?? ".\(key.stringValue)" }.joined()
-            let trimmed = text.hasPrefix(".") ? String(text.dropFirst()) : text
-            return trimmed.isEmpty ? "the top level" : trimmed
-        }
-        switch error {
-        case .keyNotFound(let key, let context):
-            return "missing \"\(key.stringValue)\" in \(place(context.codingPath))"
-        case .typeMismatch(let type, let context):
-            return "\(place(context.codingPath)) should be \(describe(type))"
-        case .valueNotFound(let type, let context):
-            return "\(place(context.codingPath)) should be \(describe(type)), not null"
-        case .dataCorrupted(let context):
-            if context.codingPath.isEmpty { return "not valid JSON" }
-            return "\(place(context.codingPath)) has an invalid value"
-        @unknown default:
-            return "not a valid world"
-        }
-    }
-
-    private static func describe(_ type: Any.Type) -> String {
-        switch type {
-        case is String.Type: "a string"
-        case is Int.Type: "a whole number"
-        default: type is any Collection.Type && !"\(type)".hasPrefix("Dictionary") ? "a list" : "an object"
-        }
+        return collector.world
     }
 }

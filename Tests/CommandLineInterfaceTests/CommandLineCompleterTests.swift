@@ -7,7 +7,7 @@ import Testing
     /// names a world file (`--world`), so a test sees which one was used.
     private func complete(_ words: [String], shell: CompletionShell = .fish) -> CompletionReply {
         CommandLineCompleter.complete(words, for: shell) { options in
-            options.world == nil ? PanelState(world: .demo) : PanelState()
+            options.worlds.isEmpty ? PanelState(world: .demo) : PanelState()
         }
     }
 
@@ -36,7 +36,7 @@ import Testing
             seen = options
             return PanelState()
         }
-        #expect(seen?.world == "w.json" && seen?.strict == true)  // the state comes from the options on the line
+        #expect(seen?.worlds == ["w.json"] && seen?.strict == true)  // the state comes from the options on the line
         #expect(texts(complete(["--strict", "echo", ""])).isEmpty)  // script directives are not commands
         #expect(texts(complete(["frobnicate", ""])).isEmpty)
     }

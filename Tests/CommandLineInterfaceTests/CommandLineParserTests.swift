@@ -16,7 +16,7 @@ import Testing
 
     @Test func everyShellOptionTakesItsValueSpaceOrEqualsSeparated() throws {
         var options = ShellOptions()
-        options.world = "w.json"
+        options.worlds = ["w.json"]
         options.color = .never
         options.width = 100
         options.strict = true
@@ -32,7 +32,7 @@ import Testing
     @Test func runTakesTheShellOptionsBeforeAndAfterItAndOneScript() throws {
         var options = ShellOptions()
         options.echo = true
-        options.world = "w.json"
+        options.worlds = ["w.json"]
         #expect(try parse(["--echo", "run", "--world", "w.json", "demo.omni"]) == .run(options, RunScript(path: "demo.omni", mode: .play(pace: nil))))
         #expect(try parse(["run", "demo.omni", "--pace", "1.5"]) == .run(ShellOptions(), RunScript(path: "demo.omni", mode: .play(pace: 1.5))))
         #expect(try parse(["run", "--check", "demo.omni"]) == .run(ShellOptions(), RunScript(path: "demo.omni", mode: .check)))

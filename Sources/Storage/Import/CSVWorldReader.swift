@@ -1,0 +1,266 @@
+import SessionPanel
+
+/// Reads one table of a world from CSV (RFC 4180): a header row naming the columns, then one record
+/// per row. Fields may be quoted, with `""` for a quote and commas and line breaks inside; lines end
+/// in LF or CRLF; a UTF-8 byte order mark and blank lines are skipped; columns the table does not
+/// use are ignored, so a CRM export loads as it is. Records stream to the sink one at a time.
+///
+/// Every error names the line and column (in characters) where the problem is, e.g.
+/// `line 7, column 12: number "4x" is not a whole number`.
+public struct CSVWorldReader {
+    /// The tables a CSV file can hold, and the columns each one reads.
+    public enum Table: String, Sendable, CaseIterable {
+        case contacts, accounts, cases, workItems = "work items"
+
+        /// The table a file holds, from its name: the first of `contact`, `account`, `case`, `work`
+        /// that the name contains, ignoring case (`contacts.csv`, `crm-cases-2026.csv`, `work-items.csv`).
+        public init?(fileName: String) {
+            let name = worldKey(String(fileName.split(separator: "/").last ?? ""))
+            let words: [(String, Table)] = [("contact", .contacts), ("account", .accounts), ("case", .cases), ("work", .workItems)]
+            guard let table = words.first(where: { name.contains($0.0) })?.1 else { return nil }
+            self = table
+        }
+
+        /// The columns this table reads, the required ones first.
+        var columns: (required: [String], optional: [String]) {
+            switch self {
+            case .contacts: (["name"], ["account"])
+            case .accounts: (["name"], [])
+            case .cases: (["number", "title"], ["customer"])
+            case .workItems: (["id", "channel", "stream"], ["customer"])
+            }
+        }
+    }
+
+    /// The longest field, so a file without a closing quote cannot take all memory.
+    public static let longestField = 1 << 20
+
+    private let table: Table
+    private var input: ByteInput
+    /// The current physical line, from 1, and where it starts.
+    private var line = 1
+    private var lineStart = 0
+    private var continuations = 0
+    /// The record being read: its bytes, where each field ends, and where each field starts (line, column).
+    private var bytes: [UInt8] = []
+    private var fieldEnds: [Int] = []
+    private var fieldPlaces: [(line: Int, column: Int)] = []
+
+    /// Reads `table` in chunks from `read` (which fills the buffer it is given and returns the count, 0 at the end).
+    public init(_ table: Table, read: @escaping (UnsafeMutableRawBufferPointer) throws -> Int) {
+        self.table = table
+        self.input = ByteInput(read: read)
+    }
+
+    /// Reads `table` from bytes in memory.
+    public init(_ table: Table, bytes: [UInt8]) {
+        self.table = table
+        self.input = ByteInput(bytes)
+    }
+
+    /// Reads the header and every record, handing each to `sink`.
+    public mutating func read(into sink: some WorldRecordSink) throws {
+        try skipByteOrderMark()
+        guard try readRecord() else { throw WorldFileError("line 1: no header row (expected columns \(expectedColumns))") }
+        let header = (0..<fieldEnds.count).map { worldKey(text(of: $0).trimmingSpaces) }
+        var positions: [String: Int] = [:]
+        for (index, name) in header.enumerated() where !name.isEmpty {
+            if positions.updateValue(index, forKey: name) != nil {
+                throw error("the header names \"\(name)\" twice", at: fieldPlaces[index])
+            }
+        }
+        for name in table.columns.required where positions[name] == nil {
+            throw WorldFileError("line 1: the header has no \"\(name)\" column (expected columns \(expectedColumns))")
+        }
+        while try readRecord() {
+            guard fieldEnds.count == header.count else {
+                let place = fieldEnds.count > header.count ? fieldPlaces[header.count] : fieldPlaces[fieldEnds.count - 1]
+                throw error("\(fieldEnds.count) fields, the header has \(header.count)", at: place)
+            }
+            let recordLine = fieldPlaces[0].line
+            do {
+                try write(to: sink, positions)
+            } catch let failure as WorldFileError {
+                throw failure
+            } catch {
+                throw WorldFileError("line \(recordLine): \(error)")
+            }
+        }
+    }
+
+    private var expectedColumns: String {
+        (table.columns.required + table.columns.optional.map { "[\($0)]" }).joined(separator: ", ")
+    }
+
+    /// Builds the record from the current row's fields and writes it.
+    private func write(to sink: some WorldRecordSink, _ positions: [String: Int]) throws {
+        func optional(_ column: String) throws -> String? {
+            guard let index = positions[column] else { return nil }
+            let value = try string(index)
+            return value.isEmpty ? nil : value
+        }
+        func required(_ column: String) throws -> String {
+            let index = positions[column]!
+            let value = try string(index)
+            guard World.problem(name: value) == nil else { throw error("\(column) is empty", at: fieldPlaces[index]) }
+            return value
+        }
+        func integer(_ column: String) throws -> Int {
+            let index = positions[column]!
+            let value = try string(index)
+            guard let number = Int(value.trimmingSpaces) else {
+                throw error("\(column) \"\(value)\" is not a whole number", at: fieldPlaces[index])
+            }
+            return number
+        }
+        func enumeration<Value: RawRepresentable<String>>(_ column: String) throws -> Value {
+            let index = positions[column]!
+            let value = try string(index)
+            guard let parsed = Value(rawValue: worldKey(value.trimmingSpaces)) else {
+                throw error("\(column) \"\(value)\" is not one of the known values", at: fieldPlaces[index])
+            }
+            return parsed
+        }
+        switch table {
+        case .contacts: try sink.write(World.Contact(name: try required("name"), account: try optional("account")))
+        case .accounts: try sink.write(World.Account(name: try required("name")))
+        case .cases:
+            try sink.write(World.CaseRecord(number: try integer("number"), title: try required("title"), customer: try optional("customer")))
+        case .workItems:
+            try sink.write(World.WorkItem(
+                id: try integer("id"), channel: try enumeration("channel"), customer: try optional("customer"),
+                stream: try enumeration("stream")))
+        }
+    }
+
+    /// Field `index` of the current record as text; it must be valid UTF-8.
+    private func string(_ index: Int) throws -> String {
+        let start = index == 0 ? 0 : fieldEnds[index - 1]
+        guard let text = String(validating: bytes[start..<fieldEnds[index]], as: UTF8.self) else {
+            throw error("not valid UTF-8", at: fieldPlaces[index])
+        }
+        return text
+    }
+
+    private func text(of index: Int) -> String {
+        let start = index == 0 ? 0 : fieldEnds[index - 1]
+        return String(decoding: bytes[start..<fieldEnds[index]], as: UTF8.self)
+    }
+
+    // MARK: Reading rows
+
+    private mutating func skipByteOrderMark() throws {
+        guard try input.peek() == 0xEF else { return }
+        for expected: UInt8 in [0xEF, 0xBB, 0xBF] {
+            guard try input.peek() == expected else { throw error("not valid UTF-8", at: (line, column)) }
+            input.advance()
+        }
+        lineStart = input.offset
+    }
+
+    /// Reads the next row that is not blank into the record; `false` at the end of the input.
+    private mutating func readRecord() throws -> Bool {
+        bytes.removeAll(keepingCapacity: true)
+        fieldEnds.removeAll(keepingCapacity: true)
+        fieldPlaces.removeAll(keepingCapacity: true)
+        while let byte = try input.peek(), byte == 0x0A || byte == 0x0D {  // blank lines
+            input.advance()
+            if byte == 0x0A { newLine() }
+        }
+        guard try input.peek() != nil else { return false }
+        while true {
+            fieldPlaces.append((line, column))
+            let ended = try input.peek() == UInt8(ascii: "\"") ? try readQuotedField() : try readPlainField()
+            fieldEnds.append(bytes.count)
+            if ended { return true }
+        }
+    }
+
+    /// Reads a field without quotes up to its comma (taken; returns `false`) or line end (returns `true`).
+    private mutating func readPlainField() throws -> Bool {
+        let fieldStart = (line, column)
+        var continuationBytes = 0
+        try input.scan(while: { $0 != UInt8(ascii: ",") && $0 != 0x0A && $0 != 0x0D && $0 != UInt8(ascii: "\"") }) { run in
+            for byte in run where byte & 0xC0 == 0x80 { continuationBytes += 1 }
+            bytes += run
+        }
+        continuations += continuationBytes
+        try checkLength(fieldStart)
+        return try endOfField()
+    }
+
+    /// Reads a field in quotes, `""` for a quote, line breaks kept; then its comma or line end.
+    private mutating func readQuotedField() throws -> Bool {
+        let opening = (line, column)
+        input.advance()
+        while true {
+            var continuationBytes = 0
+            try input.scan(while: { $0 != UInt8(ascii: "\"") && $0 != 0x0A }) { run in
+                for byte in run where byte & 0xC0 == 0x80 { continuationBytes += 1 }
+                bytes += run
+            }
+            continuations += continuationBytes
+            try checkLength(opening)
+            switch try input.peek() {
+            case nil: throw error("a quoted field is never closed", at: opening)
+            case 0x0A:
+                input.advance()
+                bytes.append(0x0A)
+                newLine()
+            default:  // a quote: doubled, or the end of the field
+                input.advance()
+                guard try input.peek() == UInt8(ascii: "\"") else { return try endOfField(afterQuote: true) }
+                input.advance()
+                bytes.append(UInt8(ascii: "\""))
+            }
+        }
+    }
+
+    /// At a field's end: takes a comma (`false`) or a line end (`true`); the end of the input ends a line.
+    private mutating func endOfField(afterQuote: Bool = false) throws -> Bool {
+        switch try input.peek() {
+        case nil: return true
+        case UInt8(ascii: ","):
+            input.advance()
+            return false
+        case 0x0A:
+            input.advance()
+            newLine()
+            return true
+        case 0x0D:
+            input.advance()
+            guard try input.peek() == 0x0A else { throw error("a carriage return without a line feed", at: (line, column - 1)) }
+            input.advance()
+            newLine()
+            return true
+        default:
+            throw error(afterQuote ? "expected ',' or the end of the line after a closing quote" : "a quote inside a field that does not start with one",
+                        at: (line, column))
+        }
+    }
+
+    private func checkLength(_ place: (line: Int, column: Int)) throws {
+        if bytes.count > Self.longestField { throw error("a field longer than \(Self.longestField) bytes", at: place) }
+    }
+
+    private mutating func newLine() {
+        line += 1
+        lineStart = input.offset
+        continuations = 0
+    }
+
+    /// The column of the next byte, in characters, from 1.
+    private var column: Int { input.offset - lineStart - continuations + 1 }
+
+    private func error(_ problem: String, at place: (line: Int, column: Int)) -> WorldFileError {
+        WorldFileError("line \(place.line), column \(place.column): \(problem)")
+    }
+}
+
+extension String {
+    /// The text without spaces and tabs at either end.
+    var trimmingSpaces: String {
+        let isSpace = { (character: Character) in character == " " || character == "\t" }
+        return String(drop(while: isSpace).reversed().drop(while: isSpace).reversed())
+    }
+}

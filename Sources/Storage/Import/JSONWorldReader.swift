@@ -1,0 +1,369 @@
+import SessionPanel
+
+/// Reads a world in JSON (the README's world format) as a stream: each record goes to the sink as
+/// soon as it is read, so memory is bounded by one record, not by the file.
+///
+/// Errors use the wording of the whole-file decoder: `cases[1].title should be a string`,
+/// `missing "title" in cases[1]`, and for syntax `not valid JSON: … (line L, column C)`.
+/// A list that is missing is empty; keys other than the four lists are skipped.
+public struct JSONWorldReader {
+    /// The longest string a record may hold, so a file without a closing quote cannot take all memory.
+    public static let longestString = 1 << 20
+
+    private var input: ByteInput
+    private var line = 1
+    private var lineStart = 0
+    /// UTF-8 continuation bytes seen on this line (inside strings), for the column in characters.
+    private var continuations = 0
+    private var scratch: [UInt8] = []
+
+    /// Reads `bytes` in chunks from `read` (which fills the buffer it is given and returns the count, 0 at the end).
+    public init(read: @escaping (UnsafeMutableRawBufferPointer) throws -> Int) {
+        input = ByteInput(read: read)
+    }
+
+    /// Reads bytes already in memory.
+    public init(bytes: [UInt8]) {
+        input = ByteInput(bytes)
+    }
+
+    /// Reads the whole document, handing every record to `sink`.
+    public mutating func read(into sink: some WorldRecordSink) throws {
+        try skipSpace()
+        try expect(UInt8(ascii: "{"), "expected '{' at the start of a world")
+        try skipSpace()
+        if try input.peek() == UInt8(ascii: "}") {
+            input.advance()
+        } else {
+            while true {
+                try skipSpace()
+                let key = try readKey()
+                switch key {
+                case "contacts": try readList(key) { reader, place throws in try sink.write(try reader.readContact(place)) }
+                case "accounts": try readList(key) { reader, place throws in try sink.write(try reader.readAccount(place)) }
+                case "cases": try readList(key) { reader, place throws in try sink.write(try reader.readCase(place)) }
+                case "workItems": try readList(key) { reader, place throws in try sink.write(try reader.readWorkItem(place)) }
+                default: try skipValue()
+                }
+                if try endOfObject() { break }
+            }
+        }
+        try skipSpace()
+        if let byte = try input.peek() { throw syntax("unexpected \(shown(byte)) after the world") }
+    }
+
+    // MARK: Records
+
+    private mutating func readContact(_ place: String) throws -> World.Contact {
+        var name: String?
+        var account: String?
+        try readObject(place) { reader, key throws in
+            switch key {
+            case "name": name = try reader.readString(place, key)
+            case "account": account = try reader.readOptionalString(place, key)
+            default: try reader.skipValue()
+            }
+        }
+        return World.Contact(name: try required(name, "name", place), account: account)
+    }
+
+    private mutating func readAccount(_ place: String) throws -> World.Account {
+        var name: String?
+        try readObject(place) { reader, key throws in
+            if key == "name" { name = try reader.readString(place, key) } else { try reader.skipValue() }
+        }
+        return World.Account(name: try required(name, "name", place))
+    }
+
+    private mutating func readCase(_ place: String) throws -> World.CaseRecord {
+        var number: Int?
+        var title: String?
+        var customer: String?
+        try readObject(place) { reader, key throws in
+            switch key {
+            case "number": number = try reader.readInteger(place, key)
+            case "title": title = try reader.readString(place, key)
+            case "customer": customer = try reader.readOptionalString(place, key)
+            default: try reader.skipValue()
+            }
+        }
+        return World.CaseRecord(number: try required(number, "number", place), title: try required(title, "title", place), customer: customer)
+    }
+
+    private mutating func readWorkItem(_ place: String) throws -> World.WorkItem {
+        var id: Int?
+        var channel: Channel?
+        var customer: String?
+        var stream: WorkStream?
+        try readObject(place) { reader, key throws in
+            switch key {
+            case "id": id = try reader.readInteger(place, key)
+            case "channel": channel = try reader.readEnumeration(place, key)
+            case "customer": customer = try reader.readOptionalString(place, key)
+            case "stream": stream = try reader.readEnumeration(place, key)
+            default: try reader.skipValue()
+            }
+        }
+        return World.WorkItem(
+            id: try required(id, "id", place), channel: try required(channel, "channel", place),
+            customer: customer, stream: try required(stream, "stream", place))
+    }
+
+    private func required<Value>(_ value: Value?, _ key: String, _ place: String) throws -> Value {
+        guard let value else { throw WorldFileError("missing \"\(key)\" in \(place)") }
+        return value
+    }
+
+    // MARK: Structure
+
+    /// Reads `[record, …]`, calling `record` with each one's place (`cases[3]`).
+    private mutating func readList(_ key: String, _ record: (inout Self, String) throws -> Void) throws {
+        try skipSpace()
+        guard try input.peek() == UInt8(ascii: "[") else { throw try mismatch("\(key) should be a list") }
+        input.advance()
+        try skipSpace()
+        if try input.peek() == UInt8(ascii: "]") { return input.advance() }
+        var index = 0
+        while true {
+            try skipSpace()
+            try record(&self, "\(key)[\(index)]")
+            index += 1
+            try skipSpace()
+            switch try input.peek() {
+            case UInt8(ascii: ","): input.advance()
+            case UInt8(ascii: "]"): return input.advance()
+            case let byte: throw syntax("expected ',' or ']' in an array, found \(shown(byte))")
+            }
+        }
+    }
+
+    /// Reads `{"key": value, …}`, calling `field` with each key to read its value.
+    private mutating func readObject(_ place: String, _ field: (inout Self, String) throws -> Void) throws {
+        try skipSpace()
+        guard try input.peek() == UInt8(ascii: "{") else { throw try mismatch("\(place) should be an object") }
+        input.advance()
+        try skipSpace()
+        if try input.peek() == UInt8(ascii: "}") { return input.advance() }
+        while true {
+            try skipSpace()
+            let key = try readKey()
+            try field(&self, key)
+            if try endOfObject() { return }
+        }
+    }
+
+    /// Reads a key and its colon.
+    private mutating func readKey() throws -> String {
+        guard try input.peek() == UInt8(ascii: "\"") else { throw syntax("expected a key in quotes, found \(shown(try input.peek()))") }
+        let key = try readStringLiteral()
+        try skipSpace()
+        try expect(UInt8(ascii: ":"), "expected ':' after a key")
+        try skipSpace()
+        return key
+    }
+
+    /// After a value in an object: `true` at its `}`, `false` after a `,`.
+    private mutating func endOfObject() throws -> Bool {
+        try skipSpace()
+        switch try input.peek() {
+        case UInt8(ascii: ","):
+            input.advance()
+            return false
+        case UInt8(ascii: "}"):
+            input.advance()
+            return true
+        case let byte: throw syntax("expected ',' or '}' in an object, found \(shown(byte))")
+        }
+    }
+
+    // MARK: Values
+
+    private mutating func readString(_ place: String, _ key: String) throws -> String {
+        guard try input.peek() == UInt8(ascii: "\"") else { throw try mismatch("\(place).\(key) should be a string") }
+        return try readStringLiteral()
+    }
+
+    private mutating func readOptionalString(_ place: String, _ key: String) throws -> String? {
+        if try input.peek() == UInt8(ascii: "n") {
+            try readLiteral("null")
+            return nil
+        }
+        return try readString(place, key)
+    }
+
+    private mutating func readEnumeration<Value: RawRepresentable<String>>(_ place: String, _ key: String) throws -> Value {
+        guard let value = Value(rawValue: try readString(place, key)) else { throw WorldFileError("\(place).\(key) has an invalid value") }
+        return value
+    }
+
+    /// Reads a number that must be whole and fit an `Int`.
+    private mutating func readInteger(_ place: String, _ key: String) throws -> Int {
+        guard let first = try input.peek(), first == UInt8(ascii: "-") || (0x30...0x39).contains(first) else {
+            throw try mismatch("\(place).\(key) should be a whole number")
+        }
+        scratch.removeAll(keepingCapacity: true)
+        try input.scan(while: { $0 == UInt8(ascii: "-") || $0 == UInt8(ascii: "+") || $0 == UInt8(ascii: ".")
+            || $0 | 0x20 == UInt8(ascii: "e") || (0x30...0x39).contains($0) }) { scratch += $0 }
+        let text = String(decoding: scratch, as: UTF8.self)
+        if let number = Int(text) { return number }
+        guard let value = Double(text), value.isFinite else { throw syntax("\(text) is not a number") }
+        if value.rounded() != value { throw WorldFileError("\(place).\(key) should be a whole number") }
+        throw WorldFileError("\(place).\(key) has an invalid value")
+    }
+
+    /// The error for a value of the wrong type, `message` (`…, not null` for a null), once the value
+    /// is read through: a syntax error inside it comes first, as a whole-file parser would find it.
+    private mutating func mismatch(_ message: String) throws -> WorldFileError {
+        let isNull = try input.peek() == UInt8(ascii: "n")
+        try skipValue()
+        return WorldFileError(isNull ? message + ", not null" : message)
+    }
+
+    /// Skips any value.
+    private mutating func skipValue() throws {
+        switch try input.peek() {
+        case nil: throw syntax("expected a value, found the end")
+        case UInt8(ascii: "\""): _ = try readStringLiteral()
+        case UInt8(ascii: "{"): try readObject("a value") { reader, _ throws in try reader.skipValue() }
+        case UInt8(ascii: "["):
+            input.advance()
+            try skipSpace()
+            if try input.peek() == UInt8(ascii: "]") { return input.advance() }
+            while true {
+                try skipSpace()
+                try skipValue()
+                try skipSpace()
+                switch try input.peek() {
+                case UInt8(ascii: ","): input.advance()
+                case UInt8(ascii: "]"): return input.advance()
+                case let byte: throw syntax("expected ',' or ']' in an array, found \(shown(byte))")
+                }
+            }
+        case UInt8(ascii: "t"): try readLiteral("true")
+        case UInt8(ascii: "f"): try readLiteral("false")
+        case UInt8(ascii: "n"): try readLiteral("null")
+        case let byte? where byte == UInt8(ascii: "-") || (0x30...0x39).contains(byte):
+            try input.scan(while: { $0 == UInt8(ascii: "-") || $0 == UInt8(ascii: "+") || $0 == UInt8(ascii: ".")
+                || $0 | 0x20 == UInt8(ascii: "e") || (0x30...0x39).contains($0) }) { _ in }
+        case let byte?: throw syntax("expected a value, found \(shown(byte))")
+        }
+    }
+
+    private mutating func readLiteral(_ word: StaticString) throws {
+        for expected in UnsafeBufferPointer(start: word.utf8Start, count: word.utf8CodeUnitCount) {
+            guard try input.peek() == expected else { throw syntax("expected a value, found \(shown(try input.peek()))") }
+            input.advance()
+        }
+    }
+
+    /// Reads a string in quotes, escapes resolved; it must be valid UTF-8 with no raw control characters.
+    private mutating func readStringLiteral() throws -> String {
+        input.advance()  // the opening quote
+        scratch.removeAll(keepingCapacity: true)
+        while true {
+            var continuationBytes = 0
+            try input.scan(while: { byte in
+                byte != UInt8(ascii: "\"") && byte != UInt8(ascii: "\\") && byte >= 0x20
+            }) { run in
+                for byte in run where byte & 0xC0 == 0x80 { continuationBytes += 1 }
+                scratch += run
+            }
+            continuations += continuationBytes
+            if scratch.count > Self.longestString { throw syntax("a string longer than \(Self.longestString) bytes") }
+            switch try input.peek() {
+            case nil: throw syntax("unterminated string")
+            case UInt8(ascii: "\""):
+                input.advance()
+                guard let text = String(validating: scratch, as: UTF8.self) else { throw syntax("a string is not valid UTF-8") }
+                return text
+            case UInt8(ascii: "\\"):
+                input.advance()
+                try readEscape()
+            case let byte?:
+                throw syntax("control character \(shown(byte)) in a string")
+            }
+        }
+    }
+
+    private mutating func readEscape() throws {
+        guard let byte = try input.peek() else { throw syntax("unterminated string") }
+        input.advance()
+        switch byte {
+        case UInt8(ascii: "\""), UInt8(ascii: "\\"), UInt8(ascii: "/"): scratch.append(byte)
+        case UInt8(ascii: "b"): scratch.append(0x08)
+        case UInt8(ascii: "f"): scratch.append(0x0C)
+        case UInt8(ascii: "n"): scratch.append(0x0A)
+        case UInt8(ascii: "r"): scratch.append(0x0D)
+        case UInt8(ascii: "t"): scratch.append(0x09)
+        case UInt8(ascii: "u"):
+            let start = input.offset - 2
+            var scalar = try readHex4()
+            if (0xD800..<0xDC00).contains(scalar) {
+                guard try input.peek() == UInt8(ascii: "\\") else { throw unpaired(scalar, start) }
+                input.advance()
+                guard try input.peek() == UInt8(ascii: "u") else { throw unpaired(scalar, start) }
+                input.advance()
+                let low = try readHex4()
+                guard (0xDC00..<0xE000).contains(low) else { throw unpaired(scalar, start) }
+                scalar = 0x10000 + ((scalar - 0xD800) << 10) + (low - 0xDC00)
+            } else if (0xDC00..<0xE000).contains(scalar) {
+                throw unpaired(scalar, start)
+            }
+            scratch += Array(String(Character(Unicode.Scalar(scalar)!)).utf8)
+        default:
+            throw syntax("invalid escape \\\(shown(byte).dropFirst().dropLast()) in a string")
+        }
+    }
+
+    private mutating func readHex4() throws -> UInt32 {
+        var value: UInt32 = 0
+        for _ in 0..<4 {
+            guard let byte = try input.peek(), let digit = Character(Unicode.Scalar(byte)).hexDigitValue else {
+                throw syntax("expected four hex digits after \\u")
+            }
+            input.advance()
+            value = value << 4 | UInt32(digit)
+        }
+        return value
+    }
+
+    private func unpaired(_ scalar: UInt32, _ offset: Int) -> WorldFileError {
+        let hex = String(scalar, radix: 16, uppercase: true)
+        return syntax("unpaired surrogate \\u\(String(repeating: "0", count: 4 - hex.count) + hex) in a string", at: offset)
+    }
+
+    // MARK: Positions
+
+    /// Skips white space, counting lines.
+    private mutating func skipSpace() throws {
+        while let byte = try input.peek() {
+            switch byte {
+            case UInt8(ascii: " "), UInt8(ascii: "\t"), UInt8(ascii: "\r"): input.advance()
+            case UInt8(ascii: "\n"):
+                input.advance()
+                line += 1
+                lineStart = input.offset
+                continuations = 0
+            default: return
+            }
+        }
+    }
+
+    private mutating func expect(_ byte: UInt8, _ problem: String) throws {
+        let found = try input.peek()
+        guard found == byte else { throw syntax("\(problem), found \(shown(found))") }
+        input.advance()
+    }
+
+    /// A syntax error at the next byte (or at `offset`), with its line and column.
+    private func syntax(_ problem: String, at offset: Int? = nil) -> WorldFileError {
+        let column = (offset ?? input.offset) - lineStart - continuations + 1
+        return WorldFileError("not valid JSON: \(problem) (line \(line), column \(column))")
+    }
+
+    /// A byte as an error shows it: `','`, or `the end`.
+    private func shown(_ byte: UInt8?) -> String {
+        guard let byte else { return "the end" }
+        return (0x21..<0x7F).contains(byte) ? "'\(Character(Unicode.Scalar(byte)))'" : "byte 0x\(String(byte, radix: 16))"
+    }
+}

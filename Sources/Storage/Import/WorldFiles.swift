@@ -1,0 +1,102 @@
+import SessionPanel
+import SystemIO
+
+/// World files as the user names them (`--world FILE`, any number of times): JSON holding any of
+/// the four lists, or CSV holding one table named by the file (``CSVWorldReader/Table``). Each is
+/// streamed to a sink, so memory is bounded by a record, not by the file.
+public enum WorldFiles {
+    /// What one file was, for telling later whether it changed.
+    public struct Source: Sendable, Equatable {
+        /// The path as given.
+        public var path: String
+        /// Device, inode, size and the modification and change times in nanoseconds: equal values mean
+        /// the file was not written since (any write changes the change time, which cannot be set back).
+        public var identity: [Int]
+        /// ``ContentHash`` of the bytes, filled in when the file is read.
+        public var contentHash: String?
+    }
+
+    /// Why a world file could not be used: one line naming the file (escaped) and the problem.
+    public struct Failure: Error, Sendable, CustomStringConvertible {
+        public let message: String
+        public init(_ message: String) { self.message = message }
+        public var description: String { message }
+    }
+
+    /// The file's identity (see ``Source/identity``), or `nil` when it is not a regular file.
+    public static func source(_ path: String) throws(Failure) -> Source? {
+        var status = stat()
+        guard stat(path, &status) == 0 else { throw Failure("cannot read world file \(shown(path)): \(SystemError.current)") }
+        guard status.st_mode & S_IFMT == S_IFREG else { return nil }
+        let identity = [
+            Int(status.st_dev), Int(status.st_ino), Int(status.st_size),
+            Int(status.st_mtim.tv_sec) * 1_000_000_000 + Int(status.st_mtim.tv_nsec),
+            Int(status.st_ctim.tv_sec) * 1_000_000_000 + Int(status.st_ctim.tv_nsec),
+        ]
+        return Source(path: path, identity: identity)
+    }
+
+    /// Streams every record of `path` into `sink`; returns the ``ContentHash`` of its bytes.
+    @discardableResult
+    public static func read(_ path: String, into sink: some WorldRecordSink) throws(Failure) -> String {
+        let table = path.lowercased().hasSuffix(".csv") ? try csvTable(path) : nil
+        let descriptor: FileDescriptor
+        do {
+            descriptor = try InputFile.open(path)
+        } catch {
+            throw Failure("cannot read world file \(shown(path)): \(error)")
+        }
+        defer { try? descriptor.close() }
+        var hash = ContentHash()
+        let read = { (buffer: UnsafeMutableRawBufferPointer) throws -> Int in
+            let count = try descriptor.read(into: buffer)
+            hash.add(UnsafeRawBufferPointer(rebasing: buffer[..<count]))
+            return count
+        }
+        do {
+            if let table {
+                var reader = CSVWorldReader(table, read: read)
+                try reader.read(into: sink)
+            } else {
+                var reader = JSONWorldReader(read: read)
+                try reader.read(into: sink)
+            }
+        } catch let error as SystemError {
+            throw Failure("cannot read world file \(shown(path)): \(error)")
+        } catch {
+            throw Failure("world file \(shown(path)): \(error)")
+        }
+        return hash.value
+    }
+
+    /// The ``ContentHash`` of `path`'s bytes, read through once.
+    public static func contentHash(_ path: String) throws(Failure) -> String {
+        do {
+            let descriptor = try InputFile.open(path)
+            defer { try? descriptor.close() }
+            var hash = ContentHash()
+            var chunk = [UInt8](repeating: 0, count: 1 << 20)
+            while true {
+                let count = try chunk.withUnsafeMutableBytes { buffer throws(SystemError) in
+                    let count = try descriptor.read(into: buffer)
+                    hash.add(UnsafeRawBufferPointer(rebasing: buffer[..<count]))
+                    return count
+                }
+                if count == 0 { return hash.value }
+            }
+        } catch {
+            throw Failure("cannot read world file \(shown(path)): \(error)")
+        }
+    }
+
+    private static func csvTable(_ path: String) throws(Failure) -> CSVWorldReader.Table {
+        guard let table = CSVWorldReader.Table(fileName: path) else {
+            throw Failure("world file \(shown(path)): cannot tell which table it holds; name it after one "
+                + "(contacts.csv, accounts.csv, cases.csv, work-items.csv)")
+        }
+        return table
+    }
+
+    /// A path as messages show it: control characters escaped.
+    static func shown(_ path: String) -> String { VisibleText.escaped(path) }
+}
