@@ -47,7 +47,7 @@ let package = Package(
         .testTarget(name: "StorageTests", dependencies: ["Storage", "SessionPanel", "SystemIO"]),
         .testTarget(name: "CommandLineInterfaceTests", dependencies: ["CommandLineInterface"]),
         .testTarget(name: "LineEditorTests", dependencies: ["LineEditor"]),
-        .testTarget(name: "OmnipanelTests", dependencies: ["omnipanel"]),
+        .testTarget(name: "OmnipanelTests", dependencies: ["omnipanel", "Storage"]),
         .testTarget(name: "SystemIOTests", dependencies: ["SystemIO"]),
     ],
     swiftLanguageModes: [.v6]

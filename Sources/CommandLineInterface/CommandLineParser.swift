@@ -158,6 +158,13 @@ public struct CommandLineParser {
             }
             return .shell(options, positionals.isEmpty ? .standardInput : .words(positionals))
         }
+        if command.name == CommandLineTable.export.name || command.name == CommandLineTable.import.name {
+            guard let path = options.state else { throw UsageError("\(command.name) needs --state <file>", in: command) }
+            if command.name == CommandLineTable.export.name {
+                if let extra = positionals.first { throw UsageError("unexpected argument '\(extra)'", in: command) }
+                return .exportState(path: path)
+            }
+        }
         guard let argument = command.argument, let placeholder = argument.value.placeholder else { return .help(command) }
         guard let value = positionals.first else {
             let help = argument.help.prefix(1).lowercased() + argument.help.dropFirst().dropLast()
@@ -171,6 +178,7 @@ public struct CommandLineParser {
             }
             return .printCompletionScript(shell)
         }
+        if command.name == CommandLineTable.import.name, let path = options.state { return .importState(path: path, json: value) }
         return .run(options, try runScript(value))
     }
 

@@ -19,8 +19,7 @@ public enum CommandLineTable {
                    help: "Columns to draw in (default: the terminal's width, or 80)."),
         OptionSpec(.strict, long: "strict", help: "In scripts, stop at the first command that fails."),
         OptionSpec(.echo, long: "echo", help: "In scripts, print each command before its output, as the prompt would show it."),
-        OptionSpec(.state, long: "state", value: .file(placeholder: "file", extension: "json"),
-                   help: "Load the whole panel from this file when it exists, and save it after every command."),
+        stateOption,
         OptionSpec(.format, long: "format", value: .choice(placeholder: "format", OutputFormat.allCases.map { $0.rawValue }),
                    help: "Output: text (the default), or json, one JSON object per command (README: --format json)."),
         OptionSpec(.quiet, long: "quiet",
@@ -39,6 +38,10 @@ public enum CommandLineTable {
                    help: "How fast the shift's clock runs at the prompt: 1 follows the wall clock (the default), 10 ten times as fast, 0 stops it."),
     ]
 
+    static let stateOption = OptionSpec(
+        .state, long: "state", value: .file(placeholder: "file", extension: "db"),
+        help: "Keep the whole panel in this SQLite file: load it when it exists, save each change (README: saved state).")
+
     static let helpOption = OptionSpec(.help, long: "help", short: "h", help: "Show this help.")
     static let versionOption = OptionSpec(.version, long: "version", help: "Show the version.")
 
@@ -54,6 +57,8 @@ public enum CommandLineTable {
             "omnipanel [<options>] -c <commands>     several, separated by ';'",
             "omnipanel run [<options>] <script>      a script file (see run --help)",
             "omnipanel completions <shell>           the script for bash, zsh or fish",
+            "omnipanel --state <file> export         the saved state, as JSON",
+            "omnipanel --state <file> import <json>  replace it with a JSON state",
         ],
         discussion: [
             "With no arguments and a terminal on standard input, starts the interactive",
@@ -106,8 +111,27 @@ public enum CommandLineTable {
         argument: ArgumentSpec(value: .choice(placeholder: "shell", CompletionShell.allCases.map { $0.rawValue }),
                                help: "The shell: bash, zsh or fish."))
 
+    /// `omnipanel --state FILE export`: the saved state as JSON (format version 1) on standard output.
+    public static let export = CommandLineCommand(
+        name: "export",
+        summary: "Write the state file's state as JSON (the version-1 format) to standard output.",
+        usage: ["omnipanel --state <file> export"],
+        discussion: ["For reading or diffing a saved state; import reads it back."],
+        options: [stateOption, helpOption],
+        argument: nil)
+
+    /// `omnipanel --state FILE import JSON`: replaces the saved state with one read from JSON.
+    public static let `import` = CommandLineCommand(
+        name: "import",
+        summary: "Replace the state file's state with one read from JSON (as export writes it).",
+        usage: ["omnipanel --state <file> import <json>"],
+        discussion: ["The state file is created when it does not exist; a JSON file that is not a", "usable state changes nothing."],
+        options: [stateOption, helpOption],
+        argument: ArgumentSpec(value: .file(placeholder: "json", extension: "json"),
+                               help: "The JSON state to read."))
+
     /// The subcommands, in the order help lists them.
-    public static let subcommands = [run, completions]
+    public static let subcommands = [run, completions, export, `import`]
 
     /// The hidden subcommand the completion scripts call: `omnipanel __complete SHELL WORDS…`.
     public static let completeCommand = "__complete"

@@ -60,6 +60,10 @@ public enum Invocation: Sendable, Equatable {
     case shell(ShellOptions, ShellInput)
     /// `run`: a script file (or `-`).
     case run(ShellOptions, RunScript)
+    /// `--state FILE export`: print the saved state as JSON.
+    case exportState(path: String)
+    /// `--state FILE import JSON`: replace the saved state with the one in `json`.
+    case importState(path: String, json: String)
     /// `completions SHELL`: print the completion script.
     case printCompletionScript(CompletionShell)
     /// `__complete SHELL WORDS…`: the completion scripts asking for candidates.

@@ -1,8 +1,3 @@
-#if canImport(Glibc)
-import Glibc
-#else
-import Darwin
-#endif
 import SessionPanel
 
 /// The live shift at the prompt: the simulated clock follows the wall clock, `--speed` times as fast,
@@ -22,12 +17,12 @@ struct LiveShift {
 
     /// The clock at `state`'s simulated time now, running at `speed`.
     init(speed: Double, state: PanelState) {
-        clock = LiveClock(speed: speed, wall: Self.wallClock(), simulated: state.now)
+        clock = LiveClock(speed: speed, wall: ShellContext.monotonicSeconds(), simulated: state.now)
     }
 
     /// Milliseconds until the prompt must wake, or nil to wait for a key only.
     func wakeUpAfter(_ interpreter: Interpreter) -> Int? {
-        let wall = Self.wallClock()
+        let wall = ShellContext.monotonicSeconds()
         var due = interpreter.nextEventDue
         if let stale = caughtUpTo, let time = due, time <= stale { due = nil }
         var wait = due.flatMap { clock.milliseconds(from: wall, until: $0) }
@@ -43,7 +38,7 @@ struct LiveShift {
 
     /// Moves the shift's clock to the wall clock's time, applying what fell due; one outcome per event.
     mutating func catchUp(_ interpreter: inout Interpreter) -> [Outcome] {
-        let wall = Self.wallClock()
+        let wall = ShellContext.monotonicSeconds()
         lastRefresh = wall
         let now = clock.simulated(at: wall)
         caughtUpTo = now
@@ -54,13 +49,6 @@ struct LiveShift {
     /// clock then runs on from.
     mutating func follow(_ state: PanelState) {
         caughtUpTo = nil
-        clock.follow(state.now, at: Self.wallClock())
-    }
-
-    /// A monotonic clock, in seconds: unaffected by the wall clock being set.
-    private static func wallClock() -> Double {
-        var time = timespec()
-        clock_gettime(CLOCK_MONOTONIC, &time)
-        return Double(time.tv_sec) + Double(time.tv_nsec) / 1e9
+        clock.follow(state.now, at: ShellContext.monotonicSeconds())
     }
 }

@@ -29,6 +29,8 @@ enum Omnipanel {
         switch invocation {
         case .shell(let options, let input): return try runShell(options, input)
         case .run(let options, let script): return try run(script, options)
+        case .exportState(let path): return StateTransfer.export(path)
+        case .importState(let path, let json): return StateTransfer.import(json, into: path)
         case .help(let command): Output.print(HelpPage.lines(for: command))
         case .version: Output.print([CommandLineTable.version])
         case .printManual: Output.print(ManualPage.lines)

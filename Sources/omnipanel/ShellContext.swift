@@ -8,7 +8,7 @@ struct ShellContext {
     let options: ShellOptions
     let initialState: PanelState
     /// The state file of `--state`, locked for the whole run.
-    let store: StateStore?
+    let store: StateFile?
 
     /// Loads the state file (`--state`) when it exists, otherwise the world (the built-in demo unless
     /// `--world` names a file). A bad world file ends the program with status 2, a state file problem
@@ -16,9 +16,8 @@ struct ShellContext {
     init(options: ShellOptions) throws {
         self.options = options
         do {
-            let store = try options.state.map { path throws(StateFileError) in try StateStore(path: path) }
-            self.store = store
-            self.initialState = try store?.load() ?? Self.startingState(for: options)
+            store = try options.state.map { path in try StateFile(path: path) { try Self.freshState(for: options) } }
+            initialState = try store?.state ?? Self.freshState(for: options)
         } catch let error as StateFileError {
             Output.error("omnipanel: \(error.message)")
             throw ExitStatus(error.exitStatus)
@@ -34,8 +33,13 @@ struct ShellContext {
     /// The state `options` start from, without reporting anything (shell completion uses it too):
     /// the state file's when it exists, otherwise a fresh one in the world.
     static func startingState(for options: ShellOptions) throws -> PanelState {
-        if let path = options.state, let saved = try StateStore.read(path) { return saved }
-        return try PanelState(catalog: WorldFile.catalog(options.worlds))
+        if let path = options.state, let saved = try StateFile.read(path) { return saved }
+        return try freshState(for: options)
+    }
+
+    /// A fresh shift in the world of `--world`, or the demo world.
+    static func freshState(for options: ShellOptions) throws -> PanelState {
+        try PanelState(catalog: WorldFile.catalog(options.worlds))
     }
 
     /// The renderer for standard output, with the terminal's current width.
@@ -52,9 +56,10 @@ struct ShellContext {
         }
     }
 
-    /// Runs `lines` without a prompt, streaming what it prints and saving the state after every command.
-    /// With `pace`, plays the script back live. Returns the exit status: 2 when the input could not
-    /// be read to its end.
+    /// Runs `lines` without a prompt, streaming what it prints. The state is saved in groups: after a
+    /// command once ``commitInterval`` has passed since the last save, and at the end (a one-shot
+    /// command is a group of one). With `pace`, plays the script back live. Returns the exit status:
+    /// 2 when the input could not be read to its end.
     func runScript(named name: String, lines: some ScriptLines, pace: Double? = nil) -> Int32 {
         defer { Output.flush() }
         let scriptOptions = ScriptRunner.Options(
@@ -65,14 +70,17 @@ struct ShellContext {
         let emit = { (event: ScriptRunner.Event) in
             if playback?.play(event) != true { Self.print(event) }
         }
+        var lastCommit = Self.monotonicSeconds()
         for line in lines {
             runner.feed(line, emit: emit)
-            if let failure = commit(runner.interpreter.state) { return failure }
             if runner.isFinished { break }
+            guard store != nil, Self.monotonicSeconds() - lastCommit >= Self.commitInterval else { continue }
+            if let failure = commit(runner.interpreter.state) { return failure }
+            lastCommit = Self.monotonicSeconds()
         }
         if let failure = lines.readFailure {
             Output.error("omnipanel: cannot read \(VisibleText.escaped(name)): \(failure)")
-            return 2
+            return commit(runner.interpreter.state) ?? 2
         }
         let status = runner.finish(emit: emit)
         return commit(runner.interpreter.state) ?? status
@@ -99,6 +107,16 @@ struct ShellContext {
             return .failure(ExitStatus(2))
         }
         return status == 0 ? .success(runner.interpreter) : .failure(ExitStatus(status))
+    }
+
+    /// How often a script saves the state while it runs, in seconds: a crash loses at most this much.
+    static let commitInterval = 0.1
+
+    /// A monotonic clock, in seconds: unaffected by the wall clock being set (also the live prompt's).
+    static func monotonicSeconds() -> Double {
+        var now = timespec()
+        clock_gettime(CLOCK_MONOTONIC, &now)
+        return Double(now.tv_sec) + Double(now.tv_nsec) / 1e9
     }
 
     /// Prints what a script run reports: output to standard output, errors to standard error.

@@ -54,13 +54,13 @@ import Testing
     }
 
     @Test func subcommandsValuesAndFiles() {
-        #expect(texts(complete([""])) == ["run", "completions"])
+        #expect(texts(complete([""])) == ["run", "completions", "export", "import"])
         #expect(texts(complete(["--strict", "r"])) == ["run", "reject", "reply"])  // subcommands, then the shell's commands
         #expect(texts(complete(["completions", ""])) == ["bash", "zsh", "fish"])
         #expect(texts(complete(["--color", "a"])) == ["auto", "always"])
         #expect(texts(complete(["run", "--format", ""])) == ["text", "json"])
         #expect(complete(["--world", ""]) == .files(extension: "json"))
-        #expect(complete(["run", "--state", "s"]) == .files(extension: "json"))
+        #expect(complete(["run", "--state", "s"]) == .files(extension: "db"))
         #expect(complete(["run", "--echo", ""]) == .files(extension: "omni"))
         #expect(complete(["run", "demo.omni", ""]) == .candidates([]))
         #expect(complete(["--width", ""]) == .candidates([]))

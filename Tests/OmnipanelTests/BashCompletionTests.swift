@@ -41,7 +41,7 @@ struct BashCompletionTests {
     @Test(arguments: setups)
     func optionsAndSubcommandsComeFromTheCommandLineTable(withBashCompletion: Bool) throws {
         #expect(try complete(["omnipanel", "--w"], withBashCompletion: withBashCompletion).sorted() == ["--width", "--world"])
-        #expect(try complete(["omnipanel", ""], withBashCompletion: withBashCompletion) == ["run", "completions"])
+        #expect(try complete(["omnipanel", ""], withBashCompletion: withBashCompletion) == ["run", "completions", "export", "import"])
         let options = try complete(["omnipanel", "-"], withBashCompletion: withBashCompletion)
         #expect(Set(options).isSuperset(of: ["--world", "--color", "--strict", "--echo", "-c"]))
         #expect(try complete(["omnipanel", "completions", ""], withBashCompletion: withBashCompletion) == ["bash", "zsh", "fish"])

@@ -32,7 +32,7 @@ struct FishCompletionTests {
         let workspace = try CompletionWorkspace()
         defer { workspace.remove() }
         #expect(try complete("omnipanel --w", in: workspace).sorted() == ["--width", "--world"])
-        #expect(try complete("omnipanel ", in: workspace) == ["run", "completions"])
+        #expect(try complete("omnipanel ", in: workspace) == ["run", "completions", "export", "import"])
         let shells = try complete("omnipanel completions ", in: workspace)
         #expect(shells == ["bash", "zsh", "fish"])
         let colors = try complete("omnipanel --color ", in: workspace)

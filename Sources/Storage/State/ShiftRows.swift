@@ -1,0 +1,183 @@
+import SessionPanel
+
+/// A shift as the rows of a state file: the state's saved JSON (today's `--state` format, see
+/// ``SavedState``) cut into pieces that change independently, each serialized on its own. Saving
+/// compares the pieces of the previous and the new state by key and id and writes only those that differ.
+///
+/// The world is not among them: it lives in the world's tables (``WorldSchema``), written when the
+/// file is created or imported, and read through ``SQLiteWorldCatalog``.
+///
+/// - every top-level member other than the world, sessions and conversations (settings, clock, counters,
+///   notifications, presence, …, whatever the state gains later) is one row of `shift`, by key;
+/// - each session is a row of `sessions`, by id, with its panel position;
+/// - each conversation is a row of `conversations`, by work item number, without its messages;
+/// - each message is a row of `messages`, by conversation and position in the transcript.
+struct ShiftRows: Equatable {
+    /// A session's row.
+    struct Session: Equatable {
+        var position: Int
+        var body: String
+    }
+
+    /// A conversation's row and its messages' rows.
+    struct Conversation: Equatable {
+        var body: String
+        var messages: [String]
+    }
+
+    /// Top-level members by key, as JSON.
+    var values: [String: String] = [:]
+    /// Sessions by id.
+    var sessions: [Int: Session] = [:]
+    /// Conversations by work item number.
+    var conversations: [Int: Conversation] = [:]
+
+    static let sessionsKey = "sessions"
+    static let conversationsKey = "conversations"
+    static let messagesKey = "messages"
+    static let worldKey = "world"
+
+    init() {}
+
+    /// Cuts `state` into rows. Records equal to those of `previous` (the state `previous.rows` were
+    /// cut from) keep their rows, so a save costs the records that changed, not the whole shift.
+    init(_ state: PanelState, after previous: (state: PanelState, rows: ShiftRows)? = nil) throws(StorageError) {
+        guard case .object(let members) = try Self.encode(state.withoutRecords) else {
+            throw StorageError("the state is not a JSON object")
+        }
+        for (key, value) in members where key != Self.sessionsKey && key != Self.conversationsKey && key != Self.worldKey {
+            split(value, at: key, depth: 1)
+        }
+        let earlier = previous.map { previous in
+            Dictionary(previous.state.sessions.enumerated().map { ($1.id, (position: $0, session: $1)) }) { first, _ in first }
+        }
+        for (position, session) in state.sessions.enumerated() {
+            if let before = earlier?[session.id], before.session == session, let row = previous?.rows.sessions[session.id] {
+                sessions[session.id] = Session(position: position, body: row.body)
+            } else {
+                sessions[session.id] = Session(position: position, body: try Self.encode(session).serialized)
+            }
+        }
+        for (id, conversation) in state.conversations {
+            conversations[id] = try Self.row(for: conversation, after: previous?.state.conversations[id], previous?.rows.conversations[id])
+        }
+    }
+
+    /// Objects are cut into a row per member, to this depth: `shift/log/records/1000` is one row, so
+    /// a record added to a log costs one row, not the log.
+    static let splitDepth = 4
+    /// What joins the keys of a nested member's row (`settings/threshold`).
+    static let separator: Character = "/"
+
+    /// Stores `value` as the row `key`, or, when it is an object (with members, none of whose keys has
+    /// a `/`) not yet ``splitDepth`` deep, as a row per member.
+    private mutating func split(_ value: JSONValue, at key: String, depth: Int) {
+        if depth < Self.splitDepth, case .object(let members) = value, !members.isEmpty,
+            !members.contains(where: { $0.0.contains(Self.separator) })
+        {
+            for (member, inner) in members { split(inner, at: key + String(Self.separator) + member, depth: depth + 1) }
+        } else {
+            values[key] = value.serialized
+        }
+    }
+
+    /// A conversation's rows, reusing what `before` (with its rows `earlier`) already has: an
+    /// unchanged header, and the messages the transcript starts with.
+    private static func row(
+        for conversation: SessionPanel.Conversation, after before: SessionPanel.Conversation?, _ earlier: Conversation?
+    ) throws(StorageError) -> Conversation {
+        var header = conversation
+        header.messages = []
+        var kept: [String] = []
+        var body: String?
+        if let before, let earlier {
+            var previousHeader = before
+            previousHeader.messages = []
+            if previousHeader == header { body = earlier.body }
+            if before.messages.count <= conversation.messages.count,
+                conversation.messages.starts(with: before.messages), earlier.messages.count == before.messages.count
+            {
+                kept = earlier.messages
+            }
+        }
+        if body == nil {
+            guard case .object(let fields) = try encode(header) else { throw StorageError("a conversation is not an object") }
+            body = JSONValue.object(fields.filter { $0.0 != messagesKey }).serialized
+        }
+        for message in conversation.messages[kept.count...] { kept.append(try encode(message).serialized) }
+        return Conversation(body: body!, messages: kept)
+    }
+
+    private static func encode(_ value: some Encodable) throws(StorageError) -> JSONValue {
+        do {
+            return try JSONValueEncoder().encode(value)
+        } catch {
+            throw StorageError("the state cannot be written as JSON: \(error)")
+        }
+    }
+
+    /// The saved JSON of the shift the rows hold, to be decoded (and checked) as a ``PanelState``;
+    /// its world is an empty one, to be replaced by the file's world tables.
+    func json() throws(StorageError) -> JSONValue {
+        var members: [(String, JSONValue)] = [(Self.worldKey, try Self.encode(World()))]
+        var tree = Node.object([:])
+        for (key, text) in values { try tree.insert(try Self.parse(text), at: key.split(separator: Self.separator)[...]) }
+        guard case .object(let nested) = tree else { throw StorageError("the shift's rows are not an object") }
+        for key in Set(nested.keys).union([Self.sessionsKey, Self.conversationsKey]).sorted() {
+            switch key {
+            case Self.sessionsKey:
+                let ordered = sessions.values.sorted { $0.position < $1.position }
+                members.append((key, .array(try ordered.map { row throws(StorageError) in try Self.parse(row.body) })))
+            case Self.conversationsKey:
+                var items: [JSONValue] = []
+                for id in conversations.keys.sorted() {
+                    let row = conversations[id]!
+                    guard case .object(var fields) = try Self.parse(row.body) else {
+                        throw StorageError("conversation W\(id) is not a JSON object")
+                    }
+                    fields.append((Self.messagesKey, .array(try row.messages.map { text throws(StorageError) in try Self.parse(text) })))
+                    items.append(.object(fields))
+                }
+                members.append((key, .array(items)))
+            default:
+                members.append((key, nested[key]!.json))
+            }
+        }
+        return .object(members)
+    }
+
+    private static func parse(_ text: String) throws(StorageError) -> JSONValue {
+        do {
+            return try JSONParser.parse(Array(text.utf8))
+        } catch {
+            throw StorageError("a row is not valid JSON: \(error)")
+        }
+    }
+
+    /// Rows put back together: a value, or an object whose members are rows of their own.
+    private enum Node {
+        case value(JSONValue)
+        case object([String: Node])
+
+        mutating func insert(_ value: JSONValue, at path: ArraySlice<Substring>) throws(StorageError) {
+            guard let first = path.first else { throw StorageError("a row of the shift has an empty key") }
+            guard case .object(var members) = self else { throw StorageError("the shift's row \(first) is inside a value") }
+            if path.count == 1 {
+                guard members[String(first)] == nil else { throw StorageError("the shift's row \(first) appears twice") }
+                members[String(first)] = .value(value)
+            } else {
+                var inner = members[String(first)] ?? .object([:])
+                try inner.insert(value, at: path.dropFirst())
+                members[String(first)] = inner
+            }
+            self = .object(members)
+        }
+
+        var json: JSONValue {
+            switch self {
+            case .value(let value): value
+            case .object(let members): .object(members.keys.sorted().map { ($0, members[$0]!.json) })
+            }
+        }
+    }
+}

@@ -1,0 +1,317 @@
+import CSQLite
+import SessionPanel
+
+import SystemIO
+
+/// The state file of `--state FILE`: one SQLite database holding the world and the shift.
+///
+/// Opening takes the writer's lock (`BEGIN IMMEDIATE`; a second omnipanel waits up to
+/// ``lockWaitSeconds``, then fails) and keeps it for the whole run, so the state in memory is the
+/// file's. ``save(_:)`` writes, in one transaction, only the rows that changed since the last save,
+/// then takes the lock again at once. The file is in WAL mode: readers (shell completion, `export`)
+/// never wait and never see half a save, and a crash loses at most the save in progress.
+///
+/// A missing file is created whole beside its name (`FILE.XXXXXX`, 0600) and linked into place; a
+/// version-1 JSON file is migrated the same way, the original kept as `FILE.v1.json`.
+public final class StateFile {
+    /// How long a second omnipanel waits for the lock before giving up.
+    public static let lockWaitSeconds = 2
+
+    /// The state file.
+    public let path: String
+    /// The state the file holds, as of the last load or save.
+    public private(set) var state: PanelState
+    /// Rows the last save wrote or deleted (what a changing command costs).
+    public private(set) var rowsWritten = 0
+
+    private let database: Database
+    private let tables: ShiftTables
+    /// What the tables hold, to compare the next state with.
+    private var rows: ShiftRows
+    /// Whether this connection holds the writer's lock (an open `BEGIN IMMEDIATE`).
+    private var holdsLock = false
+    /// `PRAGMA data_version` when this connection last read or wrote: another connection's commit changes it.
+    private var dataVersion: Int
+
+    /// Opens the state file at `path`, creating it from `startingState()` when it is missing and
+    /// migrating a version-1 JSON file, then takes the lock and loads the state.
+    public init(path: String, startingState: () throws -> PanelState) throws {
+        self.path = path
+        var created = false
+        while true {
+            switch try StatePath.inspect(path) {
+            case .database:
+                break
+            case .missing:
+                guard !created else { throw StateFileError(path, .unwritable("it disappeared as it was created")) }
+                created = try Self.create(path, with: startingState())
+                continue
+            case .json(let descriptor):
+                try Self.migrate(path, descriptor)
+                continue
+            }
+            break
+        }
+        database = try Self.open(path, mode: .readWrite)
+        database.setBusyTimeout(milliseconds: Int32(Self.lockWaitSeconds * 1000))
+        do {
+            try database.execute("PRAGMA journal_mode = WAL; PRAGMA synchronous = FULL")
+            tables = try ShiftTables(database)
+        } catch {
+            throw Self.failure(error, path, reading: true)
+        }
+        do {
+            try database.execute("BEGIN IMMEDIATE")
+        } catch {
+            throw Self.failure(error, path, reading: true)
+        }
+        holdsLock = true
+        (rows, state) = try Self.load(tables, database, path)
+        dataVersion = try Self.dataVersion(database, path)
+    }
+
+    /// The state saved at `path`, or `nil` when there is no such file; reads without the lock and
+    /// changes nothing (a version-1 file is read as it is).
+    public static func read(_ path: String) throws(StateFileError) -> PanelState? {
+        switch try StatePath.inspect(path) {
+        case .missing: return nil
+        case .json(let descriptor):
+            defer { try? descriptor.close() }
+            return try SavedJSON.decode(try StatePath.readAll(descriptor, path), path)
+        case .database:
+            // Read-write when allowed, only so that the last connection to close removes the WAL files.
+            let database: Database
+            do {
+                database = try open(path, mode: .readWrite)
+            } catch {
+                database = try open(path, mode: .readOnly)
+            }
+            let tables: ShiftTables
+            do {
+                try database.execute("BEGIN")
+                tables = try ShiftTables(database)
+            } catch {
+                throw failure(error, path, reading: true)
+            }
+            defer { try? database.execute("COMMIT") }
+            return try load(tables, database, path).1
+        }
+    }
+
+    /// Saves `state` in one transaction writing only the rows that changed; nothing when nothing did.
+    public func save(_ state: PanelState) throws(StateFileError) {
+        guard state != self.state else { return }
+        let new: ShiftRows
+        do {
+            new = try ShiftRows(state, after: (self.state, rows))
+        } catch {
+            throw StateFileError(path, .unwritable(error.message))
+        }
+        try transaction { () throws(StorageError) in try tables.write(new, over: rows) }
+        rows = new
+        self.state = state
+    }
+
+    /// Replaces everything the file holds, world and shift, with `state` (`import`), in one transaction.
+    public func replace(with state: PanelState) throws(StateFileError) {
+        let new: ShiftRows
+        do {
+            new = try ShiftRows(state)
+        } catch {
+            throw StateFileError(path, .unwritable(error.message))
+        }
+        try transaction { () throws(StorageError) in
+            for table in ["contacts", "accounts", "cases", "work_items"] { try database.execute("DELETE FROM \(table)") }
+            try Self.writeWorld(of: state, into: database)
+            return try tables.write(new, over: rows)
+        }
+        rows = new
+        self.state = state
+        self.state.world = AnyWorldCatalog(SQLiteWorldCatalog(database: database))
+    }
+
+    /// Runs `body` (which returns the rows it wrote) in one transaction under the writer's lock, then
+    /// takes the lock again at once.
+    private func transaction(_ body: () throws(StorageError) -> Int) throws(StateFileError) {
+        do {
+            if !holdsLock {
+                try database.execute("BEGIN IMMEDIATE")
+                holdsLock = true
+                guard try Self.dataVersion(database, path) == dataVersion else { throw StateFileError(path, .changedElsewhere) }
+            }
+            rowsWritten = try body()
+            try database.execute("COMMIT")
+            holdsLock = false
+        } catch {
+            if holdsLock { try? database.execute("ROLLBACK") }
+            holdsLock = false
+            throw Self.failure(error, path, reading: false)
+        }
+        relock()
+    }
+
+    /// Takes the lock again straight after a save if no one else is waiting for it (a waiting writer
+    /// goes first; the next save then finds out whether it changed the file).
+    private func relock() {
+        database.setBusyTimeout(milliseconds: 0)
+        defer { database.setBusyTimeout(milliseconds: Int32(Self.lockWaitSeconds * 1000)) }
+        holdsLock = (try? database.execute("BEGIN IMMEDIATE")) != nil
+        if holdsLock, (try? Self.dataVersion(database, path)) != dataVersion {
+            // Someone saved between the commit and now: this run's state is out of date.
+            try? database.execute("ROLLBACK")
+            holdsLock = false
+            dataVersion = -1
+        }
+    }
+
+    // MARK: Opening
+
+    /// Opens an existing state file and checks it is one of ours, in a format this program reads.
+    private static func open(_ path: String, mode: Database.Mode) throws(StateFileError) -> Database {
+        let database: Database
+        do {
+            database = try Database(path: path, mode: mode)
+        } catch {
+            throw failure(error, path, reading: true)
+        }
+        let applicationID = try pragma("application_id", database, path)
+        let version = try pragma("user_version", database, path)
+        guard applicationID == Int(ShiftTables.applicationID), version > 0 else {
+            throw StateFileError(path, .invalid("an SQLite database, but not an omnipanel state file"))
+        }
+        if version > ShiftTables.formatVersion {
+            throw StateFileError(path, .newerVersion(version, readable: ShiftTables.formatVersion))
+        }
+        return database
+    }
+
+    /// Reads and checks the shift in `tables`, in the world of `database`'s world tables.
+    private static func load(_ tables: ShiftTables, _ database: Database, _ path: String) throws(StateFileError) -> (ShiftRows, PanelState) {
+        let rows: ShiftRows
+        let json: JSONValue
+        do {
+            rows = try tables.read()
+            json = try rows.json()
+        } catch {
+            throw failure(error, path, reading: true)
+        }
+        return (rows, try SavedJSON.state(from: json, in: SQLiteWorldCatalog(database: database), path))
+    }
+
+    /// Writes `state` into a new file beside `path` and links it into place. Returns false when
+    /// another omnipanel created `path` first.
+    private static func create(_ path: String, with state: PanelState) throws -> Bool {
+        try place(state, at: path) { temporary throws(StateFileError) in try StatePath.place(temporary, at: path) }
+    }
+
+    /// Builds a complete state file for `state` under a new private name and hands that name to `finish`.
+    private static func place(
+        _ state: PanelState, at path: String, finish: (String) throws(StateFileError) -> Bool
+    ) throws(StateFileError) -> Bool {
+        let temporary = try StatePath.createTemporary(beside: path)
+        do {
+            let rows = try ShiftRows(state)
+            let database = try Database(path: temporary, mode: .readWrite)
+            try database.execute("BEGIN")
+            try database.execute(ShiftTables.schema)
+            try writeWorld(of: state, into: database)
+            try ShiftTables(database).write(rows, over: ShiftRows())
+            try database.execute("COMMIT")
+            try database.execute("PRAGMA journal_mode = WAL")
+        } catch {
+            unlink(temporary)
+            throw StateFileError(path, .unwritable(error.message))
+        }
+        return try finish(temporary)
+    }
+
+    /// Writes the world `state` is in into `database`'s world tables: an in-memory world record by
+    /// record, a database's world (a world cache) table by table.
+    private static func writeWorld(of state: PanelState, into database: Database) throws(StorageError) {
+        if let world = state.world.world {
+            try WorldWriter(into: database).write(world)
+        } else if let catalog = state.world.base as? SQLiteWorldCatalog {
+            try WorldSchema.create(in: database)
+            let attach = try database.prepare("ATTACH DATABASE ?1 AS source")
+            try attach.bind(catalog.database.path, at: 1)
+            try attach.step()
+            for table in ["contacts", "accounts", "cases", "work_items"] {
+                try database.execute("INSERT INTO main.\(table) SELECT * FROM source.\(table)")
+            }
+            try database.execute("DETACH DATABASE source")
+        } else {
+            throw StorageError("this kind of world cannot be saved in a state file")
+        }
+    }
+
+    /// Replaces the version-1 JSON file open on `descriptor` with a state file holding the same state,
+    /// keeping the original as `FILE.v1.json` (0600). Another omnipanel migrating the same file at the
+    /// same time waits on the original's lock, then finds the new file.
+    private static func migrate(_ path: String, _ file: FileDescriptor) throws {
+        defer { try? file.close() }
+        let descriptor = file.rawValue
+        try lockForMigration(descriptor, path)
+        var opened = stat()
+        var current = stat()
+        guard fstat(descriptor, &opened) == 0, lstat(path, &current) == 0,
+            opened.st_ino == current.st_ino, opened.st_dev == current.st_dev
+        else { return }  // migrated (or replaced) while this one waited: look again
+        let state = try SavedJSON.decode(try StatePath.readAll(file, path), path)
+        let original = path + ".v1.json"
+        var existing = stat()
+        if lstat(original, &existing) == 0 {
+            throw StateFileError(path, .unwritable("it is a version-1 file to migrate, and \(original) is in the way"))
+        }
+        _ = try place(state, at: path) { temporary throws(StateFileError) in
+            guard link(path, original) == 0 else {
+                throw StateFileError(path, .unwritable("cannot keep the original as \(original): \(StatePath.lastError)"))
+            }
+            fchmod(descriptor, 0o600)
+            guard rename(temporary, path) == 0 else {
+                let reason = StatePath.lastError
+                unlink(original)
+                throw StateFileError(path, .unwritable("cannot migrate it: \(reason)"))
+            }
+            StatePath.syncFolder(of: path)
+            return true
+        }
+    }
+
+    /// Takes an exclusive `flock` on the original JSON file, waiting up to ``lockWaitSeconds``.
+    private static func lockForMigration(_ descriptor: Int32, _ path: String) throws(StateFileError) {
+        let retryMicroseconds: UInt32 = 20_000
+        for _ in 0...(lockWaitSeconds * 1_000_000 / Int(retryMicroseconds)) {
+            if flock(descriptor, LOCK_EX | LOCK_NB) == 0 { return }
+            usleep(retryMicroseconds)
+        }
+        throw StateFileError(path, .locked(seconds: lockWaitSeconds))
+    }
+
+    // MARK: SQLite
+
+    private static func pragma(_ name: String, _ database: Database, _ path: String) throws(StateFileError) -> Int {
+        do {
+            let statement = try database.prepare("PRAGMA \(name)")
+            return try statement.step() ? statement.int(at: 0) : 0
+        } catch {
+            throw failure(error, path, reading: true)
+        }
+    }
+
+    private static func dataVersion(_ database: Database, _ path: String) throws(StateFileError) -> Int {
+        try pragma("data_version", database, path)
+    }
+
+    /// A storage error as a state file error: busy means another omnipanel holds the lock; a damaged
+    /// file is not a usable state; anything else could not be read or written.
+    static func failure(_ error: any Error, _ path: String, reading: Bool) -> StateFileError {
+        if let error = error as? StateFileError { return error }
+        guard let error = error as? StorageError else { return StateFileError(path, .unwritable("\(error)")) }
+        if error.isBusy { return StateFileError(path, .locked(seconds: lockWaitSeconds)) }
+        let reason = error.message.hasPrefix(path + ": ") ? String(error.message.dropFirst(path.count + 2)) : error.message
+        switch error.code & 0xFF {
+        case SQLITE_CORRUPT, SQLITE_NOTADB, SQLITE_FORMAT: return StateFileError(path, .invalid(reason))
+        default: return StateFileError(path, reading ? .unreadable(reason) : .unwritable(reason))
+        }
+    }
+}

@@ -1,0 +1,49 @@
+import SessionPanel
+import Storage
+import SystemIO
+
+/// `omnipanel --state FILE export` and `import JSON`: the state file as today's JSON (format version 1)
+/// and back, for people who want to read, diff or hand-edit a saved state.
+enum StateTransfer {
+    /// Prints the saved state as JSON. Reads without the lock and changes nothing.
+    static func export(_ path: String) -> Int32 {
+        do {
+            guard let state = try StateFile.read(path) else {
+                return fail(StateFileError(path, .unreadable("No such file or directory")))
+            }
+            Output.ask(String(decoding: try SavedJSON.encode(state), as: UTF8.self))
+            return 0
+        } catch let error as StateFileError {
+            return fail(error)
+        } catch {
+            Output.error("omnipanel: cannot write state file \(path) as JSON: \(error)")
+            return 1
+        }
+    }
+
+    /// Replaces the state in `path` (creating it) with the one in the JSON file `json`, which is
+    /// checked like any saved state first: one that cannot be used changes nothing.
+    static func `import`(_ json: String, into path: String) -> Int32 {
+        do {
+            let bytes: [UInt8]
+            do {
+                bytes = try InputFile.read(json, limit: InputLimit.stateBytes)
+            } catch {
+                return fail(StateFileError(json, .unreadable("\(error)")))
+            }
+            let state = try SavedJSON.decode(bytes, json)
+            try StateFile(path: path) { state }.replace(with: state)
+            return 0
+        } catch let error as StateFileError {
+            return fail(error)
+        } catch {
+            Output.error("omnipanel: \(error)")
+            return 1
+        }
+    }
+
+    private static func fail(_ error: StateFileError) -> Int32 {
+        Output.error("omnipanel: \(error.message)")
+        return error.exitStatus
+    }
+}

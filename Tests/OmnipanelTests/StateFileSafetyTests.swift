@@ -1,0 +1,84 @@
+import Foundation
+import Testing
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// The state file is private and never reached through a planted file: symbolic links, other users'
+/// files and special files are refused in one line, and nothing beside the file is opened.
+@Suite struct StateFileSafetyTests {
+    @Test func aNewStateFileIsPrivateEvenUnderAPermissiveUmask() throws {
+        let folder = try TemporaryDirectory()
+        defer { folder.remove() }
+        let result = try runProcess("/bin/sh", ["-c", "umask 000 && exec \"$0\" --state \"$1\" incoming chat", Binary.url.path, folder.path("class.db")])
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(try mode(of: folder.path("class.db")) == 0o600)
+        let strict = try runProcess("/bin/sh", ["-c", "umask 077 && exec \"$0\" --state \"$1\" incoming chat", Binary.url.path, folder.path("strict.db")])
+        #expect(strict.status == 0, "\(strict.stderr)")
+        #expect(try mode(of: folder.path("strict.db")) == 0o600)
+    }
+
+    @Test func aSymbolicLinkIsRefusedAndItsTargetLeftAlone() throws {
+        let folder = try TemporaryDirectory()
+        defer { folder.remove() }
+        #expect(try Binary.run(["--state", folder.path("real.db"), "incoming", "chat"]).status == 0)
+        let before = try #require(folder.bytes("real.db"))
+        for target in [folder.path("real.db"), folder.path("missing.db")] {
+            unlink(folder.path("link.db"))
+            try #require(symlink(target, folder.path("link.db")) == 0)
+            let result = try Binary.run(["--state", folder.path("link.db"), "accept"])
+            #expect(result.status == 3)
+            #expect(result.stderr.hasPrefix("omnipanel: cannot read state file \(folder.path("link.db")): it is a symbolic link"))
+            #expect(result.stderr.filter { $0 == "\n" }.count == 1)
+        }
+        #expect(folder.bytes("real.db") == before)
+        #expect(folder.bytes("missing.db") == nil)
+    }
+
+    /// Today's names beside the file (`FILE.tmp`, `FILE.lock`) are no longer used at all, so links
+    /// planted there lead nowhere; links planted at SQLite's own names are refused.
+    @Test func plantedLinksBesideTheFileAreNeverFollowed() throws {
+        let folder = try TemporaryDirectory()
+        defer { folder.remove() }
+        let file = folder.path("class.db")
+        for name in ["class.db.tmp", "class.db.lock"] {
+            try #require(symlink(folder.path("victim-" + name), folder.path(name)) == 0)
+        }
+        #expect(try Binary.run(["--state", file, "-c", "incoming chat; accept"]).status == 0)
+        #expect(try Binary.run(["--state", file, "message", "1", "hi"]).status == 0)
+        for name in ["class.db.tmp", "class.db.lock"] {
+            #expect(folder.bytes("victim-" + name) == nil)
+            var status = stat()
+            #expect(lstat(folder.path(name), &status) == 0 && status.st_mode & S_IFMT == S_IFLNK, "\(name) is still the planted link")
+        }
+        try #require(symlink(folder.path("victim-wal"), file + "-wal") == 0)
+        let result = try Binary.run(["--state", file, "message", "1", "again"])
+        #expect(result.status == 3)
+        #expect(result.stderr == "omnipanel: cannot read state file \(file): \(file)-wal is not a regular file; remove it\n")
+        #expect(folder.bytes("victim-wal") == nil)
+    }
+
+    @Test func aSpecialFileIsRefused() throws {
+        let folder = try TemporaryDirectory()
+        defer { folder.remove() }
+        try #require(mkfifo(folder.path("fifo"), 0o600) == 0)
+        let result = try Binary.run(["--state", folder.path("fifo"), "show"])
+        #expect(result.status == 3)
+        #expect(result.stderr == "omnipanel: cannot read state file \(folder.path("fifo")): it is a FIFO, not a regular file\n")
+    }
+
+    @Test(.enabled(if: geteuid() == 0, "only root can give a file to another user"))
+    func anotherUsersFileIsRefused() throws {
+        let folder = try TemporaryDirectory()
+        defer { folder.remove() }
+        let file = folder.path("class.db")
+        #expect(try Binary.run(["--state", file, "incoming", "chat"]).status == 0)
+        try #require(chown(file, 65_534, 65_534) == 0)
+        let before = try #require(folder.bytes("class.db"))
+        let result = try Binary.run(["--state", file, "accept"])
+        #expect(result.status == 3)
+        #expect(result.stderr == "omnipanel: cannot read state file \(file): it belongs to another user (uid 65534), "
+            + "not to the user running omnipanel\n")
+        #expect(folder.bytes("class.db") == before)
+    }
+}
