@@ -22,7 +22,7 @@ _Static_assert(CEL_CC_REFRESH_BEEP == CC_REFRESH_BEEP, "CEL_CC_REFRESH_BEEP diff
 // Every libedit function the shim calls.
 #define CEL_LIBEDIT_FUNCTIONS(X) \
     X(el_init) X(el_end) X(el_gets) X(el_reset) X(el_set) X(el_get) X(el_line) \
-    X(el_insertstr) X(el_deletestr) X(el_resize) X(history_init) X(history_end) X(history)
+    X(el_insertstr) X(el_deletestr) X(el_getc) X(el_resize) X(history_init) X(history_end) X(history)
 
 // One pointer per function, named after it. __typeof__ takes each prototype from <histedit.h>,
 // variadic ones (el_set, el_get, history) included, so calls through them are type-checked and
@@ -225,6 +225,11 @@ int cel_insert(EditLine *el, const char *text) {
 
 void cel_delete(EditLine *el, int count) {
     edit.el_deletestr(el, count);
+}
+
+int cel_read_key(EditLine *el) {
+    char key;
+    return edit.el_getc(el, &key) == 1 ? (unsigned char)key : -1;
 }
 
 // ---- History ----

@@ -97,13 +97,23 @@ public enum CommandLineCompleter {
     /// switch Ke<Tab>`), from ``CompletionEngine`` on the state the options describe. Each is the
     /// word as the program should receive it (the shell escapes it), starting exactly as typed: a
     /// shell keeps only candidates that begin with what was typed, and titles match in any case.
+    ///
+    /// A large world is cut at ``candidateLimit``, with a last line saying how many more there are
+    /// (starting as typed, so the shell keeps it): `Zo… and 19900 more`.
     private static func completeCommandWord(_ typed: String, after commandWords: [String], in state: PanelState) -> [CompletionCandidate] {
         let line = TokenizedLine.joining(commandWords) + " " + (typed.isEmpty ? "" : TokenizedLine.joining([typed]))
-        return CompletionEngine.complete(line, in: state).candidates.map { candidate in
+        let completion = CompletionEngine.complete(line, in: state, limit: candidateLimit)
+        let candidates = completion.candidates.map { candidate in
             CompletionCandidate(
                 CompletionEngine.startingAsTyped(unquoted(candidate.text), typed: typed), description: candidate.description)
         }
+        let more = completion.total - completion.candidates.count
+        guard more > 0 else { return candidates }
+        return candidates + [CompletionCandidate("\(typed)… and \(more) more", description: "type more to narrow them down")]
     }
+
+    /// The most candidates shell completion lists for a word of a one-shot command.
+    public static let candidateLimit = 100
 
     /// A word as the program will receive it, with the shell's quotes and backslashes resolved (an
     /// open quote included: `'open case 4` → `open case 4`).

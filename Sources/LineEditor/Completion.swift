@@ -16,12 +16,16 @@ public struct CompletionCandidate: Sendable, Equatable {
 public struct CompletionResult: Sendable, Equatable {
     /// Number of Characters immediately before the cursor that the candidates replace (the partial word).
     public var replacing: Int
-    /// The candidates, in the order they should be listed.
+    /// The candidates, in the order they should be listed: at most the limit the completer was given.
     public var candidates: [CompletionCandidate]
+    /// How many candidates there are in all; more than `candidates.count` when the limit cut the list.
+    public var total: Int
 
-    /// Creates a result replacing `replacing` Characters before the cursor with one of `candidates`.
-    public init(replacing: Int, candidates: [CompletionCandidate]) {
+    /// Creates a result replacing `replacing` Characters before the cursor with one of `candidates`,
+    /// of `total` in all (all of them when `total` is `nil`).
+    public init(replacing: Int, candidates: [CompletionCandidate], total: Int? = nil) {
         self.replacing = replacing
         self.candidates = candidates
+        self.total = max(total ?? candidates.count, candidates.count)
     }
 }

@@ -2,6 +2,9 @@ import CEditLine
 import SystemIO
 
 extension LineEditor {
+    /// Up to this many candidates are listed at once; more, and Tab asks first (bash's `completion-query-items`).
+    public static let completionQueryItems = 100
+
     /// Binds Tab to completion and Alt-0…Alt-9 (ESC followed by a digit) to `onMetaDigit`.
     func installKeyBindings(_ editLine: OpaquePointer) {
         cel_add_function(editLine, "omni-complete", "Complete the word before the cursor") { el, _ in
@@ -19,10 +22,26 @@ extension LineEditor {
     }
 
     /// Tab: applies the completer's result to the line and returns a libedit CC_* code.
+    ///
+    /// With more than ``completionQueryItems`` candidates, it asks first, as bash does:
+    /// `Show all N possibilities? (y or n)`; `y` (or space) lists them all, anything else lists none.
+    /// The line is then left as typed (the common prefix of a cut list may not be that of all).
     private func complete(_ editLine: OpaquePointer) -> UInt8 {
         guard let completer else { return UInt8(CEL_CC_REFRESH_BEEP) }
         let before = currentLine(editLine).before
-        let result = completer(before)
+        let result = completer(before, Self.completionQueryItems)
+        if result.total > result.candidates.count {
+            moveBelowLine(editLine)
+            cel_write(editLine, "Show all \(result.total) possibilities? (y or n)")
+            let key = cel_read_key(editLine)
+            cel_write(editLine, "\n")
+            if key == Int32(UInt8(ascii: "y")) || key == Int32(UInt8(ascii: "Y")) || key == Int32(UInt8(ascii: " ")) {
+                let all = completer(before, .max)
+                cel_write(editLine, CompletionText.listing(all.candidates, columns: Int(cel_terminal_columns(editLine))))
+            }
+            cel_redraw(editLine)
+            return UInt8(CEL_CC_NORM)
+        }
         let partial = String(before.suffix(max(0, result.replacing)))
         let texts = result.candidates.map(\.text)
         switch texts.count {

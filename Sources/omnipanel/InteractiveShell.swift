@@ -47,11 +47,12 @@ final class InteractiveShell {
         guard let editor = LineEditor(programName: "omnipanel", historyFile: Self.historyPath) else {
             return context.runScript(named: "<stdin>", lines: LineReader(descriptor: .standardInput))
         }
-        editor.completer = { [unowned self] line in
-            let completion = CompletionEngine.complete(line, in: interpreter.state)
+        editor.completer = { [unowned self] line, limit in
+            let completion = CompletionEngine.complete(line, in: interpreter.state, limit: limit)
             return CompletionResult(
                 replacing: completion.replacing,
-                candidates: completion.candidates.map { .init(text: $0.text, description: $0.description) })
+                candidates: completion.candidates.map { .init(text: $0.text, description: $0.description) },
+                total: completion.total)
         }
         editor.onMetaDigit = { [unowned self] digit in
             guard interpreter.pendingConfirmation == nil, digit == 0 || digit < interpreter.state.sessions.count else {

@@ -90,6 +90,8 @@ cel_line_info cel_line(EditLine *el);
 int cel_insert(EditLine *el, const char *text);
 /// el_deletestr: deletes `count` characters before the cursor.
 void cel_delete(EditLine *el, int count);
+/// el_getc: reads one key (a byte) through the editor's key reader; -1 at the end of input.
+int cel_read_key(EditLine *el);
 
 // ---- History ----
 
