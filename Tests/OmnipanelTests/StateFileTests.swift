@@ -27,13 +27,13 @@ import Glibc
         let folder = try TemporaryDirectory()
         defer { folder.remove() }
         let state = ["--state", folder.path("s.db")]
-        let setup = "config threshold negative; incoming chat; accept; open case 42; type title \"Fire\"; tab open kb; "
+        let setup = "config threshold negative; incoming chat; accept; open case 42; type title \"Fire\"; tab open app Orders; "
             + "message 1 \"Hi\"; panel collapse; clock advance 1m; incoming sms"
         #expect(try Binary.run(state + ["-c", setup]).status == 0)
         let later = try Binary.run(state + ["-c", "config; clock; form; tabs; notifications; history 1; incoming chat"])
         #expect(later.status == 0, "\(later.stderr)")
         for evidence in [
-            "threshold             negative", "Clock: day 0 00:01:00", "title: Fire", "* 3 KB Search",
+            "threshold             negative", "Clock: day 0 00:01:00", "title: Fire", "* 3 Orders",
             "1) SMS from Visitor 2", "Visitor 1: Hi", "Incoming Chat from Visitor 3.", "|   1  Vi   1 |",
         ] {
             #expect(later.stdout.contains(evidence), "missing \(evidence)")

@@ -80,7 +80,7 @@ private func encode(_ value: some Encodable) throws -> String {
         #expect(problems { $0.focusedSessionID = 99 }.contains("the focused session is not open"))
         #expect(problems { $0.sessions[1].focusedTab = 7 }.contains { $0.contains("focuses a tab it does not have") })
         #expect(problems { $0.sessions[1].tabs.removeFirst() }.contains { $0.contains("exactly one anchor tab") })
-        #expect(problems { $0.sessions[1].unreadCount = -1 }.contains { $0.contains("negative unread count") })
+        #expect(problems { $0.sessions[1].unreadCount = -1 }.contains { $0.contains("unread count out of range") })
         #expect(problems { $0.conversations[1001] = nil }.contains { $0.contains("W1001, which does not exist") })
         #expect(problems { $0.settings.maxSessions = 3 }.contains("more sessions are open than max-sessions allows"))
         #expect(problems { $0.settings.capacity = 0 }.contains("setting capacity has a value out of range"))

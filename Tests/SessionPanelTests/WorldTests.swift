@@ -20,7 +20,7 @@ struct WorldTests {
         #expect(world.problems == [
             "contact \"a\" appears twice", "case 1 appears twice",
             "a contact, account or case has an empty name or title",
-            "case -2 has a negative number", "work item W0 must have a positive id",
+            "case -2 is out of range (0 to 999999999999999)", "work item W0 is out of range (1 to 999999999999999)",
         ])
     }
 

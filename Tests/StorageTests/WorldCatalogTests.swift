@@ -99,7 +99,7 @@ import Testing
         do {
             try writer.write(World.CaseRecord(number: -1, title: "x"))
         } catch {
-            #expect(error.message == "case -1 has a negative number")
+            #expect(error.message == "case -1 is out of range (0 to 999999999999999)")
         }
         do {
             try writer.write(World.Account(name: "  "))

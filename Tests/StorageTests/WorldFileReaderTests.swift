@@ -98,7 +98,7 @@ func trickle(_ bytes: [UInt8], step: Int) -> (UnsafeMutableRawBufferPointer) thr
     @Test(arguments: [1, 3, 64, 1 << 20])
     func aWorldStreamsInAnyChunkSize(step: Int) throws {
         let text = #"""
-            {"accounts": [{"name": "Contoso"}], "ignored": {"a": [1, 2.5, true, null, "x"]},
+            {"accounts": [{"name": "Contoso"}],
              "contacts": [{"name": "Jos\u00e9 N\u00fa\u00f1ez", "account": null}, {"account": "Contoso", "name": "Kenny \"K\" Smith"},
                           {"name": "Emoji \ud83d\ude00 fan"}],
              "cases": [{"number": 42, "title": "Printer on fire", "customer": "Kenny Smith"}],
@@ -112,6 +112,17 @@ func trickle(_ bytes: [UInt8], step: Int) -> (UnsafeMutableRawBufferPointer) thr
             accounts: [World.Account(name: "Contoso")],
             cases: [World.CaseRecord(number: 42, title: "Printer on fire", customer: "Kenny Smith")],
             workItems: [World.WorkItem(id: 101, channel: .chat, customer: nil, stream: .mine)]))
+    }
+
+    @Test func anUnknownMemberIsAnErrorNamingIt() {
+        for (text, message) in [
+            (#"{"accounts": [], "ignored": {"a": [1, 2.5, true, null, "x"]}}"#, "ignored is not a known member"),
+            (#"{"contacts": [{"name": "A", "acount": "B"}]}"#, "contacts[0].acount is not a known member"),
+            (#"{"accounts": [{"name": "A", "\u001b[2J": 1}]}"#, "accounts[0].\\e[2J is not a known member"),
+        ] {
+            var reader = JSONWorldReader(bytes: Array(text.utf8))
+            #expect(throws: WorldFileError(message)) { try reader.read(into: WorldCollector()) }
+        }
     }
 
     @Test func theDemoWorldReadsBackAsEncoded() throws {

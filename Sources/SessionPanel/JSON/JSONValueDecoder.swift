@@ -3,7 +3,8 @@
 /// of the value at fault (`cases`, index 1, `title`), so that callers can say where it is.
 ///
 /// Numbers are read exactly: a whole-number type refuses `1.5` (a type mismatch) and `1e30` (does not fit,
-/// data corrupted); `2.0` and `2e1` are whole and accepted.
+/// data corrupted); `2.0` and `2e1` are whole and accepted. An object member the type has no coding key for
+/// is an error (data corrupted, at that member), not silently dropped.
 public struct JSONValueDecoder {
     /// Creates a decoder.
     public init() {}
@@ -28,6 +29,13 @@ struct ValueDecoder: Decoder, SingleValueDecodingContainer {
 
     func container<Key: CodingKey>(keyedBy type: Key.Type) throws -> KeyedDecodingContainer<Key> {
         guard case .object(let members) = value else { throw mismatch([String: Any].self) }
+        // A member the type has no key for is a mistake (a typo, a field of another version), not something
+        // to drop silently. Keys that take any name (a dictionary's, JSONCodingKey) accept every member.
+        if let unknown = members.first(where: { Key(stringValue: $0.0) == nil }) {
+            let key = JSONCodingKey(stringValue: unknown.0)
+            throw DecodingError.dataCorrupted(
+                .init(codingPath: codingPath + [key], debugDescription: "unknown member \"\(unknown.0)\""))
+        }
         return KeyedDecodingContainer(KeyedValueDecodingContainer(members: members, codingPath: codingPath))
     }
 

@@ -44,7 +44,10 @@ extension PanelState {
 
     /// `clock advance`: moves the clock on by `seconds`, firing every event due on the way in order;
     /// prints each event's line, then the clock, then the panel.
-    mutating func advanceClock(by seconds: Int) -> Outcome {
+    mutating func advanceClock(by seconds: Int) throws(CommandError) -> Outcome {
+        guard seconds <= Limits.largestCounter - now else {
+            throw CommandError("the clock cannot go past \(Limits.largestCounter) seconds (README: Robustness)")
+        }
         let target = now + seconds
         var outcome = Outcome(showsPanel: true)
         while let fired = fireNextEvent(upTo: target) {
@@ -129,6 +132,7 @@ extension PanelState {
     private mutating func expireWaiting(_ id: Int) -> Outcome {
         conversations[id]?.state = .closed
         conversations[id]?.waitingUntil = nil
+        if let conversation = conversations[id] { customerConversations.remove(conversation) }
         shift.log.conversationClosed(id, at: now)
         let title = conversations[id]?.title ?? ""
         return eventOutcome(.warning, "The waiting conversation with \(title) (W\(id)) expired and is Closed.")

@@ -23,7 +23,7 @@ extension PanelState {
     mutating func deliver(_ text: String, toSessionAt position: Int, conversation id: Int) {
         conversations[id]?.messages.append(Message(sender: .customer, text: text, time: now))
         guard sessions[position].id != focusedSessionID else { return }
-        sessions[position].unreadCount += 1
+        sessions[position].unreadCount = min(sessions[position].unreadCount + 1, Limits.largestCounter)  // the badge shows 9+ long before
         shift.log.unreadMessage(id, at: now, unread: sessions[position].unreadCount)
     }
 
@@ -57,13 +57,16 @@ extension PanelState {
         guard let contact = try world.contact(named: name) else { throw CommandError("no contact named \"\(name)\"") }
         conversation.customer = contact.name
         conversations[id] = conversation
-        sessions[position].title = contact.name
-        return Outcome([.message("Linked \(contact.name) to \(session.title); the session title is now \(contact.name).")], showsPanel: true)
+        customerConversations.add(conversation)
+        let title = distinctTitle(contact.name, for: session.kind)
+        sessions[position].title = title
+        return Outcome([.message("Linked \(contact.name) to \(session.title); the session title is now \(title).")], showsPanel: true)
     }
 
     mutating func setSentiment(_ level: Sentiment, of reference: SessionReference) throws(CommandError) -> Outcome {
         let position = try position(of: reference)
         guard !sessions[position].isHome else { throw CommandError("Home has no sentiment") }
+        _ = try activeConversationID(in: sessions[position])  // as for `message`: only an Active conversation has a customer's mood
         changeSentiment(at: position, to: level)
         return Outcome(showsPanel: true)
     }

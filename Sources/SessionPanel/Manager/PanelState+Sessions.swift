@@ -63,6 +63,7 @@ extension PanelState {
             return "\"\(title)\" is already open at position \(existing); switched to it."
         }
         try checkRoom(for: kind)
+        let title = distinctTitle(title, for: kind)
         sessions.append(Session(id: nextSessionID, kind: kind, title: title, readOnly: readOnly))
         nextSessionID += 1
         focus(sessions.count - 1)
@@ -75,12 +76,29 @@ extension PanelState {
         return "Started session \(sessions.count - 1): \(title)\(readOnly ? " (read-only)" : "")."
     }
 
+    /// `title`, or, when an open session already has it (ignoring case), `title` followed by what tells the
+    /// new session apart — `Kenny Smith (W1002)`, `Kenny Smith (contact)`, `Refund (case 17)` — so two rows
+    /// never look the same and `switch` can name each.
+    func distinctTitle(_ title: String, for kind: SessionKind) -> String {
+        let wanted = title.lowercased()
+        guard sessions.contains(where: { $0.kind != kind && $0.title.lowercased() == wanted }) else { return title }
+        let label =
+            switch kind {
+            case .home: "Home"
+            case .conversation(let id): "W\(id)"
+            case .caseRecord(let number): "case \(number)"
+            case .contact: "contact"
+            case .account: "account"
+            }
+        return "\(title) (\(label))"
+    }
+
     /// Fails with the maximum-sessions message unless `kind` is already open or one more session fits;
     /// rules that change other things before starting a session call it first.
     func checkRoom(for kind: SessionKind) throws(CommandError) {
-        guard sessions.count < settings.maxSessions || sessions.contains(where: { $0.kind == kind }) else {
-            throw CommandError(Self.maximumSessionsMessage)
-        }
+        guard !sessions.contains(where: { $0.kind == kind }) else { return }
+        guard sessions.count < settings.maxSessions else { throw CommandError(Self.maximumSessionsMessage) }
+        guard nextSessionID < Limits.largestCounter else { throw Limits.exhausted("session ids") }
     }
 
     mutating func switchTo(_ reference: SessionReference) throws(CommandError) -> Outcome {
@@ -109,11 +127,12 @@ extension PanelState {
                 reports.append(.message("The \(conversation.channel.displayName.lowercased()) conversation went back to the queue (Open)."))
             case .active:
                 conversation.state = .waiting
-                conversation.waitingUntil = now + settings.waitingWindow
+                conversation.waitingUntil = min(now + settings.waitingWindow, Limits.largestCounter)
                 reports.append(.message(
                     "The conversation is Waiting for \(SimulatedDuration.format(settings.waitingWindow)); the customer can resume it."))
             case .wrapUp:
                 conversation.state = .closed
+                customerConversations.remove(conversation)
                 reports.append(.message("The conversation is Closed."))
             case .open, .waiting, .closed:
                 break

@@ -61,7 +61,11 @@ extension PanelState {
         }
         switch command {
         case .incoming(let channel, let customer)?:
-            return eventOutcome(.arrival, receive(channel, from: customer).firstMessage)
+            do throws(CommandError) {
+                return eventOutcome(.arrival, try receive(channel, from: customer).firstMessage)
+            } catch {
+                return eventOutcome(.problem, "`at` line \"\(line)\": \(error.message)")
+            }
         case .message(.titlePrefix(let name), let text)?:
             return deliverScheduled(text, from: name)
         case .sentiment(.titlePrefix(let name), let level)?:

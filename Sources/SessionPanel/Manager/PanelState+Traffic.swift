@@ -74,7 +74,13 @@ extension PanelState {
         let isVisitor = shift.random.integer(in: 0...99, stream, drawArrival(channel)) < settings.traffic.visitorPercent
         let pick = shift.random.bits(stream, drawArrival(channel))
         let customer = isVisitor ? nil : availableContact(on: channel, pick)
-        let outcome = receive(channel, from: customer)
+        let outcome: Outcome
+        do throws(CommandError) {
+            outcome = try receive(channel, from: customer)
+        } catch {
+            scheduleNextArrival(on: channel)
+            return eventOutcome(.problem, error.message)  // a limit reached (README: Robustness)
+        }
         scheduleNextArrival(on: channel)
         guard let id = notifications.last?.conversationID else { return eventOutcome(.arrival, outcome.firstMessage) }
         if shift.customers[id] == nil {
@@ -173,6 +179,7 @@ extension PanelState {
             shift.log.answered(id, .abandoned, at: now)
         }
         conversations[id]?.state = .closed
+        if let conversation = conversations[id] { customerConversations.remove(conversation) }
         shift.log.update(id, at: now) { $0.abandonedAt = now }
         shift.log.conversationClosed(id, at: now)
         let title = conversations[id]?.title ?? ""

@@ -1,14 +1,30 @@
 extension PanelState {
-    mutating func receive(_ channel: Channel, from customer: String?) -> Outcome {
-        let returning = customer.flatMap { name in
-            conversations.values.first {
-                $0.state == .waiting && $0.channel == channel && $0.customer?.lowercased() == name.lowercased()
+    /// A request from `customer` (a visitor when `nil`) on `channel`. A named customer's request resumes
+    /// their Waiting conversation on that channel; it is refused while one of their conversations on that
+    /// channel is offered (a pending notification) or shown in a session, so one customer never has two
+    /// sessions for one channel. Finding those conversations goes through ``customerConversations``: a
+    /// request from a new customer costs the same however many came before.
+    mutating func receive(_ channel: Channel, from customer: String?) throws(CommandError) -> Outcome {
+        var returning: Conversation?
+        for existingID in customer.map({ customerConversations.ids(of: $0, on: channel) }) ?? [] {
+            guard let existing = conversations[existingID] else { continue }
+            let refusal = "\(existing.title) already has a \(channel.displayName) conversation, \(existing.itemLabel)"
+            if let position = sessions.firstIndex(where: { $0.kind == .conversation(existingID) }) {
+                throw CommandError("\(refusal), open at position \(position); a second request on the same channel is refused")
+            }
+            if existing.state == .waiting {
+                returning = existing
+            } else if notifications.contains(where: { $0.conversationID == existingID }) {
+                throw CommandError("\(refusal), waiting for Accept or Reject; a second request on the same channel is refused")
             }
         }
         let id: Int
         if let returning {
             id = returning.id
+            notifications.removeAll { $0.conversationID == id }
         } else {
+            guard nextConversationID < Limits.largestCounter else { throw Limits.exhausted("work item numbers") }
+            guard customer != nil || visitorCount < Limits.largestCounter else { throw Limits.exhausted("visitor numbers") }
             var visitorNumber: Int?
             if customer == nil {
                 visitorCount += 1
@@ -16,17 +32,21 @@ extension PanelState {
             }
             id = nextConversationID
             nextConversationID += 1
-            conversations[id] = Conversation(
+            let conversation = Conversation(
                 id: id, channel: channel, customer: customer, visitorNumber: visitorNumber,
                 state: .open, assignedToAgent: false)
+            conversations[id] = conversation
+            customerConversations.add(conversation)
         }
         return offer(id, returning: returning != nil)
     }
 
     /// A notification offers conversation `id` (a customer returning to a waiting one when `returning`).
     mutating func offer(_ id: Int, returning: Bool) -> Outcome {
-        let alreadyOffered = notifications.contains { $0.conversationID == id }
-        notifications.removeAll { $0.conversationID == id }
+        // Only a conversation that existed before can be offered already: a new request costs the same
+        // however many are pending.
+        let alreadyOffered = returning && notifications.contains { $0.conversationID == id }
+        if alreadyOffered { notifications.removeAll { $0.conversationID == id } }
         notifications.append(IncomingNotification(conversationID: id, arrivedAt: now, isReturning: returning))
         if !alreadyOffered { shift.log.offered(id, at: now) }  // a repeated request is still the one offer
         let title = conversations[id]?.title ?? ""

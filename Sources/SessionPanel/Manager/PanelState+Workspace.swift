@@ -23,15 +23,19 @@ extension PanelState {
 
     mutating func openTab(_ target: TabTarget) throws(CommandError) -> Outcome {
         let position = try tabSession()
-        guard sessions[position].tabs.count < settings.maxTabs else {
-            throw CommandError("a session has at most \(settings.maxTabs) tabs; close one first")
-        }
         let tab: AppTab =
             switch target {
             case .knowledgeSearch: AppTab(.knowledgeSearch)
             case .record(let id): AppTab(.record(id))
             case .app(let name): AppTab(.app(name))
             }
+        if let open = sessions[position].tabs.firstIndex(of: tab) {  // one tab per thing shown: focus it
+            sessions[position].focusedTab = open
+            return Outcome([.tabs])
+        }
+        guard sessions[position].tabs.count < settings.maxTabs else {
+            throw CommandError("a session has at most \(settings.maxTabs) tabs; close one first")
+        }
         sessions[position].tabs.append(tab)
         sessions[position].focusedTab = sessions[position].tabs.count - 1
         return Outcome([.tabs])

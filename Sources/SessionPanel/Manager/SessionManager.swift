@@ -8,7 +8,7 @@ extension PanelState {
     /// the state is made to undo a failure, and a command costs the same with 10 or 10,000 sessions.
     public mutating func apply(_ command: Command) throws(CommandError) -> Outcome {
         switch command {
-        case .incoming(let channel, let customer): return receive(channel, from: customer)
+        case .incoming(let channel, let customer): return try receive(channel, from: customer)
         case .notifications: return .answer([.notifications])
         case .accept(let number): return try accept(number)
         case .reject(let number): return try reject(number)
@@ -23,7 +23,7 @@ extension PanelState {
         case .end(let reference): return try end(reference)
         case .link(let reference, let contact): return try link(reference, contact: contact)
         case .clockShow: return .answer([.clock])
-        case .clockAdvance(let seconds): return advanceClock(by: seconds)
+        case .clockAdvance(let seconds): return try advanceClock(by: seconds)
         case .traffic(let profile, let seed): return startTraffic(profile, seed: seed)
         case .message(let reference, let text): return try receiveMessage(text, in: reference)
         case .reply(let text): return try reply(text)

@@ -36,6 +36,8 @@ public struct PanelState: Sendable, Codable, Equatable {
     var nextSessionID: Int
     /// The next work item number to hand out.
     var nextConversationID: Int
+    /// The conversations that are not Closed, by customer and channel (derived from `conversations`).
+    var customerConversations: CustomerConversations
 
     /// A fresh shift in `world`: only Home open, presence Available, the clock at zero.
     public init(world: World = .demo, settings: Settings = Settings()) {
@@ -69,6 +71,7 @@ public struct PanelState: Sendable, Codable, Equatable {
                 visitorNumber: item.customer == nil ? visitorCount : nil,
                 state: state, assignedToAgent: item.stream == .mine)
         }
+        self.customerConversations = CustomerConversations(conversations.values)
         self.presence = .available
         self.now = 0
         self.panelMode = .expanded

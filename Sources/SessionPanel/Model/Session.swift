@@ -1,5 +1,5 @@
 /// What a session in the panel is about.
-public enum SessionKind: Sendable, Codable, Equatable {
+public enum SessionKind: Sendable, Codable, Hashable {
     /// The anchored Home session with the agent dashboard.
     case home
     /// A customer conversation, by work item number.

@@ -100,12 +100,14 @@ public struct World: Sendable, Codable, Equatable {
 
     /// Why `number` cannot number a case, if it cannot.
     public static func problem(caseNumber number: Int) -> String? {
-        number < 0 ? "case \(number) has a negative number" : nil
+        (0...Limits.largestRecordNumber).contains(number)
+            ? nil : "case \(number) is out of range (0 to \(Limits.largestRecordNumber))"
     }
 
     /// Why `id` cannot number a work item, if it cannot.
     public static func problem(workItemID id: Int) -> String? {
-        id <= 0 ? "work item W\(id) must have a positive id" : nil
+        (1...Limits.largestRecordNumber).contains(id)
+            ? nil : "work item W\(id) is out of range (1 to \(Limits.largestRecordNumber))"
     }
 
     /// The problem of a second record of `kind` with the same `key` (a lowercased name or a number).

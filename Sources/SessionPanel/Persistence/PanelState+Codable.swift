@@ -20,6 +20,7 @@ extension PanelState {
                     forKey: .conversations, in: container, debugDescription: "work item W\(conversation.id) appears twice")
             }
         }
+        customerConversations = CustomerConversations(conversations.values)
         presence = try container.decode(Presence.self, forKey: .presence)
         now = try container.decode(Int.self, forKey: .clock)
         visitorCount = try container.decode(Int.self, forKey: .visitorCount)

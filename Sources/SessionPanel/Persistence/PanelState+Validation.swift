@@ -1,7 +1,4 @@
 extension PanelState {
-    /// The largest clock reading, counter or id a loaded state may hold, so later arithmetic cannot overflow.
-    static let largestCounter = 1_000_000_000_000_000
-
     /// The rules a state loaded from a file must keep for the manager to work on it, each broken one
     /// as a line; empty when the state is sound. A state the manager produced always passes.
     public var problems: [String] {
@@ -11,20 +8,28 @@ extension PanelState {
         }
         let counters = [("clock", now), ("visitorCount", visitorCount), ("nextSessionID", nextSessionID),
                         ("nextWorkItem", nextConversationID)]
-        for (name, value) in counters where !(0...Self.largestCounter).contains(value) {
+        for (name, value) in counters where !(0...Limits.largestCounter).contains(value) {
             problems.append("\(name) is out of range")
         }
         problems += sessionProblems
+        var offered = Set<Int>()
         for notification in notifications {
-            if conversations[notification.conversationID] == nil {
-                problems.append("a notification offers W\(notification.conversationID), which does not exist")
+            let id = notification.conversationID
+            if let state = conversations[id]?.state, state != .open && state != .waiting {
+                problems.append("a notification offers W\(id), which is \(state.displayName)")
+            } else if conversations[id] == nil {
+                problems.append("a notification offers W\(id), which does not exist")
             }
+            if !offered.insert(id).inserted { problems.append("two notifications offer W\(id)") }
             if notification.arrivedAt < 0 || notification.arrivedAt > now { problems.append("a notification arrives after the clock") }
         }
         for conversation in conversations.values where conversation.id < 1 || conversation.id >= nextConversationID {
             problems.append("work item W\(conversation.id) is out of range")
         }
-        for conversation in conversations.values where (conversation.waitingUntil ?? 0) > Self.largestCounter {
+        if customerConversations != CustomerConversations(conversations.values) {
+            problems.append("the index of customers' conversations is out of date")
+        }
+        for conversation in conversations.values where (conversation.waitingUntil ?? 0) > Limits.largestCounter {
             problems.append("work item W\(conversation.id) waits too long")
         }
         return problems
@@ -36,6 +41,10 @@ extension PanelState {
         if sessions.dropFirst().contains(where: { $0.isHome }) { problems.append("only the first session can be Home") }
         if sessions.count > settings.maxSessions { problems.append("more sessions are open than max-sessions allows") }
         if Set(sessions.map { $0.id }).count != sessions.count { problems.append("two sessions share an id") }
+        var shown = Set<SessionKind>()
+        for session in sessions where !shown.insert(session.kind).inserted {
+            problems.append("two sessions show the same \(session.isHome ? "Home" : "record or work item") (\"\(session.title)\")")
+        }
         if !sessions.contains(where: { $0.id == focusedSessionID }) { problems.append("the focused session is not open") }
         for session in sessions {
             let name = "session \"\(session.title)\""
@@ -45,9 +54,20 @@ extension PanelState {
             }
             if session.tabs.count > settings.maxTabs { problems.append("\(name) has more tabs than max-tabs allows") }
             if !session.tabs.indices.contains(session.focusedTab) { problems.append("\(name) focuses a tab it does not have") }
-            if session.unreadCount < 0 { problems.append("\(name) has a negative unread count") }
-            if let id = session.conversationID, conversations[id] == nil {
-                problems.append("\(name) shows W\(id), which does not exist")
+            if !(0...Limits.largestCounter).contains(session.unreadCount) {
+                problems.append("\(name) has an unread count out of range")
+            }
+            if let id = session.conversationID {
+                switch conversations[id]?.state {
+                case nil: problems.append("\(name) shows W\(id), which does not exist")
+                case .closed? where !session.readOnly, .open?, .waiting?:
+                    problems.append("\(name) shows W\(id), which is \(conversations[id]?.state.displayName ?? "")")
+                case .active? where session.readOnly, .wrapUp? where session.readOnly:
+                    problems.append("\(name) is read-only but W\(id) is not Closed")
+                default: break
+                }
+            } else if session.readOnly {
+                problems.append("\(name) is read-only but shows no work item")
             }
         }
         return problems

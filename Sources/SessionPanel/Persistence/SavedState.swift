@@ -22,6 +22,15 @@ public struct SavedState: Codable, Sendable, Equatable {
     public struct Version: Decodable, Sendable {
         /// The format version of the file.
         public let version: Int
+
+        /// A file of format `version`.
+        public init(version: Int) { self.version = version }
+
+        /// Reads `version` and ignores every other member: a newer file has members this one does not know.
+        public init(from decoder: any Decoder) throws {
+            let container = try decoder.container(keyedBy: JSONCodingKey.self)
+            version = try container.decode(Int.self, forKey: JSONCodingKey(stringValue: "version"))
+        }
     }
 
     /// Refuses a format this program does not read.

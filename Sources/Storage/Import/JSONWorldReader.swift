@@ -43,7 +43,7 @@ public struct JSONWorldReader {
                 case "accounts": try readList(key) { reader, place throws in try sink.write(try reader.readAccount(place)) }
                 case "cases": try readList(key) { reader, place throws in try sink.write(try reader.readCase(place)) }
                 case "workItems": try readList(key) { reader, place throws in try sink.write(try reader.readWorkItem(place)) }
-                default: try skipValue()
+                default: throw Self.unknown(key, in: nil)
                 }
                 if try endOfObject() { break }
             }
@@ -61,7 +61,7 @@ public struct JSONWorldReader {
             switch key {
             case "name": name = try reader.readString(place, key)
             case "account": account = try reader.readOptionalString(place, key)
-            default: try reader.skipValue()
+            default: throw Self.unknown(key, in: place)
             }
         }
         return World.Contact(name: try required(name, "name", place), account: account)
@@ -70,7 +70,8 @@ public struct JSONWorldReader {
     private mutating func readAccount(_ place: String) throws -> World.Account {
         var name: String?
         try readObject(place) { reader, key throws in
-            if key == "name" { name = try reader.readString(place, key) } else { try reader.skipValue() }
+            guard key == "name" else { throw Self.unknown(key, in: place) }
+            name = try reader.readString(place, key)
         }
         return World.Account(name: try required(name, "name", place))
     }
@@ -84,7 +85,7 @@ public struct JSONWorldReader {
             case "number": number = try reader.readInteger(place, key)
             case "title": title = try reader.readString(place, key)
             case "customer": customer = try reader.readOptionalString(place, key)
-            default: try reader.skipValue()
+            default: throw Self.unknown(key, in: place)
             }
         }
         return World.CaseRecord(number: try required(number, "number", place), title: try required(title, "title", place), customer: customer)
@@ -101,12 +102,17 @@ public struct JSONWorldReader {
             case "channel": channel = try reader.readEnumeration(place, key)
             case "customer": customer = try reader.readOptionalString(place, key)
             case "stream": stream = try reader.readEnumeration(place, key)
-            default: try reader.skipValue()
+            default: throw Self.unknown(key, in: place)
             }
         }
         return World.WorkItem(
             id: try required(id, "id", place), channel: try required(channel, "channel", place),
             customer: customer, stream: try required(stream, "stream", place))
+    }
+
+    /// A member no world record has: a typo or a field of another program, refused rather than dropped.
+    private static func unknown(_ key: String, in place: String?) -> WorldFileError {
+        WorldFileError("\(place.map { $0 + "." } ?? "")\(VisibleText.escaped(key)) is not a known member")
     }
 
     private func required<Value>(_ value: Value?, _ key: String, _ place: String) throws -> Value {

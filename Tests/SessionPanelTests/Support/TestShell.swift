@@ -10,6 +10,9 @@ struct TestShell {
         interpreter = Interpreter(state: PanelState(world: world, settings: settings))
     }
 
+    /// A shell that starts from `state`, as from a state file.
+    init(state: PanelState) { interpreter = Interpreter(state: state) }
+
     var state: PanelState { interpreter.state }
 
     /// Runs lines that must all succeed (a `close` without `--yes` is answered yes); returns the last outcome.
