@@ -27,6 +27,7 @@ public struct CommandLineParser {
     private var check = false
     private var record = false
     private var pace: Double?
+    private var cast: String?
     private var positionals: [String] = []
 
     private init(arguments: ArraySlice<String>) { self.arguments = arguments }
@@ -99,6 +100,7 @@ public struct CommandLineParser {
         case .echo: options.echo = true
         case .quiet: options.quiet = true
         case .commands: commands = value
+        case .cast: cast = value
         case .check: check = true
         case .record: record = true
         case .pace:
@@ -185,12 +187,15 @@ public struct CommandLineParser {
     private func runScript(_ path: String) throws(UsageError) -> RunScript {
         if check, record { throw UsageError("--check and --record do not go together", in: command) }
         if pace != nil, options.format == .json { throw UsageError("--pace plays back text, not json", in: command) }
-        guard check || record else { return RunScript(path: path, mode: .play(pace: pace)) }
+        if cast != nil, check || !record && pace == nil {
+            throw UsageError("--cast records a playback: give it with --pace or --record", in: command)
+        }
+        guard check || record else { return RunScript(path: path, mode: .play(pace: pace), cast: cast) }
         if path == "-" { throw UsageError("--check and --record need a script file, not '-'", in: command) }
-        if pace != nil || options.state != nil || options.format == .json {
+        if pace != nil && cast == nil || options.state != nil || options.format == .json {
             throw UsageError("--check and --record run from a fresh state in text; drop --pace, --state and --format", in: command)
         }
-        return RunScript(path: path, mode: check ? .check : .record)
+        return RunScript(path: path, mode: check ? .check : .record(pace: pace ?? 1), cast: cast)
     }
 
     /// An unknown option, with the closest one this command takes, or the subcommand that takes it.

@@ -92,10 +92,13 @@ public struct RunScript: Sendable, Equatable {
     public var path: String
     /// How to run it.
     public var mode: Mode
+    /// `--cast FILE`: where to write an asciinema recording of the playback.
+    public var cast: String?
 
-    public init(path: String, mode: Mode) {
+    public init(path: String, mode: Mode, cast: String? = nil) {
         self.path = path
         self.mode = mode
+        self.cast = cast
     }
 
     /// How `run` runs its script.
@@ -104,7 +107,7 @@ public struct RunScript: Sendable, Equatable {
         case play(pace: Double?)
         /// `--check`: its expectations and its transcript.
         case check
-        /// `--record`: write its transcript.
-        case record
+        /// `--record`: write its transcript; a recording (``RunScript/cast``) is timed at `pace`.
+        case record(pace: Double)
     }
 }

@@ -58,18 +58,28 @@ struct ShellContext {
 
     /// Runs `lines` without a prompt, streaming what it prints. The state is saved in groups: after a
     /// command once ``commitInterval`` has passed since the last save, and at the end (a one-shot
-    /// command is a group of one). With `pace`, plays the script back live. Returns the exit status:
-    /// 2 when the input could not be read to its end.
-    func runScript(named name: String, lines: some ScriptLines, pace: Double? = nil) -> Int32 {
+    /// command is a group of one). With `pace`, plays the script back live, and records the playback
+    /// in the asciinema file `cast` when given. Returns the exit status: 2 when the input could not be
+    /// read to its end, 1 when the recording could not be written.
+    func runScript(named name: String, lines: some ScriptLines, pace: Double? = nil, cast: String? = nil) -> Int32 {
+        var playback = pace.map { pace in
+            LivePlayback(pace: pace, cast: cast.map { _ in CastFile.recording(of: name, width: renderer.style.width, pace: pace) })
+        }
+        let status = runScript(named: name, lines: lines, echo: pace != nil) { event in
+            if playback != nil { playback?.play(event) } else { Self.print(event) }
+        }
+        guard let cast, let recording = playback?.cast else { return status }
+        return CastFile.write(recording, to: cast) ? status : max(status, 1)
+    }
+
+    private func runScript(
+        named name: String, lines: some ScriptLines, echo: Bool, emit: (ScriptRunner.Event) -> Void
+    ) -> Int32 {
         defer { Output.flush() }
         let scriptOptions = ScriptRunner.Options(
-            strict: options.strict, echo: options.echo || pace != nil, style: renderer.style, format: options.format,
+            strict: options.strict, echo: options.echo || echo, style: renderer.style, format: options.format,
             quiet: options.quiet)
         var runner = ScriptRunner(name: VisibleText.escaped(name), state: initialState, options: scriptOptions)
-        var playback = pace.map(LivePlayback.init)
-        let emit = { (event: ScriptRunner.Event) in
-            if playback?.play(event) != true { Self.print(event) }
-        }
         var lastCommit = Self.monotonicSeconds()
         for line in lines {
             runner.feed(line, emit: emit)

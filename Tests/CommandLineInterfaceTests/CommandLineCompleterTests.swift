@@ -19,7 +19,7 @@ import Testing
     @Test func optionsCompleteFromTheTableWithTheirHelp() {
         #expect(texts(complete(["--w"])) == ["--world", "--width"])
         #expect(complete(["--wo"]) == .candidates([CompletionCandidate("--world", description: CommandLineTable.root.option(spelled: "--world")!.help)]))
-        #expect(texts(complete(["run", "--c"])) == ["--color", "--check"])
+        #expect(texts(complete(["run", "--c"])) == ["--color", "--check", "--cast"])
         #expect(texts(complete(["-"])).contains("-c"))
         #expect(!texts(complete(["run", "-"])).contains("-c"))
     }
