@@ -92,6 +92,8 @@ public enum CommandLineTable {
             OptionSpec(.record, long: "record", help: "Write the script's transcript to FILE.out."),
             OptionSpec(.pace, long: "pace", value: .number(placeholder: "seconds"),
                        help: "Play back live: type each command, then wait this long (0 to 60 seconds) after its output."),
+            OptionSpec(.report, long: "report",
+                       help: "After the script, print the shift's report (as one JSON object with --format json)."),
             OptionSpec(.cast, long: "cast", value: .file(placeholder: "file", extension: "cast"),
                        help: "Write an asciinema recording of the playback (with --pace, as it plays; with --record, at once, timed by --pace or 1 second)."),
             helpOption,

@@ -70,7 +70,7 @@ enum Omnipanel {
         case .play(let seconds): pace = seconds
         }
         if script.path == "-" {
-            return shell.runScript(named: "<stdin>", lines: LineReader(descriptor: .standardInput), pace: pace, cast: script.cast)
+            return shell.runScript(named: "<stdin>", lines: LineReader(descriptor: .standardInput), pace: pace, cast: script.cast, report: script.report)
         }
         let descriptor: FileDescriptor
         do throws(SystemError) {
@@ -80,7 +80,7 @@ enum Omnipanel {
             return 2
         }
         defer { try? descriptor.close() }
-        return shell.runScript(named: script.path, lines: LineReader(descriptor: descriptor), pace: pace, cast: script.cast)
+        return shell.runScript(named: script.path, lines: LineReader(descriptor: descriptor), pace: pace, cast: script.cast, report: script.report)
     }
 }
 
