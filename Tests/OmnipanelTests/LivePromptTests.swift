@@ -43,6 +43,34 @@ struct LivePromptTests {
     /// The event lines on the screen (they start with their simulated time, `[00:01:30]`).
     private func eventLines(_ screen: Screen) -> [String] { screen.rows.filter { $0.hasPrefix("[00:") } }
 
+    @Test("Done when: an arrival while a line is half typed prints above the prompt; the line stays, cursor at its end; Enter runs it")
+    func arrivalWhileTyping() throws {
+        let folder = try TemporaryDirectory()
+        defer { folder.remove() }
+        try folder.write("# Kenny writes in half a minute into the shift\nat 30s incoming chat \"Kenny Smith\"\n", to: "s.omni")
+        let terminal = try start(["--scenario", "s.omni", "--speed", "10"], in: folder)
+        try terminal.type("acc")
+        let typed = try terminal.wait(for: "the half-typed line") { $0.beforeCursor == Self.prompt + "acc" }
+        #expect(typed.map(eventLines)?.isEmpty == true, "the arrival came before the line was typed: the test proves nothing")
+        #expect(try !terminal.bellRang())
+
+        let arrived = try #require(try terminal.wait(for: "the arrival above the prompt") { !eventLines($0).isEmpty })
+        #expect(arrived.rows[arrived.cursorRow - 1].hasPrefix("[00:00:30] "))
+        #expect(arrived.rows[arrived.cursorRow - 1].contains("Incoming Chat from Kenny Smith"))
+        #expect(arrived.beforeCursor == Self.prompt + "acc", "the line as it was")
+        #expect(arrived.cursorColumn == (Self.prompt + "acc").count, "the cursor at its end")
+        #expect(arrived.rows[arrived.cursorRow].contains("1 waiting ("), "the status beside the prompt")
+        #expect(try terminal.bellRang(), "a new request rings the bell")
+
+        try terminal.type("ept")
+        try terminal.press("Enter")
+        let accepted = try terminal.wait(for: "the request accepted") { screen in
+            screen.beforeCursor == Self.prompt && screen.rows.contains { $0.contains("▶") && $0.contains("Kenny Smith") }
+        }
+        #expect(accepted?.rows.contains { $0.hasPrefix(Self.prompt + "accept") } == true)
+        #expect(accepted.map { !$0.rows[$0.cursorRow].contains("waiting") } == true, "nothing waiting any more")
+    }
+
     @Test("a generated request rings the bell; with `config bell off` (a scenario's setup line) it does not",
           arguments: [true, false])
     func bell(on: Bool) throws {
@@ -114,7 +142,8 @@ struct LivePromptTests {
         if let content { try folder.write(content, to: file) }
         let terminal = try TerminalSession(
             ["/bin/bash", "-c", #""$0" --scenario "$1"; echo "exit $?"; read"#, Binary.url.path, file],
-            environment: ["HOME": folder.url.path, "XDG_STATE_HOME": folder.path("state")], workingDirectory: folder.url)
+            environment: ["HOME": folder.url.path, "XDG_STATE_HOME": folder.path("state")], workingDirectory: folder.url,
+            columns: 250)  // wide enough for the error to show on one row
         let screen = try terminal.wait(for: "the program to end") { $0.text.contains("exit ") }
         let rows = screen?.rows.filter { !$0.trimmingCharacters(in: .whitespaces).isEmpty } ?? []
         #expect(rows.count == 2, "one error line, then the status: \(rows)")
