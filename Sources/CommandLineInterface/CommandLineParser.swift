@@ -27,6 +27,8 @@ public struct CommandLineParser {
     private var check = false
     private var record = false
     private var pace: Double?
+    private var cast: String?
+    private var report = false
     private var positionals: [String] = []
 
     private init(arguments: ArraySlice<String>) { self.arguments = arguments }
@@ -102,8 +104,10 @@ public struct CommandLineParser {
         case .echo: options.echo = true
         case .quiet: options.quiet = true
         case .commands: commands = value
+        case .cast: cast = value
         case .check: check = true
         case .record: record = true
+        case .report: report = true
         case .pace:
             guard let seconds = Double(value), (0...60).contains(seconds) else {
                 throw UsageError("--pace takes 0 to 60 seconds, not '\(value)'", in: command)
@@ -164,12 +168,16 @@ public struct CommandLineParser {
     private func runScript(_ path: String) throws(UsageError) -> RunScript {
         if check, record { throw UsageError("--check and --record do not go together", in: command) }
         if pace != nil, options.format == .json { throw UsageError("--pace plays back text, not json", in: command) }
-        guard check || record else { return RunScript(path: path, mode: .play(pace: pace)) }
+        if cast != nil, check || !record && pace == nil {
+            throw UsageError("--cast records a playback: give it with --pace or --record", in: command)
+        }
+        guard check || record else { return RunScript(path: path, mode: .play(pace: pace), cast: cast, report: report) }
+        if report { throw UsageError("--report goes with a plain run, not --check or --record (put `report` in the script)", in: command) }
         if path == "-" { throw UsageError("--check and --record need a script file, not '-'", in: command) }
-        if pace != nil || options.state != nil || options.format == .json {
+        if pace != nil && cast == nil || options.state != nil || options.format == .json {
             throw UsageError("--check and --record run from a fresh state in text; drop --pace, --state and --format", in: command)
         }
-        return RunScript(path: path, mode: check ? .check : .record)
+        return RunScript(path: path, mode: check ? .check : .record(pace: pace ?? 1), cast: cast)
     }
 
     /// An unknown option, with the closest one this command takes, or the subcommand that takes it.

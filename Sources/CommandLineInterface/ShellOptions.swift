@@ -61,10 +61,16 @@ public struct RunScript: Sendable, Equatable {
     public var path: String
     /// How to run it.
     public var mode: Mode
+    /// `--cast FILE`: where to write an asciinema recording of the playback.
+    public var cast: String?
+    /// `--report`: print the shift's report after the script.
+    public var report: Bool
 
-    public init(path: String, mode: Mode) {
+    public init(path: String, mode: Mode, cast: String? = nil, report: Bool = false) {
         self.path = path
         self.mode = mode
+        self.cast = cast
+        self.report = report
     }
 
     /// How `run` runs its script.
@@ -73,7 +79,7 @@ public struct RunScript: Sendable, Equatable {
         case play(pace: Double?)
         /// `--check`: its expectations and its transcript.
         case check
-        /// `--record`: write its transcript.
-        case record
+        /// `--record`: write its transcript; a recording (``RunScript/cast``) is timed at `pace`.
+        case record(pace: Double)
     }
 }

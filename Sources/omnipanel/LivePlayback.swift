@@ -1,46 +1,34 @@
 import SessionPanel
 import SystemIO
 
-/// `omnipanel run --pace SECONDS`: plays a script back in front of a class. Each command is typed out
-/// after the prompt, a few characters at a time, then its output shows; `pace` seconds pass between
-/// commands, and `pause` waits its seconds, or for Enter.
+/// `omnipanel run --pace SECONDS`: plays a script back in front of a class, sleeping through the
+/// ``Playback`` timeline (each command typed out after the prompt, `pace` seconds between commands,
+/// `pause` waiting); with `--cast FILE`, the same timeline is recorded as it plays.
 struct LivePlayback {
-    /// Seconds between one command's output and the next command.
-    let pace: Double
-    private var typedOne = false
+    private var playback: Playback
+    /// The recording being made, if any.
+    private(set) var cast: CastRecording?
 
-    /// How long typing one character takes, at most.
-    static let keystrokeSeconds = 0.04
-
-    init(pace: Double) { self.pace = pace }
-
-    /// Plays the event if playback changes how it shows; returns false to let it print as usual.
-    mutating func play(_ event: ScriptRunner.Event) -> Bool {
-        switch event {
-        case .command(let command):
-            if typedOne { Self.sleep(pace) }
-            typedOne = true
-            type(command)
-            return true
-        case .pause(let seconds):
-            Output.flush()
-            if let seconds { Self.sleep(seconds) } else { Self.waitForEnter() }
-            return true
-        case .output, .question, .error, .expectationFailed:
-            return false
-        }
+    init(pace: Double, cast: CastRecording?) {
+        playback = Playback(pace: pace)
+        self.cast = cast
     }
 
-    /// Shows the prompt, then the command one character at a time, the whole line in at most `pace` seconds.
-    private func type(_ command: String) {
-        Output.ask(ScriptRunner.prompt)
-        let keystroke = min(Self.keystrokeSeconds, pace / Double(max(1, command.count)))
-        for character in command {
-            Self.sleep(keystroke)
-            Output.ask(String(character))
+    /// Shows the event on the terminal as the playback's timeline says, and records it.
+    mutating func play(_ event: ScriptRunner.Event) {
+        for step in playback.steps(for: event) {
+            cast?.record(step)
+            switch step {
+            case .output(let text): Output.ask(text)
+            case .error(let text): text.split(separator: "\n").forEach { Output.error(String($0)) }
+            case .wait(let seconds):
+                Output.flush()
+                Self.sleep(seconds)
+            case .waitForEnter:
+                Output.flush()
+                Self.waitForEnter()
+            }
         }
-        Output.print([""])
-        Output.flush()
     }
 
     static func sleep(_ seconds: Double) {

@@ -62,11 +62,11 @@ enum Omnipanel {
         let pace: Double?
         switch script.mode {
         case .check: return TranscriptRun(path: script.path, state: shell.initialState).check()
-        case .record: return TranscriptRun(path: script.path, state: shell.initialState).record()
+        case .record(let pace): return TranscriptRun(path: script.path, state: shell.initialState).record(cast: script.cast, pace: pace)
         case .play(let seconds): pace = seconds
         }
         if script.path == "-" {
-            return shell.runScript(named: "<stdin>", lines: LineReader(descriptor: .standardInput), pace: pace)
+            return shell.runScript(named: "<stdin>", lines: LineReader(descriptor: .standardInput), pace: pace, cast: script.cast, report: script.report)
         }
         let descriptor: FileDescriptor
         do throws(SystemError) {
@@ -76,7 +76,7 @@ enum Omnipanel {
             return 2
         }
         defer { try? descriptor.close() }
-        return shell.runScript(named: script.path, lines: LineReader(descriptor: descriptor), pace: pace)
+        return shell.runScript(named: script.path, lines: LineReader(descriptor: descriptor), pace: pace, cast: script.cast, report: script.report)
     }
 }
 

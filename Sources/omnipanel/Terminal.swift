@@ -17,6 +17,13 @@ enum Terminal {
         return Int(size.ws_col)
     }
 
+    /// The terminal's rows, or `nil` when standard output is not a terminal.
+    static var rows: Int? {
+        var size = winsize()
+        guard outputIsTerminal, ioctl(STDOUT_FILENO, UInt(TIOCGWINSZ), &size) == 0, size.ws_row > 0 else { return nil }
+        return Int(size.ws_row)
+    }
+
     /// The rendering style for standard output under `options`.
     static func style(for options: ShellOptions) -> RenderStyle {
         RenderStyle.resolve(

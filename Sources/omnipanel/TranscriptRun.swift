@@ -39,11 +39,19 @@ struct TranscriptRun {
         return check.exitStatus
     }
 
-    /// Runs the script and writes its transcript; prints failed expectations. Returns the exit status.
-    func record() -> Int32 {
+    /// Runs the script and writes its transcript, and with `cast` an asciinema recording of its
+    /// playback at `pace` without waiting; prints failed expectations. Returns the exit status.
+    func record(cast: String? = nil, pace: Double = 1) -> Int32 {
         guard let lines = read(path) else { return 2 }
         let check = ScriptCheck(name: name, lines: lines, state: state)
         report(check.failures)
+        if let cast {
+            var playback = Playback(pace: pace)
+            var recording = CastRecording(width: 80, height: 24, title: name, enterSeconds: pace)
+            for event in check.events { playback.steps(for: event).forEach { recording.record($0) } }
+            guard CastFile.write(recording, to: cast) else { return 1 }
+            Output.print(["Recorded \(VisibleText.escaped(cast)) (asciinema, \(Int(recording.seconds.rounded(.up))) seconds)."])
+        }
         do throws(PrivateFile.Problem) {
             try PrivateFile.replace(transcriptPath, with: Array(check.transcript.text.utf8))
         } catch {

@@ -19,7 +19,7 @@ import Testing
     @Test func optionsCompleteFromTheTableWithTheirHelp() {
         #expect(texts(complete(["--w"])) == ["--world", "--width"])
         #expect(complete(["--wo"]) == .candidates([CompletionCandidate("--world", description: CommandLineTable.root.option(spelled: "--world")!.help)]))
-        #expect(texts(complete(["run", "--c"])) == ["--color", "--check"])
+        #expect(texts(complete(["run", "--c"])) == ["--color", "--check", "--cast"])
         #expect(texts(complete(["-"])).contains("-c"))
         #expect(!texts(complete(["run", "-"])).contains("-c"))
     }
@@ -55,7 +55,7 @@ import Testing
 
     @Test func subcommandsValuesAndFiles() {
         #expect(texts(complete([""])) == ["run", "completions", "export", "import"])
-        #expect(texts(complete(["--strict", "r"])) == ["run", "reject", "reply"])  // subcommands, then the shell's commands
+        #expect(texts(complete(["--strict", "r"])) == ["run", "reject", "reply", "report"])  // subcommands, then the shell's commands
         #expect(texts(complete(["completions", ""])) == ["bash", "zsh", "fish"])
         #expect(texts(complete(["--color", "a"])) == ["auto", "always"])
         #expect(texts(complete(["run", "--format", ""])) == ["text", "json"])

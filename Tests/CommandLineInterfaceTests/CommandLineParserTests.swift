@@ -37,8 +37,11 @@ import Testing
         #expect(try parse(["run", "demo.omni", "--pace", "1.5"]) == .run(ShellOptions(), RunScript(path: "demo.omni", mode: .play(pace: 1.5))))
         #expect(try parse(["run", "--check", "demo.omni"]) == .run(ShellOptions(), RunScript(path: "demo.omni", mode: .check)))
         options.echo = false
-        #expect(try parse(["run", "--record", "--world", "w.json", "d.omni"]) == .run(options, RunScript(path: "d.omni", mode: .record)))
+        #expect(try parse(["run", "--record", "--world", "w.json", "d.omni"]) == .run(options, RunScript(path: "d.omni", mode: .record(pace: 1))))
         #expect(try parse(["run", "-"]) == .run(ShellOptions(), RunScript(path: "-", mode: .play(pace: nil))))
+        #expect(try parse(["run", "--pace", "2", "--cast", "d.cast", "d.omni"]) == .run(ShellOptions(), RunScript(path: "d.omni", mode: .play(pace: 2), cast: "d.cast")))
+        #expect(try parse(["run", "--record", "--cast=d.cast", "d.omni"]) == .run(ShellOptions(), RunScript(path: "d.omni", mode: .record(pace: 1), cast: "d.cast")))
+        #expect(try parse(["run", "--record", "--pace", "0.5", "--cast", "d.cast", "d.omni"]) == .run(ShellOptions(), RunScript(path: "d.omni", mode: .record(pace: 0.5), cast: "d.cast")))
     }
 
     @Test func helpVersionAndCompletionsAnswerAtOnce() throws {
@@ -70,6 +73,10 @@ import Testing
         (["run", "--pace", "61", "x.omni"], "--pace takes 0 to 60 seconds, not '61'", "omnipanel run"),
         (["run", "--pace", "1", "--format", "json", "x.omni"], "--pace plays back text, not json", "omnipanel run"),
         (["run", "--check", "-"], "--check and --record need a script file, not '-'", "omnipanel run"),
+        (["run", "--cast", "x.cast", "x.omni"], "--cast records a playback: give it with --pace or --record", "omnipanel run"),
+        (["run", "--check", "--cast", "x.cast", "x.omni"], "--cast records a playback: give it with --pace or --record", "omnipanel run"),
+        (["run", "--record", "--pace", "1", "x.omni"],
+         "--check and --record run from a fresh state in text; drop --pace, --state and --format", "omnipanel run"),
         (["run", "--record", "--state", "s.json", "x.omni"],
          "--check and --record run from a fresh state in text; drop --pace, --state and --format", "omnipanel run"),
         (["completions", "tcsh"], "unknown shell 'tcsh'; choose bash, zsh or fish", "omnipanel completions"),

@@ -13,20 +13,16 @@ extension PanelState {
     /// The largest seed `traffic --seed` takes.
     public static let largestSeed = UInt64(Int.max)
 
-    /// `traffic <profile> [--seed N]`: starts (or stops, with `off`) generated traffic from now.
+    /// `traffic <profile> [--seed N]`: starts generated arrivals from now, or stops them with `off`.
+    /// Customers already in the shift go on as they were: they write, lose patience, leave the queue
+    /// and come back as before.
     mutating func startTraffic(_ profile: TrafficProfile?, seed: UInt64?) -> Outcome {
         guard let profile else { return .answer([.message(trafficDescription)]) }
-        shift.agenda.removeAll { event in
-            switch event.kind {
-            case .scheduled, .waitingExpiry: false
-            case .arrival, .customerMessage, .impatience, .abandonment, .customerReturn: true
-            }
-        }
-        shift.customers = [:]
+        shift.agenda.removeAll { if case .arrival = $0.kind { true } else { false } }
         shift.profile = profile
         if let seed { shift.seed = seed }
         guard let parameters = profile.parameters else {
-            return Outcome([.message("Traffic off: no more generated customers.")])
+            return Outcome([.message("Traffic off: no new customers; those in the shift carry on.")])
         }
         settings.traffic = parameters
         scheduleArrivals()
@@ -190,7 +186,7 @@ extension PanelState {
     mutating func parked(_ conversation: Conversation) {
         guard let until = conversation.waitingUntil else { return }
         shift.agenda.add(.waitingExpiry(conversation: conversation.id, until: until), at: until)
-        guard var customer = shift.customers[conversation.id], shift.profile != .off else { return }
+        guard var customer = shift.customers[conversation.id] else { return }
         let draw = customer.nextDraw()
         shift.customers[conversation.id] = customer
         let gap = shift.random.exponentialSeconds(mean: Double(settings.traffic.returnAfter), customer.stream, draw)

@@ -3,6 +3,8 @@
 public struct ScriptCheck: Sendable {
     /// The transcript of this run.
     public let transcript: Transcript
+    /// Everything the run reported, in order (what a playback of it shows).
+    public let events: [ScriptRunner.Event]
     /// Each failure, as lines to print: failed expectations (`file:line:` and diff-like lines), then a
     /// transcript that differs (a headline and a unified diff).
     public let failures: [[String]]
@@ -20,7 +22,9 @@ public struct ScriptCheck: Sendable {
         var runner = ScriptRunner(name: name, state: state, options: .init(echo: true))
         var transcript = Transcript()
         var failures: [[String]] = []
+        var events: [ScriptRunner.Event] = []
         _ = runner.run(lines) { event in
+            events.append(event)
             transcript.record(event)
             if case .expectationFailed(let lines) = event { failures.append(lines) }
         }
@@ -37,6 +41,7 @@ public struct ScriptCheck: Sendable {
             }
         }
         self.transcript = transcript
+        self.events = events
         self.failures = failures
         self.passed = passed
         self.failed = failed

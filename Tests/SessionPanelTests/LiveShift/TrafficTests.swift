@@ -46,11 +46,17 @@ import Testing
         #expect(once.state == steps.state)
     }
 
-    @Test func trafficOffStopsGeneratedCustomersButKeepsTheTimeline() throws {
+    @Test func trafficOffStopsArrivalsButKeepsTheTimelineAndTheCustomersInTheShift() throws {
         var shell = interpreter(after: ["traffic rush --seed 2"])
-        try shell.schedule("incoming chat \"Kenny Smith\"", at: 600)
-        #expect(shell.handle("traffic off") == .ran(Outcome([.message("Traffic off: no more generated customers.")])))
-        #expect(shell.nextEventDue == 600)
+        try shell.schedule("incoming chat \"Kenny Smith\"", at: 6_000)
+        let firstArrival = try #require(shell.nextEventDue)
+        _ = shell.advanceClock(to: firstArrival)
+        let outcome = Outcome([.message("Traffic off: no new customers; those in the shift carry on.")])
+        #expect(shell.handle("traffic off") == .ran(outcome))
+        #expect(shell.nextEventDue == firstArrival + 120, "the request still times out")
+        let lines = eventLines(shell.advanceClock(to: 5_999), in: shell.state)
+        #expect(lines.count == 2 && lines[1].contains("(abandoned)"), "\(lines)")
+        #expect(shell.nextEventDue == 6_000)
     }
 
     @Test func trafficWithoutAProfileShowsWhatRuns() {

@@ -1,0 +1,22 @@
+import SessionPanel
+import SystemIO
+
+/// `run --cast FILE`: the asciinema recording of a playback, written as a private file.
+enum CastFile {
+    /// An empty recording of the script `name` on this terminal (or 24 rows), `width` columns wide;
+    /// a `pause` for Enter takes `pace` seconds in it.
+    static func recording(of name: String, width: Int, pace: Double) -> CastRecording {
+        CastRecording(width: width, height: Terminal.rows ?? 24, title: name, enterSeconds: pace)
+    }
+
+    /// Writes the recording to `path` (0600, never through a planted link); false after reporting a failure.
+    static func write(_ recording: CastRecording, to path: String) -> Bool {
+        do throws(PrivateFile.Problem) {
+            try PrivateFile.replace(path, with: Array(recording.text.utf8))
+            return true
+        } catch {
+            Output.error("omnipanel: cannot write the recording \(VisibleText.escaped(path)): \(error)")
+            return false
+        }
+    }
+}
