@@ -12,7 +12,7 @@ public enum CommandLineTable {
     /// The options of every way of running the shell: the root command and `run`.
     static let shellOptions: [OptionSpec] = [
         OptionSpec(.world, long: "world", value: .file(placeholder: "file", extension: "json"),
-                   help: "Load the world (contacts, accounts, cases, work items) from a JSON file."),
+                   help: "Load the world from a JSON file, or from CSV files of one table each (repeat the option)."),
         OptionSpec(.color, long: "color", value: .choice(placeholder: "when", RenderStyle.ColorChoice.allCases.map { $0.rawValue }),
                    help: "Colour and box drawing; auto (the default) uses them when standard output is a terminal and NO_COLOR is unset."),
         OptionSpec(.width, long: "width", value: .number(placeholder: "columns"),

@@ -70,7 +70,7 @@ extension PanelState {
             return deliverScheduled(text, from: name)
         case .sentiment(.titlePrefix(let name), let level)?:
             guard let id = customerConversation(titled: name), let position = activeSessionPosition(of: id) else {
-                return eventOutcome(.problem, "\"\(name)\" has no session to feel anything in; `at` line \"\(line)\" was skipped")
+                return eventOutcome(.problem, "\"\(name)\" has no session yet; skipped `at` line: \(line)")
             }
             return sentimentOutcome(changing: position, to: level, reason: nil)
         default:
