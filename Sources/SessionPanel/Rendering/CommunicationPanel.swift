@@ -9,7 +9,9 @@ struct CommunicationPanel {
     func render(_ state: PanelState) -> [String] {
         let shown = state.settings.communicationLines
         let session = state.focusedSession
-        guard shown > 0, let conversation = state.conversation(of: session), conversation.channel != .voice else { return [] }
+        guard shown > 0, let conversation = state.conversation(of: session), conversation.channel != .voice else {
+            return []
+        }
         let messages = conversation.messages
         let width = style.width
         let ellipsis = style.symbol("…", "~")
