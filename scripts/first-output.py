@@ -6,9 +6,9 @@
 Each PROGRAM runs RUNS times in a fresh pseudo-terminal (so omnipanel starts its interactive prompt,
 line editor and all); the clock stops when TEXT appears on the terminal (`omnipanel>` for the
 prompt, `hello` for a hello-world). The programs take turns, so load on the machine hits them
-alike. Prints one line per program: the median in milliseconds and how many runs saw TEXT.
+alike. A PROGRAM may carry arguments, split as a shell would (`"omnipanel --state s.db"`). Prints one line per program: the median in milliseconds and how many runs saw TEXT.
 """
-import os, pty, select, statistics, sys, tempfile, time
+import os, pty, select, shlex, statistics, sys, tempfile, time
 
 
 def first_output(argv, text, env):
@@ -44,7 +44,7 @@ def main():
     times = {program: [] for program, _ in programs}
     for _ in range(runs):
         for program, text in programs:
-            elapsed = first_output([program], text, env)
+            elapsed = first_output(shlex.split(program), text, env)
             if elapsed is not None:
                 times[program].append(elapsed)
     for program, _ in programs:

@@ -28,6 +28,7 @@ public struct CommandLineParser {
     private var record = false
     private var pace: Double?
     private var cast: String?
+    private var report = false
     private var positionals: [String] = []
 
     private init(arguments: ArraySlice<String>) { self.arguments = arguments }
@@ -103,6 +104,7 @@ public struct CommandLineParser {
         case .cast: cast = value
         case .check: check = true
         case .record: record = true
+        case .report: report = true
         case .pace:
             guard let seconds = Double(value), (0...60).contains(seconds) else {
                 throw UsageError("--pace takes 0 to 60 seconds, not '\(value)'", in: command)
@@ -166,7 +168,8 @@ public struct CommandLineParser {
         if cast != nil, check || !record && pace == nil {
             throw UsageError("--cast records a playback: give it with --pace or --record", in: command)
         }
-        guard check || record else { return RunScript(path: path, mode: .play(pace: pace), cast: cast) }
+        guard check || record else { return RunScript(path: path, mode: .play(pace: pace), cast: cast, report: report) }
+        if report { throw UsageError("--report goes with a plain run, not --check or --record (put `report` in the script)", in: command) }
         if path == "-" { throw UsageError("--check and --record need a script file, not '-'", in: command) }
         if pace != nil && cast == nil || options.state != nil || options.format == .json {
             throw UsageError("--check and --record run from a fresh state in text; drop --pace, --state and --format", in: command)

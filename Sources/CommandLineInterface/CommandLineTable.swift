@@ -12,7 +12,7 @@ public enum CommandLineTable {
     /// The options of every way of running the shell: the root command and `run`.
     static let shellOptions: [OptionSpec] = [
         OptionSpec(.world, long: "world", value: .file(placeholder: "file", extension: "json"),
-                   help: "Load the world (contacts, accounts, cases, work items) from a JSON file."),
+                   help: "Load the world from a JSON file, or from CSV files of one table each (repeat the option)."),
         OptionSpec(.color, long: "color", value: .choice(placeholder: "when", RenderStyle.ColorChoice.allCases.map { $0.rawValue }),
                    help: "Colour and box drawing; auto (the default) uses them when standard output is a terminal and NO_COLOR is unset."),
         OptionSpec(.width, long: "width", value: .number(placeholder: "columns"),
@@ -77,6 +77,8 @@ public enum CommandLineTable {
             OptionSpec(.record, long: "record", help: "Write the script's transcript to FILE.out."),
             OptionSpec(.pace, long: "pace", value: .number(placeholder: "seconds"),
                        help: "Play back live: type each command, then wait this long (0 to 60 seconds) after its output."),
+            OptionSpec(.report, long: "report",
+                       help: "After the script, print the shift's report (as one JSON object with --format json)."),
             OptionSpec(.cast, long: "cast", value: .file(placeholder: "file", extension: "cast"),
                        help: "Write an asciinema recording of the playback (with --pace, as it plays; with --record, at once, timed by --pace or 1 second)."),
             helpOption,

@@ -35,7 +35,7 @@ public struct OptionSpec: Sendable, Equatable {
 /// Which option an ``OptionSpec`` is.
 public enum OptionKey: Sendable, Equatable {
     case world, color, width, strict, echo, state, format, quiet, commands
-    case check, record, pace, cast
+    case check, record, pace, cast, report
     case help, version
 }
 

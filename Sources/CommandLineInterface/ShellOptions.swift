@@ -63,11 +63,14 @@ public struct RunScript: Sendable, Equatable {
     public var mode: Mode
     /// `--cast FILE`: where to write an asciinema recording of the playback.
     public var cast: String?
+    /// `--report`: print the shift's report after the script.
+    public var report: Bool
 
-    public init(path: String, mode: Mode, cast: String? = nil) {
+    public init(path: String, mode: Mode, cast: String? = nil, report: Bool = false) {
         self.path = path
         self.mode = mode
         self.cast = cast
+        self.report = report
     }
 
     /// How `run` runs its script.

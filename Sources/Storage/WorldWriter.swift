@@ -2,7 +2,8 @@ import SessionPanel
 
 /// Writes a world's records into a database's world tables (``WorldSchema``), one prepared insert per
 /// table, each record checked as ``World/problems`` checks it. Run it inside a transaction: a failure
-/// leaves the rows written so far for the caller to roll back.
+/// leaves the rows written so far for the caller to roll back. For a bulk import (`bulk: true`) the
+/// indexes are built at the end by ``WorldSchema/createIndexes(in:)``, which finds duplicates then.
 public final class WorldWriter {
     private let database: Database
     private let insertContact: Statement
@@ -12,9 +13,10 @@ public final class WorldWriter {
     /// How many records of each kind this has written.
     public private(set) var counts: [WorldRecordKind: Int] = [:]
 
-    /// Prepares the inserts, creating the world's tables when they are missing.
-    public init(into database: Database) throws(StorageError) {
-        try WorldSchema.create(in: database)
+    /// Prepares the inserts, creating the world's tables when they are missing (without their
+    /// indexes for a `bulk` import).
+    public init(into database: Database, bulk: Bool = false) throws(StorageError) {
+        if bulk { try WorldSchema.createTables(in: database) } else { try WorldSchema.create(in: database) }
         self.database = database
         insertContact = try database.prepare("INSERT INTO contacts (key, name, account) VALUES (?1, ?2, ?3)")
         insertAccount = try database.prepare("INSERT INTO accounts (key, name) VALUES (?1, ?2)")

@@ -107,6 +107,7 @@ final class InteractiveShell {
     }
 
     private func show(_ outcome: Outcome) {
+        outcome.export.map(ExportFile.write)
         guard outcome.isShown(quiet: context.options.quiet) else { return }
         Output.print(context.renderer.render(outcome, in: interpreter.state))
         Output.flush()

@@ -66,7 +66,7 @@ enum Omnipanel {
         case .play(let seconds): pace = seconds
         }
         if script.path == "-" {
-            return shell.runScript(named: "<stdin>", lines: LineReader(descriptor: .standardInput), pace: pace, cast: script.cast)
+            return shell.runScript(named: "<stdin>", lines: LineReader(descriptor: .standardInput), pace: pace, cast: script.cast, report: script.report)
         }
         let descriptor: FileDescriptor
         do throws(SystemError) {
@@ -76,7 +76,7 @@ enum Omnipanel {
             return 2
         }
         defer { try? descriptor.close() }
-        return shell.runScript(named: script.path, lines: LineReader(descriptor: descriptor), pace: pace, cast: script.cast)
+        return shell.runScript(named: script.path, lines: LineReader(descriptor: descriptor), pace: pace, cast: script.cast, report: script.report)
     }
 }
 

@@ -59,13 +59,17 @@ struct ShellContext {
     /// Runs `lines` without a prompt, streaming what it prints. The state is saved in groups: after a
     /// command once ``commitInterval`` has passed since the last save, and at the end (a one-shot
     /// command is a group of one). With `pace`, plays the script back live, and records the playback
-    /// in the asciinema file `cast` when given. Returns the exit status: 2 when the input could not be
-    /// read to its end, 1 when the recording could not be written.
-    func runScript(named name: String, lines: some ScriptLines, pace: Double? = nil, cast: String? = nil) -> Int32 {
+    /// in the asciinema file `cast` when given; with `report`, prints the shift's report after it.
+    /// Returns the exit status: 2 when the input could not be read to its end, 1 when the recording
+    /// could not be written.
+    func runScript(
+        named name: String, lines: some ScriptLines, pace: Double? = nil, cast: String? = nil, report: Bool = false
+    ) -> Int32 {
         var playback = pace.map { pace in
             LivePlayback(pace: pace, cast: cast.map { _ in CastFile.recording(of: name, width: renderer.style.width, pace: pace) })
         }
-        let status = runScript(named: name, lines: lines, echo: pace != nil) { event in
+        let status = runScript(named: name, lines: lines, echo: pace != nil, report: report) { event in
+            if case .export(let export) = event { return ExportFile.write(export) }  // a file, whatever the playback
             if playback != nil { playback?.play(event) } else { Self.print(event) }
         }
         guard let cast, let recording = playback?.cast else { return status }
@@ -73,7 +77,7 @@ struct ShellContext {
     }
 
     private func runScript(
-        named name: String, lines: some ScriptLines, echo: Bool, emit: (ScriptRunner.Event) -> Void
+        named name: String, lines: some ScriptLines, echo: Bool, report: Bool = false, emit: (ScriptRunner.Event) -> Void
     ) -> Int32 {
         defer { Output.flush() }
         let scriptOptions = ScriptRunner.Options(
@@ -93,7 +97,14 @@ struct ShellContext {
             return commit(runner.interpreter.state) ?? 2
         }
         let status = runner.finish(emit: emit)
+        if report { printReport(of: runner.interpreter.state) }
         return commit(runner.interpreter.state) ?? status
+    }
+
+    /// `run --report`: the shift's figures after the script, as a table or one JSON object.
+    private func printReport(of state: PanelState) {
+        let figures = ShiftReport(state)
+        Output.print(options.format == .json ? [figures.json] : ShiftReportRenderer(style: renderer.style).lines(figures))
     }
 
     /// How often a script saves the state while it runs, in seconds: a crash loses at most this much.
@@ -113,6 +124,7 @@ struct ShellContext {
         case .error(let line): Output.error(line)
         case .command(let command): Output.print([ScriptRunner.prompt + command])
         case .expectationFailed(let lines): lines.forEach(Output.error)
+        case .export(let export): ExportFile.write(export)
         case .pause: break
         }
     }

@@ -55,7 +55,7 @@ import Testing
 
     @Test func subcommandsValuesAndFiles() {
         #expect(texts(complete([""])) == ["run", "completions", "export", "import"])
-        #expect(texts(complete(["--strict", "r"])) == ["run", "reject", "reply"])  // subcommands, then the shell's commands
+        #expect(texts(complete(["--strict", "r"])) == ["run", "reject", "reply", "report"])  // subcommands, then the shell's commands
         #expect(texts(complete(["completions", ""])) == ["bash", "zsh", "fish"])
         #expect(texts(complete(["--color", "a"])) == ["auto", "always"])
         #expect(texts(complete(["run", "--format", ""])) == ["text", "json"])

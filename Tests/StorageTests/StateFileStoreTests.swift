@@ -102,6 +102,20 @@ func inWorld(of other: PanelState?, _ state: PanelState) -> PanelState {
         #expect(try tables.read() == new)
     }
 
+    /// A big world comes from a database (the world cache): the new state file copies its tables.
+    @Test func aWorldInADatabaseIsCopiedIntoANewFile() throws {
+        let scratch = try Scratch()
+        defer { scratch.remove() }
+        let cache = try Database(path: scratch.path("cache.db"), mode: .create)
+        try WorldWriter(into: cache).write(World.demo)
+        let start = try PanelState(catalog: SQLiteWorldCatalog(database: cache))
+        let store = try StateFile(path: scratch.path("class.db")) { start }
+        let world = try #require(store.state.world.base as? SQLiteWorldCatalog)
+        #expect(world.database !== cache)
+        #expect(try world.world() == World.demo.sortedLikeACatalog)
+        #expect(store.state.conversations.count == World.demo.workItems.count)
+    }
+
     @Test func aFileThatBreaksTheRulesIsRefusedAndLeftAlone() throws {
         let scratch = try Scratch()
         defer { scratch.remove() }

@@ -78,6 +78,17 @@ import Testing
         #expect(try cacheInode() == inode, "no half import left behind")
     }
 
+    @Test func aDuplicateAcrossTheImportIsFoundWhenTheIndexesAreBuilt() throws {
+        let contacts = try write("name\nAnn Lee\nBob\nANN LEE\n", to: "contacts.csv")
+        #expect(throws: WorldFiles.Failure.self) { try WorldCache.catalog(for: [contacts], in: cache) }
+        do {
+            _ = try WorldCache.catalog(for: [contacts], in: cache)
+        } catch {
+            #expect(error.message == "world file \(contacts): contact \"ann lee\" appears twice")
+        }
+        #expect(cacheFiles() == [], "nothing left behind")
+    }
+
     @Test func aDatabaseFileIsPrivateAndTheFolderIsCreated() throws {
         let contacts = try write("name\nAnn\n", to: "contacts.csv")
         _ = try WorldCache.catalog(for: [contacts], in: cache)

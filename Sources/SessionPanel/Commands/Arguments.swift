@@ -71,6 +71,12 @@ struct Arguments {
         return tokens.count == 1 ? first.text : tokens.map { $0.text }.joined(separator: " ")
     }
 
+    /// The remaining words, each as it was meant (quotes and escapes resolved), taking them all.
+    mutating func remainingWords() -> [String] {
+        defer { tokens.removeAll() }
+        return tokens.map(\.text)
+    }
+
     /// Fails with the usage line unless every word was used.
     func finish() throws(CommandError) {
         guard tokens.isEmpty else { throw .usage(spec) }

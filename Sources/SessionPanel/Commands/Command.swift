@@ -43,6 +43,8 @@ public enum Command: Sendable, Equatable {
     case clockAdvance(seconds: Int)
     /// `traffic`: show the generated traffic (`nil`), or start a profile, optionally with a seed.
     case traffic(TrafficProfile?, seed: UInt64?)
+    /// `report`: the shift's figures in a format, and the timeline picture written to a file when given.
+    case report(ReportFormat, svg: String?)
     case message(SessionReference, text: String)
     case reply(String)
     case history(SessionReference?)

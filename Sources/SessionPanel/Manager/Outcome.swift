@@ -24,6 +24,8 @@ public enum Report: Sendable, Equatable {
     case presence
     /// The simulated clock.
     case clock
+    /// The shift's figures (`report`), as a table or as one JSON object.
+    case shiftReport(ReportFormat)
     /// Something that fell due on the simulated clock, as one line.
     case event(EventLine)
 }
@@ -80,6 +82,8 @@ public struct Outcome: Sendable, Equatable {
     /// Whether this answers a question the agent asked (`show`, `dashboard`, `history`, `hover`, `help`, …)
     /// rather than reporting a change; `--quiet` prints only answers and errors.
     public var isAnswer = false
+    /// A file the executable should write privately (`report --svg FILE`), then say so, or why it could not.
+    public var export: Export?
     /// Whether a live prompt should ring the terminal bell: a request arrived on its own and `bell` is on.
     public var ringsBell = false
 
@@ -98,4 +102,22 @@ public struct Outcome: Sendable, Equatable {
         outcome.isAnswer = true
         return outcome
     }
+}
+
+/// How `report` prints the shift's figures.
+public enum ReportFormat: String, Sendable, Equatable, CaseIterable {
+    /// A table for people.
+    case text
+    /// One JSON object (the schema is in the README, "Practising a shift").
+    case json
+}
+
+/// A file a command produced for the executable to write (the core does no I/O).
+public struct Export: Sendable, Equatable {
+    /// Where, as the agent typed it.
+    public let path: String
+    /// What: the file's text.
+    public let contents: String
+    /// What it is, for the line saying it was written (`the shift's timeline`).
+    public let description: String
 }

@@ -13,20 +13,16 @@ extension PanelState {
     /// The largest seed `traffic --seed` takes.
     public static let largestSeed = UInt64(Int.max)
 
-    /// `traffic <profile> [--seed N]`: starts (or stops, with `off`) generated traffic from now.
+    /// `traffic <profile> [--seed N]`: starts generated arrivals from now, or stops them with `off`.
+    /// Customers already in the shift go on as they were: they write, lose patience, leave the queue
+    /// and come back as before.
     mutating func startTraffic(_ profile: TrafficProfile?, seed: UInt64?) -> Outcome {
         guard let profile else { return .answer([.message(trafficDescription)]) }
-        shift.agenda.removeAll { event in
-            switch event.kind {
-            case .scheduled, .waitingExpiry: false
-            case .arrival, .customerMessage, .impatience, .abandonment, .customerReturn: true
-            }
-        }
-        shift.customers = [:]
+        shift.agenda.removeAll { if case .arrival = $0.kind { true } else { false } }
         shift.profile = profile
         if let seed { shift.seed = seed }
         guard let parameters = profile.parameters else {
-            return Outcome([.message("Traffic off: no more generated customers.")])
+            return Outcome([.message("Traffic off: no new customers; those in the shift carry on.")])
         }
         settings.traffic = parameters
         scheduleArrivals()
@@ -108,7 +104,8 @@ extension PanelState {
             let queuedHere = conversation.state == .open && conversation.channel == channel
             if working || queuedHere || notified.contains(conversation.id) { busy.insert(name.lowercased()) }
         }
-        let known = (try? world.contacts(startingWith: "", limit: Self.contactsDrawnFrom)) ?? []  // unreadable: a visitor
+        // A catalog that cannot be read gives a visitor rather than stopping the shift.
+        let known = (try? world.contacts(startingWith: "", limit: Self.contactsDrawnFrom)) ?? []
         let free = known.filter { !busy.contains($0.name.lowercased()) }
         guard !free.isEmpty else { return nil }
         return free[Int(pick % UInt64(free.count))].name
@@ -157,7 +154,9 @@ extension PanelState {
         let level = sessions[position].sentiment
         guard let lower = Sentiment(rawValue: level.rawValue - 1) else { return nil }
         shift.customers[id]?.impatienceDrop += 1
-        if lower > .veryNegative { schedule(.impatience(conversation: id, since: since), after: settings.traffic.patience) }
+        if lower > .veryNegative {
+            schedule(.impatience(conversation: id, since: since), after: settings.traffic.patience)
+        }
         let waited = " (no reply for \(SimulatedDuration.format(now - since)))"
         return sentimentOutcome(changing: position, to: lower, reason: waited)
     }
@@ -166,7 +165,8 @@ extension PanelState {
     mutating func recoverPatience(in id: Int, at position: Int) -> String? {
         guard let drop = shift.customers[id]?.impatienceDrop, drop > 0 else { return nil }
         shift.customers[id]?.impatienceDrop = 0
-        let level = Sentiment(rawValue: min(Sentiment.veryPositive.rawValue, sessions[position].sentiment.rawValue + drop))
+        let level = Sentiment(
+            rawValue: min(Sentiment.veryPositive.rawValue, sessions[position].sentiment.rawValue + drop))
         changeSentiment(at: position, to: level ?? .neutral)
         return "\(sessions[position].title) is answered; sentiment back to \(sessions[position].sentiment.name)."
     }
@@ -183,18 +183,21 @@ extension PanelState {
         shift.log.update(id, at: now) { $0.abandonedAt = now }
         shift.log.conversationClosed(id, at: now)
         let title = conversations[id]?.title ?? ""
-        return eventOutcome(.warning, "\(title) left the queue after \(SimulatedDuration.format(waited)) unanswered (abandoned).")
+        return eventOutcome(
+            .warning, "\(title) left the queue after \(SimulatedDuration.format(waited)) unanswered (abandoned).")
     }
 
     /// A conversation was parked in Waiting: its window is scheduled to end, and a generated customer to come back.
     mutating func parked(_ conversation: Conversation) {
         guard let until = conversation.waitingUntil else { return }
         shift.agenda.add(.waitingExpiry(conversation: conversation.id, until: until), at: until)
-        guard var customer = shift.customers[conversation.id], shift.profile != .off else { return }
+        guard var customer = shift.customers[conversation.id] else { return }
         let draw = customer.nextDraw()
         shift.customers[conversation.id] = customer
         let gap = shift.random.exponentialSeconds(mean: Double(settings.traffic.returnAfter), customer.stream, draw)
-        if now + gap < until { schedule(.customerReturn(conversation: conversation.id, parkedUntil: until), after: gap) }
+        if now + gap < until {
+            schedule(.customerReturn(conversation: conversation.id, parkedUntil: until), after: gap)
+        }
     }
 
     /// A parked customer comes back: a returning request, and more to say once accepted.

@@ -25,6 +25,7 @@ extension PanelState {
         case .clockShow: return .answer([.clock])
         case .clockAdvance(let seconds): return try advanceClock(by: seconds)
         case .traffic(let profile, let seed): return startTraffic(profile, seed: seed)
+        case .report(let format, let svg): return report(format, svg: svg)
         case .message(let reference, let text): return try receiveMessage(text, in: reference)
         case .reply(let text): return try reply(text)
         case .history(let reference): return .answer([.history(sessionID: try conversationSession(reference).id)])
@@ -87,8 +88,10 @@ extension PanelState {
         if let crowded = sessions.first(where: { $0.tabs.count > updated.maxTabs }) {
             throw CommandError("\"\(crowded.title)\" has \(crowded.tabs.count) tabs; close some before lowering max-tabs")
         }
+        let before = settings
         settings = updated
         refreshPresence()
+        settingsChanged(from: before)
         return Outcome([.message("\(key.name) = \(key.read(settings))")], showsPanel: true)
     }
 }

@@ -27,6 +27,12 @@ public enum SimulatedDuration {
         return digits.isEmpty && total > 0 ? total : nil
     }
 
+    /// Parses a point of the shift, counted from its start: a duration (``parse(_:)``) or zero (`0`, `0s`).
+    public static func parseTime(_ text: String) -> Int? {
+        if text == "0" || text == "0s" { return 0 }
+        return parse(text)
+    }
+
     /// Formats seconds compactly: `2m`, `1h 30m`, `28d`, `45s`.
     public static func format(_ seconds: Int) -> String {
         if seconds == 0 { return "0s" }

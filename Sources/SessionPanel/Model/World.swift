@@ -95,7 +95,8 @@ public struct World: Sendable, Codable, Equatable {
 
     /// Why `name` (a contact's or account's name, a case's title) cannot be used, if it cannot.
     public static func problem(name: String) -> String? {
-        name.allSatisfy({ $0.isWhitespace }) ? "a contact, account or case has an empty name or title" : nil
+        if name.utf8.contains(where: { $0 > 0x20 && $0 < 0x7F }) { return nil }  // a visible ASCII character: not empty
+        return name.allSatisfy({ $0.isWhitespace }) ? "a contact, account or case has an empty name or title" : nil
     }
 
     /// Why `number` cannot number a case, if it cannot.

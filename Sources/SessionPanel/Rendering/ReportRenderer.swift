@@ -24,6 +24,8 @@ public struct ReportRenderer: Sendable {
             return ["Presence: \(state.presence.displayName)" + (state.settings.autoPresence ? " (automatic)" : "")]
         case .clock: return ["Clock: \(SimulatedDuration.clockReading(state.now))"]
         case .event(let line): return [event(line)]
+        case .shiftReport(.text): return ShiftReportRenderer(style: style).lines(ShiftReport(state))
+        case .shiftReport(.json): return [ShiftReport(state).json]
         }
     }
 

@@ -10,6 +10,9 @@ public enum ScriptDirective: Sendable, Equatable {
     case pause(seconds: Double?)
     /// `expect "<text>"` (`present`) or `expect-not "<text>"`: check the previous command's output.
     case expect(String, present: Bool)
+    /// `at <time> <command>`: schedule a customer-side command at `seconds` since the shift began
+    /// (a scenario's timeline; see ``PanelState/schedule(_:at:)``).
+    case at(seconds: Int, line: String)
 
     /// The longest pause accepted, in seconds.
     public static let longestPause = 600.0

@@ -54,6 +54,8 @@ public struct ScriptRunner {
         case pause(Double?)
         /// An `expect` or `expect-not` that failed: a `name:line:` headline, then diff-like lines.
         case expectationFailed([String])
+        /// A file to write privately (`report --svg FILE`), then to say it was written or why not.
+        case export(Export)
     }
 
     /// The prompt shown before echoed commands.
@@ -150,6 +152,7 @@ public struct ScriptRunner {
         case .text:
             printText(of: step, typed: typed, answer: answer, printed: printed, emit: emit)
         }
+        if case .ran(let outcome) = step, let export = outcome.export { emit(.export(export)) }
     }
 
     /// Starts the record `expect` checks with a new command, or adds an answer after the question the
@@ -245,6 +248,12 @@ public struct ScriptRunner {
             if options.format == .text { emit(.output([VisibleText.escaped(text)])) }
         case .pause(let seconds):
             emit(.pause(seconds))
+        case .at(let seconds, let line):
+            do throws(CommandError) {
+                try interpreter.schedule(line, at: seconds)
+            } catch {
+                return report(.failed(error), typed: typed, answering: nil, emit: emit)
+            }
         case .expect(let text, let present):
             renderPrevious()
             if let failure = Expectation.failure(text, present: present, in: previous, at: "\(name):\(lineNumber)") {

@@ -260,6 +260,8 @@ public struct CSVWorldReader {
 extension String {
     /// The text without spaces and tabs at either end.
     var trimmingSpaces: String {
+        guard let first = utf8.first, let last = utf8.last else { return self }
+        if first != 0x20 && first != 0x09 && last != 0x20 && last != 0x09 { return self }
         let isSpace = { (character: Character) in character == " " || character == "\t" }
         return String(drop(while: isSpace).reversed().drop(while: isSpace).reversed())
     }

@@ -102,12 +102,18 @@ public enum WorldCache {
     private static func importFiles(_ paths: [String], into database: Database) throws(WorldFiles.Failure) -> [String?] {
         let writer: WorldWriter
         do {
-            writer = try WorldWriter(into: database)
+            writer = try WorldWriter(into: database, bulk: true)
         } catch {
             throw WorldFiles.Failure("cannot write the world cache: \(error.message)")
         }
         var hashes: [String?] = []
         for path in paths { hashes.append(try WorldFiles.read(path, into: writer)) }
+        do {
+            try WorldSchema.createIndexes(in: database)
+        } catch {
+            let names = paths.map(WorldFiles.shown).joined(separator: ", ")
+            throw WorldFiles.Failure("world file\(paths.count > 1 ? "s" : "") \(names): \(error.message)")
+        }
         return hashes
     }
 

@@ -112,7 +112,8 @@ public final class StateFile {
         self.state = state
     }
 
-    /// Replaces everything the file holds, world and shift, with `state` (`import`), in one transaction.
+    /// Replaces everything the file holds, world and shift, with `state` (`import`: its world is in
+    /// memory, as JSON gives it), in one transaction.
     public func replace(with state: PanelState) throws(StateFileError) {
         let new: ShiftRows
         do {
@@ -212,21 +213,34 @@ public final class StateFile {
         do {
             let rows = try ShiftRows(state)
             let database = try Database(path: temporary, mode: .readWrite)
+            // No journal and no syncs while building: the file has no name yet, so a crash leaves only a
+            // stray `FILE.XXXXXX`; it is flushed once, whole, before it is linked into place.
+            try database.execute("PRAGMA journal_mode = OFF; PRAGMA synchronous = OFF")
             try database.execute("BEGIN")
             try database.execute(ShiftTables.schema)
             try writeWorld(of: state, into: database)
             try ShiftTables(database).write(rows, over: ShiftRows())
             try database.execute("COMMIT")
+            if state.world.world == nil { try database.execute("DETACH DATABASE source") }
             try database.execute("PRAGMA journal_mode = WAL")
         } catch {
             unlink(temporary)
             throw StateFileError(path, .unwritable(error.message))
         }
+        do {
+            let file = try PrivateFile.open(temporary, for: .reading)
+            defer { try? file.close() }
+            try file.synchronize()
+        } catch {
+            unlink(temporary)
+            throw StateFileError(path, .unwritable("cannot flush it to disk: \(error)"))
+        }
         return try finish(temporary)
     }
 
     /// Writes the world `state` is in into `database`'s world tables: an in-memory world record by
-    /// record, a database's world (a world cache) table by table.
+    /// record, a database's world (a world cache) table by table, attached as `source` (detach it after
+    /// the transaction: SQLite refuses while the transaction has read it).
     private static func writeWorld(of state: PanelState, into database: Database) throws(StorageError) {
         if let world = state.world.world {
             try WorldWriter(into: database).write(world)
@@ -238,7 +252,6 @@ public final class StateFile {
             for table in ["contacts", "accounts", "cases", "work_items"] {
                 try database.execute("INSERT INTO main.\(table) SELECT * FROM source.\(table)")
             }
-            try database.execute("DETACH DATABASE source")
         } else {
             throw StorageError("this kind of world cannot be saved in a state file")
         }

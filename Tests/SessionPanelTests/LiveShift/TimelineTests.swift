@@ -10,16 +10,18 @@ import Testing
         try shell.schedule("incoming chat \"Kenny Smith\"", at: 10)
         try shell.schedule("sentiment \"Kenny Smith\" negative", at: 100)
         #expect(shell.nextEventDue == 10)
-        #expect(eventLines(shell.advanceClock(to: 20), in: shell.state) == [
-            "[00:00:10] * Incoming Chat from Kenny Smith. Accept or reject within 2m."
-        ])
+        #expect(
+            eventLines(shell.advanceClock(to: 20), in: shell.state) == [
+                "[00:00:10] * Incoming Chat from Kenny Smith. Accept or reject within 2m."
+            ])
         #expect(shell.handle("accept") != .nothing)
         #expect(shell.handle("switch home") != .nothing)
         let lines = eventLines(shell.advanceClock(to: 100), in: shell.state)
-        #expect(lines == [
-            "[00:01:30] > Kenny Smith in session 1: Still there?",
-            "[00:01:40] ~ Kenny Smith: sentiment negative, urgent attention needed.",
-        ])
+        #expect(
+            lines == [
+                "[00:01:30] > Kenny Smith in session 1: Still there?",
+                "[00:01:40] ~ Kenny Smith: sentiment negative, urgent attention needed.",
+            ])
         #expect(shell.state.sessions[1].unreadCount == 1)
         #expect(shell.state.sessions[1].sentiment == .negative)
     }
@@ -38,7 +40,10 @@ import Testing
         try shell.schedule("message \"Kenny Smith\" \"Anyone?\"", at: 5)
         let before = shell.state.conversations
         let lines = eventLines(shell.advanceClock(to: 5), in: shell.state)
-        #expect(lines == ["[00:00:05] x \"Kenny Smith\" has no conversation open; their message \"Anyone?\" was not delivered"])
+        #expect(
+            lines == [
+                "[00:00:05] x \"Kenny Smith\" has no conversation open; their message \"Anyone?\" was not delivered"
+            ])
         #expect(shell.state.conversations == before)
     }
 

@@ -19,7 +19,9 @@ import Testing
     }
 
     @Test func trafficBringsRequestsMessagesAndImpatience() {
-        let text = transcript(["traffic rush --seed 1", "clock advance 4m", "accept", "switch home", "clock advance 10m"])
+        let text = transcript([
+            "traffic rush --seed 1", "clock advance 4m", "accept", "switch home", "clock advance 10m",
+        ])
         #expect(text.contains("* Incoming "))
         #expect(text.contains(" in session 1: "))
         #expect(text.contains("(no reply for "))
@@ -40,24 +42,34 @@ import Testing
         var steps = once
         let atOnce = eventLines(once.advanceClock(to: 3_600), in: once.state)
         var stepped: [String] = []
-        for second in stride(from: 7, through: 3_600, by: 7) { stepped += eventLines(steps.advanceClock(to: second), in: steps.state) }
+        for second in stride(from: 7, through: 3_600, by: 7) {
+            stepped += eventLines(steps.advanceClock(to: second), in: steps.state)
+        }
         stepped += eventLines(steps.advanceClock(to: 3_600), in: steps.state)
         #expect(stepped == atOnce)
         #expect(once.state == steps.state)
     }
 
-    @Test func trafficOffStopsGeneratedCustomersButKeepsTheTimeline() throws {
+    @Test func trafficOffStopsArrivalsButKeepsTheTimelineAndTheCustomersInTheShift() throws {
         var shell = interpreter(after: ["traffic rush --seed 2"])
-        try shell.schedule("incoming chat \"Kenny Smith\"", at: 600)
-        #expect(shell.handle("traffic off") == .ran(Outcome([.message("Traffic off: no more generated customers.")])))
-        #expect(shell.nextEventDue == 600)
+        try shell.schedule("incoming chat \"Kenny Smith\"", at: 6_000)
+        let firstArrival = try #require(shell.nextEventDue)
+        _ = shell.advanceClock(to: firstArrival)
+        let outcome = Outcome([.message("Traffic off: no new customers; those in the shift carry on.")])
+        #expect(shell.handle("traffic off") == .ran(outcome))
+        #expect(shell.nextEventDue == firstArrival + 120, "the request still times out")
+        let lines = eventLines(shell.advanceClock(to: 5_999), in: shell.state)
+        #expect(lines.count == 2 && lines[1].contains("(abandoned)"), "\(lines)")
+        #expect(shell.nextEventDue == 6_000)
     }
 
     @Test func trafficWithoutAProfileShowsWhatRuns() {
         var shell = TestShell()
         #expect(shell.output("traffic") == "Traffic: off.")
         shell.run("traffic light --seed 5")
-        #expect(shell.output("traffic") == "Traffic: light, seed 5 - 12 requests an hour (Chat 6, SMS 3, Voice 2, Social 1).")
+        #expect(
+            shell.output("traffic")
+                == "Traffic: light, seed 5 - 12 requests an hour (Chat 6, SMS 3, Voice 2, Social 1).")
         #expect(shell.output("config").contains("arrivals-chat         6 "))
     }
 

@@ -9,7 +9,7 @@ public enum CommandTable {
         switchCommand, close, end, link, hover, panel, show,
         message, reply, history, sentiment,
         type, form, tab, tabs,
-        presence, config, clock, traffic,
+        presence, config, clock, traffic, report,
         help, quit,
     ]
 

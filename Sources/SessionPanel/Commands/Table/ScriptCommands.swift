@@ -5,7 +5,7 @@
 /// and listed in ``CommandTable/directives``, and what it does in `ScriptRunner.carryOut(_:typed:emit:)`.
 extension CommandTable {
     /// Every script directive, in the order `help` lists them.
-    public static let directives: [CommandSpec] = [echo, pause, expect, expectNot]
+    public static let directives: [CommandSpec] = [echo, pause, expect, expectNot, at]
 
     static let echo = CommandSpec(
         directive: "echo", usage: ["echo \"<text>\""], summary: "In scripts: narrate, printing the text as it is",
@@ -46,6 +46,26 @@ extension CommandTable {
         arguments: [.value(.text)]
     ) { arguments throws(CommandError) in
         .expect(try expectedText(&arguments), present: false)
+    }
+
+    static let at = CommandSpec(
+        directive: "at", usage: ["at <time> <command>"],
+        summary: "In scripts: schedule what a customer does (incoming, message, sentiment) at a time of the shift",
+        details: "The time counts from the start of the shift (0s, 90s, 1m30s, 2h); the script moves the clock with "
+            + "`clock advance`, which carries the line out when it falls due. Customers are named by title, "
+            + "not position: `at 1m30s message \"Kenny Smith\" \"Still there?\"`. A customer who never arrives "
+            + "(not a contact, no conversation, no earlier `at … incoming`) is refused at once.",
+        arguments: [.value(.duration), .value(.text)]
+    ) { arguments throws(CommandError) in
+        let time = try arguments.required()
+        guard let seconds = SimulatedDuration.parseTime(time.text) else {
+            throw CommandError(
+                "`at` takes a time from the start of the shift such as 0s, 90s or 1m30s, not \"\(time.text)\"; "
+                    + "usage: at <time> <command>")
+        }
+        let words = arguments.remainingWords()
+        guard !words.isEmpty else { throw arguments.usageError() }
+        return .at(seconds: seconds, line: TokenizedLine.joining(words))
     }
 
     private static func expectedText(_ arguments: inout Arguments) throws(CommandError) -> String {

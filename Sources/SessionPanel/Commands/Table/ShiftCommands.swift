@@ -9,7 +9,11 @@ extension CommandTable {
             + "shows what is running.\n"
             + TrafficProfile.allCases.map { "\($0.rawValue): \($0.summary)" }.joined(separator: "\n"),
         arguments: [.keyword(TrafficProfile.allCases.map { Keyword($0.rawValue, $0.summary) })],
-        flags: [.init(name: "--seed", summary: "The generator's seed (default: keep the current one, 0 at first)", valueName: "n")]
+        flags: [
+            .init(
+                name: "--seed", summary: "The generator's seed (default: keep the current one, 0 at first)",
+                valueName: "n")
+        ]
     ) { arguments throws(CommandError) in
         let seed = try arguments.flagValues["--seed"].map { token throws(CommandError) in try trafficSeed(token) }
         guard let word = arguments.next() else {
@@ -23,6 +27,31 @@ extension CommandTable {
                     + TrafficProfile.allCases.map(\.rawValue).joined(separator: ", "))
         }
         return .traffic(profile, seed: seed)
+    }
+
+    static let report = CommandSpec(
+        "report", usage: ["report [--format text|json] [--svg <file>]"],
+        summary: "The shift's figures: offered, accepted, missed, speed to answer, first response, handle time, …",
+        details: "--format json prints them as one JSON object (the README documents its fields). "
+            + "--svg FILE also draws the shift as a timeline picture: a lane per conversation, with its "
+            + "notifications, accepts, messages and replies, and when alerts stood or messages waited unread.",
+        flags: [
+            .init(
+                name: "--format", summary: "text (a table, the default) or json (one object)", valueName: "text|json"),
+            .init(name: "--svg", summary: "Also write the timeline picture to this file", valueName: "file"),
+        ]
+    ) { arguments throws(CommandError) in
+        try arguments.finish()
+        var format = ReportFormat.text
+        if let token = arguments.flagValues["--format"] {
+            guard let chosen = ReportFormat(rawValue: token.text) else {
+                throw CommandError("--format takes text or json, not \"\(token.text)\"")
+            }
+            format = chosen
+        }
+        let svg = arguments.flagValues["--svg"]?.text
+        if svg?.isEmpty == true { throw CommandError("--svg needs a file name") }
+        return .report(format, svg: svg)
     }
 
     private static func trafficSeed(_ token: Token) throws(CommandError) -> UInt64 {

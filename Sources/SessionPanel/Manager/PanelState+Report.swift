@@ -1,0 +1,20 @@
+extension PanelState {
+    /// `report [--format text|json] [--svg FILE]`: the shift's figures, and its timeline picture for the
+    /// executable to write.
+    mutating func report(_ format: ReportFormat, svg: String?) -> Outcome {
+        var outcome = Outcome.answer([.shiftReport(format)])
+        if let svg {
+            outcome.export = Export(path: svg, contents: TimelineSVG.render(self), description: "the shift's timeline")
+        }
+        return outcome
+    }
+
+    /// What a live shift does when settings change: new traffic rates draw the next arrivals afresh,
+    /// and a new alert threshold starts or ends the alerts the report times.
+    mutating func settingsChanged(from before: Settings) {
+        if settings.traffic != before.traffic, shift.profile != .off { scheduleArrivals() }
+        if settings.threshold != before.threshold {
+            for position in sessions.indices where sessions[position].conversationID != nil { noteAlert(at: position) }
+        }
+    }
+}
