@@ -1,4 +1,5 @@
 import CEditLine
+import SessionPanel
 
 /// Pure text helpers for completion: common prefixes, terminal widths and the candidate listing.
 enum CompletionText {
