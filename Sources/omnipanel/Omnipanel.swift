@@ -61,8 +61,10 @@ enum Omnipanel {
         let shell = try ShellContext(options: options)
         let pace: Double?
         switch script.mode {
-        case .check: return TranscriptRun(path: script.path, state: shell.initialState).check()
-        case .record(let pace): return TranscriptRun(path: script.path, state: shell.initialState).record(cast: script.cast, pace: pace)
+        case .check: return TranscriptRun(path: script.path, state: shell.initialState, strict: options.strict).check()
+        case .record(let pace):
+            return TranscriptRun(path: script.path, state: shell.initialState, strict: options.strict)
+                .record(cast: script.cast, pace: pace)
         case .play(let seconds): pace = seconds
         }
         if script.path == "-" {

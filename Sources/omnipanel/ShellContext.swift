@@ -124,6 +124,7 @@ struct ShellContext {
         case .error(let line): Output.error(line)
         case .command(let command): Output.print([ScriptRunner.prompt + command])
         case .expectationFailed(let lines): lines.forEach(Output.error)
+        case .commandFailed: break  // its error line was printed when it failed
         case .export(let export): ExportFile.write(export)
         case .pause: break
         }

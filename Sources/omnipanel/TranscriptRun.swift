@@ -7,6 +7,8 @@ struct TranscriptRun {
     let path: String
     /// The state the script starts from.
     let state: PanelState
+    /// Stop at the first failure (`--strict`).
+    var strict = false
 
     /// The script's file name, which names it in the transcript's error lines, so a transcript
     /// does not depend on the folder it is checked or recorded from.
@@ -32,7 +34,7 @@ struct TranscriptRun {
                 return 2
             }
         }
-        let check = ScriptCheck(name: name, lines: lines, state: state, recorded: recorded, recordedName: shownTranscriptPath)
+        let check = ScriptCheck(name: name, lines: lines, state: state, recorded: recorded, recordedName: shownTranscriptPath, strict: strict)
         report(check.failures)
         if recorded == nil { Output.print(["No transcript \(shownTranscriptPath) to compare with; `run --record` makes one."]) }
         Output.print([check.summary])
@@ -43,7 +45,7 @@ struct TranscriptRun {
     /// playback at `pace` without waiting; prints failed expectations. Returns the exit status.
     func record(cast: String? = nil, pace: Double = 1) -> Int32 {
         guard let lines = read(path) else { return 2 }
-        let check = ScriptCheck(name: name, lines: lines, state: state)
+        let check = ScriptCheck(name: name, lines: lines, state: state, strict: strict)
         report(check.failures)
         if let cast {
             var playback = Playback(pace: pace)

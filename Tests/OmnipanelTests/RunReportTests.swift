@@ -25,7 +25,8 @@ import Testing
         #expect(result.status == 0, "\(result.stderr)")
         #expect(result.stdout.hasPrefix("Shift report at 00:01:00\n"))
         #expect(result.stdout.contains("  Speed to answer            average 20s, longest 20s\n"))
-        #expect(result.stdout.contains("  First response time        median 40s, 90th percentile 40s (1 conversation)\n"))
+        #expect(
+            result.stdout.contains("  First response time        median 40s, 90th percentile 40s (1 conversation)\n"))
     }
 
     @Test func withJSONTheReportIsTheLastLine() throws {

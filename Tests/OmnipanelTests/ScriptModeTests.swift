@@ -39,12 +39,36 @@ struct ScriptModeTests {
         #expect(result.stderr == "\(file.path):2: no session at position 7; positions are 0 (Home) to 1\n")
     }
 
-    @Test("a close confirmation is answered by the next line; the end of input means no")
+    @Test("a close confirmation is answered by the next line: y or n; anything else, or the end of input, is an error that closes nothing")
     func confirmation() throws {
         let yes = try Binary.run(script: "open case 42\nclose\ny\nshow\n")
         #expect(yes.stdout.contains("Close session \"Printer on fire\"? [y/N] y\nClosed session \"Printer on fire\"."))
+        let no = try Binary.run(script: "open case 42\nclose\nn\n")
+        #expect(no.stdout.contains("Close session \"Printer on fire\"? [y/N] n\nKept the session open."))
+        #expect(no.status == 0)
+        let hint = " — nothing was closed; answer y or n on the line after the command, or add --yes to it\n"
+        let command = try Binary.run(script: "open case 42\nclose\nswitch home\n")
+        #expect(command.status == 1)
+        #expect(command.stderr == "<stdin>:3: \"switch home\" does not answer Close session \"Printer on fire\"? [y/N]" + hint)
         let eof = try Binary.run(script: "open case 42\nclose\n")
-        #expect(eof.stdout.contains("Close session \"Printer on fire\"? [y/N] \nKept the session open."))
+        #expect(eof.status == 1)
+        #expect(eof.stderr == "<stdin>:2: the end of the input does not answer Close session \"Printer on fire\"? [y/N]" + hint)
+        #expect(eof.stdout.hasSuffix("Close session \"Printer on fire\"? [y/N] \n"))
+    }
+
+    @Test("a one-shot close with a state file does not answer itself: an error, the session stays open")
+    func oneShotClose() throws {
+        let folder = try TemporaryDirectory()
+        defer { folder.remove() }
+        let state = folder.path("s.json")
+        #expect(try Binary.run(["--state", state, "open", "case", "42"]).status == 0)
+        let close = try Binary.run(["--state", state, "close", "1"])
+        #expect(close.status == 1)
+        #expect(close.stderr.hasPrefix("<command>:1: the end of the input does not answer Close session \"Printer on fire\"? [y/N]"))
+        #expect(close.stderr.hasSuffix("add --yes to it\n"))
+        #expect(try Binary.run(["--state", state, "show"]).stdout.contains("Printer on fire"))
+        #expect(try Binary.run(["--state", state, "close", "1", "--yes"]).status == 0)
+        #expect(!(try Binary.run(["--state", state, "show"]).stdout.contains("Printer on fire")))
     }
 
     @Test("the same script gives the same output, byte for byte")

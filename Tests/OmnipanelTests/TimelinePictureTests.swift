@@ -49,7 +49,10 @@ import Testing
         #expect((Int(result.stdout.trimmingCharacters(in: .whitespacesAndNewlines)) ?? 0) > 10)
     }
 
-    @Test(.enabled(if: Tool.isInstalled("rsvg-convert"), "rsvg-convert is missing (apt-get install librsvg2-bin): the render is skipped"))
+    @Test(
+        .enabled(
+            if: Tool.isInstalled("rsvg-convert"),
+            "rsvg-convert is missing (apt-get install librsvg2-bin): the render is skipped"))
     func theTimelineRendersToAPicture() throws {
         let (folder, svg) = try drawShift()
         defer { folder.remove() }

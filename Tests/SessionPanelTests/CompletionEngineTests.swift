@@ -15,7 +15,7 @@ import Testing
     }
 
     @Test(arguments: [
-        ("sw", ["switch"]), ("SW", ["switch"]), ("e", ["end", "exit", "echo", "expect", "expect-not"]), ("ta", ["tab", "tabs"]),
+        ("sw", ["switch"]), ("SW", ["switch"]), ("e", ["end", "exit", "echo", "expect", "expect-not", "expect-error"]), ("ta", ["tab", "tabs"]),
         ("  cl", ["close", "clock"]), ("?", ["?"]), ("zz", []),
     ])
     func commandWordsCompleteFromTheTable(line: String, expected: [String]) {

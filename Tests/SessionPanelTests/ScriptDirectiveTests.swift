@@ -39,10 +39,10 @@ func runScript(
 
     @Test func helpAndCompletionKnowTheDirectives() {
         let overview = HelpText.lines(for: nil).joined(separator: "\n")
-        for word in ["echo", "pause", "expect", "expect-not"] { #expect(overview.contains("  \(word) ")) }
+        for word in ["echo", "pause", "expect", "expect-not", "expect-error"] { #expect(overview.contains("  \(word) ")) }
         #expect(HelpText.lines(for: "pause").first == "usage: pause [<seconds>]")
         let completion = CompletionEngine.complete("expe", in: PanelState())
-        #expect(completion.candidates.map(\.text) == ["expect", "expect-not"])
+        #expect(completion.candidates.map(\.text) == ["expect", "expect-not", "expect-error"])
     }
 
     @Test func theInterpreterRefusesDirectivesAsThePromptDoes() {
@@ -60,13 +60,22 @@ func runScript(
         let (runner, events) = runScript("incoming chat\naccept\nclose\necho yes")
         #expect(events.contains(.question("Close session \"Visitor 1\"? [y/N] ")))
         #expect(!events.contains(.output(["yes"])))
-        #expect(events.last == .output(["Kept the session open."]))
+        #expect(events.contains(.error(
+            "demo.omni:4: \"echo yes\" does not answer Close session \"Visitor 1\"? [y/N] — nothing was closed; "
+                + "answer y or n on the line after the command, or add --yes to it")))
         #expect(runner.interpreter.state.sessions.count == 2)
+        #expect(runner.exitStatus == 1)
     }
 
     @Test func directivesAreCountedAsScriptLines() {
         let (runner, events) = runScript("echo one\npause 0\nswich 1", options: .init(format: .text))
-        #expect(events == [.output(["one"]), .pause(0), .error("demo.omni:3: unknown command \"swich\"; did you mean `switch`?")])
+        #expect(events == [
+            .output(["one"]), .pause(0), .error("demo.omni:3: unknown command \"swich\"; did you mean `switch`?"),
+            .commandFailed([
+                "demo.omni:3: swich 1 failed: unknown command \"swich\"; did you mean `switch`?",
+                "  (when the error is intended, put expect-error \"<text>\" on the next line)",
+            ]),
+        ])
         #expect(runner.exitStatus == 1)
     }
 }

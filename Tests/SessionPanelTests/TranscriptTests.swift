@@ -19,9 +19,13 @@ private func lines(_ script: String) -> [InputLine] {
         #expect(check.transcript.text.hasSuffix("Home is anchored and cannot be closed\n"))
     }
 
-    @Test func aQuestionLeftOpenAtTheEndIsAnsweredNo() {
+    @Test func aQuestionLeftOpenAtTheEndIsAFailureThatClosesNothing() {
         let check = ScriptCheck(name: "d", lines: lines("incoming chat\naccept\nclose"), state: PanelState())
-        #expect(check.transcript.lines.suffix(2) == ["Close session \"Visitor 1\"? [y/N] ", "Kept the session open."])
+        let message = "d:3: the end of the input does not answer Close session \"Visitor 1\"? [y/N] — nothing was closed; "
+            + "answer y or n on the line after the command, or add --yes to it"
+        #expect(check.transcript.lines.suffix(2) == ["Close session \"Visitor 1\"? [y/N] ", message])
+        #expect(check.failures == [[message, "  (when the error is intended, put expect-error \"<text>\" on the next line)"]])
+        #expect(check.summary == "0 passed, 1 failed")
     }
 
     @Test func theTranscriptFileRoundTrips() {

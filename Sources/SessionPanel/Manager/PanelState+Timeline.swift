@@ -27,7 +27,9 @@ extension PanelState {
                         + "and no `at` line up to \(SimulatedDuration.stamp(time)) brings them with `incoming`")
             }
         default:
-            throw CommandError("`at` schedules what customers do: incoming, message or sentiment, not `\(line.split(separator: " ").first ?? "")`")
+            throw CommandError(
+                "`at` schedules what customers do: incoming, message or sentiment, not `\(line.split(separator: " ").first ?? "")`"
+            )
         }
         shift.agenda.add(.scheduled(line), at: time)
     }
@@ -40,7 +42,8 @@ extension PanelState {
         if conversations.values.contains(where: { $0.title.lowercased() == wanted }) { return true }
         var visitors = visitorCount
         for event in shift.agenda.events where event.time <= time {
-            guard case .scheduled(let line) = event.kind, case .incoming(_, let customer)? = try? CommandParser.parse(InputLine(Array(line.utf8)))
+            guard case .scheduled(let line) = event.kind,
+                case .incoming(_, let customer)? = try? CommandParser.parse(InputLine(Array(line.utf8)))
             else { continue }
             if let customer, customer.lowercased() == wanted { return true }
             if customer == nil {
@@ -81,7 +84,8 @@ extension PanelState {
     /// A scheduled message: into the customer's session, or into their transcript while they wait.
     private mutating func deliverScheduled(_ text: String, from name: String) -> Outcome {
         guard let id = customerConversation(titled: name) else {
-            return eventOutcome(.problem, "\"\(name)\" has no conversation open; their message \"\(text)\" was not delivered")
+            return eventOutcome(
+                .problem, "\"\(name)\" has no conversation open; their message \"\(text)\" was not delivered")
         }
         if let position = activeSessionPosition(of: id) { return messageOutcome(text, at: position) }
         conversations[id]?.messages.append(Message(sender: .customer, text: text, time: now))

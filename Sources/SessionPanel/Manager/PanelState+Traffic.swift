@@ -104,7 +104,8 @@ extension PanelState {
             let queuedHere = conversation.state == .open && conversation.channel == channel
             if working || queuedHere || notified.contains(conversation.id) { busy.insert(name.lowercased()) }
         }
-        let known = (try? world.contacts(startingWith: "", limit: Self.contactsDrawnFrom)) ?? []  // unreadable: a visitor
+        // A catalog that cannot be read gives a visitor rather than stopping the shift.
+        let known = (try? world.contacts(startingWith: "", limit: Self.contactsDrawnFrom)) ?? []
         let free = known.filter { !busy.contains($0.name.lowercased()) }
         guard !free.isEmpty else { return nil }
         return free[Int(pick % UInt64(free.count))].name
@@ -153,7 +154,9 @@ extension PanelState {
         let level = sessions[position].sentiment
         guard let lower = Sentiment(rawValue: level.rawValue - 1) else { return nil }
         shift.customers[id]?.impatienceDrop += 1
-        if lower > .veryNegative { schedule(.impatience(conversation: id, since: since), after: settings.traffic.patience) }
+        if lower > .veryNegative {
+            schedule(.impatience(conversation: id, since: since), after: settings.traffic.patience)
+        }
         let waited = " (no reply for \(SimulatedDuration.format(now - since)))"
         return sentimentOutcome(changing: position, to: lower, reason: waited)
     }
@@ -162,7 +165,8 @@ extension PanelState {
     mutating func recoverPatience(in id: Int, at position: Int) -> String? {
         guard let drop = shift.customers[id]?.impatienceDrop, drop > 0 else { return nil }
         shift.customers[id]?.impatienceDrop = 0
-        let level = Sentiment(rawValue: min(Sentiment.veryPositive.rawValue, sessions[position].sentiment.rawValue + drop))
+        let level = Sentiment(
+            rawValue: min(Sentiment.veryPositive.rawValue, sessions[position].sentiment.rawValue + drop))
         changeSentiment(at: position, to: level ?? .neutral)
         return "\(sessions[position].title) is answered; sentiment back to \(sessions[position].sentiment.name)."
     }
@@ -179,7 +183,8 @@ extension PanelState {
         shift.log.update(id, at: now) { $0.abandonedAt = now }
         shift.log.conversationClosed(id, at: now)
         let title = conversations[id]?.title ?? ""
-        return eventOutcome(.warning, "\(title) left the queue after \(SimulatedDuration.format(waited)) unanswered (abandoned).")
+        return eventOutcome(
+            .warning, "\(title) left the queue after \(SimulatedDuration.format(waited)) unanswered (abandoned).")
     }
 
     /// A conversation was parked in Waiting: its window is scheduled to end, and a generated customer to come back.
@@ -190,7 +195,9 @@ extension PanelState {
         let draw = customer.nextDraw()
         shift.customers[conversation.id] = customer
         let gap = shift.random.exponentialSeconds(mean: Double(settings.traffic.returnAfter), customer.stream, draw)
-        if now + gap < until { schedule(.customerReturn(conversation: conversation.id, parkedUntil: until), after: gap) }
+        if now + gap < until {
+            schedule(.customerReturn(conversation: conversation.id, parkedUntil: until), after: gap)
+        }
     }
 
     /// A parked customer comes back: a returning request, and more to say once accepted.

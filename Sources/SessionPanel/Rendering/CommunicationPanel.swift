@@ -9,7 +9,9 @@ struct CommunicationPanel {
     func render(_ state: PanelState) -> [String] {
         let shown = state.settings.communicationLines
         let session = state.focusedSession
-        guard shown > 0, let conversation = state.conversation(of: session), conversation.channel != .voice else { return [] }
+        guard shown > 0, let conversation = state.conversation(of: session), conversation.channel != .voice else {
+            return []
+        }
         let messages = conversation.messages
         guard !messages.isEmpty else { return ["    " + style.paint("Communication: no messages yet", .dim)] }
         let latest = messages.suffix(shown)
@@ -22,10 +24,12 @@ struct CommunicationPanel {
         return ["    " + style.paint(heading, .dim)]
             + latest.map { message in
                 let stamp = SimulatedDuration.stamp(message.time) + " "
-                let (who, tone): (String, RenderStyle.Tone) = message.sender == .agent ? ("You", .green) : (title, .cyan)
+                let (who, tone): (String, RenderStyle.Tone) =
+                    message.sender == .agent ? ("You", .green) : (title, .cyan)
                 let prefix = "      " + stamp + who + ": "
                 let room = max(1, width - VisibleText.width(prefix))
-                let text = VisibleText.truncated(VisibleText.escaped(message.text), to: room, ellipsis: style.symbol("…", "~"))
+                let text = VisibleText.truncated(
+                    VisibleText.escaped(message.text), to: room, ellipsis: style.symbol("…", "~"))
                 return "      " + style.paint(stamp, .dim) + style.paint(who, tone) + ": " + text
             }
     }

@@ -50,16 +50,25 @@ extension ShiftReport {
             ("missed", .number(missed)),
             ("abandoned", .number(abandoned)),
             ("abandonmentRatePercent", number(abandonmentRatePercent)),
-            ("speedToAnswerSeconds", .object([
-                ("average", number(speedToAnswer?.average)), ("longest", number(speedToAnswer?.longest)),
-            ])),
-            ("firstResponseSeconds", .object([
-                ("median", number(firstResponse?.median)), ("p90", number(firstResponse?.percentile90)),
-                ("conversations", .number(firstResponse?.conversations ?? 0)),
-            ])),
-            ("handleTimeSeconds", .object([
-                ("average", number(handleTime?.average)), ("sessions", .number(handleTime?.sessions ?? 0)),
-            ])),
+            (
+                "speedToAnswerSeconds",
+                .object([
+                    ("average", number(speedToAnswer?.average)), ("longest", number(speedToAnswer?.longest)),
+                ])
+            ),
+            (
+                "firstResponseSeconds",
+                .object([
+                    ("median", number(firstResponse?.median)), ("p90", number(firstResponse?.percentile90)),
+                    ("conversations", .number(firstResponse?.conversations ?? 0)),
+                ])
+            ),
+            (
+                "handleTimeSeconds",
+                .object([
+                    ("average", number(handleTime?.average)), ("sessions", .number(handleTime?.sessions ?? 0)),
+                ])
+            ),
             ("longestUnansweredAlertSeconds", number(longestUnansweredAlert)),
             ("peakUnread", .number(peakUnread)),
             ("peakSessionsOpen", .number(peakSessionsOpen)),

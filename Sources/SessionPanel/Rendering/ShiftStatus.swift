@@ -30,7 +30,8 @@ public struct ShiftStatus: Sendable, Equatable {
     public var parts: [String] {
         var parts: [String] = []
         if waiting > 0 {
-            parts.append("\(waiting) waiting" + (mostUrgentSecondsLeft.map { " (\(SimulatedDuration.countdown($0)))" } ?? ""))
+            parts.append(
+                "\(waiting) waiting" + (mostUrgentSecondsLeft.map { " (\(SimulatedDuration.countdown($0)))" } ?? ""))
         }
         if unread > 0 { parts.append("\(unread) unread") }
         if alerts > 0 { parts.append(alerts == 1 ? "1 alert" : "\(alerts) alerts") }

@@ -30,10 +30,14 @@ public enum TimelineSVG {
 
     /// The picture of the shift in `state`, as SVG text.
     public static func render(_ state: PanelState) -> String {
-        let records = state.shift.log.records.values.sorted { ($0.firstSeen, $0.conversation) < ($1.firstSeen, $1.conversation) }
+        let records = state.shift.log.records.values.sorted {
+            ($0.firstSeen, $0.conversation) < ($1.firstSeen, $1.conversation)
+        }
         let end = max(60, state.now)
         let plot = width - left - right
-        func x(_ time: Int) -> Int { left + Int((Double(min(max(time, 0), end)) * Double(plot) / Double(end)).rounded()) }
+        func x(_ time: Int) -> Int {
+            left + Int((Double(min(max(time, 0), end)) * Double(plot) / Double(end)).rounded())
+        }
         let lanesBottom = top + max(1, records.count) * laneHeight
         let height = lanesBottom + 170
         var svg: [String] = [
@@ -47,7 +51,8 @@ public enum TimelineSVG {
         ]
         svg += axis(end: end, x: x, bottom: lanesBottom)
         if records.isEmpty {
-            svg.append(text("No conversations yet", x: left + 20, y: top + laneHeight / 2 + 8, size: 24, colour: Colour.lane))
+            svg.append(
+                text("No conversations yet", x: left + 20, y: top + laneHeight / 2 + 8, size: 24, colour: Colour.lane))
         }
         for (index, record) in records.enumerated() {
             svg += lane(record, state, middle: top + index * laneHeight + laneHeight / 2, end: end, x: x)
@@ -63,8 +68,12 @@ public enum TimelineSVG {
             "\(report.offered) offered", "\(report.accepted) accepted", "\(report.rejected) rejected",
             "\(report.missed) missed", "\(report.abandoned) abandoned",
         ]
-        if let speed = report.speedToAnswer { parts.append("speed to answer \(SimulatedDuration.format(speed.average)) average") }
-        if let alert = report.longestUnansweredAlert { parts.append("longest alert \(SimulatedDuration.format(alert))") }
+        if let speed = report.speedToAnswer {
+            parts.append("speed to answer \(SimulatedDuration.format(speed.average)) average")
+        }
+        if let alert = report.longestUnansweredAlert {
+            parts.append("longest alert \(SimulatedDuration.format(alert))")
+        }
         return "To \(SimulatedDuration.stamp(report.shiftSeconds)): " + parts.joined(separator: " · ")
     }
 
@@ -86,7 +95,9 @@ public enum TimelineSVG {
         return time % 60 == 0 ? String(stamp.dropLast(3)) : stamp
     }
 
-    private static func lane(_ record: ConversationRecord, _ state: PanelState, middle: Int, end: Int, x: (Int) -> Int) -> [String] {
+    private static func lane(_ record: ConversationRecord, _ state: PanelState, middle: Int, end: Int, x: (Int) -> Int)
+        -> [String]
+    {
         let conversation = state.conversations[record.conversation]
         let title = VisibleText.truncated(VisibleText.escaped(conversation?.title ?? "W\(record.conversation)"), to: 20)
         let channel = conversation?.channel.displayName ?? ""
@@ -97,14 +108,26 @@ public enum TimelineSVG {
             text("\(channel) · W\(record.conversation)", x: 40, y: middle + 24, size: 16, colour: Colour.lane),
         ]
         for span in record.unread {
-            svg.append(rect(x: x(span.start), y: laneTop, to: x(span.end ?? end), bottom: laneBottom, fill: Colour.unread, opacity: "0.45"))
+            svg.append(
+                rect(
+                    x: x(span.start), y: laneTop, to: x(span.end ?? end), bottom: laneBottom, fill: Colour.unread,
+                    opacity: "0.45"))
         }
         for span in record.alerts {
-            svg.append(rect(x: x(span.start), y: laneTop, to: x(span.end ?? end), bottom: laneBottom, fill: Colour.alert, opacity: "0.5"))
+            svg.append(
+                rect(
+                    x: x(span.start), y: laneTop, to: x(span.end ?? end), bottom: laneBottom, fill: Colour.alert,
+                    opacity: "0.5"))
         }
-        svg.append(line(x1: x(record.firstSeen), y1: middle, x2: x(record.closedAt ?? end), y2: middle, colour: Colour.lane, width: 3))
+        svg.append(
+            line(
+                x1: x(record.firstSeen), y1: middle, x2: x(record.closedAt ?? end), y2: middle, colour: Colour.lane,
+                width: 3))
         for span in record.handled {
-            svg.append(line(x1: x(span.start), y1: middle, x2: x(span.end ?? end), y2: middle, colour: Colour.session, width: 12))
+            svg.append(
+                line(
+                    x1: x(span.start), y1: middle, x2: x(span.end ?? end), y2: middle, colour: Colour.session, width: 12
+                ))
         }
         for message in conversation?.messages ?? [] {
             let mx = x(message.time)
@@ -115,10 +138,16 @@ public enum TimelineSVG {
         }
         for offer in record.offers {
             let ox = x(offer.time)
-            svg.append(polygon([(ox, middle - 11), (ox + 11, middle), (ox, middle + 11), (ox - 11, middle)], fill: Colour.notification))
+            svg.append(
+                polygon(
+                    [(ox, middle - 11), (ox + 11, middle), (ox, middle + 11), (ox - 11, middle)],
+                    fill: Colour.notification))
             guard let result = offer.result, let time = offer.resultTime else { continue }
             switch result {
-            case .accepted: svg.append("<circle cx=\"\(x(time))\" cy=\"\(middle)\" r=\"10\" fill=\"\(Colour.accept)\" stroke=\"#ffffff\" stroke-width=\"2\"/>")
+            case .accepted:
+                svg.append(
+                    "<circle cx=\"\(x(time))\" cy=\"\(middle)\" r=\"10\" fill=\"\(Colour.accept)\" stroke=\"#ffffff\" stroke-width=\"2\"/>"
+                )
             case .rejected: svg.append(cross(x(time), middle, Colour.lost))
             case .missed: svg.append(cross(x(time), middle, Colour.missed))
             case .abandoned: break

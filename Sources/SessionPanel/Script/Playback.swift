@@ -45,6 +45,8 @@ public struct Playback: Sendable {
             return [.error(line + "\n")]
         case .expectationFailed(let lines):
             return [.error(lines.map { $0 + "\n" }.joined())]
+        case .commandFailed:
+            return []  // its error line showed when it failed
         case .export:
             return []  // a file the executable writes, not part of what plays
         }

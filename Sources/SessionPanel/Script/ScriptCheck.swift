@@ -5,31 +5,36 @@ public struct ScriptCheck: Sendable {
     public let transcript: Transcript
     /// Everything the run reported, in order (what a playback of it shows).
     public let events: [ScriptRunner.Event]
-    /// Each failure, as lines to print: failed expectations (`file:line:` and diff-like lines), then a
-    /// transcript that differs (a headline and a unified diff).
+    /// Each failure, as lines to print: failed expectations and commands that failed without an
+    /// `expect-error` after them (`file:line:` and diff-like lines), in script order, then a transcript
+    /// that differs (a headline and a unified diff).
     public let failures: [[String]]
     /// Expectations that held, plus the transcript comparison when it matched.
     public let passed: Int
-    /// Expectations that failed, plus the transcript comparison when it differed.
+    /// Expectations that failed and commands that failed unexpected, plus the transcript comparison when it differed.
     public let failed: Int
 
     /// Runs `lines` of the script `name` (as named in its messages and transcript) from `state`. When
     /// `recorded` holds the lines of a transcript file called `recordedName`, the run is compared with it.
+    /// `strict` stops the run at the first failure.
     public init(
         name: String, lines: some Sequence<InputLine>, state: PanelState,
-        recorded: [String]? = nil, recordedName: String = ""
+        recorded: [String]? = nil, recordedName: String = "", strict: Bool = false
     ) {
-        var runner = ScriptRunner(name: name, state: state, options: .init(echo: true))
+        var runner = ScriptRunner(name: name, state: state, options: .init(strict: strict, echo: true))
         var transcript = Transcript()
         var failures: [[String]] = []
         var events: [ScriptRunner.Event] = []
         _ = runner.run(lines) { event in
             events.append(event)
             transcript.record(event)
-            if case .expectationFailed(let lines) = event { failures.append(lines) }
+            switch event {
+            case .expectationFailed(let lines), .commandFailed(let lines): failures.append(lines)
+            default: break
+            }
         }
         var passed = runner.expectationsPassed
-        var failed = runner.expectationsFailed
+        var failed = runner.expectationsFailed + runner.commandsFailed
         if let recorded {
             let diff = UnifiedDiff.lines(
                 from: recorded, to: transcript.lines, oldName: recordedName + " (recorded)", newName: name + " (this run)")

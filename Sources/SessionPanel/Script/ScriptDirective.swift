@@ -10,6 +10,8 @@ public enum ScriptDirective: Sendable, Equatable {
     case pause(seconds: Double?)
     /// `expect "<text>"` (`present`) or `expect-not "<text>"`: check the previous command's output.
     case expect(String, present: Bool)
+    /// `expect-error "<text>"`: the previous command failed, with an error containing the text.
+    case expectError(String)
     /// `at <time> <command>`: schedule a customer-side command at `seconds` since the shift began
     /// (a scenario's timeline; see ``PanelState/schedule(_:at:)``).
     case at(seconds: Int, line: String)

@@ -1,6 +1,6 @@
 /// The transcript of a script run: what a terminal shows for `omnipanel run --echo` in plain style,
-/// standard output and standard error together, each command after the prompt. Failed expectations
-/// and pauses are not part of it.
+/// standard output and standard error together, each command after the prompt. Failed expectations,
+/// unexpected command failures and pauses are not part of it (the commands' error lines are).
 public struct Transcript: Sendable, Equatable {
     /// The complete lines so far.
     public private(set) var lines: [String] = []
@@ -31,7 +31,7 @@ public struct Transcript: Sendable, Equatable {
         case .command(let command):
             closePartial()
             lines.append(ScriptRunner.prompt + command)
-        case .pause, .expectationFailed, .export:
+        case .pause, .expectationFailed, .commandFailed, .export:
             break
         }
     }

@@ -44,17 +44,28 @@ public struct Interpreter: Sendable {
         return answer(InputLine([]))
     }
 
-    /// Takes `line` as the answer to the pending question: yes runs the command, anything else keeps things as they are.
+    /// Takes `line` as the answer to the pending question: `y` or `yes` runs the command, `n`, `no` or
+    /// an empty line keeps things as they are, and anything else is an error that names the question
+    /// and the line (a command after `close` in a script is not taken for an answer).
     private mutating func answer(_ line: InputLine) -> Step {
         guard let confirmation = pendingConfirmation else { return .nothing }
         pendingConfirmation = nil
         do throws(CommandError) {
-            let answer = try line.decoded().trimmingWhitespace().lowercased()
-            guard answer == "y" || answer == "yes" else { return .ran(Outcome([.message("Kept the session open.")])) }
-            return run(confirmation.command)
+            let text = try line.decoded().trimmingWhitespace()
+            switch text.lowercased() {
+            case "y", "yes": return run(confirmation.command)
+            case "n", "no", "": return .ran(Outcome([.message("Kept the session open.")]))
+            default: return .failed(Self.notAnswered(confirmation, by: "\"\(text)\""))
+            }
         } catch {
             return .failed(error)
         }
+    }
+
+    /// The error for a question left without an answer: `what` (a line, or the end of the input) came instead.
+    public static func notAnswered(_ confirmation: Confirmation, by what: String) -> CommandError {
+        CommandError("\(what) does not answer \(confirmation.prompt) — nothing was closed; "
+            + "answer y or n on the line after the command, or add --yes to it")
     }
 
     /// Applies a parsed command to the state.

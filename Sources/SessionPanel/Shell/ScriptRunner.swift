@@ -2,11 +2,12 @@
 ///
 /// Pure: it reports what to print through a sink, so the executable streams it and tests collect it.
 /// One command per line; `#` comments and blank lines are skipped; a confirmation question is answered
-/// by the next line (an empty line or the end of input means no). Errors are reported as
-/// `name:line: message` and the run goes on, unless ``Options/strict`` is set.
+/// by the next line (`y`/`yes`, or `n`/`no`/an empty line; anything else, or the end of the input, is
+/// an error). Errors are reported as `name:line: message` and the run goes on, unless ``Options/strict``
+/// is set. A failing command is a failure unless the next line is an `expect-error` its error matches.
 ///
 /// Script directives (``ScriptDirective``) narrate (`echo`), pause live playback (`pause`) and check
-/// the previous command's plain-text output (`expect`, `expect-not`). Lines can be fed one at a time
+/// the previous command's plain-text output (`expect`, `expect-not`) or its error (`expect-error`). Lines can be fed one at a time
 /// (``feed(_:emit:)`` then ``finish(emit:)``), so a caller can act between them, e.g. save the state.
 /// Directives are parsed and carried out here; every other line goes to ``Interpreter/handle(_:)``.
 ///
@@ -52,8 +53,12 @@ public struct ScriptRunner {
         case command(String)
         /// `pause`: during live playback, wait this many seconds, or for Enter when `nil`.
         case pause(Double?)
-        /// An `expect` or `expect-not` that failed: a `name:line:` headline, then diff-like lines.
+        /// An `expect`, `expect-not` or `expect-error` that failed: a `name:line:` headline, then diff-like lines.
         case expectationFailed([String])
+        /// A command failed and the next line did not expect it: a `name:line:` headline and a hint.
+        /// Its error line was reported already (``error(_:)``), so a plain run prints nothing more;
+        /// `run --check` and `--record` list it with their failures.
+        case commandFailed([String])
         /// A file to write privately (`report --svg FILE`), then to say it was written or why not.
         case export(Export)
     }
@@ -69,10 +74,12 @@ public struct ScriptRunner {
     public private(set) var interpreter: Interpreter
     /// How many commands and expectations failed.
     public private(set) var failures = 0
-    /// How many `expect` and `expect-not` lines held.
+    /// How many `expect`, `expect-not` and `expect-error` lines held.
     public private(set) var expectationsPassed = 0
-    /// How many `expect` and `expect-not` lines failed.
+    /// How many `expect`, `expect-not` and `expect-error` lines failed.
     public private(set) var expectationsFailed = 0
+    /// How many commands failed without an `expect-error` after them.
+    public private(set) var commandsFailed = 0
     /// Whether the run is over (`quit`, a failure under ``Options/strict``, or ``finish(emit:)``).
     public private(set) var isFinished = false
 
@@ -89,6 +96,15 @@ public struct ScriptRunner {
     private var unrendered: Outcome?
     /// The panel as last drawn, for drawing it again after the next command.
     private var panelCache = PanelCache()
+    /// The error of the previous line, which the next line may expect (`expect-error`); a failure otherwise.
+    private var pendingError: PendingError?
+
+    /// A command's error waiting for the next line.
+    private struct PendingError {
+        let line: Int
+        let typed: InputLine
+        let message: String
+    }
 
     /// Prepares a run starting from `state`.
     public init(name: String, state: PanelState, options: Options = Options()) {
@@ -117,32 +133,81 @@ public struct ScriptRunner {
         lineNumber += 1
         let answering = question
         question = nil
+        var directive: ScriptDirective?
         if interpreter.pendingConfirmation == nil {
             do throws(CommandError) {
-                if let directive = try ScriptDirective.parse(line) { return carryOut(directive, typed: line, emit: emit) }
+                directive = try ScriptDirective.parse(line)
             } catch {
+                settlePendingError(emit: emit)
+                guard !isFinished else { return }
                 return report(.failed(error), typed: line, answering: nil, emit: emit)
             }
         }
+        if case .expectError(let text) = directive { return checkError(text, typed: line, emit: emit) }
+        settlePendingError(emit: emit)
+        guard !isFinished else { return }  // strict, and the previous command failed
+        if let directive { return carryOut(directive, typed: line, emit: emit) }
         report(interpreter.handle(line), typed: line, answering: answering, emit: emit)
     }
 
-    /// Ends the input (a pending question is answered no) and returns the exit status.
+    /// Ends the input and returns the exit status. A question still waiting is not answered: it is an
+    /// error (the session stays open), as the last command's error is a failure.
     public mutating func finish(emit: (Event) -> Void) -> Int32 {
         guard !isFinished else { return exitStatus }
+        settlePendingError(emit: emit)
         isFinished = true
-        if case .ran(let outcome) = interpreter.endOfInput() {
-            lineNumber += 1
-            report(.ran(outcome), typed: InputLine([]), answering: question, emit: emit)
+        if let confirmation = interpreter.pendingConfirmation {
+            _ = interpreter.endOfInput()  // the error names the line that asked
+            let error = Interpreter.notAnswered(confirmation, by: "the end of the input")
+            report(.failed(error), typed: InputLine([]), answering: question, emit: emit)
+            settlePendingError(emit: emit)
         }
         return exitStatus
+    }
+
+    /// Counts the previous line's error as a failure, now that the line after it is not an
+    /// `expect-error`; under ``Options/strict`` the run stops here.
+    private mutating func settlePendingError(emit: (Event) -> Void) {
+        guard let error = pendingError else { return }
+        pendingError = nil
+        failures += 1
+        commandsFailed += 1
+        let headline = error.typed.text.isEmpty ? "" : VisibleText.escaped(error.typed.text) + " failed: "
+        emit(.commandFailed([
+            "\(name):\(error.line): \(headline)\(VisibleText.escaped(error.message))",
+            "  (when the error is intended, put expect-error \"<text>\" on the next line)",
+        ]))
+        if options.strict { isFinished = true }
+    }
+
+    /// `expect-error "<text>"`: the previous line failed with an error containing `text`.
+    private mutating func checkError(_ text: String, typed: InputLine, emit: (Event) -> Void) {
+        let location = "\(name):\(lineNumber)"
+        let shown = "\"" + VisibleText.escaped(text) + "\""
+        var failure: [String]?
+        if let error = pendingError {
+            if !error.message.contains(text) {
+                failure = [
+                    "\(location): expect-error failed: the error of line \(error.line) (\(VisibleText.escaped(error.typed.text))) "
+                        + "does not contain \(shown)",
+                    "  - expected: " + VisibleText.escaped(text),
+                    "  + error:    " + VisibleText.escaped(error.message),
+                ]
+            }
+        } else if let output = previous {
+            failure = ["\(location): expect-error failed: line \(output.line) (\(VisibleText.escaped(output.input))) did not fail"]
+        } else {
+            failure = ["\(location): expect-error \(shown): no command ran before it"]
+        }
+        pendingError = nil
+        record(failure, of: typed, emit: emit)
     }
 
     /// Reports what a line did: keeps its output for `expect`, counts it, and prints it as text or JSON.
     private mutating func report(_ step: Interpreter.Step, typed: InputLine, answering: String?, emit: (Event) -> Void) {
         if case .nothing = step { return }
         let answer = record(typed, answering: answering)
-        let printed = account(for: step)
+        let printed = account(for: step, typed: typed)
         if let printed { previous?.lines.append(printed) }
         switch options.format {
         case .json:
@@ -174,7 +239,7 @@ public struct ScriptRunner {
 
     /// Counts a step and keeps what follows from it (an outcome to render, the end of the run, a
     /// question). Returns the line the step prints itself: its error or its question.
-    private mutating func account(for step: Interpreter.Step) -> String? {
+    private mutating func account(for step: Interpreter.Step, typed: InputLine) -> String? {
         switch step {
         case .nothing:
             return nil
@@ -183,8 +248,7 @@ public struct ScriptRunner {
             if outcome.quits { isFinished = true }
             return nil
         case .failed(let error):
-            failures += 1
-            if options.strict { isFinished = true }
+            pendingError = PendingError(line: lineNumber, typed: typed, message: error.message)
             return "\(name):\(lineNumber): \(VisibleText.escaped(error.message))"
         case .asks(let text):
             question = text
@@ -196,8 +260,9 @@ public struct ScriptRunner {
     private mutating func printText(
         of step: Interpreter.Step, typed: InputLine, answer: String?, printed: String?, emit: (Event) -> Void
     ) {
+        let showsQuestions = !options.quiet || options.echo
         if let answer {
-            if !options.quiet { emit(.output([answer])) }
+            if showsQuestions { emit(.output([answer])) }
         } else if options.echo {
             emit(.command(VisibleText.escaped(typed.text)))
         }
@@ -210,7 +275,7 @@ public struct ScriptRunner {
                 emit(.output(OutcomeRenderer(style: options.style).render(outcome, in: interpreter.state, reusing: &panelCache)))
             }
         case .failed: emit(.error(printed ?? ""))
-        case .asks: if !options.quiet { emit(.question((printed ?? "") + " ")) }
+        case .asks: if showsQuestions { emit(.question((printed ?? "") + " ")) }
         case .nothing: break
         }
     }
@@ -256,15 +321,29 @@ public struct ScriptRunner {
             }
         case .expect(let text, let present):
             renderPrevious()
-            if let failure = Expectation.failure(text, present: present, in: previous, at: "\(name):\(lineNumber)") {
-                expectationsFailed += 1
-                failures += 1
-                result = .failed(failure[0])
-                if options.format == .text { emit(.expectationFailed(failure)) }
-                if options.strict { isFinished = true }
-            } else {
-                expectationsPassed += 1
-            }
+            return record(Expectation.failure(text, present: present, in: previous, at: "\(name):\(lineNumber)"), of: typed, emit: emit)
+        case .expectError(let text):
+            return checkError(text, typed: typed, emit: emit)
+        }
+        if options.format == .json {
+            emit(.output([JSONResultRenderer.render(
+                line: lineNumber, input: typed.text, answering: nil, result: result, state: interpreter.state)]))
+        }
+    }
+}
+
+extension ScriptRunner {
+    /// Counts an expectation that held (`failure` is nil) or failed, and reports it.
+    fileprivate mutating func record(_ failure: [String]?, of typed: InputLine, emit: (Event) -> Void) {
+        var result = JSONResultRenderer.Result.ran([])
+        if let failure {
+            expectationsFailed += 1
+            failures += 1
+            result = .failed(failure[0])
+            if options.format == .text { emit(.expectationFailed(failure)) }
+            if options.strict { isFinished = true }
+        } else {
+            expectationsPassed += 1
         }
         if options.format == .json {
             emit(.output([JSONResultRenderer.render(

@@ -141,7 +141,9 @@ public struct ShiftLog: Sendable, Codable, Equatable {
     mutating func sessionClosed(_ conversation: Int, at time: Int, parked: Bool, closed: Bool) {
         alert(conversation, standing: false, at: time)
         update(conversation, at: time) { record in
-            if let last = record.handled.indices.last, record.handled[last].end == nil { record.handled[last].end = time }
+            if let last = record.handled.indices.last, record.handled[last].end == nil {
+                record.handled[last].end = time
+            }
             if parked { record.parks += 1 }
             if closed { record.closedAt = time }
         }

@@ -45,7 +45,9 @@ public struct ShiftReport: Sendable {
         missed = count(.missed)
         abandoned = records.filter { $0.abandonedAt != nil }.count
 
-        let answers = offers.compactMap { offer in offer.result == .accepted ? offer.resultTime.map { $0 - offer.time } : nil }
+        let answers = offers.compactMap { offer in
+            offer.result == .accepted ? offer.resultTime.map { $0 - offer.time } : nil
+        }
         speedToAnswer = answers.max().map { (Self.average(answers), $0) }
 
         let responses = state.conversations.values.sorted { $0.id < $1.id }.compactMap(Self.firstResponseTime)

@@ -12,7 +12,7 @@ struct FileSafetyTests {
     func transcriptIsPrivateAndIgnoresPlantedTemporaryFiles() throws {
         let folder = try TemporaryDirectory()
         defer { folder.remove() }
-        let script = try folder.write("accept\n", to: "demo.omni").path
+        let script = try folder.write("show\n", to: "demo.omni").path
         try folder.write("precious\n", to: "precious")
         try FileManager.default.createSymbolicLink(atPath: script + ".out.tmp", withDestinationPath: folder.path("precious"))
         let result = try Binary.run(["run", "--record", script])
@@ -32,7 +32,7 @@ struct FileSafetyTests {
     func transcriptThatIsNotOursIsRefused() throws {
         let folder = try TemporaryDirectory()
         defer { folder.remove() }
-        let script = try folder.write("accept\n", to: "demo.omni").path
+        let script = try folder.write("show\n", to: "demo.omni").path
         try folder.write("precious\n", to: "precious")
         try FileManager.default.createSymbolicLink(atPath: script + ".out", withDestinationPath: folder.path("precious"))
         let linked = try Binary.run(["run", "--record", script])

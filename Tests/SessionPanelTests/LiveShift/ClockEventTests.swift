@@ -15,10 +15,11 @@ import Testing
         #expect(shell.advanceClock(to: 119).isEmpty)
         #expect(shell.state.now == 119)
         let outcomes = shell.advanceClock(to: 200)
-        #expect(eventLines(outcomes, in: shell.state) == [
-            "[00:02:00] ! The request from Kenny Smith timed out and was routed to another agent.",
-            "[00:02:30] ! The request from Visitor 1 timed out and was routed to another agent.",
-        ])
+        #expect(
+            eventLines(outcomes, in: shell.state) == [
+                "[00:02:00] ! The request from Kenny Smith timed out and was routed to another agent.",
+                "[00:02:30] ! The request from Visitor 1 timed out and was routed to another agent.",
+            ])
         #expect(shell.state.now == 200)
         #expect(shell.state.notifications.isEmpty)
         #expect(shell.state.presence == .inactive)
@@ -35,17 +36,20 @@ import Testing
         let text = transcript([
             "incoming chat \"Kenny Smith\"", "clock advance 1m", "incoming voice", "clock advance 3m",
         ])
-        #expect(text.contains("""
-            > clock advance 3m
-            [00:02:00] ! The request from Kenny Smith timed out and was routed to another agent.
-            [00:03:00] ! The request from Visitor 1 timed out and was routed to another agent.
-            Clock: day 0 00:04:00
-            """))
+        #expect(
+            text.contains(
+                """
+                > clock advance 3m
+                [00:02:00] ! The request from Kenny Smith timed out and was routed to another agent.
+                [00:03:00] ! The request from Visitor 1 timed out and was routed to another agent.
+                Clock: day 0 00:04:00
+                """))
     }
 
     @Test func aWaitingConversationExpiresAsAnEvent() {
         var shell = interpreter(after: [
-            "config chat-mode persistent", "config waiting-window 1h", "incoming chat \"Kenny Smith\"", "accept", "close --yes",
+            "config chat-mode persistent", "config waiting-window 1h", "incoming chat \"Kenny Smith\"", "accept",
+            "close --yes",
         ])
         #expect(shell.nextEventDue == 3_600)
         let lines = eventLines(shell.advanceClock(to: 7_200), in: shell.state)
@@ -54,7 +58,8 @@ import Testing
 
     @Test func aResumedConversationDoesNotExpire() {
         var shell = interpreter(after: [
-            "config chat-mode persistent", "config waiting-window 1h", "incoming chat \"Kenny Smith\"", "accept", "close --yes",
+            "config chat-mode persistent", "config waiting-window 1h", "incoming chat \"Kenny Smith\"", "accept",
+            "close --yes",
             "clock advance 10m", "incoming chat \"Kenny Smith\"", "accept",
         ])
         #expect(shell.nextEventDue == nil, "the parked conversation's window no longer ends anything")

@@ -29,7 +29,7 @@ func transcript(_ lines: [String], from state: PanelState = PanelState()) -> Str
         case .error(let line): output.append(line)
         case .question(let text): output.append(text)
         case .export(let export): output.append("(export \(export.path))")
-        case .pause, .expectationFailed: break
+        case .pause, .expectationFailed, .commandFailed: break
         }
     }
     return output.joined(separator: "\n")

@@ -9,8 +9,10 @@ import Testing
         .deletingLastPathComponent().deletingLastPathComponent().appendingPathComponent("Examples/09-rush-hour.omni")
 
     private func transcript(seed: String) throws -> String {
-        let text = try String(contentsOf: Self.script, encoding: .utf8).replacingOccurrences(of: "--seed 42", with: "--seed \(seed)")
-        return ScriptCheck(name: "09-rush-hour.omni", lines: InputLine.lines(of: text), state: PanelState()).transcript.text
+        let text = try String(contentsOf: Self.script, encoding: .utf8).replacingOccurrences(
+            of: "--seed 42", with: "--seed \(seed)")
+        return ScriptCheck(name: "09-rush-hour.omni", lines: InputLine.lines(of: text), state: PanelState()).transcript
+            .text
     }
 
     @Test func twoRunsAreByteIdentical() throws {

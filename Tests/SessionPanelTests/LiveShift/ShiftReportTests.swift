@@ -4,7 +4,9 @@ import Testing
 
 /// Each `report` figure against a shift computed by hand (times in simulated seconds).
 @Suite struct ShiftReportTests {
-    private static let world = World(contacts: [.init(name: "Ann"), .init(name: "Bob"), .init(name: "Cat"), .init(name: "Dan")])
+    private static let world = World(contacts: [
+        .init(name: "Ann"), .init(name: "Bob"), .init(name: "Cat"), .init(name: "Dan"),
+    ])
 
     /// t=0 Ann (SMS), Bob (chat), Cat (SMS) ask; t=10 Ann accepted, writes; t=40 reply to Ann, Bob rejected,
     /// Cat accepted; Ann writes twice unread and turns negative; t=100 Cat writes, Ann read; t=130 Ann
@@ -42,39 +44,42 @@ import Testing
 
     @Test func theJSONObjectNamesEveryFigure() {
         let json = ShiftReport(Self.handComputedShift().state).json
-        #expect(json == """
-            {"shiftSeconds":310,"offered":4,"accepted":2,"rejected":1,"missed":1,"abandoned":0,\
-            "abandonmentRatePercent":0,"speedToAnswerSeconds":{"average":25,"longest":40},\
-            "firstResponseSeconds":{"median":60,"p90":90,"conversations":2},\
-            "handleTimeSeconds":{"average":195,"sessions":2},"longestUnansweredAlertSeconds":90,\
-            "peakUnread":2,"peakSessionsOpen":2,"persistentChats":{"ended":1,"parked":1}}
-            """)
+        #expect(
+            json == """
+                {"shiftSeconds":310,"offered":4,"accepted":2,"rejected":1,"missed":1,"abandoned":0,\
+                "abandonmentRatePercent":0,"speedToAnswerSeconds":{"average":25,"longest":40},\
+                "firstResponseSeconds":{"median":60,"p90":90,"conversations":2},\
+                "handleTimeSeconds":{"average":195,"sessions":2},"longestUnansweredAlertSeconds":90,\
+                "peakUnread":2,"peakSessionsOpen":2,"persistentChats":{"ended":1,"parked":1}}
+                """)
     }
 
     @Test func theTableSaysTheSame() {
         var shell = Self.handComputedShift()
-        #expect(shell.output("report") == """
-            Shift report at 00:05:10
-              Conversations offered      4
-                accepted                 2
-                rejected                 1
-                missed (timed out)       1
-              Abandoned in the queue     0 (abandonment rate 0%)
-              Speed to answer            average 25s, longest 40s
-              First response time        median 1m, 90th percentile 1m 30s (2 conversations)
-              Handle time                average 3m 15s (2 closed)
-              Longest unanswered alert   1m 30s
-              Peak unread                2
-              Peak sessions open         2
-              Persistent chats           1 ended, 1 parked
-            """)
+        #expect(
+            shell.output("report") == """
+                Shift report at 00:05:10
+                  Conversations offered      4
+                    accepted                 2
+                    rejected                 1
+                    missed (timed out)       1
+                  Abandoned in the queue     0 (abandonment rate 0%)
+                  Speed to answer            average 25s, longest 40s
+                  First response time        median 1m, 90th percentile 1m 30s (2 conversations)
+                  Handle time                average 3m 15s (2 closed)
+                  Longest unanswered alert   1m 30s
+                  Peak unread                2
+                  Peak sessions open         2
+                  Persistent chats           1 ended, 1 parked
+                """)
         #expect(shell.output("report --format json").hasPrefix("{\"shiftSeconds\":310,"))
     }
 
     @Test func anEmptyShiftHasNothingToMeasure() {
         let report = ShiftReport(PanelState())
         #expect(report.offered == 0 && report.speedToAnswer == nil && report.firstResponse == nil)
-        #expect(report.handleTime == nil && report.longestUnansweredAlert == nil && report.abandonmentRatePercent == nil)
+        #expect(
+            report.handleTime == nil && report.longestUnansweredAlert == nil && report.abandonmentRatePercent == nil)
         #expect(report.json.contains("\"speedToAnswerSeconds\":{\"average\":null,\"longest\":null}"))
     }
 
@@ -86,8 +91,9 @@ import Testing
 
     @Test func anAbandonedRequestIsNotMissed() {
         var shell = TestShell(world: Self.world)
-        shell.run("traffic light --seed 4", "config queue-patience 90s", "config arrivals-chat 0", "config arrivals-sms 0",
-                  "config arrivals-voice 0", "config arrivals-social 3600", "clock advance 5s")
+        shell.run(
+            "traffic light --seed 4", "config queue-patience 90s", "config arrivals-chat 0", "config arrivals-sms 0",
+            "config arrivals-voice 0", "config arrivals-social 3600", "clock advance 5s")
         let report = ShiftReport(shell.state)
         #expect(report.offered >= 1)
         shell.run("traffic off")

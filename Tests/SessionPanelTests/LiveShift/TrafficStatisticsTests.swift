@@ -9,7 +9,9 @@ import Testing
     private static let hours = 10
 
     /// Requests offered per channel, and how many came from visitors, over ``hours`` of `profile`.
-    private func arrivals(_ profile: TrafficProfile, seed: UInt64) -> (perChannel: [Channel: Int], visitors: Int, total: Int) {
+    private func arrivals(_ profile: TrafficProfile, seed: UInt64) -> (
+        perChannel: [Channel: Int], visitors: Int, total: Int
+    ) {
         var shell = interpreter(after: ["traffic \(profile.rawValue) --seed \(seed)"])
         _ = shell.advanceClock(to: Self.hours * 3_600)
         var perChannel: [Channel: Int] = [:]
@@ -37,7 +39,8 @@ import Testing
         for channel in Channel.allCases {
             let mean = Double(parameters.arrivalsPerHour(on: channel) * Self.hours)
             let count = counted.perChannel[channel] ?? 0
-            #expect(isWithinFiveDeviations(count, mean: mean), "\(profile) seed \(seed) \(channel): \(count) for \(mean)")
+            #expect(
+                isWithinFiveDeviations(count, mean: mean), "\(profile) seed \(seed) \(channel): \(count) for \(mean)")
         }
     }
 
@@ -59,8 +62,10 @@ import Testing
     }
 
     @Test func theLogarithmIsExactEnough() {
-        for (x, expected) in [(1.0, 0.0), (2.0, 0.693_147_180_559_945_3), (0.5, -0.693_147_180_559_945_3),
-                              (10.0, 2.302_585_092_994_046), (1e-9, -20.723_265_836_946_41)] {
+        for (x, expected) in [
+            (1.0, 0.0), (2.0, 0.693_147_180_559_945_3), (0.5, -0.693_147_180_559_945_3),
+            (10.0, 2.302_585_092_994_046), (1e-9, -20.723_265_836_946_41),
+        ] {
             #expect(abs(ShiftRandom.naturalLog(x) - expected) < 1e-12, "ln \(x)")
         }
     }

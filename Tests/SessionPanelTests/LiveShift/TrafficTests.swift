@@ -19,7 +19,9 @@ import Testing
     }
 
     @Test func trafficBringsRequestsMessagesAndImpatience() {
-        let text = transcript(["traffic rush --seed 1", "clock advance 4m", "accept", "switch home", "clock advance 10m"])
+        let text = transcript([
+            "traffic rush --seed 1", "clock advance 4m", "accept", "switch home", "clock advance 10m",
+        ])
         #expect(text.contains("* Incoming "))
         #expect(text.contains(" in session 1: "))
         #expect(text.contains("(no reply for "))
@@ -40,7 +42,9 @@ import Testing
         var steps = once
         let atOnce = eventLines(once.advanceClock(to: 3_600), in: once.state)
         var stepped: [String] = []
-        for second in stride(from: 7, through: 3_600, by: 7) { stepped += eventLines(steps.advanceClock(to: second), in: steps.state) }
+        for second in stride(from: 7, through: 3_600, by: 7) {
+            stepped += eventLines(steps.advanceClock(to: second), in: steps.state)
+        }
         stepped += eventLines(steps.advanceClock(to: 3_600), in: steps.state)
         #expect(stepped == atOnce)
         #expect(once.state == steps.state)
@@ -63,7 +67,9 @@ import Testing
         var shell = TestShell()
         #expect(shell.output("traffic") == "Traffic: off.")
         shell.run("traffic light --seed 5")
-        #expect(shell.output("traffic") == "Traffic: light, seed 5 - 12 requests an hour (Chat 6, SMS 3, Voice 2, Social 1).")
+        #expect(
+            shell.output("traffic")
+                == "Traffic: light, seed 5 - 12 requests an hour (Chat 6, SMS 3, Voice 2, Social 1).")
         #expect(shell.output("config").contains("arrivals-chat         6 "))
     }
 

@@ -20,7 +20,7 @@ struct HostileInputTests {
     private func printed(_ events: [ScriptRunner.Event]) -> [String] {
         events.flatMap { event -> [String] in
             switch event {
-            case .output(let lines), .expectationFailed(let lines): lines
+            case .output(let lines), .expectationFailed(let lines), .commandFailed(let lines): lines
             case .question(let text), .error(let text), .command(let text): [text]
             case .pause, .export: []
             }
@@ -96,13 +96,18 @@ struct HostileInputTests {
         #expect(output.joined().contains(#"\e]0;x\u{7}Eve"#))
     }
 
-    @Test("a script that ends in the middle of a close confirmation keeps the session open")
+    @Test("a script that ends in the middle of a close confirmation keeps the session open, and says so: a failure")
     func endsDuringConfirmation() {
         let (events, runner) = run([Array("close".utf8)])
-        #expect(events.suffix(3) == [.question("Close session \"Visitor 1\"? [y/N] "), .output([""]), .output(["Kept the session open."])])
+        let message = "the end of the input does not answer Close session \"Visitor 1\"? [y/N] — nothing was closed; "
+            + "answer y or n on the line after the command, or add --yes to it"
+        #expect(events.suffix(4) == [
+            .question("Close session \"Visitor 1\"? [y/N] "), .output([""]), .error("hostile.omni:3: " + message),
+            .commandFailed(["hostile.omni:3: " + message, "  (when the error is intended, put expect-error \"<text>\" on the next line)"]),
+        ])
         #expect(runner.interpreter.state.sessions.count == 2)
         #expect(runner.interpreter.pendingConfirmation == nil)
-        #expect(runner.exitStatus == 0)
+        #expect(runner.exitStatus == 1)
     }
 
     @Test("a 100,000-command `-c` runs to the end, one command at a time")

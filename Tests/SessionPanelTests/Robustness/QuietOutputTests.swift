@@ -4,11 +4,24 @@ import Testing
 
 /// `--quiet`: a long script prints only its errors and what it asked for.
 struct QuietOutputTests {
-    private func quietRun(_ lines: [String]) -> [ScriptRunner.Event] {
-        var runner = ScriptRunner(name: "q", state: PanelState(), options: .init(quiet: true))
+    /// What a quiet run prints (a failed command's `.commandFailed` is for `run --check`: nothing prints it).
+    private func quietRun(_ lines: [String], echo: Bool = false) -> [ScriptRunner.Event] {
+        var runner = ScriptRunner(name: "q", state: PanelState(), options: .init(echo: echo, quiet: true))
         var events: [ScriptRunner.Event] = []
-        _ = runner.run(lines.map { InputLine($0) }) { events.append($0) }
+        _ = runner.run(lines.map { InputLine($0) }) { event in
+            if case .commandFailed = event { return }
+            events.append(event)
+        }
         return events
+    }
+
+    @Test("with --echo, quiet still shows each command, and questions with their answers")
+    func echoShowsQuestionsAndAnswers() {
+        let events = quietRun(["incoming chat", "accept", "close 1", "y"], echo: true)
+        #expect(events == [
+            .command("incoming chat"), .command("accept"), .command("close 1"),
+            .question("Close session \"Visitor 1\"? [y/N] "), .output(["y"]),
+        ])
     }
 
     @Test("changes and questions print nothing; hover and help print; errors still show")

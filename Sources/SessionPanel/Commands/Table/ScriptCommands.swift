@@ -5,7 +5,7 @@
 /// and listed in ``CommandTable/directives``, and what it does in `ScriptRunner.carryOut(_:typed:emit:)`.
 extension CommandTable {
     /// Every script directive, in the order `help` lists them.
-    public static let directives: [CommandSpec] = [echo, pause, expect, expectNot, at]
+    public static let directives: [CommandSpec] = [echo, pause, expect, expectNot, expectError, at]
 
     static let echo = CommandSpec(
         directive: "echo", usage: ["echo \"<text>\""], summary: "In scripts: narrate, printing the text as it is",
@@ -46,6 +46,16 @@ extension CommandTable {
         arguments: [.value(.text)]
     ) { arguments throws(CommandError) in
         .expect(try expectedText(&arguments), present: false)
+    }
+
+    static let expectError = CommandSpec(
+        directive: "expect-error", usage: ["expect-error \"<text>\""],
+        summary: "In scripts: check that the previous command failed with an error containing the text",
+        details: "In scripts a failing command is a failure (counted by `run --check`; --strict stops there) "
+            + "unless the line right after it is an expect-error its error matches: the way to show an error on purpose.",
+        arguments: [.value(.text)]
+    ) { arguments throws(CommandError) in
+        .expectError(try expectedText(&arguments))
     }
 
     static let at = CommandSpec(

@@ -9,7 +9,11 @@ extension CommandTable {
             + "shows what is running.\n"
             + TrafficProfile.allCases.map { "\($0.rawValue): \($0.summary)" }.joined(separator: "\n"),
         arguments: [.keyword(TrafficProfile.allCases.map { Keyword($0.rawValue, $0.summary) })],
-        flags: [.init(name: "--seed", summary: "The generator's seed (default: keep the current one, 0 at first)", valueName: "n")]
+        flags: [
+            .init(
+                name: "--seed", summary: "The generator's seed (default: keep the current one, 0 at first)",
+                valueName: "n")
+        ]
     ) { arguments throws(CommandError) in
         let seed = try arguments.flagValues["--seed"].map { token throws(CommandError) in try trafficSeed(token) }
         guard let word = arguments.next() else {
@@ -32,7 +36,8 @@ extension CommandTable {
             + "--svg FILE also draws the shift as a timeline picture: a lane per conversation, with its "
             + "notifications, accepts, messages and replies, and when alerts stood or messages waited unread.",
         flags: [
-            .init(name: "--format", summary: "text (a table, the default) or json (one object)", valueName: "text|json"),
+            .init(
+                name: "--format", summary: "text (a table, the default) or json (one object)", valueName: "text|json"),
             .init(name: "--svg", summary: "Also write the timeline picture to this file", valueName: "file"),
         ]
     ) { arguments throws(CommandError) in

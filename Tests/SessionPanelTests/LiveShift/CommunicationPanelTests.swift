@@ -1,0 +1,112 @@
+import Testing
+
+@testable import SessionPanel
+
+/// The Communication panel below a focused conversation session.
+@Suite struct CommunicationPanelTests {
+    private func panel(_ state: PanelState, style: RenderStyle = .plain) -> [String] {
+        let lines = PanelRenderer(style: style).render(state)
+        guard let start = lines.firstIndex(where: { $0.contains("Communication") }) else { return [] }
+        return Array(lines[start...].prefix { !$0.contains("Notifications:") })
+    }
+
+    @Test func theLatestMessagesShowNewestLastWithTheirTimes() {
+        var shell = TestShell()
+        shell.run(
+            "incoming chat \"Kenny Smith\"", "accept", "message 1 one", "clock advance 30s", "reply two",
+            "message 1 three", "message 1 four", "clock advance 1m", "message 1 five")
+        #expect(
+            panel(shell.state) == [
+                "    Communication: latest 4 of 5 (`history` shows all)",
+                "      00:00:30 You: two",
+                "      00:00:30 Kenny Smith: three",
+                "      00:00:30 Kenny Smith: four",
+                "      00:01:30 Kenny Smith: five",
+            ])
+        #expect(shell.output("history").contains("one"), "history still shows them all")
+    }
+
+    @Test func longMessagesAreFittedToTheWidth() {
+        var shell = TestShell()
+        shell.run("incoming sms", "accept", "message 1 \"\(String(repeating: "word ", count: 40))\"")
+        let line = panel(shell.state)[1]
+        #expect(VisibleText.width(line) == 78 && line.hasSuffix("~"))
+        let narrow = RenderStyle(color: false, unicode: true, width: 50)
+        #expect(panel(shell.state, style: narrow).allSatisfy { VisibleText.width($0) <= 50 })
+    }
+
+    @Test func controlCharactersInCustomerTextAreEscaped() {
+        var shell = TestShell()
+        shell.run("incoming chat", "accept", "message 1 \"a\\u{1B}[2Jb\"")
+        shell.run("message 1 \"x\u{1B}[31my\"")
+        #expect(panel(shell.state).allSatisfy { !$0.contains("\u{1B}") })
+        #expect(panel(shell.state).last?.contains("x\\e[31my") == true)
+    }
+
+    @Test func configOrCollapseHideIt() {
+        var shell = TestShell()
+        shell.run("incoming chat \"Kenny Smith\"", "accept", "message 1 hi")
+        #expect(panel(shell.state).count == 2)
+        shell.run("config communication-panel off")
+        #expect(panel(shell.state).isEmpty)
+        shell.run("config communication-panel 1", "panel collapse")
+        #expect(panel(shell.state).isEmpty)
+        shell.run("panel expand")
+        #expect(panel(shell.state) == ["    Communication:", "      00:00:00 Kenny Smith: hi"])
+        #expect(shell.error("config communication-panel 21") == "communication-panel takes off|1…20, not \"21\"")
+    }
+
+    @Test func onlyTextConversationsHaveOne() {
+        var shell = TestShell()
+        shell.run("incoming voice \"Kenny Smith\"", "accept")
+        #expect(panel(shell.state).isEmpty)
+        shell.run("open case 42")
+        #expect(panel(shell.state).isEmpty)
+        shell.run("incoming social", "accept")
+        #expect(panel(shell.state) == ["    Communication: no messages yet"])
+    }
+}
+
+/// The bell, completion and escaping of the live shift's commands.
+@Suite struct LiveShiftCommandTests {
+    @Test func aRequestArrivingOnItsOwnRingsTheBellUnlessTurnedOff() throws {
+        var shell = Interpreter(state: PanelState())
+        try shell.schedule("incoming chat", at: 5)
+        try shell.schedule("incoming sms", at: 10)
+        #expect(shell.advanceClock(to: 5).map(\.ringsBell) == [true])
+        #expect(shell.handle("config bell off") != .nothing)
+        #expect(shell.advanceClock(to: 10).map(\.ringsBell) == [false])
+        #expect(shell.advanceClock(to: 200).allSatisfy { !$0.ringsBell }, "a timeout does not ring")
+    }
+
+    @Test func typedCommandsNeverRing() {
+        var shell = TestShell()
+        #expect(!shell.run("incoming chat").ringsBell)
+    }
+
+    @Test func tabCompletesTheLiveShiftCommands() {
+        #expect(CompletionFixture.texts("traffic ") == ["off", "light", "steady", "rush"])
+        #expect(CompletionFixture.texts("traffic rush -") == ["--seed"])
+        #expect(CompletionFixture.texts("traffic rush --seed ").isEmpty)
+        #expect(CompletionFixture.texts("report -") == ["--format", "--svg"])
+        #expect(CompletionFixture.texts("tra") == ["traffic"])
+        #expect(CompletionFixture.texts("config pat") == ["patience"])
+        #expect(CompletionFixture.texts("config bell ") == ["on", "off"])
+    }
+
+    @Test func customerTextInEventLinesIsEscaped() throws {
+        var shell = Interpreter(state: PanelState())
+        try shell.schedule("incoming chat \"Kenny Smith\"", at: 0)
+        try shell.schedule("message \"Kenny Smith\" \"\u{1B}]0;pwned\u{7}\"", at: 1)
+        let lines = eventLines(shell.advanceClock(to: 1), in: shell.state)
+        #expect(lines.allSatisfy { !$0.unicodeScalars.contains { $0.value < 0x20 } })
+        #expect(lines.last?.hasSuffix("\\e]0;pwned\\u{7}") == true)
+    }
+
+    @Test func theHelpOfTheNewCommandsComesFromTheTable() {
+        var shell = TestShell()
+        #expect(shell.output("help traffic").contains("rush: rush hour"))
+        #expect(shell.output("help report").contains("--svg"))
+        #expect(shell.output("help at").contains("at <time> <command>"))
+    }
+}
