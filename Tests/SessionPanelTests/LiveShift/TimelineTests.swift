@@ -114,7 +114,12 @@ import Testing
     ])
     func aBadAtLineIsOneLineAndSchedulesNothing(_ line: String, _ error: String) {
         let (runner, events) = runScript(line)
+        // The error line, then the failure `run --check` lists (no expect-error follows).
+        #expect(events.count == 2)
         #expect(events.first == .error(error))
+        if case .commandFailed(let lines)? = events.last { #expect(lines.first?.hasPrefix("demo.omni:1: at") == true) } else {
+            Issue.record("no .commandFailed after the error: \(events)")
+        }
         #expect(runner.exitStatus == 1)
         #expect(runner.interpreter.state.shift.agenda.events.isEmpty)
     }
