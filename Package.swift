@@ -44,7 +44,7 @@ let package = Package(
         ),
 
         .testTarget(name: "SessionPanelTests", dependencies: ["SessionPanel"]),
-        .testTarget(name: "StorageTests", dependencies: ["Storage", "SessionPanel", "SystemIO"]),
+        .testTarget(name: "StorageTests", dependencies: ["Storage", "SessionPanel", "SystemIO", "CSQLite"]),
         .testTarget(name: "CommandLineInterfaceTests", dependencies: ["CommandLineInterface"]),
         .testTarget(name: "LineEditorTests", dependencies: ["LineEditor"]),
         .testTarget(name: "OmnipanelTests", dependencies: ["omnipanel", "Storage"]),

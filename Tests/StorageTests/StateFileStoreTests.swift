@@ -1,3 +1,4 @@
+import CSQLite
 import Foundation
 import SessionPanel
 import Testing
@@ -159,6 +160,26 @@ func inWorld(of other: PanelState?, _ state: PanelState) -> PanelState {
         #expect(Date().timeIntervalSince(started) >= Double(StateFile.lockWaitSeconds) - 0.1)
         try first.save(state(after: ["incoming chat"]))
         #expect(try StateFile.read(file)?.notifications.count == 1, "readers never wait")
+    }
+
+    /// Between a save's commit and its taking the lock again another writer can get in; the store's
+    /// next save then refuses to overwrite what it saved.
+    @Test func aSaveAfterAnotherWriterGotInIsRefused() throws {
+        let scratch = try Scratch()
+        defer { scratch.remove() }
+        let file = scratch.path("class.db")
+        let store = try StateFile(path: file) { PanelState() }
+        let other = try Database(path: file)
+        // SQLite calls the WAL hook after the commit, with the lock released: the other writer saves there.
+        sqlite3_wal_hook(store.database.handle, { context, _, _, _ in
+            let other = Unmanaged<Database>.fromOpaque(context!).takeUnretainedValue()
+            return (try? other.execute("UPDATE shift SET value = '7' WHERE key = 'clock'")) == nil ? SQLITE_ERROR : SQLITE_OK
+        }, Unmanaged.passUnretained(other).toOpaque())
+        try store.save(state(after: ["incoming chat"]))
+        sqlite3_wal_hook(store.database.handle, nil, nil)
+        #expect(throws: StateFileError(file, .changedElsewhere)) { try store.save(state(after: ["incoming chat", "accept"])) }
+        #expect(try StateFile.read(file)?.now == 7, "the other writer's save is kept")
+        #expect(try StateFile.read(file)?.notifications.count == 1)
     }
 
     @Test func everyMessageNamesTheFileOnOneLine() {

@@ -24,7 +24,9 @@ public final class StateFile {
     /// Rows the last save wrote or deleted (what a changing command costs).
     public private(set) var rowsWritten = 0
 
-    private let database: Database
+    /// The connection, holding the writer's lock between saves (internal for tests that act between a
+    /// save's commit and its taking the lock again).
+    let database: Database
     private let tables: ShiftTables
     /// What the tables hold, to compare the next state with.
     private var rows: ShiftRows
