@@ -96,6 +96,9 @@ public struct CommandLineParser {
             guard let columns = Int(value), columns > 0 else {
                 throw UsageError("--width takes a number of columns, not '\(value)'", in: command)
             }
+            guard columns >= RenderStyle.narrowest else {
+                throw UsageError("--width takes at least \(RenderStyle.narrowest) columns, not \(columns)", in: command)
+            }
             options.width = columns
         case .strict: options.strict = true
         case .echo: options.echo = true
@@ -110,6 +113,24 @@ public struct CommandLineParser {
                 throw UsageError("--pace takes 0 to 60 seconds, not '\(value)'", in: command)
             }
             pace = seconds
+        case .traffic:
+            guard spec.value.choices.contains(value) else {
+                throw UsageError("--traffic takes \(Self.listed(spec.value.choices)), not '\(VisibleText.escaped(value))'", in: command)
+            }
+            options.live.traffic = value
+        case .scenario: options.live.scenario = value
+        case .seed:
+            guard let seed = UInt64(value) else {
+                throw UsageError("--seed takes a whole number from 0 to \(UInt64.max), not '\(VisibleText.escaped(value))'", in: command)
+            }
+            options.live.seed = seed
+        case .speed:
+            guard let speed = Double(value), (0...LiveShiftOptions.maximumSpeed).contains(speed) else {
+                throw UsageError(
+                    "--speed takes a factor from 0 (the clock stands still) to \(Int(LiveShiftOptions.maximumSpeed)), not '\(VisibleText.escaped(value))'",
+                    in: command)
+            }
+            options.live.speed = speed
         case .help, .version: break
         }
     }
@@ -131,7 +152,13 @@ public struct CommandLineParser {
     }
 
     private func finish() throws(UsageError) -> Invocation {
+        if options.live.seed != nil, options.live.traffic == nil {
+            throw UsageError("--seed goes with --traffic: --traffic <profile> --seed <number>", in: command)
+        }
         if isRoot {
+            if options.live.isGiven, commands != nil || !positionals.isEmpty {
+                throw UsageError("--traffic, --seed, --scenario and --speed start the interactive prompt, not commands", in: command)
+            }
             if let commands {
                 guard positionals.isEmpty else { throw UsageError("give one command as words or several with -c, not both") }
                 return .shell(options, .commands(commands))

@@ -26,6 +26,18 @@ public enum CommandLineTable {
                    help: "Print only errors and what was asked for (show, hover, history, dashboard, help, …), not the panel after every change."),
     ]
 
+    /// The options of the live shift at the interactive prompt (README: Practising a shift).
+    static let liveOptions: [OptionSpec] = [
+        OptionSpec(.traffic, long: "traffic", value: .choice(placeholder: "profile", ShellOptions.trafficProfiles),
+                   help: "Start the prompt with generated customer traffic, as typing `traffic <profile>` first would."),
+        OptionSpec(.seed, long: "seed", value: .number(placeholder: "number"),
+                   help: "The traffic's seed: the same seed gives the same customers at the same times."),
+        OptionSpec(.scenario, long: "scenario", value: .file(placeholder: "file", extension: "omni"),
+                   help: "Start the prompt with a scenario: its `at` lines are the shift's timeline, its other lines run first."),
+        OptionSpec(.speed, long: "speed", value: .number(placeholder: "factor"),
+                   help: "How fast the shift's clock runs at the prompt: 1 follows the wall clock (the default), 10 ten times as fast, 0 stops it."),
+    ]
+
     static let stateOption = OptionSpec(
         .state, long: "state", value: .file(placeholder: "file", extension: "db"),
         help: "Keep the whole panel in this SQLite file: load it when it exists, save each change (README: saved state).")
@@ -39,6 +51,8 @@ public enum CommandLineTable {
         summary: "The Omnichannel session panel in your terminal: accept, open, switch and close customer sessions.",
         usage: [
             "omnipanel [<options>]                   the prompt, or a script piped in",
+            "omnipanel --traffic <profile> | --scenario <file> [--speed <factor>]",
+            "                                        the prompt during a live shift",
             "omnipanel [<options>] <command> ...     one command, e.g. omnipanel accept",
             "omnipanel [<options>] -c <commands>     several, separated by ';'",
             "omnipanel run [<options>] <script>      a script file (see run --help)",
@@ -61,6 +75,7 @@ public enum CommandLineTable {
         options: shellOptions + [
             OptionSpec(.commands, short: "c", value: .commands(placeholder: "commands"),
                        help: "Run these commands, separated by ';', and exit."),
+        ] + liveOptions + [
             versionOption, helpOption,
         ],
         argument: nil)

@@ -36,6 +36,7 @@ public struct OptionSpec: Sendable, Equatable {
 public enum OptionKey: Sendable, Equatable {
     case world, color, width, strict, echo, state, format, quiet, commands
     case check, record, pace, cast, report
+    case speed, traffic, seed, scenario
     case help, version
 }
 

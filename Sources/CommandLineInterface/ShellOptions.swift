@@ -19,8 +19,39 @@ public struct ShellOptions: Sendable, Equatable {
     public var format: OutputFormat = .text
     /// `--quiet`: only errors and what was asked for.
     public var quiet = false
+    /// The live shift the interactive prompt starts with (`--traffic`, `--seed`, `--scenario`, `--speed`).
+    public var live = LiveShiftOptions()
 
     public init() {}
+}
+
+/// How the interactive prompt runs the shift's clock and what traffic it starts with.
+public struct LiveShiftOptions: Sendable, Equatable {
+    /// `--traffic`: the generated traffic's profile.
+    public var traffic: String?
+    /// `--seed`: the generated traffic's seed.
+    public var seed: UInt64?
+    /// `--scenario FILE`: the scenario whose timeline is scheduled, its other lines run first.
+    public var scenario: String?
+    /// `--speed`: simulated seconds per wall-clock second; 0 stops the clock.
+    public var speed: Double = 1
+    /// The fastest `--speed`: a two-minute notification times out in an eighth of a second.
+    public static let maximumSpeed = 1000.0
+
+    public init() {}
+
+    /// Whether any live option was given.
+    public var isGiven: Bool { self != LiveShiftOptions() }
+
+    /// The command the prompt runs first for `--traffic` and `--seed`, e.g. `traffic steady --seed 7`.
+    public var trafficCommand: String? {
+        traffic.map { profile in "traffic \(profile)" + (seed.map { " --seed \($0)" } ?? "") }
+    }
+}
+
+extension ShellOptions {
+    /// The profiles `--traffic` takes.
+    public static let trafficProfiles = TrafficProfile.allCases.map(\.rawValue)
 }
 
 /// What the command line asks the program to do.

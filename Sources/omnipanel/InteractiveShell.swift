@@ -6,10 +6,13 @@ import SystemIO
 final class InteractiveShell {
     private let context: ShellContext
     private var interpreter: Interpreter
+    /// The shift's clock, following the wall clock while the prompt waits.
+    private var live: LiveShift
 
     init(context: ShellContext) {
         self.context = context
         self.interpreter = Interpreter(state: context.initialState)
+        self.live = LiveShift(speed: context.options.live.speed, state: context.initialState)
     }
 
     /// Where history is kept: `$XDG_STATE_HOME/omnipanel/history`, by default `~/.local/state/omnipanel/history`.
@@ -35,6 +38,12 @@ final class InteractiveShell {
     /// Runs until `quit` or Ctrl-D and returns the exit status; history is saved either way. SIGTERM
     /// and SIGHUP also save history (and leave the terminal as it was), then end the process by the signal.
     func run() -> Int32 {
+        if let path = context.options.live.scenario {
+            switch context.runScenario(path, from: interpreter.state) {
+            case .success(let ran): interpreter = ran
+            case .failure(let status): return status.code
+            }
+        }
         guard let editor = LineEditor(programName: "omnipanel", historyFile: Self.historyPath) else {
             return context.runScript(named: "<stdin>", lines: LineReader(descriptor: .standardInput))
         }
@@ -50,13 +59,19 @@ final class InteractiveShell {
                 return nil
             }
             let command = digit == 0 ? "switch home" : "switch \(digit)"
-            return PromptUpdate(lines: [Self.prompt + command] + runAside(command))
+            var update = wake()  // the events due by now first, as at Enter
+            update.lines += [Self.prompt + command] + runAside(command)
+            live.follow(interpreter.state)
+            update.status = ShiftStatus(interpreter.state).text
+            return update
         }
         for warning in editor.warnings { Output.error("omnipanel: " + VisibleText.escaped(warning)) }
         let keys = editor.isEditing ? "Tab to complete, Ctrl-D to leave" : "Ctrl-D to leave"
         Output.print(["omnipanel — the session panel. Type `help` for commands, \(keys)."])
+        if let failure = startShift() { return failure }
         Output.print(PanelRenderer(style: context.renderer.style).render(interpreter.state))
         Output.flush()
+        live = LiveShift(speed: context.options.live.speed, state: interpreter.state)
         let ending = prompt(editor)
         if let problem = editor.saveHistory() { Output.error("omnipanel: " + VisibleText.escaped(problem)) }
         switch ending {
@@ -73,9 +88,13 @@ final class InteractiveShell {
         while true {
             let prompt = question.map { VisibleText.escaped($0) + " " } ?? Self.prompt
             let step: Interpreter.Step
-            switch editor.readLine(prompt: prompt) {
+            let read = editor.readLine(
+                prompt: prompt, status: ShiftStatus(interpreter.state).text,
+                wakeUpAfter: { [unowned self] in live.wakeUpAfter(interpreter) }, onWake: { [unowned self] in wake() })
+            switch read {
             case .line(let line):
                 if question == nil { editor.addHistory(line) }
+                catchUp()
                 step = interpreter.handle(InputLine(line))
             case .interrupted:
                 step = question == nil ? .nothing : interpreter.handle(InputLine([]))  // no answer: no
@@ -86,6 +105,7 @@ final class InteractiveShell {
                 return .signal(signal)
             }
             question = nil
+            live.follow(interpreter.state)
             switch step {
             case .nothing: continue
             case .ran(let outcome):
@@ -96,6 +116,50 @@ final class InteractiveShell {
             case .asks(let text): question = text
             }
         }
+    }
+
+    /// Says how the shift starts — the scenario run (before the editor started), the traffic started
+    /// here for `--traffic`, the clock's speed — and saves the state. Returns the exit status on failure.
+    private func startShift() -> Int32? {
+        let options = context.options.live
+        if let path = options.scenario {
+            let first = interpreter.nextEventDue.map { " The first event is due at \(SimulatedDuration.stamp($0))." } ?? ""
+            Output.print(["Scenario \(VisibleText.escaped(path)) is set up.\(first)"])
+        }
+        if let command = options.trafficCommand {
+            Output.print([Self.prompt + command])
+            switch interpreter.handle(InputLine(Array(command.utf8))) {
+            case .ran(let outcome): show(outcome)
+            case .failed(let error):
+                Output.error(context.renderer.render(error))
+                return 1
+            case .nothing, .asks: break
+            }
+        }
+        if options.speed == 0 {
+            Output.print(["The shift's clock stands still (--speed 0): `clock advance` moves it."])
+        } else if options.speed != 1 {
+            let factor = options.speed.rounded() == options.speed ? String(Int(options.speed)) : String(options.speed)
+            Output.print(["The shift's clock runs \(factor) times as fast as the wall clock (--speed \(factor))."])
+        }
+        return context.commit(interpreter.state)
+    }
+
+    /// The shift's clock has moved on while a line is being edited: what the events that fell due
+    /// show above it, the new status, the bell for a new request.
+    private func wake() -> PromptUpdate {
+        let events = live.catchUp(&interpreter)
+        if !events.isEmpty { _ = context.commit(interpreter.state) }  // a failure is reported; the next command's commit ends the prompt
+        return PromptUpdate(
+            lines: events.flatMap { context.renderer.render($0, in: interpreter.state) },
+            status: ShiftStatus(interpreter.state).text, ringsBell: events.contains { $0.ringsBell })
+    }
+
+    /// Before a submitted line runs: the events that fell due since the last wake-up, printed first.
+    private func catchUp() {
+        let events = live.catchUp(&interpreter)
+        if events.contains(where: \.ringsBell) { Output.ask("\u{07}") }
+        for event in events { Output.print(context.renderer.render(event, in: interpreter.state)) }
     }
 
     /// Runs `command` while a line is being edited (Alt-<digit>) and returns what it shows, for the

@@ -44,6 +44,10 @@ enum Omnipanel {
     private static func runShell(_ options: ShellOptions, _ input: ShellInput) throws -> Int32 {
         let interactive = input == .standardInput && Terminal.isInteractive
         if interactive, options.format != .text { throw UsageError("--format json needs a command, -c or a script") }
+        if !interactive, options.live.isGiven {
+            throw UsageError(
+                "--traffic, --seed, --scenario and --speed need a terminal for the prompt; a script writes `traffic …` and `at …` lines, or runs with `omnipanel run FILE`")
+        }
         let shell = try ShellContext(options: options)
         switch input {
         case .words(let words):

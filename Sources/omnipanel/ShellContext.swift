@@ -101,6 +101,29 @@ struct ShellContext {
         return commit(runner.interpreter.state) ?? status
     }
 
+    /// `--scenario FILE`: runs the scenario from `state` with `--strict` and `--quiet` — its setup
+    /// lines run, its `at` lines schedule the shift's timeline — and returns the interpreter after it,
+    /// or the exit status when it cannot be read (2) or a line fails (1, the error printed).
+    func runScenario(_ path: String, from state: PanelState) -> Result<Interpreter, ExitStatus> {
+        let descriptor: FileDescriptor
+        do throws(SystemError) {
+            descriptor = try InputFile.open(path)
+        } catch {
+            Output.error("omnipanel: cannot read \(VisibleText.escaped(path)): \(error)")
+            return .failure(ExitStatus(2))
+        }
+        defer { try? descriptor.close() }
+        let lines = LineReader(descriptor: descriptor)
+        let scriptOptions = ScriptRunner.Options(strict: true, style: renderer.style, quiet: true)
+        var runner = ScriptRunner(name: VisibleText.escaped(path), state: state, options: scriptOptions)
+        let status = runner.run(lines, emit: Self.print)
+        if let failure = lines.readFailure {
+            Output.error("omnipanel: cannot read \(VisibleText.escaped(path)): \(failure)")
+            return .failure(ExitStatus(2))
+        }
+        return status == 0 ? .success(runner.interpreter) : .failure(ExitStatus(status))
+    }
+
     /// `run --report`: the shift's figures after the script, as a table or one JSON object.
     private func printReport(of state: PanelState) {
         let figures = ShiftReport(state)
@@ -110,7 +133,8 @@ struct ShellContext {
     /// How often a script saves the state while it runs, in seconds: a crash loses at most this much.
     static let commitInterval = 0.1
 
-    private static func monotonicSeconds() -> Double {
+    /// A monotonic clock, in seconds: unaffected by the wall clock being set (also the live prompt's).
+    static func monotonicSeconds() -> Double {
         var now = timespec()
         clock_gettime(CLOCK_MONOTONIC, &now)
         return Double(now.tv_sec) + Double(now.tv_nsec) / 1e9

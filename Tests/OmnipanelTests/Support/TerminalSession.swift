@@ -117,6 +117,12 @@ final class TerminalSession {
         return pid
     }
 
+    /// Whether the program rang the terminal bell since it started (tmux flags a bell in a session no
+    /// client is attached to, as here).
+    func bellRang() throws -> Bool {
+        try tmux(["display-message", "-p", "#{window_bell_flag}"]).stdout.trimmingCharacters(in: .whitespacesAndNewlines) == "1"
+    }
+
     /// Whether the program is still running in the terminal.
     var isRunning: Bool { (try? tmux(["has-session"]).status == 0) ?? false }
 
