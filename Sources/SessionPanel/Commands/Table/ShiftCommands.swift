@@ -31,7 +31,7 @@ extension CommandTable {
 
     static let report = CommandSpec(
         "report", usage: ["report [--format text|json] [--svg <file>]"],
-        summary: "The shift's figures: offered, accepted, missed, speed to answer, first response, handle time, …",
+        summary: "The shift's figures (offered, missed, speed to answer, …); --svg draws it",
         details: "--format json prints them as one JSON object (the README documents its fields). "
             + "--svg FILE also draws the shift as a timeline picture: a lane per conversation, with its "
             + "notifications, accepts, messages and replies, and when alerts stood or messages waited unread.",
