@@ -96,6 +96,9 @@ public struct CommandLineParser {
             guard let columns = Int(value), columns > 0 else {
                 throw UsageError("--width takes a number of columns, not '\(value)'", in: command)
             }
+            guard columns >= RenderStyle.narrowest else {
+                throw UsageError("--width takes at least \(RenderStyle.narrowest) columns, not \(columns)", in: command)
+            }
             options.width = columns
         case .strict: options.strict = true
         case .echo: options.echo = true

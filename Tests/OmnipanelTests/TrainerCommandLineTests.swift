@@ -13,7 +13,7 @@ import Testing
         #expect(try Binary.run(state + ["incoming", "chat", "Kenny Smith"]).status == 0)
         #expect(try Binary.run(state + ["accept"]).status == 0)
         let reply = try Binary.run(state + ["reply", "two  spaces; \"quoted\" \\ and # not a comment"])
-        #expect(reply.stdout == "You → Kenny Smith: two  spaces; \"quoted\" \\ and # not a comment\n")
+        #expect(reply.stdout == "You → Kenny Smith: two  spaces; \"quoted\" \\\\ and # not a comment\n")
         let closed = try Binary.run(state + ["close", "1", "--yes"])
         #expect(closed.stdout.hasPrefix("Closed session \"Kenny Smith\".\n"))
         let empty = try Binary.run(state + ["type", "title", ""])

@@ -41,7 +41,7 @@ func jsonLines(_ script: String) -> [String] {
                 text.unicodeScalars.append(alphabet[Int((seed >> 33) % UInt64(alphabet.count))])
             }
             let serialized = JSONValue.string(text).serialized
-            #expect(!serialized.unicodeScalars.contains { VisibleText.needsEscape($0) })
+            #expect(!serialized.unicodeScalars.contains { JSONValue.escapesInJSON($0) })
             let parsed = try JSONSerialization.jsonObject(with: Data(serialized.utf8), options: [.fragmentsAllowed])
             #expect(parsed as? String == text)
         }
@@ -125,8 +125,21 @@ func jsonLines(_ script: String) -> [String] {
 
     @Test func customerTextKeepsItsControlCharactersOnlyAsEscapes() throws {
         let lines = jsonLines("incoming chat \"Eve\u{1B}[2J\u{202E}\"\naccept")
-        #expect(lines.allSatisfy { !$0.unicodeScalars.contains { VisibleText.needsEscape($0) } })
+        #expect(lines.allSatisfy { !$0.unicodeScalars.contains { JSONValue.escapesInJSON($0) } })
         let sessions = try #require((try parseJSONObject(lines[1])["panel"] as? [String: Any])?["sessions"] as? [[String: Any]])
         #expect(sessions[1]["title"] as? String == "Eve\u{1B}[2J\u{202E}")
+        // messages carry the customer's text exactly too, as title does (the terminal shows it escaped)
+        let messages = try #require(try parseJSONObject(lines[1])["messages"] as? [String])
+        #expect(messages.first?.contains("Eve\u{1B}[2J\u{202E}") == true)
+        #expect(messages.first?.contains("\\e") == false)
+    }
+
+    @Test func lineAndParagraphSeparatorsAreEscapedForJavaScript() throws {
+        let lines = jsonLines("incoming chat \"A\u{2028}B\u{2029}C\"")
+        #expect(lines[0].contains(#"A\u2028B\u2029C"#))
+        #expect(!lines[0].unicodeScalars.contains { $0 == "\u{2028}" || $0 == "\u{2029}" })
+        #expect(JSONValue.string("\u{2028}").serialized == #""\u2028""#)
+        #expect(String(decoding: JSONValue.string("a\u{2029}").prettyPrinted, as: UTF8.self) == #""a\u2029""#)
+        #expect(JSONValue.string("José 👩‍💻 漢字 \\").serialized == "\"José 👩‍💻 漢字 \\\\\"")
     }
 }

@@ -10,10 +10,10 @@ struct RenderingTests {
         shell.run(#"incoming chat "Kenny Smith""#, "accept", "incoming sms", "message 1 hi")
         shell.run("switch home")
         #expect(shell.output("show") == """
-            +- Sessions ------------------------------------------------ Presence: Busy -+
-            | > 0  Ho     Home                                                 Dashboard |
-            |   1  Ke     Kenny Smith                                       Chat, Active |
-            +----------------------------------------------------------------------------+
+            +- Sessions -------------------------------------------------- Presence: Busy -+
+            | > 0  Ho     Home                                                   Dashboard |
+            |   1  Ke     Kenny Smith                                         Chat, Active |
+            +------------------------------------------------------------------------------+
               > Home  Dashboard, Presence: Busy
                 Tabs: [Agent dashboard]
               Notifications:
@@ -153,6 +153,7 @@ struct StyleChoiceTests {
         #expect(RenderStyle.resolve(.always, isTerminal: false, noColor: true, term: nil, terminalColumns: nil, width: nil).color)
         #expect(!RenderStyle.resolve(.never, isTerminal: true, noColor: false, term: "xterm", terminalColumns: 100, width: nil).color)
         #expect(RenderStyle.resolve(.auto, isTerminal: true, noColor: false, term: "xterm", terminalColumns: 100, width: 60).width == 60)
-        #expect(RenderStyle(color: false, unicode: false, width: 5).width == 40)
+        #expect(RenderStyle(color: false, unicode: false, width: 5).width == RenderStyle.narrowest)
+        #expect(RenderStyle(color: false, unicode: false, width: 5_000).width == RenderStyle.widest)
     }
 }

@@ -94,7 +94,7 @@ extension CompletionEngine {
     /// A name to insert: quoted when needed, and cut before any character that cannot be typed
     /// (a control or bidirectional character in customer text), which leaves a prefix the parser still matches.
     private static func name(_ text: String, _ description: String) -> CompletionCandidate {
-        let typable = String(String.UnicodeScalarView(text.unicodeScalars.prefix { !VisibleText.needsEscape($0) }))
+        let typable = String(String.UnicodeScalarView(text.unicodeScalars.prefix { $0 == "\\" || !VisibleText.needsEscape($0) }))
         let trimmed = typable.count < text.count ? String(typable.reversed().drop(while: { $0.isWhitespace }).reversed()) : typable
         return CompletionCandidate(trimmed.isEmpty ? "" : quoted(trimmed), description)
     }

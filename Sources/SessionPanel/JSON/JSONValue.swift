@@ -60,13 +60,25 @@ public enum JSONValue: Sendable, Equatable {
             case "\n": output += "\\n"
             case "\r": output += "\\r"
             case "\t": output += "\\t"
-            case _ where VisibleText.needsEscape(scalar):
-                let hex = String(scalar.value, radix: 16)
-                output += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
+            case _ where Self.escapesInJSON(scalar):
+                for unit in String(scalar).utf16 {  // beyond U+FFFF as a surrogate pair, as RFC 8259 says
+                    let hex = String(unit, radix: 16)
+                    output += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
+                }
             default: output.unicodeScalars.append(scalar)
             }
         }
         output += "\""
+    }
+
+    /// Whether the writer writes `scalar` as `\uXXXX`: control characters and bidirectional controls (so
+    /// the output is safe to show on a terminal), and U+2028 and U+2029, which end a line in JavaScript.
+    /// Everything else is written as it is, in UTF-8.
+    static func escapesInJSON(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar.value {
+        case 0x00..<0x20, 0x7F...0x9F, 0x061C, 0x200E, 0x200F, 0x202A...0x202E, 0x2066...0x2069, 0x2028, 0x2029: true
+        default: false
+        }
     }
 
     public static func == (lhs: JSONValue, rhs: JSONValue) -> Bool { lhs.serialized == rhs.serialized }

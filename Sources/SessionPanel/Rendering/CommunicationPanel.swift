@@ -13,24 +13,27 @@ struct CommunicationPanel {
             return []
         }
         let messages = conversation.messages
-        guard !messages.isEmpty else { return ["    " + style.paint("Communication: no messages yet", .dim)] }
+        let width = style.width
+        let ellipsis = style.symbol("…", "~")
+        func line(_ pieces: [(String, RenderStyle.Tone?)]) -> String {
+            var line = TerminalLine(style: style)
+            for (text, tone) in pieces { line.append(text, upTo: width, ellipsis: ellipsis, tone) }
+            return line.text
+        }
+        guard !messages.isEmpty else { return [line([("    ", nil), ("Communication: no messages yet", .dim)])] }
         let latest = messages.suffix(shown)
         let heading =
             latest.count == messages.count
             ? "Communication:"
             : "Communication: latest \(latest.count) of \(messages.count) (`history` shows all)"
-        let width = min(style.width, 78)
         let title = VisibleText.escaped(conversation.title)
-        return ["    " + style.paint(heading, .dim)]
+        return [line([("    ", nil), (heading, .dim)])]
             + latest.map { message in
-                let stamp = SimulatedDuration.stamp(message.time) + " "
-                let (who, tone): (String, RenderStyle.Tone) =
-                    message.sender == .agent ? ("You", .green) : (title, .cyan)
-                let prefix = "      " + stamp + who + ": "
-                let room = max(1, width - VisibleText.width(prefix))
-                let text = VisibleText.truncated(
-                    VisibleText.escaped(message.text), to: room, ellipsis: style.symbol("…", "~"))
-                return "      " + style.paint(stamp, .dim) + style.paint(who, tone) + ": " + text
+                let (who, tone): (String, RenderStyle.Tone) = message.sender == .agent ? ("You", .green) : (title, .cyan)
+                return line([
+                    ("      ", nil), (SimulatedDuration.stamp(message.time) + " ", .dim), (who, tone), (": ", nil),
+                    (VisibleText.escaped(message.text), nil),
+                ])
             }
     }
 }

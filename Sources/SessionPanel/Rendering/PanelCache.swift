@@ -13,6 +13,7 @@ public struct PanelCache: Sendable {
         var unreadCount: Int
         var readOnly: Bool
         var positionWidth: Int
+        var iconWidth: Int
         var inner: Int
         var expanded: Bool
         var focused: Bool

@@ -19,10 +19,11 @@ public struct PanelRenderer: Sendable {
         cache.prepare(for: style, sessions: state.sessions.count)
         let expanded = state.panelMode == .expanded
         let positionWidth = String(state.sessions.count - 1).utf8.count
+        let iconWidth = Self.iconWidth(state)
         let inner =
             expanded
-            ? min(style.width, 78) - 2
-            : 1 + 1 + 1 + positionWidth + 2 + 2 + 1 + 3 + 1
+            ? style.width - 2
+            : 1 + 1 + 1 + positionWidth + 2 + iconWidth + 1 + 3 + 1
         let frameKey = PanelCache.FrameKey(presence: state.presence, inner: inner, expanded: expanded)
         let frame = cache.frame.drawing(for: frameKey) ?? [top(state, inner: inner, expanded: expanded), bottom(inner: inner)]
         cache.frame.keep(frame, for: frameKey)
@@ -31,12 +32,12 @@ public struct PanelRenderer: Sendable {
         var focusedKey: PanelCache.RowKey?
         var focusedPosition = 0
         for position in state.sessions.indices {
-            let key = rowKey(state, position, positionWidth: positionWidth, inner: inner, expanded: expanded)
+            let key = rowKey(state, position, positionWidth: positionWidth, iconWidth: iconWidth, inner: inner, expanded: expanded)
             if key.focused { (focusedKey, focusedPosition) = (key, position) }
             if let text = cache.row(at: position, for: key) {
                 lines.append(text)
             } else {
-                let text = row(state, position, positionWidth: positionWidth, inner: inner, expanded: expanded)
+                let text = row(state, position, positionWidth: positionWidth, iconWidth: iconWidth, inner: inner, expanded: expanded)
                 cache.keepRow(text, at: position, for: key)
                 lines.append(text)
             }
@@ -67,12 +68,12 @@ public struct PanelRenderer: Sendable {
 
     /// Everything the row at `position` shows.
     private func rowKey(
-        _ state: PanelState, _ position: Int, positionWidth: Int, inner: Int, expanded: Bool
+        _ state: PanelState, _ position: Int, positionWidth: Int, iconWidth: Int, inner: Int, expanded: Bool
     ) -> PanelCache.RowKey {
         let session = state.sessions[position]
         var key = PanelCache.RowKey(
             title: session.title, kind: session.kind, unreadCount: session.unreadCount, readOnly: session.readOnly,
-            positionWidth: positionWidth, inner: inner, expanded: expanded,
+            positionWidth: positionWidth, iconWidth: iconWidth, inner: inner, expanded: expanded,
             focused: session.id == state.focusedSessionID, alert: state.hasSentimentAlert(session))
         if case .conversation(let id) = session.kind, let conversation = state.conversations[id] {
             key.conversationState = conversation.state
@@ -89,11 +90,22 @@ public struct PanelRenderer: Sendable {
             let label = style.symbol(" ≡ ", " = ")
             return dim(style.symbol("╭", "+") + line + label + VisibleText.repeated(line, inner - 4) + style.symbol("╮", "+"))
         }
+        // What fits between `╭─` and `─╮`, most first: the heading and the presence, the presence alone,
+        // its short form, nothing.
         let title = " Sessions "
-        let presence = " " + presenceLabel(state.presence) + " "
-        let fill = max(0, inner - 1 - title.count - VisibleText.width(presence) - 1)
-        return dim(style.symbol("╭", "+") + line) + style.paint(title, .bold) + dim(VisibleText.repeated(line, fill))
+        let long = " " + presenceLabel(state.presence) + " "
+        let short = " " + state.presence.displayName + " "
+        let room = inner - 2
+        let (heading, presence) =
+            [(title, long), ("", long), ("", short), ("", "")].first { VisibleText.width($0.0 + $0.1) <= room } ?? ("", "")
+        let fill = room - VisibleText.width(heading) - VisibleText.width(presence)
+        return dim(style.symbol("╭", "+") + line) + style.paint(heading, .bold) + dim(VisibleText.repeated(line, fill))
             + paintPresence(presence, state.presence) + dim(line + style.symbol("╮", "+"))
+    }
+
+    /// The icon column: two columns, or four when an icon is two wide letters (`日本`).
+    static func iconWidth(_ state: PanelState) -> Int {
+        state.sessions.contains { !VisibleText.isPrintableASCII($0.title) && VisibleText.width(VisibleText.escaped($0.initials)) > 2 } ? 4 : 2
     }
 
     func presenceLabel(_ presence: Presence) -> String {
@@ -112,7 +124,7 @@ public struct PanelRenderer: Sendable {
     /// One session row between the borders: marker, position, icon, badges and, when expanded,
     /// the title and what kind of session it is.
     private func row(
-        _ state: PanelState, _ position: Int, positionWidth: Int, inner: Int, expanded: Bool
+        _ state: PanelState, _ position: Int, positionWidth: Int, iconWidth: Int, inner: Int, expanded: Bool
     ) -> String {
         let session = state.sessions[position]
         let focused = session.id == state.focusedSessionID
@@ -126,19 +138,26 @@ public struct PanelRenderer: Sendable {
         line.append(" ")
         line.pad(to: line.columns + positionWidth - number.utf8.count)
         line.append(number)
-        line.append("  ")
-        line.append(fitting: VisibleText.escaped(session.initials), width: 2, ellipsis: "…", .cyan)
+        // The gap before the icon shrinks to one space when nothing else would fit (10,000 sessions, wide icons, 20 columns).
+        line.append(expanded && 10 + positionWidth + iconWidth > inner - 1 ? " " : "  ")
+        line.append(fitting: VisibleText.escaped(session.initials), width: iconWidth, ellipsis: ellipsis, .cyan)
         line.append(" ")
         line.append(state.hasSentimentAlert(session) ? "!" : " ", .red)
         line.append(VisibleText.repeated(" ", 2 - unread.utf8.count) + unread, .yellow)
         line.append(" ")
         if expanded {
-            let available = min(style.width, 78) - 2 - (line.columns - start) - 1
-            let label = VisibleText.truncated(kindLabel(state, session), to: max(0, available / 3), ellipsis: ellipsis)
-            let titleWidth = max(1, available - VisibleText.width(label) - 1)
-            line.append(fitting: VisibleText.escaped(session.title), width: titleWidth, ellipsis: ellipsis, focused ? .bold : nil)
-            line.append(" ")
-            line.append(label, .dim)
+            // The title, then the status column while the title keeps at least 12 columns; a title cut ends in `…` (`~`).
+            let available = inner - (line.columns - start) - 1
+            let full = kindLabel(state, session)
+            let labelWidth = available - 12 - 1 >= 4 ? min(VisibleText.width(full), available / 3) : 0
+            let titleWidth = labelWidth > 0 ? available - labelWidth - 1 : available
+            if titleWidth > 0 {
+                line.append(fitting: VisibleText.escaped(session.title), width: titleWidth, ellipsis: ellipsis, focused ? .bold : nil)
+            }
+            if labelWidth > 0 {
+                line.append(" ")
+                line.append(fitting: full, width: labelWidth, ellipsis: ellipsis, .dim)
+            }
         }
         line.pad(to: start + inner)
         line.append(symbol: "│", "|", .dim)
@@ -168,24 +187,40 @@ public struct PanelRenderer: Sendable {
         var facts = [kindLabel(state, session)]
         if let conversation = state.conversation(of: session) { facts.append(conversation.itemLabel) }
         facts.append(presenceLabel(state.presence))
-        var lines = [
-            "  " + style.paint(style.symbol("▶", ">") + " " + VisibleText.escaped(session.title), .bold) + "  "
-                + style.paint(facts.joined(separator: separator), .dim)
-        ]
-        let tabs = session.tabs.enumerated().map { index, tab in
+        let width = style.width
+        var heading = TerminalLine(style: style)
+        heading.append("  ")
+        heading.append(style.symbol("▶", ">") + " " + VisibleText.escaped(session.title), upTo: width, ellipsis: ellipsis, .bold)
+        heading.append("  ", upTo: width, ellipsis: "")
+        heading.append(facts.joined(separator: separator), upTo: width, ellipsis: ellipsis, .dim)
+        var tabs = TerminalLine(style: style)
+        tabs.append("    Tabs: ", upTo: width, ellipsis: ellipsis)
+        for (index, tab) in session.tabs.enumerated() {
+            if index > 0 { tabs.append(style.symbol(" │ ", " | "), upTo: width, ellipsis: "") }
             let title = VisibleText.escaped(tab.title)
-            return index == session.focusedTab ? style.paint("[\(title)]", .bold) : title
+            if index == session.focusedTab {
+                tabs.append("[\(title)]", upTo: width, ellipsis: ellipsis, .bold)
+            } else {
+                tabs.append(title, upTo: width, ellipsis: ellipsis)
+            }
         }
-        lines.append("    Tabs: " + tabs.joined(separator: style.symbol(" │ ", " | ")))
+        var lines = [heading.text, tabs.text]
         if !session.draft.isEmpty {
             let fields = session.draft.map { "\($0.field)=\"\(VisibleText.escaped($0.value))\"" }
-            lines.append("    Unsaved: " + fields.joined(separator: ", "))
+            lines.append(fitted("    Unsaved: " + fields.joined(separator: ", ")))
         }
         return lines
     }
 
+    /// A line of safe text cut to the width.
+    private func fitted(_ text: String, _ tone: RenderStyle.Tone? = nil) -> String {
+        var line = TerminalLine(style: style)
+        line.append(text, upTo: style.width, ellipsis: ellipsis, tone)
+        return line.text
+    }
+
     private func notifications(_ state: PanelState) -> [String] {
         guard !state.notifications.isEmpty else { return [] }
-        return ["  " + style.paint("Notifications:", .magenta)] + ReportRenderer.notificationLines(state).map { "    " + $0 }
+        return [fitted("  Notifications:", .magenta)] + ReportRenderer.notificationLines(state).map { fitted("    " + $0) }
     }
 }

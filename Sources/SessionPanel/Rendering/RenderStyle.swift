@@ -6,16 +6,34 @@ public struct RenderStyle: Sendable, Equatable {
     public var unicode: Bool
     /// The columns available.
     public var width: Int
+    /// Whether customer text is shown escaped (``VisibleText/escaped(_:)``), as a terminal needs; JSON
+    /// output keeps it exact, and its writer escapes what JSON needs.
+    public var escapesText = true
 
-    /// Creates a style. `width` is clamped to 40…200 columns.
+    /// The narrowest panel drawn; `--width` refuses less.
+    public static let narrowest = 20
+    /// The widest panel drawn, whatever the terminal says.
+    public static let widest = 1_000
+
+    /// Creates a style. `width` is clamped to ``narrowest``…``widest`` columns.
     public init(color: Bool, unicode: Bool, width: Int) {
         self.color = color
         self.unicode = unicode
-        self.width = min(200, max(40, width))
+        self.width = min(Self.widest, max(Self.narrowest, width))
     }
 
     /// Plain ASCII at 80 columns: the stable form used for scripts and transcripts.
     public static let plain = RenderStyle(color: false, unicode: false, width: 80)
+
+    /// Plain, with customer text exact: the messages of `--format json`.
+    public static let exact: RenderStyle = {
+        var style = RenderStyle.plain
+        style.escapesText = false
+        return style
+    }()
+
+    /// Customer `text` as this style shows it: escaped for a terminal, exact for JSON.
+    public func shown(_ text: String) -> String { escapesText ? VisibleText.escaped(text) : text }
 
     /// When to colour: `auto` colours a terminal unless `NO_COLOR` is set or the terminal is dumb.
     public enum ColorChoice: String, Sendable, CaseIterable {

@@ -9,15 +9,15 @@ public struct ReportRenderer: Sendable {
     /// The lines for one report, given the state after the command.
     public func render(_ report: Report, in state: PanelState) -> [String] {
         switch report {
-        case .message(let text): return [VisibleText.escaped(text)]
-        case .notice(let text): return [style.paint(style.symbol("⚠ ", "! ") + VisibleText.escaped(text), .yellow)]
+        case .message(let text): return [style.shown(text)]
+        case .notice(let text): return [style.paint(style.symbol("⚠ ", "! ") + style.shown(text), .yellow)]
         case .dashboard: return dashboard(state)
         case .notifications:
-            return state.notifications.isEmpty ? ["No pending notifications."] : Self.notificationLines(state)
+            return state.notifications.isEmpty ? ["No pending notifications."] : Self.notificationLines(state, exact: !style.escapesText)
         case .history(let sessionID): return history(state, sessionID)
         case .tabs: return tabs(state.focusedSession)
         case .form: return form(state.focusedSession)
-        case .tooltips(let lines): return lines.map(VisibleText.escaped)
+        case .tooltips(let lines): return lines.map(style.shown)
         case .config: return config(state.settings)
         case .help(let topic): return HelpText.lines(for: topic)
         case .presence:
@@ -43,17 +43,17 @@ public struct ReportRenderer: Sendable {
             }
         let stamp = "[\(SimulatedDuration.stamp(line.time))] "
         let room = max(1, style.width - VisibleText.width(stamp) - VisibleText.width(symbol))
-        let escaped = VisibleText.escaped(line.text)
+        let escaped = style.shown(line.text)
         let text = style.unicode ? VisibleText.truncated(escaped, to: room) : escaped
         return style.paint(stamp, .dim) + style.paint(symbol + text, tone)
     }
 
     /// `1) Chat from Visitor 2 — 1m 40s left`, one line per pending notification.
-    static func notificationLines(_ state: PanelState) -> [String] {
+    static func notificationLines(_ state: PanelState, exact: Bool = false) -> [String] {
         state.notifications.enumerated().map { index, notification in
             let conversation = state.conversations[notification.conversationID]
             let channel = conversation?.channel.displayName ?? "?"
-            let title = VisibleText.escaped(conversation?.title ?? "")
+            let title = exact ? conversation?.title ?? "" : VisibleText.escaped(conversation?.title ?? "")
             let returning = notification.isReturning ? " (returning)" : ""
             return "\(index + 1)) \(channel) from \(title)\(returning) - "
                 + "\(SimulatedDuration.format(state.secondsLeft(notification))) left"
@@ -65,7 +65,7 @@ public struct ReportRenderer: Sendable {
             let items = state.workItems(in: stream)
             let rows = items.map { item in
                 "  " + VisibleText.padded(item.itemLabel, to: 6) + VisibleText.padded(item.channel.displayName, to: 7)
-                    + VisibleText.padded(VisibleText.escaped(item.title), to: 24) + item.state.displayName
+                    + VisibleText.padded(style.shown(item.title), to: 24) + item.state.displayName
             }
             return [style.paint("\(stream.displayName) (\(items.count))", .bold)] + (rows.isEmpty ? ["  (none)"] : rows)
         }
@@ -75,29 +75,29 @@ public struct ReportRenderer: Sendable {
         guard let session = state.sessions.first(where: { $0.id == sessionID }),
             let conversation = state.conversation(of: session)
         else { return [] }
-        let title = VisibleText.escaped(conversation.title)
+        let title = style.shown(conversation.title)
         let header = style.paint(
             "Conversation with \(title) (\(conversation.channel.displayName), \(conversation.state.displayName))", .bold)
         guard !conversation.messages.isEmpty else { return [header, "  No messages yet."] }
         return [header]
             + conversation.messages.map { message in
                 let who = message.sender == .agent ? style.paint("You", .green) : style.paint(title, .cyan)
-                return "  [\(SimulatedDuration.clockReading(message.time))] \(who): \(VisibleText.escaped(message.text))"
+                return "  [\(SimulatedDuration.clockReading(message.time))] \(who): \(style.shown(message.text))"
             }
     }
 
     private func tabs(_ session: Session) -> [String] {
-        ["Tabs of \(VisibleText.escaped(session.title)):"]
+        ["Tabs of \(style.shown(session.title)):"]
             + session.tabs.enumerated().map { index, tab in
                 let marker = index == session.focusedTab ? style.symbol("▶", "*") : " "
-                return "  \(marker) \(index + 1) \(VisibleText.escaped(tab.title))" + (tab.isAnchor ? " (anchor)" : "")
+                return "  \(marker) \(index + 1) \(style.shown(tab.title))" + (tab.isAnchor ? " (anchor)" : "")
             }
     }
 
     private func form(_ session: Session) -> [String] {
-        guard !session.draft.isEmpty else { return ["No unsaved changes in \(VisibleText.escaped(session.title))."] }
-        return ["Unsaved form of \(VisibleText.escaped(session.title)):"]
-            + session.draft.map { "  \($0.field): \(VisibleText.escaped($0.value))" }
+        guard !session.draft.isEmpty else { return ["No unsaved changes in \(style.shown(session.title))."] }
+        return ["Unsaved form of \(style.shown(session.title)):"]
+            + session.draft.map { "  \($0.field): \(style.shown($0.value))" }
     }
 
     private func config(_ settings: Settings) -> [String] {

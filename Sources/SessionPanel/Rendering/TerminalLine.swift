@@ -70,6 +70,15 @@ struct TerminalLine {
         if painted { append(escape: "0") }
     }
 
+    /// Adds as much of safe `text` as fits before column `limit` (cut text ends in `ellipsis`), in a tone
+    /// when given; nothing when the line is already there.
+    mutating func append(_ text: String, upTo limit: Int, ellipsis: String, _ tone: RenderStyle.Tone? = nil) {
+        let room = limit - columns
+        guard room > 0, !text.isEmpty else { return }
+        let fitted = VisibleText.truncated(text, to: room, ellipsis: ellipsis)
+        if let tone { append(fitted, tone) } else { append(fitted) }
+    }
+
     /// Adds the select-graphic-rendition sequence `ESC [ code m`, which takes no columns.
     private mutating func append(escape code: String) {
         bytes.append(0x1B)

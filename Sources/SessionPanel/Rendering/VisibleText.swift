@@ -1,9 +1,13 @@
 /// Making untrusted text (customer names, messages, typed fields) safe and measurable on a terminal.
 public enum VisibleText {
-    /// `text` with every control character and bidirectional override written as a visible escape
-    /// (`\e`, `\n`, `\u{202E}`, …), so customer text can never move the cursor, change colours or reorder a line.
+    /// `text` with everything that has no visible form of its own written as a visible escape: control
+    /// characters (`\e`, `\n`, `\u{7F}`), format characters such as zero-width space and joiner, the BOM,
+    /// bidirectional controls and tag characters, private-use and unassigned code points, line and paragraph
+    /// separators and other default-ignorable code points (`\u{200B}`). A backslash is doubled (`\\`), so
+    /// `A\eB` typed by a customer and `A`, ESC, `B` look different. Customer text can then never move the
+    /// cursor, change colours, reorder a line or take columns it does not show.
     public static func escaped(_ text: String) -> String {
-        if isPrintableASCII(text) { return text }
+        if isPrintableASCII(text), !text.utf8.contains(UInt8(ascii: "\\")) { return text }
         guard text.unicodeScalars.contains(where: needsEscape) else { return text }
         var result = ""
         for scalar in text.unicodeScalars {
@@ -12,6 +16,7 @@ public enum VisibleText {
                 continue
             }
             switch scalar {
+            case "\\": result += "\\\\"
             case "\n": result += "\\n"
             case "\r": result += "\\r"
             case "\t": result += "\\t"
@@ -23,44 +28,31 @@ public enum VisibleText {
     }
 
     /// Whether `text` is all printable ASCII (space to `~`): the common case, which needs no escaping
-    /// and takes one column per byte.
+    /// (but for a backslash) and takes one column per byte.
     static func isPrintableASCII(_ text: String) -> Bool {
         var text = text
         return text.withUTF8 { bytes in bytes.allSatisfy { $0 >= 0x20 && $0 < 0x7F } }
     }
 
-    /// Whether `scalar` is a control character or a bidirectional control, written escaped.
+    /// Whether ``escaped(_:)`` writes `scalar` as an escape: see there. Variation selectors stay, as
+    /// they choose how the character before them is drawn (`❤️`).
     static func needsEscape(_ scalar: Unicode.Scalar) -> Bool {
         switch scalar.value {
-        case 0x00...0x1F, 0x7F...0x9F: true
-        case 0x061C, 0x200E, 0x200F, 0x202A...0x202E, 0x2066...0x2069: true
-        default: false
-        }
-    }
-
-    /// How many terminal columns `text` takes: East Asian wide characters and most emoji take two,
-    /// combining marks none.
-    public static func width(_ text: String) -> Int {
-        if isPrintableASCII(text) { return text.utf8.count }
-        return text.reduce(0) { $0 + width(of: $1) }
-    }
-
-    static func width(of character: Character) -> Int {
-        guard let first = character.unicodeScalars.first else { return 0 }
-        if character.isASCII { return 1 }
-        if first.properties.generalCategory == .nonspacingMark || first.properties.generalCategory == .enclosingMark {
-            return 0
-        }
-        if first.properties.isEmojiPresentation { return 2 }
-        switch first.value {
-        case 0x1100...0x115F, 0x2E80...0x303E, 0x3041...0x33FF, 0x3400...0x4DBF, 0x4E00...0x9FFF,
-            0xA000...0xA4CF, 0xAC00...0xD7A3, 0xF900...0xFAFF, 0xFE30...0xFE4F, 0xFF00...0xFF60,
-            0xFFE0...0xFFE6, 0x20000...0x3FFFD:
-            return 2
+        case 0x20..<0x7F: return scalar == "\\"
+        case 0x00...0x1F, 0x7F...0x9F: return true
+        case 0xFE00...0xFE0F, 0xE0100...0xE01EF: return false
         default:
-            return 1
+            switch scalar.properties.generalCategory {
+            case .format, .privateUse, .unassigned, .surrogate, .lineSeparator, .paragraphSeparator, .control: return true
+            default: return scalar.properties.isDefaultIgnorableCodePoint
+            }
         }
     }
+
+    /// How many terminal columns `text` takes (see ``DisplayWidth``).
+    public static func width(_ text: String) -> Int { DisplayWidth.of(text) }
+
+    static func width(of character: Character) -> Int { DisplayWidth.of(character) }
 
     /// `text` cut to at most `columns` columns, ending in `ellipsis` (one column) when it was cut.
     public static func truncated(_ text: String, to columns: Int, ellipsis: String = "…") -> String {

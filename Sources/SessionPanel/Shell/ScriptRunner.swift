@@ -283,7 +283,7 @@ public struct ScriptRunner {
     /// What a step produced, for its JSON object.
     private func jsonResult(of step: Interpreter.Step) -> JSONResultRenderer.Result {
         switch step {
-        case .ran(let outcome): .ran(outcome.reports.flatMap { ReportRenderer(style: .plain).render($0, in: interpreter.state) })
+        case .ran(let outcome): .ran(outcome.reports.flatMap { ReportRenderer(style: .exact).render($0, in: interpreter.state) })
         case .failed(let error): .failed(error.message)
         case .asks(let text): .asks(text)
         case .nothing: .ran([])

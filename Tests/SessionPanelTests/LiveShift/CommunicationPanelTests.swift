@@ -30,7 +30,7 @@ import Testing
         var shell = TestShell()
         shell.run("incoming sms", "accept", "message 1 \"\(String(repeating: "word ", count: 40))\"")
         let line = panel(shell.state)[1]
-        #expect(VisibleText.width(line) == 78 && line.hasSuffix("~"))
+        #expect(VisibleText.width(line) == 80 && line.hasSuffix("~"))  // the whole width, as the panel
         let narrow = RenderStyle(color: false, unicode: true, width: 50)
         #expect(panel(shell.state, style: narrow).allSatisfy { VisibleText.width($0) <= 50 })
     }
