@@ -14,7 +14,7 @@ import Testing
         ("open case ", ["open case 17", "open case 42", "open case 108", "open case 256"]),
         ("pick W201; open w2", ["pick W201; open w201"]),
         ("bogus; open case 1", ["bogus; open case 17", "bogus; open case 108"]),
-        ("", CommandTable.words),
+        ("", CommandTable.all.map(\.name)),
     ])
     func theLastCommandIsCompletedAndTheRestKept(text: String, expected: [String]) {
         #expect(complete(text) == expected)

@@ -10,7 +10,11 @@ import Testing
     @Test func anEmptyLineOffersEveryCommandWordInHelpOrderWithSummaries() {
         let completion = CompletionEngine.complete("", in: PanelState())
         #expect(completion.replacing == 0)
-        #expect(completion.candidates.map(\.text) == CommandTable.words)
+        // each command once, by its name: aliases (`dash`, `ls`, `exit`, …) still run, `help` names them
+        #expect(completion.candidates.map(\.text) == CommandTable.all.map(\.name))
+        #expect(CompletionEngine.complete("da", in: PanelState()).candidates.map(\.text) == ["dashboard"])
+        #expect(CompletionEngine.complete("ex", in: PanelState()).candidates.map(\.text).prefix(1) == ["exit"])
+        #expect(HelpText.lines(for: nil).contains { $0.hasPrefix("  quit") && $0.hasSuffix("(also exit)") })
         #expect(completion.candidates.first == CompletionCandidate("incoming", CommandTable.incoming.summary))
     }
 

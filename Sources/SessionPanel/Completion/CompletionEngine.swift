@@ -51,7 +51,11 @@ public enum CompletionEngine {
         } else if partial.text.hasPrefix("#") {
             candidates = []
         } else {
-            candidates = CommandTable.all.flatMap { spec in spec.words.map { CompletionCandidate($0, spec.summary) } }
+            // Each command once: its name, or the alias being typed when only an alias fits (`ex` → `exit`, `?`).
+            let typed = partial.text.lowercased()
+            candidates = CommandTable.all.map { spec in
+                CompletionCandidate(spec.words.first { $0.lowercased().hasPrefix(typed) } ?? spec.name, spec.summary)
+            }
         }
         var seen = Set<String>()
         let matching = candidates.filter { candidate in
