@@ -53,6 +53,13 @@ public enum JSONValue: Sendable, Equatable {
 
     private static func writeString(_ text: String, to output: inout String) {
         output += "\""
+        // Printable ASCII without a quote or backslash needs no escape: appended whole (a state file's
+        // save serializes every new message; appending scalar by scalar was most of its cost).
+        if text.utf8.allSatisfy({ (0x20...0x7E).contains($0) && $0 != 0x22 && $0 != 0x5C }) {
+            output += text
+            output += "\""
+            return
+        }
         for scalar in text.unicodeScalars {
             switch scalar {
             case "\"": output += "\\\""
