@@ -118,6 +118,8 @@ public enum ValueKind: Sendable, Equatable {
     case customerSession
     /// A session showing a conversation.
     case conversationSession
+    /// A session showing an unauthenticated visitor's conversation (what `link` accepts).
+    case visitorSession
     case notification
     case caseNumber
     case contactName
@@ -131,6 +133,8 @@ public enum ValueKind: Sendable, Equatable {
     case settingValue
     case duration
     case tabNumber
+    /// A tab that can be closed: not the anchor.
+    case closableTabNumber
     case field
     case commandName
     /// Free text (a message, a name, an id): nothing to offer.

@@ -7,6 +7,7 @@ extension CompletionEngine {
         case .session: return sessions(state, partial: partial) { _ in true }
         case .customerSession: return sessions(state, partial: partial) { !$0.isHome }
         case .conversationSession: return sessions(state, partial: partial) { $0.conversationID != nil }
+        case .visitorSession: return sessions(state, partial: partial) { state.conversation(of: $0)?.customer == nil && $0.conversationID != nil }
         case .notification:
             return ReportRenderer.notificationLines(state).enumerated().map { CompletionCandidate(String($0 + 1), $1) }
         case .caseNumber, .contactName, .accountName:
@@ -29,9 +30,11 @@ extension CompletionEngine {
             return SettingKey.all.map { CompletionCandidate($0.name, $0.summary) }
         case .settingValue:
             return (previous.flatMap(SettingKey.named)?.choices ?? []).map { CompletionCandidate($0) }
-        case .tabNumber:
+        case .tabNumber, .closableTabNumber:
             let session = state.focusedSession
-            return session.tabs.indices.map { CompletionCandidate(String($0 + 1), VisibleText.escaped(session.tabs[$0].title)) }
+            return session.tabs.indices.filter { kind == .tabNumber || !session.tabs[$0].isAnchor }.map {
+                CompletionCandidate(String($0 + 1), VisibleText.escaped(session.tabs[$0].title))
+            }
         case .field:
             return (state.focusedSession.draft.map { $0.field } + ["title", "description"]).map { CompletionCandidate($0) }
         case .commandName:

@@ -54,7 +54,7 @@ extension PanelState {
         guard let id = session.conversationID, var conversation = conversations[id], conversation.customer == nil else {
             throw CommandError("only a visitor's conversation can be linked to a contact")
         }
-        guard let contact = try world.contact(named: name) else { throw CommandError("no contact named \"\(name)\"") }
+        guard let contact = try contact(named: name) else { throw CommandError("no contact named \"\(name)\"") }
         conversation.customer = contact.name
         conversations[id] = conversation
         customerConversations.add(conversation)

@@ -101,12 +101,14 @@ extension PanelState {
     }
 
     mutating func openContact(_ name: String) throws(CommandError) -> Outcome {
-        guard let contact = try world.contact(named: name) else { throw CommandError("no contact named \"\(name)\"") }
+        guard let contact = try contact(named: name) else { throw CommandError("no contact named \"\(name)\"") }
         return Outcome([.message(try startSession(.contact(contact.name), title: contact.name))], showsPanel: true)
     }
 
     mutating func openAccount(_ name: String) throws(CommandError) -> Outcome {
-        guard let account = try world.account(named: name) else { throw CommandError("no account named \"\(name)\"") }
+        var found = try world.account(named: name)
+        if found == nil { found = try world.accounts(startingWith: name, limit: 50).filter { Self.isCut($0.name, before: name) }.onlyOne }
+        guard let account = found else { throw CommandError("no account named \"\(name)\"") }
         return Outcome([.message(try startSession(.account(account.name), title: account.name))], showsPanel: true)
     }
 
@@ -154,4 +156,25 @@ extension PanelState {
         customerAnswered(id)
         return Outcome([.message("Picked W\(id); it is now in My work items. \(started)")], showsPanel: true)
     }
+
+    /// The contact `name` names: exactly (ignoring case), or the one contact whose name it is cut before a
+    /// character that cannot be typed (what Tab inserts for `Eve` + ESC + `[2J`), so every completed name
+    /// still names its contact.
+    func contact(named name: String) throws(CommandError) -> World.Contact? {
+        if let exact = try world.contact(named: name) { return exact }
+        return try world.contacts(startingWith: name, limit: 50).filter { Self.isCut($0.name, before: name) }.onlyOne
+    }
+
+    /// Whether `prefix` is `full` cut before a character that cannot be typed (spaces before it dropped).
+    static func isCut(_ full: String, before prefix: String) -> Bool {
+        guard !prefix.isEmpty else { return false }
+        let rest = full.unicodeScalars.dropFirst(prefix.unicodeScalars.count)
+        guard let next = rest.first(where: { !$0.properties.isWhitespace }) else { return false }
+        return next != "\\" && VisibleText.needsEscape(next)
+    }
+}
+
+extension Array {
+    /// The only element, or `nil` when there are none or several.
+    var onlyOne: Element? { count == 1 ? first : nil }
 }

@@ -30,7 +30,7 @@ extension CommandTable {
     static let link = CommandSpec(
         "link", usage: ["link <n|title> \"<contact>\""],
         summary: "Link a contact to a visitor's conversation; the title becomes the contact's name",
-        arguments: [.value(.conversationSession), .value(.contactName)]
+        arguments: [.value(.visitorSession), .value(.contactName)]
     ) { arguments throws(CommandError) in
         let session = try arguments.sessionReference(try arguments.required())
         return .link(session, contact: try arguments.rest())

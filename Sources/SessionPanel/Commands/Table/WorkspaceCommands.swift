@@ -47,7 +47,7 @@ extension CommandTable {
                             Keyword("app", "an app by name", then: [.value(.text)]),
                         ])
                     ]),
-                Keyword("close", "close a tab (default: the focused one)", then: [.value(.tabNumber)]),
+                Keyword("close", "close a tab (default: the focused one)", then: [.value(.closableTabNumber)]),
                 Keyword("focus", "focus a tab", then: [.value(.tabNumber)]),
             ])
         ]

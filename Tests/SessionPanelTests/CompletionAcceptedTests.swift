@@ -1,0 +1,34 @@
+import Testing
+
+@testable import SessionPanel
+
+/// Completion offers only what the command then accepts.
+@Suite struct CompletionAcceptedTests {
+    typealias F = CompletionFixture
+
+    @Test func tabCloseDoesNotOfferTheAnchorButTabFocusDoes() {
+        let state = F.state("open case 42", "tab open app Orders")
+        #expect(F.texts("tab close ", in: state) == ["2", "3"])
+        #expect(F.texts("tab focus ", in: state) == ["1", "2", "3"])
+    }
+
+    @Test func linkOffersOnlyVisitorsConversations() {
+        let state = F.state("incoming chat \"Kenny Smith\"", "accept", "incoming chat", "accept", "open case 42")
+        #expect(F.texts("link ", in: state) == ["2"])
+    }
+
+    @Test func aCompletedNameCutBeforeAControlCharacterStillNamesTheContact() throws {
+        let world = World(contacts: [.init(name: "Eve\u{1B}[2J Smith"), .init(name: "Evelyn")], accounts: [.init(name: "Acme\u{200B}Corp")])
+        let state = F.state(world: world)
+        for (line, expected) in [("open contact Eve", "Eve\u{1B}[2J Smith"), ("open account Ac", "Acme\u{200B}Corp")] {
+            let candidates = F.texts(line, in: state)
+            let cut = try #require(candidates.first { !$0.contains("Evelyn") })
+            var shell = TestShell(state: state)
+            let words = line.split(separator: " ").dropLast().joined(separator: " ")
+            shell.run(words + " " + cut)
+            #expect(shell.state.focusedSession.title == expected, "\(words) \(cut)")
+        }
+        var shell = TestShell(state: state)
+        #expect(shell.error("open contact Evel").contains("no contact named"))  // a plain prefix is not a name
+    }
+}
