@@ -20,7 +20,7 @@ let package = Package(
         // through a C shim that also wraps its variadic calls. Building needs <histedit.h> (libedit-dev);
         // nothing links against libedit, so no systemLibrary target (its pkg-config adds -ledit).
         .target(name: "CEditLine"),
-        .target(name: "LineEditor", dependencies: ["CEditLine", "SystemIO"]),
+        .target(name: "LineEditor", dependencies: ["CEditLine", "SystemIO", "SessionPanel"]),
 
         // POSIX at the edges: the one platform import, read and write loops, private files created
         // safely (mkstemp, O_NOFOLLOW, 0600, regular files we own), descriptors 0–2 kept open.

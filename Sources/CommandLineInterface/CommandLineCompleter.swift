@@ -57,16 +57,16 @@ public enum CommandLineCompleter {
                 PanelState()
             }
             guard case .candidates(let values) = reply else { return .candidates([]) }  // files after `=`: left to the user
-            return .candidates(values.map { CompletionCandidate(head + $0.text, description: $0.description) })
+            return .candidates(values.map { CompletionCandidate(head + $0.text, $0.description) })
         }
         if typed.hasPrefix("-") {
             return .candidates(command.options.flatMap { option in
-                option.spellings.filter { $0.hasPrefix(typed) }.map { CompletionCandidate($0, description: option.help) }
+                option.spellings.filter { $0.hasPrefix(typed) }.map { CompletionCandidate($0, option.help) }
             })
         }
         if isRoot {
             let subcommands = CommandLineTable.subcommands.filter { $0.name.hasPrefix(typed) }.map {
-                CompletionCandidate($0.name, description: $0.summary)
+                CompletionCandidate($0.name, $0.summary)
             }
             // An empty word lists the subcommands only; a letter also completes the shell's commands.
             return .candidates(typed.isEmpty ? subcommands : subcommands + completeCommandWord(typed, after: [], in: state()))
@@ -105,11 +105,11 @@ public enum CommandLineCompleter {
         let completion = CompletionEngine.complete(line, in: state, limit: candidateLimit)
         let candidates = completion.candidates.map { candidate in
             CompletionCandidate(
-                CompletionEngine.startingAsTyped(unquoted(candidate.text), typed: typed), description: candidate.description)
+                CompletionEngine.startingAsTyped(unquoted(candidate.text), typed: typed), candidate.description)
         }
         let more = completion.total - completion.candidates.count
         guard more > 0 else { return candidates }
-        return candidates + [CompletionCandidate("\(typed)… and \(more) more", description: "type more to narrow them down")]
+        return candidates + [CompletionCandidate("\(typed)… and \(more) more", "type more to narrow them down")]
     }
 
     /// The most candidates shell completion lists for a word of a one-shot command.

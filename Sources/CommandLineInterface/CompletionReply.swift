@@ -1,3 +1,5 @@
+import SessionPanel
+
 /// What the completion scripts get back from `omnipanel __complete`: candidates for the word under
 /// the cursor, or a request to complete file names (which the shell does best itself).
 public enum CompletionReply: Sendable, Equatable {
@@ -21,24 +23,11 @@ public enum CompletionReply: Sendable, Equatable {
                     return candidate.text
                 case .zsh:
                     let text = candidate.text.replacing("\\", with: #"\\"#).replacing(":", with: #"\:"#)
-                    return candidate.description.map { text + ":" + $0 } ?? text
+                    return candidate.description.isEmpty ? text : text + ":" + candidate.description
                 case .fish:
-                    return candidate.description.map { candidate.text + "\t" + $0 } ?? candidate.text
+                    return candidate.description.isEmpty ? candidate.text : candidate.text + "\t" + candidate.description
                 }
             }
         }
-    }
-}
-
-/// One completion of the word under the cursor.
-public struct CompletionCandidate: Sendable, Equatable {
-    /// The whole word, as the program should receive it.
-    public let text: String
-    /// A short description for shells that list one.
-    public let description: String?
-
-    public init(_ text: String, description: String? = nil) {
-        self.text = text
-        self.description = description
     }
 }

@@ -1,7 +1,16 @@
 import CEditLine
+import SessionPanel
 
 /// Pure text helpers for completion: common prefixes, terminal widths and the candidate listing.
 enum CompletionText {
+    /// What Tab inserts for the one candidate `text`: the word and a space to type the next one after,
+    /// unless it ends a path or an option (`/`, `=`) or the line already goes on with a space after the
+    /// cursor (`sw| 1` becomes `switch 1`, not `switch  1`).
+    static func insertion(_ text: String, before after: String) -> String {
+        if text.hasSuffix("/") || text.hasSuffix("=") { return text }
+        return after.first?.isWhitespace == true ? text : text + " "
+    }
+
     /// The longest prefix, compared Character by Character, that all `texts` share.
     static func longestCommonPrefix(_ texts: [String]) -> String {
         guard var prefix = texts.first.map({ Substring($0) }) else { return "" }

@@ -49,7 +49,7 @@ extension LineEditor {
             return UInt8(CEL_CC_REFRESH_BEEP)
         case 1:
             let text = texts[0]
-            replaceBeforeCursor(editLine, partial, with: text.hasSuffix("/") || text.hasSuffix("=") ? text : text + " ")
+            replaceBeforeCursor(editLine, partial, with: CompletionText.insertion(text, before: currentLine(editLine).after))
             return UInt8(CEL_CC_REFRESH)
         default:
             let listing = CompletionText.listing(result.candidates, columns: Int(cel_terminal_columns(editLine)))

@@ -1,4 +1,5 @@
 import CEditLine
+import SessionPanel
 import SystemIO
 
 /// The outcome of one `LineEditor.readLine(prompt:)`.
@@ -25,7 +26,7 @@ public enum ReadResult: Sendable, Equatable {
 public final class LineEditor {
     /// Called on Tab with the text before the cursor and the most candidates to list
     /// (``completionQueryItems``, or `Int.max` once the user asked to see them all); returns what to complete.
-    public var completer: ((_ lineBeforeCursor: String, _ limit: Int) -> CompletionResult)?
+    public var completer: ((_ lineBeforeCursor: String, _ limit: Int) -> Completion)?
     /// Alt-<digit> handler: runs what the digit stands for (e.g. `switch 2`) and returns what to print
     /// above the prompt; the line being edited stays as it was. nil: the digit does nothing (a beep).
     public var onMetaDigit: ((Int) -> PromptUpdate?)?

@@ -48,11 +48,7 @@ final class InteractiveShell {
             return context.runScript(named: "<stdin>", lines: LineReader(descriptor: .standardInput))
         }
         editor.completer = { [unowned self] line, limit in
-            let completion = CompletionEngine.complete(line, in: interpreter.state, limit: limit)
-            return CompletionResult(
-                replacing: completion.replacing,
-                candidates: completion.candidates.map { .init(text: $0.text, description: $0.description) },
-                total: completion.total)
+            CompletionEngine.complete(line, in: interpreter.state, limit: limit)
         }
         editor.onMetaDigit = { [unowned self] digit in
             guard interpreter.pendingConfirmation == nil, digit == 0 || digit < interpreter.state.sessions.count else {

@@ -18,7 +18,7 @@ import Testing
 
     @Test func optionsCompleteFromTheTableWithTheirHelp() {
         #expect(texts(complete(["--w"])) == ["--world", "--width"])
-        #expect(complete(["--wo"]) == .candidates([CompletionCandidate("--world", description: CommandLineTable.root.option(spelled: "--world")!.help)]))
+        #expect(complete(["--wo"]) == .candidates([CompletionCandidate("--world", CommandLineTable.root.option(spelled: "--world")!.help)]))
         #expect(texts(complete(["run", "--c"])) == ["--color", "--check", "--cast"])
         #expect(texts(complete(["-"])).contains("-c"))
         #expect(!texts(complete(["run", "-"])).contains("-c"))
@@ -77,7 +77,7 @@ import Testing
     }
 
     @Test func eachShellGetsTheCandidatesInItsOwnForm() {
-        let reply = CompletionReply.candidates([CompletionCandidate("a:b\\c", description: "Does d."), CompletionCandidate("e")])
+        let reply = CompletionReply.candidates([CompletionCandidate("a:b\\c", "Does d."), CompletionCandidate("e")])
         #expect(reply.lines(for: .bash) == ["candidates", "a:b\\c", "e"])
         #expect(reply.lines(for: .zsh) == ["candidates", #"a\:b\\c:Does d."#, "e"])
         #expect(reply.lines(for: .fish) == ["candidates", "a:b\\c\tDoes d.", "e"])

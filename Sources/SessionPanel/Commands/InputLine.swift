@@ -42,7 +42,7 @@ public struct InputLine: Sendable, Equatable {
                     if let quote = tokenized.openQuote { throw CommandError("unbalanced \(quote) quote") }
                     return nil
                 }
-                if utf8[first.start] == UInt8(ascii: "#") { return nil }  // a comment, quotes in it or not
+                if utf8[first.utf8Offset] == UInt8(ascii: "#") { return nil }  // a comment, quotes in it or not
                 if let quote = tokenized.openQuote { throw CommandError("unbalanced \(quote) quote") }
                 return tokenized.tokens
             }

@@ -1,37 +1,18 @@
-/// One thing Tab could insert, with a short description to list beside it.
-public struct CompletionCandidate: Sendable, Equatable {
-    /// The text to insert, already quoted when it holds spaces or quotes; never a control character.
-    public var text: String
-    /// A few words about it (a session's title, a command's summary), safe to print; may be empty.
-    public var description: String
-
-    /// Creates a candidate.
-    public init(_ text: String, _ description: String = "") {
-        self.text = text
-        self.description = description
-    }
-}
-
-/// What Tab would do at the end of a partial line.
-public struct Completion: Sendable, Equatable {
-    /// How many Characters before the cursor (the partial word, with any opening quote) the candidates replace.
-    public var replacing: Int
-    /// The candidates, in a sensible order (positions ascending, commands as in `help`), at most the
-    /// `limit` asked for.
-    public var candidates: [CompletionCandidate]
-    /// How many candidates there are in all: more than `candidates.count` when the limit cut the list.
-    public var total: Int
-
-    /// A completion offering `candidates`, of `total` in all (all of them when `total` is `nil`).
-    public init(replacing: Int, candidates: [CompletionCandidate], total: Int? = nil) {
-        self.replacing = replacing
-        self.candidates = candidates
-        self.total = max(total ?? candidates.count, candidates.count)
-    }
-}
-
 /// Completion for the prompt and the shell scripts, driven by the ``CommandTable`` and the live state.
 public enum CompletionEngine {
+    /// How many Characters of `line` begin at or after the UTF-8 offset `offset`: what completion replaces.
+    static func characters(of line: String, fromUTF8Offset offset: Int) -> Int {
+        var count = 0
+        var index = line.endIndex
+        while index > line.startIndex {
+            let previous = line.index(before: index)
+            guard line.utf8.distance(from: line.startIndex, to: previous) >= offset else { break }
+            count += 1
+            index = previous
+        }
+        return count
+    }
+
     /// The first `limit` candidates for the word before the cursor in `lineBeforeCursor`, and how many
     /// there are in all. The world's names come from the catalog's range queries, so a large world
     /// costs the `limit`, not its size.
@@ -39,7 +20,7 @@ public enum CompletionEngine {
         let line = TokenizedLine(lineBeforeCursor)
         let typing = line.endsWithSpace && line.openQuote == nil ? nil : line.tokens.last
         let partial = PartialWord(text: typing?.text ?? "", quoted: typing?.quoted ?? false)
-        let replacing = typing.map { lineBeforeCursor.count - $0.start } ?? 0
+        let replacing = typing.map { characters(of: lineBeforeCursor, fromUTF8Offset: $0.utf8Offset) } ?? 0
         let words = Array(line.tokens.dropLast(typing == nil ? 0 : 1))
         let candidates: [CompletionCandidate]
         var unlisted = 0

@@ -24,13 +24,16 @@ struct FastPathTests {
         #expect(line.openQuote == nil)
     }
 
-    @Test("word starts are counted in Characters, as completion counts the line")
-    func startsInCharacters() {
-        #expect(TokenizedLine("switch Ke").tokens.map(\.start) == [0, 7])
-        #expect(TokenizedLine("é 🙂 \"Núñez").tokens.map(\.start) == [0, 2, 4])
-        #expect(TokenizedLine("a\r\nb").tokens.map(\.start) == [0, 2])
+    @Test("word starts are UTF-8 offsets; completion counts the Characters it replaces from there")
+    func startsAreUTF8Offsets() {
+        #expect(TokenizedLine("switch Ke").tokens.map(\.utf8Offset) == [0, 7])
+        #expect(TokenizedLine("é 🙂 \"Núñez").tokens.map(\.utf8Offset) == [0, 3, 8])
+        #expect(TokenizedLine("a\r\nb").tokens.map(\.utf8Offset) == [0, 3])
         let open = TokenizedLine("message 1 \"Jos")
-        #expect(open.openQuote == "\"" && !open.endsWithSpace && open.tokens.last?.start == 10)
+        #expect(open.openQuote == "\"" && !open.endsWithSpace && open.tokens.last?.utf8Offset == 10)
+        #expect(CompletionEngine.characters(of: "é 🙂 \"Núñez", fromUTF8Offset: 8) == 6)
+        #expect(CompletionEngine.characters(of: "e\u{301}x", fromUTF8Offset: 1) == 1, "inside a Character: from the next one")
+        #expect(CompletionEngine.complete("open contact \"Jos", in: PanelState()).replacing == 4)
     }
 
     @Test("trimming looks only at the ends, for ASCII and other white space alike")

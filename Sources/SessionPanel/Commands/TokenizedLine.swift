@@ -4,14 +4,14 @@ public struct Token: Sendable, Equatable {
     public var text: String
     /// Whether any part of it was quoted (a quoted word is never a keyword or a flag).
     public var quoted: Bool
-    /// Where the word begins in the line, in Characters (for completion, which replaces it).
-    public var start: Int = 0
+    /// Where the word begins in the line, as a UTF-8 byte offset (its opening quote included).
+    public var utf8Offset: Int = 0
 
     /// Creates a word.
-    public init(text: String, quoted: Bool, start: Int = 0) {
+    public init(text: String, quoted: Bool, utf8Offset: Int = 0) {
         self.text = text
         self.quoted = quoted
-        self.start = start
+        self.utf8Offset = utf8Offset
     }
 }
 
@@ -29,30 +29,23 @@ public struct TokenizedLine: Sendable, Equatable {
     /// Whether the line ends in white space (so the next word has not begun).
     public var endsWithSpace: Bool
 
-    /// Splits `line` into words; each token's ``Token/start`` counts Characters, as completion does.
+    /// Splits `line` into words.
     public init(_ line: String) {
         var line = line
-        var oneCharacterPerByte = true
-        (tokens, openQuote, endsWithSpace) = line.withUTF8 { bytes in
-            Self.scan(bytes, oneCharacterPerByte: &oneCharacterPerByte)
-        }
-        if !oneCharacterPerByte { Self.countStartsInCharacters(&tokens, of: line) }
+        (tokens, openQuote, endsWithSpace) = line.withUTF8 { bytes in Self.scan(bytes) }
     }
 
-    /// Splits a line given as valid UTF-8 into words; each token's ``Token/start`` is a byte offset.
-    /// This is the parser's way in: it needs no String of the whole line and no Character counting.
+    /// Splits a line given as valid UTF-8 into words. This is the parser's way in: it needs no String
+    /// of the whole line.
     init(utf8 bytes: UnsafeBufferPointer<UInt8>) {
-        var oneCharacterPerByte = true
-        (tokens, openQuote, endsWithSpace) = Self.scan(bytes, oneCharacterPerByte: &oneCharacterPerByte)
+        (tokens, openQuote, endsWithSpace) = Self.scan(bytes)
     }
 
     /// One pass over a line's UTF-8 bytes; token starts are byte offsets. Every byte that matters
     /// (space, tab, quotes, backslash) is ASCII, and ASCII bytes never occur inside a multi-byte
     /// character, so only white space beyond ASCII needs a character decoded. Literal text is cut out
     /// in runs rather than copied byte by byte.
-    private static func scan(
-        _ bytes: UnsafeBufferPointer<UInt8>, oneCharacterPerByte: inout Bool
-    ) -> ([Token], Character?, Bool) {
+    private static func scan(_ bytes: UnsafeBufferPointer<UInt8>) -> ([Token], Character?, Bool) {
         var tokens: [Token] = []
         var word = ""  // the word so far, before the open run
         var runStart: Int?  // where the open run of literal text began
@@ -77,7 +70,6 @@ public struct TokenizedLine: Sendable, Equatable {
                 continue
             }
             let length = byte < 0x80 ? 1 : sequenceLength(byte)
-            if byte >= 0x80 || byte == 0x0D { oneCharacterPerByte = false }
             offset = min(bytes.count, at + length)
             let space = openQuote == nil && isWhitespace(bytes, at: at, length: length)
             if !inWord, !space { wordStart = at }
@@ -96,7 +88,7 @@ public struct TokenizedLine: Sendable, Equatable {
                 if let start = runStart { append(bytes[start..<at], to: &word) }
                 runStart = nil
                 if space {
-                    if inWord { tokens.append(Token(text: word, quoted: quoted, start: wordStart)) }
+                    if inWord { tokens.append(Token(text: word, quoted: quoted, utf8Offset: wordStart)) }
                     word = ""
                     inWord = false
                     quoted = false
@@ -117,7 +109,7 @@ public struct TokenizedLine: Sendable, Equatable {
         }
         if let start = runStart { append(bytes[start..<bytes.count], to: &word) }
         if escaping { word += "\\" }
-        if inWord { tokens.append(Token(text: word, quoted: quoted, start: wordStart)) }
+        if inWord { tokens.append(Token(text: word, quoted: quoted, utf8Offset: wordStart)) }
         return (tokens, openQuote.map { Character(Unicode.Scalar($0)) }, endsWithSpace)
     }
 
@@ -154,23 +146,6 @@ public struct TokenizedLine: Sendable, Equatable {
         case 0xE0...: 3
         case 0xC0...: 2
         default: 1
-        }
-    }
-
-    /// Turns each token's `start` from a UTF-8 offset into a Character offset, as completion counts the line.
-    private static func countStartsInCharacters(_ tokens: inout [Token], of line: String) {
-        var next = 0
-        var offset = 0
-        for index in line.indices {
-            while next < tokens.count, tokens[next].start <= line.utf8.distance(from: line.startIndex, to: index) {
-                tokens[next].start = offset
-                next += 1
-            }
-            offset += 1
-        }
-        while next < tokens.count {
-            tokens[next].start = offset
-            next += 1
         }
     }
 
