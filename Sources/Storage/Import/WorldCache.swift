@@ -39,18 +39,18 @@ public enum WorldCache {
 
     /// The cache at `path` if it holds an import of exactly these files, unchanged; `nil` otherwise.
     static func reuse(_ path: String, _ sources: [WorldFiles.Source]) -> SQLiteWorldCatalog? {
-        guard let database = try? Database(path: path, mode: .readOnly), let recorded = try? recordedSources(database),
+        guard let catalog = try? SQLiteWorldCatalog(readingOnly: path), let recorded = try? recordedSources(catalog.database),
               recorded.map(\.path) == sources.map(\.path)
         else { return nil }
         let changed = sources.indices.filter { recorded[$0].identity != sources[$0].identity }
-        if changed.isEmpty { return SQLiteWorldCatalog(database: database) }
+        if changed.isEmpty { return catalog }
         for index in changed {
             guard let hash = try? WorldFiles.contentHash(sources[index].path), hash == recorded[index].contentHash else { return nil }
         }
         // The same bytes under a new identity: remember it, so the next start reads nothing.
         guard let writable = try? Database(path: path, mode: .readWrite), (try? record(sources, with: recorded.map(\.contentHash), in: writable)) != nil
-        else { return SQLiteWorldCatalog(database: database) }
-        return SQLiteWorldCatalog(database: database)
+        else { return catalog }
+        return catalog
     }
 
     /// Imports the files into a new database beside `path` and renames it into place.
@@ -75,7 +75,7 @@ public enum WorldCache {
             throw WorldFiles.Failure("cannot write the world cache \(WorldFiles.shown(path)): \(problem)")
         }
         do {
-            return SQLiteWorldCatalog(database: try Database(path: path, mode: .readOnly))
+            return try SQLiteWorldCatalog(readingOnly: path)
         } catch {
             throw WorldFiles.Failure("cannot read the world cache: \(error.message)")
         }

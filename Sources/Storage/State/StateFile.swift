@@ -55,7 +55,6 @@ public final class StateFile {
             break
         }
         database = try Self.open(path, mode: .readWrite)
-        database.setBusyTimeout(milliseconds: Int32(Self.lockWaitSeconds * 1000))
         do {
             try database.execute("PRAGMA journal_mode = WAL; PRAGMA synchronous = FULL")
             tables = try ShiftTables(database)
@@ -177,6 +176,9 @@ public final class StateFile {
         } catch {
             throw failure(error, path, reading: true)
         }
+        // Writers wait this long for the writer's lock; readers for the brief locks of a WAL recovery
+        // or of the last connection's checkpoint as another omnipanel closes the file.
+        database.setBusyTimeout(milliseconds: Int32(lockWaitSeconds * 1000))
         let applicationID = try pragma("application_id", database, path)
         let version = try pragma("user_version", database, path)
         guard applicationID == Int(ShiftTables.applicationID), version > 0 else {
