@@ -19,7 +19,9 @@ public struct CommandLineCommand: Sendable, Equatable {
     }
 
     /// How help and error hints name it: `omnipanel`, `omnipanel run`.
-    public var fullName: String { name == CommandLineTable.programName ? name : "\(CommandLineTable.programName) \(name)" }
+    public var fullName: String {
+        name == CommandLineTable.programName ? name : "\(CommandLineTable.programName) \(name)"
+    }
 }
 
 /// A subcommand's positional argument.

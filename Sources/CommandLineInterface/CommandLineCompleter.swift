@@ -27,7 +27,11 @@ public enum CommandLineCompleter {
                 optionWords += [option.spellings[0], word]
                 pending = nil
             } else if word.hasPrefix("-"), word != "-" {
-                if let option = command.option(spelled: word), option.takesValue { pending = option } else { optionWords.append(word) }
+                if let option = command.option(spelled: word), option.takesValue {
+                    pending = option
+                } else {
+                    optionWords.append(word)
+                }
             } else if isRoot, let subcommand = CommandLineTable.subcommands.first(where: { $0.name == word }) {
                 command = subcommand
                 isRoot = false
@@ -50,26 +54,29 @@ public enum CommandLineCompleter {
             return complete(option.value, typed: typed, for: shell, state: state)
         }
         if typed.hasPrefix("--"), let equals = typed.firstIndex(of: "="),
-           let option = command.option(spelled: String(typed[..<equals])), option.takesValue
+            let option = command.option(spelled: String(typed[..<equals])), option.takesValue
         {  // zsh and fish pass `--color=al` whole: complete the value, keeping `--color=`
             let head = String(typed[...equals])
             let reply = complete(option.value, typed: String(typed[typed.index(after: equals)...]), for: shell) {
                 PanelState()
             }
-            guard case .candidates(let values) = reply else { return .candidates([]) }  // files after `=`: left to the user
+            // files after `=`: left to the user
+            guard case .candidates(let values) = reply else { return .candidates([]) }
             return .candidates(values.map { CompletionCandidate(head + $0.text, $0.description) })
         }
         if typed.hasPrefix("-") {
-            return .candidates(command.options.flatMap { option in
-                option.spellings.filter { $0.hasPrefix(typed) }.map { CompletionCandidate($0, option.help) }
-            })
+            return .candidates(
+                command.options.flatMap { option in
+                    option.spellings.filter { $0.hasPrefix(typed) }.map { CompletionCandidate($0, option.help) }
+                })
         }
         if isRoot {
             let subcommands = CommandLineTable.subcommands.filter { $0.name.hasPrefix(typed) }.map {
                 CompletionCandidate($0.name, $0.summary)
             }
             // An empty word lists the subcommands only; a letter also completes the shell's commands.
-            return .candidates(typed.isEmpty ? subcommands : subcommands + completeCommandWord(typed, after: [], in: state()))
+            return .candidates(
+                typed.isEmpty ? subcommands : subcommands + completeCommandWord(typed, after: [], in: state()))
         }
         guard let argument = command.argument, positionals == 0 else { return .candidates([]) }
         return complete(argument.value, typed: typed, for: shell) { PanelState() }
@@ -100,7 +107,9 @@ public enum CommandLineCompleter {
     ///
     /// A large world is cut at ``candidateLimit``, with a last line saying how many more there are
     /// (starting as typed, so the shell keeps it): `Zo… and 19900 more`.
-    private static func completeCommandWord(_ typed: String, after commandWords: [String], in state: PanelState) -> [CompletionCandidate] {
+    private static func completeCommandWord(_ typed: String, after commandWords: [String], in state: PanelState)
+        -> [CompletionCandidate]
+    {
         let line = TokenizedLine.joining(commandWords) + " " + (typed.isEmpty ? "" : TokenizedLine.joining([typed]))
         let completion = CompletionEngine.complete(line, in: state, limit: candidateLimit)
         let candidates = completion.candidates.map { candidate in

@@ -8,7 +8,9 @@ public struct CommandLineParser {
     public static func parse(_ arguments: [String]) throws(UsageError) -> Invocation {
         if arguments.first == CommandLineTable.completeCommand {
             guard let name = arguments.dropFirst().first, let shell = CompletionShell(rawValue: name) else {
-                throw UsageError("\(CommandLineTable.completeCommand) needs a shell: \(listed(CompletionShell.allCases.map { $0.rawValue }))")
+                throw UsageError(
+                    "\(CommandLineTable.completeCommand) needs a shell: \(listed(CompletionShell.allCases.map { $0.rawValue }))"
+                )
             }
             return .complete(shell, words: Array(arguments.dropFirst(2)))
         }
@@ -80,7 +82,9 @@ public struct CommandLineParser {
         } else if inline != nil {
             throw UsageError("\(spec.name) takes no value", in: command)
         }
-        if case .file = spec.value, value.isEmpty { throw UsageError("\(spec.name) needs a file name, not ''", in: command) }
+        if case .file = spec.value, value.isEmpty {
+            throw UsageError("\(spec.name) needs a file name, not ''", in: command)
+        }
         try apply(spec, value)
         given.append(spec)
         return nil
@@ -115,13 +119,17 @@ public struct CommandLineParser {
             pace = seconds
         case .traffic:
             guard spec.value.choices.contains(value) else {
-                throw UsageError("--traffic takes \(Self.listed(spec.value.choices)), not '\(VisibleText.escaped(value))'", in: command)
+                throw UsageError(
+                    "--traffic takes \(Self.listed(spec.value.choices)), not '\(VisibleText.escaped(value))'",
+                    in: command)
             }
             options.live.traffic = value
         case .scenario: options.live.scenario = value
         case .seed:
             guard let seed = UInt64(value) else {
-                throw UsageError("--seed takes a whole number from 0 to \(UInt64.max), not '\(VisibleText.escaped(value))'", in: command)
+                throw UsageError(
+                    "--seed takes a whole number from 0 to \(UInt64.max), not '\(VisibleText.escaped(value))'",
+                    in: command)
             }
             options.live.seed = seed
         case .speed:
@@ -135,7 +143,9 @@ public struct CommandLineParser {
         }
     }
 
-    private func choice<Choice: RawRepresentable<String>>(_ value: String, for spec: OptionSpec) throws(UsageError) -> Choice {
+    private func choice<Choice: RawRepresentable<String>>(_ value: String, for spec: OptionSpec) throws(UsageError)
+        -> Choice
+    {
         guard let choice = Choice(rawValue: value) else {
             throw UsageError("\(spec.name) takes \(Self.listed(spec.value.choices)), not '\(value)'", in: command)
         }
@@ -157,35 +167,46 @@ public struct CommandLineParser {
         }
         if isRoot {
             if options.live.isGiven, commands != nil || !positionals.isEmpty {
-                throw UsageError("--traffic, --seed, --scenario and --speed start the interactive prompt, not commands", in: command)
+                throw UsageError(
+                    "--traffic, --seed, --scenario and --speed start the interactive prompt, not commands", in: command)
             }
             if let commands {
-                guard positionals.isEmpty else { throw UsageError("give one command as words or several with -c, not both") }
+                guard positionals.isEmpty else {
+                    throw UsageError("give one command as words or several with -c, not both")
+                }
                 return .shell(options, .commands(commands))
             }
             return .shell(options, positionals.isEmpty ? .standardInput : .words(positionals))
         }
         if command.name == CommandLineTable.export.name || command.name == CommandLineTable.import.name {
-            guard let path = options.state else { throw UsageError("\(command.name) needs --state <file>", in: command) }
+            guard let path = options.state else {
+                throw UsageError("\(command.name) needs --state <file>", in: command)
+            }
             if command.name == CommandLineTable.export.name {
                 if let extra = positionals.first { throw UsageError("unexpected argument '\(extra)'", in: command) }
                 return .exportState(path: path)
             }
         }
-        guard let argument = command.argument, let placeholder = argument.value.placeholder else { return .help(command) }
+        guard let argument = command.argument, let placeholder = argument.value.placeholder else {
+            return .help(command)
+        }
         guard let value = positionals.first else {
             let help = argument.help.prefix(1).lowercased() + argument.help.dropFirst().dropLast()
             throw UsageError("missing <\(placeholder)>: \(help)", in: command)
         }
         if let extra = positionals.dropFirst().first { throw UsageError("unexpected argument '\(extra)'", in: command) }
-        if case .file = argument.value, value.isEmpty { throw UsageError("<\(placeholder)> needs a file name, not ''", in: command) }
+        if case .file = argument.value, value.isEmpty {
+            throw UsageError("<\(placeholder)> needs a file name, not ''", in: command)
+        }
         if command.name == CommandLineTable.completions.name {
             guard let shell = CompletionShell(rawValue: value) else {
                 throw UsageError("unknown shell '\(value)'; choose \(Self.listed(argument.value.choices))", in: command)
             }
             return .printCompletionScript(shell)
         }
-        if command.name == CommandLineTable.import.name, let path = options.state { return .importState(path: path, json: value) }
+        if command.name == CommandLineTable.import.name, let path = options.state {
+            return .importState(path: path, json: value)
+        }
         return .run(options, try runScript(value))
     }
 
@@ -196,10 +217,14 @@ public struct CommandLineParser {
             throw UsageError("--cast records a playback: give it with --pace or --record", in: command)
         }
         guard check || record else { return RunScript(path: path, mode: .play(pace: pace), cast: cast, report: report) }
-        if report { throw UsageError("--report goes with a plain run, not --check or --record (put `report` in the script)", in: command) }
+        if report {
+            throw UsageError(
+                "--report goes with a plain run, not --check or --record (put `report` in the script)", in: command)
+        }
         if path == "-" { throw UsageError("--check and --record need a script file, not '-'", in: command) }
         if pace != nil && cast == nil || options.state != nil || options.format == .json {
-            throw UsageError("--check and --record run from a fresh state in text; drop --pace, --state and --format", in: command)
+            throw UsageError(
+                "--check and --record run from a fresh state in text; drop --pace, --state and --format", in: command)
         }
         return RunScript(path: path, mode: check ? .check : .record(pace: pace ?? 1), cast: cast)
     }

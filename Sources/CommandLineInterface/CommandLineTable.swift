@@ -11,36 +11,55 @@ public enum CommandLineTable {
 
     /// The options of every way of running the shell: the root command and `run`.
     static let shellOptions: [OptionSpec] = [
-        OptionSpec(.world, long: "world", value: .file(placeholder: "file", extension: "json"),
-                   help: "Load the world from a JSON file, or from CSV files of one table each (repeat the option)."),
-        OptionSpec(.color, long: "color", value: .choice(placeholder: "when", RenderStyle.ColorChoice.allCases.map { $0.rawValue }),
-                   help: "Colour and box drawing; auto (the default) uses them when standard output is a terminal and NO_COLOR is unset."),
-        OptionSpec(.width, long: "width", value: .number(placeholder: "columns"),
-                   help: "Columns to draw in (default: the terminal's width, or 80)."),
+        OptionSpec(
+            .world, long: "world", value: .file(placeholder: "file", extension: "json"),
+            help: "Load the world from a JSON file, or from CSV files of one table each (repeat the option)."),
+        OptionSpec(
+            .color, long: "color",
+            value: .choice(placeholder: "when", RenderStyle.ColorChoice.allCases.map { $0.rawValue }),
+            help:
+                "Colour and box drawing; auto (the default) uses them when standard output is a terminal and NO_COLOR is unset."
+        ),
+        OptionSpec(
+            .width, long: "width", value: .number(placeholder: "columns"),
+            help: "Columns to draw in (default: the terminal's width, or 80)."),
         OptionSpec(.strict, long: "strict", help: "In scripts, stop at the first command that fails."),
-        OptionSpec(.echo, long: "echo", help: "In scripts, print each command before its output, as the prompt would show it."),
+        OptionSpec(
+            .echo, long: "echo", help: "In scripts, print each command before its output, as the prompt would show it."),
         stateOption,
-        OptionSpec(.format, long: "format", value: .choice(placeholder: "format", OutputFormat.allCases.map { $0.rawValue }),
-                   help: "Output: text (the default), or json, one JSON object per command (README: --format json)."),
-        OptionSpec(.quiet, long: "quiet",
-                   help: "Print only errors and what was asked for (show, hover, history, dashboard, help, …), not the panel after every change."),
+        OptionSpec(
+            .format, long: "format", value: .choice(placeholder: "format", OutputFormat.allCases.map { $0.rawValue }),
+            help: "Output: text (the default), or json, one JSON object per command (README: --format json)."),
+        OptionSpec(
+            .quiet, long: "quiet",
+            help:
+                "Print only errors and what was asked for (show, hover, history, dashboard, help, …), not the panel after every change."
+        ),
     ]
 
     /// The options of the live shift at the interactive prompt (README: Practising a shift).
     static let liveOptions: [OptionSpec] = [
-        OptionSpec(.traffic, long: "traffic", value: .choice(placeholder: "profile", ShellOptions.trafficProfiles),
-                   help: "Start the prompt with generated customer traffic, as typing `traffic <profile>` first would."),
-        OptionSpec(.seed, long: "seed", value: .number(placeholder: "number"),
-                   help: "The traffic's seed: the same seed gives the same customers at the same times."),
-        OptionSpec(.scenario, long: "scenario", value: .file(placeholder: "file", extension: "omni"),
-                   help: "Start the prompt with a scenario: its `at` lines are the shift's timeline, its other lines run first."),
-        OptionSpec(.speed, long: "speed", value: .number(placeholder: "factor"),
-                   help: "How fast the shift's clock runs at the prompt: 1 follows the wall clock (the default), 10 ten times as fast, 0 stops it."),
+        OptionSpec(
+            .traffic, long: "traffic", value: .choice(placeholder: "profile", ShellOptions.trafficProfiles),
+            help: "Start the prompt with generated customer traffic, as typing `traffic <profile>` first would."),
+        OptionSpec(
+            .seed, long: "seed", value: .number(placeholder: "number"),
+            help: "The traffic's seed: the same seed gives the same customers at the same times."),
+        OptionSpec(
+            .scenario, long: "scenario", value: .file(placeholder: "file", extension: "omni"),
+            help:
+                "Start the prompt with a scenario: its `at` lines are the shift's timeline, its other lines run first."),
+        OptionSpec(
+            .speed, long: "speed", value: .number(placeholder: "factor"),
+            help:
+                "How fast the shift's clock runs at the prompt: 1 follows the wall clock (the default), 10 ten times as fast, 0 stops it."
+        ),
     ]
 
     static let stateOption = OptionSpec(
         .state, long: "state", value: .file(placeholder: "file", extension: "db"),
-        help: "Keep the whole panel in this SQLite file: load it when it exists, save each change (README: saved state).")
+        help:
+            "Keep the whole panel in this SQLite file: load it when it exists, save each change (README: saved state).")
 
     static let helpOption = OptionSpec(.help, long: "help", short: "h", help: "Show this help.")
     static let versionOption = OptionSpec(.version, long: "version", help: "Show the version.")
@@ -73,8 +92,9 @@ public enum CommandLineTable {
             "omnipanel; 5 it is in use by another omnipanel; 6 it cannot be saved.",
         ],
         options: shellOptions + [
-            OptionSpec(.commands, short: "c", value: .commands(placeholder: "commands"),
-                       help: "Run these commands, separated by ';', and exit."),
+            OptionSpec(
+                .commands, short: "c", value: .commands(placeholder: "commands"),
+                help: "Run these commands, separated by ';', and exit.")
         ] + liveOptions + [
             versionOption, helpOption,
         ],
@@ -87,19 +107,28 @@ public enum CommandLineTable {
         usage: ["omnipanel run [<options>] [--check | --record | --pace <seconds>] <script>"],
         discussion: [],
         options: shellOptions + [
-            OptionSpec(.check, long: "check",
-                       help: "Check the script's expectations and compare with FILE.out when it exists; print 'N passed, M failed'."),
+            OptionSpec(
+                .check, long: "check",
+                help:
+                    "Check the script's expectations and compare with FILE.out when it exists; print 'N passed, M failed'."
+            ),
             OptionSpec(.record, long: "record", help: "Write the script's transcript to FILE.out."),
-            OptionSpec(.pace, long: "pace", value: .number(placeholder: "seconds"),
-                       help: "Play back live: type each command, then wait this long (0 to 60 seconds) after its output."),
-            OptionSpec(.report, long: "report",
-                       help: "After the script, print the shift's report (as one JSON object with --format json)."),
-            OptionSpec(.cast, long: "cast", value: .file(placeholder: "file", extension: "cast"),
-                       help: "Write an asciinema recording of the playback (with --pace, as it plays; with --record, at once, timed by --pace or 1 second)."),
+            OptionSpec(
+                .pace, long: "pace", value: .number(placeholder: "seconds"),
+                help: "Play back live: type each command, then wait this long (0 to 60 seconds) after its output."),
+            OptionSpec(
+                .report, long: "report",
+                help: "After the script, print the shift's report (as one JSON object with --format json)."),
+            OptionSpec(
+                .cast, long: "cast", value: .file(placeholder: "file", extension: "cast"),
+                help:
+                    "Write an asciinema recording of the playback (with --pace, as it plays; with --record, at once, timed by --pace or 1 second)."
+            ),
             helpOption,
         ],
-        argument: ArgumentSpec(value: .file(placeholder: "script", extension: "omni"),
-                               help: "The script to run ('-' for standard input)."))
+        argument: ArgumentSpec(
+            value: .file(placeholder: "script", extension: "omni"),
+            help: "The script to run ('-' for standard input)."))
 
     /// `omnipanel completions SHELL`: prints a completion script.
     public static let completions = CommandLineCommand(
@@ -112,8 +141,9 @@ public enum CommandLineTable {
             "fish: save it as ~/.config/fish/completions/omnipanel.fish",
         ],
         options: [helpOption],
-        argument: ArgumentSpec(value: .choice(placeholder: "shell", CompletionShell.allCases.map { $0.rawValue }),
-                               help: "The shell: bash, zsh or fish."))
+        argument: ArgumentSpec(
+            value: .choice(placeholder: "shell", CompletionShell.allCases.map { $0.rawValue }),
+            help: "The shell: bash, zsh or fish."))
 
     /// `omnipanel --state FILE export`: the saved state as JSON (format version 1) on standard output.
     public static let export = CommandLineCommand(
@@ -129,10 +159,14 @@ public enum CommandLineTable {
         name: "import",
         summary: "Replace the state file's state with one read from JSON (as export writes it).",
         usage: ["omnipanel --state <file> import <json>"],
-        discussion: ["The state file is created when it does not exist; a JSON file that is not a", "usable state changes nothing."],
+        discussion: [
+            "The state file is created when it does not exist; a JSON file that is not a",
+            "usable state changes nothing.",
+        ],
         options: [stateOption, helpOption],
-        argument: ArgumentSpec(value: .file(placeholder: "json", extension: "json"),
-                               help: "The JSON state to read."))
+        argument: ArgumentSpec(
+            value: .file(placeholder: "json", extension: "json"),
+            help: "The JSON state to read."))
 
     /// The subcommands, in the order help lists them.
     public static let subcommands = [run, completions, export, `import`]

@@ -17,17 +17,19 @@ public enum CompletionReply: Sendable, Equatable {
         case .files(let fileExtension):
             return ["files \(fileExtension)"]
         case .candidates(let candidates):
-            return ["candidates"] + candidates.map { candidate in
-                switch shell {
-                case .bash:
-                    return candidate.text
-                case .zsh:
-                    let text = candidate.text.replacing("\\", with: #"\\"#).replacing(":", with: #"\:"#)
-                    return candidate.description.isEmpty ? text : text + ":" + candidate.description
-                case .fish:
-                    return candidate.description.isEmpty ? candidate.text : candidate.text + "\t" + candidate.description
+            return ["candidates"]
+                + candidates.map { candidate in
+                    switch shell {
+                    case .bash:
+                        return candidate.text
+                    case .zsh:
+                        let text = candidate.text.replacing("\\", with: #"\\"#).replacing(":", with: #"\:"#)
+                        return candidate.description.isEmpty ? text : text + ":" + candidate.description
+                    case .fish:
+                        return candidate.description.isEmpty
+                            ? candidate.text : candidate.text + "\t" + candidate.description
+                    }
                 }
-            }
         }
     }
 }

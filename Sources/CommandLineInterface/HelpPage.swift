@@ -10,7 +10,11 @@ public enum HelpPage {
         if !command.discussion.isEmpty { lines += [""] + command.discussion }
         if let argument = command.argument, let placeholder = argument.value.placeholder {
             let choices = argument.value.choices
-            lines += ["", "Arguments:"] + entry("<\(placeholder)>", choices.isEmpty ? argument.help : argument.help + " (\(choices.joined(separator: ", ")))")
+            lines +=
+                ["", "Arguments:"]
+                + entry(
+                    "<\(placeholder)>",
+                    choices.isEmpty ? argument.help : argument.help + " (\(choices.joined(separator: ", ")))")
         }
         lines += ["", "Options:"]
         for option in command.options {

@@ -112,7 +112,8 @@ public enum ManualPage {
             + [".It Ev NO_COLOR"] + sentences("When set and not empty, --color auto draws plain ASCII without colour.")
             + [".It Ev TERM"] + sentences("With dumb, --color auto draws plain ASCII.")
             + [".It Ev XDG_STATE_HOME"] + sentences("Where the prompt's history is kept, under omnipanel/history.")
-            + [".It Ev HOME"] + sentences("The history's folder when XDG_STATE_HOME is unset: ~/.local/state/omnipanel.")
+            + [".It Ev HOME"]
+            + sentences("The history's folder when XDG_STATE_HOME is unset: ~/.local/state/omnipanel.")
             + [".It Ev OMNIPANEL_LIBEDIT"] + sentences("The libedit library to load instead of the system's.")
             + [".El"]
     }
@@ -160,7 +161,8 @@ public enum ManualPage {
         for (index, word) in words.enumerated() {
             current += current.isEmpty ? String(word) : " " + word
             let next = index + 1 < words.count ? words[index + 1] : nil
-            let endsSentence = (word.hasSuffix(".") || word.hasSuffix("?") || word.hasSuffix("!"))
+            let endsSentence =
+                (word.hasSuffix(".") || word.hasSuffix("?") || word.hasSuffix("!"))
                 && (next.map { $0.first?.isUppercase == true } ?? true)
             if endsSentence || next == nil {
                 lines += wrapped(escaped(current)).map(literal)

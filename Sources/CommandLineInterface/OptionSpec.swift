@@ -57,7 +57,8 @@ public enum OptionValue: Sendable, Equatable {
     public var placeholder: String? {
         switch self {
         case .none: nil
-        case .file(let placeholder, _), .choice(let placeholder, _), .number(let placeholder), .commands(let placeholder):
+        case .file(let placeholder, _), .choice(let placeholder, _), .number(let placeholder),
+            .commands(let placeholder):
             placeholder
         }
     }

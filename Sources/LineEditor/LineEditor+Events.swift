@@ -75,7 +75,7 @@ extension LineEditor {
         while true {
             if cel_take_window_change() != 0 {
                 cel_resize(editLine)
-                cel_write(editLine, layout(editLine).erase) // the right prompt moves with the right edge
+                cel_write(editLine, layout(editLine).erase)  // the right prompt moves with the right edge
                 cel_redraw(editLine)
             }
             if cel_take_interrupt() != 0 || pendingTermination != nil {

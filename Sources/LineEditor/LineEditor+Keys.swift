@@ -37,7 +37,8 @@ extension LineEditor {
             cel_write(editLine, "\n")
             if key == Int32(UInt8(ascii: "y")) || key == Int32(UInt8(ascii: "Y")) || key == Int32(UInt8(ascii: " ")) {
                 let all = completer(before, .max)
-                cel_write(editLine, CompletionText.listing(all.candidates, columns: Int(cel_terminal_columns(editLine))))
+                cel_write(
+                    editLine, CompletionText.listing(all.candidates, columns: Int(cel_terminal_columns(editLine))))
             }
             cel_redraw(editLine)
             return UInt8(CEL_CC_NORM)
@@ -49,14 +50,15 @@ extension LineEditor {
             return UInt8(CEL_CC_REFRESH_BEEP)
         case 1:
             let text = texts[0]
-            replaceBeforeCursor(editLine, partial, with: CompletionText.insertion(text, before: currentLine(editLine).after))
+            replaceBeforeCursor(
+                editLine, partial, with: CompletionText.insertion(text, before: currentLine(editLine).after))
             return UInt8(CEL_CC_REFRESH)
         default:
             let listing = CompletionText.listing(result.candidates, columns: Int(cel_terminal_columns(editLine)))
             moveBelowLine(editLine)
             cel_write(editLine, listing)
             let prefix = CompletionText.longestCommonPrefix(texts)
-            if prefix.count >= partial.count, prefix != partial { // never shorten what was typed
+            if prefix.count >= partial.count, prefix != partial {  // never shorten what was typed
                 replaceBeforeCursor(editLine, partial, with: prefix)
             }
             // Redraw prompt and line below the listing. (CC_REDISPLAY would first clear the rows
@@ -79,7 +81,7 @@ extension LineEditor {
 
     /// Replaces `old`, which ends at the cursor, with `new`.
     private func replaceBeforeCursor(_ editLine: OpaquePointer, _ old: String, with new: String) {
-        cel_delete(editLine, Int32(old.unicodeScalars.count)) // libedit counts wide characters (scalars)
+        cel_delete(editLine, Int32(old.unicodeScalars.count))  // libedit counts wide characters (scalars)
         if !new.isEmpty { cel_insert(editLine, new) }
     }
 

@@ -24,15 +24,21 @@ public final class SQLiteWorldCatalog: WorldCatalog, @unchecked Sendable {
     }
 
     public func contact(named name: String) throws(CommandError) -> World.Contact? {
-        try rows("SELECT name, account FROM contacts WHERE key = ?1", worldKey(name), read: { row in
-            World.Contact(name: row.string(at: 0) ?? "", account: row.string(at: 1))
-        }).first
+        try rows(
+            "SELECT name, account FROM contacts WHERE key = ?1", worldKey(name),
+            read: { row in
+                World.Contact(name: row.string(at: 0) ?? "", account: row.string(at: 1))
+            }
+        ).first
     }
 
     public func account(named name: String) throws(CommandError) -> World.Account? {
-        try rows("SELECT name FROM accounts WHERE key = ?1", worldKey(name), read: { row in
-            World.Account(name: row.string(at: 0) ?? "")
-        }).first
+        try rows(
+            "SELECT name FROM accounts WHERE key = ?1", worldKey(name),
+            read: { row in
+                World.Account(name: row.string(at: 0) ?? "")
+            }
+        ).first
     }
 
     public func caseRecord(_ number: Int) throws(CommandError) -> World.CaseRecord? {
@@ -40,11 +46,13 @@ public final class SQLiteWorldCatalog: WorldCatalog, @unchecked Sendable {
     }
 
     public func workItems(in stream: WorkStream) throws(CommandError) -> [World.WorkItem] {
-        try rows("SELECT id, channel, customer FROM work_items WHERE stream = ?1 ORDER BY id", stream.rawValue, read: { row in
-            World.WorkItem(
-                id: row.int(at: 0), channel: Channel(rawValue: row.string(at: 1) ?? "") ?? .chat,
-                customer: row.string(at: 2), stream: stream)
-        })
+        try rows(
+            "SELECT id, channel, customer FROM work_items WHERE stream = ?1 ORDER BY id", stream.rawValue,
+            read: { row in
+                World.WorkItem(
+                    id: row.int(at: 0), channel: Channel(rawValue: row.string(at: 1) ?? "") ?? .chat,
+                    customer: row.string(at: 2), stream: stream)
+            })
     }
 
     public func contacts(startingWith prefix: String, limit: Int) throws(CommandError) -> [World.Contact] {
@@ -69,10 +77,15 @@ public final class SQLiteWorldCatalog: WorldCatalog, @unchecked Sendable {
 
     public func count(_ kind: WorldRecordKind, startingWith prefix: String) throws(CommandError) -> Int {
         switch kind {
-        case .contact: return try rows(startingWith: prefix, "SELECT count(*) FROM contacts", limit: nil) { $0.int(at: 0) }.first ?? 0
-        case .account: return try rows(startingWith: prefix, "SELECT count(*) FROM accounts", limit: nil) { $0.int(at: 0) }.first ?? 0
+        case .contact:
+            return try rows(startingWith: prefix, "SELECT count(*) FROM contacts", limit: nil) { $0.int(at: 0) }.first
+                ?? 0
+        case .account:
+            return try rows(startingWith: prefix, "SELECT count(*) FROM accounts", limit: nil) { $0.int(at: 0) }.first
+                ?? 0
         case .caseRecord, .workItem:
-            let sql = kind == .caseRecord
+            let sql =
+                kind == .caseRecord
                 ? "SELECT count(*) FROM cases WHERE number BETWEEN ?1 AND ?2"
                 : "SELECT count(*) FROM work_items WHERE id BETWEEN ?1 AND ?2"
             var total = 0
@@ -90,10 +103,13 @@ public final class SQLiteWorldCatalog: WorldCatalog, @unchecked Sendable {
     /// Every record, as an in-memory world (for `export`; a large world costs its size here).
     public func world() throws(CommandError) -> World {
         var world = World()
-        world.contacts = try rows("SELECT name, account FROM contacts ORDER BY key", read: { row in
-            World.Contact(name: row.string(at: 0) ?? "", account: row.string(at: 1))
-        })
-        world.accounts = try rows("SELECT name FROM accounts ORDER BY key", read: { World.Account(name: $0.string(at: 0) ?? "") })
+        world.contacts = try rows(
+            "SELECT name, account FROM contacts ORDER BY key",
+            read: { row in
+                World.Contact(name: row.string(at: 0) ?? "", account: row.string(at: 1))
+            })
+        world.accounts = try rows(
+            "SELECT name FROM accounts ORDER BY key", read: { World.Account(name: $0.string(at: 0) ?? "") })
         world.cases = try cases(from: 0, through: Int.max, limit: Int.max)
         world.workItems = try allWorkItems()
         return world
@@ -101,9 +117,12 @@ public final class SQLiteWorldCatalog: WorldCatalog, @unchecked Sendable {
 
     /// The cases numbered `low` through `high`, by number, at most `limit`.
     private func cases(from low: Int, through high: Int, limit: Int) throws(CommandError) -> [World.CaseRecord] {
-        try rows("SELECT number, title, customer FROM cases WHERE number BETWEEN ?1 AND ?2 ORDER BY number LIMIT ?3", nil, low, high, limit, read: { row in
-            World.CaseRecord(number: row.int(at: 0), title: row.string(at: 1) ?? "", customer: row.string(at: 2))
-        })
+        try rows(
+            "SELECT number, title, customer FROM cases WHERE number BETWEEN ?1 AND ?2 ORDER BY number LIMIT ?3", nil,
+            low, high, limit,
+            read: { row in
+                World.CaseRecord(number: row.int(at: 0), title: row.string(at: 1) ?? "", customer: row.string(at: 2))
+            })
     }
 
     /// The ranges of whole numbers whose decimal form starts with `digits`, in increasing order:
@@ -136,7 +155,8 @@ public final class SQLiteWorldCatalog: WorldCatalog, @unchecked Sendable {
         // Every key that starts with `key` sorts before `key` followed by 0xFF, a byte UTF-8 never uses.
         var bound = Array(key.utf8)
         bound.append(0xFF)
-        return try run(select + " WHERE key >= ?1 AND key < ?2 ORDER BY key" + limitClause, read) { statement throws(StorageError) in
+        return try run(select + " WHERE key >= ?1 AND key < ?2 ORDER BY key" + limitClause, read) {
+            statement throws(StorageError) in
             try statement.bind(key, at: 1)
             try bound.withUnsafeBufferPointer { bytes throws(StorageError) in try statement.bind(text: bytes, at: 2) }
         }

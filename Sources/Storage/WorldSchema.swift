@@ -40,7 +40,7 @@ public enum WorldSchema {
     public static func createIndexes(in database: Database) throws(StorageError) {
         do {
             try database.execute(indexes)
-        } catch where error.isConstraint {
+        } catch  where error.isConstraint {
             let duplicates: [(String, WorldRecordKind)] = [
                 ("SELECT key FROM contacts GROUP BY key HAVING count(*) > 1 LIMIT 1", .contact),
                 ("SELECT key FROM accounts GROUP BY key HAVING count(*) > 1 LIMIT 1", .account),
@@ -48,7 +48,9 @@ public enum WorldSchema {
             ]
             for (sql, kind) in duplicates {
                 let statement = try database.prepare(sql)
-                if try statement.step() { throw StorageError(World.duplicate(kind, statement.string(at: 0) ?? ""), code: error.code) }
+                if try statement.step() {
+                    throw StorageError(World.duplicate(kind, statement.string(at: 0) ?? ""), code: error.code)
+                }
             }
             throw error
         }

@@ -21,7 +21,8 @@ public final class WorldWriter {
         insertContact = try database.prepare("INSERT INTO contacts (key, name, account) VALUES (?1, ?2, ?3)")
         insertAccount = try database.prepare("INSERT INTO accounts (key, name) VALUES (?1, ?2)")
         insertCase = try database.prepare("INSERT INTO cases (number, title, customer) VALUES (?1, ?2, ?3)")
-        insertWorkItem = try database.prepare("INSERT INTO work_items (id, channel, customer, stream) VALUES (?1, ?2, ?3, ?4)")
+        insertWorkItem = try database.prepare(
+            "INSERT INTO work_items (id, channel, customer, stream) VALUES (?1, ?2, ?3, ?4)")
     }
 
     /// Writes every record of `world`.
@@ -79,7 +80,7 @@ public final class WorldWriter {
         defer { insert.reset() }
         do {
             try insert.step()
-        } catch where error.isConstraint {
+        } catch  where error.isConstraint {
             throw StorageError(World.duplicate(kind, key), code: error.code)
         }
         counts[kind, default: 0] += 1

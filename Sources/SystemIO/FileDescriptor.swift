@@ -95,7 +95,8 @@ public struct ByteCount: CustomStringConvertible, Sendable {
     public init(_ bytes: Int) { self.bytes = bytes }
 
     public var description: String {
-        for (unit, size) in [("GiB", 1 << 30), ("MiB", 1 << 20), ("KiB", 1 << 10)] where bytes >= size && bytes % size == 0 {
+        for (unit, size) in [("GiB", 1 << 30), ("MiB", 1 << 20), ("KiB", 1 << 10)]
+        where bytes >= size && bytes % size == 0 {
             return "\(bytes / size) \(unit)"
         }
         return bytes == 1 ? "1 byte" : "\(bytes) bytes"

@@ -103,7 +103,8 @@ public enum PrivateFile {
     }
 
     /// Replaces `path` as ``replace(_:with:)`` does, with what `write` writes to the temporary file.
-    public static func replace(_ path: String, writing write: (FileDescriptor) throws(Problem) -> Void) throws(Problem) {
+    public static func replace(_ path: String, writing write: (FileDescriptor) throws(Problem) -> Void) throws(Problem)
+    {
         var existing = stat()
         var mode: mode_t?
         if lstat(path, &existing) == 0 {

@@ -119,7 +119,8 @@ final class InteractiveShell {
     private func startShift() -> Int32? {
         let options = context.options.live
         if let path = options.scenario {
-            let first = interpreter.nextEventDue.map { " The first event is due at \(SimulatedDuration.stamp($0))." } ?? ""
+            let first =
+                interpreter.nextEventDue.map { " The first event is due at \(SimulatedDuration.stamp($0))." } ?? ""
             Output.print(["Scenario \(VisibleText.escaped(path)) is set up.\(first)"])
         }
         if let command = options.trafficCommand {
@@ -145,7 +146,8 @@ final class InteractiveShell {
     /// show above it, the new status, the bell for a new request.
     private func wake() -> PromptUpdate {
         let events = live.catchUp(&interpreter)
-        if !events.isEmpty { _ = context.commit(interpreter.state) }  // a failure is reported; the next command's commit ends the prompt
+        // a failure is reported; the next command's commit ends the prompt
+        if !events.isEmpty { _ = context.commit(interpreter.state) }
         return PromptUpdate(
             lines: events.flatMap { context.renderer.render($0, in: interpreter.state) },
             status: ShiftStatus(interpreter.state).text, ringsBell: events.contains { $0.ringsBell })
@@ -164,7 +166,8 @@ final class InteractiveShell {
         switch interpreter.handle(InputLine(Array(command.utf8))) {
         case .ran(let outcome):
             _ = context.commit(interpreter.state)  // a failure is reported; the next command's commit ends the prompt
-            return outcome.isShown(quiet: context.options.quiet) ? context.renderer.render(outcome, in: interpreter.state) : []
+            return outcome.isShown(quiet: context.options.quiet)
+                ? context.renderer.render(outcome, in: interpreter.state) : []
         case .failed(let error): return [context.renderer.render(error)]
         case .nothing, .asks: return []
         }

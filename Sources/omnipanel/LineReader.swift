@@ -50,7 +50,8 @@ final class LineReader: ScriptLines, IteratorProtocol {
             buffer.removeAll(keepingCapacity: true)
             start = 0
             if length > Self.maximumLineBytes, readFailure == nil {
-                readFailure = "line \(lineNumber) goes on for more than \(ByteCount(Self.maximumLineBytes)) without a newline; stopped reading"
+                readFailure =
+                    "line \(lineNumber) goes on for more than \(ByteCount(Self.maximumLineBytes)) without a newline; stopped reading"
                 finished = true
             }
             guard !finished, fill() else {

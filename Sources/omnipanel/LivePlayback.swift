@@ -20,7 +20,8 @@ struct LivePlayback {
             cast?.record(step)
             switch step {
             case .output(let text): Output.ask(text)
-            case .error(let text): text.split(separator: "\n").forEach { Output.error(String($0)) }
+            case .error(let text):
+                for line in text.split(separator: "\n") { Output.error(String(line)) }
             case .wait(let seconds):
                 Output.flush()
                 Self.sleep(seconds)

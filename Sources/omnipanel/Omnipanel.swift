@@ -46,14 +46,16 @@ enum Omnipanel {
         if interactive, options.format != .text { throw UsageError("--format json needs a command, -c or a script") }
         if !interactive, options.live.isGiven {
             throw UsageError(
-                "--traffic, --seed, --scenario and --speed need a terminal for the prompt; a script writes `traffic …` and `at …` lines, or runs with `omnipanel run FILE`")
+                "--traffic, --seed, --scenario and --speed need a terminal for the prompt; a script writes `traffic …` and `at …` lines, or runs with `omnipanel run FILE`"
+            )
         }
         let shell = try ShellContext(options: options)
         switch input {
         case .words(let words):
             return shell.runScript(named: "<command>", lines: [InputLine(words: words)])
         case .commands(let commands):
-            return shell.runScript(named: "-c", lines: TokenizedLine.splitCommands(commands).map { InputLine(Array($0.utf8)) })
+            return shell.runScript(
+                named: "-c", lines: TokenizedLine.splitCommands(commands).map { InputLine(Array($0.utf8)) })
         case .standardInput:
             if interactive { return InteractiveShell(context: shell).run() }
             return shell.runScript(named: "<stdin>", lines: LineReader(descriptor: .standardInput))
@@ -72,7 +74,9 @@ enum Omnipanel {
         case .play(let seconds): pace = seconds
         }
         if script.path == "-" {
-            return shell.runScript(named: "<stdin>", lines: LineReader(descriptor: .standardInput), pace: pace, cast: script.cast, report: script.report)
+            return shell.runScript(
+                named: "<stdin>", lines: LineReader(descriptor: .standardInput), pace: pace, cast: script.cast,
+                report: script.report)
         }
         let descriptor: FileDescriptor
         do throws(SystemError) {
@@ -82,7 +86,9 @@ enum Omnipanel {
             return 2
         }
         defer { try? descriptor.close() }
-        return shell.runScript(named: script.path, lines: LineReader(descriptor: descriptor), pace: pace, cast: script.cast, report: script.report)
+        return shell.runScript(
+            named: script.path, lines: LineReader(descriptor: descriptor), pace: pace, cast: script.cast,
+            report: script.report)
     }
 }
 

@@ -50,7 +50,8 @@ enum Output {
         } catch {
             guard descriptor == .standardOutput else { return }
             if error.code == EPIPE { exit(0) }
-            try? FileDescriptor.standardError.write(Array("omnipanel: cannot write to standard output: \(error)\n".utf8))
+            try? FileDescriptor.standardError.write(
+                Array("omnipanel: cannot write to standard output: \(error)\n".utf8))
             exit(1)
         }
     }

@@ -66,7 +66,9 @@ struct ShellContext {
         named name: String, lines: some ScriptLines, pace: Double? = nil, cast: String? = nil, report: Bool = false
     ) -> Int32 {
         var playback = pace.map { pace in
-            LivePlayback(pace: pace, cast: cast.map { _ in CastFile.recording(of: name, width: renderer.style.width, pace: pace) })
+            LivePlayback(
+                pace: pace,
+                cast: cast.map { _ in CastFile.recording(of: name, width: renderer.style.width, pace: pace) })
         }
         let status = runScript(named: name, lines: lines, echo: pace != nil, report: report) { event in
             if case .export(let export) = event { return ExportFile.write(export) }  // a file, whatever the playback
@@ -77,7 +79,8 @@ struct ShellContext {
     }
 
     private func runScript(
-        named name: String, lines: some ScriptLines, echo: Bool, report: Bool = false, emit: (ScriptRunner.Event) -> Void
+        named name: String, lines: some ScriptLines, echo: Bool, report: Bool = false,
+        emit: (ScriptRunner.Event) -> Void
     ) -> Int32 {
         defer { Output.flush() }
         let scriptOptions = ScriptRunner.Options(
@@ -127,7 +130,8 @@ struct ShellContext {
     /// `run --report`: the shift's figures after the script, as a table or one JSON object.
     private func printReport(of state: PanelState) {
         let figures = ShiftReport(state)
-        Output.print(options.format == .json ? [figures.json] : ShiftReportRenderer(style: renderer.style).lines(figures))
+        Output.print(
+            options.format == .json ? [figures.json] : ShiftReportRenderer(style: renderer.style).lines(figures))
     }
 
     /// How often a script saves the state while it runs, in seconds: a crash loses at most this much.

@@ -34,9 +34,13 @@ struct TranscriptRun {
                 return 2
             }
         }
-        let check = ScriptCheck(name: name, lines: lines, state: state, recorded: recorded, recordedName: shownTranscriptPath, strict: strict)
+        let check = ScriptCheck(
+            name: name, lines: lines, state: state, recorded: recorded, recordedName: shownTranscriptPath,
+            strict: strict)
         report(check.failures)
-        if recorded == nil { Output.print(["No transcript \(shownTranscriptPath) to compare with; `run --record` makes one."]) }
+        if recorded == nil {
+            Output.print(["No transcript \(shownTranscriptPath) to compare with; `run --record` makes one."])
+        }
         Output.print([check.summary])
         return check.exitStatus
     }
@@ -50,9 +54,13 @@ struct TranscriptRun {
         if let cast {
             var playback = Playback(pace: pace)
             var recording = CastRecording(width: 80, height: 24, title: name, enterSeconds: pace)
-            for event in check.events { playback.steps(for: event).forEach { recording.record($0) } }
+            for event in check.events {
+                for step in playback.steps(for: event) { recording.record(step) }
+            }
             guard CastFile.write(recording, to: cast) else { return 1 }
-            Output.print(["Recorded \(VisibleText.escaped(cast)) (asciinema, \(Int(recording.seconds.rounded(.up))) seconds)."])
+            Output.print([
+                "Recorded \(VisibleText.escaped(cast)) (asciinema, \(Int(recording.seconds.rounded(.up))) seconds)."
+            ])
         }
         do throws(PrivateFile.Problem) {
             try PrivateFile.replace(transcriptPath, with: Array(check.transcript.text.utf8))
@@ -71,7 +79,9 @@ struct TranscriptRun {
     /// The script's lines, or `nil` after reporting why it cannot be read.
     private func read(_ path: String) -> [InputLine]? {
         do throws(ReadFailure) {
-            var lines = try InputFile.read(path, limit: InputLimit.scriptBytes).split(separator: 0x0A, omittingEmptySubsequences: false).map(Array.init)
+            var lines = try InputFile.read(path, limit: InputLimit.scriptBytes).split(
+                separator: 0x0A, omittingEmptySubsequences: false
+            ).map(Array.init)
             if lines.last == [] { lines.removeLast() }
             return lines.map(InputLine.init)
         } catch {

@@ -18,7 +18,10 @@ import Testing
 
     @Test func optionsCompleteFromTheTableWithTheirHelp() {
         #expect(texts(complete(["--w"])) == ["--world", "--width"])
-        #expect(complete(["--wo"]) == .candidates([CompletionCandidate("--world", CommandLineTable.root.option(spelled: "--world")!.help)]))
+        #expect(
+            complete(["--wo"])
+                == .candidates([CompletionCandidate("--world", CommandLineTable.root.option(spelled: "--world")!.help)])
+        )
         #expect(texts(complete(["run", "--c"])) == ["--color", "--check", "--cast"])
         #expect(texts(complete(["-"])).contains("-c"))
         #expect(!texts(complete(["run", "-"])).contains("-c"))
@@ -29,10 +32,12 @@ import Testing
         #expect(texts(complete(["sw"])) == ["switch"])
         #expect(texts(complete(["open", "case", ""])) == ["17", "42", "108", "256"])
         #expect(texts(complete(["open", "contact", "Kenny S"])) == ["Kenny Smith"])
-        #expect(texts(complete(["open", "contact", "jo"])) == ["josé Núñez"])  // starts as typed; titles match in any case
+        // starts as typed; titles match in any case
+        #expect(texts(complete(["open", "contact", "jo"])) == ["josé Núñez"])
         #expect(texts(complete(["close", "1", "--"])) == ["--yes"])
         var seen: ShellOptions?
-        _ = CommandLineCompleter.complete(["--world", "w.json", "--strict", "open", "case", ""], for: .bash) { options in
+        _ = CommandLineCompleter.complete(["--world", "w.json", "--strict", "open", "case", ""], for: .bash) {
+            options in
             seen = options
             return PanelState()
         }
@@ -49,13 +54,15 @@ import Testing
         #expect(texts(complete(["--color=al"], shell: .zsh)) == ["--color=always"])
         #expect(texts(complete(["--strict", "--format="])) == ["--format=text", "--format=json"])
         #expect(complete(["--world", "=", "x"], shell: .bash) == .files(extension: "json"))
-        #expect(complete(["--world=x"]) == .candidates([]))  // the shell's file completion cannot take the `--world=` part
+        // the shell's file completion cannot take the `--world=` part
+        #expect(complete(["--world=x"]) == .candidates([]))
         #expect(texts(complete(["--strict=x"])).isEmpty)  // a flag takes no value
     }
 
     @Test func subcommandsValuesAndFiles() {
         #expect(texts(complete([""])) == ["run", "completions", "export", "import"])
-        #expect(texts(complete(["--strict", "r"])) == ["run", "reject", "reply", "report"])  // subcommands, then the shell's commands
+        // subcommands, then the shell's commands
+        #expect(texts(complete(["--strict", "r"])) == ["run", "reject", "reply", "report"])
         #expect(texts(complete(["completions", ""])) == ["bash", "zsh", "fish"])
         #expect(texts(complete(["--color", "a"])) == ["auto", "always"])
         #expect(texts(complete(["run", "--format", ""])) == ["text", "json"])

@@ -8,7 +8,8 @@ import Testing
     @Test func wordsAfterTheOptionsAreOneCommandWithTheirOwnOptions() throws {
         var options = ShellOptions()
         options.state = "s.json"
-        #expect(try parse(["--state", "s.json", "close", "1", "--yes"]) == .shell(options, .words(["close", "1", "--yes"])))
+        #expect(
+            try parse(["--state", "s.json", "close", "1", "--yes"]) == .shell(options, .words(["close", "1", "--yes"])))
         #expect(try parse(["--state=s.json", "--", "--odd"]) == .shell(options, .words(["--odd"])))
         #expect(try parse(["--state", "s.json"]) == .shell(options, .standardInput))
         #expect(try parse(["help", "run"]) == .shell(ShellOptions(), .words(["help", "run"])))
@@ -23,8 +24,13 @@ import Testing
         options.echo = true
         options.format = .json
         options.quiet = true
-        let spaced = ["--world", "w.json", "--color", "never", "--width", "100", "--strict", "--echo", "--format", "json", "--quiet"]
-        let joined = ["--world=w.json", "--color=never", "--width=100", "--strict", "--echo", "--format=json", "--quiet"]
+        let spaced = [
+            "--world", "w.json", "--color", "never", "--width", "100", "--strict", "--echo", "--format", "json",
+            "--quiet",
+        ]
+        let joined = [
+            "--world=w.json", "--color=never", "--width=100", "--strict", "--echo", "--format=json", "--quiet",
+        ]
         #expect(try parse(spaced + ["-c", "a; b"]) == .shell(options, .commands("a; b")))
         #expect(try parse(joined + ["-c", "a; b"]) == .shell(options, .commands("a; b")))
     }
@@ -33,15 +39,29 @@ import Testing
         var options = ShellOptions()
         options.echo = true
         options.worlds = ["w.json"]
-        #expect(try parse(["--echo", "run", "--world", "w.json", "demo.omni"]) == .run(options, RunScript(path: "demo.omni", mode: .play(pace: nil))))
-        #expect(try parse(["run", "demo.omni", "--pace", "1.5"]) == .run(ShellOptions(), RunScript(path: "demo.omni", mode: .play(pace: 1.5))))
-        #expect(try parse(["run", "--check", "demo.omni"]) == .run(ShellOptions(), RunScript(path: "demo.omni", mode: .check)))
+        #expect(
+            try parse(["--echo", "run", "--world", "w.json", "demo.omni"])
+                == .run(options, RunScript(path: "demo.omni", mode: .play(pace: nil))))
+        #expect(
+            try parse(["run", "demo.omni", "--pace", "1.5"])
+                == .run(ShellOptions(), RunScript(path: "demo.omni", mode: .play(pace: 1.5))))
+        #expect(
+            try parse(["run", "--check", "demo.omni"])
+                == .run(ShellOptions(), RunScript(path: "demo.omni", mode: .check)))
         options.echo = false
-        #expect(try parse(["run", "--record", "--world", "w.json", "d.omni"]) == .run(options, RunScript(path: "d.omni", mode: .record(pace: 1))))
+        #expect(
+            try parse(["run", "--record", "--world", "w.json", "d.omni"])
+                == .run(options, RunScript(path: "d.omni", mode: .record(pace: 1))))
         #expect(try parse(["run", "-"]) == .run(ShellOptions(), RunScript(path: "-", mode: .play(pace: nil))))
-        #expect(try parse(["run", "--pace", "2", "--cast", "d.cast", "d.omni"]) == .run(ShellOptions(), RunScript(path: "d.omni", mode: .play(pace: 2), cast: "d.cast")))
-        #expect(try parse(["run", "--record", "--cast=d.cast", "d.omni"]) == .run(ShellOptions(), RunScript(path: "d.omni", mode: .record(pace: 1), cast: "d.cast")))
-        #expect(try parse(["run", "--record", "--pace", "0.5", "--cast", "d.cast", "d.omni"]) == .run(ShellOptions(), RunScript(path: "d.omni", mode: .record(pace: 0.5), cast: "d.cast")))
+        #expect(
+            try parse(["run", "--pace", "2", "--cast", "d.cast", "d.omni"])
+                == .run(ShellOptions(), RunScript(path: "d.omni", mode: .play(pace: 2), cast: "d.cast")))
+        #expect(
+            try parse(["run", "--record", "--cast=d.cast", "d.omni"])
+                == .run(ShellOptions(), RunScript(path: "d.omni", mode: .record(pace: 1), cast: "d.cast")))
+        #expect(
+            try parse(["run", "--record", "--pace", "0.5", "--cast", "d.cast", "d.omni"])
+                == .run(ShellOptions(), RunScript(path: "d.omni", mode: .record(pace: 0.5), cast: "d.cast")))
     }
 
     @Test func helpVersionAndCompletionsAnswerAtOnce() throws {
@@ -73,22 +93,37 @@ import Testing
         (["run", "--pace", "61", "x.omni"], "--pace takes 0 to 60 seconds, not '61'", "omnipanel run"),
         (["run", "--pace", "1", "--format", "json", "x.omni"], "--pace plays back text, not json", "omnipanel run"),
         (["run", "--check", "-"], "--check and --record need a script file, not '-'", "omnipanel run"),
-        (["run", "--cast", "x.cast", "x.omni"], "--cast records a playback: give it with --pace or --record", "omnipanel run"),
-        (["run", "--check", "--cast", "x.cast", "x.omni"], "--cast records a playback: give it with --pace or --record", "omnipanel run"),
-        (["run", "--record", "--pace", "1", "x.omni"],
-         "--check and --record run from a fresh state in text; drop --pace, --state and --format", "omnipanel run"),
-        (["run", "--record", "--state", "s.json", "x.omni"],
-         "--check and --record run from a fresh state in text; drop --pace, --state and --format", "omnipanel run"),
+        (
+            ["run", "--cast", "x.cast", "x.omni"], "--cast records a playback: give it with --pace or --record",
+            "omnipanel run"
+        ),
+        (
+            ["run", "--check", "--cast", "x.cast", "x.omni"],
+            "--cast records a playback: give it with --pace or --record", "omnipanel run"
+        ),
+        (
+            ["run", "--record", "--pace", "1", "x.omni"],
+            "--check and --record run from a fresh state in text; drop --pace, --state and --format", "omnipanel run"
+        ),
+        (
+            ["run", "--record", "--state", "s.json", "x.omni"],
+            "--check and --record run from a fresh state in text; drop --pace, --state and --format", "omnipanel run"
+        ),
         (["completions", "tcsh"], "unknown shell 'tcsh'; choose bash, zsh or fish", "omnipanel completions"),
         (["completions"], "missing <shell>: the shell: bash, zsh or fish", "omnipanel completions"),
     ])
     func usageErrorsNameTheProblemAndTheHelpToRead(arguments: [String], message: String, command: String) {
-        #expect(throws: UsageError(message, in: Self.command(named: command))) { try CommandLineParser.parse(arguments) }
+        #expect(throws: UsageError(message, in: Self.command(named: command))) {
+            try CommandLineParser.parse(arguments)
+        }
     }
 
     @Test func aUsageErrorIsOneLineAndAHint() {
         let error = UsageError("--pace takes 0 to 60 seconds, not '-1'", in: CommandLineTable.run)
-        #expect(error.lines == ["omnipanel: --pace takes 0 to 60 seconds, not '-1'", "Run 'omnipanel run --help' for usage."])
+        #expect(
+            error.lines == [
+                "omnipanel: --pace takes 0 to 60 seconds, not '-1'", "Run 'omnipanel run --help' for usage.",
+            ])
     }
 
     private static func command(named name: String) -> CommandLineCommand {

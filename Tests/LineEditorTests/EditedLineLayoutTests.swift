@@ -12,8 +12,9 @@ struct EditedLineLayoutTests {
         #expect(layout.erase == "\r\(escape)[J")
     }
 
-    @Test("a wrapped line: up as many rows as the cursor is below the prompt's first row",
-          arguments: [(79, 0), (80, 1), (81, 1), (159, 1), (160, 2), (250, 3)])
+    @Test(
+        "a wrapped line: up as many rows as the cursor is below the prompt's first row",
+        arguments: [(79, 0), (80, 1), (81, 1), (159, 1), (160, 2), (250, 3)])
     func cursorOnAWrappedRow(end: Int, rows: Int) {
         let layout = EditedLineLayout(columns: 80, promptWidth: 11, widthBeforeCursor: end - 11)
         #expect(layout.cursorRow == rows)
@@ -30,7 +31,8 @@ struct EditedLineLayoutTests {
     @Test("event lines are printed where the prompt was, each on its own row, then the line is drawn again")
     func printingLines() {
         let layout = EditedLineLayout(columns: 40, promptWidth: 11, widthBeforeCursor: 40)
-        let drawing = layout.drawing(PromptUpdate(lines: ["New chat from Kenny Smith", "Maria: Still there?"]), statusChanged: false)
+        let drawing = layout.drawing(
+            PromptUpdate(lines: ["New chat from Kenny Smith", "Maria: Still there?"]), statusChanged: false)
         #expect(drawing.text == "\r\(escape)[1A\(escape)[JNew chat from Kenny Smith\nMaria: Still there?\n")
         #expect(drawing.redrawsLine)
     }
@@ -38,7 +40,8 @@ struct EditedLineLayoutTests {
     @Test("the bell rings once, before anything else; alone, it leaves the line as it is")
     func bell() {
         let layout = EditedLineLayout(columns: 80, promptWidth: 11, widthBeforeCursor: 3)
-        let ringing = layout.drawing(PromptUpdate(lines: ["New chat from Kenny Smith"], ringsBell: true), statusChanged: false)
+        let ringing = layout.drawing(
+            PromptUpdate(lines: ["New chat from Kenny Smith"], ringsBell: true), statusChanged: false)
         #expect(ringing.text == "\u{07}\r\(escape)[JNew chat from Kenny Smith\n")
         let alone = layout.drawing(PromptUpdate(ringsBell: true), statusChanged: false)
         #expect(alone.text == "\u{07}" && !alone.redrawsLine)

@@ -30,8 +30,11 @@ struct BashCompletionTests {
             printf '%s\\n' "${COMPREPLY[@]}"
             """
         let result = try runProcess(
-            Tool.path("bash")!, ["--norc", "--noprofile", "-c", harness, "bash", CompletionWorkspace.script("omnipanel.bash"),
-                                 current ?? words.last!] + words,
+            Tool.path("bash")!,
+            [
+                "--norc", "--noprofile", "-c", harness, "bash", CompletionWorkspace.script("omnipanel.bash"),
+                current ?? words.last!,
+            ] + words,
             environment: ["PATH": CompletionWorkspace.path, "HOME": workspace.url.path], directory: workspace.url)
         #expect(result.status == 0, "bash: \(result.stderr)")
         #expect(result.stderr.isEmpty, "bash: \(result.stderr)")
@@ -40,12 +43,24 @@ struct BashCompletionTests {
 
     @Test(arguments: setups)
     func optionsAndSubcommandsComeFromTheCommandLineTable(withBashCompletion: Bool) throws {
-        #expect(try complete(["omnipanel", "--w"], withBashCompletion: withBashCompletion).sorted() == ["--width", "--world"])
-        #expect(try complete(["omnipanel", ""], withBashCompletion: withBashCompletion) == ["run", "completions", "export", "import"])
+        #expect(
+            try complete(["omnipanel", "--w"], withBashCompletion: withBashCompletion).sorted() == [
+                "--width", "--world",
+            ])
+        #expect(
+            try complete(["omnipanel", ""], withBashCompletion: withBashCompletion) == [
+                "run", "completions", "export", "import",
+            ])
         let options = try complete(["omnipanel", "-"], withBashCompletion: withBashCompletion)
         #expect(Set(options).isSuperset(of: ["--world", "--color", "--strict", "--echo", "-c"]))
-        #expect(try complete(["omnipanel", "completions", ""], withBashCompletion: withBashCompletion) == ["bash", "zsh", "fish"])
-        #expect(try complete(["omnipanel", "--color", ""], withBashCompletion: withBashCompletion) == ["auto", "always", "never"])
+        #expect(
+            try complete(["omnipanel", "completions", ""], withBashCompletion: withBashCompletion) == [
+                "bash", "zsh", "fish",
+            ])
+        #expect(
+            try complete(["omnipanel", "--color", ""], withBashCompletion: withBashCompletion) == [
+                "auto", "always", "never",
+            ])
         let runOptions = try complete(["omnipanel", "run", "--"], withBashCompletion: withBashCompletion)
         #expect(Set(runOptions).isSuperset(of: ["--world", "--color", "--width", "--strict", "--echo", "--help"]))
     }
@@ -53,32 +68,56 @@ struct BashCompletionTests {
     @Test("the words of a one-shot command: the shell's commands and their values", arguments: setups)
     func oneShotCommandWords(withBashCompletion: Bool) throws {
         #expect(try complete(["omnipanel", "--strict", "sw"], withBashCompletion: withBashCompletion) == ["switch"])
-        #expect(try complete(["omnipanel", "open", "case", ""], withBashCompletion: withBashCompletion) == ["17", "42", "108", "256"])
-        #expect(try complete(["omnipanel", "open", "contact", "Ke"], withBashCompletion: withBashCompletion) == ["Kenny Smith"])
+        #expect(
+            try complete(["omnipanel", "open", "case", ""], withBashCompletion: withBashCompletion) == [
+                "17", "42", "108", "256",
+            ])
+        #expect(
+            try complete(["omnipanel", "open", "contact", "Ke"], withBashCompletion: withBashCompletion) == [
+                "Kenny Smith"
+            ])
     }
 
     @Test("values after `=`: bash splits `--color=al` at the `=`", arguments: setups)
     func valuesAfterEquals(withBashCompletion: Bool) throws {
-        #expect(try complete(["omnipanel", "--color", "=", "al"], withBashCompletion: withBashCompletion) == ["always"])
-        #expect(try complete(["omnipanel", "--color", "="], current: "", withBashCompletion: withBashCompletion) == ["auto", "always", "never"])
-        #expect(try complete(["omnipanel", "--world", "=", ""], withBashCompletion: withBashCompletion).sorted() == ["sub", "w.json"])
+        #expect(
+            try complete(["omnipanel", "--color", "=", "al"], withBashCompletion: withBashCompletion) == ["always"])
+        #expect(
+            try complete(["omnipanel", "--color", "="], current: "", withBashCompletion: withBashCompletion) == [
+                "auto", "always", "never",
+            ])
+        #expect(
+            try complete(["omnipanel", "--world", "=", ""], withBashCompletion: withBashCompletion).sorted() == [
+                "sub", "w.json",
+            ])
     }
 
     @Test(arguments: setups)
     func runOffersScriptsAndWorldOffersJSONFiles(withBashCompletion: Bool) throws {
-        #expect(try complete(["omnipanel", "run", ""], withBashCompletion: withBashCompletion).sorted() == ["demo.omni", "sub"])
-        #expect(try complete(["omnipanel", "--world", ""], withBashCompletion: withBashCompletion).sorted() == ["sub", "w.json"])
-        #expect(try complete(["omnipanel", "run", "--world", "w"], withBashCompletion: withBashCompletion) == ["w.json"])
+        #expect(
+            try complete(["omnipanel", "run", ""], withBashCompletion: withBashCompletion).sorted() == [
+                "demo.omni", "sub",
+            ])
+        #expect(
+            try complete(["omnipanel", "--world", ""], withBashCompletion: withBashCompletion).sorted() == [
+                "sub", "w.json",
+            ])
+        #expect(
+            try complete(["omnipanel", "run", "--world", "w"], withBashCompletion: withBashCompletion) == ["w.json"])
     }
 
     @Test(arguments: setups)
     func theCommandsAfterDashCComeFromTheBinary(withBashCompletion: Bool) throws {
         #expect(try complete(["omnipanel", "-c", "sw"], withBashCompletion: withBashCompletion) == ["switch"])
         #expect(
-            try complete(["omnipanel", "-c", "'open case 42; switch P"], current: "open case 42; switch P", withBashCompletion: withBashCompletion)
+            try complete(
+                ["omnipanel", "-c", "'open case 42; switch P"], current: "open case 42; switch P",
+                withBashCompletion: withBashCompletion)
                 == [#"open case 42; switch Printer\ on\ fire"#])
         #expect(
-            try complete(["omnipanel", "-c", "\"open contact Jo"], current: "open contact Jo", withBashCompletion: withBashCompletion)
+            try complete(
+                ["omnipanel", "-c", "\"open contact Jo"], current: "open contact Jo",
+                withBashCompletion: withBashCompletion)
                 == [#"open contact José\ Núñez"#])
         #expect(
             try complete(["omnipanel", "-c", #"open\ contact\ Jo"#], withBashCompletion: withBashCompletion)
@@ -88,22 +127,37 @@ struct BashCompletionTests {
     @Test(arguments: setups)
     func caseNumbersComeFromTheWorldOnTheCommandLine(withBashCompletion: Bool) throws {
         let words = ["omnipanel", "--world", "w.json", "-c", "'open case "]
-        #expect(try complete(words, current: "open case ", withBashCompletion: withBashCompletion) == ["open case 7", "open case 77"])
-        let demo = try complete(["omnipanel", "-c", "'open case "], current: "open case ", withBashCompletion: withBashCompletion)
+        #expect(
+            try complete(words, current: "open case ", withBashCompletion: withBashCompletion) == [
+                "open case 7", "open case 77",
+            ])
+        let demo = try complete(
+            ["omnipanel", "-c", "'open case "], current: "open case ", withBashCompletion: withBashCompletion)
         #expect(demo == ["open case 17", "open case 42", "open case 108", "open case 256"])
     }
 
     /// Installed as the README says, in bash-completion's user folder, the script loads on demand.
-    @Test(.enabled(if: FileManager.default.fileExists(atPath: bashCompletion), "bash-completion is not installed (apt-get install bash-completion)"))
+    @Test(
+        .enabled(
+            if: FileManager.default.fileExists(atPath: bashCompletion),
+            "bash-completion is not installed (apt-get install bash-completion)"))
     func installedInBashCompletionsFolderItLoadsOnDemand() throws {
         let workspace = try CompletionWorkspace()
         defer { workspace.remove() }
         let installed = workspace.url.appendingPathComponent("data/bash-completion/completions/omnipanel")
-        try FileManager.default.createDirectory(at: installed.deletingLastPathComponent(), withIntermediateDirectories: true)
+        try FileManager.default.createDirectory(
+            at: installed.deletingLastPathComponent(), withIntermediateDirectories: true)
         try FileManager.default.copyItem(atPath: CompletionWorkspace.script("omnipanel.bash"), toPath: installed.path)
         let result = try runProcess(
-            Tool.path("bash")!, ["--norc", "--noprofile", "-c", "source \(Self.bashCompletion); __load_completion omnipanel; complete -p omnipanel"],
-            environment: ["PATH": CompletionWorkspace.path, "HOME": workspace.url.path, "XDG_DATA_HOME": workspace.url.path + "/data"])
+            Tool.path("bash")!,
+            [
+                "--norc", "--noprofile", "-c",
+                "source \(Self.bashCompletion); __load_completion omnipanel; complete -p omnipanel",
+            ],
+            environment: [
+                "PATH": CompletionWorkspace.path, "HOME": workspace.url.path,
+                "XDG_DATA_HOME": workspace.url.path + "/data",
+            ])
         #expect(result.stdout == "complete -o filenames -F _omnipanel omnipanel\n", "bash: \(result.stderr)")
     }
 
@@ -114,7 +168,8 @@ struct BashCompletionTests {
         let workspace = try CompletionWorkspace()
         defer { workspace.remove() }
         let terminal = try TerminalSession(
-            ["bash", "--norc", "--noprofile", "-i"], environment: ["PATH": CompletionWorkspace.path, "HOME": workspace.url.path],
+            ["bash", "--norc", "--noprofile", "-i"],
+            environment: ["PATH": CompletionWorkspace.path, "HOME": workspace.url.path],
             workingDirectory: workspace.url)
         try terminal.type("PS1='$ '; source \(CompletionWorkspace.script("omnipanel.bash")); clear")
         try terminal.press("Enter")

@@ -26,13 +26,18 @@ import Testing
         }
     }
 
-    @Test(.enabled(if: Tool.isInstalled("asciinema") && Tool.isInstalled("script"), "asciinema is not installed (apt-get install asciinema)"))
+    @Test(
+        .enabled(
+            if: Tool.isInstalled("asciinema") && Tool.isInstalled("script"),
+            "asciinema is not installed (apt-get install asciinema)"))
     func recordWritesAPrivateRecordingAtOnceThatAsciinemaPlays() throws {
         let folder = try TemporaryDirectory()
         defer { folder.remove() }
         try folder.write(Self.script, to: "demo.omni")
         let started = Date()
-        let result = try Binary.run(["run", "--record", "--pace", "2", "--cast", folder.path("demo.cast"), folder.path("demo.omni")])
+        let result = try Binary.run([
+            "run", "--record", "--pace", "2", "--cast", folder.path("demo.cast"), folder.path("demo.omni"),
+        ])
         #expect(result.status == 0, "\(result.stderr)")
         #expect(Date().timeIntervalSince(started) < 5, "--record does not wait for the pace")
         #expect(result.stdout.contains("Recorded \(folder.path("demo.cast")) (asciinema, "))
@@ -53,12 +58,17 @@ import Testing
         #expect(abs((times.last ?? 0) - (2 * 2 + 2 + typing)) < 0.01, "\(times.last ?? 0)")
     }
 
-    @Test(.enabled(if: Tool.isInstalled("asciinema") && Tool.isInstalled("script"), "asciinema is not installed (apt-get install asciinema)"))
+    @Test(
+        .enabled(
+            if: Tool.isInstalled("asciinema") && Tool.isInstalled("script"),
+            "asciinema is not installed (apt-get install asciinema)"))
     func paceRecordsThePlaybackAsItPlays() throws {
         let folder = try TemporaryDirectory()
         defer { folder.remove() }
         try folder.write(Self.script.replacingOccurrences(of: "pause\n", with: "pause 0.1\n"), to: "demo.omni")
-        let result = try Binary.run(["run", "--pace", "0.05", "--cast", folder.path("live.cast"), folder.path("demo.omni")])
+        let result = try Binary.run([
+            "run", "--pace", "0.05", "--cast", folder.path("live.cast"), folder.path("demo.omni"),
+        ])
         #expect(result.status == 0, "\(result.stderr)")
         #expect(result.stdout.contains("omnipanel> switch home"))
         let shown = try played(folder.path("live.cast"))
@@ -72,7 +82,8 @@ import Testing
         defer { folder.remove() }
         try folder.write(Self.script, to: "demo.omni")
         try folder.write("precious\n", to: "target")
-        try FileManager.default.createSymbolicLink(atPath: folder.path("demo.cast"), withDestinationPath: folder.path("target"))
+        try FileManager.default.createSymbolicLink(
+            atPath: folder.path("demo.cast"), withDestinationPath: folder.path("target"))
         let result = try Binary.run(["run", "--record", "--cast", folder.path("demo.cast"), folder.path("demo.omni")])
         #expect(result.status == 1)
         #expect(result.stderr.contains("cannot write the recording"))

@@ -16,32 +16,46 @@ struct CompletionAtScaleTests {
     @Test func tabAsksBeforeListingMoreThanAHundredAndListsAllOnYes() throws {
         let folder = try TemporaryDirectory()
         defer { folder.remove() }
-        let environment = ["HOME": folder.url.path, "XDG_STATE_HOME": folder.path("state"), "XDG_CACHE_HOME": folder.path("cache")]
-        let terminal = try TerminalSession([Binary.url.path, "--world", try Self.world(in: folder)], environment: environment)
+        let environment = [
+            "HOME": folder.url.path, "XDG_STATE_HOME": folder.path("state"), "XDG_CACHE_HOME": folder.path("cache"),
+        ]
+        let terminal = try TerminalSession(
+            [Binary.url.path, "--world", try Self.world(in: folder)], environment: environment)
         try terminal.wait(for: "the prompt") { $0.beforeCursor == Self.prompt }
 
-        try terminal.complete("open contact Z", expecting: "the question") { $0.cursorLine == "Show all 150 possibilities? (y or n)" }
+        try terminal.complete("open contact Z", expecting: "the question") {
+            $0.cursorLine == "Show all 150 possibilities? (y or n)"
+        }
         try terminal.type("n")
-        let declined = try terminal.wait(for: "the line as typed, nothing listed") { $0.beforeCursor == Self.prompt + "open contact Z" }
+        let declined = try terminal.wait(for: "the line as typed, nothing listed") {
+            $0.beforeCursor == Self.prompt + "open contact Z"
+        }
         #expect(declined?.text.contains("Zo 000") == false)
 
         try terminal.press("Tab")
         try terminal.wait(for: "the question again") { $0.cursorLine == "Show all 150 possibilities? (y or n)" }
         try terminal.type("y")
-        let listed = try terminal.wait(for: "all 150 listed") { $0.text.contains("\"Zo 149\"") && $0.beforeCursor == Self.prompt + "open contact Z" }
+        let listed = try terminal.wait(for: "all 150 listed") {
+            $0.text.contains("\"Zo 149\"") && $0.beforeCursor == Self.prompt + "open contact Z"
+        }
         #expect(listed?.text.contains("Ann Lee") == false)
 
-        try terminal.complete("A", expecting: "one name, completed without a question") { $0.beforeCursor == Self.prompt + "open contact ZA" }
+        try terminal.complete("A", expecting: "one name, completed without a question") {
+            $0.beforeCursor == Self.prompt + "open contact ZA"
+        }
         try terminal.press("C-u")
-        try terminal.complete("open contact \"Zo 14", expecting: "ten listed without a question") { $0.text.contains("\"Zo 149\"") && $0.beforeCursor.hasSuffix("\"Zo 14") }
+        try terminal.complete("open contact \"Zo 14", expecting: "ten listed without a question") {
+            $0.text.contains("\"Zo 149\"") && $0.beforeCursor.hasSuffix("\"Zo 14")
+        }
     }
 
     @Test func shellCompletionReturnsTheFirstHundredAndANote() throws {
         let folder = try TemporaryDirectory()
         defer { folder.remove() }
         let world = try Self.world(in: folder)
-        let result = try Binary.run(["__complete", "bash", "--world", world, "open", "contact", "Zo"],
-                                    environment: ["XDG_CACHE_HOME": folder.path("cache")])
+        let result = try Binary.run(
+            ["__complete", "bash", "--world", world, "open", "contact", "Zo"],
+            environment: ["XDG_CACHE_HOME": folder.path("cache")])
         let lines = result.stdout.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
         #expect(result.status == 0)
         #expect(lines.filter { $0.contains("Zo ") }.count == 100, "\(lines)")

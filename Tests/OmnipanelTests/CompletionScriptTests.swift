@@ -13,7 +13,9 @@ import Testing
         let committed = try String(contentsOfFile: CompletionWorkspace.script(file), encoding: .utf8)
         if let difference = firstDifference(committed, printed.stdout) {
             let regenerate = "swift run omnipanel completions \(shell) > completions/\(file)"
-            Issue.record("completions/\(file) differs from `omnipanel completions \(shell)` at \(difference); regenerate it: \(regenerate)")
+            Issue.record(
+                "completions/\(file) differs from `omnipanel completions \(shell)` at \(difference); regenerate it: \(regenerate)"
+            )
         }
     }
 
@@ -22,20 +24,26 @@ import Testing
         guard committed != printed else { return nil }
         let old = committed.split(separator: "\n", omittingEmptySubsequences: false)
         let new = printed.split(separator: "\n", omittingEmptySubsequences: false)
-        let line = zip(old, new).enumerated().first { $0.element.0 != $0.element.1 }?.offset ?? min(old.count, new.count)
-        func shown(_ lines: [Substring]) -> String { lines.indices.contains(line) ? "\"\(lines[line])\"" : "(end of text)" }
+        let line =
+            zip(old, new).enumerated().first { $0.element.0 != $0.element.1 }?.offset ?? min(old.count, new.count)
+        func shown(_ lines: [Substring]) -> String {
+            lines.indices.contains(line) ? "\"\(lines[line])\"" : "(end of text)"
+        }
         return "line \(line + 1): \(shown(old)) (committed) vs \(shown(new)) (printed)"
     }
 
     @Test(arguments: [[], ["run"]])
     func everyOptionInTheHelpIsOfferedToEveryShell(command: [String]) throws {
         let help = try Binary.run(command + ["--help"]).stdout
-        let options = Set(help.split(whereSeparator: { !$0.isLetter && $0 != "-" }).filter { $0.hasPrefix("--") && $0.count > 2 })
+        let options = Set(
+            help.split(whereSeparator: { !$0.isLetter && $0 != "-" }).filter { $0.hasPrefix("--") && $0.count > 2 })
         #expect(options.isSuperset(of: ["--world", "--color", "--width", "--strict", "--echo", "--quiet", "--help"]))
         for shell in ["bash", "zsh", "fish"] {
             let offered = try Binary.run(["__complete", shell] + command + ["--"]).stdout.split(separator: "\n")
             #expect(offered.first == "candidates")
-            let missing = options.filter { option in !offered.contains { $0 == option || $0.hasPrefix(option + ":") || $0.hasPrefix(option + "\t") } }
+            let missing = options.filter { option in
+                !offered.contains { $0 == option || $0.hasPrefix(option + ":") || $0.hasPrefix(option + "\t") }
+            }
             #expect(missing.isEmpty, "\(shell) is not offered \(missing.sorted())")
         }
     }

@@ -8,7 +8,8 @@ import Testing
 
     /// The scripts in `Examples/`; none when the folder cannot be read, which ``theExamplesAreThere`` reports.
     static let scripts: [String] =
-        ((try? FileManager.default.contentsOfDirectory(atPath: examples.path)) ?? []).filter { $0.hasSuffix(".omni") }.sorted()
+        ((try? FileManager.default.contentsOfDirectory(atPath: examples.path)) ?? []).filter { $0.hasSuffix(".omni") }
+        .sorted()
 
     /// The parameterized check below runs no case at all when the folder is missing or empty: this fails then.
     @Test func theExamplesAreThere() throws {

@@ -11,7 +11,8 @@ struct FishCompletionTests {
     /// The candidates `complete -C` gives for `line` (without their descriptions).
     private func complete(_ line: String, in workspace: CompletionWorkspace) throws -> [String] {
         let result = try runProcess(
-            Tool.path("fish")!, ["-c", "complete -C $argv[1]", line], environment: try environment(workspace), directory: workspace.url)
+            Tool.path("fish")!, ["-c", "complete -C $argv[1]", line], environment: try environment(workspace),
+            directory: workspace.url)
         #expect(result.status == 0, "fish: \(result.stderr)")
         #expect(result.stderr.isEmpty, "fish: \(result.stderr)")
         return result.stdout.split(separator: "\n").map { String($0.prefix { $0 != "\t" }) }
@@ -22,10 +23,15 @@ struct FishCompletionTests {
         let home = workspace.url.path + ".home"
         let installed = URL(fileURLWithPath: home + "/config/fish/completions/omnipanel.fish")
         if !FileManager.default.fileExists(atPath: installed.path) {
-            try FileManager.default.createDirectory(at: installed.deletingLastPathComponent(), withIntermediateDirectories: true)
-            try FileManager.default.copyItem(atPath: CompletionWorkspace.script("omnipanel.fish"), toPath: installed.path)
+            try FileManager.default.createDirectory(
+                at: installed.deletingLastPathComponent(), withIntermediateDirectories: true)
+            try FileManager.default.copyItem(
+                atPath: CompletionWorkspace.script("omnipanel.fish"), toPath: installed.path)
         }
-        return ["PATH": CompletionWorkspace.path, "HOME": home, "XDG_CONFIG_HOME": home + "/config", "XDG_DATA_HOME": home + "/data"]
+        return [
+            "PATH": CompletionWorkspace.path, "HOME": home, "XDG_CONFIG_HOME": home + "/config",
+            "XDG_DATA_HOME": home + "/data",
+        ]
     }
 
     @Test func optionsSubcommandsAndFilesComplete() throws {
@@ -49,12 +55,15 @@ struct FishCompletionTests {
     func theCommandsAfterDashCComeFromTheBinary() throws {
         let workspace = try CompletionWorkspace()
         defer { workspace.remove() }
-        let terminal = try TerminalSession(["fish"], environment: try environment(workspace), workingDirectory: workspace.url)
+        let terminal = try TerminalSession(
+            ["fish"], environment: try environment(workspace), workingDirectory: workspace.url)
         try terminal.type("function fish_prompt; echo -n '> '; end; set -g fish_autosuggestion_enabled 0; clear")
         try terminal.press("Enter")
         try terminal.wait(for: "the fish prompt") { $0.beforeCursor == "> " && !$0.text.contains("autosuggestion") }
 
-        try terminal.complete("omnipanel -c 'open case 42; switch P", expecting: "the title completed") { $0.beforeCursor == #"> omnipanel -c 'open case 42; switch Printer\\ on\\ fire' "# }
+        try terminal.complete("omnipanel -c 'open case 42; switch P", expecting: "the title completed") {
+            $0.beforeCursor == #"> omnipanel -c 'open case 42; switch Printer\\ on\\ fire' "#
+        }
         try terminal.press("C-u")
 
         try terminal.complete("omnipanel --world w.json -c 'open case ", expecting: "the world's cases") { screen in

@@ -8,7 +8,8 @@ import Testing
     static let folder = Binary.packageRoot.appendingPathComponent("Tests/Snapshots")
 
     @Test(arguments: [
-        (["--help"], "help.txt"), (["run", "--help"], "run-help.txt"), (["completions", "--help"], "completions-help.txt"),
+        (["--help"], "help.txt"), (["run", "--help"], "run-help.txt"),
+        (["completions", "--help"], "completions-help.txt"),
         (["-c", "help"], "shell-help.txt"), (["-c", "help switch"], "shell-help-switch.txt"),
         (["-c", "help keys"], "shell-help-keys.txt"),
     ])
@@ -21,7 +22,9 @@ import Testing
             try Data(result.stdout.utf8).write(to: URL(fileURLWithPath: path))
         }
         let snapshot = try String(contentsOfFile: path, encoding: .utf8)
-        #expect(result.stdout == snapshot, """
+        #expect(
+            result.stdout == snapshot,
+            """
             `omnipanel \(arguments.joined(separator: " "))` differs from Snapshots/\(file); if intended: \
             OMNIPANEL_UPDATE_SNAPSHOTS=1 swift test --filter HelpSnapshotTests
             """)

@@ -11,7 +11,9 @@ import Testing
         ("share/fish/vendor_completions.d/omnipanel.fish", 0o644),
     ]
 
-    private func script(_ name: String, _ arguments: [String], environment: [String: String] = [:]) throws -> Binary.Result {
+    private func script(_ name: String, _ arguments: [String], environment: [String: String] = [:]) throws
+        -> Binary.Result
+    {
         try runProcess(
             Binary.packageRoot.appendingPathComponent("scripts/\(name)").path, arguments,
             environment: environment.merging(["BINARY": Binary.url.path]) { $1 })
@@ -30,32 +32,44 @@ import Testing
             let attributes = try FileManager.default.attributesOfItem(atPath: "\(prefix)/\(path)")
             #expect((attributes[.posixPermissions] as? Int) == mode, "\(path)")
         }
-        let source = try String(contentsOfFile: Binary.packageRoot.appendingPathComponent("man/omnipanel.1").path, encoding: .utf8)
+        let source = try String(
+            contentsOfFile: Binary.packageRoot.appendingPathComponent("man/omnipanel.1").path, encoding: .utf8)
         #expect(try String(contentsOfFile: "\(prefix)/share/man/man1/omnipanel.1", encoding: .utf8) == source)
         #expect(try runProcess("\(prefix)/bin/omnipanel", ["--version"]).status == 0)
 
         if let man = Tool.path("man") {
-            let page = try runProcess(man, ["-l", "\(prefix)/share/man/man1/omnipanel.1"], environment: ["MANPAGER": "cat", "MANWIDTH": "80"])
+            let page = try runProcess(
+                man, ["-l", "\(prefix)/share/man/man1/omnipanel.1"], environment: ["MANPAGER": "cat", "MANWIDTH": "80"])
             #expect(page.status == 0 && page.stdout.contains("SHELL COMMANDS"), "\(page.stderr)")
         }
         let bashCompletion = BashCompletionTests.bashCompletion
         if let bash = Tool.path("bash"), FileManager.default.fileExists(atPath: bashCompletion) {
             // bash-completion looks in $XDG_DATA_DIRS/bash-completion/completions (/usr/local/share by default).
             let loaded = try runProcess(
-                bash, ["--norc", "--noprofile", "-ic", "source \(bashCompletion); __load_completion omnipanel; complete -p omnipanel"],
-                environment: ["HOME": folder.url.path, "XDG_DATA_DIRS": "\(prefix)/share", "PATH": "\(prefix)/bin:/usr/bin:/bin"])
+                bash,
+                [
+                    "--norc", "--noprofile", "-ic",
+                    "source \(bashCompletion); __load_completion omnipanel; complete -p omnipanel",
+                ],
+                environment: [
+                    "HOME": folder.url.path, "XDG_DATA_DIRS": "\(prefix)/share", "PATH": "\(prefix)/bin:/usr/bin:/bin",
+                ])
             #expect(loaded.stdout == "complete -o filenames -F _omnipanel omnipanel\n", "\(loaded.stderr)")
         }
         if let fish = Tool.path("fish") {
             let offered = try runProcess(
                 fish, ["-c", "complete -C 'omnipanel --wo'"],
-                environment: ["HOME": folder.url.path, "XDG_DATA_DIRS": "\(prefix)/share", "PATH": "\(prefix)/bin:/usr/bin:/bin"])
+                environment: [
+                    "HOME": folder.url.path, "XDG_DATA_DIRS": "\(prefix)/share", "PATH": "\(prefix)/bin:/usr/bin:/bin",
+                ])
             #expect(offered.stdout.hasPrefix("--world\t"), "\(offered.stderr)")
         }
 
         let uninstall = try script("uninstall", [prefix])
         #expect(uninstall.status == 0, "\(uninstall.stderr)")
-        for (path, _) in Self.installed { #expect(!FileManager.default.fileExists(atPath: "\(prefix)/\(path)"), "\(path)") }
+        for (path, _) in Self.installed {
+            #expect(!FileManager.default.fileExists(atPath: "\(prefix)/\(path)"), "\(path)")
+        }
         #expect(folder.bytes("prefix/share/man/man1/other.1") != nil, "uninstall removed a file it did not install")
     }
 

@@ -23,7 +23,9 @@ struct InteractivePromptTests {
     }
 
     /// Types a command and presses Enter, then waits for the next empty prompt.
-    private func run(_ command: String, in terminal: TerminalSession, sourceLocation: SourceLocation = #_sourceLocation) throws {
+    private func run(_ command: String, in terminal: TerminalSession, sourceLocation: SourceLocation = #_sourceLocation)
+        throws
+    {
         try terminal.type(command)
         try terminal.press("Enter")
         try terminal.wait(for: "the prompt after `\(command)`", sourceLocation: sourceLocation) { screen in
@@ -41,13 +43,17 @@ struct InteractivePromptTests {
         defer { home.directory.remove() }
         let terminal = try start(in: home)
 
-        try terminal.complete("sw", expecting: "`sw` completed to `switch `") { $0.beforeCursor == Self.prompt + "switch " }
+        try terminal.complete("sw", expecting: "`sw` completed to `switch `") {
+            $0.beforeCursor == Self.prompt + "switch "
+        }
         try terminal.press("C-u")
 
         try run("open contact \"Kenny Smith\"", in: terminal)
         try run("open case 42", in: terminal)
 
-        try terminal.complete("switch Ke", expecting: "the full title, quoted") { $0.beforeCursor == Self.prompt + "switch \"Kenny Smith\" " }
+        try terminal.complete("switch Ke", expecting: "the full title, quoted") {
+            $0.beforeCursor == Self.prompt + "switch \"Kenny Smith\" "
+        }
         try terminal.press("Enter")
         let switched = try terminal.wait(for: "Kenny Smith focused") { focusedRow($0)?.contains("1  Ke") == true }
         #expect(switched.flatMap(focusedRow)?.contains("Kenny Smith") == true)
@@ -65,15 +71,21 @@ struct InteractivePromptTests {
         defer { home.directory.remove() }
         let terminal = try start(in: home)
 
-        let listing = try terminal.complete("open case ", expecting: "the cases listed with their titles") { $0.text.contains("256  — Delivery arrived damaged") }
+        let listing = try terminal.complete("open case ", expecting: "the cases listed with their titles") {
+            $0.text.contains("256  — Delivery arrived damaged")
+        }
         #expect(listing?.text.contains("42   — Printer on fire") == true)
         #expect(listing?.beforeCursor == Self.prompt + "open case ")
         try terminal.press("C-u")
 
-        try terminal.complete("open contact Jo", expecting: "José Núñez, quoted") { $0.cursorLine == Self.prompt + "open contact \"José Núñez\"" }
+        try terminal.complete("open contact Jo", expecting: "José Núñez, quoted") {
+            $0.cursorLine == Self.prompt + "open contact \"José Núñez\""
+        }
         // Editing steps over whole characters: three backspaces take the space, the quote and the z.
         try terminal.press("BSpace", "BSpace", "BSpace")
-        try terminal.wait(for: "three characters erased") { $0.beforeCursor == Self.prompt + "open contact \"José Núñe" }
+        try terminal.wait(for: "three characters erased") {
+            $0.beforeCursor == Self.prompt + "open contact \"José Núñe"
+        }
         try terminal.type("z\"")
         try terminal.press("Enter")
         try terminal.wait(for: "José Núñez's session") { focusedRow($0)?.contains("José Núñez") == true }
@@ -99,7 +111,9 @@ struct InteractivePromptTests {
 
         try terminal.type("open ca")
         try terminal.press("C-c")
-        try terminal.wait(for: "Ctrl-C to leave a fresh prompt") { $0.beforeCursor == Self.prompt && $0.cursorLine == Self.prompt.dropLast() }
+        try terminal.wait(for: "Ctrl-C to leave a fresh prompt") {
+            $0.beforeCursor == Self.prompt && $0.cursorLine == Self.prompt.dropLast()
+        }
         try run("help keys", in: terminal)
         #expect(try terminal.screen().text.contains("Alt-1…Alt-9"))
 
@@ -107,7 +121,8 @@ struct InteractivePromptTests {
         try terminal.press("Enter")
         terminal.waitUntilEnded()
         // libedit's history file writes a space as \040.
-        let saved = try String(contentsOfFile: home.historyFile, encoding: .utf8).replacingOccurrences(of: "\\040", with: " ")
+        let saved = try String(contentsOfFile: home.historyFile, encoding: .utf8).replacingOccurrences(
+            of: "\\040", with: " ")
         #expect(saved.contains("open case 42\n") && saved.contains("help keys\n"))
         #expect(!saved.contains("open ca\n"), "a line cleared with Ctrl-C is not history")
 
@@ -124,7 +139,8 @@ struct InteractivePromptTests {
         let home = try Home()
         defer { home.directory.remove() }
         let terminal = try TerminalSession(
-            [Binary.url.path], environment: home.environment.merging(["OMNIPANEL_LIBEDIT": "/nonexistent/libedit.so.2"]) { $1 })
+            [Binary.url.path],
+            environment: home.environment.merging(["OMNIPANEL_LIBEDIT": "/nonexistent/libedit.so.2"]) { $1 })
         try terminal.wait(for: "the prompt") { $0.beforeCursor == Self.prompt }
         try terminal.type("open case 4")
         try terminal.send(bytes: [0xFF])

@@ -9,12 +9,22 @@ import Testing
         let folder = try TemporaryDirectory()
         defer { folder.remove() }
         let file = folder.path("world.json")
-        let valid = #"{"contacts": [], "accounts": [], "cases": [{"number": 1, "title": "x"}, {"number": 2, "title": "y"}], "workItems": []}"#
+        let valid =
+            #"{"contacts": [], "accounts": [], "cases": [{"number": 1, "title": "x"}, {"number": 2, "title": "y"}], "workItems": []}"#
         for (contents, message) in [
-            (valid.replacingOccurrences(of: #""title": "y""#, with: #""title": 5"#), "cases[1].title should be a string"),
+            (
+                valid.replacingOccurrences(of: #""title": "y""#, with: #""title": 5"#),
+                "cases[1].title should be a string"
+            ),
             (valid.replacingOccurrences(of: #", "title": "y""#, with: ""), "missing \"title\" in cases[1]"),
-            (valid.replacingOccurrences(of: #""number": 2"#, with: #""number": 2.5"#), "cases[1].number should be a whole number"),
-            (valid.replacingOccurrences(of: #""number": 2"#, with: #""number": 1e30"#), "cases[1].number has an invalid value"),
+            (
+                valid.replacingOccurrences(of: #""number": 2"#, with: #""number": 2.5"#),
+                "cases[1].number should be a whole number"
+            ),
+            (
+                valid.replacingOccurrences(of: #""number": 2"#, with: #""number": 1e30"#),
+                "cases[1].number has an invalid value"
+            ),
             ("{\n  \"contacts\": [,]\n}", "not valid JSON: expected a value, found ',' (line 2, column 16)"),
             ("{\"cases\": \"\\uD800\"}", "not valid JSON: unpaired surrogate \\uD800 in a string (line 1, column 12)"),
         ] {
@@ -34,8 +44,9 @@ import Testing
         _ = try folder.write(contents, to: "class.json")
         let result = try Binary.run(["--state", file, "show"])
         #expect(result.status == 3)
-        #expect(result.stderr == "omnipanel: state file \(file) is not a usable omnipanel state: not valid JSON: "
-            + "expected ',' or ']' in an array, found '2' (line 2, column 27); the file was left as it was\n")
+        #expect(
+            result.stderr == "omnipanel: state file \(file) is not a usable omnipanel state: not valid JSON: "
+                + "expected ',' or ']' in an array, found '2' (line 2, column 27); the file was left as it was\n")
         #expect(folder.bytes("class.json") == Data(contents.utf8))
     }
 }

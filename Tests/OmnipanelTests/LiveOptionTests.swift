@@ -3,19 +3,24 @@ import Testing
 
 /// The live options' bad input: a one-line usage error (and its hint), status 2, nothing started.
 struct LiveOptionTests {
-    @Test("a negative, absurd or not-a-number speed is a usage error",
-          arguments: ["-1", "1001", "1e300", "nan", "inf", "fast", ""])
+    @Test(
+        "a negative, absurd or not-a-number speed is a usage error",
+        arguments: ["-1", "1001", "1e300", "nan", "inf", "fast", ""])
     func badSpeed(value: String) throws {
         let result = try Binary.run(["--speed", value])
         #expect(result.status == 2)
-        #expect(result.stderr.hasPrefix("omnipanel: --speed takes a factor from 0 (the clock stands still) to 1000, not '\(value)'\n"))
+        #expect(
+            result.stderr.hasPrefix(
+                "omnipanel: --speed takes a factor from 0 (the clock stands still) to 1000, not '\(value)'\n"))
         #expect(result.stdout.isEmpty)
     }
 
     @Test("an unknown traffic profile, a bad seed, a seed without traffic are usage errors")
     func badTraffic() throws {
         let profile = try Binary.run(["--traffic", "busy"])
-        #expect(profile.status == 2 && profile.stderr.hasPrefix("omnipanel: --traffic takes off, light, steady or rush, not 'busy'\n"))
+        #expect(
+            profile.status == 2
+                && profile.stderr.hasPrefix("omnipanel: --traffic takes off, light, steady or rush, not 'busy'\n"))
         let seed = try Binary.run(["--traffic", "steady", "--seed", "-3"])
         #expect(seed.status == 2 && seed.stderr.contains("--seed takes a whole number"))
         let alone = try Binary.run(["--seed", "7"])
@@ -25,7 +30,11 @@ struct LiveOptionTests {
     @Test("the live options start the prompt: with commands, or without a terminal, they are refused")
     func onlyForThePrompt() throws {
         let commands = try Binary.run(["--traffic", "steady", "-c", "show"])
-        #expect(commands.status == 2 && commands.stderr.hasPrefix("omnipanel: --traffic, --seed, --scenario and --speed start the interactive prompt"))
+        #expect(
+            commands.status == 2
+                && commands.stderr.hasPrefix(
+                    "omnipanel: --traffic, --seed, --scenario and --speed start the interactive prompt")
+        )
         let piped = try Binary.run(["--speed", "10"], script: "show\n")
         #expect(piped.status == 2 && piped.stderr.contains("need a terminal"))
         #expect(piped.stdout.isEmpty)

@@ -11,7 +11,8 @@ struct LivePromptTests {
     /// Starts `omnipanel` with `arguments` in a fresh home and waits for its first prompt.
     private func start(_ arguments: [String] = [], in folder: TemporaryDirectory) throws -> TerminalSession {
         let terminal = try TerminalSession(
-            [Binary.url.path] + arguments, environment: ["HOME": folder.url.path, "XDG_STATE_HOME": folder.path("state")],
+            [Binary.url.path] + arguments,
+            environment: ["HOME": folder.url.path, "XDG_STATE_HOME": folder.path("state")],
             workingDirectory: folder.url)
         try terminal.wait(for: "the prompt") { $0.beforeCursor == Self.prompt }
         return terminal
@@ -24,13 +25,16 @@ struct LivePromptTests {
         let terminal = try start(in: folder)
         try terminal.type("open case 42")
         try terminal.press("Enter")
-        try terminal.wait(for: "the case session") { $0.beforeCursor == Self.prompt && $0.text.contains("Printer on fire") }
+        try terminal.wait(for: "the case session") {
+            $0.beforeCursor == Self.prompt && $0.text.contains("Printer on fire")
+        }
 
         try terminal.type("message 1 \"On my wa")
         try terminal.press("Left", "Left")
         try terminal.press("M-0")
         let screen = try terminal.wait(for: "Home focused, the line kept") { screen in
-            screen.rows.contains { $0.hasPrefix(Self.prompt + "switch home") } && screen.rows.last { $0.contains("▶") && $0.contains("│") }?.contains("0  Ho") == true
+            screen.rows.contains { $0.hasPrefix(Self.prompt + "switch home") }
+                && screen.rows.last { $0.contains("▶") && $0.contains("│") }?.contains("0  Ho") == true
         }
         #expect(screen?.cursorLine == Self.prompt + "message 1 \"On my wa")
         #expect(screen?.beforeCursor == Self.prompt + "message 1 \"On my ")
@@ -43,15 +47,20 @@ struct LivePromptTests {
     /// The event lines on the screen (they start with their simulated time, `[00:01:30]`).
     private func eventLines(_ screen: Screen) -> [String] { screen.rows.filter { $0.hasPrefix("[00:") } }
 
-    @Test("Done when: an arrival while a line is half typed prints above the prompt; the line stays, cursor at its end; Enter runs it")
+    @Test(
+        "Done when: an arrival while a line is half typed prints above the prompt; the line stays, cursor at its end; Enter runs it"
+    )
     func arrivalWhileTyping() throws {
         let folder = try TemporaryDirectory()
         defer { folder.remove() }
-        try folder.write("# Kenny writes in half a minute into the shift\nat 30s incoming chat \"Kenny Smith\"\n", to: "s.omni")
+        try folder.write(
+            "# Kenny writes in half a minute into the shift\nat 30s incoming chat \"Kenny Smith\"\n", to: "s.omni")
         let terminal = try start(["--scenario", "s.omni", "--speed", "10"], in: folder)
         try terminal.type("acc")
         let typed = try terminal.wait(for: "the half-typed line") { $0.beforeCursor == Self.prompt + "acc" }
-        #expect(typed.map(eventLines)?.isEmpty == true, "the arrival came before the line was typed: the test proves nothing")
+        #expect(
+            typed.map(eventLines)?.isEmpty == true,
+            "the arrival came before the line was typed: the test proves nothing")
         #expect(try !terminal.bellRang())
 
         let arrived = try #require(try terminal.wait(for: "the arrival above the prompt") { !eventLines($0).isEmpty })
@@ -65,19 +74,22 @@ struct LivePromptTests {
         try terminal.type("ept")
         try terminal.press("Enter")
         let accepted = try terminal.wait(for: "the request accepted") { screen in
-            screen.beforeCursor == Self.prompt && screen.rows.contains { $0.contains("▶") && $0.contains("Kenny Smith") }
+            screen.beforeCursor == Self.prompt
+                && screen.rows.contains { $0.contains("▶") && $0.contains("Kenny Smith") }
         }
         #expect(accepted?.rows.contains { $0.hasPrefix(Self.prompt + "accept") } == true)
         #expect(accepted.map { !$0.rows[$0.cursorRow].contains("waiting") } == true, "nothing waiting any more")
     }
 
-    @Test("a generated request rings the bell; with `config bell off` (a scenario's setup line) it does not",
-          arguments: [true, false])
+    @Test(
+        "a generated request rings the bell; with `config bell off` (a scenario's setup line) it does not",
+        arguments: [true, false])
     func bell(on: Bool) throws {
         let folder = try TemporaryDirectory()
         defer { folder.remove() }
         try folder.write(on ? "# the defaults\n" : "config bell off\n", to: "setup.omni")
-        let terminal = try start(["--scenario", "setup.omni", "--traffic", "rush", "--seed", "7", "--speed", "15"], in: folder)
+        let terminal = try start(
+            ["--scenario", "setup.omni", "--traffic", "rush", "--seed", "7", "--speed", "15"], in: folder)
         #expect(try !terminal.bellRang())
         try terminal.wait(for: "a request") { $0.text.contains("🔔 Incoming") }
         #expect(try terminal.bellRang() == on)
@@ -90,13 +102,16 @@ struct LivePromptTests {
         try folder.write("incoming chat \"Kenny Smith\"\n", to: "s.omni")
         let terminal = try start(["--scenario", "s.omni", "--speed", "20"], in: folder)
         try terminal.type("show")
-        let first = try #require(try terminal.wait(for: "the countdown") { $0.rows[$0.cursorRow].contains("1 waiting (") })
+        let first = try #require(
+            try terminal.wait(for: "the countdown") { $0.rows[$0.cursorRow].contains("1 waiting (") })
         let status = first.rows[first.cursorRow]
         let later = try terminal.wait(for: "the countdown to move on") { screen in
             screen.rows[screen.cursorRow].contains("1 waiting (") && screen.rows[screen.cursorRow] != status
         }
         #expect(later?.beforeCursor == Self.prompt + "show")
-        #expect(later.map { $0.rows.count { $0.hasPrefix(Self.prompt) } } == 1, "the prompt is drawn in place, not again below")
+        #expect(
+            later.map { $0.rows.count { $0.hasPrefix(Self.prompt) } } == 1,
+            "the prompt is drawn in place, not again below")
         let timedOut = try terminal.wait(for: "the request to time out", timeout: 30) { $0.text.contains("timed out") }
         #expect(timedOut.map { !$0.rows[$0.cursorRow].contains("waiting") } == true)
     }
@@ -108,19 +123,27 @@ struct LivePromptTests {
         let terminal = try start(["--traffic", "rush", "--seed", "7", "--speed", "200"], in: folder)
         try terminal.type("open ca")
         let before = try #require(try terminal.wait(for: "a first event") { !eventLines($0).isEmpty })
-        try terminal.wait(for: "another event while the line is half typed") { eventLines($0).count > eventLines(before).count }
+        try terminal.wait(for: "another event while the line is half typed") {
+            eventLines($0).count > eventLines(before).count
+        }
         try terminal.press("C-c")
         try terminal.wait(for: "a fresh prompt after Ctrl-C") { $0.beforeCursor == Self.prompt }
 
-        try terminal.complete("open case 17", expecting: "case 17 completed") { $0.beforeCursor == Self.prompt + "open case 17 " }
+        try terminal.complete("open case 17", expecting: "case 17 completed") {
+            $0.beforeCursor == Self.prompt + "open case 17 "
+        }
         try terminal.press("Enter")
-        try terminal.wait(for: "the case session") { $0.beforeCursor == Self.prompt && $0.text.contains("Refund for order 1182") }
+        try terminal.wait(for: "the case session") {
+            $0.beforeCursor == Self.prompt && $0.text.contains("Refund for order 1182")
+        }
 
         try terminal.type("hel")
         try terminal.press("M-0")
-        let home = try #require(try terminal.wait(for: "Alt-0 to switch home") { screen in
-            screen.rows.contains { $0.hasPrefix(Self.prompt + "switch home") } && screen.beforeCursor == Self.prompt + "hel"
-        })
+        let home = try #require(
+            try terminal.wait(for: "Alt-0 to switch home") { screen in
+                screen.rows.contains { $0.hasPrefix(Self.prompt + "switch home") }
+                    && screen.beforeCursor == Self.prompt + "hel"
+            })
         try terminal.resize(columns: 70)
         try terminal.wait(for: "an event after the resize, the line kept") { screen in
             eventLines(screen).count > eventLines(home).count && screen.beforeCursor == Self.prompt + "hel"
@@ -130,19 +153,21 @@ struct LivePromptTests {
         try terminal.wait(for: "help") { $0.text.contains("Ctrl-D") && $0.beforeCursor == Self.prompt }
     }
 
-    @Test("a scenario that cannot be read, or has a bad line, is one error and no prompt",
-          arguments: [
+    @Test(
+        "a scenario that cannot be read, or has a bad line, is one error and no prompt",
+        arguments: [
             ("nowhere.omni", nil, "omnipanel: cannot read nowhere.omni: ", 2),
             ("bad.omni", "at soon incoming chat\n", "bad.omni:1: ", 1),
             ("ghost.omni", "at 1m message \"Nobody Atall\" \"Hello?\"\n", "ghost.omni:1: ", 1),
-          ] as [(String, String?, String, Int)])
+        ] as [(String, String?, String, Int)])
     func badScenario(file: String, content: String?, message: String, status: Int) throws {
         let folder = try TemporaryDirectory()
         defer { folder.remove() }
         if let content { try folder.write(content, to: file) }
         let terminal = try TerminalSession(
             ["/bin/bash", "-c", #""$0" --scenario "$1"; echo "exit $?"; read"#, Binary.url.path, file],
-            environment: ["HOME": folder.url.path, "XDG_STATE_HOME": folder.path("state")], workingDirectory: folder.url,
+            environment: ["HOME": folder.url.path, "XDG_STATE_HOME": folder.path("state")],
+            workingDirectory: folder.url,
             columns: 250)  // wide enough for the error to show on one row
         let screen = try terminal.wait(for: "the program to end") { $0.text.contains("exit ") }
         let rows = screen?.rows.filter { !$0.trimmingCharacters(in: .whitespaces).isEmpty } ?? []

@@ -11,12 +11,16 @@ import Testing
         #expect(printed.status == 0)
         #expect(printed.stderr.isEmpty)
         let committed = try String(contentsOfFile: Self.committedPath, encoding: .utf8)
-        #expect(committed == printed.stdout, "man/omnipanel.1 is stale; regenerate it: swift run omnipanel __manual > man/omnipanel.1")
+        #expect(
+            committed == printed.stdout,
+            "man/omnipanel.1 is stale; regenerate it: swift run omnipanel __manual > man/omnipanel.1")
     }
 
     @Test func everyOptionSubcommandShellCommandAndDirectiveIsInThePage() throws {
         let page = try String(contentsOfFile: Self.committedPath, encoding: .utf8)
-        for option in ["world", "color", "width", "strict", "echo", "state", "format", "quiet", "check", "record", "pace"] {
+        for option in [
+            "world", "color", "width", "strict", "echo", "state", "format", "quiet", "check", "record", "pace",
+        ] {
             #expect(page.contains(".It Fl -\(option)"), "--\(option)")
         }
         #expect(page.contains(".It Fl c Ar commands"))
@@ -38,7 +42,9 @@ import Testing
 
     @Test(.enabled(if: Tool.isInstalled("man"), "man is not installed (apt-get install man-db)"))
     func manShowsThePage() throws {
-        let shown = try runProcess(Tool.path("man")!, ["-l", Self.committedPath], environment: ["MANWIDTH": "80", "MANPAGER": "cat", "PAGER": "cat"])
+        let shown = try runProcess(
+            Tool.path("man")!, ["-l", Self.committedPath],
+            environment: ["MANWIDTH": "80", "MANPAGER": "cat", "PAGER": "cat"])
         #expect(shown.status == 0, "\(shown.stderr)")
         #expect(shown.stdout.contains("omnipanel") && shown.stdout.contains("EXIT STATUS"))
     }

@@ -39,7 +39,9 @@ struct ScriptModeTests {
         #expect(result.stderr == "\(file.path):2: no session at position 7; positions are 0 (Home) to 1\n")
     }
 
-    @Test("a close confirmation is answered by the next line: y or n; anything else, or the end of input, is an error that closes nothing")
+    @Test(
+        "a close confirmation is answered by the next line: y or n; anything else, or the end of input, is an error that closes nothing"
+    )
     func confirmation() throws {
         let yes = try Binary.run(script: "open case 42\nclose\ny\nshow\n")
         #expect(yes.stdout.contains("Close session \"Printer on fire\"? [y/N] y\nClosed session \"Printer on fire\"."))
@@ -49,10 +51,14 @@ struct ScriptModeTests {
         let hint = " — nothing was closed; answer y or n on the line after the command, or add --yes to it\n"
         let command = try Binary.run(script: "open case 42\nclose\nswitch home\n")
         #expect(command.status == 1)
-        #expect(command.stderr == "<stdin>:3: \"switch home\" does not answer Close session \"Printer on fire\"? [y/N]" + hint)
+        #expect(
+            command.stderr == "<stdin>:3: \"switch home\" does not answer Close session \"Printer on fire\"? [y/N]"
+                + hint)
         let eof = try Binary.run(script: "open case 42\nclose\n")
         #expect(eof.status == 1)
-        #expect(eof.stderr == "<stdin>:2: the end of the input does not answer Close session \"Printer on fire\"? [y/N]" + hint)
+        #expect(
+            eof.stderr == "<stdin>:2: the end of the input does not answer Close session \"Printer on fire\"? [y/N]"
+                + hint)
         #expect(eof.stdout.hasSuffix("Close session \"Printer on fire\"? [y/N] \n"))
     }
 
@@ -64,7 +70,9 @@ struct ScriptModeTests {
         #expect(try Binary.run(["--state", state, "open", "case", "42"]).status == 0)
         let close = try Binary.run(["--state", state, "close", "1"])
         #expect(close.status == 1)
-        #expect(close.stderr.hasPrefix("<command>:1: the end of the input does not answer Close session \"Printer on fire\"? [y/N]"))
+        #expect(
+            close.stderr.hasPrefix(
+                "<command>:1: the end of the input does not answer Close session \"Printer on fire\"? [y/N]"))
         #expect(close.stderr.hasSuffix("add --yes to it\n"))
         #expect(try Binary.run(["--state", state, "show"]).stdout.contains("Printer on fire"))
         #expect(try Binary.run(["--state", state, "close", "1", "--yes"]).status == 0)
@@ -73,7 +81,8 @@ struct ScriptModeTests {
 
     @Test("the same script gives the same output, byte for byte")
     func deterministic() throws {
-        let script = "incoming chat\nincoming sms \"Kenny Smith\"\naccept 2\naccept\nmessage 1 hi\nclock advance 5m\ndashboard\n"
+        let script =
+            "incoming chat\nincoming sms \"Kenny Smith\"\naccept 2\naccept\nmessage 1 hi\nclock advance 5m\ndashboard\n"
         let first = try Binary.run(script: script)
         let second = try Binary.run(script: script)
         #expect(first.stdout == second.stdout)
@@ -89,25 +98,28 @@ struct ScriptModeTests {
         input.append(contentsOf: Array("\nhover 1\n".utf8))
         let result = try Binary.run([], input: input)
         #expect(result.status == 1)
-        #expect(result.stderr == """
-            <stdin>:2: line is not valid UTF-8
-            <stdin>:3: line contains a NUL byte
-            <stdin>:4: line is too long (more than 65536 bytes)
+        #expect(
+            result.stderr == """
+                <stdin>:2: line is not valid UTF-8
+                <stdin>:3: line contains a NUL byte
+                <stdin>:4: line is too long (more than 65536 bytes)
 
-            """)
+                """)
         #expect(result.stdout.hasSuffix("Printer on fire\n"))
     }
 
     @Test("a bad world file is one clear error naming the file, with status 2")
     func badWorld() throws {
         let file = FileManager.default.temporaryDirectory.appendingPathComponent("world-\(UUID()).json")
-        try #"{"contacts": [], "accounts": [], "cases": [{"number": 1}], "workItems": []}"#.write(to: file, atomically: true, encoding: .utf8)
+        try #"{"contacts": [], "accounts": [], "cases": [{"number": 1}], "workItems": []}"#.write(
+            to: file, atomically: true, encoding: .utf8)
         defer { try? FileManager.default.removeItem(at: file) }
         let result = try Binary.run(["--world", file.path, "-c", "show"])
         #expect(result.status == 2)
         #expect(result.stderr == "omnipanel: world file \(file.path): missing \"title\" in cases[0]\n")
         let missing = try Binary.run(["--world", "/nonexistent/world.json", "-c", "show"])
-        #expect(missing.stderr == "omnipanel: cannot read world file /nonexistent/world.json: No such file or directory\n")
+        #expect(
+            missing.stderr == "omnipanel: cannot read world file /nonexistent/world.json: No such file or directory\n")
     }
 
     @Test("the example world loads and its records can be opened")

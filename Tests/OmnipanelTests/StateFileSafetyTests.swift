@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -10,10 +11,14 @@ import Glibc
     @Test func aNewStateFileIsPrivateEvenUnderAPermissiveUmask() throws {
         let folder = try TemporaryDirectory()
         defer { folder.remove() }
-        let result = try runProcess("/bin/sh", ["-c", "umask 000 && exec \"$0\" --state \"$1\" incoming chat", Binary.url.path, folder.path("class.db")])
+        let result = try runProcess(
+            "/bin/sh",
+            ["-c", "umask 000 && exec \"$0\" --state \"$1\" incoming chat", Binary.url.path, folder.path("class.db")])
         #expect(result.status == 0, "\(result.stderr)")
         #expect(try mode(of: folder.path("class.db")) == 0o600)
-        let strict = try runProcess("/bin/sh", ["-c", "umask 077 && exec \"$0\" --state \"$1\" incoming chat", Binary.url.path, folder.path("strict.db")])
+        let strict = try runProcess(
+            "/bin/sh",
+            ["-c", "umask 077 && exec \"$0\" --state \"$1\" incoming chat", Binary.url.path, folder.path("strict.db")])
         #expect(strict.status == 0, "\(strict.stderr)")
         #expect(try mode(of: folder.path("strict.db")) == 0o600)
     }
@@ -28,7 +33,9 @@ import Glibc
             try #require(symlink(target, folder.path("link.db")) == 0)
             let result = try Binary.run(["--state", folder.path("link.db"), "accept"])
             #expect(result.status == 3)
-            #expect(result.stderr.hasPrefix("omnipanel: cannot read state file \(folder.path("link.db")): it is a symbolic link"))
+            #expect(
+                result.stderr.hasPrefix(
+                    "omnipanel: cannot read state file \(folder.path("link.db")): it is a symbolic link"))
             #expect(result.stderr.filter { $0 == "\n" }.count == 1)
         }
         #expect(folder.bytes("real.db") == before)
@@ -49,12 +56,16 @@ import Glibc
         for name in ["class.db.tmp", "class.db.lock"] {
             #expect(folder.bytes("victim-" + name) == nil)
             var status = stat()
-            #expect(lstat(folder.path(name), &status) == 0 && status.st_mode & S_IFMT == S_IFLNK, "\(name) is still the planted link")
+            #expect(
+                lstat(folder.path(name), &status) == 0 && status.st_mode & S_IFMT == S_IFLNK,
+                "\(name) is still the planted link")
         }
         try #require(symlink(folder.path("victim-wal"), file + "-wal") == 0)
         let result = try Binary.run(["--state", file, "message", "1", "again"])
         #expect(result.status == 3)
-        #expect(result.stderr == "omnipanel: cannot read state file \(file): \(file)-wal is not a regular file; remove it\n")
+        #expect(
+            result.stderr == "omnipanel: cannot read state file \(file): \(file)-wal is not a regular file; remove it\n"
+        )
         #expect(folder.bytes("victim-wal") == nil)
     }
 
@@ -64,7 +75,9 @@ import Glibc
         try #require(mkfifo(folder.path("fifo"), 0o600) == 0)
         let result = try Binary.run(["--state", folder.path("fifo"), "show"])
         #expect(result.status == 3)
-        #expect(result.stderr == "omnipanel: cannot read state file \(folder.path("fifo")): it is a FIFO, not a regular file\n")
+        #expect(
+            result.stderr
+                == "omnipanel: cannot read state file \(folder.path("fifo")): it is a FIFO, not a regular file\n")
     }
 
     @Test(.enabled(if: geteuid() == 0, "only root can give a file to another user"))
@@ -77,8 +90,9 @@ import Glibc
         let before = try #require(folder.bytes("class.db"))
         let result = try Binary.run(["--state", file, "accept"])
         #expect(result.status == 3)
-        #expect(result.stderr == "omnipanel: cannot read state file \(file): it belongs to another user (uid 65534), "
-            + "not to the user running omnipanel\n")
+        #expect(
+            result.stderr == "omnipanel: cannot read state file \(file): it belongs to another user (uid 65534), "
+                + "not to the user running omnipanel\n")
         #expect(folder.bytes("class.db") == before)
     }
 }

@@ -1,6 +1,7 @@
 import Foundation
 import Storage
 import Testing
+
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -27,10 +28,12 @@ import Glibc
         let folder = try TemporaryDirectory()
         defer { folder.remove() }
         let state = ["--state", folder.path("s.db")]
-        let setup = "config threshold negative; incoming chat; accept; open case 42; type title \"Fire\"; tab open app Orders; "
+        let setup =
+            "config threshold negative; incoming chat; accept; open case 42; type title \"Fire\"; tab open app Orders; "
             + "message 1 \"Hi\"; panel collapse; clock advance 1m; incoming sms"
         #expect(try Binary.run(state + ["-c", setup]).status == 0)
-        let later = try Binary.run(state + ["-c", "config; clock; form; tabs; notifications; history 1; incoming chat"])
+        let later = try Binary.run(
+            state + ["-c", "config; clock; form; tabs; notifications; history 1; incoming chat"])
         #expect(later.status == 0, "\(later.stderr)")
         for evidence in [
             "threshold             negative", "Clock: day 0 00:01:00", "title: Fire", "* 3 Orders",
@@ -61,8 +64,9 @@ import Glibc
         #expect(try Binary.run(["--state", folder.path("second.db"), "export"]).stdout == otherWorld)
         #expect(try Binary.run(["--state", folder.path("second.db"), "open", "contact", "Kenny Smyth"]).status == 0)
         let fresh = try Binary.run(["--state", folder.path("third.db"), "-c", commands])
-        #expect(try Binary.run(["--state", folder.path("third.db"), "export"]).stdout == exported.stdout,
-                "the same state is always exported the same way: \(fresh.stderr)")
+        #expect(
+            try Binary.run(["--state", folder.path("third.db"), "export"]).stdout == exported.stdout,
+            "the same state is always exported the same way: \(fresh.stderr)")
     }
 
     @Test func importRefusesAJSONStateThatCannotBeUsed() throws {
@@ -74,11 +78,15 @@ import Glibc
         let broken = try folder.write("{\"version\": 1, \"state\": {\"sessions\": []}}", to: "broken.json").path
         let result = try Binary.run(["--state", file, "import", broken])
         #expect(result.status == 3)
-        #expect(result.stderr.hasPrefix("omnipanel: state file \(broken) is not a usable omnipanel state: missing"), "\(result.stderr)")
+        #expect(
+            result.stderr.hasPrefix("omnipanel: state file \(broken) is not a usable omnipanel state: missing"),
+            "\(result.stderr)")
         #expect(folder.bytes("class.db") == before)
         let missing = try Binary.run(["--state", folder.path("none.db"), "export"])
         #expect(missing.status == 3)
-        #expect(missing.stderr == "omnipanel: cannot read state file \(folder.path("none.db")): No such file or directory\n")
+        #expect(
+            missing.stderr == "omnipanel: cannot read state file \(folder.path("none.db")): No such file or directory\n"
+        )
         #expect(folder.bytes("none.db") == nil)
     }
 
@@ -87,7 +95,9 @@ import Glibc
         let folder = try TemporaryDirectory()
         defer { folder.remove() }
         let json = folder.path("class.json")
-        #expect(try Binary.run(["--state", folder.path("made.db"), "-c", "incoming chat; accept; message 1 hello"]).status == 0)
+        #expect(
+            try Binary.run(["--state", folder.path("made.db"), "-c", "incoming chat; accept; message 1 hello"]).status
+                == 0)
         let original = try Binary.run(["--state", folder.path("made.db"), "export"]).stdout
         try folder.write(original, to: "class.json")
         chmod(json, 0o644)
@@ -132,7 +142,9 @@ import Glibc
             try folder.write(contents, to: "class.json")
             let result = try Binary.run(["--state", file, "incoming", "chat"])
             #expect(result.status == 3)
-            #expect(result.stderr.hasPrefix("omnipanel: state file \(file) is not a usable omnipanel state: \(why)"), "\(result.stderr)")
+            #expect(
+                result.stderr.hasPrefix("omnipanel: state file \(file) is not a usable omnipanel state: \(why)"),
+                "\(result.stderr)")
             #expect(result.stderr.hasSuffix("; the file was left as it was\n"))
             #expect(result.stdout.isEmpty)
             #expect(folder.bytes("class.json") == Data(contents.utf8))
@@ -178,8 +190,9 @@ import Glibc
         try folder.write(newer, to: "class.json")
         let result = try Binary.run(["--state", file, "accept"])
         #expect(result.status == 4)
-        #expect(result.stderr == "omnipanel: state file \(file) was saved by a newer omnipanel (format version 2; "
-            + "this one reads version 1); the file was left as it was\n")
+        #expect(
+            result.stderr == "omnipanel: state file \(file) was saved by a newer omnipanel (format version 2; "
+                + "this one reads version 1); the file was left as it was\n")
         #expect(folder.bytes("class.json") == Data(newer.utf8))
     }
 
@@ -189,7 +202,10 @@ import Glibc
         try FileManager.default.createDirectory(atPath: folder.path("class.db"), withIntermediateDirectories: false)
         let result = try Binary.run(["--state", folder.path("class.db"), "show"])
         #expect(result.status == 3)
-        #expect(result.stderr == "omnipanel: cannot read state file \(folder.path("class.db")): it is a directory, not a regular file\n")
+        #expect(
+            result.stderr
+                == "omnipanel: cannot read state file \(folder.path("class.db")): it is a directory, not a regular file\n"
+        )
     }
 
     @Test func aFailedSaveKeepsThePreviousState() throws {
@@ -203,8 +219,9 @@ import Glibc
         let before = try Binary.run(["--state", file, "export"]).stdout
         let result = try Binary.run(["--state", file, "-c", "message 1 hi; clock advance 1m"])
         #expect(result.status == 6)
-        #expect(result.stderr == "omnipanel: cannot save state file \(file): database or disk is full; "
-            + "the changes since the last save were NOT saved (the file keeps the state before them)\n")
+        #expect(
+            result.stderr == "omnipanel: cannot save state file \(file): database or disk is full; "
+                + "the changes since the last save were NOT saved (the file keeps the state before them)\n")
         #expect(try Binary.run(["--state", file, "export"]).stdout == before)
         let missingFolder = try Binary.run(["--state", file + ".d/inside.db", "show"])
         #expect(missingFolder.status == 6)
@@ -226,7 +243,8 @@ import Glibc
         let lock = try holdLock(file)
         let result = try Binary.run(["--state", file, "accept"])
         #expect(result.status == 5)
-        #expect(result.stderr == "omnipanel: state file \(file) is in use by another omnipanel (waited 2s); try again\n")
+        #expect(
+            result.stderr == "omnipanel: state file \(file) is in use by another omnipanel (waited 2s); try again\n")
         try lock.execute("ROLLBACK")
         #expect(try Binary.run(["--state", file, "notifications"]).stdout.contains("1) Chat from Visitor 1"))
     }
@@ -280,7 +298,10 @@ import Glibc
             usleep(delay)
             kill(running.process.processIdentifier, SIGKILL)
             #expect(running.finish().killed, "the run ended before it could be killed")
-            if counts.isEmpty { #expect(try mode(of: file + "-wal") == 0o600, "the WAL file a killed run leaves is as private as the file") }
+            if counts.isEmpty {
+                #expect(
+                    try mode(of: file + "-wal") == 0o600, "the WAL file a killed run leaves is as private as the file")
+            }
             let numbers = try savedMessageNumbers(file)
             let added = numbers.dropFirst(before.count)
             #expect(Array(numbers.prefix(before.count)) == before)
@@ -299,7 +320,8 @@ import Glibc
         let folder = try TemporaryDirectory()
         defer { folder.remove() }
         let file = folder.path("class.db")
-        let running = try Binary.start(["--state", file, "run", "-"], input: Data(try manyMessages(10_000, of: 50, savedIn: file).utf8))
+        let running = try Binary.start(
+            ["--state", file, "run", "-"], input: Data(try manyMessages(10_000, of: 50, savedIn: file).utf8))
         var reads = 0
         var last = 0
         while running.process.isRunning {

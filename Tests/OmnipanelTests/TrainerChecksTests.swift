@@ -12,11 +12,12 @@ struct TrainerChecksTests {
         let script = try folder.write("accpet\nswich 1\nshow\n", to: "typos.omni").path
         let result = try Binary.run(["run", "--check", script])
         #expect(result.status == 1)
-        #expect(result.stderr == """
-            typos.omni:1: accpet failed: unknown command "accpet"; did you mean `accept`?
-            \(hint)typos.omni:2: swich 1 failed: unknown command "swich"; did you mean `switch`?
-            \(hint)
-            """)
+        #expect(
+            result.stderr == """
+                typos.omni:1: accpet failed: unknown command "accpet"; did you mean `accept`?
+                \(hint)typos.omni:2: swich 1 failed: unknown command "swich"; did you mean `switch`?
+                \(hint)
+                """)
         #expect(result.stdout.hasSuffix("0 passed, 2 failed\n"))
         let strict = try Binary.run(["run", "--check", "--strict", script])
         #expect(strict.status == 1)
@@ -31,8 +32,9 @@ struct TrainerChecksTests {
         let result = try Binary.run(["run", "--record", script])
         #expect(result.status == 1)
         #expect(result.stderr == "demo.omni:2: close home failed: Home is anchored and cannot be closed\n" + hint)
-        #expect(folder.bytes("demo.omni.out").map { String(decoding: $0, as: UTF8.self) }?
-            .hasSuffix("omnipanel> close home\ndemo.omni:2: Home is anchored and cannot be closed\n") == true)
+        #expect(
+            folder.bytes("demo.omni.out").map { String(decoding: $0, as: UTF8.self) }?
+                .hasSuffix("omnipanel> close home\ndemo.omni:2: Home is anchored and cannot be closed\n") == true)
         #expect(try Binary.run(["run", "--check", script]).status == 1)
 
         try folder.write("open case 42\nclose home\nexpect-error \"Home is anchored\"\n", to: "demo.omni")
@@ -54,7 +56,9 @@ struct TrainerChecksTests {
     func quietEchoShowsQuestions() throws {
         let result = try Binary.run(["--quiet", "--echo", "-c", "open case 42; close 1; y"])
         #expect(result.status == 0)
-        #expect(result.stdout == "omnipanel> open case 42\nomnipanel> close 1\nClose session \"Printer on fire\"? [y/N] y\n")
+        #expect(
+            result.stdout == "omnipanel> open case 42\nomnipanel> close 1\nClose session \"Printer on fire\"? [y/N] y\n"
+        )
     }
 
     @Test("a script's name with an escape sequence is escaped in --check failures")

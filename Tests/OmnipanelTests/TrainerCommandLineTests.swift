@@ -36,8 +36,10 @@ import Testing
         #expect(try Binary.run(["switch", "5"]).status == 1)
         #expect(try Binary.run(["-c", "show; nonsense"]).status == 1)
         for usage in [
-            ["--color", "purple"], ["--width", "wide"], ["--bogus"], ["-c", "show", "accept"], ["--format", "yaml", "show"],
-            ["run"], ["run", "--check", "--record", "x.omni"], ["run", "--pace", "-1", "x.omni"], ["run", "--check", "-"],
+            ["--color", "purple"], ["--width", "wide"], ["--bogus"], ["-c", "show", "accept"],
+            ["--format", "yaml", "show"],
+            ["run"], ["run", "--check", "--record", "x.omni"], ["run", "--pace", "-1", "x.omni"],
+            ["run", "--check", "-"],
             ["run", "--check", "--state", "s.json", "x.omni"], ["run", "--pace", "1", "--format", "json", "x.omni"],
         ] {
             let result = try Binary.run(usage)
@@ -64,7 +66,9 @@ import Testing
     @Test func checkRecordAndCompare() throws {
         let folder = try TemporaryDirectory()
         defer { folder.remove() }
-        let script = try folder.write("echo \"Demo\"\nincoming chat\nexpect \"Visitor 1\"\nexpect-not \"Kenny\"\n", to: "demo.omni").path
+        let script = try folder.write(
+            "echo \"Demo\"\nincoming chat\nexpect \"Visitor 1\"\nexpect-not \"Kenny\"\n", to: "demo.omni"
+        ).path
         let unrecorded = try Binary.run(["run", "--check", script])
         #expect(unrecorded.status == 0)
         #expect(unrecorded.stdout.hasSuffix("\n2 passed, 0 failed\n"))
@@ -85,9 +89,13 @@ import Testing
         let failing = try Binary.run(["run", "--check", script])
         #expect(failing.status == 1)
         #expect(failing.stdout == "1 passed, 2 failed\n")
-        #expect(failing.stderr.contains("demo.omni:4: expect failed: the output of line 2 (incoming chat) does not contain \"Kenny\""))
+        #expect(
+            failing.stderr.contains(
+                "demo.omni:4: expect failed: the output of line 2 (incoming chat) does not contain \"Kenny\""))
         #expect(failing.stderr.contains("--- \(script).out (recorded)\n+++ demo.omni (this run)\n@@ -1,6 +1,6 @@"))
-        #expect(failing.stderr.contains("\n-Incoming Chat from Visitor 9. Accept or reject within 2m.\n+Incoming Chat from Visitor 1."))
+        #expect(
+            failing.stderr.contains(
+                "\n-Incoming Chat from Visitor 9. Accept or reject within 2m.\n+Incoming Chat from Visitor 1."))
     }
 
     @Test func pacedPlaybackTypesEachCommandAfterThePrompt() throws {
@@ -102,12 +110,16 @@ import Testing
     }
 
     @Test func jsonFormatPrintsOneObjectPerCommand() throws {
-        let result = try Binary.run(["--format", "json", "-c", "incoming chat \"Eve\u{1B}[31m\"; accept; switch 7; show"])
+        let result = try Binary.run([
+            "--format", "json", "-c", "incoming chat \"Eve\u{1B}[31m\"; accept; switch 7; show",
+        ])
         #expect(result.status == 1)
         #expect(result.stderr.isEmpty)
         let lines = result.stdout.split(separator: "\n")
         #expect(lines.count == 4)
-        let objects = try lines.map { try #require(try JSONSerialization.jsonObject(with: Data($0.utf8)) as? [String: Any]) }
+        let objects = try lines.map {
+            try #require(try JSONSerialization.jsonObject(with: Data($0.utf8)) as? [String: Any])
+        }
         #expect(objects.map { $0["ok"] as? Bool } == [true, true, false, true])
         #expect(objects[2]["error"] as? String == "no session at position 7; positions are 0 (Home) to 1")
         #expect(!result.stdout.contains("\u{1B}"))

@@ -26,9 +26,12 @@ struct ZshCompletionTests {
         _ terminal: TerminalSession, _ line: String, sourceLocation: SourceLocation = #_sourceLocation,
         until condition: (Screen) -> Bool
     ) throws -> Screen? {
-        let screen = try terminal.complete(line, expecting: "completion of `\(line)`", sourceLocation: sourceLocation, until: condition)
+        let screen = try terminal.complete(
+            line, expecting: "completion of `\(line)`", sourceLocation: sourceLocation, until: condition)
         try terminal.press("C-u", "C-l")
-        try terminal.wait(for: "a clear prompt", sourceLocation: sourceLocation) { $0.text.trimmingCharacters(in: .whitespacesAndNewlines) == "%" }
+        try terminal.wait(for: "a clear prompt", sourceLocation: sourceLocation) {
+            $0.text.trimmingCharacters(in: .whitespacesAndNewlines) == "%"
+        }
         return screen
     }
 
@@ -36,7 +39,9 @@ struct ZshCompletionTests {
         let workspace = try CompletionWorkspace()
         defer { workspace.remove() }
         let terminal = try zsh(workspace)
-        try tab(terminal, "omnipanel --w") { $0.text.contains("--width") && $0.text.contains("--world") && $0.text.contains("Load the world") }
+        try tab(terminal, "omnipanel --w") {
+            $0.text.contains("--width") && $0.text.contains("--world") && $0.text.contains("Load the world")
+        }
         try tab(terminal, "omnipanel completions ") { ["bash", "zsh", "fish"].allSatisfy($0.text.contains) }
         try tab(terminal, "omnipanel --color a") { $0.text.contains("always") && $0.text.contains("auto") }
         let run = try tab(terminal, "omnipanel run ") { $0.text.contains("demo.omni") && $0.text.contains("sub/") }
@@ -51,9 +56,13 @@ struct ZshCompletionTests {
         try tab(terminal, "omnipanel -c 'open case 42; switch P") {
             $0.cursorLine == #"% omnipanel -c 'open case 42; switch Printer\ on\ fire'"#
         }
-        try tab(terminal, "omnipanel -c \"open contact Jo") { $0.cursorLine == #"% omnipanel -c "open contact José\\ Núñez""# }
+        try tab(terminal, "omnipanel -c \"open contact Jo") {
+            $0.cursorLine == #"% omnipanel -c "open contact José\\ Núñez""#
+        }
         // Cases 7 and 77 of the world file: the first Tab inserts their common prefix, the second lists them.
-        try terminal.complete("omnipanel --world w.json -c 'open case ", expecting: "the common prefix") { $0.beforeCursor == "% omnipanel --world w.json -c 'open case 7" }
+        try terminal.complete("omnipanel --world w.json -c 'open case ", expecting: "the common prefix") {
+            $0.beforeCursor == "% omnipanel --world w.json -c 'open case 7"
+        }
         try terminal.press("Tab")
         try terminal.wait(for: "the listing of the world's cases") { screen in
             screen.rows.contains { $0.contains("open case 77") } && !screen.text.contains("open case 42")

@@ -18,7 +18,9 @@ import Testing
     }
 
     @Test func aCompletedNameCutBeforeAControlCharacterStillNamesTheContact() throws {
-        let world = World(contacts: [.init(name: "Eve\u{1B}[2J Smith"), .init(name: "Evelyn")], accounts: [.init(name: "Acme\u{200B}Corp")])
+        let world = World(
+            contacts: [.init(name: "Eve\u{1B}[2J Smith"), .init(name: "Evelyn")],
+            accounts: [.init(name: "Acme\u{200B}Corp")])
         let state = F.state(world: world)
         for (line, expected) in [("open contact Eve", "Eve\u{1B}[2J Smith"), ("open account Ac", "Acme\u{200B}Corp")] {
             let candidates = F.texts(line, in: state)

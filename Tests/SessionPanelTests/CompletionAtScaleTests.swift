@@ -10,7 +10,9 @@ import Testing
         return PanelState(world: World(contacts: names.map { World.Contact(name: $0) }))
     }()
 
-    static func format3(_ number: Int) -> String { String(repeating: "0", count: 3 - String(number).count) + String(number) }
+    static func format3(_ number: Int) -> String {
+        String(repeating: "0", count: 3 - String(number).count) + String(number)
+    }
 
     @Test func aLimitListsTheFirstMatchesInOrderAndCountsAll() {
         let completion = CompletionEngine.complete("open contact zo", in: Self.state, limit: 100)

@@ -1,4 +1,5 @@
 import Testing
+
 @testable import SessionPanel
 
 /// Completion of `omnipanel -c '…'` in the shells: the last of `;`-separated commands, after the others ran.
@@ -34,7 +35,8 @@ import Testing
     }
 
     @Test func withBackslashesOnlyAnOpeningQuoteIsReplaced() {
-        #expect(complete("open case 42; switch \"P", backslashesOnly: true) == [#"open case 42; switch Printer\ on\ fire"#])
+        #expect(
+            complete("open case 42; switch \"P", backslashesOnly: true) == [#"open case 42; switch Printer\ on\ fire"#])
     }
 
     @Test func aSemicolonInQuotesDoesNotSeparateCommands() {

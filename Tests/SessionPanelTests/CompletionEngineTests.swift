@@ -1,4 +1,5 @@
 import Testing
+
 @testable import SessionPanel
 
 /// Tab in the prompt: for a line (cursor at its end) and a state, the candidates.
@@ -19,7 +20,8 @@ import Testing
     }
 
     @Test(arguments: [
-        ("sw", ["switch"]), ("SW", ["switch"]), ("e", ["end", "exit", "echo", "expect", "expect-not", "expect-error"]), ("ta", ["tab", "tabs"]),
+        ("sw", ["switch"]), ("SW", ["switch"]), ("e", ["end", "exit", "echo", "expect", "expect-not", "expect-error"]),
+        ("ta", ["tab", "tabs"]),
         ("  cl", ["close", "clock"]), ("?", ["?"]), ("zz", []),
     ])
     func commandWordsCompleteFromTheTable(line: String, expected: [String]) {
@@ -112,7 +114,8 @@ import Testing
     @Test func switchOffersPositionsWithTitlesThenHome() {
         let completion = CompletionEngine.complete("switch ", in: F.threeSessions)
         #expect(completion.candidates.map(\.text) == ["0", "1", "2", "3", "home"])
-        #expect(completion.candidates.map(\.description) == ["Home", "Kenny Smith", "Printer on fire", "Visitor 1", "Home"])
+        #expect(
+            completion.candidates.map(\.description) == ["Home", "Kenny Smith", "Printer on fire", "Visitor 1", "Home"])
         #expect(F.texts("switch 2", in: F.threeSessions) == ["2"])
         #expect(F.texts("focus h", in: F.threeSessions) == ["home"])
     }
@@ -207,7 +210,8 @@ import Testing
     @Test func tabNumbersAndFormFieldsBelongToTheFocusedSession() {
         let state = F.state("open case 42", "tab open app Calculator", "type priority high")
         #expect(F.texts("tab focus ", in: state) == ["1", "2", "3"])
-        #expect(CompletionEngine.complete("tab close 3", in: state).candidates == [CompletionCandidate("3", "Calculator")])
+        #expect(
+            CompletionEngine.complete("tab close 3", in: state).candidates == [CompletionCandidate("3", "Calculator")])
         #expect(F.texts("type ", in: state) == ["priority", "title", "description"])
         #expect(F.texts("tab close ", in: PanelState()).isEmpty)  // Home has only its anchor, which cannot be closed
     }
@@ -225,14 +229,20 @@ import Testing
         let names = ["#hashtag", #"Back\slash"#, #"Dwayne "The Rock" Johnson"#, "O'Brien", "Plain", "Semi;colon"]
         let world = World(contacts: names.reversed().map { World.Contact(name: $0) })
         let candidates = F.texts("open contact ", in: PanelState(world: world))
-        #expect(candidates == [##""#hashtag""##, #""Back\\slash""#, #""Dwayne \"The Rock\" Johnson""#, #""O'Brien""#, "Plain", #""Semi;colon""#])
+        #expect(
+            candidates == [
+                ##""#hashtag""##, #""Back\\slash""#, #""Dwayne \"The Rock\" Johnson""#, #""O'Brien""#, "Plain",
+                #""Semi;colon""#,
+            ])
         for (name, candidate) in zip(names, candidates) {
             #expect(try CommandParser.parse(InputLine("open contact " + candidate)) == .openContact(name))
         }
     }
 
     @Test func controlCharactersNeverReachTheLineOrTheListing() {
-        let world = World(contacts: [World.Contact(name: "Evil\u{1B}[2J Corp", account: "Bad\u{07}Bell"), World.Contact(name: "\u{202E}x")])
+        let world = World(contacts: [
+            World.Contact(name: "Evil\u{1B}[2J Corp", account: "Bad\u{07}Bell"), World.Contact(name: "\u{202E}x"),
+        ])
         let state = F.state("open contact \"Evil\u{1B}[2J Corp\"", world: world)
         let contacts = CompletionEngine.complete("open contact ", in: state).candidates
         #expect(contacts == [CompletionCandidate("Evil", "Bad\\u{7}Bell")])

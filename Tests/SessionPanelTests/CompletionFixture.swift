@@ -1,4 +1,5 @@
 import Testing
+
 @testable import SessionPanel
 
 /// States for the completion tests, built by running commands the way the shell does.

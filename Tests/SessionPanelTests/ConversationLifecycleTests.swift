@@ -14,7 +14,10 @@ struct ConversationLifecycleTests {
         #expect(interpreter.handle("n") == .ran(Outcome([.message("Kept the session open.")])))
         #expect(interpreter.state.sessions.count == 2)
         _ = interpreter.handle("close 1")
-        guard case .ran = interpreter.handle("YES") else { Issue.record("yes did not close"); return }
+        guard case .ran = interpreter.handle("YES") else {
+            Issue.record("yes did not close")
+            return
+        }
         #expect(interpreter.state.sessions.count == 1)
         _ = interpreter.handle("close 1")
         #expect(interpreter.state.sessions.count == 1)
@@ -56,13 +59,16 @@ struct ConversationLifecycleTests {
     func closeLive(channel: Channel) {
         var shell = TestShell()
         shell.run(#"incoming \#(channel.rawValue) "Kenny Smith""#, "accept", "close --yes")
-        let conversation = shell.state.conversations.values.first { $0.customer == "Kenny Smith" && $0.channel == channel && $0.id >= 1000 }
+        let conversation = shell.state.conversations.values.first {
+            $0.customer == "Kenny Smith" && $0.channel == channel && $0.id >= 1000
+        }
         #expect(conversation?.state == .open)
         #expect(conversation?.stream == .open)
     }
 
-    @Test("closing persistent chat, SMS or social without End parks it in Waiting for 28 days",
-          arguments: [("chat", true), ("sms", false), ("social", false)])
+    @Test(
+        "closing persistent chat, SMS or social without End parks it in Waiting for 28 days",
+        arguments: [("chat", true), ("sms", false), ("social", false)])
     func closeWaits(channel: String, persistent: Bool) {
         var shell = TestShell()
         if persistent { shell.run("config chat-mode persistent") }
@@ -76,7 +82,8 @@ struct ConversationLifecycleTests {
     @Test("a returning customer within the window resumes the waiting conversation with its history")
     func returningCustomerResumes() {
         var shell = TestShell()
-        shell.run(#"incoming sms "Kenny Smith""#, "accept", #"message 1 "My order is late""#, "reply Checking", "close --yes")
+        shell.run(
+            #"incoming sms "Kenny Smith""#, "accept", #"message 1 "My order is late""#, "reply Checking", "close --yes")
         shell.run("clock advance 3d")
         let text = shell.output(#"incoming sms "Kenny Smith""#)
         #expect(text.contains("(returning: resumes W1000 with its history)"))
@@ -134,11 +141,12 @@ struct ConversationLifecycleTests {
         var shell = TestShell()
         shell.run(#"incoming chat "Kenny Smith""#, "accept", "message 1 Hello", "clock advance 30s")
         #expect(shell.output("reply Hi Kenny, how can I help?") == "You → Kenny Smith: Hi Kenny, how can I help?")
-        #expect(shell.output("history") == """
-            Conversation with Kenny Smith (Chat, Active)
-              [day 0 00:00:00] Kenny Smith: Hello
-              [day 0 00:00:30] You: Hi Kenny, how can I help?
-            """)
+        #expect(
+            shell.output("history") == """
+                Conversation with Kenny Smith (Chat, Active)
+                  [day 0 00:00:00] Kenny Smith: Hello
+                  [day 0 00:00:30] You: Hi Kenny, how can I help?
+                """)
         shell.run("switch home")
         #expect(shell.error("reply hi") == "Home has no conversation")
         #expect(shell.error("history") == "Home has no conversation")

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import SessionPanel
 
 /// The `Examples/` folder of the package.
@@ -8,7 +9,8 @@ private let examples = URL(fileURLWithPath: #filePath).deletingLastPathComponent
 
 /// Every `.omni` script in `Examples/`, by file name.
 private let exampleScripts: [String] =
-    ((try? FileManager.default.contentsOfDirectory(atPath: examples.path)) ?? []).filter { $0.hasSuffix(".omni") }.sorted()
+    ((try? FileManager.default.contentsOfDirectory(atPath: examples.path)) ?? []).filter { $0.hasSuffix(".omni") }
+    .sorted()
 
 private func contents(_ name: String) throws -> String {
     try String(contentsOf: examples.appendingPathComponent(name), encoding: .utf8)
@@ -18,7 +20,9 @@ private func contents(_ name: String) throws -> String {
     @Test func thereAreAtLeastFiveScenariosEachWithATranscript() {
         #expect(exampleScripts.count >= 5)
         for script in exampleScripts {
-            #expect(FileManager.default.fileExists(atPath: examples.appendingPathComponent(script + ".out").path), "\(script)")
+            #expect(
+                FileManager.default.fileExists(atPath: examples.appendingPathComponent(script + ".out").path),
+                "\(script)")
         }
     }
 
@@ -28,7 +32,8 @@ private func contents(_ name: String) throws -> String {
     func exampleMatchesItsTranscript(_ script: String) throws {
         let lines = try InputLine.lines(of: contents(script))
         let recorded = Transcript.lines(of: try contents(script + ".out"))
-        let check = ScriptCheck(name: script, lines: lines, state: PanelState(), recorded: recorded, recordedName: script + ".out")
+        let check = ScriptCheck(
+            name: script, lines: lines, state: PanelState(), recorded: recorded, recordedName: script + ".out")
         #expect(check.failed == 0, "\(check.failures.flatMap { $0 }.joined(separator: "\n"))")
         #expect(check.passed >= 1)
     }

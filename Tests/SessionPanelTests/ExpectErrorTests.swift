@@ -16,10 +16,11 @@ struct ExpectErrorTests {
         let result = check("accpet\nswich 1\nshow\n")
         #expect(result.summary == "0 passed, 2 failed")
         #expect(result.exitStatus == 1)
-        #expect(result.failures == [
-            ["demo.omni:1: accpet failed: unknown command \"accpet\"; did you mean `accept`?", hint],
-            ["demo.omni:2: swich 1 failed: unknown command \"swich\"; did you mean `switch`?", hint],
-        ])
+        #expect(
+            result.failures == [
+                ["demo.omni:1: accpet failed: unknown command \"accpet\"; did you mean `accept`?", hint],
+                ["demo.omni:2: swich 1 failed: unknown command \"swich\"; did you mean `switch`?", hint],
+            ])
         #expect(result.transcript.lines.contains("demo.omni:1: unknown command \"accpet\"; did you mean `accept`?"))
     }
 
@@ -37,10 +38,13 @@ struct ExpectErrorTests {
     func expectErrorFailures() {
         let mismatch = check("close home\nexpect-error \"no such\"\n")
         #expect(mismatch.summary == "0 passed, 1 failed")
-        #expect(mismatch.failures == [[
-            "demo.omni:2: expect-error failed: the error of line 1 (close home) does not contain \"no such\"",
-            "  - expected: no such", "  + error:    Home is anchored and cannot be closed",
-        ]])
+        #expect(
+            mismatch.failures == [
+                [
+                    "demo.omni:2: expect-error failed: the error of line 1 (close home) does not contain \"no such\"",
+                    "  - expected: no such", "  + error:    Home is anchored and cannot be closed",
+                ]
+            ])
         let success = check("show\nexpect-error \"x\"\n")
         #expect(success.failures == [["demo.omni:2: expect-error failed: line 1 (show) did not fail"]])
         let first = check("expect-error \"x\"\n")
@@ -51,7 +55,8 @@ struct ExpectErrorTests {
     func onlyTheNextLine() {
         let result = check("close home\nshow\nexpect-error \"Home is anchored\"\n")
         #expect(result.summary == "0 passed, 2 failed")
-        #expect(result.failures.first == ["demo.omni:1: close home failed: Home is anchored and cannot be closed", hint])
+        #expect(
+            result.failures.first == ["demo.omni:1: close home failed: Home is anchored and cannot be closed", hint])
     }
 
     @Test("strict stops at a failing command before running the next line, unless that line expects the error")

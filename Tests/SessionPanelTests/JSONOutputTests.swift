@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import SessionPanel
 
 /// Parses one line of JSON output into a dictionary.
@@ -26,14 +27,18 @@ func jsonLines(_ script: String) -> [String] {
 
     @Test func stringsEscapeQuotesBackslashesAndEveryControlCharacter() {
         #expect(JSONValue.string("say \"hi\" \\ now").serialized == #""say \"hi\" \\ now""#)
-        #expect(JSONValue.string("a\nb\tc\r\u{1B}[31m\u{07}\u{7F}\u{85}").serialized == #""a\nb\tc\r\u001b[31m\u0007\u007f\u0085""#)
+        #expect(
+            JSONValue.string("a\nb\tc\r\u{1B}[31m\u{07}\u{7F}\u{85}").serialized
+                == #""a\nb\tc\r\u001b[31m\u0007\u007f\u0085""#)
         #expect(JSONValue.string("\u{202E}evil\u{2066}").serialized == #""\u202eevil\u2066""#)
         #expect(JSONValue.string("José 👩‍💻 漢字").serialized == "\"José 👩‍💻 漢字\"")
     }
 
     @Test func anyStringRoundTripsThroughAJSONParserAndNoRawControlCharacterIsWritten() throws {
         var seed: UInt64 = 7
-        let alphabet: [Unicode.Scalar] = ["a", "\"", "\\", "/", "\n", "\u{0}", "\u{1B}", "\u{7F}", "\u{9B}", "\u{202E}", "é", "😀", " "]
+        let alphabet: [Unicode.Scalar] = [
+            "a", "\"", "\\", "/", "\n", "\u{0}", "\u{1B}", "\u{7F}", "\u{9B}", "\u{202E}", "é", "😀", " ",
+        ]
         for _ in 0..<500 {
             var text = ""
             for _ in 0..<Int(seed % 12) {
@@ -50,7 +55,8 @@ func jsonLines(_ script: String) -> [String] {
 
 @Suite struct JSONResultTests {
     @Test func eachLineOfTheScriptIsOneObjectWithThePanel() throws {
-        let lines = jsonLines("""
+        let lines = jsonLines(
+            """
             incoming chat "Kenny Smith"
             accept
             # a comment prints nothing
@@ -62,7 +68,8 @@ func jsonLines(_ script: String) -> [String] {
         #expect(accepted["line"] as? Int == 2)
         #expect(accepted["input"] as? String == "accept")
         #expect(accepted["ok"] as? Bool == true)
-        #expect(accepted["messages"] as? [String] == ["Accepted Chat from Kenny Smith. Started session 1: Kenny Smith."])
+        #expect(
+            accepted["messages"] as? [String] == ["Accepted Chat from Kenny Smith. Started session 1: Kenny Smith."])
         #expect(accepted["error"] == nil)
         #expect(accepted["presence"] as? String == "busy")
         let panel = try #require(accepted["panel"] as? [String: Any])
@@ -126,7 +133,8 @@ func jsonLines(_ script: String) -> [String] {
     @Test func customerTextKeepsItsControlCharactersOnlyAsEscapes() throws {
         let lines = jsonLines("incoming chat \"Eve\u{1B}[2J\u{202E}\"\naccept")
         #expect(lines.allSatisfy { !$0.unicodeScalars.contains { JSONValue.escapesInJSON($0) } })
-        let sessions = try #require((try parseJSONObject(lines[1])["panel"] as? [String: Any])?["sessions"] as? [[String: Any]])
+        let sessions = try #require(
+            (try parseJSONObject(lines[1])["panel"] as? [String: Any])?["sessions"] as? [[String: Any]])
         #expect(sessions[1]["title"] as? String == "Eve\u{1B}[2J\u{202E}")
         // messages carry the customer's text exactly too, as title does (the terminal shows it escaped)
         let messages = try #require(try parseJSONObject(lines[1])["messages"] as? [String])

@@ -1,4 +1,5 @@
 import Testing
+
 @testable import SessionPanel
 
 /// The live prompt's simulated clock against a wall clock passed in.
@@ -21,8 +22,9 @@ struct LiveClockTests {
         #expect(clock.simulated(at: 11.95) == 119)
     }
 
-    @Test("waking after the milliseconds it asked for finds the target reached, never a moment early",
-          arguments: [0.5, 1, 3, 7.3, 10, 1000])
+    @Test(
+        "waking after the milliseconds it asked for finds the target reached, never a moment early",
+        arguments: [0.5, 1, 3, 7.3, 10, 1000])
     func wakingFindsTheTargetReached(speed: Double) throws {
         let clock = LiveClock(speed: speed, wall: 5.123, simulated: 17)
         for target in 18...60 {

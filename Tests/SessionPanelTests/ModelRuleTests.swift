@@ -19,8 +19,9 @@ import Testing
     @Test func aSecondRequestOnTheSameChannelIsRefusedWhileTheFirstIsOfferedOrOpen() {
         var shell = TestShell()
         shell.run("incoming sms \"Kenny Smith\"")
-        #expect(shell.error("incoming sms \"kenny smith\"").contains(
-            "Kenny Smith already has a SMS conversation, W1000, waiting for Accept or Reject"))
+        #expect(
+            shell.error("incoming sms \"kenny smith\"").contains(
+                "Kenny Smith already has a SMS conversation, W1000, waiting for Accept or Reject"))
         shell.run("accept")
         #expect(shell.error("incoming sms \"Kenny Smith\"").contains("W1000, open at position 1"))
         shell.run("switch home", "switch Kenny")  // one session: the prefix is not ambiguous
@@ -34,7 +35,9 @@ import Testing
 
     @Test func sessionsWithTheSameTitleAreToldApart() {
         var shell = TestShell()
-        shell.run("open contact \"Kenny Smith\"", "incoming chat \"Kenny Smith\"", "accept", "incoming sms \"Kenny Smith\"", "accept")
+        shell.run(
+            "open contact \"Kenny Smith\"", "incoming chat \"Kenny Smith\"", "accept", "incoming sms \"Kenny Smith\"",
+            "accept")
         #expect(shell.titles == ["Home", "Kenny Smith", "Kenny Smith (W1000)", "Kenny Smith (W1001)"])
         shell.run("switch \"kenny smith (w1000)\"")
         #expect(shell.state.focusedPosition == 2)
@@ -49,7 +52,8 @@ import Testing
         #expect(shell.state.focusedSession.tabs.count == 3)
         #expect(shell.state.focusedSession.focusedTab == 1)
         shell.run("tab open app Orders", "tab open record R-1", "tab open record R-1")
-        #expect(shell.state.focusedSession.tabs.map(\.title) == ["Customer summary", "KB Search", "Orders", "Record R-1"])
+        #expect(
+            shell.state.focusedSession.tabs.map(\.title) == ["Customer summary", "KB Search", "Orders", "Record R-1"])
         #expect(shell.state.focusedSession.focusedTab == 3)
     }
 
@@ -59,21 +63,25 @@ import Testing
             change(&state)
             return state.problems
         }
-        #expect(problems { state in
-            var copy = state.sessions[1]
-            copy = Session(id: state.nextSessionID, kind: copy.kind, title: copy.title)
-            state.sessions.append(copy)
-            state.nextSessionID += 1
-        }.contains { $0.hasPrefix("two sessions show the same record or work item") })
+        #expect(
+            problems { state in
+                var copy = state.sessions[1]
+                copy = Session(id: state.nextSessionID, kind: copy.kind, title: copy.title)
+                state.sessions.append(copy)
+                state.nextSessionID += 1
+            }.contains { $0.hasPrefix("two sessions show the same record or work item") })
         let shown = busyState().sessions.compactMap(\.conversationID)
-        #expect(problems { state in
-            state.notifications.append(IncomingNotification(conversationID: shown[0], arrivedAt: 0, isReturning: false))
-        }.contains("a notification offers W\(shown[0]), which is Active"))
+        #expect(
+            problems { state in
+                state.notifications.append(
+                    IncomingNotification(conversationID: shown[0], arrivedAt: 0, isReturning: false))
+            }.contains("a notification offers W\(shown[0]), which is Active"))
         let closed = problems { state in state.conversations[shown[0]]?.state = .closed }
         #expect(closed.contains { $0.hasSuffix("shows W\(shown[0]), which is Closed") })
-        #expect(problems { state in
-            state.notifications.append(state.notifications[0])
-        }.contains { $0.hasPrefix("two notifications offer") })
+        #expect(
+            problems { state in
+                state.notifications.append(state.notifications[0])
+            }.contains { $0.hasPrefix("two notifications offer") })
         let renamed = problems { state in state.conversations[shown[0]]?.customer = "Someone Else" }
         #expect(renamed.contains("the index of customers' conversations is out of date"))
     }

@@ -24,43 +24,52 @@ struct ParserTests {
         #expect(TokenizedLine.splitCommands(#"reply a\;b"#) == [#"reply a\;b"#])
     }
 
-    @Test("every command parses to the command it names", arguments: [
-        ("incoming chat", Command.incoming(.chat, customer: nil)),
-        (#"incoming sms "Kenny Smith""#, .incoming(.sms, customer: "Kenny Smith")),
-        ("incoming voice Kenny Smith", .incoming(.voice, customer: "Kenny Smith")),
-        ("notifications", .notifications),
-        ("accept", .accept(nil)), ("accept 2", .accept(2)), ("reject", .reject(nil)), ("reject 3", .reject(3)),
-        ("open case 42", .openCase(42)), (#"open contact "Kenny Smith""#, .openContact("Kenny Smith")),
-        ("open account Contoso", .openAccount("Contoso")), ("open W101", .openWorkItem(101)), ("open 101", .openWorkItem(101)),
-        ("pick w201", .pick(201)), ("dashboard", .dashboard), ("dash", .dashboard),
-        ("switch 3", .switchTo(.position(3))), ("switch home", .switchTo(.home)), ("switch Ken", .switchTo(.titlePrefix("Ken"))), ("switch Kenny Smith", .switchTo(.titlePrefix("Kenny Smith"))),
-        ("focus 0", .switchTo(.position(0))),
-        ("close", .close(nil, confirmed: false)), ("close 2 --yes", .close(.position(2), confirmed: true)),
-        ("close -y", .close(nil, confirmed: true)), ("end", .end(nil)), ("end 1", .end(.position(1))),
-        (#"link 1 "Kenny Smith""#, .link(.position(1), contact: "Kenny Smith")),
-        ("clock", .clockShow), ("clock advance 2m", .clockAdvance(seconds: 120)),
-        (#"message 1 "Where is my order?""#, .message(.position(1), text: "Where is my order?")),
-        ("msg 1 hi there", .message(.position(1), text: "hi there")), (#"reply "On it""#, .reply("On it")),
-        ("history", .history(nil)), ("history 2", .history(.position(2))),
-        ("sentiment 1 very-negative", .sentiment(.position(1), .veryNegative)), ("hover 1", .hover(.position(1))),
-        ("panel collapse", .panel(.collapse)), ("burger toggle", .panel(.toggle)),
-        (#"type title "Printer on fire""#, .type(field: "title", text: "Printer on fire")), ("form", .form),
-        ("tab open kb", .tabOpen(.knowledgeSearch)), ("tab open record INV-7", .tabOpen(.record("INV-7"))),
-        (#"tab open app "Order lookup""#, .tabOpen(.app("Order lookup"))), ("tab close", .tabClose(nil)),
-        ("tab close 3", .tabClose(3)), ("tab focus 2", .tabFocus(2)), ("tabs", .tabs),
-        ("presence", .presence(nil)), ("presence dnd", .presence(.doNotDisturb)),
-        ("config", .configList), ("config threshold negative", .configSet(key: "threshold", value: "negative")),
-        ("show", .show), ("help", .help(nil)), ("help switch", .help("switch")), ("quit", .quit), ("exit", .quit),
-        ("SWITCH 1", .switchTo(.position(1))),
-    ])
+    @Test(
+        "every command parses to the command it names",
+        arguments: [
+            ("incoming chat", Command.incoming(.chat, customer: nil)),
+            (#"incoming sms "Kenny Smith""#, .incoming(.sms, customer: "Kenny Smith")),
+            ("incoming voice Kenny Smith", .incoming(.voice, customer: "Kenny Smith")),
+            ("notifications", .notifications),
+            ("accept", .accept(nil)), ("accept 2", .accept(2)), ("reject", .reject(nil)), ("reject 3", .reject(3)),
+            ("open case 42", .openCase(42)), (#"open contact "Kenny Smith""#, .openContact("Kenny Smith")),
+            ("open account Contoso", .openAccount("Contoso")), ("open W101", .openWorkItem(101)),
+            ("open 101", .openWorkItem(101)),
+            ("pick w201", .pick(201)), ("dashboard", .dashboard), ("dash", .dashboard),
+            ("switch 3", .switchTo(.position(3))), ("switch home", .switchTo(.home)),
+            ("switch Ken", .switchTo(.titlePrefix("Ken"))),
+            ("switch Kenny Smith", .switchTo(.titlePrefix("Kenny Smith"))),
+            ("focus 0", .switchTo(.position(0))),
+            ("close", .close(nil, confirmed: false)), ("close 2 --yes", .close(.position(2), confirmed: true)),
+            ("close -y", .close(nil, confirmed: true)), ("end", .end(nil)), ("end 1", .end(.position(1))),
+            (#"link 1 "Kenny Smith""#, .link(.position(1), contact: "Kenny Smith")),
+            ("clock", .clockShow), ("clock advance 2m", .clockAdvance(seconds: 120)),
+            (#"message 1 "Where is my order?""#, .message(.position(1), text: "Where is my order?")),
+            ("msg 1 hi there", .message(.position(1), text: "hi there")), (#"reply "On it""#, .reply("On it")),
+            ("history", .history(nil)), ("history 2", .history(.position(2))),
+            ("sentiment 1 very-negative", .sentiment(.position(1), .veryNegative)), ("hover 1", .hover(.position(1))),
+            ("panel collapse", .panel(.collapse)), ("burger toggle", .panel(.toggle)),
+            (#"type title "Printer on fire""#, .type(field: "title", text: "Printer on fire")), ("form", .form),
+            ("tab open kb", .tabOpen(.knowledgeSearch)), ("tab open record INV-7", .tabOpen(.record("INV-7"))),
+            (#"tab open app "Order lookup""#, .tabOpen(.app("Order lookup"))), ("tab close", .tabClose(nil)),
+            ("tab close 3", .tabClose(3)), ("tab focus 2", .tabFocus(2)), ("tabs", .tabs),
+            ("presence", .presence(nil)), ("presence dnd", .presence(.doNotDisturb)),
+            ("config", .configList), ("config threshold negative", .configSet(key: "threshold", value: "negative")),
+            ("show", .show), ("help", .help(nil)), ("help switch", .help("switch")), ("quit", .quit), ("exit", .quit),
+            ("SWITCH 1", .switchTo(.position(1))),
+        ])
     func parsing(line: String, expected: Command) throws {
         #expect(try CommandParser.parse(InputLine(line)) == expected)
     }
 
     @Test("one-shot words are taken as words: never re-split, unquoted, or read as a comment")
     func words() throws {
-        #expect(try CommandParser.parse(InputLine(words: ["reply", #"say "hi" # now; 'ok' \ done"#])) == .reply(#"say "hi" # now; 'ok' \ done"#))
-        #expect(try CommandParser.parse(InputLine(words: ["incoming", "chat", "Kenny Smith"])) == .incoming(.chat, customer: "Kenny Smith"))
+        #expect(
+            try CommandParser.parse(InputLine(words: ["reply", #"say "hi" # now; 'ok' \ done"#]))
+                == .reply(#"say "hi" # now; 'ok' \ done"#))
+        #expect(
+            try CommandParser.parse(InputLine(words: ["incoming", "chat", "Kenny Smith"]))
+                == .incoming(.chat, customer: "Kenny Smith"))
         #expect(try CommandParser.parse(InputLine(words: ["SWITCH", "home"])) == .switchTo(.home))
         #expect(try CommandParser.parse(InputLine(words: ["close", "--yes"])) == .close(nil, confirmed: true))
         #expect(try CommandParser.parse(InputLine(words: [])) == nil)
@@ -83,8 +92,12 @@ struct ParserTests {
         #expect(try CommandParser.parse("\u{00A0}\u{2003}# after Unicode spaces") == nil)
         #expect(try CommandParser.parse("#\"open quote in the first word") == nil)
         // A quoted or escaped `#` is a word, not a comment; a lone quote is unbalanced.
-        #expect(throws: CommandError(##"unknown command "#x"; type `help` for the list"##)) { try CommandParser.parse("\"#x\"") }
-        #expect(throws: CommandError(##"unknown command "#x"; type `help` for the list"##)) { try CommandParser.parse("\\#x") }
+        #expect(throws: CommandError(##"unknown command "#x"; type `help` for the list"##)) {
+            try CommandParser.parse("\"#x\"")
+        }
+        #expect(throws: CommandError(##"unknown command "#x"; type `help` for the list"##)) {
+            try CommandParser.parse("\\#x")
+        }
         #expect(throws: CommandError("unbalanced \" quote")) { try CommandParser.parse("  \"") }
         // The same from raw bytes, as scripts read them.
         #expect(try CommandParser.parse(InputLine(Array("  # note\r".utf8))) == nil)
@@ -93,40 +106,66 @@ struct ParserTests {
 
     @Test("an unknown command suggests the closest one")
     func unknownCommand() {
-        #expect(throws: CommandError(#"unknown command "swich"; did you mean `switch`?"#)) { try CommandParser.parse("swich 1") }
-        #expect(throws: CommandError(#"unknown command "acept"; did you mean `accept`?"#)) { try CommandParser.parse("acept") }
-        #expect(throws: CommandError(#"unknown command "dash2"; did you mean `dashboard`?"#)) { try CommandParser.parse("dash2") }
-        #expect(throws: CommandError(#"unknown command "zzzzzz"; type `help` for the list"#)) { try CommandParser.parse("zzzzzz") }
+        #expect(throws: CommandError(#"unknown command "swich"; did you mean `switch`?"#)) {
+            try CommandParser.parse("swich 1")
+        }
+        #expect(throws: CommandError(#"unknown command "acept"; did you mean `accept`?"#)) {
+            try CommandParser.parse("acept")
+        }
+        #expect(throws: CommandError(#"unknown command "dash2"; did you mean `dashboard`?"#)) {
+            try CommandParser.parse("dash2")
+        }
+        #expect(throws: CommandError(#"unknown command "zzzzzz"; type `help` for the list"#)) {
+            try CommandParser.parse("zzzzzz")
+        }
     }
 
-    @Test("wrong arguments give the command's usage line", arguments: [
-        ("switch", "usage: switch <n|home|title>"),
-        ("switch 1 2", "usage: switch <n|home|title>"),
-        ("hover home now", "usage: hover <n|title>"),
-        ("panel sideways", "usage: panel expand|collapse|toggle"),
-        ("open", #"usage: open case <number> | open contact "<name>" | open account "<name>" | open <item>"#),
-        ("accept 1 2", "usage: accept [<n>]"),
-        ("message 1", #"usage: message <n|title> "<text>""#),
-        ("clock later", "usage: clock | clock advance <duration>"),
-    ])
+    @Test(
+        "wrong arguments give the command's usage line",
+        arguments: [
+            ("switch", "usage: switch <n|home|title>"),
+            ("switch 1 2", "usage: switch <n|home|title>"),
+            ("hover home now", "usage: hover <n|title>"),
+            ("panel sideways", "usage: panel expand|collapse|toggle"),
+            ("open", #"usage: open case <number> | open contact "<name>" | open account "<name>" | open <item>"#),
+            ("accept 1 2", "usage: accept [<n>]"),
+            ("message 1", #"usage: message <n|title> "<text>""#),
+            ("clock later", "usage: clock | clock advance <duration>"),
+        ])
     func usage(line: String, message: String) {
         #expect(throws: CommandError(message)) { try CommandParser.parse(InputLine(line)) }
     }
 
     @Test("bad values are named in the error")
     func badValues() {
-        #expect(throws: CommandError(#"unknown channel "fax"; channels: chat, sms, voice, social"#)) { try CommandParser.parse("incoming fax") }
+        #expect(throws: CommandError(#"unknown channel "fax"; channels: chat, sms, voice, social"#)) {
+            try CommandParser.parse("incoming fax")
+        }
         #expect(throws: CommandError("session position 99999999999999999999 is out of range")) {
             try CommandParser.parse("switch 99999999999999999999")
         }
-        #expect(throws: CommandError(#"case number must be a number, not "forty"; usage: open case <number> | open contact "<name>" | open account "<name>" | open <item>"#)) {
+        #expect(
+            throws: CommandError(
+                #"case number must be a number, not "forty"; usage: open case <number> | open contact "<name>" | open account "<name>" | open <item>"#
+            )
+        ) {
             try CommandParser.parse("open case forty")
         }
         #expect(throws: CommandError("unbalanced \" quote")) { try CommandParser.parse(#"incoming chat "Kenny"#) }
-        #expect(throws: CommandError("close has no option --force; usage: close [<n|title>] [--yes]")) { try CommandParser.parse("close --force") }
-        #expect(throws: CommandError("Inactive is set by the system only")) { try CommandParser.parse("presence inactive") }
-        #expect(throws: CommandError(#""soon" is not a duration such as 90s, 2m, 1h30m or 28d"#)) { try CommandParser.parse("clock advance soon") }
-        #expect(throws: CommandError(#"unknown sentiment "angry"; levels: very-negative, negative, slightly-negative, neutral, slightly-positive, positive, very-positive"#)) {
+        #expect(throws: CommandError("close has no option --force; usage: close [<n|title>] [--yes]")) {
+            try CommandParser.parse("close --force")
+        }
+        #expect(throws: CommandError("Inactive is set by the system only")) {
+            try CommandParser.parse("presence inactive")
+        }
+        #expect(throws: CommandError(#""soon" is not a duration such as 90s, 2m, 1h30m or 28d"#)) {
+            try CommandParser.parse("clock advance soon")
+        }
+        #expect(
+            throws: CommandError(
+                #"unknown sentiment "angry"; levels: very-negative, negative, slightly-negative, neutral, slightly-positive, positive, very-positive"#
+            )
+        ) {
             try CommandParser.parse("sentiment 1 angry")
         }
     }
@@ -155,7 +194,9 @@ struct ParserTests {
         #expect(SimulatedDuration.parse("1h30m") == 5_400)
         #expect(SimulatedDuration.parse("28d") == 2_419_200)
         #expect(SimulatedDuration.parse("45") == 45)
-        for bad in ["", "0", "-5", "2x", "m", "99999999999999999999d", "1h30"] { #expect(SimulatedDuration.parse(bad) == nil) }
+        for bad in ["", "0", "-5", "2x", "m", "99999999999999999999d", "1h30"] {
+            #expect(SimulatedDuration.parse(bad) == nil)
+        }
         #expect(SimulatedDuration.format(5_400) == "1h 30m")
         #expect(SimulatedDuration.clockReading(86_400 + 3_723) == "day 1 01:02:03")
     }

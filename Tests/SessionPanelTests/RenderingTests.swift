@@ -9,16 +9,17 @@ struct RenderingTests {
         var shell = TestShell()
         shell.run(#"incoming chat "Kenny Smith""#, "accept", "incoming sms", "message 1 hi")
         shell.run("switch home")
-        #expect(shell.output("show") == """
-            +- Sessions -------------------------------------------------- Presence: Busy -+
-            | > 0  Ho     Home                                                   Dashboard |
-            |   1  Ke     Kenny Smith                                         Chat, Active |
-            +------------------------------------------------------------------------------+
-              > Home  Dashboard, Presence: Busy
-                Tabs: [Agent dashboard]
-              Notifications:
-                1) SMS from Visitor 1 - 2m left
-            """)
+        #expect(
+            shell.output("show") == """
+                +- Sessions -------------------------------------------------- Presence: Busy -+
+                | > 0  Ho     Home                                                   Dashboard |
+                |   1  Ke     Kenny Smith                                         Chat, Active |
+                +------------------------------------------------------------------------------+
+                  > Home  Dashboard, Presence: Busy
+                    Tabs: [Agent dashboard]
+                  Notifications:
+                    1) SMS from Visitor 1 - 2m left
+                """)
     }
 
     @Test("every line of the panel fits the width", arguments: [40, 57, 80, 120])
@@ -51,7 +52,9 @@ struct RenderingTests {
         var text = shell.output("show") + shell.output("history") + shell.output("hover 1") + shell.output("dashboard")
         text += shell.output("type notes \"a\u{1B}b\"") + shell.output("form")
         for scalar in text.unicodeScalars {
-            #expect(!(scalar.value < 0x20 && scalar != "\n") && scalar.value != 0x7F && !(0x80...0x9F).contains(scalar.value))
+            #expect(
+                !(scalar.value < 0x20 && scalar != "\n") && scalar.value != 0x7F
+                    && !(0x80...0x9F).contains(scalar.value))
             #expect(!(0x202A...0x202E).contains(scalar.value))
         }
         #expect(text.contains(#"Evil\e[2J\e]0;pwned\u{7}\u{202E}Name"#))
@@ -73,21 +76,24 @@ struct RenderingTests {
         var shell = TestShell()
         shell.run("incoming chat", "accept", "open case 42", "sentiment 1 very-negative")
         for index in 1...12 { shell.run("message 1 m\(index)") }
-        #expect(shell.output("panel collapse") == """
-            +- = ---------+
-            |   0  Ho     |
-            |   1  Vi !9+ |
-            | > 2  Pr     |
-            +-------------+
-              > Printer on fire  Case 42, Presence: Busy
-                Tabs: [Customer summary] | KB Search
-            """)
+        #expect(
+            shell.output("panel collapse") == """
+                +- = ---------+
+                |   0  Ho     |
+                |   1  Vi !9+ |
+                | > 2  Pr     |
+                +-------------+
+                  > Printer on fire  Case 42, Presence: Busy
+                    Tabs: [Customer summary] | KB Search
+                """)
     }
 }
 
 @Suite("Scripts")
 struct ScriptRunnerTests {
-    private func run(_ script: String, options: ScriptRunner.Options = .init()) -> (events: [ScriptRunner.Event], status: Int32) {
+    private func run(_ script: String, options: ScriptRunner.Options = .init()) -> (
+        events: [ScriptRunner.Event], status: Int32
+    ) {
         var runner = ScriptRunner(name: "demo.omni", state: PanelState(), options: options)
         var events: [ScriptRunner.Event] = []
         let status = runner.run(InputLine.lines(of: script)) { event in
@@ -130,7 +136,10 @@ struct ScriptRunnerTests {
         let (events, _) = run("open case 42\nclose\ny\nclock\n")
         #expect(events[1] == .question("Close session \"Printer on fire\"? [y/N] "))
         #expect(events[2] == .output(["y"]))
-        guard case .output(let lines) = events[3] else { Issue.record("no output after the answer"); return }
+        guard case .output(let lines) = events[3] else {
+            Issue.record("no output after the answer")
+            return
+        }
         #expect(lines.first == "Closed session \"Printer on fire\".")
     }
 }
@@ -139,20 +148,32 @@ struct ScriptRunnerTests {
 struct StyleChoiceTests {
     @Test("auto: colour and boxes on a terminal, plain ASCII elsewhere; NO_COLOR and TERM=dumb turn colour off")
     func auto() {
-        let terminal = RenderStyle.resolve(.auto, isTerminal: true, noColor: false, term: "xterm-256color", terminalColumns: 120, width: nil)
+        let terminal = RenderStyle.resolve(
+            .auto, isTerminal: true, noColor: false, term: "xterm-256color", terminalColumns: 120, width: nil)
         #expect(terminal == RenderStyle(color: true, unicode: true, width: 120))
-        let piped = RenderStyle.resolve(.auto, isTerminal: false, noColor: false, term: "xterm", terminalColumns: nil, width: nil)
+        let piped = RenderStyle.resolve(
+            .auto, isTerminal: false, noColor: false, term: "xterm", terminalColumns: nil, width: nil)
         #expect(piped == .plain)
-        #expect(!RenderStyle.resolve(.auto, isTerminal: true, noColor: true, term: "xterm", terminalColumns: 90, width: nil).color)
-        let dumb = RenderStyle.resolve(.auto, isTerminal: true, noColor: false, term: "dumb", terminalColumns: 90, width: nil)
+        #expect(
+            !RenderStyle.resolve(.auto, isTerminal: true, noColor: true, term: "xterm", terminalColumns: 90, width: nil)
+                .color)
+        let dumb = RenderStyle.resolve(
+            .auto, isTerminal: true, noColor: false, term: "dumb", terminalColumns: 90, width: nil)
         #expect(!dumb.color && !dumb.unicode)
     }
 
     @Test("always and never override; --width overrides the terminal; widths are clamped")
     func explicit() {
-        #expect(RenderStyle.resolve(.always, isTerminal: false, noColor: true, term: nil, terminalColumns: nil, width: nil).color)
-        #expect(!RenderStyle.resolve(.never, isTerminal: true, noColor: false, term: "xterm", terminalColumns: 100, width: nil).color)
-        #expect(RenderStyle.resolve(.auto, isTerminal: true, noColor: false, term: "xterm", terminalColumns: 100, width: 60).width == 60)
+        #expect(
+            RenderStyle.resolve(.always, isTerminal: false, noColor: true, term: nil, terminalColumns: nil, width: nil)
+                .color)
+        #expect(
+            !RenderStyle.resolve(
+                .never, isTerminal: true, noColor: false, term: "xterm", terminalColumns: 100, width: nil
+            ).color)
+        #expect(
+            RenderStyle.resolve(.auto, isTerminal: true, noColor: false, term: "xterm", terminalColumns: 100, width: 60)
+                .width == 60)
         #expect(RenderStyle(color: false, unicode: false, width: 5).width == RenderStyle.narrowest)
         #expect(RenderStyle(color: false, unicode: false, width: 5_000).width == RenderStyle.widest)
     }

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import SessionPanel
 
 /// A state with something of everything: sessions of every kind, drafts, tabs, messages, a waiting
@@ -48,14 +49,20 @@ private func encode(_ value: some Encodable) throws -> String {
         let json = try encode(SavedState(busyState()))
         let badKind = json.replacingOccurrences(of: "\"kind\":\"home\"", with: "\"kind\":\"garden\"")
         #expect(throws: DecodingError.self) { try JSONDecoder().decode(SavedState.self, from: Data(badKind.utf8)) }
-        let badTab = json.replacingOccurrences(of: "{\"content\":\"kb\"}", with: "{\"content\":{\"kb\":1,\"app\":\"x\"}}")
+        let badTab = json.replacingOccurrences(
+            of: "{\"content\":\"kb\"}", with: "{\"content\":{\"kb\":1,\"app\":\"x\"}}")
         #expect(throws: DecodingError.self) { try JSONDecoder().decode(SavedState.self, from: Data(badTab.utf8)) }
-        let twice = json.replacingOccurrences(of: "\"conversations\":[{", with: "\"conversations\":[{\"assignedToAgent\":true,\"channel\":\"chat\",\"id\":101,\"messages\":[],\"state\":\"active\"},{")
+        let twice = json.replacingOccurrences(
+            of: "\"conversations\":[{",
+            with:
+                "\"conversations\":[{\"assignedToAgent\":true,\"channel\":\"chat\",\"id\":101,\"messages\":[],\"state\":\"active\"},{"
+        )
         #expect(throws: DecodingError.self) { try JSONDecoder().decode(SavedState.self, from: Data(twice.utf8)) }
     }
 
     @Test func versionsAreCheckedBeforeTheContents() throws {
-        let newer = try JSONDecoder().decode(SavedState.Version.self, from: Data(#"{"version": 2, "state": "whatever"}"#.utf8))
+        let newer = try JSONDecoder().decode(
+            SavedState.Version.self, from: Data(#"{"version": 2, "state": "whatever"}"#.utf8))
         #expect(throws: SavedStateProblem.newerVersion(2)) { try SavedState.check(newer) }
         let zero = try JSONDecoder().decode(SavedState.Version.self, from: Data(#"{"version": 0}"#.utf8))
         #expect(throws: SavedStateProblem.invalid("format version 0 does not exist")) { try SavedState.check(zero) }
@@ -87,11 +94,12 @@ private func encode(_ value: some Encodable) throws -> String {
         #expect(problems { $0.now = -5 }.contains("clock is out of range"))
         #expect(problems { $0.nextSessionID = 2 }.contains { $0.contains("id out of range") })
         #expect(problems { $0.sessions[2] = $0.sessions[1] }.contains("two sessions share an id"))
-        #expect(problems { state in
-            var world = World.demo
-            world.cases.append(world.cases[0])
-            state.world = AnyWorldCatalog(world)
-        }.contains("case 42 appears twice"))
+        #expect(
+            problems { state in
+                var world = World.demo
+                world.cases.append(world.cases[0])
+                state.world = AnyWorldCatalog(world)
+            }.contains("case 42 appears twice"))
     }
 }
 
@@ -101,7 +109,8 @@ private func encode(_ value: some Encodable) throws -> String {
     @Test func everyReachableStateIsSoundAndRoundTrips() throws {
         let vocabulary = [
             "incoming chat", "incoming sms \"Kenny Smith\"", "incoming voice", "accept", "reject", "open case 42",
-            "open case 17", "open contact \"José Núñez\"", "open W101", "open W301", "pick W202", "switch 1", "switch 2",
+            "open case 17", "open contact \"José Núñez\"", "open W101", "open W301", "pick W202", "switch 1",
+            "switch 2",
             "switch home", "close --yes", "close 1 --yes", "end", "message 1 hi", "message 2 \"hé\\\"\"", "reply ok",
             "sentiment 1 very-negative", "type title \"x\"", "tab open kb", "tab close", "panel toggle",
             "presence busy", "config chat-mode persistent", "config threshold off", "clock advance 3m",

@@ -1,4 +1,5 @@
 import Testing
+
 @testable import SessionPanel
 
 /// Runs `script` (lines joined by newlines) from the demo world and returns the runner and its events.
@@ -21,7 +22,9 @@ func runScript(
         #expect(try ScriptDirective.parse("expect \"Visitor 1\"") == .expect("Visitor 1", present: true))
         #expect(try ScriptDirective.parse("expect-not Visitor 2") == .expect("Visitor 2", present: false))
         #expect(try ScriptDirective.parse(InputLine(words: ["echo", "two words"])) == .echo("two words"))
-        for line: InputLine in ["", "# echo hi", "end", "presence", "accept", "pick 3", "\"echo", "echo \"open", "\u{FF}"] {
+        for line: InputLine in [
+            "", "# echo hi", "end", "presence", "accept", "pick 3", "\"echo", "echo \"open", "\u{FF}",
+        ] {
             #expect(try ScriptDirective.parse(line) == nil, "\(line.text)")
         }
     }
@@ -39,7 +42,9 @@ func runScript(
 
     @Test func helpAndCompletionKnowTheDirectives() {
         let overview = HelpText.lines(for: nil).joined(separator: "\n")
-        for word in ["echo", "pause", "expect", "expect-not", "expect-error"] { #expect(overview.contains("  \(word) ")) }
+        for word in ["echo", "pause", "expect", "expect-not", "expect-error"] {
+            #expect(overview.contains("  \(word) "))
+        }
         #expect(HelpText.lines(for: "pause").first == "usage: pause [<seconds>]")
         let completion = CompletionEngine.complete("expe", in: PanelState())
         #expect(completion.candidates.map(\.text) == ["expect", "expect-not", "expect-error"])
@@ -51,7 +56,9 @@ func runScript(
             let word = line.text.prefix { $0 != " " }
             #expect(
                 interpreter.handle(line)
-                    == .failed(CommandError("`\(word)` works in scripts only: put it in a .omni file and use `omnipanel run FILE`")))
+                    == .failed(
+                        CommandError(
+                            "`\(word)` works in scripts only: put it in a .omni file and use `omnipanel run FILE`")))
         }
         #expect(interpreter.state == PanelState())
     }
@@ -60,29 +67,33 @@ func runScript(
         let (runner, events) = runScript("incoming chat\naccept\nclose\necho yes")
         #expect(events.contains(.question("Close session \"Visitor 1\"? [y/N] ")))
         #expect(!events.contains(.output(["yes"])))
-        #expect(events.contains(.error(
-            "demo.omni:4: \"echo yes\" does not answer Close session \"Visitor 1\"? [y/N] — nothing was closed; "
-                + "answer y or n on the line after the command, or add --yes to it")))
+        #expect(
+            events.contains(
+                .error(
+                    "demo.omni:4: \"echo yes\" does not answer Close session \"Visitor 1\"? [y/N] — nothing was closed; "
+                        + "answer y or n on the line after the command, or add --yes to it")))
         #expect(runner.interpreter.state.sessions.count == 2)
         #expect(runner.exitStatus == 1)
     }
 
     @Test func directivesAreCountedAsScriptLines() {
         let (runner, events) = runScript("echo one\npause 0\nswich 1", options: .init(format: .text))
-        #expect(events == [
-            .output(["one"]), .pause(0), .error("demo.omni:3: unknown command \"swich\"; did you mean `switch`?"),
-            .commandFailed([
-                "demo.omni:3: swich 1 failed: unknown command \"swich\"; did you mean `switch`?",
-                "  (when the error is intended, put expect-error \"<text>\" on the next line)",
-            ]),
-        ])
+        #expect(
+            events == [
+                .output(["one"]), .pause(0), .error("demo.omni:3: unknown command \"swich\"; did you mean `switch`?"),
+                .commandFailed([
+                    "demo.omni:3: swich 1 failed: unknown command \"swich\"; did you mean `switch`?",
+                    "  (when the error is intended, put expect-error \"<text>\" on the next line)",
+                ]),
+            ])
         #expect(runner.exitStatus == 1)
     }
 }
 
 @Suite struct ScriptExpectationTests {
     @Test func expectationsCountPassesAndFailures() {
-        let (runner, events) = runScript("""
+        let (runner, events) = runScript(
+            """
             incoming chat "Kenny Smith"
             expect "Incoming Chat from Kenny Smith"
             expect "1) Chat from Kenny Smith"
@@ -92,21 +103,25 @@ func runScript(
         #expect(runner.expectationsPassed == 3)
         #expect(runner.expectationsFailed == 1)
         #expect(runner.exitStatus == 1)
-        #expect(events.contains(.expectationFailed([
-            "demo.omni:5: expect failed: the output of line 1 (incoming chat \"Kenny Smith\") does not contain \"Visitor\"",
-            "  - expected: Visitor",
-            "  + closest:  Incoming Chat from Kenny Smith. Accept or reject within 2m.",
-        ])))
+        #expect(
+            events.contains(
+                .expectationFailed([
+                    "demo.omni:5: expect failed: the output of line 1 (incoming chat \"Kenny Smith\") does not contain \"Visitor\"",
+                    "  - expected: Visitor",
+                    "  + closest:  Incoming Chat from Kenny Smith. Accept or reject within 2m.",
+                ])))
     }
 
     @Test func expectNotQuotesTheOffendingLines() {
         let (runner, events) = runScript("incoming chat\nexpect-not \"Visitor 1\"")
         #expect(runner.expectationsFailed == 1)
-        #expect(events.contains(.expectationFailed([
-            "demo.omni:2: expect-not failed: the output of line 1 (incoming chat) contains \"Visitor 1\"",
-            "  + Incoming Chat from Visitor 1. Accept or reject within 2m.",
-            "  +     1) Chat from Visitor 1 - 2m left",
-        ])))
+        #expect(
+            events.contains(
+                .expectationFailed([
+                    "demo.omni:2: expect-not failed: the output of line 1 (incoming chat) contains \"Visitor 1\"",
+                    "  + Incoming Chat from Visitor 1. Accept or reject within 2m.",
+                    "  +     1) Chat from Visitor 1 - 2m left",
+                ])))
     }
 
     @Test func expectationsCheckOnlyThePreviousCommand() {
@@ -115,7 +130,8 @@ func runScript(
     }
 
     @Test func anErrorIsPartOfTheOutputAndNarrationIsNot() {
-        let (runner, _) = runScript("""
+        let (runner, _) = runScript(
+            """
             close home
             echo "Home stays"
             expect "demo.omni:1: Home is anchored and cannot be closed"
@@ -126,7 +142,8 @@ func runScript(
     }
 
     @Test func aQuestionAndItsAnswerBelongToTheCommandThatAsked() {
-        let (runner, _) = runScript("""
+        let (runner, _) = runScript(
+            """
             incoming chat
             accept
             close
@@ -156,16 +173,18 @@ func runScript(
     }
 
     @Test func strictStopsAtAFailedExpectation() {
-        let (runner, events) = runScript("show\nexpect \"nothing like this\"\necho \"not reached\"", options: .init(strict: true))
+        let (runner, events) = runScript(
+            "show\nexpect \"nothing like this\"\necho \"not reached\"", options: .init(strict: true))
         #expect(runner.isFinished)
         #expect(!events.contains(.output(["not reached"])))
     }
 
     @Test func narrationPausesAndEchoedCommandsAreEvents() {
         let (_, events) = runScript("echo \"Meet Kenny\"\npause\npause 2\nclock", options: .init(echo: true))
-        #expect(events == [
-            .output(["Meet Kenny"]), .pause(nil), .pause(2), .command("clock"), .output(["Clock: day 0 00:00:00"]),
-        ])
+        #expect(
+            events == [
+                .output(["Meet Kenny"]), .pause(nil), .pause(2), .command("clock"), .output(["Clock: day 0 00:00:00"]),
+            ])
     }
 
     @Test func narrationWithControlCharactersIsEscaped() {

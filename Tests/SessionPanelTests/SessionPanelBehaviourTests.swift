@@ -30,7 +30,9 @@ struct SessionPanelBehaviourTests {
     func ambiguousPrefix() {
         var shell = TestShell()
         shell.run("incoming chat", "accept", "incoming chat", "accept")
-        #expect(shell.error("switch Visitor") == "\"Visitor\" matches several sessions (1 Visitor 1, 2 Visitor 2); use a position")
+        #expect(
+            shell.error("switch Visitor")
+                == "\"Visitor\" matches several sessions (1 Visitor 1, 2 Visitor 2); use a position")
         shell.run("switch visitor 1")
         #expect(shell.focusedTitle == "Visitor 1")
     }
@@ -83,10 +85,11 @@ struct SessionPanelBehaviourTests {
         shell.run("message 1 a", "message 1 b", "message 1 c", "message 1 d", "message 1 e")
         #expect(shell.output("hover 1") == "Kenny Smith. 5 new updates in your conversation.")
         shell.run("sentiment 1 negative")
-        #expect(shell.output("hover 1") == """
-            Kenny Smith. Urgent attention is needed in your conversation.
-            Kenny Smith. 5 new updates in your conversation.
-            """)
+        #expect(
+            shell.output("hover 1") == """
+                Kenny Smith. Urgent attention is needed in your conversation.
+                Kenny Smith. 5 new updates in your conversation.
+                """)
         shell.run("sentiment 2 very-negative")
         #expect(shell.output("hover Visitor") == "Visitor 1. Urgent attention is needed in your conversation.")
     }

@@ -31,7 +31,10 @@ struct StartingSessionsTests {
         var shell = TestShell()
         shell.run(#"incoming chat "Kenny Smith""#, "incoming voice", #"incoming sms "Maria Campbell""#)
         shell.run("reject 2")
-        #expect(shell.state.notifications.compactMap { shell.state.conversations[$0.conversationID]?.title } == ["Kenny Smith", "Maria Campbell"])
+        #expect(
+            shell.state.notifications.compactMap { shell.state.conversations[$0.conversationID]?.title } == [
+                "Kenny Smith", "Maria Campbell",
+            ])
         shell.run("accept 2")
         #expect(shell.titles == ["Home", "Maria Campbell"])
         #expect(shell.error("accept 3") == "no notification 3; only 1 is pending")

@@ -1,4 +1,5 @@
 import Testing
+
 @testable import SessionPanel
 
 /// Applies a unified diff to `old`, checking each context and removed line against it, as `patch` would.
@@ -56,8 +57,14 @@ private struct Lcg {
     }
 
     @Test func insertionIntoAnEmptyListNamesLineZero() {
-        #expect(UnifiedDiff.lines(from: [], to: ["new"], oldName: "a", newName: "b") == ["--- a", "+++ b", "@@ -0,0 +1 @@", "+new"])
-        #expect(UnifiedDiff.lines(from: ["old"], to: [], oldName: "a", newName: "b") == ["--- a", "+++ b", "@@ -1 +0,0 @@", "-old"])
+        #expect(
+            UnifiedDiff.lines(from: [], to: ["new"], oldName: "a", newName: "b") == [
+                "--- a", "+++ b", "@@ -0,0 +1 @@", "+new",
+            ])
+        #expect(
+            UnifiedDiff.lines(from: ["old"], to: [], oldName: "a", newName: "b") == [
+                "--- a", "+++ b", "@@ -1 +0,0 @@", "-old",
+            ])
     }
 
     @Test func distantChangesMakeSeparateHunksAndNearOnesMerge() {

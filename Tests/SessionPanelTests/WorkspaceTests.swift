@@ -11,9 +11,13 @@ struct WorkspaceTests {
         shell.run("incoming chat", "accept")
         #expect(shell.output("form") == "No unsaved changes in Visitor 1.")
         shell.run("switch 1")
-        #expect(shell.output("form") == "Unsaved form of Printer on fire:\n  title: Printer on fire, again\n  notes: smoke")
+        #expect(
+            shell.output("form") == "Unsaved form of Printer on fire:\n  title: Printer on fire, again\n  notes: smoke")
         shell.run("type title Replaced")
-        #expect(shell.session("Printer on fire")?.draft == [DraftField(field: "title", value: "Replaced"), DraftField(field: "notes", value: "smoke")])
+        #expect(
+            shell.session("Printer on fire")?.draft == [
+                DraftField(field: "title", value: "Replaced"), DraftField(field: "notes", value: "smoke"),
+            ])
         shell.run("switch home")
         #expect(shell.error("type title x") == "Home has no form; switch to a customer session first")
         #expect(shell.error(#"type "bad field" x"#) == "a field name is letters, digits, - and _, not \"bad field\"")
@@ -35,7 +39,8 @@ struct WorkspaceTests {
         #expect(shell.state.focusedSession.tabs.map(\.title) == ["Customer summary", "KB Search", "Order lookup"])
         #expect(shell.state.focusedSession.focusedTab == 1)
         shell.run("tab focus 3", "tab close 2")
-        #expect(shell.state.focusedSession.focusedTab == 1, "the focused tab stays focused when a tab to its left closes")
+        #expect(
+            shell.state.focusedSession.focusedTab == 1, "the focused tab stays focused when a tab to its left closes")
         #expect(shell.error("tab close 9") == "no tab 9; tabs are 1 to 2")
     }
 
@@ -95,17 +100,26 @@ struct WorkspaceTests {
     func config() {
         var shell = TestShell()
         let text = shell.output("config")
-        for key in ["threshold", "max-sessions", "max-tabs", "notification-timeout", "waiting-window", "chat-mode", "capacity", "auto-presence"] {
+        for key in [
+            "threshold", "max-sessions", "max-tabs", "notification-timeout", "waiting-window", "chat-mode", "capacity",
+            "auto-presence",
+        ] {
             #expect(text.contains(key))
         }
         #expect(text.contains("waiting-window        28d"))
-        #expect(shell.error("config threshold furious") == "threshold takes off|slightly-negative|negative|very-negative, not \"furious\"")
-        #expect(shell.error("config colour blue").hasPrefix("unknown setting \"colour\"; settings: threshold, max-sessions"))
+        #expect(
+            shell.error("config threshold furious")
+                == "threshold takes off|slightly-negative|negative|very-negative, not \"furious\"")
+        #expect(
+            shell.error("config colour blue").hasPrefix("unknown setting \"colour\"; settings: threshold, max-sessions")
+        )
         #expect(shell.error("config max-sessions 1") == "max-sessions takes 2…100000, not \"1\"")
         shell.run("open case 42", "open case 17")
         #expect(shell.error("config max-sessions 2") == "3 sessions are open; close some before lowering max-sessions")
         shell.run("config max-sessions 12")
-        #expect(shell.output("config").contains("max-sessions          12                Most sessions open at once, Home included (default 10)"))
+        #expect(
+            shell.output("config").contains(
+                "max-sessions          12                Most sessions open at once, Home included (default 10)"))
     }
 
     @Test("help is drawn from the command table")
@@ -113,7 +127,9 @@ struct WorkspaceTests {
         var shell = TestShell()
         let overview = shell.output("help")
         for spec in CommandTable.all { #expect(overview.contains("  \(spec.name)")) }
-        #expect(shell.output("help close").hasPrefix("usage: close [<n|title>] [--yes]\nClose the focused (or named) session after confirmation."))
+        #expect(
+            shell.output("help close").hasPrefix(
+                "usage: close [<n|title>] [--yes]\nClose the focused (or named) session after confirmation."))
         #expect(shell.output("help keys").contains("Alt-1…Alt-9"))
         #expect(shell.error("help swich") == "unknown command \"swich\"; did you mean `switch`?")
     }

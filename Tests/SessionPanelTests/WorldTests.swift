@@ -17,19 +17,21 @@ struct WorldTests {
             contacts: [.init(name: "A"), .init(name: "a")], accounts: [.init(name: " ")],
             cases: [.init(number: 1, title: "x"), .init(number: 1, title: "y"), .init(number: -2, title: "z")],
             workItems: [.init(id: 0, channel: .chat, customer: nil, stream: .open)])
-        #expect(world.problems == [
-            "contact \"a\" appears twice", "case 1 appears twice",
-            "a contact, account or case has an empty name or title",
-            "case -2 is out of range (0 to 999999999999999)", "work item W0 is out of range (1 to 999999999999999)",
-        ])
+        #expect(
+            world.problems == [
+                "contact \"a\" appears twice", "case 1 appears twice",
+                "a contact, account or case has an empty name or title",
+                "case -2 is out of range (0 to 999999999999999)", "work item W0 is out of range (1 to 999999999999999)",
+            ])
     }
 
     @Test("work items start in their streams; visitors among them get visitor numbers")
     func workItems() {
-        let state = PanelState(world: World(workItems: [
-            .init(id: 5, channel: .sms, customer: nil, stream: .closed),
-            .init(id: 6, channel: .chat, customer: "Ann", stream: .mine),
-        ]))
+        let state = PanelState(
+            world: World(workItems: [
+                .init(id: 5, channel: .sms, customer: nil, stream: .closed),
+                .init(id: 6, channel: .chat, customer: "Ann", stream: .mine),
+            ]))
         #expect(state.workItems(in: .closed).map(\.title) == ["Visitor 1"])
         #expect(state.workItems(in: .mine).map(\.state) == [.active])
         #expect(state.visitorCount == 1)

@@ -2,11 +2,13 @@ import CSQLite
 import Foundation
 import SessionPanel
 import Testing
+
 @testable import Storage
 
 /// A fresh folder for one test's files, removed at the end.
 struct Scratch {
-    let folder = FileManager.default.temporaryDirectory.appendingPathComponent("omnipanel-storage-\(UUID().uuidString)").path
+    let folder = FileManager.default.temporaryDirectory.appendingPathComponent("omnipanel-storage-\(UUID().uuidString)")
+        .path
 
     init() throws { try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: false) }
 
@@ -18,7 +20,9 @@ struct Scratch {
 func state(after lines: [String], from start: PanelState = PanelState()) -> PanelState {
     var interpreter = Interpreter(state: start)
     for line in lines {
-        if case .failed(let error) = interpreter.handle(InputLine(Array(line.utf8))) { Issue.record("\(line): \(error.message)") }
+        if case .failed(let error) = interpreter.handle(InputLine(Array(line.utf8))) {
+            Issue.record("\(line): \(error.message)")
+        }
     }
     return interpreter.state
 }
@@ -50,9 +54,13 @@ func inWorld(of other: PanelState?, _ state: PanelState) -> PanelState {
         let read = try #require(try StateFile.read(file))
         #expect(inWorld(of: read, busy) == read, "a reader sees the save while the writer still holds the lock")
         store = nil
-        let reopened = try StateFile(path: file) { Issue.record("the file exists: nothing to create"); return PanelState() }
+        let reopened = try StateFile(path: file) {
+            Issue.record("the file exists: nothing to create")
+            return PanelState()
+        }
         #expect(inWorld(of: reopened.state, busy) == reopened.state)
-        let world = try #require(reopened.state.world.base as? SQLiteWorldCatalog, "the world is read from the file's tables")
+        let world = try #require(
+            reopened.state.world.base as? SQLiteWorldCatalog, "the world is read from the file's tables")
         #expect(try world.world() == World.demo.sortedLikeACatalog)
     }
 
@@ -61,8 +69,9 @@ func inWorld(of other: PanelState?, _ state: PanelState) -> PanelState {
         let scratch = try Scratch()
         defer { scratch.remove() }
         let items = (1...200).map { World.WorkItem(id: $0, channel: .chat, customer: nil, stream: .open) }
-        let start = state(after: ["incoming chat", "accept", "message 1 hello", "switch home"],
-                          from: PanelState(world: World(workItems: items)))
+        let start = state(
+            after: ["incoming chat", "accept", "message 1 hello", "switch home"],
+            from: PanelState(world: World(workItems: items)))
         let store = try StateFile(path: scratch.path("class.db")) { start }
         var current = start
         func run(_ line: String) throws -> Int {
@@ -99,7 +108,8 @@ func inWorld(of other: PanelState?, _ state: PanelState) -> PanelState {
         new.sessions[5] = nil
         new.conversations[7]!.messages = ["1", "4"]
         new.conversations[8] = nil
-        #expect(try tables.write(new, over: old) == 7)  // value, session, conversation 8 and its message, W7's 2 and 3, W7's new 4
+        // value, session, conversation 8 and its message, W7's 2 and 3, W7's new 4
+        #expect(try tables.write(new, over: old) == 7)
         #expect(try tables.read() == new)
     }
 
@@ -137,7 +147,10 @@ func inWorld(of other: PanelState?, _ state: PanelState) -> PanelState {
         let newer = scratch.path("newer.db")
         _ = try StateFile(path: newer) { PanelState() }
         try Database(path: newer).execute("PRAGMA user_version = \(ShiftTables.formatVersion + 1)")
-        #expect(throws: StateFileError(newer, .newerVersion(ShiftTables.formatVersion + 1, readable: ShiftTables.formatVersion))) {
+        #expect(
+            throws: StateFileError(
+                newer, .newerVersion(ShiftTables.formatVersion + 1, readable: ShiftTables.formatVersion))
+        ) {
             try StateFile.read(newer)
         }
         let other = scratch.path("other.db")
@@ -171,13 +184,18 @@ func inWorld(of other: PanelState?, _ state: PanelState) -> PanelState {
         let store = try StateFile(path: file) { PanelState() }
         let other = try Database(path: file)
         // SQLite calls the WAL hook after the commit, with the lock released: the other writer saves there.
-        sqlite3_wal_hook(store.database.handle, { context, _, _, _ in
-            let other = Unmanaged<Database>.fromOpaque(context!).takeUnretainedValue()
-            return (try? other.execute("UPDATE shift SET value = '7' WHERE key = 'clock'")) == nil ? SQLITE_ERROR : SQLITE_OK
-        }, Unmanaged.passUnretained(other).toOpaque())
+        sqlite3_wal_hook(
+            store.database.handle,
+            { context, _, _, _ in
+                let other = Unmanaged<Database>.fromOpaque(context!).takeUnretainedValue()
+                return (try? other.execute("UPDATE shift SET value = '7' WHERE key = 'clock'")) == nil
+                    ? SQLITE_ERROR : SQLITE_OK
+            }, Unmanaged.passUnretained(other).toOpaque())
         try store.save(state(after: ["incoming chat"]))
         sqlite3_wal_hook(store.database.handle, nil, nil)
-        #expect(throws: StateFileError(file, .changedElsewhere)) { try store.save(state(after: ["incoming chat", "accept"])) }
+        #expect(throws: StateFileError(file, .changedElsewhere)) {
+            try store.save(state(after: ["incoming chat", "accept"]))
+        }
         #expect(try StateFile.read(file)?.now == 7, "the other writer's save is kept")
         #expect(try StateFile.read(file)?.notifications.count == 1)
     }
@@ -192,8 +210,10 @@ func inWorld(of other: PanelState?, _ state: PanelState) -> PanelState {
             #expect(message.contains("/tmp/class room/class.db"))
             #expect(!message.contains("\n"))
         }
-        #expect(StateFileError("c.db", .newerVersion(9, readable: 2)).message
-            == "state file c.db was saved by a newer omnipanel (format version 9; this one reads version 2); the file was left as it was")
+        #expect(
+            StateFileError("c.db", .newerVersion(9, readable: 2)).message
+                == "state file c.db was saved by a newer omnipanel (format version 9; this one reads version 2); the file was left as it was"
+        )
     }
 }
 

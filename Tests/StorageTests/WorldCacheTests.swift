@@ -1,7 +1,8 @@
 import SessionPanel
-@testable import Storage
 import SystemIO
 import Testing
+
+@testable import Storage
 
 @Suite struct WorldCacheTests {
     let folder: String
@@ -35,7 +36,9 @@ import Testing
         defer { closedir(directory) }
         var names: [String] = []
         while let entry = readdir(directory) {
-            let name = withUnsafeBytes(of: entry.pointee.d_name) { String(cString: $0.bindMemory(to: CChar.self).baseAddress!) }
+            let name = withUnsafeBytes(of: entry.pointee.d_name) {
+                String(cString: $0.bindMemory(to: CChar.self).baseAddress!)
+            }
             if name != "." && name != ".." { names.append(name) }
         }
         return names

@@ -1,6 +1,7 @@
 import SessionPanel
-@testable import Storage
 import Testing
+
+@testable import Storage
 
 /// One suite of catalog behaviour, run against the in-memory ``World`` and the SQLite catalog holding
 /// the same world, so the two cannot drift apart.
@@ -52,10 +53,16 @@ import Testing
     @Test(arguments: Kind.allCases)
     func prefixQueriesAreSortedByLowercasedNameAndLimited(_ kind: Kind) throws {
         let catalog = try kind.catalog()
-        #expect(try catalog.contacts(startingWith: "zo", limit: 10).map(\.name) == ["zoe baker", "ZOLTAN Doe", "Zora Clark", "Zoë Adams"])
+        #expect(
+            try catalog.contacts(startingWith: "zo", limit: 10).map(\.name) == [
+                "zoe baker", "ZOLTAN Doe", "Zora Clark", "Zoë Adams",
+            ])
         #expect(try catalog.contacts(startingWith: "ZO", limit: 2).map(\.name) == ["zoe baker", "ZOLTAN Doe"])
         #expect(try catalog.count(.contact, startingWith: "Zo") == 4)
-        #expect(try catalog.contacts(startingWith: "", limit: 3).map(\.name) == ["Abraham McCormick", "José Núñez", "Kenny Smith"])
+        #expect(
+            try catalog.contacts(startingWith: "", limit: 3).map(\.name) == [
+                "Abraham McCormick", "José Núñez", "Kenny Smith",
+            ])
         #expect(try catalog.count(.contact, startingWith: "") == 10)
         #expect(try catalog.contacts(startingWith: "q", limit: 5).isEmpty)
         #expect(try catalog.accounts(startingWith: "cont", limit: 5).map(\.name) == ["Contoso", "contoso east"])
@@ -80,7 +87,10 @@ import Testing
         let catalog = try Kind.sqlite.catalog() as! SQLiteWorldCatalog
         let read = try catalog.world()
         let sorted = { (world: World) in
-            [world.contacts.map(\.name).sorted(), world.accounts.map(\.name).sorted(), world.cases.map(\.title).sorted()]
+            [
+                world.contacts.map(\.name).sorted(), world.accounts.map(\.name).sorted(),
+                world.cases.map(\.title).sorted(),
+            ]
         }
         #expect(sorted(read) == sorted(Self.world))
         #expect(read.workItems == Self.world.workItems.sorted { $0.id < $1.id })

@@ -1,7 +1,8 @@
 import Foundation
 import SessionPanel
-@testable import Storage
 import Testing
+
+@testable import Storage
 
 /// A read function that hands out `bytes` at most `step` at a time, so records and escapes straddle chunks.
 func trickle(_ bytes: [UInt8], step: Int) -> (UnsafeMutableRawBufferPointer) throws -> Int {
@@ -33,37 +34,45 @@ func trickle(_ bytes: [UInt8], step: Int) -> (UnsafeMutableRawBufferPointer) thr
 
     @Test(arguments: [1, 2, 7, 1 << 20])
     func quotedFieldsHoldCommasQuotesAndLineBreaks(step: Int) throws {
-        let text = "\u{FEFF}name,account,notes\r\n"
+        let text =
+            "\u{FEFF}name,account,notes\r\n"
             + "\"Smith, Kenny\",Contoso,x\r\n"
             + "\"Dwayne \"\"The Rock\"\" Johnson\",,\"two\nlines\"\n"
             + "\n"
             + "José Núñez,\"Fabrikam\",\n"
             + "\"multi\nline name\",\"\",last"
         let world = try read(.contacts, text, step: step)
-        #expect(world.contacts == [
-            World.Contact(name: "Smith, Kenny", account: "Contoso"),
-            World.Contact(name: #"Dwayne "The Rock" Johnson"#),
-            World.Contact(name: "José Núñez", account: "Fabrikam"),
-            World.Contact(name: "multi\nline name"),
-        ])
+        #expect(
+            world.contacts == [
+                World.Contact(name: "Smith, Kenny", account: "Contoso"),
+                World.Contact(name: #"Dwayne "The Rock" Johnson"#),
+                World.Contact(name: "José Núñez", account: "Fabrikam"),
+                World.Contact(name: "multi\nline name"),
+            ])
     }
 
     @Test func eachTableReadsItsColumnsInAnyOrderIgnoringOthers() throws {
-        #expect(try read(.cases, "Title,Customer,Number,Priority\nPrinter on fire,Kenny Smith,42,high\nNo one,,7,low\n").cases == [
-            World.CaseRecord(number: 42, title: "Printer on fire", customer: "Kenny Smith"),
-            World.CaseRecord(number: 7, title: "No one"),
-        ])
-        #expect(try read(.workItems, "id,channel,stream,customer\n101,chat,my,Maria\n5,SMS,open,\n").workItems == [
-            World.WorkItem(id: 101, channel: .chat, customer: "Maria", stream: .mine),
-            World.WorkItem(id: 5, channel: .sms, customer: nil, stream: .open),
-        ])
+        #expect(
+            try read(.cases, "Title,Customer,Number,Priority\nPrinter on fire,Kenny Smith,42,high\nNo one,,7,low\n")
+                .cases == [
+                    World.CaseRecord(number: 42, title: "Printer on fire", customer: "Kenny Smith"),
+                    World.CaseRecord(number: 7, title: "No one"),
+                ])
+        #expect(
+            try read(.workItems, "id,channel,stream,customer\n101,chat,my,Maria\n5,SMS,open,\n").workItems == [
+                World.WorkItem(id: 101, channel: .chat, customer: "Maria", stream: .mine),
+                World.WorkItem(id: 5, channel: .sms, customer: nil, stream: .open),
+            ])
         #expect(try read(.accounts, "name\nContoso\n").accounts == [World.Account(name: "Contoso")])
     }
 
     @Test(arguments: [
         ("name,account\n\"Kenny,Contoso\n", "line 2, column 1: a quoted field is never closed"),
         ("name,account\nKen\"ny,Contoso\n", "line 2, column 4: a quote inside a field that does not start with one"),
-        ("name,account\n\"Kenny\"x,Contoso\n", "line 2, column 8: expected ',' or the end of the line after a closing quote"),
+        (
+            "name,account\n\"Kenny\"x,Contoso\n",
+            "line 2, column 8: expected ',' or the end of the line after a closing quote"
+        ),
         ("name,account\nKenny,Contoso,extra\n", "line 2, column 15: 3 fields, the header has 2"),
         ("name,account\nÅsa Ek\n", "line 2, column 1: 1 fields, the header has 2"),
         ("name,account\n\"a\nb\",x\n  ,Contoso\n", "line 4, column 1: name is empty"),
@@ -81,7 +90,9 @@ func trickle(_ bytes: [UInt8], step: Int) -> (UnsafeMutableRawBufferPointer) thr
 
     @Test func badValuesNameTheColumnAndValue() {
         #expect(error(.cases, "number,title\n4x,Four\n") == #"line 2, column 1: number "4x" is not a whole number"#)
-        #expect(error(.workItems, "id,channel,stream\n1,fax,mine\n") == #"line 2, column 3: channel "fax" is not one of the known values"#)
+        #expect(
+            error(.workItems, "id,channel,stream\n1,fax,mine\n")
+                == #"line 2, column 3: channel "fax" is not one of the known values"#)
         var reader = CSVWorldReader(.contacts, bytes: Array("name\nok".utf8) + [0xFF] + Array("\n".utf8))
         #expect(throws: WorldFileError("line 2, column 1: not valid UTF-8")) { try reader.read(into: WorldCollector()) }
     }
@@ -108,11 +119,16 @@ func trickle(_ bytes: [UInt8], step: Int) -> (UnsafeMutableRawBufferPointer) thr
         let collector = WorldCollector()
         var reader = JSONWorldReader(read: trickle(Array(text.utf8), step: step))
         try reader.read(into: collector)
-        #expect(collector.world == World(
-            contacts: [World.Contact(name: "José Núñez"), World.Contact(name: #"Kenny "K" Smith"#, account: "Contoso"), World.Contact(name: "Emoji 😀 fan")],
-            accounts: [World.Account(name: "Contoso")],
-            cases: [World.CaseRecord(number: 42, title: "Printer on fire", customer: "Kenny Smith")],
-            workItems: [World.WorkItem(id: 101, channel: .chat, customer: nil, stream: .mine)]))
+        #expect(
+            collector.world
+                == World(
+                    contacts: [
+                        World.Contact(name: "José Núñez"), World.Contact(name: #"Kenny "K" Smith"#, account: "Contoso"),
+                        World.Contact(name: "Emoji 😀 fan"),
+                    ],
+                    accounts: [World.Account(name: "Contoso")],
+                    cases: [World.CaseRecord(number: 42, title: "Printer on fire", customer: "Kenny Smith")],
+                    workItems: [World.WorkItem(id: 101, channel: .chat, customer: nil, stream: .mine)]))
     }
 
     @Test func anUnknownMemberIsAnErrorNamingIt() {
@@ -140,9 +156,15 @@ func trickle(_ bytes: [UInt8], step: Int) -> (UnsafeMutableRawBufferPointer) thr
         (#"{"contacts": [{"account": "x"}]}"#, #"missing "name" in contacts[0]"#),
         (#"{"cases": [{"number": 2.5, "title": "x"}]}"#, "cases[0].number should be a whole number"),
         (#"{"cases": [{"number": 1e30, "title": "x"}]}"#, "cases[0].number has an invalid value"),
-        (#"{"workItems": [{"id": 1, "channel": "fax", "stream": "mine"}]}"#, "workItems[0].channel has an invalid value"),
+        (
+            #"{"workItems": [{"id": 1, "channel": "fax", "stream": "mine"}]}"#,
+            "workItems[0].channel has an invalid value"
+        ),
         (#"{"cases": {}}"#, "cases should be a list"),
-        ("{\"contacts\": [\n  {\"name\": \"Zoë\" \"x\"}]}", "not valid JSON: expected ',' or '}' in an object, found '\"' (line 2, column 18)"),
+        (
+            "{\"contacts\": [\n  {\"name\": \"Zoë\" \"x\"}]}",
+            "not valid JSON: expected ',' or '}' in an object, found '\"' (line 2, column 18)"
+        ),
         (#"{"contacts": ["#, "not valid JSON: expected a value, found the end (line 1, column 15)"),
         (#"{"contacts": [{"name": "ab"#, "not valid JSON: unterminated string (line 1, column 27)"),
         (#"{"contacts": []} x"#, "not valid JSON: unexpected 'x' after the world (line 1, column 18)"),

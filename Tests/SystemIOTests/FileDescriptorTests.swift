@@ -27,7 +27,8 @@ struct FileDescriptorTests {
     func partialWritesContinue() throws {
         var ends: [Int32] = [0, 0]
         try #require(pipe(&ends) == 0)
-        let reader = FileDescriptor(ends[0]), writer = FileDescriptor(ends[1])
+        let reader = FileDescriptor(ends[0])
+        let writer = FileDescriptor(ends[1])
         let bytes = (0..<(1 << 20)).map { UInt8(truncatingIfNeeded: $0 &* 7) }
         nonisolated(unsafe) var received: [UInt8] = []
         let done = DispatchSemaphore(value: 0)

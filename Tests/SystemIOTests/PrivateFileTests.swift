@@ -64,10 +64,18 @@ struct PrivateFileTests {
         defer { removeFolder() }
         try #require(mkfifo(path("fifo"), 0o600) == 0)
         try FileManager.default.createDirectory(atPath: path("dir"), withIntermediateDirectories: false)
-        #expect(throws: PrivateFile.Problem.notRegular(kind: "a FIFO")) { try PrivateFile.open(path("fifo"), for: .reading) }
-        #expect(throws: PrivateFile.Problem.notRegular(kind: "a FIFO")) { try PrivateFile.replace(path("fifo"), with: []) }
-        #expect(throws: PrivateFile.Problem.notRegular(kind: "a directory")) { try PrivateFile.read(path("dir"), limit: 10) }
-        #expect(throws: PrivateFile.Problem.notRegular(kind: "a character device")) { try PrivateFile.read("/dev/zero", limit: 10) }
+        #expect(throws: PrivateFile.Problem.notRegular(kind: "a FIFO")) {
+            try PrivateFile.open(path("fifo"), for: .reading)
+        }
+        #expect(throws: PrivateFile.Problem.notRegular(kind: "a FIFO")) {
+            try PrivateFile.replace(path("fifo"), with: [])
+        }
+        #expect(throws: PrivateFile.Problem.notRegular(kind: "a directory")) {
+            try PrivateFile.read(path("dir"), limit: 10)
+        }
+        #expect(throws: PrivateFile.Problem.notRegular(kind: "a character device")) {
+            try PrivateFile.read("/dev/zero", limit: 10)
+        }
     }
 
     @Test("another user's file is refused", .enabled(if: geteuid() == 0, "needs root to give a file away"))
@@ -75,8 +83,12 @@ struct PrivateFileTests {
         defer { removeFolder() }
         try "theirs".write(toFile: path("state.json"), atomically: false, encoding: .utf8)
         try #require(chown(path("state.json"), 65534, 65534) == 0)
-        #expect(throws: PrivateFile.Problem.notOwned(owner: 65534)) { try PrivateFile.read(path("state.json"), limit: 100) }
-        #expect(throws: PrivateFile.Problem.notOwned(owner: 65534)) { try PrivateFile.replace(path("state.json"), with: []) }
+        #expect(throws: PrivateFile.Problem.notOwned(owner: 65534)) {
+            try PrivateFile.read(path("state.json"), limit: 100)
+        }
+        #expect(throws: PrivateFile.Problem.notOwned(owner: 65534)) {
+            try PrivateFile.replace(path("state.json"), with: [])
+        }
         #expect(contents("state.json") == "theirs")
     }
 

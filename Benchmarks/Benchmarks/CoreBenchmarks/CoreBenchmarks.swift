@@ -50,7 +50,8 @@ let benchmarks: @Sendable () -> Void = {
             }
         }
 
-        Benchmark("render panel after a message, kept cache, \(sessions) sessions", configuration: batched) { benchmark in
+        Benchmark("render panel after a message, kept cache, \(sessions) sessions", configuration: batched) {
+            benchmark in
             // What a script pays per command: one row changed, the rest reused from the last drawing.
             let renderer = PanelRenderer(style: .plain)
             var cache = PanelCache()

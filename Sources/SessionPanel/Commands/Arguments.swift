@@ -26,7 +26,9 @@ struct Arguments {
             }
             flags.insert(flag.name)
             guard flag.valueName != nil else {
-                if attached != nil { throw CommandError("\(flag.name) takes no value; usage: \(spec.usage.joined(separator: " | "))") }
+                if attached != nil {
+                    throw CommandError("\(flag.name) takes no value; usage: \(spec.usage.joined(separator: " | "))")
+                }
                 continue
             }
             guard let value = attached.map({ Token(text: $0, quoted: token.quoted) }) ?? rest.popFirst() else {
@@ -87,7 +89,8 @@ struct Arguments {
         if token.startsLikeNumber, let value = Int(token.text) { return value }
         let digits = token.text.hasPrefix("-") ? token.text.dropFirst() : Substring(token.text)
         guard !digits.isEmpty, digits.allSatisfy({ $0.isASCII && $0.isNumber }) else {
-            throw CommandError("\(what) must be a number, not \"\(token.text)\"; usage: \(spec.usage.joined(separator: " | "))")
+            throw CommandError(
+                "\(what) must be a number, not \"\(token.text)\"; usage: \(spec.usage.joined(separator: " | "))")
         }
         guard let value = Int(token.text) else { throw CommandError("\(what) \(token.text) is out of range") }
         return value

@@ -50,26 +50,31 @@ public final class CommandSpec: Sendable {
 
     /// A command's entry.
     convenience init(
-        _ name: String, aliases: [String] = [], usage: [String], summary: String, details: @autoclosure @escaping @Sendable () -> String = "",
+        _ name: String, aliases: [String] = [], usage: [String], summary: String,
+        details: @autoclosure @escaping @Sendable () -> String = "",
         arguments: [ArgumentSlot] = [], flags: [Flag] = [],
         build: @escaping @Sendable (inout Arguments) throws(CommandError) -> Command
     ) {
         self.init(
-            name, aliases: aliases, usage: usage, summary: summary, details: details, arguments: arguments, flags: flags,
+            name, aliases: aliases, usage: usage, summary: summary, details: details, arguments: arguments,
+            flags: flags,
             builder: .command(build))
     }
 
     /// A script directive's entry.
     convenience init(
-        directive name: String, usage: [String], summary: String, details: @autoclosure @escaping @Sendable () -> String = "",
+        directive name: String, usage: [String], summary: String,
+        details: @autoclosure @escaping @Sendable () -> String = "",
         arguments: [ArgumentSlot] = [],
         build: @escaping @Sendable (inout Arguments) throws(CommandError) -> ScriptDirective
     ) {
-        self.init(name, usage: usage, summary: summary, details: details, arguments: arguments, builder: .directive(build))
+        self.init(
+            name, usage: usage, summary: summary, details: details, arguments: arguments, builder: .directive(build))
     }
 
     private init(
-        _ name: String, aliases: [String] = [], usage: [String], summary: String, details: @escaping @Sendable () -> String,
+        _ name: String, aliases: [String] = [], usage: [String], summary: String,
+        details: @escaping @Sendable () -> String,
         arguments: [ArgumentSlot], flags: [Flag] = [], builder: Builder
     ) {
         self.name = name

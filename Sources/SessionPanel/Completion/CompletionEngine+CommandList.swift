@@ -8,7 +8,9 @@ extension CompletionEngine {
     /// `switch ke` → `switch kenny\ Smith`, `switch "Ke` → `switch "Kenny Smith"` (the parser matches
     /// titles ignoring case). With `backslashesOnly`, an opening quote is replaced rather than kept
     /// (`switch "Ke` → `switch Kenny\ Smith`), for a shell that drops quotes before it compares.
-    public static func completeCommandList(_ text: String, in state: PanelState, backslashesOnly: Bool = false) -> [String] {
+    public static func completeCommandList(_ text: String, in state: PanelState, backslashesOnly: Bool = false)
+        -> [String]
+    {
         let commands = TokenizedLine.splitCommands(text)
         var interpreter = Interpreter(state: state)
         for command in commands.dropLast() { _ = interpreter.handle(InputLine(Array(command.utf8))) }

@@ -1,13 +1,18 @@
 extension CompletionEngine {
     /// The values of `kind` that fit the live state. `partial` picks positions or titles for sessions
     /// and numbers or `W` labels for work items; `previous` is the word before (a setting's name).
-    static func values(_ kind: ValueKind, partial: String, previous: String?, _ state: PanelState) -> [CompletionCandidate] {
+    static func values(_ kind: ValueKind, partial: String, previous: String?, _ state: PanelState)
+        -> [CompletionCandidate]
+    {
         let typingNumber = partial.first?.isNumber ?? false
         switch kind {
         case .session: return sessions(state, partial: partial) { _ in true }
         case .customerSession: return sessions(state, partial: partial) { !$0.isHome }
         case .conversationSession: return sessions(state, partial: partial) { $0.conversationID != nil }
-        case .visitorSession: return sessions(state, partial: partial) { state.conversation(of: $0)?.customer == nil && $0.conversationID != nil }
+        case .visitorSession:
+            return sessions(state, partial: partial) {
+                state.conversation(of: $0)?.customer == nil && $0.conversationID != nil
+            }
         case .notification:
             return ReportRenderer.notificationLines(state).enumerated().map { CompletionCandidate(String($0 + 1), $1) }
         case .caseNumber, .contactName, .accountName:
@@ -36,9 +41,13 @@ extension CompletionEngine {
                 CompletionCandidate(String($0 + 1), VisibleText.escaped(session.tabs[$0].title))
             }
         case .field:
-            return (state.focusedSession.draft.map { $0.field } + ["title", "description"]).map { CompletionCandidate($0) }
+            return (state.focusedSession.draft.map { $0.field } + ["title", "description"]).map {
+                CompletionCandidate($0)
+            }
         case .commandName:
-            return CommandTable.all.map { CompletionCandidate($0.name, $0.summary) } + [CompletionCandidate("keys", "key bindings")]
+            return CommandTable.all.map { CompletionCandidate($0.name, $0.summary) } + [
+                CompletionCandidate("keys", "key bindings")
+            ]
         case .duration, .text:
             return []
         }
@@ -89,7 +98,8 @@ extension CompletionEngine {
         let positions = state.sessions.indices.filter { fits(state.sessions[$0]) }
         let home = fits(state.sessions[0]) ? [CompletionCandidate("home", "Home")] : []
         guard let first = partial.first, !first.isNumber else {
-            return positions.map { CompletionCandidate(String($0), VisibleText.escaped(state.sessions[$0].title)) } + home
+            return positions.map { CompletionCandidate(String($0), VisibleText.escaped(state.sessions[$0].title)) }
+                + home
         }
         return positions.filter { $0 > 0 }.map { name(state.sessions[$0].title, "session \($0)") } + home
     }
@@ -97,8 +107,11 @@ extension CompletionEngine {
     /// A name to insert: quoted when needed, and cut before any character that cannot be typed
     /// (a control or bidirectional character in customer text), which leaves a prefix the parser still matches.
     private static func name(_ text: String, _ description: String) -> CompletionCandidate {
-        let typable = String(String.UnicodeScalarView(text.unicodeScalars.prefix { $0 == "\\" || !VisibleText.needsEscape($0) }))
-        let trimmed = typable.count < text.count ? String(typable.reversed().drop(while: { $0.isWhitespace }).reversed()) : typable
+        let typable = String(
+            String.UnicodeScalarView(text.unicodeScalars.prefix { $0 == "\\" || !VisibleText.needsEscape($0) }))
+        let trimmed =
+            typable.count < text.count
+            ? String(typable.reversed().drop(while: { $0.isWhitespace }).reversed()) : typable
         return CompletionCandidate(trimmed.isEmpty ? "" : quoted(trimmed), description)
     }
 

@@ -28,7 +28,8 @@ public enum CompletionEngine {
             guard !command.text.hasPrefix("#"), let spec = CommandTable.spec(for: command.text) else {
                 return Completion(replacing: replacing, candidates: [])
             }
-            candidates = argumentCandidates(spec, Array(words.dropFirst()), partial, state, limit: limit, unlisted: &unlisted)
+            candidates = argumentCandidates(
+                spec, Array(words.dropFirst()), partial, state, limit: limit, unlisted: &unlisted)
         } else if partial.text.hasPrefix("#") {
             candidates = []
         } else {
@@ -43,7 +44,8 @@ public enum CompletionEngine {
             !candidate.text.isEmpty && unquoted(candidate.text).lowercased().hasPrefix(partial.text.lowercased())
                 && seen.insert(candidate.text).inserted
         }
-        return Completion(replacing: replacing, candidates: Array(matching.prefix(limit)), total: matching.count + unlisted)
+        return Completion(
+            replacing: replacing, candidates: Array(matching.prefix(limit)), total: matching.count + unlisted)
     }
 
     /// The word being completed.
@@ -66,7 +68,8 @@ public enum CompletionEngine {
 
     /// The candidates for the next argument; a world query lists at most `limit` and adds the rest to `unlisted`.
     private static func argumentCandidates(
-        _ spec: CommandSpec, _ words: [Token], _ partial: PartialWord, _ state: PanelState, limit: Int, unlisted: inout Int
+        _ spec: CommandSpec, _ words: [Token], _ partial: PartialWord, _ state: PanelState, limit: Int,
+        unlisted: inout Int
     ) -> [CompletionCandidate] {
         let used = Set(words.compactMap { flag(named: $0, in: spec)?.name })
         let flags = spec.flags.filter { !used.contains($0.name) }.map { CompletionCandidate($0.name, $0.summary) }
@@ -77,8 +80,9 @@ public enum CompletionEngine {
         case .slot(.keyword(let keywords, let alternative), let previous):
             let words = partial.quoted ? [] : keywords.map { CompletionCandidate($0.word, $0.summary) }
             guard let alternative else { return words }
-            return words + (worldValues(alternative, partial: partial.text, state, limit: limit, unlisted: &unlisted)
-                ?? values(alternative, partial: partial.text, previous: previous, state))
+            return words
+                + (worldValues(alternative, partial: partial.text, state, limit: limit, unlisted: &unlisted)
+                    ?? values(alternative, partial: partial.text, previous: previous, state))
         case .slot(.value(let kind), let previous):
             return worldValues(kind, partial: partial.text, state, limit: limit, unlisted: &unlisted)
                 ?? values(kind, partial: partial.text, previous: previous, state)

@@ -31,7 +31,8 @@ public struct JSONNumber: Sendable, Hashable, CustomStringConvertible {
         var value: T = 0
         for digit in decimal.digits {
             let (shifted, overflowShift) = value.multipliedReportingOverflow(by: 10)
-            let (added, overflowAdd) = decimal.negative
+            let (added, overflowAdd) =
+                decimal.negative
                 ? shifted.subtractingReportingOverflow(T(digit)) : shifted.addingReportingOverflow(T(digit))
             guard !overflowShift, !overflowAdd else { return nil }
             value = added
@@ -46,7 +47,10 @@ public struct JSONNumber: Sendable, Hashable, CustomStringConvertible {
 
     /// The number as significant digits times a power of ten, without leading or trailing zeros.
     private var decimal: Decimal {
-        var negative = false, digits: [UInt8] = [], exponent = 0, afterPoint = 0
+        var negative = false
+        var digits: [UInt8] = []
+        var exponent = 0
+        var afterPoint = 0
         var bytes = text.utf8.makeIterator()
         var inFraction = false
         while let byte = bytes.next() {
@@ -70,7 +74,8 @@ public struct JSONNumber: Sendable, Hashable, CustomStringConvertible {
 
     /// The exponent after `e`, clamped far beyond any integer's range so that it cannot overflow.
     private static func exponent(of bytes: inout String.UTF8View.Iterator) -> Int {
-        var sign = 1, value = 0
+        var sign = 1
+        var value = 0
         while let byte = bytes.next() {
             switch byte {
             case UInt8(ascii: "-"): sign = -1

@@ -41,29 +41,34 @@ extension JSONParser {
     private mutating func escape(into decoded: inout [UInt8]) throws(JSONSyntaxError) {
         let start = offset
         offset += 1
-        let simple: UInt8? = switch current {
-        case UInt8(ascii: "\""): UInt8(ascii: "\"")
-        case UInt8(ascii: "\\"): UInt8(ascii: "\\")
-        case UInt8(ascii: "/"): UInt8(ascii: "/")
-        case UInt8(ascii: "b"): 0x08
-        case UInt8(ascii: "f"): 0x0C
-        case UInt8(ascii: "n"): 0x0A
-        case UInt8(ascii: "r"): 0x0D
-        case UInt8(ascii: "t"): 0x09
-        default: nil
-        }
+        let simple: UInt8? =
+            switch current {
+            case UInt8(ascii: "\""): UInt8(ascii: "\"")
+            case UInt8(ascii: "\\"): UInt8(ascii: "\\")
+            case UInt8(ascii: "/"): UInt8(ascii: "/")
+            case UInt8(ascii: "b"): 0x08
+            case UInt8(ascii: "f"): 0x0C
+            case UInt8(ascii: "n"): 0x0A
+            case UInt8(ascii: "r"): 0x0D
+            case UInt8(ascii: "t"): 0x09
+            default: nil
+            }
         if let simple {
             offset += 1
             decoded.append(simple)
             return
         }
-        guard current == UInt8(ascii: "u") else { throw error("invalid escape '\\' followed by \(found) in a string", at: start) }
+        guard current == UInt8(ascii: "u") else {
+            throw error("invalid escape '\\' followed by \(found) in a string", at: start)
+        }
         let unit = try utf16Unit(at: start)
         let scalar: Unicode.Scalar?
         switch unit {
         case 0xD800..<0xDC00:
             var low: UInt32 = 0
-            if bytes[offset...].starts(with: [UInt8(ascii: "\\"), UInt8(ascii: "u")]) { low = try utf16Unit(at: offset) }
+            if bytes[offset...].starts(with: [UInt8(ascii: "\\"), UInt8(ascii: "u")]) {
+                low = try utf16Unit(at: offset)
+            }
             guard (0xDC00..<0xE000).contains(low) else {
                 throw error("unpaired surrogate \\u\(Self.hex(unit)) in a string", at: start)
             }

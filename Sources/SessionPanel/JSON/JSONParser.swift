@@ -97,9 +97,13 @@ public struct JSONParser {
             let keyOffset = offset
             guard current == UInt8(ascii: "\"") else { throw error("expected a key in double quotes, found \(found)") }
             let key = try string()
-            guard keys.insert(key, among: members) else { throw error("duplicate key \"\(key)\" in an object", at: keyOffset) }
+            guard keys.insert(key, among: members) else {
+                throw error("duplicate key \"\(key)\" in an object", at: keyOffset)
+            }
             skipWhitespace()
-            guard current == UInt8(ascii: ":") else { throw error("expected ':' after the key \"\(key)\", found \(found)") }
+            guard current == UInt8(ascii: ":") else {
+                throw error("expected ':' after the key \"\(key)\", found \(found)")
+            }
             offset += 1
             members.append((key, try value()))
         } while try !ends(closing: "}", in: "an object")
@@ -159,7 +163,9 @@ public struct JSONParser {
     }
 
     private mutating func digits(after what: String) throws(JSONSyntaxError) {
-        guard let byte = current, Self.isDigit(byte) else { throw error("expected a digit after \(what), found \(found)") }
+        guard let byte = current, Self.isDigit(byte) else {
+            throw error("expected a digit after \(what), found \(found)")
+        }
         while let byte = current, Self.isDigit(byte) { offset += 1 }
     }
 

@@ -19,8 +19,9 @@ public struct JSONSyntaxError: Error, Sendable, Equatable, CustomStringConvertib
         let before = bytes[..<min(offset, bytes.count)]
         let lineStart = (before.lastIndex(of: UInt8(ascii: "\n")) ?? -1) + 1
         let isContinuation = { (byte: UInt8) in byte & 0xC0 == 0x80 }
-        self.init(problem, line: before.count { $0 == UInt8(ascii: "\n") } + 1,
-                  column: bytes[lineStart..<before.endIndex].count { !isContinuation($0) } + 1)
+        self.init(
+            problem, line: before.count { $0 == UInt8(ascii: "\n") } + 1,
+            column: bytes[lineStart..<before.endIndex].count { !isContinuation($0) } + 1)
     }
 
     /// One line, e.g. `unterminated string (line 3, column 14)`.

@@ -51,25 +51,27 @@ extension JSONValue {
         output.append(UInt8(ascii: "\""))
         var text = text
         text.withUTF8 { bytes in
-        for (index, byte) in bytes.enumerated() {
-            switch byte {
-            case UInt8(ascii: "\""): output += #"\""#.utf8
-            case UInt8(ascii: "\\"): output += #"\\"#.utf8
-            case 0x08: output += #"\b"#.utf8
-            case 0x0C: output += #"\f"#.utf8
-            case 0x0A: output += #"\n"#.utf8
-            case 0x0D: output += #"\r"#.utf8
-            case 0x09: output += #"\t"#.utf8
-            case 0..<0x20:
-                output += #"\u00"#.utf8
-                output += [byte >> 4, byte & 0xF].map { $0 < 10 ? $0 + UInt8(ascii: "0") : $0 - 10 + UInt8(ascii: "a") }
-            case 0xA8...0xA9 where index >= 2 && bytes[index - 2] == 0xE2 && bytes[index - 1] == 0x80:
-                // U+2028 and U+2029 (E2 80 A8/A9), which end a line in JavaScript: replace the two bytes written
-                output.removeLast(2)
-                output += (byte == 0xA8 ? #"\u2028"# : #"\u2029"#).utf8
-            default: output.append(byte)
+            for (index, byte) in bytes.enumerated() {
+                switch byte {
+                case UInt8(ascii: "\""): output += #"\""#.utf8
+                case UInt8(ascii: "\\"): output += #"\\"#.utf8
+                case 0x08: output += #"\b"#.utf8
+                case 0x0C: output += #"\f"#.utf8
+                case 0x0A: output += #"\n"#.utf8
+                case 0x0D: output += #"\r"#.utf8
+                case 0x09: output += #"\t"#.utf8
+                case 0..<0x20:
+                    output += #"\u00"#.utf8
+                    output += [byte >> 4, byte & 0xF].map {
+                        $0 < 10 ? $0 + UInt8(ascii: "0") : $0 - 10 + UInt8(ascii: "a")
+                    }
+                case 0xA8...0xA9 where index >= 2 && bytes[index - 2] == 0xE2 && bytes[index - 1] == 0x80:
+                    // U+2028 and U+2029 (E2 80 A8/A9), which end a line in JavaScript: replace the two bytes written
+                    output.removeLast(2)
+                    output += (byte == 0xA8 ? #"\u2028"# : #"\u2029"#).utf8
+                default: output.append(byte)
+                }
             }
-        }
         }
         output.append(UInt8(ascii: "\""))
     }

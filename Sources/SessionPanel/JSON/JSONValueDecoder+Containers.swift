@@ -10,7 +10,8 @@ struct KeyedValueDecodingContainer<Key: CodingKey>: KeyedDecodingContainerProtoc
     /// The decoder of the member `key`; `keyNotFound` when the object has no such member.
     private func decoder(_ key: Key) throws -> ValueDecoder {
         guard let member = members.first(where: { $0.0 == key.stringValue }) else {
-            throw DecodingError.keyNotFound(key, .init(codingPath: codingPath, debugDescription: "no member \"\(key.stringValue)\""))
+            throw DecodingError.keyNotFound(
+                key, .init(codingPath: codingPath, debugDescription: "no member \"\(key.stringValue)\""))
         }
         return ValueDecoder(value: member.1, codingPath: codingPath + [key])
     }
@@ -72,7 +73,8 @@ struct UnkeyedValueDecodingContainer: UnkeyedDecodingContainer {
     private mutating func next<T>(_ expected: Any.Type, _ read: (ValueDecoder) throws -> T) throws -> T {
         let key = JSONCodingKey(intValue: currentIndex)
         guard !isAtEnd else {
-            throw DecodingError.valueNotFound(expected, .init(codingPath: codingPath + [key], debugDescription: "the array has no more items"))
+            throw DecodingError.valueNotFound(
+                expected, .init(codingPath: codingPath + [key], debugDescription: "the array has no more items"))
         }
         let value = try read(ValueDecoder(value: items[currentIndex], codingPath: codingPath + [key]))
         currentIndex += 1
@@ -101,7 +103,9 @@ struct UnkeyedValueDecodingContainer: UnkeyedDecodingContainer {
     mutating func decode(_ type: UInt64.Type) throws -> UInt64 { try next(type) { try $0.decode(type) } }
     mutating func decode<T: Decodable>(_ type: T.Type) throws -> T { try next(type) { try $0.decode(type) } }
 
-    mutating func nestedContainer<NestedKey: CodingKey>(keyedBy type: NestedKey.Type) throws -> KeyedDecodingContainer<NestedKey> {
+    mutating func nestedContainer<NestedKey: CodingKey>(keyedBy type: NestedKey.Type) throws -> KeyedDecodingContainer<
+        NestedKey
+    > {
         try next(KeyedDecodingContainer<NestedKey>.self) { try $0.container(keyedBy: type) }
     }
 

@@ -48,15 +48,17 @@ struct ValueDecoder: Decoder, SingleValueDecodingContainer {
 
     /// The error for finding this value where a `type` was expected: `valueNotFound` for null, else `typeMismatch`.
     func mismatch(_ type: Any.Type) -> DecodingError {
-        let found = switch value {
-        case .null: "null"
-        case .bool: "a boolean"
-        case .number(let number): "the number \(number)"
-        case .string: "a string"
-        case .array: "an array"
-        case .object: "an object"
-        }
-        let context = DecodingError.Context(codingPath: codingPath, debugDescription: "expected \(type), found \(found)")
+        let found =
+            switch value {
+            case .null: "null"
+            case .bool: "a boolean"
+            case .number(let number): "the number \(number)"
+            case .string: "a string"
+            case .array: "an array"
+            case .object: "an object"
+            }
+        let context = DecodingError.Context(
+            codingPath: codingPath, debugDescription: "expected \(type), found \(found)")
         return decodeNil() ? .valueNotFound(type, context) : .typeMismatch(type, context)
     }
 
@@ -94,7 +96,8 @@ struct ValueDecoder: Decoder, SingleValueDecodingContainer {
     private func integer<T: FixedWidthInteger>() throws -> T {
         guard case .number(let number) = value, number.isWhole else { throw mismatch(T.self) }
         guard let integer = number.integer(T.self) else {
-            throw DecodingError.dataCorrupted(.init(codingPath: codingPath, debugDescription: "\(number) does not fit in \(T.self)"))
+            throw DecodingError.dataCorrupted(
+                .init(codingPath: codingPath, debugDescription: "\(number) does not fit in \(T.self)"))
         }
         return integer
     }
@@ -103,7 +106,8 @@ struct ValueDecoder: Decoder, SingleValueDecodingContainer {
     private func floatingPoint<T: BinaryFloatingPoint & LosslessStringConvertible>() throws -> T {
         guard case .number(let number) = value else { throw mismatch(T.self) }
         guard let result = T(number.text), result.isFinite else {
-            throw DecodingError.dataCorrupted(.init(codingPath: codingPath, debugDescription: "\(number) does not fit in \(T.self)"))
+            throw DecodingError.dataCorrupted(
+                .init(codingPath: codingPath, debugDescription: "\(number) does not fit in \(T.self)"))
         }
         return result
     }

@@ -8,8 +8,12 @@ struct KeyedValueEncodingContainer<Key: CodingKey>: KeyedEncodingContainerProtoc
     mutating func encodeNil(forKey key: Key) { put(.null, key) }
     mutating func encode(_ value: Bool, forKey key: Key) { put(.bool(value), key) }
     mutating func encode(_ value: String, forKey key: Key) { put(.string(value), key) }
-    mutating func encode(_ value: Double, forKey key: Key) throws { put(try ValueEncoder.number(value, at: codingPath + [key]), key) }
-    mutating func encode(_ value: Float, forKey key: Key) throws { put(try ValueEncoder.number(value, at: codingPath + [key]), key) }
+    mutating func encode(_ value: Double, forKey key: Key) throws {
+        put(try ValueEncoder.number(value, at: codingPath + [key]), key)
+    }
+    mutating func encode(_ value: Float, forKey key: Key) throws {
+        put(try ValueEncoder.number(value, at: codingPath + [key]), key)
+    }
     mutating func encode(_ value: Int, forKey key: Key) { put(.number(JSONNumber(value)), key) }
     mutating func encode(_ value: Int8, forKey key: Key) { put(.number(JSONNumber(value)), key) }
     mutating func encode(_ value: Int16, forKey key: Key) { put(.number(JSONNumber(value)), key) }
@@ -35,7 +39,9 @@ struct KeyedValueEncodingContainer<Key: CodingKey>: KeyedEncodingContainerProtoc
         nestedEncoder(key.stringValue, key).unkeyedContainer()
     }
 
-    mutating func superEncoder() -> any Encoder { nestedEncoder(JSONCodingKey.superKey.stringValue, JSONCodingKey.superKey) }
+    mutating func superEncoder() -> any Encoder {
+        nestedEncoder(JSONCodingKey.superKey.stringValue, JSONCodingKey.superKey)
+    }
 
     mutating func superEncoder(forKey key: Key) -> any Encoder { nestedEncoder(key.stringValue, key) }
 
@@ -71,9 +77,13 @@ struct UnkeyedValueEncodingContainer: UnkeyedEncodingContainer {
     mutating func encode(_ value: UInt32) { put(.number(JSONNumber(value))) }
     mutating func encode(_ value: UInt64) { put(.number(JSONNumber(value))) }
 
-    mutating func encode(_ value: some Encodable) throws { put(try ValueEncoder.encode(value, at: codingPath + [nextKey])) }
+    mutating func encode(_ value: some Encodable) throws {
+        put(try ValueEncoder.encode(value, at: codingPath + [nextKey]))
+    }
 
-    mutating func nestedContainer<NestedKey: CodingKey>(keyedBy keyType: NestedKey.Type) -> KeyedEncodingContainer<NestedKey> {
+    mutating func nestedContainer<NestedKey: CodingKey>(keyedBy keyType: NestedKey.Type) -> KeyedEncodingContainer<
+        NestedKey
+    > {
         nestedEncoder().container(keyedBy: keyType)
     }
 

@@ -10,7 +10,8 @@ public struct JSONValueEncoder {
         let slot = EncodingSlot()
         try value.encode(to: ValueEncoder(slot: slot, codingPath: []))
         guard slot.isSet else {
-            throw EncodingError.invalidValue(value, .init(codingPath: [], debugDescription: "\(type(of: value)) encoded nothing"))
+            throw EncodingError.invalidValue(
+                value, .init(codingPath: [], debugDescription: "\(type(of: value)) encoded nothing"))
         }
         return slot.value
     }
@@ -117,9 +118,12 @@ struct ValueEncoder: Encoder {
     }
 
     /// `value` as a JSON number, or the error JSON gives for infinity and NaN.
-    static func number(_ value: some BinaryFloatingPoint & LosslessStringConvertible, at codingPath: [any CodingKey]) throws -> JSONValue {
+    static func number(_ value: some BinaryFloatingPoint & LosslessStringConvertible, at codingPath: [any CodingKey])
+        throws -> JSONValue
+    {
         guard let number = JSONNumber(value) else {
-            throw EncodingError.invalidValue(value, .init(codingPath: codingPath, debugDescription: "\(value) cannot be written in JSON"))
+            throw EncodingError.invalidValue(
+                value, .init(codingPath: codingPath, debugDescription: "\(value) cannot be written in JSON"))
         }
         return .number(number)
     }

@@ -4,11 +4,15 @@ extension PanelState {
     private func activeConversationID(in session: Session) throws(CommandError) -> Int {
         guard let id = session.conversationID, let conversation = conversations[id] else {
             throw CommandError(
-                session.isHome ? "Home has no conversation" : "\"\(session.title)\" is a record session, not a conversation")
+                session.isHome
+                    ? "Home has no conversation" : "\"\(session.title)\" is a record session, not a conversation")
         }
-        guard !session.readOnly else { throw CommandError("\"\(session.title)\" is a closed work item, open read-only") }
+        guard !session.readOnly else {
+            throw CommandError("\"\(session.title)\" is a closed work item, open read-only")
+        }
         guard conversation.state == .active else {
-            throw CommandError("the conversation with \"\(session.title)\" is \(conversation.state.displayName), not Active")
+            throw CommandError(
+                "the conversation with \"\(session.title)\" is \(conversation.state.displayName), not Active")
         }
         return id
     }
@@ -23,7 +27,8 @@ extension PanelState {
     mutating func deliver(_ text: String, toSessionAt position: Int, conversation id: Int) {
         conversations[id]?.messages.append(Message(sender: .customer, text: text, time: now))
         guard sessions[position].id != focusedSessionID else { return }
-        sessions[position].unreadCount = min(sessions[position].unreadCount + 1, Limits.largestCounter)  // the badge shows 9+ long before
+        // the badge shows 9+ long before
+        sessions[position].unreadCount = min(sessions[position].unreadCount + 1, Limits.largestCounter)
         shift.log.unreadMessage(id, at: now, unread: sessions[position].unreadCount)
     }
 
@@ -44,7 +49,10 @@ extension PanelState {
             shift.log.update(id, at: now) { $0.persistentEnds += 1 }
         }
         return Outcome(
-            [.message("Ended the conversation with \(session.title); it is in Wrap-up. Closing the session closes it.")],
+            [
+                .message(
+                    "Ended the conversation with \(session.title); it is in Wrap-up. Closing the session closes it.")
+            ],
             showsPanel: true)
     }
 
@@ -60,13 +68,16 @@ extension PanelState {
         customerConversations.add(conversation)
         let title = distinctTitle(contact.name, for: session.kind)
         sessions[position].title = title
-        return Outcome([.message("Linked \(contact.name) to \(session.title); the session title is now \(title).")], showsPanel: true)
+        return Outcome(
+            [.message("Linked \(contact.name) to \(session.title); the session title is now \(title).")],
+            showsPanel: true)
     }
 
     mutating func setSentiment(_ level: Sentiment, of reference: SessionReference) throws(CommandError) -> Outcome {
         let position = try position(of: reference)
         guard !sessions[position].isHome else { throw CommandError("Home has no sentiment") }
-        _ = try activeConversationID(in: sessions[position])  // as for `message`: only an Active conversation has a customer's mood
+        // as for `message`: only an Active conversation has a customer's mood
+        _ = try activeConversationID(in: sessions[position])
         changeSentiment(at: position, to: level)
         return Outcome(showsPanel: true)
     }

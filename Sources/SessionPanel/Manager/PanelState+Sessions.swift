@@ -43,7 +43,8 @@ extension PanelState {
         let session = sessions[try positionOrFocused(reference)]
         guard session.conversationID != nil else {
             throw CommandError(
-                session.isHome ? "Home has no conversation" : "\"\(session.title)\" is a record session, not a conversation")
+                session.isHome
+                    ? "Home has no conversation" : "\"\(session.title)\" is a record session, not a conversation")
         }
         return session
     }
@@ -57,7 +58,9 @@ extension PanelState {
 
     /// Opens and focuses a new session, or switches to the one already showing `kind`.
     /// Returns the message to show.
-    mutating func startSession(_ kind: SessionKind, title: String, readOnly: Bool = false) throws(CommandError) -> String {
+    mutating func startSession(_ kind: SessionKind, title: String, readOnly: Bool = false) throws(CommandError)
+        -> String
+    {
         if let existing = sessions.firstIndex(where: { $0.kind == kind }) {
             focus(existing)
             return "\"\(title)\" is already open at position \(existing); switched to it."
@@ -124,12 +127,17 @@ extension PanelState {
             case .active where conversation.channel.isLive(chatMode: settings.chatMode):
                 conversation.state = .open
                 conversation.assignedToAgent = false
-                reports.append(.message("The \(conversation.channel.displayName.lowercased()) conversation went back to the queue (Open)."))
+                reports.append(
+                    .message(
+                        "The \(conversation.channel.displayName.lowercased()) conversation went back to the queue (Open)."
+                    ))
             case .active:
                 conversation.state = .waiting
                 conversation.waitingUntil = min(now + settings.waitingWindow, Limits.largestCounter)
-                reports.append(.message(
-                    "The conversation is Waiting for \(SimulatedDuration.format(settings.waitingWindow)); the customer can resume it."))
+                reports.append(
+                    .message(
+                        "The conversation is Waiting for \(SimulatedDuration.format(settings.waitingWindow)); the customer can resume it."
+                    ))
             case .wrapUp:
                 conversation.state = .closed
                 customerConversations.remove(conversation)
@@ -138,7 +146,8 @@ extension PanelState {
                 break
             }
             conversations[id] = conversation
-            shift.log.sessionClosed(id, at: now, parked: conversation.state == .waiting, closed: conversation.state == .closed)
+            shift.log.sessionClosed(
+                id, at: now, parked: conversation.state == .waiting, closed: conversation.state == .closed)
             if conversation.state == .waiting { parked(conversation) }
         }
         let wasFocused = session.id == focusedSessionID
@@ -158,8 +167,8 @@ extension PanelState {
             if state == .active || state == .wrapUp { working += 1 }
         }
         presence =
-            if sessions.count >= settings.maxSessions || working >= settings.capacity { .doNotDisturb }
-            else if working > 0 { .busy }
-            else { .available }
+            if sessions.count >= settings.maxSessions || working >= settings.capacity {
+                .doNotDisturb
+            } else if working > 0 { .busy } else { .available }
     }
 }

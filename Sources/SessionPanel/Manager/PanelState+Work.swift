@@ -10,12 +10,14 @@ extension PanelState {
             guard let existing = conversations[existingID] else { continue }
             let refusal = "\(existing.title) already has a \(channel.displayName) conversation, \(existing.itemLabel)"
             if let position = sessions.firstIndex(where: { $0.kind == .conversation(existingID) }) {
-                throw CommandError("\(refusal), open at position \(position); a second request on the same channel is refused")
+                throw CommandError(
+                    "\(refusal), open at position \(position); a second request on the same channel is refused")
             }
             if existing.state == .waiting {
                 returning = existing
             } else if notifications.contains(where: { $0.conversationID == existingID }) {
-                throw CommandError("\(refusal), waiting for Accept or Reject; a second request on the same channel is refused")
+                throw CommandError(
+                    "\(refusal), waiting for Accept or Reject; a second request on the same channel is refused")
             }
         }
         let id: Int
@@ -24,7 +26,9 @@ extension PanelState {
             notifications.removeAll { $0.conversationID == id }
         } else {
             guard nextConversationID < Limits.largestCounter else { throw Limits.exhausted("work item numbers") }
-            guard customer != nil || visitorCount < Limits.largestCounter else { throw Limits.exhausted("visitor numbers") }
+            guard customer != nil || visitorCount < Limits.largestCounter else {
+                throw Limits.exhausted("visitor numbers")
+            }
             var visitorNumber: Int?
             if customer == nil {
                 visitorCount += 1
@@ -53,8 +57,11 @@ extension PanelState {
         let channel = conversations[id]?.channel ?? .chat
         let resumes = returning ? " (returning: resumes W\(id) with its history)" : ""
         return Outcome(
-            [.message("Incoming \(channel.displayName) from \(title)\(resumes). Accept or reject within "
-                + "\(SimulatedDuration.format(settings.notificationTimeout)).")],
+            [
+                .message(
+                    "Incoming \(channel.displayName) from \(title)\(resumes). Accept or reject within "
+                        + "\(SimulatedDuration.format(settings.notificationTimeout)).")
+            ],
             showsPanel: true)
     }
 
@@ -84,7 +91,9 @@ extension PanelState {
         conversations[id] = conversation
         let started = try startSession(.conversation(id), title: conversation.title)
         customerAnswered(id)
-        return Outcome([.message("Accepted \(conversation.channel.displayName) from \(conversation.title). \(started)")], showsPanel: true)
+        return Outcome(
+            [.message("Accepted \(conversation.channel.displayName) from \(conversation.title). \(started)")],
+            showsPanel: true)
     }
 
     mutating func reject(_ number: Int?) throws(CommandError) -> Outcome {
@@ -92,11 +101,14 @@ extension PanelState {
         let id = notifications.remove(at: index).conversationID
         shift.log.answered(id, .rejected, at: now)
         let title = conversations[id]?.title ?? "W\(id)"
-        return Outcome([.message("Rejected the request from \(title); it is routed to another agent.")], showsPanel: true)
+        return Outcome(
+            [.message("Rejected the request from \(title); it is routed to another agent.")], showsPanel: true)
     }
 
     mutating func openCase(_ number: Int) throws(CommandError) -> Outcome {
-        guard let record = try world.caseRecord(number) else { throw CommandError("no case \(number); `open case` with Tab lists them") }
+        guard let record = try world.caseRecord(number) else {
+            throw CommandError("no case \(number); `open case` with Tab lists them")
+        }
         return Outcome([.message(try startSession(.caseRecord(number), title: record.title))], showsPanel: true)
     }
 
@@ -107,7 +119,10 @@ extension PanelState {
 
     mutating func openAccount(_ name: String) throws(CommandError) -> Outcome {
         var found = try world.account(named: name)
-        if found == nil { found = try world.accounts(startingWith: name, limit: 50).filter { Self.isCut($0.name, before: name) }.onlyOne }
+        if found == nil {
+            found = try world.accounts(startingWith: name, limit: 50).filter { Self.isCut($0.name, before: name) }
+                .onlyOne
+        }
         guard let account = found else { throw CommandError("no account named \"\(name)\"") }
         return Outcome([.message(try startSession(.account(account.name), title: account.name))], showsPanel: true)
     }
@@ -126,7 +141,9 @@ extension PanelState {
             throw CommandError("W\(id) is in Open work items; `pick W\(id)` assigns it to you")
         case .closed?:
             let started = try startSession(.conversation(id), title: conversation.title, readOnly: true)
-            return Outcome([.message(started + " Closed work items open read-only; the conversation stays Closed.")], showsPanel: true)
+            return Outcome(
+                [.message(started + " Closed work items open read-only; the conversation stays Closed.")],
+                showsPanel: true)
         case .mine?, nil:
             let resumed = conversation.state == .waiting
             let started = try startSession(.conversation(id), title: conversation.title)
@@ -137,14 +154,16 @@ extension PanelState {
                 refreshPresence()
                 customerAnswered(id)
             }
-            return Outcome([.message(started + (resumed ? " The waiting conversation is Active again." : ""))], showsPanel: true)
+            return Outcome(
+                [.message(started + (resumed ? " The waiting conversation is Active again." : ""))], showsPanel: true)
         }
     }
 
     mutating func pick(_ id: Int) throws(CommandError) -> Outcome {
         var conversation = try workItem(id)
         guard conversation.stream == .open else {
-            throw CommandError("W\(id) is in \(conversation.stream?.displayName ?? "no stream"); only Open work items can be picked")
+            throw CommandError(
+                "W\(id) is in \(conversation.stream?.displayName ?? "no stream"); only Open work items can be picked")
         }
         try checkRoom(for: .conversation(id))
         conversation.state = .active

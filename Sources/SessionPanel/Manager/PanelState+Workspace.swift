@@ -43,7 +43,8 @@ extension PanelState {
 
     mutating func closeTab(_ number: Int?) throws(CommandError) -> Outcome {
         let position = try tabSession()
-        let index = try number.map { number throws(CommandError) in try tabIndex(number, in: position) }
+        let index =
+            try number.map { number throws(CommandError) in try tabIndex(number, in: position) }
             ?? sessions[position].focusedTab
         guard !sessions[position].tabs[index].isAnchor else {
             throw CommandError("the anchor tab (\(sessions[position].tabs[index].title)) cannot be closed")

@@ -86,7 +86,8 @@ extension PanelState {
             throw CommandError("\(sessions.count) sessions are open; close some before lowering max-sessions")
         }
         if let crowded = sessions.first(where: { $0.tabs.count > updated.maxTabs }) {
-            throw CommandError("\"\(crowded.title)\" has \(crowded.tabs.count) tabs; close some before lowering max-tabs")
+            throw CommandError(
+                "\"\(crowded.title)\" has \(crowded.tabs.count) tabs; close some before lowering max-tabs")
         }
         let before = settings
         settings = updated

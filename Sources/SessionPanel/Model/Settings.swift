@@ -58,10 +58,16 @@ public struct SettingKey: Sendable {
         number("arrivals-sms", "Generated SMS requests per hour", \.traffic.smsPerHour, 0...3_600),
         number("arrivals-voice", "Generated voice calls per hour", \.traffic.voicePerHour, 0...3_600),
         number("arrivals-social", "Generated social requests per hour", \.traffic.socialPerHour, 0...3_600),
-        number("visitors", "Percent of generated requests from unauthenticated visitors", \.traffic.visitorPercent, 0...100),
+        number(
+            "visitors", "Percent of generated requests from unauthenticated visitors", \.traffic.visitorPercent, 0...100
+        ),
         duration("message-interval", "Average time between a generated customer's messages", \.traffic.messageInterval),
-        duration("patience", "Time without a reply before a generated customer's sentiment drops a level", \.traffic.patience),
-        duration("queue-patience", "Time a generated request waits unaccepted before the customer leaves", \.traffic.queuePatience),
+        duration(
+            "patience", "Time without a reply before a generated customer's sentiment drops a level", \.traffic.patience
+        ),
+        duration(
+            "queue-patience", "Time a generated request waits unaccepted before the customer leaves",
+            \.traffic.queuePatience),
         duration("return-after", "Average time before a parked generated customer comes back", \.traffic.returnAfter),
     ]
 

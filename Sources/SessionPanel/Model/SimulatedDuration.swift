@@ -56,7 +56,8 @@ public enum SimulatedDuration {
 
     /// A point on the simulated clock as a short stamp: `00:01:30` on the first day, `1d 00:01:30` after.
     public static func stamp(_ seconds: Int) -> String {
-        let time = "\(twoDigits(seconds % 86_400 / 3_600)):\(twoDigits(seconds % 3_600 / 60)):\(twoDigits(seconds % 60))"
+        let time =
+            "\(twoDigits(seconds % 86_400 / 3_600)):\(twoDigits(seconds % 3_600 / 60)):\(twoDigits(seconds % 60))"
         return seconds >= 86_400 ? "\(seconds / 86_400)d \(time)" : time
     }
 

@@ -68,7 +68,9 @@ public struct World: Sendable, Codable, Equatable {
     public var workItems: [WorkItem]
 
     /// Creates a world.
-    public init(contacts: [Contact] = [], accounts: [Account] = [], cases: [CaseRecord] = [], workItems: [WorkItem] = []) {
+    public init(
+        contacts: [Contact] = [], accounts: [Account] = [], cases: [CaseRecord] = [], workItems: [WorkItem] = []
+    ) {
         self.contacts = contacts
         self.accounts = accounts
         self.cases = cases

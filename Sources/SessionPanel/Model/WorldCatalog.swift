@@ -28,7 +28,9 @@ public protocol WorldCatalog: Sendable {
 
 /// The kinds of record a world holds.
 public enum WorldRecordKind: String, Sendable, CaseIterable {
-    case contact, account, caseRecord = "case", workItem = "work item"
+    case contact, account
+    case caseRecord = "case"
+    case workItem = "work item"
 }
 
 extension WorldCatalog {
@@ -70,7 +72,9 @@ public struct AnyWorldCatalog: WorldCatalog, Equatable, Codable {
     public func contact(named name: String) throws(CommandError) -> World.Contact? { try base.contact(named: name) }
     public func account(named name: String) throws(CommandError) -> World.Account? { try base.account(named: name) }
     public func caseRecord(_ number: Int) throws(CommandError) -> World.CaseRecord? { try base.caseRecord(number) }
-    public func workItems(in stream: WorkStream) throws(CommandError) -> [World.WorkItem] { try base.workItems(in: stream) }
+    public func workItems(in stream: WorkStream) throws(CommandError) -> [World.WorkItem] {
+        try base.workItems(in: stream)
+    }
     public func contacts(startingWith prefix: String, limit: Int) throws(CommandError) -> [World.Contact] {
         try base.contacts(startingWith: prefix, limit: limit)
     }
@@ -94,7 +98,9 @@ public struct AnyWorldCatalog: WorldCatalog, Equatable, Codable {
     public func encode(to encoder: any Encoder) throws {
         guard let world else {
             throw EncodingError.invalidValue(
-                base, EncodingError.Context(codingPath: encoder.codingPath, debugDescription: "a world in a database is not encoded whole"))
+                base,
+                EncodingError.Context(
+                    codingPath: encoder.codingPath, debugDescription: "a world in a database is not encoded whole"))
         }
         try world.encode(to: encoder)
     }

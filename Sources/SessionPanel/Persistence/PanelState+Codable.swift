@@ -17,7 +17,8 @@ extension PanelState {
         for conversation in try container.decode([Conversation].self, forKey: .conversations) {
             guard conversations.updateValue(conversation, forKey: conversation.id) == nil else {
                 throw DecodingError.dataCorruptedError(
-                    forKey: .conversations, in: container, debugDescription: "work item W\(conversation.id) appears twice")
+                    forKey: .conversations, in: container,
+                    debugDescription: "work item W\(conversation.id) appears twice")
             }
         }
         customerConversations = CustomerConversations(conversations.values)

@@ -6,8 +6,10 @@ extension PanelState {
         for key in SettingKey.all where key.write(settings, key.read(settings)) == nil {
             problems.append("setting \(key.name) has a value out of range")
         }
-        let counters = [("clock", now), ("visitorCount", visitorCount), ("nextSessionID", nextSessionID),
-                        ("nextWorkItem", nextConversationID)]
+        let counters = [
+            ("clock", now), ("visitorCount", visitorCount), ("nextSessionID", nextSessionID),
+            ("nextWorkItem", nextConversationID),
+        ]
         for (name, value) in counters where !(0...Limits.largestCounter).contains(value) {
             problems.append("\(name) is out of range")
         }
@@ -21,7 +23,9 @@ extension PanelState {
                 problems.append("a notification offers W\(id), which does not exist")
             }
             if !offered.insert(id).inserted { problems.append("two notifications offer W\(id)") }
-            if notification.arrivedAt < 0 || notification.arrivedAt > now { problems.append("a notification arrives after the clock") }
+            if notification.arrivedAt < 0 || notification.arrivedAt > now {
+                problems.append("a notification arrives after the clock")
+            }
         }
         for conversation in conversations.values where conversation.id < 1 || conversation.id >= nextConversationID {
             problems.append("work item W\(conversation.id) is out of range")
@@ -43,9 +47,12 @@ extension PanelState {
         if Set(sessions.map { $0.id }).count != sessions.count { problems.append("two sessions share an id") }
         var shown = Set<SessionKind>()
         for session in sessions where !shown.insert(session.kind).inserted {
-            problems.append("two sessions show the same \(session.isHome ? "Home" : "record or work item") (\"\(session.title)\")")
+            problems.append(
+                "two sessions show the same \(session.isHome ? "Home" : "record or work item") (\"\(session.title)\")")
         }
-        if !sessions.contains(where: { $0.id == focusedSessionID }) { problems.append("the focused session is not open") }
+        if !sessions.contains(where: { $0.id == focusedSessionID }) {
+            problems.append("the focused session is not open")
+        }
         for session in sessions {
             let name = "session \"\(session.title)\""
             if session.id < 0 || session.id >= nextSessionID { problems.append("\(name) has an id out of range") }
@@ -53,7 +60,9 @@ extension PanelState {
                 problems.append("\(name) must have exactly one anchor tab, first")
             }
             if session.tabs.count > settings.maxTabs { problems.append("\(name) has more tabs than max-tabs allows") }
-            if !session.tabs.indices.contains(session.focusedTab) { problems.append("\(name) focuses a tab it does not have") }
+            if !session.tabs.indices.contains(session.focusedTab) {
+                problems.append("\(name) focuses a tab it does not have")
+            }
             if !(0...Limits.largestCounter).contains(session.unreadCount) {
                 problems.append("\(name) has an unread count out of range")
             }

@@ -29,7 +29,8 @@ struct CommunicationPanel {
         let title = VisibleText.escaped(conversation.title)
         return [line([("    ", nil), (heading, .dim)])]
             + latest.map { message in
-                let (who, tone): (String, RenderStyle.Tone) = message.sender == .agent ? ("You", .green) : (title, .cyan)
+                let (who, tone): (String, RenderStyle.Tone) =
+                    message.sender == .agent ? ("You", .green) : (title, .cyan)
                 return line([
                     ("      ", nil), (SimulatedDuration.stamp(message.time) + " ", .dim), (who, tone), (": ", nil),
                     (VisibleText.escaped(message.text), nil),

@@ -25,19 +25,23 @@ public struct PanelRenderer: Sendable {
             ? style.width - 2
             : 1 + 1 + 1 + positionWidth + 2 + iconWidth + 1 + 3 + 1
         let frameKey = PanelCache.FrameKey(presence: state.presence, inner: inner, expanded: expanded)
-        let frame = cache.frame.drawing(for: frameKey) ?? [top(state, inner: inner, expanded: expanded), bottom(inner: inner)]
+        let frame =
+            cache.frame.drawing(for: frameKey) ?? [top(state, inner: inner, expanded: expanded), bottom(inner: inner)]
         cache.frame.keep(frame, for: frameKey)
         var lines = [frame[0]]
         lines.reserveCapacity(state.sessions.count + 6)
         var focusedKey: PanelCache.RowKey?
         var focusedPosition = 0
         for position in state.sessions.indices {
-            let key = rowKey(state, position, positionWidth: positionWidth, iconWidth: iconWidth, inner: inner, expanded: expanded)
+            let key = rowKey(
+                state, position, positionWidth: positionWidth, iconWidth: iconWidth, inner: inner, expanded: expanded)
             if key.focused { (focusedKey, focusedPosition) = (key, position) }
             if let text = cache.row(at: position, for: key) {
                 lines.append(text)
             } else {
-                let text = row(state, position, positionWidth: positionWidth, iconWidth: iconWidth, inner: inner, expanded: expanded)
+                let text = row(
+                    state, position, positionWidth: positionWidth, iconWidth: iconWidth, inner: inner,
+                    expanded: expanded)
                 cache.keepRow(text, at: position, for: key)
                 lines.append(text)
             }
@@ -88,7 +92,8 @@ public struct PanelRenderer: Sendable {
         let line = style.symbol("─", "-")
         guard expanded else {
             let label = style.symbol(" ≡ ", " = ")
-            return dim(style.symbol("╭", "+") + line + label + VisibleText.repeated(line, inner - 4) + style.symbol("╮", "+"))
+            return dim(
+                style.symbol("╭", "+") + line + label + VisibleText.repeated(line, inner - 4) + style.symbol("╮", "+"))
         }
         // What fits between `╭─` and `─╮`, most first: the heading and the presence, the presence alone,
         // its short form, nothing.
@@ -97,7 +102,9 @@ public struct PanelRenderer: Sendable {
         let short = " " + state.presence.displayName + " "
         let room = inner - 2
         let (heading, presence) =
-            [(title, long), ("", long), ("", short), ("", "")].first { VisibleText.width($0.0 + $0.1) <= room } ?? ("", "")
+            [(title, long), ("", long), ("", short), ("", "")].first { VisibleText.width($0.0 + $0.1) <= room } ?? (
+                "", ""
+            )
         let fill = room - VisibleText.width(heading) - VisibleText.width(presence)
         return dim(style.symbol("╭", "+") + line) + style.paint(heading, .bold) + dim(VisibleText.repeated(line, fill))
             + paintPresence(presence, state.presence) + dim(line + style.symbol("╮", "+"))
@@ -105,7 +112,9 @@ public struct PanelRenderer: Sendable {
 
     /// The icon column: two columns, or four when an icon is two wide letters (`日本`).
     static func iconWidth(_ state: PanelState) -> Int {
-        state.sessions.contains { !VisibleText.isPrintableASCII($0.title) && VisibleText.width(VisibleText.escaped($0.initials)) > 2 } ? 4 : 2
+        state.sessions.contains {
+            !VisibleText.isPrintableASCII($0.title) && VisibleText.width(VisibleText.escaped($0.initials)) > 2
+        } ? 4 : 2
     }
 
     func presenceLabel(_ presence: Presence) -> String {
@@ -152,7 +161,9 @@ public struct PanelRenderer: Sendable {
             let labelWidth = available - 12 - 1 >= 4 ? min(VisibleText.width(full), available / 3) : 0
             let titleWidth = labelWidth > 0 ? available - labelWidth - 1 : available
             if titleWidth > 0 {
-                line.append(fitting: VisibleText.escaped(session.title), width: titleWidth, ellipsis: ellipsis, focused ? .bold : nil)
+                line.append(
+                    fitting: VisibleText.escaped(session.title), width: titleWidth, ellipsis: ellipsis,
+                    focused ? .bold : nil)
             }
             if labelWidth > 0 {
                 line.append(" ")
@@ -190,7 +201,8 @@ public struct PanelRenderer: Sendable {
         let width = style.width
         var heading = TerminalLine(style: style)
         heading.append("  ")
-        heading.append(style.symbol("▶", ">") + " " + VisibleText.escaped(session.title), upTo: width, ellipsis: ellipsis, .bold)
+        heading.append(
+            style.symbol("▶", ">") + " " + VisibleText.escaped(session.title), upTo: width, ellipsis: ellipsis, .bold)
         heading.append("  ", upTo: width, ellipsis: "")
         heading.append(facts.joined(separator: separator), upTo: width, ellipsis: ellipsis, .dim)
         var tabs = TerminalLine(style: style)
@@ -221,6 +233,7 @@ public struct PanelRenderer: Sendable {
 
     private func notifications(_ state: PanelState) -> [String] {
         guard !state.notifications.isEmpty else { return [] }
-        return [fitted("  Notifications:", .magenta)] + ReportRenderer.notificationLines(state).map { fitted("    " + $0) }
+        return [fitted("  Notifications:", .magenta)]
+            + ReportRenderer.notificationLines(state).map { fitted("    " + $0) }
     }
 }

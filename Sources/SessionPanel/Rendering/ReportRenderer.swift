@@ -13,7 +13,8 @@ public struct ReportRenderer: Sendable {
         case .notice(let text): return [style.paint(style.symbol("⚠ ", "! ") + style.shown(text), .yellow)]
         case .dashboard: return dashboard(state)
         case .notifications:
-            return state.notifications.isEmpty ? ["No pending notifications."] : Self.notificationLines(state, exact: !style.escapesText)
+            return state.notifications.isEmpty
+                ? ["No pending notifications."] : Self.notificationLines(state, exact: !style.escapesText)
         case .history(let sessionID): return history(state, sessionID)
         case .tabs: return tabs(state.focusedSession)
         case .form: return form(state.focusedSession)
@@ -77,7 +78,8 @@ public struct ReportRenderer: Sendable {
         else { return [] }
         let title = style.shown(conversation.title)
         let header = style.paint(
-            "Conversation with \(title) (\(conversation.channel.displayName), \(conversation.state.displayName))", .bold)
+            "Conversation with \(title) (\(conversation.channel.displayName), \(conversation.state.displayName))", .bold
+        )
         guard !conversation.messages.isEmpty else { return [header, "  No messages yet."] }
         return [header]
             + conversation.messages.map { message in

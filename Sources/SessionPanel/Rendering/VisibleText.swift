@@ -43,7 +43,8 @@ public enum VisibleText {
         case 0xFE00...0xFE0F, 0xE0100...0xE01EF: return false
         default:
             switch scalar.properties.generalCategory {
-            case .format, .privateUse, .unassigned, .surrogate, .lineSeparator, .paragraphSeparator, .control: return true
+            case .format, .privateUse, .unassigned, .surrogate, .lineSeparator, .paragraphSeparator, .control:
+                return true
             default: return scalar.properties.isDefaultIgnorableCodePoint
             }
         }

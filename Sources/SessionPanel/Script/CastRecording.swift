@@ -35,7 +35,8 @@ public struct CastRecording: Sendable {
 
     /// Text as a terminal receives it: each newline after a carriage return.
     static func terminalText(_ text: String) -> String {
-        text.contains("\n") ? text.split(separator: "\n", omittingEmptySubsequences: false).joined(separator: "\r\n") : text
+        text.contains("\n")
+            ? text.split(separator: "\n", omittingEmptySubsequences: false).joined(separator: "\r\n") : text
     }
 
     /// Seconds with six decimals (`1.250000`), as asciinema writes them.

@@ -27,9 +27,11 @@ enum Expectation {
         let command = "the output of line \(output.line) (\(VisibleText.escaped(output.input)))"
         if present {
             let closest = closestLine(to: text, in: output.lines).map { "  + closest:  " + VisibleText.escaped($0) }
-            return ["\(location): expect failed: \(command) does not contain \(shown)",
-                    "  - expected: " + VisibleText.escaped(text),
-                    closest ?? "  + (the command printed nothing)"]
+            return [
+                "\(location): expect failed: \(command) does not contain \(shown)",
+                "  - expected: " + VisibleText.escaped(text),
+                closest ?? "  + (the command printed nothing)",
+            ]
         }
         let offending = output.lines.filter { $0.contains(text) }
         let quoted = (offending.isEmpty ? output.lines : offending).prefix(quotedLines)

@@ -47,7 +47,9 @@ struct LongestCommonSubsequence<Element: Equatable> {
                 edits.append(.keep(old: i, new: j))
                 i += 1
                 j += 1
-            } else if j == second.count || (i < first.count && table[(i + 1) * columns + j] >= table[i * columns + j + 1]) {
+            } else if j == second.count
+                || (i < first.count && table[(i + 1) * columns + j] >= table[i * columns + j + 1])
+            {
                 edits.append(.remove(old: i))
                 i += 1
             } else {

@@ -37,7 +37,8 @@ public struct ScriptCheck: Sendable {
         var failed = runner.expectationsFailed + runner.commandsFailed
         if let recorded {
             let diff = UnifiedDiff.lines(
-                from: recorded, to: transcript.lines, oldName: recordedName + " (recorded)", newName: name + " (this run)")
+                from: recorded, to: transcript.lines, oldName: recordedName + " (recorded)",
+                newName: name + " (this run)")
             if diff.isEmpty {
                 passed += 1
             } else {

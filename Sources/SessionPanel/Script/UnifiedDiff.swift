@@ -59,7 +59,9 @@ public enum UnifiedDiff {
         var newBefore = 0
         for edit in edits[..<range.lowerBound] {
             switch edit {
-            case .keep: oldBefore += 1; newBefore += 1
+            case .keep:
+                oldBefore += 1
+                newBefore += 1
             case .remove: oldBefore += 1
             case .insert: newBefore += 1
             }

@@ -64,8 +64,9 @@ public struct Interpreter: Sendable {
 
     /// The error for a question left without an answer: `what` (a line, or the end of the input) came instead.
     public static func notAnswered(_ confirmation: Confirmation, by what: String) -> CommandError {
-        CommandError("\(what) does not answer \(confirmation.prompt) — nothing was closed; "
-            + "answer y or n on the line after the command, or add --yes to it")
+        CommandError(
+            "\(what) does not answer \(confirmation.prompt) — nothing was closed; "
+                + "answer y or n on the line after the command, or add --yes to it")
     }
 
     /// Applies a parsed command to the state.
@@ -88,8 +89,11 @@ extension String {
     /// line goes through here, and walking a reversed copy of the whole line took most of a quiet run.)
     func trimmingWhitespace() -> String {
         let printable: ClosedRange<UInt8> = 0x21...0x7E  // an ASCII end that is not a space ends the trimming at once
-        if let first = utf8.first, let last = utf8.last, printable.contains(first), printable.contains(last) { return self }
-        guard let first = firstIndex(where: { !$0.isWhitespace }), let last = lastIndex(where: { !$0.isWhitespace }) else {
+        if let first = utf8.first, let last = utf8.last, printable.contains(first), printable.contains(last) {
+            return self
+        }
+        guard let first = firstIndex(where: { !$0.isWhitespace }), let last = lastIndex(where: { !$0.isWhitespace })
+        else {
             return ""
         }
         return first == startIndex && index(after: last) == endIndex ? self : String(self[first...last])

@@ -173,10 +173,11 @@ public struct ScriptRunner {
         failures += 1
         commandsFailed += 1
         let headline = error.typed.text.isEmpty ? "" : VisibleText.escaped(error.typed.text) + " failed: "
-        emit(.commandFailed([
-            "\(name):\(error.line): \(headline)\(VisibleText.escaped(error.message))",
-            "  (when the error is intended, put expect-error \"<text>\" on the next line)",
-        ]))
+        emit(
+            .commandFailed([
+                "\(name):\(error.line): \(headline)\(VisibleText.escaped(error.message))",
+                "  (when the error is intended, put expect-error \"<text>\" on the next line)",
+            ]))
         if options.strict { isFinished = true }
     }
 
@@ -195,7 +196,9 @@ public struct ScriptRunner {
                 ]
             }
         } else if let output = previous {
-            failure = ["\(location): expect-error failed: line \(output.line) (\(VisibleText.escaped(output.input))) did not fail"]
+            failure = [
+                "\(location): expect-error failed: line \(output.line) (\(VisibleText.escaped(output.input))) did not fail"
+            ]
         } else {
             failure = ["\(location): expect-error \(shown): no command ran before it"]
         }
@@ -204,16 +207,20 @@ public struct ScriptRunner {
     }
 
     /// Reports what a line did: keeps its output for `expect`, counts it, and prints it as text or JSON.
-    private mutating func report(_ step: Interpreter.Step, typed: InputLine, answering: String?, emit: (Event) -> Void) {
+    private mutating func report(_ step: Interpreter.Step, typed: InputLine, answering: String?, emit: (Event) -> Void)
+    {
         if case .nothing = step { return }
         let answer = record(typed, answering: answering)
         let printed = account(for: step, typed: typed)
         if let printed { previous?.lines.append(printed) }
         switch options.format {
         case .json:
-            emit(.output([JSONResultRenderer.render(
-                line: lineNumber, input: typed.text, answering: answering, result: jsonResult(of: step),
-                state: interpreter.state)]))
+            emit(
+                .output([
+                    JSONResultRenderer.render(
+                        line: lineNumber, input: typed.text, answering: answering, result: jsonResult(of: step),
+                        state: interpreter.state)
+                ]))
         case .text:
             printText(of: step, typed: typed, answer: answer, printed: printed, emit: emit)
         }
@@ -272,7 +279,10 @@ public struct ScriptRunner {
             if options.style == .plain {
                 emit(.output(renderPrevious()))
             } else {
-                emit(.output(OutcomeRenderer(style: options.style).render(outcome, in: interpreter.state, reusing: &panelCache)))
+                emit(
+                    .output(
+                        OutcomeRenderer(style: options.style).render(
+                            outcome, in: interpreter.state, reusing: &panelCache)))
             }
         case .failed: emit(.error(printed ?? ""))
         case .asks: if showsQuestions { emit(.question((printed ?? "") + " ")) }
@@ -283,7 +293,8 @@ public struct ScriptRunner {
     /// What a step produced, for its JSON object.
     private func jsonResult(of step: Interpreter.Step) -> JSONResultRenderer.Result {
         switch step {
-        case .ran(let outcome): .ran(outcome.reports.flatMap { ReportRenderer(style: .exact).render($0, in: interpreter.state) })
+        case .ran(let outcome):
+            .ran(outcome.reports.flatMap { ReportRenderer(style: .exact).render($0, in: interpreter.state) })
         case .failed(let error): .failed(error.message)
         case .asks(let text): .asks(text)
         case .nothing: .ran([])
@@ -321,13 +332,18 @@ public struct ScriptRunner {
             }
         case .expect(let text, let present):
             renderPrevious()
-            return record(Expectation.failure(text, present: present, in: previous, at: "\(name):\(lineNumber)"), of: typed, emit: emit)
+            return record(
+                Expectation.failure(text, present: present, in: previous, at: "\(name):\(lineNumber)"), of: typed,
+                emit: emit)
         case .expectError(let text):
             return checkError(text, typed: typed, emit: emit)
         }
         if options.format == .json {
-            emit(.output([JSONResultRenderer.render(
-                line: lineNumber, input: typed.text, answering: nil, result: result, state: interpreter.state)]))
+            emit(
+                .output([
+                    JSONResultRenderer.render(
+                        line: lineNumber, input: typed.text, answering: nil, result: result, state: interpreter.state)
+                ]))
         }
     }
 }
@@ -346,8 +362,11 @@ extension ScriptRunner {
             expectationsPassed += 1
         }
         if options.format == .json {
-            emit(.output([JSONResultRenderer.render(
-                line: lineNumber, input: typed.text, answering: nil, result: result, state: interpreter.state)]))
+            emit(
+                .output([
+                    JSONResultRenderer.render(
+                        line: lineNumber, input: typed.text, answering: nil, result: result, state: interpreter.state)
+                ]))
         }
     }
 }

@@ -10,13 +10,16 @@ import SessionPanel
 public struct CSVWorldReader {
     /// The tables a CSV file can hold, and the columns each one reads.
     public enum Table: String, Sendable, CaseIterable {
-        case contacts, accounts, cases, workItems = "work items"
+        case contacts, accounts, cases
+        case workItems = "work items"
 
         /// The table a file holds, from its name: the first of `contact`, `account`, `case`, `work`
         /// that the name contains, ignoring case (`contacts.csv`, `crm-cases-2026.csv`, `work-items.csv`).
         public init?(fileName: String) {
             let name = worldKey(String(fileName.split(separator: "/").last ?? ""))
-            let words: [(String, Table)] = [("contact", .contacts), ("account", .accounts), ("case", .cases), ("work", .workItems)]
+            let words: [(String, Table)] = [
+                ("contact", .contacts), ("account", .accounts), ("case", .cases), ("work", .workItems),
+            ]
             guard let table = words.first(where: { name.contains($0.0) })?.1 else { return nil }
             self = table
         }
@@ -61,7 +64,9 @@ public struct CSVWorldReader {
     /// Reads the header and every record, handing each to `sink`.
     public mutating func read(into sink: some WorldRecordSink) throws {
         try skipByteOrderMark()
-        guard try readRecord() else { throw WorldFileError("line 1: no header row (expected columns \(expectedColumns))") }
+        guard try readRecord() else {
+            throw WorldFileError("line 1: no header row (expected columns \(expectedColumns))")
+        }
         let header = (0..<fieldEnds.count).map { worldKey(text(of: $0).trimmingSpaces) }
         var positions: [String: Int] = [:]
         for (index, name) in header.enumerated() where !name.isEmpty {
@@ -74,7 +79,8 @@ public struct CSVWorldReader {
         }
         while try readRecord() {
             guard fieldEnds.count == header.count else {
-                let place = fieldEnds.count > header.count ? fieldPlaces[header.count] : fieldPlaces[fieldEnds.count - 1]
+                let place =
+                    fieldEnds.count > header.count ? fieldPlaces[header.count] : fieldPlaces[fieldEnds.count - 1]
                 throw error("\(fieldEnds.count) fields, the header has \(header.count)", at: place)
             }
             let recordLine = fieldPlaces[0].line
@@ -125,11 +131,14 @@ public struct CSVWorldReader {
         case .contacts: try sink.write(World.Contact(name: try required("name"), account: try optional("account")))
         case .accounts: try sink.write(World.Account(name: try required("name")))
         case .cases:
-            try sink.write(World.CaseRecord(number: try integer("number"), title: try required("title"), customer: try optional("customer")))
+            try sink.write(
+                World.CaseRecord(
+                    number: try integer("number"), title: try required("title"), customer: try optional("customer")))
         case .workItems:
-            try sink.write(World.WorkItem(
-                id: try integer("id"), channel: try enumeration("channel"), customer: try optional("customer"),
-                stream: try enumeration("stream")))
+            try sink.write(
+                World.WorkItem(
+                    id: try integer("id"), channel: try enumeration("channel"), customer: try optional("customer"),
+                    stream: try enumeration("stream")))
         }
     }
 
@@ -180,7 +189,7 @@ public struct CSVWorldReader {
     private mutating func readPlainField() throws -> Bool {
         let fieldStart = (line, column)
         var continuationBytes = 0
-        try input.scan(while: { $0 != UInt8(ascii: ",") && $0 != 0x0A && $0 != 0x0D && $0 != UInt8(ascii: "\"") }) { run in
+        try input.scan(while: Self.isPlainFieldByte) { run in
             for byte in run where byte & 0xC0 == 0x80 { continuationBytes += 1 }
             bytes += run
         }
@@ -195,7 +204,7 @@ public struct CSVWorldReader {
         input.advance()
         while true {
             var continuationBytes = 0
-            try input.scan(while: { $0 != UInt8(ascii: "\"") && $0 != 0x0A }) { run in
+            try input.scan(while: Self.isQuotedFieldByte) { run in
                 for byte in run where byte & 0xC0 == 0x80 { continuationBytes += 1 }
                 bytes += run
             }
@@ -229,13 +238,18 @@ public struct CSVWorldReader {
             return true
         case 0x0D:
             input.advance()
-            guard try input.peek() == 0x0A else { throw error("a carriage return without a line feed", at: (line, column - 1)) }
+            guard try input.peek() == 0x0A else {
+                throw error("a carriage return without a line feed", at: (line, column - 1))
+            }
             input.advance()
             newLine()
             return true
         default:
-            throw error(afterQuote ? "expected ',' or the end of the line after a closing quote" : "a quote inside a field that does not start with one",
-                        at: (line, column))
+            throw error(
+                afterQuote
+                    ? "expected ',' or the end of the line after a closing quote"
+                    : "a quote inside a field that does not start with one",
+                at: (line, column))
         }
     }
 
@@ -264,5 +278,17 @@ extension String {
         if first != 0x20 && first != 0x09 && last != 0x20 && last != 0x09 { return self }
         let isSpace = { (character: Character) in character == " " || character == "\t" }
         return String(drop(while: isSpace).reversed().drop(while: isSpace).reversed())
+    }
+}
+
+extension CSVWorldReader {
+    /// A byte of an unquoted field: not a comma, a line end or a quote.
+    private static func isPlainFieldByte(_ byte: UInt8) -> Bool {
+        byte != UInt8(ascii: ",") && byte != 0x0A && byte != 0x0D && byte != UInt8(ascii: "\"")
+    }
+
+    /// A byte of a quoted field that needs no attention: not a quote or a line feed (lines are counted).
+    private static func isQuotedFieldByte(_ byte: UInt8) -> Bool {
+        byte != UInt8(ascii: "\"") && byte != 0x0A
     }
 }

@@ -39,10 +39,13 @@ public struct JSONWorldReader {
                 try skipSpace()
                 let key = try readKey()
                 switch key {
-                case "contacts": try readList(key) { reader, place throws in try sink.write(try reader.readContact(place)) }
-                case "accounts": try readList(key) { reader, place throws in try sink.write(try reader.readAccount(place)) }
+                case "contacts":
+                    try readList(key) { reader, place throws in try sink.write(try reader.readContact(place)) }
+                case "accounts":
+                    try readList(key) { reader, place throws in try sink.write(try reader.readAccount(place)) }
                 case "cases": try readList(key) { reader, place throws in try sink.write(try reader.readCase(place)) }
-                case "workItems": try readList(key) { reader, place throws in try sink.write(try reader.readWorkItem(place)) }
+                case "workItems":
+                    try readList(key) { reader, place throws in try sink.write(try reader.readWorkItem(place)) }
                 default: throw Self.unknown(key, in: nil)
                 }
                 if try endOfObject() { break }
@@ -88,7 +91,9 @@ public struct JSONWorldReader {
             default: throw Self.unknown(key, in: place)
             }
         }
-        return World.CaseRecord(number: try required(number, "number", place), title: try required(title, "title", place), customer: customer)
+        return World.CaseRecord(
+            number: try required(number, "number", place), title: try required(title, "title", place),
+            customer: customer)
     }
 
     private mutating func readWorkItem(_ place: String) throws -> World.WorkItem {
@@ -160,7 +165,9 @@ public struct JSONWorldReader {
 
     /// Reads a key and its colon.
     private mutating func readKey() throws -> String {
-        guard try input.peek() == UInt8(ascii: "\"") else { throw syntax("expected a key in quotes, found \(shown(try input.peek()))") }
+        guard try input.peek() == UInt8(ascii: "\"") else {
+            throw syntax("expected a key in quotes, found \(shown(try input.peek()))")
+        }
         let key = try readStringLiteral()
         try skipSpace()
         try expect(UInt8(ascii: ":"), "expected ':' after a key")
@@ -197,8 +204,12 @@ public struct JSONWorldReader {
         return try readString(place, key)
     }
 
-    private mutating func readEnumeration<Value: RawRepresentable<String>>(_ place: String, _ key: String) throws -> Value {
-        guard let value = Value(rawValue: try readString(place, key)) else { throw WorldFileError("\(place).\(key) has an invalid value") }
+    private mutating func readEnumeration<Value: RawRepresentable<String>>(_ place: String, _ key: String) throws
+        -> Value
+    {
+        guard let value = Value(rawValue: try readString(place, key)) else {
+            throw WorldFileError("\(place).\(key) has an invalid value")
+        }
         return value
     }
 
@@ -208,8 +219,7 @@ public struct JSONWorldReader {
             throw try mismatch("\(place).\(key) should be a whole number")
         }
         scratch.removeAll(keepingCapacity: true)
-        try input.scan(while: { $0 == UInt8(ascii: "-") || $0 == UInt8(ascii: "+") || $0 == UInt8(ascii: ".")
-            || $0 | 0x20 == UInt8(ascii: "e") || (0x30...0x39).contains($0) }) { scratch += $0 }
+        try input.scan(while: Self.isNumberByte) { scratch += $0 }
         let text = String(decoding: scratch, as: UTF8.self)
         if let number = Int(text) { return number }
         guard let value = Double(text), value.isFinite else { throw syntax("\(text) is not a number") }
@@ -249,15 +259,16 @@ public struct JSONWorldReader {
         case UInt8(ascii: "f"): try readLiteral("false")
         case UInt8(ascii: "n"): try readLiteral("null")
         case let byte? where byte == UInt8(ascii: "-") || (0x30...0x39).contains(byte):
-            try input.scan(while: { $0 == UInt8(ascii: "-") || $0 == UInt8(ascii: "+") || $0 == UInt8(ascii: ".")
-                || $0 | 0x20 == UInt8(ascii: "e") || (0x30...0x39).contains($0) }) { _ in }
+            try input.scan(while: Self.isNumberByte) { _ in }
         case let byte?: throw syntax("expected a value, found \(shown(byte))")
         }
     }
 
     private mutating func readLiteral(_ word: StaticString) throws {
         for expected in UnsafeBufferPointer(start: word.utf8Start, count: word.utf8CodeUnitCount) {
-            guard try input.peek() == expected else { throw syntax("expected a value, found \(shown(try input.peek()))") }
+            guard try input.peek() == expected else {
+                throw syntax("expected a value, found \(shown(try input.peek()))")
+            }
             input.advance()
         }
     }
@@ -268,9 +279,7 @@ public struct JSONWorldReader {
         scratch.removeAll(keepingCapacity: true)
         while true {
             var continuationBytes = 0
-            try input.scan(while: { byte in
-                byte != UInt8(ascii: "\"") && byte != UInt8(ascii: "\\") && byte >= 0x20
-            }) { run in
+            try input.scan(while: Self.isPlainStringByte) { run in
                 for byte in run where byte & 0xC0 == 0x80 { continuationBytes += 1 }
                 scratch += run
             }
@@ -280,7 +289,9 @@ public struct JSONWorldReader {
             case nil: throw syntax("unterminated string")
             case UInt8(ascii: "\""):
                 input.advance()
-                guard let text = String(validating: scratch, as: UTF8.self) else { throw syntax("a string is not valid UTF-8") }
+                guard let text = String(validating: scratch, as: UTF8.self) else {
+                    throw syntax("a string is not valid UTF-8")
+                }
                 return text
             case UInt8(ascii: "\\"):
                 input.advance()
@@ -335,7 +346,8 @@ public struct JSONWorldReader {
 
     private func unpaired(_ scalar: UInt32, _ offset: Int) -> WorldFileError {
         let hex = String(scalar, radix: 16, uppercase: true)
-        return syntax("unpaired surrogate \\u\(String(repeating: "0", count: 4 - hex.count) + hex) in a string", at: offset)
+        return syntax(
+            "unpaired surrogate \\u\(String(repeating: "0", count: 4 - hex.count) + hex) in a string", at: offset)
     }
 
     // MARK: Positions
@@ -370,6 +382,20 @@ public struct JSONWorldReader {
     /// A byte as an error shows it: `','`, or `the end`.
     private func shown(_ byte: UInt8?) -> String {
         guard let byte else { return "the end" }
-        return (0x21..<0x7F).contains(byte) ? "'\(Character(Unicode.Scalar(byte)))'" : "byte 0x\(String(byte, radix: 16))"
+        return (0x21..<0x7F).contains(byte)
+            ? "'\(Character(Unicode.Scalar(byte)))'" : "byte 0x\(String(byte, radix: 16))"
+    }
+}
+
+extension JSONWorldReader {
+    /// A byte that can be part of a JSON number (sign, digit, point, exponent).
+    private static func isNumberByte(_ byte: UInt8) -> Bool {
+        byte == UInt8(ascii: "-") || byte == UInt8(ascii: "+") || byte == UInt8(ascii: ".")
+            || byte | 0x20 == UInt8(ascii: "e") || (0x30...0x39).contains(byte)
+    }
+
+    /// A byte of a JSON string that needs no attention: not a quote, a backslash or a control character.
+    private static func isPlainStringByte(_ byte: UInt8) -> Bool {
+        byte != UInt8(ascii: "\"") && byte != UInt8(ascii: "\\") && byte >= 0x20
     }
 }

@@ -20,7 +20,8 @@ public enum WorldCache {
 
     /// The world in `paths` from the cache in `folder`, imported first when the cache is missing or stale.
     /// Files that are not regular (a pipe) are imported into memory each time instead.
-    public static func catalog(for paths: [String], in folder: String?) throws(WorldFiles.Failure) -> SQLiteWorldCatalog {
+    public static func catalog(for paths: [String], in folder: String?) throws(WorldFiles.Failure) -> SQLiteWorldCatalog
+    {
         var sources: [WorldFiles.Source] = []
         for path in paths {
             guard let source = try WorldFiles.source(path) else { return try importInMemory(paths) }
@@ -39,22 +40,26 @@ public enum WorldCache {
 
     /// The cache at `path` if it holds an import of exactly these files, unchanged; `nil` otherwise.
     static func reuse(_ path: String, _ sources: [WorldFiles.Source]) -> SQLiteWorldCatalog? {
-        guard let catalog = try? SQLiteWorldCatalog(readingOnly: path), let recorded = try? recordedSources(catalog.database),
-              recorded.map(\.path) == sources.map(\.path)
+        guard let catalog = try? SQLiteWorldCatalog(readingOnly: path),
+            let recorded = try? recordedSources(catalog.database),
+            recorded.map(\.path) == sources.map(\.path)
         else { return nil }
         let changed = sources.indices.filter { recorded[$0].identity != sources[$0].identity }
         if changed.isEmpty { return catalog }
         for index in changed {
-            guard let hash = try? WorldFiles.contentHash(sources[index].path), hash == recorded[index].contentHash else { return nil }
+            guard let hash = try? WorldFiles.contentHash(sources[index].path), hash == recorded[index].contentHash
+            else { return nil }
         }
         // The same bytes under a new identity: remember it, so the next start reads nothing.
-        guard let writable = try? Database(path: path, mode: .readWrite), (try? record(sources, with: recorded.map(\.contentHash), in: writable)) != nil
+        guard let writable = try? Database(path: path, mode: .readWrite),
+            (try? record(sources, with: recorded.map(\.contentHash), in: writable)) != nil
         else { return catalog }
         return catalog
     }
 
     /// Imports the files into a new database beside `path` and renames it into place.
-    static func rebuild(_ path: String, _ sources: [WorldFiles.Source]) throws(WorldFiles.Failure) -> SQLiteWorldCatalog {
+    static func rebuild(_ path: String, _ sources: [WorldFiles.Source]) throws(WorldFiles.Failure) -> SQLiteWorldCatalog
+    {
         let temporary = path + ".import-\(getpid())"
         unlink(temporary)
         do {
@@ -85,7 +90,9 @@ public enum WorldCache {
     static func importInMemory(_ paths: [String]) throws(WorldFiles.Failure) -> SQLiteWorldCatalog {
         do {
             let database = try Database(path: ":memory:", mode: .create)
-            _ = try database.transaction { () throws(WorldFiles.Failure) -> [String?] in try importFiles(paths, into: database) }
+            _ = try database.transaction { () throws(WorldFiles.Failure) -> [String?] in
+                try importFiles(paths, into: database)
+            }
             return SQLiteWorldCatalog(database: database)
         } catch {
             throw failure(error)
@@ -99,7 +106,8 @@ public enum WorldCache {
     }
 
     /// Streams every file into `database`'s world tables; returns each file's content hash.
-    private static func importFiles(_ paths: [String], into database: Database) throws(WorldFiles.Failure) -> [String?] {
+    private static func importFiles(_ paths: [String], into database: Database) throws(WorldFiles.Failure) -> [String?]
+    {
         let writer: WorldWriter
         do {
             writer = try WorldWriter(into: database, bulk: true)
@@ -122,18 +130,24 @@ public enum WorldCache {
         var sources: [WorldFiles.Source] = []
         while try statement.step() {
             let identity = (statement.string(at: 1) ?? "").split(separator: " ").compactMap { Int($0) }
-            sources.append(WorldFiles.Source(path: statement.string(at: 0) ?? "", identity: identity, contentHash: statement.string(at: 2)))
+            sources.append(
+                WorldFiles.Source(
+                    path: statement.string(at: 0) ?? "", identity: identity, contentHash: statement.string(at: 2)))
         }
         return sources
     }
 
-    private static func record(_ sources: [WorldFiles.Source], with hashes: [String?], in database: Database) throws(StorageError) {
-        try database.execute("""
+    private static func record(_ sources: [WorldFiles.Source], with hashes: [String?], in database: Database)
+        throws(StorageError)
+    {
+        try database.execute(
+            """
             CREATE TABLE IF NOT EXISTS world_sources (
                 position INTEGER PRIMARY KEY, path TEXT NOT NULL, identity TEXT NOT NULL, content_hash TEXT);
             DELETE FROM world_sources;
             """)
-        let insert = try database.prepare("INSERT INTO world_sources (position, path, identity, content_hash) VALUES (?1, ?2, ?3, ?4)")
+        let insert = try database.prepare(
+            "INSERT INTO world_sources (position, path, identity, content_hash) VALUES (?1, ?2, ?3, ?4)")
         for (position, source) in sources.enumerated() {
             try insert.bind(position, at: 1)
             try insert.bind(source.path, at: 2)

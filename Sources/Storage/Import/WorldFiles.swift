@@ -26,7 +26,9 @@ public enum WorldFiles {
     /// The file's identity (see ``Source/identity``), or `nil` when it is not a regular file.
     public static func source(_ path: String) throws(Failure) -> Source? {
         var status = stat()
-        guard stat(path, &status) == 0 else { throw Failure("cannot read world file \(shown(path)): \(SystemError.current)") }
+        guard stat(path, &status) == 0 else {
+            throw Failure("cannot read world file \(shown(path)): \(SystemError.current)")
+        }
         guard status.st_mode & S_IFMT == S_IFREG else { return nil }
         let identity = [
             Int(status.st_dev), Int(status.st_ino), Int(status.st_size),
@@ -101,8 +103,9 @@ public enum WorldFiles {
 
     private static func csvTable(_ path: String) throws(Failure) -> CSVWorldReader.Table {
         guard let table = CSVWorldReader.Table(fileName: path) else {
-            throw Failure("world file \(shown(path)): cannot tell which table it holds; name it after one "
-                + "(contacts.csv, accounts.csv, cases.csv, work-items.csv)")
+            throw Failure(
+                "world file \(shown(path)): cannot tell which table it holds; name it after one "
+                    + "(contacts.csv, accounts.csv, cases.csv, work-items.csv)")
         }
         return table
     }

@@ -28,7 +28,9 @@ public enum SavedJSON {
     }
 
     /// The state `json` (the inside of a saved state) describes, in the world of `catalog`, checked.
-    static func state(from json: JSONValue, in catalog: any WorldCatalog, _ path: String) throws(StateFileError) -> PanelState {
+    static func state(from json: JSONValue, in catalog: any WorldCatalog, _ path: String) throws(StateFileError)
+        -> PanelState
+    {
         do {
             var state = try JSONValueDecoder().decode(PanelState.self, from: json)
             state.world = AnyWorldCatalog(catalog)

@@ -45,21 +45,27 @@ struct ShiftRows: Equatable {
         guard case .object(let members) = try Self.encode(state.withoutRecords) else {
             throw StorageError("the state is not a JSON object")
         }
-        for (key, value) in members where key != Self.sessionsKey && key != Self.conversationsKey && key != Self.worldKey {
+        for (key, value) in members
+        where key != Self.sessionsKey && key != Self.conversationsKey && key != Self.worldKey {
             split(value, at: key, depth: 1)
         }
         let earlier = previous.map { previous in
-            Dictionary(previous.state.sessions.enumerated().map { ($1.id, (position: $0, session: $1)) }) { first, _ in first }
+            Dictionary(previous.state.sessions.enumerated().map { ($1.id, (position: $0, session: $1)) }) { first, _ in
+                first
+            }
         }
         for (position, session) in state.sessions.enumerated() {
-            if let before = earlier?[session.id], before.session == session, let row = previous?.rows.sessions[session.id] {
+            if let before = earlier?[session.id], before.session == session,
+                let row = previous?.rows.sessions[session.id]
+            {
                 sessions[session.id] = Session(position: position, body: row.body)
             } else {
                 sessions[session.id] = Session(position: position, body: try Self.encode(session).serialized)
             }
         }
         for (id, conversation) in state.conversations {
-            conversations[id] = try Self.row(for: conversation, after: previous?.state.conversations[id], previous?.rows.conversations[id])
+            conversations[id] = try Self.row(
+                for: conversation, after: previous?.state.conversations[id], previous?.rows.conversations[id])
         }
     }
 
@@ -101,7 +107,9 @@ struct ShiftRows: Equatable {
             }
         }
         if body == nil {
-            guard case .object(let fields) = try encode(header) else { throw StorageError("a conversation is not an object") }
+            guard case .object(let fields) = try encode(header) else {
+                throw StorageError("a conversation is not an object")
+            }
             body = JSONValue.object(fields.filter { $0.0 != messagesKey }).serialized
         }
         for message in conversation.messages[kept.count...] { kept.append(try encode(message).serialized) }
@@ -121,7 +129,9 @@ struct ShiftRows: Equatable {
     func json() throws(StorageError) -> JSONValue {
         var members: [(String, JSONValue)] = [(Self.worldKey, try Self.encode(World()))]
         var tree = Node.object([:])
-        for (key, text) in values { try tree.insert(try Self.parse(text), at: key.split(separator: Self.separator)[...]) }
+        for (key, text) in values {
+            try tree.insert(try Self.parse(text), at: key.split(separator: Self.separator)[...])
+        }
         guard case .object(let nested) = tree else { throw StorageError("the shift's rows are not an object") }
         for key in Set(nested.keys).union([Self.sessionsKey, Self.conversationsKey]).sorted() {
             switch key {
@@ -135,7 +145,11 @@ struct ShiftRows: Equatable {
                     guard case .object(var fields) = try Self.parse(row.body) else {
                         throw StorageError("conversation W\(id) is not a JSON object")
                     }
-                    fields.append((Self.messagesKey, .array(try row.messages.map { text throws(StorageError) in try Self.parse(text) })))
+                    fields.append(
+                        (
+                            Self.messagesKey,
+                            .array(try row.messages.map { text throws(StorageError) in try Self.parse(text) })
+                        ))
                     items.append(.object(fields))
                 }
                 members.append((key, .array(items)))
@@ -161,9 +175,13 @@ struct ShiftRows: Equatable {
 
         mutating func insert(_ value: JSONValue, at path: ArraySlice<Substring>) throws(StorageError) {
             guard let first = path.first else { throw StorageError("a row of the shift has an empty key") }
-            guard case .object(var members) = self else { throw StorageError("the shift's row \(first) is inside a value") }
+            guard case .object(var members) = self else {
+                throw StorageError("the shift's row \(first) is inside a value")
+            }
             if path.count == 1 {
-                guard members[String(first)] == nil else { throw StorageError("the shift's row \(first) appears twice") }
+                guard members[String(first)] == nil else {
+                    throw StorageError("the shift's row \(first) appears twice")
+                }
                 members[String(first)] = .value(value)
             } else {
                 var inner = members[String(first)] ?? .object([:])

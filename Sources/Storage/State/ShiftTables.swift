@@ -32,7 +32,8 @@ struct ShiftTables {
         deleteSession = try database.prepare("DELETE FROM sessions WHERE id = ?1")
         putConversation = try database.prepare("INSERT OR REPLACE INTO conversations (id, body) VALUES (?1, ?2)")
         deleteConversation = try database.prepare("DELETE FROM conversations WHERE id = ?1")
-        putMessage = try database.prepare("INSERT OR REPLACE INTO messages (conversation, position, body) VALUES (?1, ?2, ?3)")
+        putMessage = try database.prepare(
+            "INSERT OR REPLACE INTO messages (conversation, position, body) VALUES (?1, ?2, ?3)")
         deleteMessages = try database.prepare("DELETE FROM messages WHERE conversation = ?1 AND position >= ?2")
     }
 
@@ -43,16 +44,20 @@ struct ShiftTables {
         while try values.step() { rows.values[values.string(at: 0) ?? ""] = values.string(at: 1) ?? "" }
         let sessions = try database.prepare("SELECT id, position, body FROM sessions")
         while try sessions.step() {
-            rows.sessions[sessions.int(at: 0)] = .init(position: sessions.int(at: 1), body: sessions.string(at: 2) ?? "")
+            rows.sessions[sessions.int(at: 0)] = .init(
+                position: sessions.int(at: 1), body: sessions.string(at: 2) ?? "")
         }
         let conversations = try database.prepare("SELECT id, body FROM conversations")
         while try conversations.step() {
             rows.conversations[conversations.int(at: 0)] = .init(body: conversations.string(at: 1) ?? "", messages: [])
         }
-        let messages = try database.prepare("SELECT conversation, position, body FROM messages ORDER BY conversation, position")
+        let messages = try database.prepare(
+            "SELECT conversation, position, body FROM messages ORDER BY conversation, position")
         while try messages.step() {
             let id = messages.int(at: 0)
-            guard rows.conversations[id] != nil else { throw StorageError("a message belongs to W\(id), which does not exist") }
+            guard rows.conversations[id] != nil else {
+                throw StorageError("a message belongs to W\(id), which does not exist")
+            }
             guard messages.int(at: 1) == rows.conversations[id]!.messages.count else {
                 throw StorageError("the messages of W\(id) have a gap")
             }
@@ -127,7 +132,9 @@ struct ShiftTables {
     }
 
     /// Binds, runs and resets `statement`; returns the rows it changed.
-    private func run(_ statement: Statement, _ bind: (Statement) throws(StorageError) -> Void) throws(StorageError) -> Int {
+    private func run(_ statement: Statement, _ bind: (Statement) throws(StorageError) -> Void) throws(StorageError)
+        -> Int
+    {
         defer { statement.reset() }
         try bind(statement)
         try statement.step()

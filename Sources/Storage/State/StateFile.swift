@@ -1,6 +1,5 @@
 import CSQLite
 import SessionPanel
-
 import SystemIO
 
 /// The state file of `--state FILE`: one SQLite database holding the world and the shift.
@@ -123,7 +122,9 @@ public final class StateFile {
             throw StateFileError(path, .unwritable(error.message))
         }
         try transaction { () throws(StorageError) in
-            for table in ["contacts", "accounts", "cases", "work_items"] { try database.execute("DELETE FROM \(table)") }
+            for table in ["contacts", "accounts", "cases", "work_items"] {
+                try database.execute("DELETE FROM \(table)")
+            }
             try Self.writeWorld(of: state, into: database)
             return try tables.write(new, over: rows)
         }
@@ -139,7 +140,9 @@ public final class StateFile {
             if !holdsLock {
                 try database.execute("BEGIN IMMEDIATE")
                 holdsLock = true
-                guard try Self.dataVersion(database, path) == dataVersion else { throw StateFileError(path, .changedElsewhere) }
+                guard try Self.dataVersion(database, path) == dataVersion else {
+                    throw StateFileError(path, .changedElsewhere)
+                }
             }
             rowsWritten = try body()
             try database.execute("COMMIT")
@@ -191,7 +194,9 @@ public final class StateFile {
     }
 
     /// Reads and checks the shift in `tables`, in the world of `database`'s world tables.
-    private static func load(_ tables: ShiftTables, _ database: Database, _ path: String) throws(StateFileError) -> (ShiftRows, PanelState) {
+    private static func load(_ tables: ShiftTables, _ database: Database, _ path: String) throws(StateFileError) -> (
+        ShiftRows, PanelState
+    ) {
         let rows: ShiftRows
         let json: JSONValue
         do {
@@ -281,7 +286,8 @@ public final class StateFile {
         }
         _ = try place(state, at: path) { temporary throws(StateFileError) in
             guard link(path, original) == 0 else {
-                throw StateFileError(path, .unwritable("cannot keep the original as \(original): \(StatePath.lastError)"))
+                throw StateFileError(
+                    path, .unwritable("cannot keep the original as \(original): \(StatePath.lastError)"))
             }
             fchmod(descriptor, 0o600)
             guard rename(temporary, path) == 0 else {
@@ -325,7 +331,8 @@ public final class StateFile {
         if let error = error as? StateFileError { return error }
         guard let error = error as? StorageError else { return StateFileError(path, .unwritable("\(error)")) }
         if error.isBusy { return StateFileError(path, .locked(seconds: lockWaitSeconds)) }
-        let reason = error.message.hasPrefix(path + ": ") ? String(error.message.dropFirst(path.count + 2)) : error.message
+        let reason =
+            error.message.hasPrefix(path + ": ") ? String(error.message.dropFirst(path.count + 2)) : error.message
         switch error.code & 0xFF {
         case SQLITE_CORRUPT, SQLITE_NOTADB, SQLITE_FORMAT: return StateFileError(path, .invalid(reason))
         default: return StateFileError(path, reading ? .unreadable(reason) : .unwritable(reason))

@@ -39,7 +39,8 @@ enum StatePath {
         }
         try? descriptor.close()
         var status = stat()
-        for suffix in ["-wal", "-shm", "-journal"] where lstat(path + suffix, &status) == 0 && status.st_mode & S_IFMT != S_IFREG {
+        for suffix in ["-wal", "-shm", "-journal"]
+        where lstat(path + suffix, &status) == 0 && status.st_mode & S_IFMT != S_IFREG {
             throw StateFileError(path, .unreadable("\(path + suffix) is not a regular file; remove it"))
         }
         return .database
@@ -61,7 +62,9 @@ enum StatePath {
     static func createTemporary(beside path: String) throws(StateFileError) -> String {
         var template = Array((path + ".XXXXXX").utf8CString)
         let descriptor = template.withUnsafeMutableBufferPointer { mkstemp($0.baseAddress!) }
-        guard descriptor >= 0 else { throw StateFileError(path, .unwritable("cannot create a file beside it: \(lastError)")) }
+        guard descriptor >= 0 else {
+            throw StateFileError(path, .unwritable("cannot create a file beside it: \(lastError)"))
+        }
         close(descriptor)
         return String(decoding: template.dropLast().map { UInt8(bitPattern: $0) }, as: UTF8.self)
     }

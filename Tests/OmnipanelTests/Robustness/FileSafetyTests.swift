@@ -8,22 +8,27 @@ struct FileSafetyTests {
         try #require(FileManager.default.attributesOfItem(atPath: path)[.posixPermissions] as? Int)
     }
 
-    @Test("run --record writes its transcript 0600, through a new temporary file: a link planted at FILE.out.tmp is not followed")
+    @Test(
+        "run --record writes its transcript 0600, through a new temporary file: a link planted at FILE.out.tmp is not followed"
+    )
     func transcriptIsPrivateAndIgnoresPlantedTemporaryFiles() throws {
         let folder = try TemporaryDirectory()
         defer { folder.remove() }
         let script = try folder.write("show\n", to: "demo.omni").path
         try folder.write("precious\n", to: "precious")
-        try FileManager.default.createSymbolicLink(atPath: script + ".out.tmp", withDestinationPath: folder.path("precious"))
+        try FileManager.default.createSymbolicLink(
+            atPath: script + ".out.tmp", withDestinationPath: folder.path("precious"))
         let result = try Binary.run(["run", "--record", script])
         #expect(result.status == 0, "\(result.stderr)")
         #expect(String(decoding: folder.bytes("precious") ?? Data(), as: UTF8.self) == "precious\n")
         #expect(try mode(script + ".out") == 0o600)
-        #expect(try FileManager.default.contentsOfDirectory(atPath: folder.url.path).sorted()
-            == ["demo.omni", "demo.omni.out", "demo.omni.out.tmp", "precious"])
+        #expect(
+            try FileManager.default.contentsOfDirectory(atPath: folder.url.path).sorted()
+                == ["demo.omni", "demo.omni.out", "demo.omni.out.tmp", "precious"])
         // A stricter umask wins.
         try FileManager.default.removeItem(atPath: script + ".out")
-        let strict = try runProcess("/bin/sh", ["-c", #"umask 0277; exec "$0" run --record "$1""#, Binary.url.path, script])
+        let strict = try runProcess(
+            "/bin/sh", ["-c", #"umask 0277; exec "$0" run --record "$1""#, Binary.url.path, script])
         #expect(strict.status == 0)
         #expect(try mode(script + ".out") == 0o400)
     }
@@ -34,10 +39,14 @@ struct FileSafetyTests {
         defer { folder.remove() }
         let script = try folder.write("show\n", to: "demo.omni").path
         try folder.write("precious\n", to: "precious")
-        try FileManager.default.createSymbolicLink(atPath: script + ".out", withDestinationPath: folder.path("precious"))
+        try FileManager.default.createSymbolicLink(
+            atPath: script + ".out", withDestinationPath: folder.path("precious"))
         let linked = try Binary.run(["run", "--record", script])
         #expect(linked.status == 1)
-        #expect(linked.stderr == "omnipanel: cannot write transcript \(script).out: it is a symbolic link, which omnipanel does not follow for its own files\n")
+        #expect(
+            linked.stderr
+                == "omnipanel: cannot write transcript \(script).out: it is a symbolic link, which omnipanel does not follow for its own files\n"
+        )
         #expect(try FileManager.default.destinationOfSymbolicLink(atPath: script + ".out") == folder.path("precious"))
         #expect(String(decoding: folder.bytes("precious") ?? Data(), as: UTF8.self) == "precious\n")
 
@@ -57,14 +66,17 @@ struct FileSafetyTests {
         #expect(String(decoding: folder.bytes("demo.omni.out") ?? Data(), as: UTF8.self) == "theirs\n")
     }
 
-    @Test("with standard input, output or error closed, the lock file receives nothing and runs nothing",
-          arguments: ["<&-", ">&-", "2>&-", "<&- >&- 2>&-"])
+    @Test(
+        "with standard input, output or error closed, the lock file receives nothing and runs nothing",
+        arguments: ["<&-", ">&-", "2>&-", "<&- >&- 2>&-"])
     func closedStandardDescriptors(closing: String) throws {
         let folder = try TemporaryDirectory()
         defer { folder.remove() }
         let state = folder.path("class.json")
-        try folder.write("incoming chat\n", to: "class.json.lock")  // what a lock file taken as standard input would run
-        let script = try folder.write("incoming sms\nswich 1\n", to: "script.omni").path  // `swich` writes to standard error
+        // what a lock file taken as standard input would run
+        try folder.write("incoming chat\n", to: "class.json.lock")
+        // `swich` writes to standard error
+        let script = try folder.write("incoming sms\nswich 1\n", to: "script.omni").path
         let result = try runProcess(
             "/bin/sh", ["-c", #"exec "$0" --state "$1" < "$2" \#(closing)"#, Binary.url.path, state, script])
         let inputClosed = closing.hasPrefix("<&-")
@@ -75,13 +87,15 @@ struct FileSafetyTests {
         #expect(!after.stdout.contains("Chat from"))
     }
 
-    @Test("a FIFO or a symbolic link as history file: one warning, the prompt starts without history, the file is left alone",
-          .enabled(if: TerminalSession.isAvailable, "needs tmux"), arguments: ["fifo", "link"])
+    @Test(
+        "a FIFO or a symbolic link as history file: one warning, the prompt starts without history, the file is left alone",
+        .enabled(if: TerminalSession.isAvailable, "needs tmux"), arguments: ["fifo", "link"])
     func historyFileThatIsNotOurs(kind: String) throws {
         let folder = try TemporaryDirectory()
         defer { folder.remove() }
         let history = folder.path("state/omnipanel/history")
-        try FileManager.default.createDirectory(atPath: folder.path("state/omnipanel"), withIntermediateDirectories: true)
+        try FileManager.default.createDirectory(
+            atPath: folder.path("state/omnipanel"), withIntermediateDirectories: true)
         try folder.write("_HiStOrY_V2_\nprecious\n", to: "precious")
         if kind == "fifo" {
             #expect(mkfifo(history, 0o600) == 0)
@@ -93,8 +107,12 @@ struct FileSafetyTests {
             environment: ["XDG_STATE_HOME": folder.path("state")], workingDirectory: folder.url, columns: 400)
         let start = try terminal.wait(for: "the prompt") { $0.beforeCursor == "omnipanel> " }
         let warnings = start?.rows.filter { $0.hasPrefix("omnipanel: history file") } ?? []
-        let reason = kind == "fifo" ? "it is a FIFO, not a regular file" : "it is a symbolic link, which omnipanel does not follow for its own files"
-        #expect(warnings == ["omnipanel: history file \(history) is not used (\(reason)); history is off for this session"])
+        let reason =
+            kind == "fifo"
+            ? "it is a FIFO, not a regular file"
+            : "it is a symbolic link, which omnipanel does not follow for its own files"
+        #expect(
+            warnings == ["omnipanel: history file \(history) is not used (\(reason)); history is off for this session"])
         try terminal.type("show")
         try terminal.press("Enter")
         try terminal.press("C-d")
@@ -105,14 +123,16 @@ struct FileSafetyTests {
         #expect(folder.bytes("precious") == Data("_HiStOrY_V2_\nprecious\n".utf8))
     }
 
-    @Test("the history file is saved 0600 through a new temporary file, and read back next time",
-          .enabled(if: TerminalSession.isAvailable, "needs tmux"))
+    @Test(
+        "the history file is saved 0600 through a new temporary file, and read back next time",
+        .enabled(if: TerminalSession.isAvailable, "needs tmux"))
     func historyIsPrivate() throws {
         let folder = try TemporaryDirectory()
         defer { folder.remove() }
         let environment = ["XDG_STATE_HOME": folder.path("state")]
         for _ in 0..<2 {
-            let terminal = try TerminalSession([Binary.url.path], environment: environment, workingDirectory: folder.url)
+            let terminal = try TerminalSession(
+                [Binary.url.path], environment: environment, workingDirectory: folder.url)
             try terminal.wait(for: "the prompt") { $0.beforeCursor == "omnipanel> " }
             try terminal.type("show")
             try terminal.press("Enter")
@@ -122,7 +142,9 @@ struct FileSafetyTests {
         let history = folder.path("state/omnipanel/history")
         #expect(try mode(history) == 0o600)
         #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path("state/omnipanel")) == ["history"])
-        #expect(String(decoding: FileManager.default.contents(atPath: history) ?? Data(), as: UTF8.self) == "_HiStOrY_V2_\nshow\n")
+        #expect(
+            String(decoding: FileManager.default.contents(atPath: history) ?? Data(), as: UTF8.self)
+                == "_HiStOrY_V2_\nshow\n")
         let terminal = try TerminalSession([Binary.url.path], environment: environment, workingDirectory: folder.url)
         try terminal.wait(for: "the prompt") { $0.beforeCursor == "omnipanel> " }
         try terminal.press("Up")

@@ -19,14 +19,16 @@ struct HostileProcessInputTests {
         defer { folder.remove() }
         let script = try folder.write(String(repeating: "show\n", count: 20_000), to: "shows.omni")
         let result = try runProcess(
-            "/bin/bash", ["-c", #""$0" run "$1" | head -1; echo "status ${PIPESTATUS[0]}" >&2"#, Binary.url.path, script.path])
+            "/bin/bash",
+            ["-c", #""$0" run "$1" | head -1; echo "status ${PIPESTATUS[0]}" >&2"#, Binary.url.path, script.path])
         #expect(result.stdout == "+- Sessions --------------------------------------------- Presence: Available -+\n")
         #expect(result.stderr == "status 0\n")
     }
 
     @Test("`-c show | head -1` prints one line and nothing on standard error")
     func commandIntoHead() throws {
-        let result = try runProcess("/bin/bash", ["-c", #""$0" -c show | head -1; echo "status ${PIPESTATUS[0]}" >&2"#, Binary.url.path])
+        let result = try runProcess(
+            "/bin/bash", ["-c", #""$0" -c show | head -1; echo "status ${PIPESTATUS[0]}" >&2"#, Binary.url.path])
         #expect(result.stdout.hasPrefix("+- Sessions"))
         #expect(result.stderr == "status 0\n")
     }

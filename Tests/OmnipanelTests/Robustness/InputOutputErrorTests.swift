@@ -4,14 +4,19 @@ import Testing
 /// Inputs that are too big, unreadable or empty names, and output that cannot be written: each is
 /// one line on standard error and a non-zero status, never a hang, a huge allocation or a silent 0.
 struct InputOutputErrorTests {
-    @Test("endless or oversized world and state files are refused in one line, without reading them whole",
-          arguments: [
+    @Test(
+        "endless or oversized world and state files are refused in one line, without reading them whole",
+        arguments: [
             // A world is streamed (memory bounded by a record, not the file): the first byte is already wrong.
-            (["--world", "/dev/zero", "show"], 2,
-             "omnipanel: world file /dev/zero: not valid JSON: expected '{' at the start of a world, found byte 0x0 (line 1, column 1)\n"),
-            (["--state", "/dev/full", "show"], 3,
-             "omnipanel: cannot read state file /dev/full: it is a character device, not a regular file\n"),
-          ])
+            (
+                ["--world", "/dev/zero", "show"], 2,
+                "omnipanel: world file /dev/zero: not valid JSON: expected '{' at the start of a world, found byte 0x0 (line 1, column 1)\n"
+            ),
+            (
+                ["--state", "/dev/full", "show"], 3,
+                "omnipanel: cannot read state file /dev/full: it is a character device, not a regular file\n"
+            ),
+        ])
     func oversizedInputs(arguments: [String], status: Int32, message: String) throws {
         let result = try Binary.run(arguments)
         #expect(result.status == status)
@@ -29,26 +34,32 @@ struct InputOutputErrorTests {
         }
         let world = try Binary.run(["--world", folder.path("world.json"), "show"])
         #expect(world.status == 2)
-        #expect(world.stderr == "omnipanel: world file \(folder.path("world.json")): not valid JSON: "
-            + "expected '{' at the start of a world, found byte 0x0 (line 1, column 1)\n")
+        #expect(
+            world.stderr == "omnipanel: world file \(folder.path("world.json")): not valid JSON: "
+                + "expected '{' at the start of a world, found byte 0x0 (line 1, column 1)\n")
         let state = try Binary.run(["--state", folder.path("state.json"), "show"])
         #expect(state.status == 3)
-        #expect(state.stderr == "omnipanel: cannot read state file \(folder.path("state.json")): it is larger than 64 MiB, the limit\n")
+        #expect(
+            state.stderr
+                == "omnipanel: cannot read state file \(folder.path("state.json")): it is larger than 64 MiB, the limit\n"
+        )
     }
 
     @Test("run /dev/zero refuses the over-long line and stops reading after 16 MiB")
     func endlessLine() throws {
         let result = try Binary.run(["run", "/dev/zero"])
         #expect(result.status == 2)
-        #expect(result.stderr == """
-            /dev/zero:1: line is too long (more than 65536 bytes)
-            omnipanel: cannot read /dev/zero: line 1 goes on for more than 16 MiB without a newline; stopped reading
+        #expect(
+            result.stderr == """
+                /dev/zero:1: line is too long (more than 65536 bytes)
+                omnipanel: cannot read /dev/zero: line 1 goes on for more than 16 MiB without a newline; stopped reading
 
-            """)
+                """)
     }
 
-    @Test("a folder as script is a read error, not an empty script",
-          arguments: [#""$0" run "$1""#, #""$0" < "$1""#, #""$0" run --check "$1""#])
+    @Test(
+        "a folder as script is a read error, not an empty script",
+        arguments: [#""$0" run "$1""#, #""$0" < "$1""#, #""$0" run --check "$1""#])
     func folderAsScript(command: String) throws {
         let folder = try TemporaryDirectory()
         defer { folder.remove() }
@@ -59,19 +70,25 @@ struct InputOutputErrorTests {
         #expect(result.stdout.isEmpty)
     }
 
-    @Test("output that cannot be written is reported, with status 1", arguments: [
-        ["-c", "show"], ["--format", "json", "-c", "show"], ["run", "-"], ["help"],
-    ])
+    @Test(
+        "output that cannot be written is reported, with status 1",
+        arguments: [
+            ["-c", "show"], ["--format", "json", "-c", "show"], ["run", "-"], ["help"],
+        ])
     func fullDisk(arguments: [String]) throws {
-        let result = try runProcess("/bin/sh", ["-c", #""$@" > /dev/full"#, Binary.url.path] + [Binary.url.path] + arguments, input: "show\n")
+        let result = try runProcess(
+            "/bin/sh", ["-c", #""$@" > /dev/full"#, Binary.url.path] + [Binary.url.path] + arguments, input: "show\n")
         #expect(result.status == 1)
         #expect(result.stderr == "omnipanel: cannot write to standard output: No space left on device\n")
     }
 
-    @Test("an empty file name is a usage error", arguments: [
-        (["--state", ""], "--state needs a file name, not ''"), (["--world=", "show"], "--world needs a file name, not ''"),
-        (["run", ""], "<script> needs a file name, not ''"),
-    ])
+    @Test(
+        "an empty file name is a usage error",
+        arguments: [
+            (["--state", ""], "--state needs a file name, not ''"),
+            (["--world=", "show"], "--world needs a file name, not ''"),
+            (["run", ""], "<script> needs a file name, not ''"),
+        ])
     func emptyFileNames(arguments: [String], message: String) throws {
         let folder = try TemporaryDirectory()
         defer { folder.remove() }
@@ -99,7 +116,9 @@ struct InputOutputErrorTests {
         for (arguments, expected) in cases {
             let result = try Binary.run(arguments)
             #expect(result.stderr.contains(expected), "\(arguments): \(result.stderr)")
-            #expect(!result.stderr.contains("\u{1B}") && !result.stderr.contains("\u{07}"), "\(arguments): \(result.stderr)")
+            #expect(
+                !result.stderr.contains("\u{1B}") && !result.stderr.contains("\u{07}"), "\(arguments): \(result.stderr)"
+            )
         }
     }
 }

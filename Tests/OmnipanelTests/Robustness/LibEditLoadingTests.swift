@@ -7,13 +7,15 @@ struct LibEditLoadingTests {
     /// The libraries that linking libedit used to bring in at start-up.
     static let editingLibraries = ["libedit", "libtinfo", "libbsd"]
 
-    @Test("a script run never loads libedit (the dynamic loader reports every library it opens)",
-          arguments: [(["-c", "open case 42; show"], ""), ([], "open case 42\nshow\n")])
+    @Test(
+        "a script run never loads libedit (the dynamic loader reports every library it opens)",
+        arguments: [(["-c", "open case 42; show"], ""), ([], "open case 42\nshow\n")])
     func scriptRunDoesNotLoadLibEdit(arguments: [String], script: String) throws {
         let result = try Binary.run(arguments, input: Data(script.utf8), environment: ["LD_DEBUG": "files"])
         #expect(result.status == 0)
         #expect(result.stdout.contains("Printer on fire"))
-        #expect(result.stderr.contains("file=libswiftCore.so"), "LD_DEBUG reported nothing: \(result.stderr.prefix(500))")
+        #expect(
+            result.stderr.contains("file=libswiftCore.so"), "LD_DEBUG reported nothing: \(result.stderr.prefix(500))")
         for library in Self.editingLibraries {
             #expect(!result.stderr.contains("file=\(library)"), "\(library) was loaded")
         }
@@ -23,7 +25,9 @@ struct LibEditLoadingTests {
     func interactivePromptLoadsLibEdit() throws {
         let terminal = try TerminalSession([Binary.url.path])
         let start = try terminal.wait(for: "the prompt") { $0.beforeCursor == "omnipanel> " }
-        #expect(start?.rows.contains { $0.hasPrefix("omnipanel — the session panel") && $0.contains("Tab to complete") } == true)
+        #expect(
+            start?.rows.contains { $0.hasPrefix("omnipanel — the session panel") && $0.contains("Tab to complete") }
+                == true)
         // Read to the end: String(contentsOfFile:) stops after the first 4 KB of a /proc file.
         let file = try FileHandle(forReadingFrom: URL(fileURLWithPath: "/proc/\(try terminal.processID())/maps"))
         defer { try? file.close() }
@@ -31,8 +35,9 @@ struct LibEditLoadingTests {
         #expect(maps.contains("/libedit.so"))
     }
 
-    @Test("without libedit the prompt reads plain lines, says why once, and leaves the history file alone",
-          .enabled(if: TerminalSession.isAvailable, "needs tmux"))
+    @Test(
+        "without libedit the prompt reads plain lines, says why once, and leaves the history file alone",
+        .enabled(if: TerminalSession.isAvailable, "needs tmux"))
     func promptWorksWithoutLibEdit() throws {
         let folder = try TemporaryDirectory()
         defer { folder.remove() }
@@ -56,10 +61,14 @@ struct LibEditLoadingTests {
         try terminal.wait(for: "the case session") { $0.text.contains("Printer on fire") }
         try terminal.type("switch ho")
         try terminal.press("C-c")
-        try terminal.wait(for: "a fresh prompt after Ctrl-C") { $0.beforeCursor == "omnipanel> " && $0.rows.contains { $0.hasPrefix("omnipanel> switch ho") } }
+        try terminal.wait(for: "a fresh prompt after Ctrl-C") {
+            $0.beforeCursor == "omnipanel> " && $0.rows.contains { $0.hasPrefix("omnipanel> switch ho") }
+        }
         try terminal.type("switch home")
         try terminal.press("Enter")
-        try terminal.wait(for: "Home focused") { $0.rows.last { $0.contains("▶") && $0.contains("│") }?.contains("0  Ho") == true }
+        try terminal.wait(for: "Home focused") {
+            $0.rows.last { $0.contains("▶") && $0.contains("│") }?.contains("0  Ho") == true
+        }
         try terminal.press("C-d")
         terminal.waitUntilEnded()
 

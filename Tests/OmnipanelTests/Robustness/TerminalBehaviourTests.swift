@@ -8,7 +8,9 @@ struct TerminalBehaviourTests {
 
     /// The top border of the last panel on screen, if any.
     private func lastTopBorder(_ screen: Screen) -> String? {
-        screen.rows.map { String($0.reversed().drop { $0 == " " }.reversed()) }.last { $0.hasPrefix("╭") && $0.hasSuffix("╮") }
+        screen.rows.map { String($0.reversed().drop { $0 == " " }.reversed()) }.last {
+            $0.hasPrefix("╭") && $0.hasSuffix("╮")
+        }
     }
 
     @Test("the panel re-fits after the terminal is resized")
@@ -34,8 +36,9 @@ struct TerminalBehaviourTests {
         #expect(screen.map { !$0.text.contains("error") && !$0.text.contains("Printer on fire") } == true)
     }
 
-    @Test("SIGTERM and SIGHUP save the history, give the terminal back and end the shell by the signal",
-          arguments: [SIGTERM, SIGHUP])
+    @Test(
+        "SIGTERM and SIGHUP save the history, give the terminal back and end the shell by the signal",
+        arguments: [SIGTERM, SIGHUP])
     func terminationSavesHistory(signal: Int32) throws {
         let folder = try TemporaryDirectory()
         defer { folder.remove() }
@@ -61,7 +64,10 @@ struct TerminalBehaviourTests {
         #expect(folder.bytes("status").map { String(decoding: $0, as: UTF8.self) } == "\(128 + signal)\n")
         let history = folder.bytes("omnipanel/history").map { String(decoding: $0, as: UTF8.self) } ?? ""
         #expect(history.contains(#"open\040case\04042"#), "history: \(history)")
-        let modes = (folder.bytes("modes").map { String(decoding: $0, as: UTF8.self) } ?? "").split(whereSeparator: \.isWhitespace)
-        #expect(modes.contains("icanon") && modes.contains("echo") && !modes.contains("-icanon") && !modes.contains("-echo"))
+        let modes = (folder.bytes("modes").map { String(decoding: $0, as: UTF8.self) } ?? "").split(
+            whereSeparator: \.isWhitespace)
+        #expect(
+            modes.contains("icanon") && modes.contains("echo") && !modes.contains("-icanon") && !modes.contains("-echo")
+        )
     }
 }

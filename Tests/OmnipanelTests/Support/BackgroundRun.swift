@@ -30,8 +30,12 @@ extension Binary {
                 try? standardInput.fileHandleForWriting.write(contentsOf: input)
                 try? standardInput.fileHandleForWriting.close()
             }
-            DispatchQueue.global().async(group: group) { self.output = standardOutput.fileHandleForReading.readDataToEndOfFile() }
-            DispatchQueue.global().async(group: group) { self.error = standardError.fileHandleForReading.readDataToEndOfFile() }
+            DispatchQueue.global().async(group: group) {
+                self.output = standardOutput.fileHandleForReading.readDataToEndOfFile()
+            }
+            DispatchQueue.global().async(group: group) {
+                self.error = standardError.fileHandleForReading.readDataToEndOfFile()
+            }
         }
 
         /// Waits for the end; `killed` tells whether a signal ended it.
@@ -47,7 +51,9 @@ extension Binary {
 
     /// Starts the binary with `arguments` and `input` on standard input, without waiting; `environment`
     /// entries are added to the test's own environment (without `NO_COLOR`).
-    static func start(_ arguments: [String], input: Data = Data(), environment: [String: String] = [:]) throws -> Running {
+    static func start(_ arguments: [String], input: Data = Data(), environment: [String: String] = [:]) throws
+        -> Running
+    {
         try Running(arguments, input: input, environment: environment)
     }
 }

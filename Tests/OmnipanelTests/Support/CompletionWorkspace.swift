@@ -11,16 +11,22 @@ struct CompletionWorkspace {
         try directory.write(
             #"{"contacts": [], "accounts": [], "cases": [{"number": 7, "title": "Seven"}, {"number": 77, "title": "Seventy-seven"}], "workItems": []}"#,
             to: "w.json")
-        try FileManager.default.createDirectory(at: directory.url.appendingPathComponent("sub"), withIntermediateDirectories: true)
+        try FileManager.default.createDirectory(
+            at: directory.url.appendingPathComponent("sub"), withIntermediateDirectories: true)
     }
 
     var url: URL { directory.url }
 
     /// `PATH` with the built products first, so the scripts find this `omnipanel`.
-    static var path: String { Binary.url.deletingLastPathComponent().path + ":" + (ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin") }
+    static var path: String {
+        Binary.url.deletingLastPathComponent().path + ":"
+            + (ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin")
+    }
 
     /// A committed completion script.
-    static func script(_ name: String) -> String { Binary.packageRoot.appendingPathComponent("completions/\(name)").path }
+    static func script(_ name: String) -> String {
+        Binary.packageRoot.appendingPathComponent("completions/\(name)").path
+    }
 
     /// Removes the folder and the `<folder>.home` beside it, if a shell made one.
     func remove() {

@@ -39,13 +39,16 @@ final class TerminalSession {
     ) throws {
         directory = try TemporaryDirectory()
         socket = directory.path("tmux.sock")
-        let config = try directory.write("set -g default-terminal xterm-256color\nset -s escape-time 0\n", to: "tmux.conf")
+        let config = try directory.write(
+            "set -g default-terminal xterm-256color\nset -s escape-time 0\n", to: "tmux.conf")
         let variables = ["LANG": "C.UTF-8", "LC_ALL": "C.UTF-8", "TERM": "xterm-256color"].merging(environment) { $1 }
         // tmux gives the new pane the PATH of the client that asked for it, whatever `-e` says.
         let result = try tmux(
             environment: ["PATH": variables["PATH"] ?? ProcessInfo.processInfo.environment["PATH"]],
-            ["-f", config.path, "new-session", "-d", "-x", String(columns), "-y", String(rows),
-             "-c", (workingDirectory ?? directory.url).path]
+            [
+                "-f", config.path, "new-session", "-d", "-x", String(columns), "-y", String(rows),
+                "-c", (workingDirectory ?? directory.url).path,
+            ]
                 + variables.sorted { $0.key < $1.key }.flatMap { ["-e", "\($0.key)=\($0.value)"] }
                 + ["--"] + command)
         guard result.status == 0 else { throw Failure("tmux could not start \(command): \(result.stderr)") }
@@ -67,7 +70,8 @@ final class TerminalSession {
 
     /// What the terminal shows now.
     func screen() throws -> Screen {
-        let rows = try tmux(["capture-pane", "-p", "-N"]).stdout.split(separator: "\n", omittingEmptySubsequences: false)
+        let rows = try tmux(["capture-pane", "-p", "-N"]).stdout.split(
+            separator: "\n", omittingEmptySubsequences: false)
         let cursor = try tmux(["display-message", "-p", "#{cursor_x} #{cursor_y}"]).stdout
             .split(separator: " ").compactMap { Int($0.trimmingCharacters(in: .whitespacesAndNewlines)) }
         return Screen(rows: rows.map(String.init), cursorColumn: cursor.first ?? 0, cursorRow: cursor.last ?? 0)
@@ -84,7 +88,8 @@ final class TerminalSession {
         var last = try screen()
         while !condition(last) {
             guard Date() < deadline else {
-                Issue.record("timed out waiting for \(what); the terminal shows:\n\(last)", sourceLocation: sourceLocation)
+                Issue.record(
+                    "timed out waiting for \(what); the terminal shows:\n\(last)", sourceLocation: sourceLocation)
                 return nil
             }
             Thread.sleep(forTimeInterval: 0.05)
@@ -113,14 +118,17 @@ final class TerminalSession {
     /// The process id of the program tmux started in the terminal.
     func processID() throws -> pid_t {
         let text = try tmux(["display-message", "-p", "#{pane_pid}"]).stdout
-        guard let pid = pid_t(text.trimmingCharacters(in: .whitespacesAndNewlines)) else { throw Failure("no pane pid in \(text)") }
+        guard let pid = pid_t(text.trimmingCharacters(in: .whitespacesAndNewlines)) else {
+            throw Failure("no pane pid in \(text)")
+        }
         return pid
     }
 
     /// Whether the program rang the terminal bell since it started (tmux flags a bell in a session no
     /// client is attached to, as here).
     func bellRang() throws -> Bool {
-        try tmux(["display-message", "-p", "#{window_bell_flag}"]).stdout.trimmingCharacters(in: .whitespacesAndNewlines) == "1"
+        try tmux(["display-message", "-p", "#{window_bell_flag}"]).stdout.trimmingCharacters(
+            in: .whitespacesAndNewlines) == "1"
     }
 
     /// Whether the program is still running in the terminal.

@@ -73,7 +73,8 @@ struct JSONCodingTests {
         #expect(bytes == (try foundationPretty(saved)))
         #expect(try JSONValueDecoder().decode(SavedState.self, from: bytes) == saved)
         #expect(try JSONValueDecoder().decode(SavedState.self, from: try foundationPretty(saved)) == saved)
-        #expect(try JSONValueDecoder().decode(SavedState.Version.self, from: bytes).version == SavedState.currentVersion)
+        #expect(
+            try JSONValueDecoder().decode(SavedState.Version.self, from: bytes).version == SavedState.currentVersion)
     }
 
     @Test("the demo world and a fresh state round-trip, byte-identical to JSONEncoder")
@@ -85,13 +86,18 @@ struct JSONCodingTests {
         #expect(try JSONValueDecoder().decode(SavedState.self, from: try ourPretty(fresh)) == fresh)
     }
 
-    @Test("random values of every shape round-trip exactly and are written as JSONEncoder writes them", arguments: 0..<4)
+    @Test(
+        "random values of every shape round-trip exactly and are written as JSONEncoder writes them", arguments: 0..<4)
     func randomValues(seed: UInt64) throws {
         var random = SeededGenerator(seed: seed)
-        let alphabet: [Unicode.Scalar] = ["a", "Z", " ", "\"", "\\", "/", "\n", "\t", "\u{0}", "\u{1F}", "\u{7F}", "\u{85}",
-                                          "é", "\u{202E}", "\u{FFFF}", "🙂", "\u{10FFFF}", "\u{8}", "\u{C}", "\r"]
+        let alphabet: [Unicode.Scalar] = [
+            "a", "Z", " ", "\"", "\\", "/", "\n", "\t", "\u{0}", "\u{1F}", "\u{7F}", "\u{85}",
+            "é", "\u{202E}", "\u{FFFF}", "🙂", "\u{10FFFF}", "\u{8}", "\u{C}", "\r",
+        ]
         func text() -> String {
-            String(String.UnicodeScalarView((0..<Int.random(in: 0...12, using: &random)).map { _ in alphabet.randomElement(using: &random)! }))
+            String(
+                String.UnicodeScalarView(
+                    (0..<Int.random(in: 0...12, using: &random)).map { _ in alphabet.randomElement(using: &random)! }))
         }
         for _ in 0..<200 {
             let real = Double(bitPattern: random.next())
@@ -115,10 +121,14 @@ struct JSONCodingTests {
 
     @Test("doubles round-trip bit for bit, extremes included; infinity and NaN cannot be written")
     func doubles() throws {
-        for value in [0.0, -0.0, 0.1, 1.0 / 3, 1e-300, 5e-324, 2.2250738585072014e-308, .greatestFiniteMagnitude,
-                      -.greatestFiniteMagnitude, 9007199254740993, 123456.789e10] {
+        for value in [
+            0.0, -0.0, 0.1, 1.0 / 3, 1e-300, 5e-324, 2.2250738585072014e-308, .greatestFiniteMagnitude,
+            -.greatestFiniteMagnitude, 9_007_199_254_740_993, 123456.789e10,
+        ] {
             let json = try JSONValueEncoder().encode([value])
-            #expect(try JSONValueDecoder().decode([Double].self, from: Array(json.serialized.utf8))[0].bitPattern == value.bitPattern, "\(value)")
+            #expect(
+                try JSONValueDecoder().decode([Double].self, from: Array(json.serialized.utf8))[0].bitPattern
+                    == value.bitPattern, "\(value)")
         }
         for value in [Double.infinity, -.infinity, .nan] {
             #expect(throws: EncodingError.self) { try JSONValueEncoder().encode([value]) }
@@ -128,8 +138,10 @@ struct JSONCodingTests {
 
     @Test("whole numbers decode exactly: fractions are a type mismatch, out of range is corrupt data")
     func integers() throws {
-        #expect(try decode([Int].self, "[0, -0, 20, 2e1, 2.0, 2.50e1, -1.2e3, 9223372036854775807, -9223372036854775808, 0e999]")
-            == [0, 0, 20, 20, 2, 25, -1200, .max, .min, 0])
+        #expect(
+            try decode(
+                [Int].self, "[0, -0, 20, 2e1, 2.0, 2.50e1, -1.2e3, 9223372036854775807, -9223372036854775808, 0e999]")
+                == [0, 0, 20, 20, 2, 25, -1200, .max, .min, 0])
         #expect(try decode(UInt64.self, "18446744073709551615") == .max)
         #expect(try decode(Int8.self, "-128") == -128)
         #expect(ourError([Int].self, "[1, 1.5]") == "typeMismatch Int at [1]")
@@ -144,7 +156,8 @@ struct JSONCodingTests {
 
     @Test("decoding errors are the same cases at the same coding paths as JSONDecoder's")
     func errorsMatchJSONDecoder() {
-        let valid = #"{"contacts": [{"name": "A"}], "accounts": [], "cases": [{"number": 1, "title": "x"}, "#
+        let valid =
+            #"{"contacts": [{"name": "A"}], "accounts": [], "cases": [{"number": 1, "title": "x"}, "#
             + #"{"number": 2, "title": "y"}], "workItems": [{"id": 1, "channel": "chat", "stream": "open"}]}"#
         let misspelled = valid.replacingOccurrences(of: #""title": "y""#, with: #""titel": "y""#)
         // JSONDecoder drops an unknown member and then misses the real one; ours names the unknown member.
@@ -173,9 +186,14 @@ struct JSONCodingTests {
     @Test("saved-state kinds and duplicate work items are refused as JSONDecoder refused them")
     func savedStateErrors() throws {
         let json = String(decoding: try ourPretty(SavedState(busyState())), as: UTF8.self)
-        for (from, to) in [("\"kind\" : \"home\"", "\"kind\" : \"garden\""), ("\"kind\" : \"home\"", "\"kind\" : 42"),
-                           ("\"content\" : \"kb\"", "\"content\" : {\"kb\" : 1, \"app\" : \"x\"}"),
-                           ("\"conversations\" : [", "\"conversations\" : [{\"assignedToAgent\" : true, \"channel\" : \"chat\", \"id\" : 101, \"messages\" : [], \"state\" : \"active\"},")] {
+        for (from, to) in [
+            ("\"kind\" : \"home\"", "\"kind\" : \"garden\""), ("\"kind\" : \"home\"", "\"kind\" : 42"),
+            ("\"content\" : \"kb\"", "\"content\" : {\"kb\" : 1, \"app\" : \"x\"}"),
+            (
+                "\"conversations\" : [",
+                "\"conversations\" : [{\"assignedToAgent\" : true, \"channel\" : \"chat\", \"id\" : 101, \"messages\" : [], \"state\" : \"active\"},"
+            ),
+        ] {
             let changed = json.replacingOccurrences(of: from, with: to)
             #expect(changed != json)
             #expect(ourError(SavedState.self, changed) == foundationError(SavedState.self, changed), "\(to)")

@@ -21,10 +21,15 @@ struct JSONParserTests {
     @Test("objects keep their keys in order; arrays, literals and whitespace")
     func documents() throws {
         let value = try parse(" \n\t{\"b\": [1, true, false, null, \"x\", [], {}], \"a\": {\"c\": -2}}\r\n")
-        #expect(value == .object([
-            ("b", .array([.number(1), .bool(true), .bool(false), .null, .string("x"), .array([]), .object([])])),
-            ("a", .object([("c", .number(-2))])),
-        ]))
+        #expect(
+            value
+                == .object([
+                    (
+                        "b",
+                        .array([.number(1), .bool(true), .bool(false), .null, .string("x"), .array([]), .object([])])
+                    ),
+                    ("a", .object([("c", .number(-2))])),
+                ]))
         #expect(try parse("\"top-level string\"") == .string("top-level string"))
         #expect(try parse("7") == .number(7))
         #expect(try JSONParser.parse([0xEF, 0xBB, 0xBF] + Array("[1]".utf8)) == .array([.number(1)]))
@@ -41,8 +46,10 @@ struct JSONParserTests {
 
     @Test("numbers keep their text: negatives, fractions, exponents, beyond 64 bits")
     func numbers() throws {
-        for text in ["0", "-0", "42", "-17", "3.25", "-0.5", "1e3", "1E+3", "2.5e-7", "-1.0E-0",
-                     "9223372036854775807", "-9223372036854775808", "123456789012345678901234567890", "1e400"] {
+        for text in [
+            "0", "-0", "42", "-17", "3.25", "-0.5", "1e3", "1E+3", "2.5e-7", "-1.0E-0",
+            "9223372036854775807", "-9223372036854775808", "123456789012345678901234567890", "1e400",
+        ] {
             #expect(try parse(text) == .number(JSONNumber(checkedText: text)), "\(text)")
             #expect(try parse("[\(text)]").serialized == "[\(text)]")
         }
@@ -97,18 +104,25 @@ struct JSONParserTests {
         #expect(refusal([quote, 0xFF, quote]) == "invalid UTF-8: byte 0xFF (line 1, column 2)")
         #expect(refusal([quote, 0x61, 0xC3, quote]) == "invalid UTF-8: byte 0xC3 (line 1, column 3)")
         #expect(refusal([quote, 0xC0, 0xAF, quote]) == "invalid UTF-8: byte 0xC0 (line 1, column 2)", "overlong /")
-        #expect(refusal([quote, 0xED, 0xA0, 0x80, quote]) == "invalid UTF-8: byte 0xED (line 1, column 2)", "a surrogate")
-        #expect(refusal([quote, 0xF4, 0x90, 0x80, 0x80, quote]) == "invalid UTF-8: byte 0xF4 (line 1, column 2)", "past U+10FFFF")
+        #expect(
+            refusal([quote, 0xED, 0xA0, 0x80, quote]) == "invalid UTF-8: byte 0xED (line 1, column 2)", "a surrogate")
+        #expect(
+            refusal([quote, 0xF4, 0x90, 0x80, 0x80, quote]) == "invalid UTF-8: byte 0xF4 (line 1, column 2)",
+            "past U+10FFFF")
         #expect(refusal([0x5B, 0x80, 0x5D]) == "expected a value, found byte 0x80 (line 1, column 2)")
     }
 
     @Test("nesting is capped at 512 arrays and objects, with an error instead of a stack overflow")
     func depth() throws {
-        let deepest = String(repeating: "[", count: JSONParser.maximumDepth) + String(repeating: "]", count: JSONParser.maximumDepth)
+        let deepest =
+            String(repeating: "[", count: JSONParser.maximumDepth)
+            + String(repeating: "]", count: JSONParser.maximumDepth)
         #expect(throws: Never.self) { try parse(deepest) }
         let tooDeep = String(repeating: "[", count: JSONParser.maximumDepth + 1)
         #expect(refusal(tooDeep) == "arrays and objects nested more than 512 deep (line 1, column 513)")
-        #expect(refusal(String(repeating: "{\"a\":", count: 100_000)) == "arrays and objects nested more than 512 deep (line 1, column 2561)")
+        #expect(
+            refusal(String(repeating: "{\"a\":", count: 100_000))
+                == "arrays and objects nested more than 512 deep (line 1, column 2561)")
     }
 
     @Test("a large object with unique keys parses, and a duplicate among many keys is found")
@@ -119,7 +133,9 @@ struct JSONParserTests {
             return
         }
         #expect(parsed.count == 20_000 && parsed.last?.0 == "k19999")
-        #expect(refusal("{" + (members + ["\"k5\": 0"]).joined(separator: ",") + "}")?.hasPrefix("duplicate key \"k5\"") == true)
+        #expect(
+            refusal("{" + (members + ["\"k5\": 0"]).joined(separator: ",") + "}")?.hasPrefix("duplicate key \"k5\"")
+                == true)
     }
 
     @Test("line and column count lines and characters, not bytes")

@@ -98,18 +98,28 @@ import Testing
         let printed = events.flatMap { event -> [String] in
             if case .output(let lines) = event { lines } else { [] }
         }
-        #expect(printed.prefix(2) == [
-            "[00:00:10] * Incoming SMS from Visitor 1. Accept or reject within 2m.",
-            "[00:00:30] * Incoming Chat from Kenny Smith. Accept or reject within 2m.",
-        ])
+        #expect(
+            printed.prefix(2) == [
+                "[00:00:10] * Incoming SMS from Visitor 1. Accept or reject within 2m.",
+                "[00:00:30] * Incoming Chat from Kenny Smith. Accept or reject within 2m.",
+            ])
     }
 
     @Test(arguments: [
         ("at", "demo.omni:1: usage: at <time> <command>"),
-        ("at soon incoming chat", "demo.omni:1: `at` takes a time from the start of the shift such as 0s, 90s or 1m30s, not \"soon\"; usage: at <time> <command>"),
+        (
+            "at soon incoming chat",
+            "demo.omni:1: `at` takes a time from the start of the shift such as 0s, 90s or 1m30s, not \"soon\"; usage: at <time> <command>"
+        ),
         ("at 1m", "demo.omni:1: usage: at <time> <command>"),
-        ("at 1m reply hello", "demo.omni:1: `at` schedules what customers do: incoming, message or sentiment, not `reply`"),
-        ("at 1m message 2 hello", "demo.omni:1: an `at` line names the customer by title (\"Kenny Smith\"), not by position"),
+        (
+            "at 1m reply hello",
+            "demo.omni:1: `at` schedules what customers do: incoming, message or sentiment, not `reply`"
+        ),
+        (
+            "at 1m message 2 hello",
+            "demo.omni:1: an `at` line names the customer by title (\"Kenny Smith\"), not by position"
+        ),
         ("at 1m incoming pigeon", "demo.omni:1: unknown channel \"pigeon\"; channels: chat, sms, voice, social"),
     ])
     func aBadAtLineIsOneLineAndSchedulesNothing(_ line: String, _ error: String) {
@@ -117,7 +127,9 @@ import Testing
         // The error line, then the failure `run --check` lists (no expect-error follows).
         #expect(events.count == 2)
         #expect(events.first == .error(error))
-        if case .commandFailed(let lines)? = events.last { #expect(lines.first?.hasPrefix("demo.omni:1: at") == true) } else {
+        if case .commandFailed(let lines)? = events.last {
+            #expect(lines.first?.hasPrefix("demo.omni:1: at") == true)
+        } else {
             Issue.record("no .commandFailed after the error: \(events)")
         }
         #expect(runner.exitStatus == 1)

@@ -9,7 +9,9 @@ import Testing
             ("abc", 3), ("日本", 4), ("ｆｕｌｌ", 8), ("e\u{301}", 1), ("Zoë", 3), ("👍", 2), ("❤\u{FE0F}", 2),
             ("🇫🇷", 2), ("한국어", 6), ("\u{1100}\u{1161}\u{11A8}", 2), ("x\u{20DD}", 1), ("\u{200B}", 0), ("", 0),
         ]
-        for (text, columns) in cases { #expect(DisplayWidth.of(text) == columns, "\(text.unicodeScalars.map { $0.value })") }
+        for (text, columns) in cases {
+            #expect(DisplayWidth.of(text) == columns, "\(text.unicodeScalars.map { $0.value })")
+        }
     }
 
     @Test func whatHasNoVisibleFormIsEscaped() {
@@ -36,14 +38,17 @@ import Testing
     @Test func widthsBelowTwentyAreRaisedAndWiderTerminalsAreUsed() {
         #expect(RenderStyle(color: false, unicode: true, width: 10).width == 20)
         let state = TestShell().state
-        #expect(PanelRenderer(style: RenderStyle(color: false, unicode: true, width: 150)).render(state)[0].count == 150)
+        #expect(
+            PanelRenderer(style: RenderStyle(color: false, unicode: true, width: 150)).render(state)[0].count == 150)
     }
 
     /// Random titles of every kind of character, at every width from 20 to 200: every line of the panel
     /// (box, rows, details, tabs, notifications) is exactly as wide as asked (rows and borders) or at most that.
     @Test func everyPanelLineFitsTheWidthExactly() {
-        let pieces = ["Kenny", " ", "日本", "ｆｕｌｌ", "e\u{301}", "👍", "❤\u{FE0F}", "🇫🇷", "\u{200B}", "\u{200D}",
-                      "\u{FEFF}", "\u{E0041}", "\u{E000}", "\u{1B}[2J", "\\", "\u{202E}", "한", "Ω", "\u{3164}", "x\u{20DD}"]
+        let pieces = [
+            "Kenny", " ", "日本", "ｆｕｌｌ", "e\u{301}", "👍", "❤\u{FE0F}", "🇫🇷", "\u{200B}", "\u{200D}",
+            "\u{FEFF}", "\u{E0041}", "\u{E000}", "\u{1B}[2J", "\\", "\u{202E}", "한", "Ω", "\u{3164}", "x\u{20DD}",
+        ]
         var seed: UInt64 = 10
         func next(_ bound: Int) -> Int {
             seed = seed &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
@@ -70,8 +75,12 @@ import Testing
                     let lines = PanelRenderer(style: style).render(state)
                     let box = lines.prefix(state.sessions.count + 2)
                     for line in box { #expect(VisibleText.width(line) == width, "width \(width): \(line)") }
-                    for line in lines.dropFirst(box.count) { #expect(VisibleText.width(line) <= width, "width \(width): \(line)") }
-                    for line in lines { #expect(!line.unicodeScalars.contains { VisibleText.needsEscape($0) && $0 != "\\" }, "\(line)") }
+                    for line in lines.dropFirst(box.count) {
+                        #expect(VisibleText.width(line) <= width, "width \(width): \(line)")
+                    }
+                    for line in lines {
+                        #expect(!line.unicodeScalars.contains { VisibleText.needsEscape($0) && $0 != "\\" }, "\(line)")
+                    }
                 }
             }
         }

@@ -32,7 +32,9 @@ struct FastPathTests {
         let open = TokenizedLine("message 1 \"Jos")
         #expect(open.openQuote == "\"" && !open.endsWithSpace && open.tokens.last?.utf8Offset == 10)
         #expect(CompletionEngine.characters(of: "é 🙂 \"Núñez", fromUTF8Offset: 8) == 6)
-        #expect(CompletionEngine.characters(of: "e\u{301}x", fromUTF8Offset: 1) == 1, "inside a Character: from the next one")
+        #expect(
+            CompletionEngine.characters(of: "e\u{301}x", fromUTF8Offset: 1) == 1,
+            "inside a Character: from the next one")
         #expect(CompletionEngine.complete("open contact \"Jos", in: PanelState()).replacing == 4)
     }
 

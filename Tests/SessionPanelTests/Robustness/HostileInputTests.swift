@@ -41,10 +41,16 @@ struct HostileInputTests {
             (Array("tab focus 0".utf8), "no tab 0; tabs are 1 to 2"),
             (Array("tab close -1".utf8), "no tab -1; tabs are 1 to 2"),
             (Array("reject 0".utf8), "no pending notifications"),
-            (Array("accept 99999999999999999999999".utf8), "notification number 99999999999999999999999 is out of range"),
+            (
+                Array("accept 99999999999999999999999".utf8),
+                "notification number 99999999999999999999999 is out of range"
+            ),
             (Array("message 1 \"hello".utf8), "unbalanced \" quote"),
             (Array("message 1 'it".utf8), "unbalanced ' quote"),
-            (Array("clock advance 99999999999999999999d".utf8), "\"99999999999999999999d\" is not a duration such as 90s, 2m, 1h30m or 28d"),
+            (
+                Array("clock advance 99999999999999999999d".utf8),
+                "\"99999999999999999999d\" is not a duration such as 90s, 2m, 1h30m or 28d"
+            ),
             (Array("\u{1B}[2J".utf8), "unknown command \"\\e[2J\"; type `help` for the list"),
         ] as [([UInt8], String)])
     func refused(line: [UInt8], message: String) {
@@ -73,7 +79,10 @@ struct HostileInputTests {
         ]
         let (events, _) = run(lines.map { Array($0.utf8) })
         let output = printed(events)
-        #expect(!output.contains { $0.utf8.contains(0x1B) || $0.unicodeScalars.contains("\u{202E}") || $0.contains("\u{07}") })
+        #expect(
+            !output.contains {
+                $0.utf8.contains(0x1B) || $0.unicodeScalars.contains("\u{202E}") || $0.contains("\u{07}")
+            })
         let text = output.joined(separator: "\n")
         #expect(text.contains(#"Eve\e]0;pwned\u{7}\e[31m\u{202E}lin"#))
         #expect(text.contains(#"\e[2J\e[Hwiped \u{202E}txet\u{2066}"#))
@@ -87,24 +96,34 @@ struct HostileInputTests {
         var runner = ScriptRunner(
             name: "c", state: PanelState(), options: .init(style: RenderStyle(color: true, unicode: true, width: 80)))
         var output: [String] = []
-        _ = runner.run(["incoming chat \"\u{1B}]0;x\u{07}Eve\"", "accept", "hover 1", "history 1"].map { InputLine($0) }) {
+        _ = runner.run(
+            ["incoming chat \"\u{1B}]0;x\u{07}Eve\"", "accept", "hover 1", "history 1"].map { InputLine($0) }
+        ) {
             if case .output(let lines) = $0 { output += lines }
         }
         let sequences = output.joined().split(separator: "\u{1B}", omittingEmptySubsequences: true).dropFirst()
         #expect(!sequences.isEmpty)
-        #expect(sequences.allSatisfy { $0.first == "[" && $0.dropFirst().prefix { $0 != "m" }.allSatisfy { $0.isNumber || $0 == ";" } })
+        #expect(
+            sequences.allSatisfy {
+                $0.first == "[" && $0.dropFirst().prefix { $0 != "m" }.allSatisfy { $0.isNumber || $0 == ";" }
+            })
         #expect(output.joined().contains(#"\e]0;x\u{7}Eve"#))
     }
 
     @Test("a script that ends in the middle of a close confirmation keeps the session open, and says so: a failure")
     func endsDuringConfirmation() {
         let (events, runner) = run([Array("close".utf8)])
-        let message = "the end of the input does not answer Close session \"Visitor 1\"? [y/N] — nothing was closed; "
+        let message =
+            "the end of the input does not answer Close session \"Visitor 1\"? [y/N] — nothing was closed; "
             + "answer y or n on the line after the command, or add --yes to it"
-        #expect(events.suffix(4) == [
-            .question("Close session \"Visitor 1\"? [y/N] "), .output([""]), .error("hostile.omni:3: " + message),
-            .commandFailed(["hostile.omni:3: " + message, "  (when the error is intended, put expect-error \"<text>\" on the next line)"]),
-        ])
+        #expect(
+            events.suffix(4) == [
+                .question("Close session \"Visitor 1\"? [y/N] "), .output([""]), .error("hostile.omni:3: " + message),
+                .commandFailed([
+                    "hostile.omni:3: " + message,
+                    "  (when the error is intended, put expect-error \"<text>\" on the next line)",
+                ]),
+            ])
         #expect(runner.interpreter.state.sessions.count == 2)
         #expect(runner.interpreter.pendingConfirmation == nil)
         #expect(runner.exitStatus == 1)
@@ -112,7 +131,8 @@ struct HostileInputTests {
 
     @Test("a 100,000-command `-c` runs to the end, one command at a time")
     func hundredThousandCommands() {
-        let text = (["incoming chat", "accept", "switch home"] + Array(repeating: "message 1 \"still there?\"", count: 99_997))
+        let text =
+            (["incoming chat", "accept", "switch home"] + Array(repeating: "message 1 \"still there?\"", count: 99_997))
             .joined(separator: ";")
         let commands = TokenizedLine.splitCommands(text)
         #expect(commands.count == 100_000)

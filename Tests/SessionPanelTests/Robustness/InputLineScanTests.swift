@@ -28,7 +28,9 @@ struct InputLineScanTests {
 
     @Test("a NUL byte is reported even after a byte that is not UTF-8")
     func nulWinsOverInvalidUTF8() {
-        #expect(check([0x61, 0xFF, 0x62, 0x63, 0x64, 0x65, 0x66, 0x67, 0x68, 0x00]) == .failure(CommandError("line contains a NUL byte")))
+        #expect(
+            check([0x61, 0xFF, 0x62, 0x63, 0x64, 0x65, 0x66, 0x67, 0x68, 0x00])
+                == .failure(CommandError("line contains a NUL byte")))
     }
 
     @Test("characters beyond ASCII are accepted wherever they fall", arguments: 0..<16)
@@ -43,6 +45,8 @@ struct InputLineScanTests {
         #expect(check(Array("show\r".utf8)) == .success(Array("show".utf8)))
         let longest = [UInt8](repeating: UInt8(ascii: "a"), count: InputLine.maximumBytes)
         #expect(check(longest) == .success(longest))
-        #expect(check(longest + [UInt8(ascii: "a")]) == .failure(CommandError("line is too long (more than \(InputLine.maximumBytes) bytes)")))
+        #expect(
+            check(longest + [UInt8(ascii: "a")])
+                == .failure(CommandError("line is too long (more than \(InputLine.maximumBytes) bytes)")))
     }
 }

@@ -111,7 +111,9 @@ import Testing
         let saved = try JSONValueEncoder().encode(SavedState(busyState())).serialized
         let renamed = saved.replacingOccurrences(of: "\"unreadCount\":", with: "\"unread\":0,\"unreadCount\":")
         #expect(renamed != saved)
-        #expect(throws: DecodingError.self) { try JSONValueDecoder().decode(SavedState.self, from: Array(renamed.utf8)) }
+        #expect(throws: DecodingError.self) {
+            try JSONValueDecoder().decode(SavedState.self, from: Array(renamed.utf8))
+        }
     }
 
     @Test func theVersionIsReadWhateverElseTheFileHolds() throws {

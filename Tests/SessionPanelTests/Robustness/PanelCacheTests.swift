@@ -26,7 +26,8 @@ struct PanelCacheTests {
                 #expect(cached == fresh, "style \(index), seed \(seed), step \(step), after \(line.debugDescription)")
                 if cached != fresh { return }
                 if step % 3 == index {
-                    #expect(renderer.render(interpreter.state, reusing: &shared) == fresh, "shared cache, style \(index)")
+                    #expect(
+                        renderer.render(interpreter.state, reusing: &shared) == fresh, "shared cache, style \(index)")
                 }
             }
         }

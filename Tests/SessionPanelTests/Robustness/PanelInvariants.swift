@@ -19,7 +19,9 @@ enum PanelInvariants {
         case .failed(let error):
             if !unchanged { problems.append("the refused command changed the state") }
             let shown = renderer.render(error)
-            if shown.utf8.contains(0x1B) || shown.contains("\n") { problems.append("the error is not one escaped line: \(shown)") }
+            if shown.utf8.contains(0x1B) || shown.contains("\n") {
+                problems.append("the error is not one escaped line: \(shown)")
+            }
         case .asks(let question):
             if !unchanged { problems.append("asking changed the state") }
             if VisibleText.escaped(question).utf8.contains(0x1B) { problems.append("the question shows a raw ESC") }
@@ -55,7 +57,9 @@ enum PanelInvariants {
             if session.id == state.focusedSessionID, session.unreadCount != 0 {
                 problems.append("the focused session \"\(session.title)\" has \(session.unreadCount) unread")
             }
-            if !session.tabs.indices.contains(session.focusedTab) { problems.append("\"\(session.title)\" focuses a missing tab") }
+            if !session.tabs.indices.contains(session.focusedTab) {
+                problems.append("\"\(session.title)\" focuses a missing tab")
+            }
             if session.tabs.first?.isAnchor != true || session.tabs.dropFirst().contains(where: \.isAnchor) {
                 problems.append("\"\(session.title)\" does not have exactly one anchor tab, first")
             }

@@ -18,10 +18,11 @@ struct QuietOutputTests {
     @Test("with --echo, quiet still shows each command, and questions with their answers")
     func echoShowsQuestionsAndAnswers() {
         let events = quietRun(["incoming chat", "accept", "close 1", "y"], echo: true)
-        #expect(events == [
-            .command("incoming chat"), .command("accept"), .command("close 1"),
-            .question("Close session \"Visitor 1\"? [y/N] "), .output(["y"]),
-        ])
+        #expect(
+            events == [
+                .command("incoming chat"), .command("accept"), .command("close 1"),
+                .question("Close session \"Visitor 1\"? [y/N] "), .output(["y"]),
+            ])
     }
 
     @Test("changes and questions print nothing; hover and help print; errors still show")
@@ -30,16 +31,17 @@ struct QuietOutputTests {
             "incoming chat \"Kenny Smith\"", "accept", "switch home", "message 1 hi", "sentiment 1 negative", "hover 1",
             "type title x", "close 1", "y", "help quit", "nonsense", "show",
         ])
-        #expect(events == [
-            .output([
-                "Kenny Smith. Urgent attention is needed in your conversation.",
-                "Kenny Smith. 1 new updates in your conversation.",
-            ]),
-            .error("q:7: Home has no form; switch to a customer session first"),
-            .output(HelpText.lines(for: "quit")),
-            .error("q:11: unknown command \"nonsense\"; type `help` for the list"),
-            .output(PanelRenderer(style: .plain).render(PanelState())),
-        ])
+        #expect(
+            events == [
+                .output([
+                    "Kenny Smith. Urgent attention is needed in your conversation.",
+                    "Kenny Smith. 1 new updates in your conversation.",
+                ]),
+                .error("q:7: Home has no form; switch to a customer session first"),
+                .output(HelpText.lines(for: "quit")),
+                .error("q:11: unknown command \"nonsense\"; type `help` for the list"),
+                .output(PanelRenderer(style: .plain).render(PanelState())),
+            ])
     }
 
     @Test("show prints the panel even when quiet")
@@ -54,7 +56,8 @@ struct QuietOutputTests {
     @Test(
         "questions are answers, changes are not",
         arguments: [
-            (Command.show, true), (.dashboard, true), (.notifications, true), (.history(nil), true), (.hover(.home), true),
+            (Command.show, true), (.dashboard, true), (.notifications, true), (.history(nil), true),
+            (.hover(.home), true),
             (.tabs, true), (.configList, true), (.presence(nil), true), (.clockShow, true), (.help(nil), true),
             (.incoming(.chat, customer: nil), false), (.panel(.toggle), false), (.presence(.busy), false),
             (.clockAdvance(seconds: 5), false), (.configSet(key: "capacity", value: "4"), false), (.quit, false),

@@ -22,7 +22,9 @@ struct SessionManagerPropertyTests {
     func walksAreNotTrivial() {
         var lines = RandomCommandLines(source: SeededGenerator(seed: 1))
         var interpreter = Interpreter(state: PanelState())
-        var failures = 0, questions = 0, fullPanels = 0
+        var failures = 0
+        var questions = 0
+        var fullPanels = 0
         for _ in 1...1_500 {
             switch interpreter.handle(InputLine(lines.next())) {
             case .failed: failures += 1

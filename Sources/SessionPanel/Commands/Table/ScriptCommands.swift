@@ -18,14 +18,16 @@ extension CommandTable {
     static let pause = CommandSpec(
         directive: "pause", usage: ["pause [<seconds>]"],
         summary: "In scripts: during live playback (run --pace), wait a while, or for Enter",
-        details: "Without seconds, `run --pace` waits until Enter is pressed. Ordinary runs, --check and --record never wait.",
+        details:
+            "Without seconds, `run --pace` waits until Enter is pressed. Ordinary runs, --check and --record never wait.",
         arguments: [.value(.text)]
     ) { arguments throws(CommandError) in
         guard let token = arguments.next() else { return .pause(seconds: nil) }
         try arguments.finish()
         guard let seconds = ScriptDirective.pauseSeconds(token.text) else {
             throw CommandError(
-                "pause takes seconds from 0 to \(ScriptDirective.longestPause), such as 2 or 1.5, not \"\(token.text)\"")
+                "pause takes seconds from 0 to \(ScriptDirective.longestPause), such as 2 or 1.5, not \"\(token.text)\""
+            )
         }
         return .pause(seconds: seconds)
     }

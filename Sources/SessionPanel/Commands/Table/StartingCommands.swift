@@ -70,7 +70,8 @@ extension CommandTable {
     }
 
     static let pick = CommandSpec(
-        "pick", usage: ["pick <item>"], summary: "Pick an item from Open work items: assign it to you and start its session",
+        "pick", usage: ["pick <item>"],
+        summary: "Pick an item from Open work items: assign it to you and start its session",
         arguments: [.value(.workItem([.open]))]
     ) { arguments throws(CommandError) in
         let item = try arguments.workItem(try arguments.required())
