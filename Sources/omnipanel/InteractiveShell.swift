@@ -48,7 +48,7 @@ final class InteractiveShell {
             return context.runScript(named: "<stdin>", lines: LineReader(descriptor: .standardInput))
         }
         editor.completer = { [unowned self] line, limit in
-            CompletionEngine.complete(line, in: interpreter.state, limit: limit)
+            interpreter.completions(for: line, limit: limit)
         }
         editor.onMetaDigit = { [unowned self] digit in
             guard interpreter.pendingConfirmation == nil, digit == 0 || digit < interpreter.state.sessions.count else {

@@ -113,8 +113,7 @@ struct FileSafetyTests {
             : "it is a symbolic link, which omnipanel does not follow for its own files"
         #expect(
             warnings == ["omnipanel: history file \(history) is not used (\(reason)); history is off for this session"])
-        try terminal.type("show")
-        try terminal.press("Enter")
+        try terminal.run("show")
         try terminal.press("C-d")
         terminal.waitUntilEnded()
         #expect(folder.bytes("status") == Data("0\n".utf8))
@@ -134,8 +133,7 @@ struct FileSafetyTests {
             let terminal = try TerminalSession(
                 [Binary.url.path], environment: environment, workingDirectory: folder.url)
             try terminal.wait(for: "the prompt") { $0.beforeCursor == "omnipanel> " }
-            try terminal.type("show")
-            try terminal.press("Enter")
+            try terminal.run("show")
             try terminal.press("C-d")
             terminal.waitUntilEnded()
         }

@@ -135,6 +135,22 @@ final class TerminalSession {
     var isRunning: Bool { (try? tmux(["has-session"]).status == 0) ?? false }
 
     /// Waits until the program has ended (its terminal closes with it); records an issue if it has not within `timeout` seconds.
+    /// Types `command`, presses Enter and waits until the prompt is back on a later row. Keys pressed
+    /// while the program is still printing reach a terminal in its ordinary (canonical) mode, where
+    /// Ctrl-D is the tty's end-of-file mark, not a key: a test waits before pressing the next one.
+    @discardableResult
+    func run(_ command: String, prompt: String = "omnipanel> ", sourceLocation: SourceLocation = #_sourceLocation)
+        throws -> Screen?
+    {
+        try type(command)
+        try press("Enter")
+        return try wait(for: "the prompt after \(command)", sourceLocation: sourceLocation) { screen in
+            guard screen.beforeCursor == prompt else { return false }
+            let typed = screen.rows.lastIndex { $0.hasPrefix(prompt + command) }
+            return typed.map { $0 < screen.cursorRow } ?? true
+        }
+    }
+
     func waitUntilEnded(timeout: Double = 20, sourceLocation: SourceLocation = #_sourceLocation) {
         let deadline = Date().addingTimeInterval(timeout)
         while isRunning {
