@@ -71,9 +71,14 @@ public enum CommandLineCompleter {
                 })
         }
         if isRoot {
-            let subcommands = CommandLineTable.subcommands.filter { $0.name.hasPrefix(typed) }.map {
-                CompletionCandidate($0.name, $0.summary)
+            // Only the subcommands that take every option already given (`--state f c` is not `completions`).
+            let given = optionWords.compactMap { word in
+                word.hasPrefix("-") ? command.option(spelled: String(word.prefix { $0 != "=" })) : nil
             }
+            let subcommands = CommandLineTable.subcommands.filter { subcommand in
+                subcommand.name.hasPrefix(typed)
+                    && given.allSatisfy { subcommand.option(spelled: $0.spellings[0]) != nil }
+            }.map { CompletionCandidate($0.name, $0.summary) }
             // An empty word lists the subcommands only; a letter also completes the shell's commands.
             return .candidates(
                 typed.isEmpty ? subcommands : subcommands + completeCommandWord(typed, after: [], in: state()))

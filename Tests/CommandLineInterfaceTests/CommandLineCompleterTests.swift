@@ -74,6 +74,15 @@ import Testing
         #expect(complete(["accept", ""]) == .candidates([]))
     }
 
+    @Test func onlySubcommandsThatTakeTheOptionsGivenAreOffered() {
+        // `completions` takes no --state: `omnipanel --state f completions` is a usage error
+        #expect(!texts(complete(["--state", "f.db", "c"])).contains("completions"))
+        #expect(texts(complete(["--state", "f.db", "c"])).contains("close"))
+        #expect(!texts(complete(["--state=f.db", ""])).contains("completions"))
+        #expect(texts(complete(["--state=f.db", ""])).contains("run"))
+        #expect(texts(complete(["c"])).contains("completions"))
+    }
+
     @Test func dashCCompletesCommandsAfterTheEarlierOnesRanInTheLinesWorld() {
         #expect(texts(complete(["-c", "sw"])) == ["switch"])
         #expect(texts(complete(["-c", "'open case 42; switch P"])) == [#"open case 42; switch Printer\ on\ fire"#])
