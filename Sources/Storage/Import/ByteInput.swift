@@ -50,6 +50,17 @@ struct ByteInput {
         }
     }
 
+    /// Takes bytes while `take` admits them, appending them to `buffer`; returns how many of them are
+    /// UTF-8 continuation bytes, which a reader counting columns in characters leaves out.
+    mutating func scan(while take: (UInt8) -> Bool, appendingTo buffer: inout [UInt8]) throws -> Int {
+        var continuationBytes = 0
+        try scan(while: take) { run in
+            for byte in run where byte & 0xC0 == 0x80 { continuationBytes += 1 }
+            buffer += run
+        }
+        return continuationBytes
+    }
+
     private mutating func refill() throws -> Bool {
         if atEnd { return false }
         offsetOfChunk += end

@@ -188,12 +188,7 @@ public struct CSVWorldReader {
     /// Reads a field without quotes up to its comma (taken; returns `false`) or line end (returns `true`).
     private mutating func readPlainField() throws -> Bool {
         let fieldStart = (line, column)
-        var continuationBytes = 0
-        try input.scan(while: Self.isPlainFieldByte) { run in
-            for byte in run where byte & 0xC0 == 0x80 { continuationBytes += 1 }
-            bytes += run
-        }
-        continuations += continuationBytes
+        continuations += try input.scan(while: Self.isPlainFieldByte, appendingTo: &bytes)
         try checkLength(fieldStart)
         return try endOfField()
     }
@@ -203,12 +198,7 @@ public struct CSVWorldReader {
         let opening = (line, column)
         input.advance()
         while true {
-            var continuationBytes = 0
-            try input.scan(while: Self.isQuotedFieldByte) { run in
-                for byte in run where byte & 0xC0 == 0x80 { continuationBytes += 1 }
-                bytes += run
-            }
-            continuations += continuationBytes
+            continuations += try input.scan(while: Self.isQuotedFieldByte, appendingTo: &bytes)
             try checkLength(opening)
             switch try input.peek() {
             case nil: throw error("a quoted field is never closed", at: opening)

@@ -278,12 +278,7 @@ public struct JSONWorldReader {
         input.advance()  // the opening quote
         scratch.removeAll(keepingCapacity: true)
         while true {
-            var continuationBytes = 0
-            try input.scan(while: Self.isPlainStringByte) { run in
-                for byte in run where byte & 0xC0 == 0x80 { continuationBytes += 1 }
-                scratch += run
-            }
-            continuations += continuationBytes
+            continuations += try input.scan(while: Self.isPlainStringByte, appendingTo: &scratch)
             if scratch.count > Self.longestString { throw syntax("a string longer than \(Self.longestString) bytes") }
             switch try input.peek() {
             case nil: throw syntax("unterminated string")
