@@ -53,18 +53,7 @@ public final class StateFile {
             }
             break
         }
-        database = try Self.open(path, mode: .readWrite)
-        do {
-            try database.execute("PRAGMA journal_mode = WAL; PRAGMA synchronous = FULL")
-            tables = try ShiftTables(database)
-        } catch {
-            throw Self.failure(error, path, reading: true)
-        }
-        do {
-            try database.execute("BEGIN IMMEDIATE")
-        } catch {
-            throw Self.failure(error, path, reading: true)
-        }
+        (database, tables) = try Self.openLocked(path)
         holdsLock = true
         (rows, state) = try Self.load(tables, database, path)
         dataVersion = try Self.dataVersion(database, path)
@@ -79,22 +68,24 @@ public final class StateFile {
             defer { try? descriptor.close() }
             return try SavedJSON.decode(try StatePath.readAll(descriptor, path), path)
         case .database:
-            // Read-write when allowed, only so that the last connection to close removes the WAL files.
-            let database: Database
-            do {
-                database = try open(path, mode: .readWrite)
-            } catch {
-                database = try open(path, mode: .readOnly)
+            return try retryingWhileLocked { () throws(StateFileError) in
+                // Read-write when allowed, only so that the last connection to close removes the WAL files.
+                let database: Database
+                do {
+                    database = try open(path, mode: .readWrite)
+                } catch {
+                    database = try open(path, mode: .readOnly)
+                }
+                let tables: ShiftTables
+                do {
+                    try database.execute("BEGIN")
+                    tables = try ShiftTables(database)
+                } catch {
+                    throw failure(error, path, reading: true)
+                }
+                defer { try? database.execute("COMMIT") }
+                return try load(tables, database, path).1
             }
-            let tables: ShiftTables
-            do {
-                try database.execute("BEGIN")
-                tables = try ShiftTables(database)
-            } catch {
-                throw failure(error, path, reading: true)
-            }
-            defer { try? database.execute("COMMIT") }
-            return try load(tables, database, path).1
         }
     }
 
@@ -170,6 +161,44 @@ public final class StateFile {
     }
 
     // MARK: Opening
+
+    /// Opens `path` for writing and takes the writer's lock.
+    private static func openLocked(_ path: String) throws(StateFileError) -> (Database, ShiftTables) {
+        try retryingWhileLocked { () throws(StateFileError) in
+            let database = try open(path, mode: .readWrite)
+            do {
+                try database.execute("PRAGMA journal_mode = WAL; PRAGMA synchronous = FULL")
+                let tables = try ShiftTables(database)
+                try database.execute("BEGIN IMMEDIATE")
+                return (database, tables)
+            } catch {
+                throw failure(error, path, reading: true)
+            }
+        }
+    }
+
+    /// Runs `body` again, every 10 ms until the lock wait has passed, while it fails because the file
+    /// is locked: besides another omnipanel's lock, a connection closing as this one opens (the last
+    /// one checkpoints and removes the WAL) can refuse it at once, without SQLite's busy handler.
+    private static func retryingWhileLocked<Value>(_ body: () throws(StateFileError) -> Value)
+        throws(StateFileError) -> Value
+    {
+        let deadline = monotonicSeconds() + Double(lockWaitSeconds)
+        while true {
+            do throws(StateFileError) {
+                return try body()
+            } catch {
+                guard case .locked = error.reason, monotonicSeconds() < deadline else { throw error }
+                usleep(10_000)
+            }
+        }
+    }
+
+    private static func monotonicSeconds() -> Double {
+        var now = timespec()
+        clock_gettime(CLOCK_MONOTONIC, &now)
+        return Double(now.tv_sec) + Double(now.tv_nsec) / 1e9
+    }
 
     /// Opens an existing state file and checks it is one of ours, in a format this program reads.
     private static func open(_ path: String, mode: Database.Mode) throws(StateFileError) -> Database {
