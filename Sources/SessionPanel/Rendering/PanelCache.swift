@@ -30,12 +30,24 @@ public struct PanelCache: Sendable {
         var expanded: Bool
     }
 
-    /// What the focused session's details show.
+    /// What the focused session's details show (not its unread count or sentiment, which change often
+    /// and show in its row).
     struct DetailsKey: Equatable, Sendable {
-        var session: Session
+        var title: String
+        var kind: SessionKind
+        var readOnly: Bool
+        var tabs: [AppTab]
+        var focusedTab: Int
+        var draft: [DraftField]
         var conversationState: ConversationState?
         var channel: Channel?
         var presence: Presence
+
+        init(_ session: Session, conversationState: ConversationState?, channel: Channel?, presence: Presence) {
+            (title, kind, readOnly) = (session.title, session.kind, session.readOnly)
+            (tabs, focusedTab, draft) = (session.tabs, session.focusedTab, session.draft)
+            (self.conversationState, self.channel, self.presence) = (conversationState, channel, presence)
+        }
     }
 
     /// What the Communication panel shows: the conversation's title, how many messages it has and the

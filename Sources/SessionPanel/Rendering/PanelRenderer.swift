@@ -49,7 +49,7 @@ public struct PanelRenderer: Sendable {
         lines.append(frame[1])
         if let focusedKey {
             let detailsKey = PanelCache.DetailsKey(
-                session: state.sessions[focusedPosition], conversationState: focusedKey.conversationState,
+                state.sessions[focusedPosition], conversationState: focusedKey.conversationState,
                 channel: focusedKey.channel, presence: state.presence)
             let id = state.sessions[focusedPosition].id
             if let details = cache.details.drawing(of: id, for: detailsKey) {
