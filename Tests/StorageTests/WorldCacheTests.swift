@@ -67,6 +67,18 @@ import Testing
         #expect(try cacheInode() != inode, "imported again")
     }
 
+    @Test func aCacheInAnotherLayoutIsImportedAgain() throws {
+        let contacts = try write("name\nAnn\nBob\n", to: "contacts.csv")
+        _ = try WorldCache.catalog(for: [contacts], in: cache)
+        let inode = try cacheInode()
+        let name = try #require(cacheFiles()?.first)
+        try Database(path: cache + "/" + name).execute("PRAGMA user_version = 1")  // a cache from before ranks
+        let again = try WorldCache.catalog(for: [contacts], in: cache)
+        #expect(try cacheInode() != inode, "imported again")
+        #expect(try again.count(.contact, startingWith: "") == 2)
+        #expect(try WorldCatalogTests.ranks(again, "contacts", by: "key") == [1, 2])
+    }
+
     @Test func aBadFileLeavesTheCacheAsItWasAndSaysWhere() throws {
         let contacts = try write("name\nAnn\n", to: "contacts.csv")
         _ = try WorldCache.catalog(for: [contacts], in: cache)

@@ -11,6 +11,10 @@ import SystemIO
 /// copy back); otherwise the files are imported again into a new database that replaces the old one
 /// by `rename`, so a reader never sees half an import.
 public enum WorldCache {
+    /// The layout of a cache database, kept as its `PRAGMA user_version`: a cache written in another
+    /// layout is imported again (1 had no ranks; 2 keeps contacts, accounts and cases ranked).
+    static let formatVersion = 2
+
     /// The cache folder: `$XDG_CACHE_HOME/omnipanel`, or `~/.cache/omnipanel`; `nil` without either.
     public static func folder(environment: [String: String]) -> String? {
         if let cache = environment["XDG_CACHE_HOME"], cache.hasPrefix("/") { return cache + "/omnipanel" }
@@ -41,6 +45,7 @@ public enum WorldCache {
     /// The cache at `path` if it holds an import of exactly these files, unchanged; `nil` otherwise.
     static func reuse(_ path: String, _ sources: [WorldFiles.Source]) -> SQLiteWorldCatalog? {
         guard let catalog = try? SQLiteWorldCatalog(readingOnly: path),
+            (try? version(of: catalog.database)) == formatVersion,
             let recorded = try? recordedSources(catalog.database),
             recorded.map(\.path) == sources.map(\.path)
         else { return nil }
@@ -65,7 +70,11 @@ public enum WorldCache {
         do {
             let database = try Database(path: temporary, mode: .create)
             // A cache is rebuilt, not repaired: no journal, no syncing while importing; the rename publishes it whole.
-            try database.execute("PRAGMA journal_mode = OFF; PRAGMA synchronous = OFF; PRAGMA cache_size = -65536")
+            try database.execute(
+                """
+                PRAGMA journal_mode = OFF; PRAGMA synchronous = OFF; PRAGMA cache_size = -65536;
+                PRAGMA user_version = \(formatVersion)
+                """)
             let hashes = try database.transaction { () throws(WorldFiles.Failure) -> [String?] in
                 try Self.importFiles(sources.map(\.path), into: database)
             }
@@ -110,19 +119,24 @@ public enum WorldCache {
     {
         let writer: WorldWriter
         do {
-            writer = try WorldWriter(into: database, bulk: true)
+            writer = try WorldWriter(into: database)
         } catch {
             throw WorldFiles.Failure("cannot write the world cache: \(error.message)")
         }
         var hashes: [String?] = []
         for path in paths { hashes.append(try WorldFiles.read(path, into: writer)) }
         do {
-            try WorldSchema.createIndexes(in: database)
+            try writer.finish()
         } catch {
             let names = paths.map(WorldFiles.shown).joined(separator: ", ")
             throw WorldFiles.Failure("world file\(paths.count > 1 ? "s" : "") \(names): \(error.message)")
         }
         return hashes
+    }
+
+    private static func version(of database: Database) throws(StorageError) -> Int {
+        let statement = try database.prepare("PRAGMA user_version")
+        return try statement.step() ? statement.int(at: 0) : 0
     }
 
     private static func recordedSources(_ database: Database) throws(StorageError) -> [WorldFiles.Source] {
