@@ -69,10 +69,12 @@ public enum WorldCache {
         unlink(temporary)
         do {
             let database = try Database(path: temporary, mode: .create)
-            // A cache is rebuilt, not repaired: no journal, no syncing while importing; the rename publishes it whole.
+            // A cache is rebuilt, not repaired: no journal, no syncing while importing; the rename publishes it
+            // whole. A 16 MiB page cache is enough for rows written in key order, and it also bounds each of
+            // the sorter's runs (two threads sort them), keeping the import's memory below a big file's size.
             try database.execute(
                 """
-                PRAGMA journal_mode = OFF; PRAGMA synchronous = OFF; PRAGMA cache_size = -65536;
+                PRAGMA journal_mode = OFF; PRAGMA synchronous = OFF; PRAGMA cache_size = -16384; PRAGMA threads = 2;
                 PRAGMA user_version = \(formatVersion)
                 """)
             let hashes = try database.transaction { () throws(WorldFiles.Failure) -> [String?] in
