@@ -168,7 +168,9 @@ public final class SQLiteWorldCatalog: WorldCatalog, @unchecked Sendable {
         func bind(to statement: Statement, at index: Int32) throws(StorageError) {
             switch self {
             case .text(let bytes):
-                try bytes.withUnsafeBufferPointer { bytes throws(StorageError) in try statement.bind(text: bytes, at: index) }
+                try bytes.withUnsafeBufferPointer { bytes throws(StorageError) in
+                    try statement.bind(text: bytes, at: index)
+                }
             case .number(let number): try statement.bind(number, at: index)
             }
         }
@@ -184,11 +186,15 @@ public final class SQLiteWorldCatalog: WorldCatalog, @unchecked Sendable {
     /// How many rows of `table` have a key from `low` up to `high` (below it, or through it as a
     /// number): the rank of the first row past the range less the rank of the first row in it (one
     /// more than the last rank where there is none). A table from before ranks is counted row by row.
-    private func count(in table: WorldSchema.RankedTable, from low: Bound, below high: Bound) throws(CommandError) -> Int {
+    private func count(in table: WorldSchema.RankedTable, from low: Bound, below high: Bound) throws(CommandError)
+        -> Int
+    {
         try count(in: table, from: low, to: high, highIncluded: false)
     }
 
-    private func count(in table: WorldSchema.RankedTable, from low: Bound, through high: Int) throws(CommandError) -> Int {
+    private func count(in table: WorldSchema.RankedTable, from low: Bound, through high: Int) throws(CommandError)
+        -> Int
+    {
         try count(in: table, from: low, to: .number(high), highIncluded: true)
     }
 
@@ -206,10 +212,11 @@ public final class SQLiteWorldCatalog: WorldCatalog, @unchecked Sendable {
         } else {
             sql = "SELECT count(*) FROM \(name) WHERE \(key) >= ?1 AND \(key) \(highIncluded ? "<=" : "<") ?2"
         }
-        return try run(sql, { $0.int(at: 0) }) { statement throws(StorageError) in
+        let bind = { (statement: Statement) throws(StorageError) in
             try low.bind(to: statement, at: 1)
             try high.bind(to: statement, at: 2)
-        }.first ?? 0
+        }
+        return try run(sql, { $0.int(at: 0) }, bind: bind).first ?? 0
     }
 
     /// Whether `table` has ranks (a `rank` column); asked once per table.

@@ -76,7 +76,7 @@ public final class WorldWriter {
         try insertWorkItem.bind(item.stream.rawValue, at: 4)
         do {
             try run(insertWorkItem, .workItem)
-        } catch where error.isConstraint {
+        } catch  where error.isConstraint {
             throw StorageError(World.duplicate(.workItem, String(item.id)), code: error.code)
         }
     }
@@ -94,8 +94,9 @@ public final class WorldWriter {
             do {
                 // Into an empty table, so the row ids (the ranks) are 1, 2, 3, … in key order.
                 try database.execute(
-                    "INSERT INTO main.\(table.name) (\(columns)) SELECT \(columns) FROM \(arriving) ORDER BY \(table.key)")
-            } catch where error.isConstraint {
+                    "INSERT INTO main.\(table.name) (\(columns)) SELECT \(columns) FROM \(arriving) ORDER BY \(table.key)"
+                )
+            } catch  where error.isConstraint {
                 let duplicate = try database.prepare(
                     "SELECT \(table.key) FROM \(arriving) GROUP BY \(table.key) HAVING count(*) > 1 LIMIT 1")
                 guard try duplicate.step() else { throw error }

@@ -139,13 +139,18 @@ import Testing
         let sqlite = try Self.sqlite(memory)
         for prefix in Self.largePrefixes {
             #expect(try sqlite.count(.contact, startingWith: prefix) == memory.count(.contact, startingWith: prefix))
-            #expect(try sqlite.contacts(startingWith: prefix, limit: 100) == memory.contacts(startingWith: prefix, limit: 100))
+            #expect(
+                try sqlite.contacts(startingWith: prefix, limit: 100)
+                    == memory.contacts(startingWith: prefix, limit: 100))
             #expect(try sqlite.count(.account, startingWith: prefix) == memory.count(.account, startingWith: prefix))
         }
         #expect(memory.count(.contact, startingWith: "zo") == 2_500, "the test asks about thousands")
         for digits in ["", "0", "1", "12", "123", "9", "99", "100002", "1000030", "x"] {
-            #expect(try sqlite.count(.caseRecord, startingWith: digits) == memory.count(.caseRecord, startingWith: digits))
-            #expect(try sqlite.cases(numberStartingWith: digits, limit: 100) == memory.cases(numberStartingWith: digits, limit: 100))
+            #expect(
+                try sqlite.count(.caseRecord, startingWith: digits) == memory.count(.caseRecord, startingWith: digits))
+            #expect(
+                try sqlite.cases(numberStartingWith: digits, limit: 100)
+                    == memory.cases(numberStartingWith: digits, limit: 100))
         }
         #expect(try Self.ranks(sqlite, "contacts", by: "key") == Array(1...5_000))
         #expect(try Self.ranks(sqlite, "accounts", by: "key") == Array(1...1_000))
@@ -155,7 +160,9 @@ import Testing
     @Test func atScaleCompletionMatchesTheInMemoryCatalog() throws {
         let memory = PanelState(world: Self.largeWorld)
         let sqlite = try PanelState(catalog: Self.sqlite(Self.largeWorld))
-        for line in ["open contact Zo", "open contact \"zoë", "open contact ", "open account \"Account 1", "open case 1"] {
+        for line in [
+            "open contact Zo", "open contact \"zoë", "open contact ", "open account \"Account 1", "open case 1",
+        ] {
             let expected = CompletionEngine.complete(line, in: memory, limit: 100)
             #expect(CompletionEngine.complete(line, in: sqlite, limit: 100) == expected)
             #expect(expected.total > 100, "\(line): the list is cut")
@@ -173,7 +180,9 @@ import Testing
         let memory = World(contacts: early + late)
         for prefix in Self.largePrefixes {
             #expect(try sqlite.count(.contact, startingWith: prefix) == memory.count(.contact, startingWith: prefix))
-            #expect(try sqlite.contacts(startingWith: prefix, limit: 100) == memory.contacts(startingWith: prefix, limit: 100))
+            #expect(
+                try sqlite.contacts(startingWith: prefix, limit: 100)
+                    == memory.contacts(startingWith: prefix, limit: 100))
         }
         #expect(try Self.ranks(sqlite, "contacts", by: "key") == Array(1...5_000))
     }
