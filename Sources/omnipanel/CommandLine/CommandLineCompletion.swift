@@ -124,8 +124,10 @@ enum CommandLineCompletion {
     }
 
     /// A word as the program will receive it, with the shell's quotes and backslashes resolved (an
-    /// open quote included: `'open case 4` → `open case 4`).
+    /// open quote included: `'open case 4` → `open case 4`). A word without any is taken as it is:
+    /// fish 3 hands the words over unquoted already (`open case ` keeps its last space).
     static func unquoted(_ word: String) -> String {
-        TokenizedLine(word).tokens.map { $0.text }.joined(separator: " ")
+        guard word.contains(where: { $0 == "'" || $0 == "\"" || $0 == "\\" }) else { return word }
+        return TokenizedLine(word).tokens.map { $0.text }.joined(separator: " ")
     }
 }

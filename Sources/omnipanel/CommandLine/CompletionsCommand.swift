@@ -13,7 +13,7 @@ struct CompletionsCommand: ParsableCommand {
 
     @ParentCommand var root: Omnipanel
 
-    @Argument(help: ArgumentHelp("The shell: bash, zsh or fish.", valueName: "shell"))
+    @Argument(help: ArgumentHelp("The shell.", valueName: "shell"))
     var shell: CompletionShell
 
     func validate() throws {
