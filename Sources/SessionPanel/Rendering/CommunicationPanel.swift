@@ -5,13 +5,26 @@ struct CommunicationPanel {
     /// How to draw.
     let style: RenderStyle
 
-    /// The panel's lines, or none when the focused session shows no text conversation or it is turned off.
-    func render(_ state: PanelState) -> [String] {
+    /// The panel's lines, or none when the focused session shows no text conversation or it is turned
+    /// off; drawn again only when what it shows differs from what `cache` holds (which then holds it).
+    func render(_ state: PanelState, reusing cache: inout Piece<PanelCache.CommunicationKey, [String]>) -> [String] {
         let shown = state.settings.communicationLines
-        let session = state.focusedSession
-        guard shown > 0, let conversation = state.conversation(of: session), conversation.channel != .voice else {
+        guard shown > 0, let conversation = state.conversation(of: state.focusedSession),
+            conversation.channel != .voice
+        else {
             return []
         }
+        let messages = conversation.messages
+        let key = PanelCache.CommunicationKey(
+            title: conversation.title, count: messages.count, latest: Array(messages.suffix(shown)))
+        if let lines = cache.drawing(for: key) { return lines }
+        let lines = render(conversation, latest: key.latest)
+        cache.keep(lines, for: key)
+        return lines
+    }
+
+    /// The panel for `conversation`, showing its `latest` messages.
+    private func render(_ conversation: Conversation, latest: [Message]) -> [String] {
         let messages = conversation.messages
         let width = style.width
         let ellipsis = style.symbol("…", "~")
@@ -21,7 +34,6 @@ struct CommunicationPanel {
             return line.text
         }
         guard !messages.isEmpty else { return [line([("    ", nil), ("Communication: no messages yet", .dim)])] }
-        let latest = messages.suffix(shown)
         let heading =
             latest.count == messages.count
             ? "Communication:"

@@ -1,4 +1,5 @@
-/// The panel's pieces as last drawn — the frame, each session row, the focused session's details — so
+/// The panel's pieces as last drawn — the frame, each session row, the focused session's details, the
+/// Communication panel — so
 /// that drawing the panel after every command (as a script does) draws again only what looks different.
 ///
 /// Each piece is kept with a key holding everything it shows (for a row: the session's title, kind,
@@ -37,6 +38,15 @@ public struct PanelCache: Sendable {
         var presence: Presence
     }
 
+    /// What the Communication panel shows: the conversation's title, how many messages it has and the
+    /// latest of them, as many as are shown (a copy: keeping the transcript's own array would make the
+    /// next message copy it whole).
+    struct CommunicationKey: Equatable, Sendable {
+        var title: String
+        var count: Int
+        var latest: [Message]
+    }
+
     /// A session row as drawn.
     private struct Row: Sendable {
         var key: RowKey
@@ -50,6 +60,8 @@ public struct PanelCache: Sendable {
     var frame = Piece<FrameKey, [String]>()
     /// The details lines.
     var details = Piece<DetailsKey, [String]>()
+    /// The Communication panel's lines.
+    var communication = Piece<CommunicationKey, [String]>()
 
     /// An empty cache.
     public init() {}

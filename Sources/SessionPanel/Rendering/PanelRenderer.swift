@@ -57,7 +57,7 @@ public struct PanelRenderer: Sendable {
         } else {
             lines += details(state)
         }
-        if expanded { lines += CommunicationPanel(style: style).render(state) }
+        if expanded { lines += CommunicationPanel(style: style).render(state, reusing: &cache.communication) }
         lines += notifications(state)
         return lines
     }

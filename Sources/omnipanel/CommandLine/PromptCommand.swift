@@ -52,7 +52,7 @@ struct PromptCommand: ParsableCommand {
                 "--traffic, --seed, --scenario and --speed need a terminal for the prompt; a script writes `traffic …` and `at …` lines, or runs with `omnipanel run FILE`"
             )
         }
-        let shell = try ShellContext(options: options)
+        let shell = try ShellContext(options: options, interactive: interactive)
         switch input {
         case .words(let words):
             return shell.runScript(named: "<command>", lines: [InputLine(words: words)])

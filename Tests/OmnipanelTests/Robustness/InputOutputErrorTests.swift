@@ -86,7 +86,7 @@ struct InputOutputErrorTests {
         "an empty file name is a usage error",
         arguments: [
             (["--state", ""], "--state needs a file name, not ''"),
-            (["--world=", "-c", "show"], "--world needs a file name, not ''"),
+            (["--world", "", "show"], "--world needs a file name, not ''"),
             (["run", ""], "<script> needs a file name, not ''"),
         ])
     func emptyFileNames(arguments: [String], message: String) throws {
