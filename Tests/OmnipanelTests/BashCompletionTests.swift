@@ -147,7 +147,8 @@ struct BashCompletionTests {
                 "PATH": CompletionWorkspace.path, "HOME": workspace.url.path,
                 "XDG_DATA_HOME": workspace.url.path + "/data",
             ])
-        #expect(result.stdout == "complete -o filenames -F _omnipanel_command_words omnipanel\n", "bash: \(result.stderr)")
+        #expect(
+            result.stdout == "complete -o filenames -F _omnipanel_command_words omnipanel\n", "bash: \(result.stderr)")
     }
 
     /// The same in an interactive bash, where readline re-quotes the candidate; the completed

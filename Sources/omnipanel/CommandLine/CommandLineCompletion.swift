@@ -28,7 +28,9 @@ enum CommandLineCompletion {
     private static func escapedForExpansion(_ text: String) -> String {
         var escaped = ""
         for character in text {
-            if character == " " || character.isASCII && character.isPunctuation || character.isASCII && character.isSymbol {
+            if character == " " || character.isASCII && character.isPunctuation
+                || character.isASCII && character.isSymbol
+            {
                 escaped.append("\\")
             }
             escaped.append(character)

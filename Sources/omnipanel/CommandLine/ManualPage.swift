@@ -238,7 +238,9 @@ private struct ToolInfo: Decodable {
 
         /// The options and flags shown in help, without the built-in `--help`.
         var options: [Argument] {
-            (arguments ?? []).filter { $0.kind != "positional" && $0.shouldDisplay && $0.spellings != ["-h", "--help"] }
+            (arguments ?? []).filter {
+                $0.kind != "positional" && $0.shouldDisplay && $0.spellings != ["-h", "--help"]
+            }
         }
     }
 

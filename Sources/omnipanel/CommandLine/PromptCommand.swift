@@ -30,7 +30,8 @@ struct PromptCommand: ParsableCommand {
             throw ValidationError("give one command as words or several with -c, not both")
         }
         if start.live.isGiven, start.commands != nil || command != nil {
-            throw ValidationError("--traffic, --seed, --scenario and --speed start the interactive prompt, not commands")
+            throw ValidationError(
+                "--traffic, --seed, --scenario and --speed start the interactive prompt, not commands")
         }
     }
 

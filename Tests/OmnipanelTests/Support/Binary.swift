@@ -39,7 +39,8 @@ extension Binary {
     /// `words` (after `omnipanel`): `---completion` and the argument asked about — `-c`, or
     /// `__prompt -- positional@0` for a one-shot command word — its index, the cursor in it, the words.
     static func completionRequest(for argument: String, _ words: [String]) -> [String] {
-        let call = argument == "-c" ? ["---completion", "--", "-c"] : ["---completion", "__prompt", "--", "positional@0"]
+        let call =
+            argument == "-c" ? ["---completion", "--", "-c"] : ["---completion", "__prompt", "--", "positional@0"]
         return call + [String(words.count), String(words.last?.count ?? 0), "omnipanel"] + words
     }
 }
