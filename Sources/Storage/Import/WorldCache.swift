@@ -9,7 +9,8 @@ import SystemIO
 /// bytes. At start, equal identities mean the cache is used without reading the files; a file whose
 /// identity changed is hashed, and the cache is still used if the bytes are the same (a `touch`, a
 /// copy back); otherwise the files are imported again into a new database that replaces the old one
-/// by `rename`, so a reader never sees half an import.
+/// by `rename`, so a reader never sees half an import. Caches unused for 30 days are removed
+/// (``removeUnused(in:now:)``).
 public enum WorldCache {
     /// The layout of a cache database, kept as its `PRAGMA user_version`: a cache written in another
     /// layout is imported again (1 had no ranks; 2 keeps contacts, accounts and cases ranked).
@@ -38,8 +39,15 @@ public enum WorldCache {
             absolute.withUnsafeMutableBytes { key.add(UnsafeRawBufferPointer($0)) }
         }
         let cachePath = folder + "/world-" + key.value + ".sqlite"
-        if let cached = reuse(cachePath, sources) { return cached }
-        return try rebuild(cachePath, sources)
+        let catalog: SQLiteWorldCatalog
+        if let cached = reuse(cachePath, sources) {
+            catalog = cached
+        } else {
+            catalog = try rebuild(cachePath, sources)
+        }
+        markUsed(cachePath)
+        removeUnused(in: folder, now: time(nil))
+        return catalog
     }
 
     /// The cache at `path` if it holds an import of exactly these files, unchanged; `nil` otherwise.
