@@ -8,13 +8,13 @@ let package = Package(
         .executable(name: "omnipanel", targets: ["omnipanel"]),
         .library(name: "SessionPanel", targets: ["SessionPanel"]),
     ],
+    dependencies: [
+        // The command line: options, subcommands, help, usage errors, shell completion scripts.
+        .package(url: "https://github.com/apple/swift-argument-parser", exact: "1.8.2")
+    ],
     targets: [
         // The pure core: model, command table, parser, session manager, renderers.
         .target(name: "SessionPanel"),
-
-        // The program's own command line, pure: the table of options and subcommands, the parser,
-        // help, and shell completion (scripts and candidates).
-        .target(name: "CommandLineInterface", dependencies: ["SessionPanel"]),
 
         // libedit, loaded with dlopen when the interactive prompt starts (scripts never map it),
         // through a C shim that also wraps its variadic calls. Building needs <histedit.h> (libedit-dev);
@@ -31,12 +31,12 @@ let package = Package(
         .systemLibrary(name: "CSQLite", pkgConfig: "sqlite3", providers: [.apt(["libsqlite3-dev"])]),
         .target(name: "Storage", dependencies: ["CSQLite", "SessionPanel", "SystemIO"]),
 
-        // The thin executable: the REPL loop, script running, files.
+        // The thin executable: the command line (swift-argument-parser), the REPL loop, script running, files.
         .executableTarget(
             name: "omnipanel",
             dependencies: [
                 "SessionPanel",
-                "CommandLineInterface",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 "LineEditor",
                 "Storage",
                 "SystemIO",
@@ -45,7 +45,6 @@ let package = Package(
 
         .testTarget(name: "SessionPanelTests", dependencies: ["SessionPanel"]),
         .testTarget(name: "StorageTests", dependencies: ["Storage", "SessionPanel", "SystemIO", "CSQLite"]),
-        .testTarget(name: "CommandLineInterfaceTests", dependencies: ["CommandLineInterface"]),
         .testTarget(name: "LineEditorTests", dependencies: ["LineEditor"]),
         .testTarget(name: "OmnipanelTests", dependencies: ["omnipanel", "Storage"]),
         .testTarget(name: "SystemIOTests", dependencies: ["SystemIO"]),

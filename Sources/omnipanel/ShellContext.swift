@@ -1,4 +1,3 @@
-import CommandLineInterface
 import SessionPanel
 import Storage
 import SystemIO
