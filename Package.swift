@@ -9,6 +9,10 @@ let package = Package(
         .library(name: "SessionPanel", targets: ["SessionPanel"]),
         .library(name: "JSONCoding", targets: ["JSONCoding"]),
     ],
+    dependencies: [
+        // The command line: options, subcommands, help, usage errors, shell completion scripts.
+        .package(url: "https://github.com/apple/swift-argument-parser", exact: "1.8.2")
+    ],
     targets: [
         // JSON, pure: a value tree, a strict parser with line and column errors, a Codable encoder and
         // decoder over it, the terminal-safe one-line writer and the state file's indented printer,
@@ -17,10 +21,6 @@ let package = Package(
 
         // The pure core: model, command table, parser, session manager, renderers.
         .target(name: "SessionPanel", dependencies: ["JSONCoding"]),
-
-        // The program's own command line, pure: the table of options and subcommands, the parser,
-        // help, and shell completion (scripts and candidates).
-        .target(name: "CommandLineInterface", dependencies: ["SessionPanel"]),
 
         // libedit, loaded with dlopen when the interactive prompt starts (scripts never map it),
         // through a C shim that also wraps its variadic calls. Building needs <histedit.h> (libedit-dev);
@@ -37,12 +37,12 @@ let package = Package(
         .systemLibrary(name: "CSQLite", pkgConfig: "sqlite3", providers: [.apt(["libsqlite3-dev"])]),
         .target(name: "Storage", dependencies: ["CSQLite", "JSONCoding", "SessionPanel", "SystemIO"]),
 
-        // The thin executable: the REPL loop, script running, files.
+        // The thin executable: the command line (swift-argument-parser), the REPL loop, script running, files.
         .executableTarget(
             name: "omnipanel",
             dependencies: [
                 "SessionPanel",
-                "CommandLineInterface",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 "LineEditor",
                 "Storage",
                 "SystemIO",
@@ -53,7 +53,6 @@ let package = Package(
         .testTarget(name: "SessionPanelTests", dependencies: ["SessionPanel", "JSONCoding"]),
         .testTarget(
             name: "StorageTests", dependencies: ["Storage", "SessionPanel", "SystemIO", "CSQLite", "JSONCoding"]),
-        .testTarget(name: "CommandLineInterfaceTests", dependencies: ["CommandLineInterface"]),
         .testTarget(name: "LineEditorTests", dependencies: ["LineEditor"]),
         .testTarget(name: "OmnipanelTests", dependencies: ["omnipanel", "Storage"]),
         .testTarget(name: "SystemIOTests", dependencies: ["SystemIO"]),

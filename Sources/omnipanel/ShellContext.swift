@@ -1,4 +1,3 @@
-import CommandLineInterface
 import SessionPanel
 import Storage
 import SystemIO
@@ -12,11 +11,17 @@ struct ShellContext {
 
     /// Loads the state file (`--state`) when it exists, otherwise the world (the built-in demo unless
     /// `--world` names a file). A bad world file ends the program with status 2, a state file problem
-    /// with 3 or more, each reported on standard error as one line naming the file.
-    init(options: ShellOptions) throws {
+    /// with 3 or more, each reported on standard error as one line naming the file. The prompt
+    /// (`interactive`) flushes every commit to the disk; scripts and commands flush about once a
+    /// second and when they end (``StateFile/Durability``).
+    init(options: ShellOptions, interactive: Bool = false) throws {
         self.options = options
         do {
-            store = try options.state.map { path in try StateFile(path: path) { try Self.freshState(for: options) } }
+            store = try options.state.map { path in
+                try StateFile(path: path, durability: interactive ? .everyCommit : .periodically) {
+                    try Self.freshState(for: options)
+                }
+            }
             initialState = try store?.state ?? Self.freshState(for: options)
         } catch let error as StateFileError {
             Output.error("omnipanel: \(error.message)")

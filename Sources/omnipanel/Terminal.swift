@@ -1,4 +1,3 @@
-import CommandLineInterface
 import SessionPanel
 import SystemIO
 

@@ -54,8 +54,8 @@ struct CompletionAtScaleTests {
         defer { folder.remove() }
         let world = try Self.world(in: folder)
         let result = try Binary.run(
-            ["__complete", "bash", "--world", world, "open", "contact", "Zo"],
-            environment: ["XDG_CACHE_HOME": folder.path("cache")])
+            Binary.completionRequest(for: "word", ["--world", world, "open", "contact", "Zo"]),
+            environment: ["XDG_CACHE_HOME": folder.path("cache"), "SAP_SHELL": "bash"])
         let lines = result.stdout.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
         #expect(result.status == 0)
         #expect(lines.filter { $0.contains("Zo ") }.count == 100, "\(lines)")

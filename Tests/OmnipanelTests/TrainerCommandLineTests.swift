@@ -147,9 +147,11 @@ import Testing
         let state = folder.path("s.json")
         #expect(try Binary.run(["--state", state, "-c", "incoming chat \"Kenny Smith\"; accept"]).status == 0)
         // What the bash script runs when Tab is pressed after `omnipanel --state FILE -c "switch K`.
-        let request = ["__complete", "bash", "--state", state, "-c", "\"switch K"]
-        #expect(try Binary.run(request).stdout == "candidates\nswitch Kenny\\ Smith\n")
-        let fresh = request.filter { $0 != "--state" && $0 != state }
-        #expect(try Binary.run(fresh).stdout == "candidates\n")
+        // (bash's script passes the candidates through `compgen -W`, which removes one level of backslashes.)
+        let request = Binary.completionRequest(for: "-c", ["--state", state, "-c", "\"switch K"])
+        let bash = ["SAP_SHELL": "bash"]
+        #expect(try Binary.run(request, environment: bash).stdout == "switch\\ Kenny\\\\\\ Smith\n")
+        let fresh = Binary.completionRequest(for: "-c", ["-c", "\"switch K"])
+        #expect(try Binary.run(fresh, environment: bash).stdout.isEmpty)
     }
 }

@@ -64,6 +64,40 @@ func inWorld(of other: PanelState?, _ state: PanelState) -> PanelState {
         #expect(try world.world() == World.demo.sortedLikeACatalog)
     }
 
+    /// `PRAGMA synchronous` of the store's connection: 2 flushes every commit (FULL), 1 leaves it to checkpoints (NORMAL).
+    static func synchronous(_ store: StateFile) throws -> Int {
+        let statement = try store.database.prepare("PRAGMA synchronous")
+        return try statement.step() ? statement.int(at: 0) : -1
+    }
+
+    /// The prompt flushes every commit; a script's commits are flushed when none was for the flush
+    /// interval (and by the checkpoint at the end), so a run of group commits waits for the disk about once a second.
+    @Test func commitsAreFlushedEveryTimeOrPeriodically() throws {
+        let scratch = try Scratch()
+        defer { scratch.remove() }
+        let prompt = try StateFile(path: scratch.path("prompt.db"), durability: .everyCommit) { PanelState() }
+        #expect(try Self.synchronous(prompt) == 2)
+        try prompt.save(state(after: ["incoming chat"]))
+        #expect(try Self.synchronous(prompt) == 2)
+
+        let script = try StateFile(path: scratch.path("script.db"), durability: .periodically) { PanelState() }
+        #expect(try Self.synchronous(script) == 1, "a commit straight after opening is not flushed")
+        var current = PanelState()
+        current = state(after: ["incoming chat"], from: current)
+        try script.save(current)
+        #expect(try Self.synchronous(script) == 1, "nor one within the interval")
+        script.flushInterval = 0
+        current = state(after: ["accept"], from: current)
+        try script.save(current)
+        #expect(try Self.synchronous(script) == 2, "the interval passed: the next commit is flushed")
+        script.flushInterval = 3600
+        current = state(after: ["message 1 hi"], from: current)
+        try script.save(current)
+        #expect(try Self.synchronous(script) == 1, "then unflushed again until the interval passes")
+        let read = try #require(try StateFile.read(scratch.path("script.db")))
+        #expect(inWorld(of: read, current) == read, "every save is committed, flushed or not")
+    }
+
     /// A changing command writes the rows it changed, however much else the shift holds.
     @Test func aCommandWritesOnlyTheRowsItChanged() throws {
         let scratch = try Scratch()

@@ -5,13 +5,29 @@ struct CommunicationPanel {
     /// How to draw.
     let style: RenderStyle
 
-    /// The panel's lines, or none when the focused session shows no text conversation or it is turned off.
-    func render(_ state: PanelState) -> [String] {
+    /// The panel's lines, or none when the focused session shows no text conversation or it is turned
+    /// off; drawn again only when what it shows differs from what `cache` holds (which then holds it).
+    func render(_ state: PanelState, reusing cache: inout Pieces<PanelCache.CommunicationKey>) -> [String] {
         let shown = state.settings.communicationLines
-        let session = state.focusedSession
-        guard shown > 0, let conversation = state.conversation(of: session), conversation.channel != .voice else {
+        guard shown > 0, case .conversation(let id) = state.focusedSession.kind,
+            let conversation = state.conversations[id], conversation.channel != .voice
+        else {
             return []
         }
+        let messages = conversation.messages
+        let latest = messages.suffix(shown)
+        let drawn = cache.drawing(of: id) { key in
+            key.count == messages.count && key.title == conversation.title && key.latest.elementsEqual(latest)
+        }
+        if let drawn { return drawn }
+        let key = PanelCache.CommunicationKey(title: conversation.title, count: messages.count, latest: Array(latest))
+        let lines = render(conversation, latest: key.latest)
+        cache.keep(lines, of: id, for: key)
+        return lines
+    }
+
+    /// The panel for `conversation`, showing its `latest` messages.
+    private func render(_ conversation: Conversation, latest: [Message]) -> [String] {
         let messages = conversation.messages
         let width = style.width
         let ellipsis = style.symbol("…", "~")
@@ -21,7 +37,6 @@ struct CommunicationPanel {
             return line.text
         }
         guard !messages.isEmpty else { return [line([("    ", nil), ("Communication: no messages yet", .dim)])] }
-        let latest = messages.suffix(shown)
         let heading =
             latest.count == messages.count
             ? "Communication:"

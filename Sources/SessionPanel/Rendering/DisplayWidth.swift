@@ -5,7 +5,7 @@
 public enum DisplayWidth {
     /// The columns `text` takes.
     public static func of(_ text: String) -> Int {
-        if VisibleText.isPrintableASCII(text) { return text.utf8.count }
+        if let count = VisibleText.printableASCIICount(text) { return count }
         return text.reduce(0) { $0 + of($1) }
     }
 

@@ -24,8 +24,11 @@ struct TerminalLine {
     /// Adds text that is already safe to show (customer text must be escaped first).
     mutating func append(_ text: String) {
         var text = text
-        text.withUTF8 { bytes.append(contentsOf: $0) }  // much faster than appending the UTF-8 view
-        columns += VisibleText.width(text)
+        let ascii = text.withUTF8 { utf8 in
+            bytes.append(contentsOf: utf8)  // much faster than appending the UTF-8 view
+            return utf8.allSatisfy { $0 &- 0x20 < 0x5F }  // printable ASCII: a column a byte
+        }
+        columns += ascii ? text.utf8.count : VisibleText.width(text)
     }
 
     /// Adds text in a tone, when colour is on.
@@ -75,6 +78,12 @@ struct TerminalLine {
     mutating func append(_ text: String, upTo limit: Int, ellipsis: String, _ tone: RenderStyle.Tone? = nil) {
         let room = limit - columns
         guard room > 0, !text.isEmpty else { return }
+        if tone == nil || !style.color, let count = VisibleText.printableASCIICount(text), count <= room {
+            var text = text  // the common case, measured once
+            text.withUTF8 { bytes.append(contentsOf: $0) }
+            columns += count
+            return
+        }
         let fitted = VisibleText.truncated(text, to: room, ellipsis: ellipsis)
         if let tone { append(fitted, tone) } else { append(fitted) }
     }

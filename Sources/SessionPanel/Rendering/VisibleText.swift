@@ -7,7 +7,7 @@ public enum VisibleText {
     /// `A\eB` typed by a customer and `A`, ESC, `B` look different. Customer text can then never move the
     /// cursor, change colours, reorder a line or take columns it does not show.
     public static func escaped(_ text: String) -> String {
-        if isPrintableASCII(text), !text.utf8.contains(UInt8(ascii: "\\")) { return text }
+        if printableASCIICount(text, allowingBackslash: false) != nil { return text }
         guard text.unicodeScalars.contains(where: needsEscape) else { return text }
         var result = ""
         for scalar in text.unicodeScalars {
@@ -29,9 +29,20 @@ public enum VisibleText {
 
     /// Whether `text` is all printable ASCII (space to `~`): the common case, which needs no escaping
     /// (but for a backslash) and takes one column per byte.
-    static func isPrintableASCII(_ text: String) -> Bool {
+    static func isPrintableASCII(_ text: String) -> Bool { printableASCIICount(text) != nil }
+
+    /// The length of `text` when it is all printable ASCII (and has no backslash, unless allowed) —
+    /// then also its width in columns — or `nil`. One pass over the bytes: the panel measures every
+    /// piece of text it draws.
+    static func printableASCIICount(_ text: String, allowingBackslash: Bool = true) -> Int? {
         var text = text
-        return text.withUTF8 { bytes in bytes.allSatisfy { $0 >= 0x20 && $0 < 0x7F } }
+        return text.withUTF8 { bytes in
+            let printable =
+                allowingBackslash
+                ? bytes.allSatisfy { $0 &- 0x20 < 0x5F }
+                : bytes.allSatisfy { $0 &- 0x20 < 0x5F && $0 != UInt8(ascii: "\\") }
+            return printable ? bytes.count : nil
+        }
     }
 
     /// Whether ``escaped(_:)`` writes `scalar` as an escape: see there. Variation selectors stay, as
@@ -57,6 +68,11 @@ public enum VisibleText {
 
     /// `text` cut to at most `columns` columns, ending in `ellipsis` (one column) when it was cut.
     public static func truncated(_ text: String, to columns: Int, ellipsis: String = "…") -> String {
+        if let count = printableASCIICount(text) {
+            guard count > columns else { return text }
+            guard columns > 0 else { return "" }
+            return String(text.utf8.prefix(columns - 1))! + ellipsis
+        }
         guard width(text) > columns else { return text }
         guard columns > 0 else { return "" }
         var result = ""

@@ -13,9 +13,29 @@ import SystemIO
 ///
 /// A missing file is created whole beside its name (`FILE.XXXXXX`, 0600) and linked into place; a
 /// version-1 JSON file is migrated the same way, the original kept as `FILE.v1.json`.
+///
+/// How a commit reaches the disk is the ``Durability`` given at opening.
 public final class StateFile {
     /// How long a second omnipanel waits for the lock before giving up.
     public static let lockWaitSeconds = 2
+
+    /// When a commit is flushed to the disk. Either way a crash of the program (`kill -9`) loses at most
+    /// the commit in progress and never damages the file: a commit is in the operating system's hands
+    /// once SQLite has written it to the WAL. The choice only matters when the machine itself stops (a
+    /// power cut): what was committed but not yet flushed is lost then, the file still whole.
+    public enum Durability: Sendable {
+        /// Every commit is flushed before the command returns (`synchronous=FULL`): the prompt, where a
+        /// person waits for each command anyway.
+        case everyCommit
+        /// Commits are flushed at least once every ``defaultFlushInterval`` of a run, and at its end, when the
+        /// last connection checkpoints the WAL into the file (`synchronous=NORMAL` between, SQLite's
+        /// recommendation for WAL): scripts, `-c` and one-shot commands, whose group commits would
+        /// otherwise wait for the disk several times in a run that takes tens of milliseconds.
+        case periodically
+    }
+
+    /// With ``Durability/periodically``, the longest time a commit stays unflushed while the run goes on.
+    public static let defaultFlushInterval = 1.0
 
     /// The state file.
     public let path: String
@@ -34,11 +54,23 @@ public final class StateFile {
     private var holdsLock = false
     /// `PRAGMA data_version` when this connection last read or wrote: another connection's commit changes it.
     private var dataVersion: Int
+    /// When commits are flushed.
+    private let durability: Durability
+    /// Whether the next commit is flushed (`synchronous=FULL`) rather than left to the next flush.
+    private var flushesNextCommit: Bool
+    /// When a commit was last flushed (or the file opened), on the monotonic clock.
+    private var lastFlush: Double
+    /// With ``Durability/periodically``, how long a commit may stay unflushed (internal for tests).
+    var flushInterval = StateFile.defaultFlushInterval
 
     /// Opens the state file at `path`, creating it from `startingState()` when it is missing and
-    /// migrating a version-1 JSON file, then takes the lock and loads the state.
-    public init(path: String, startingState: () throws -> PanelState) throws {
+    /// migrating a version-1 JSON file, then takes the lock and loads the state. Commits are flushed
+    /// to the disk as `durability` says.
+    public init(path: String, durability: Durability = .everyCommit, startingState: () throws -> PanelState) throws {
         self.path = path
+        self.durability = durability
+        flushesNextCommit = durability == .everyCommit
+        lastFlush = Self.monotonicSeconds()
         var created = false
         while true {
             switch try StatePath.inspect(path) {
@@ -54,7 +86,7 @@ public final class StateFile {
             }
             break
         }
-        (database, tables) = try Self.openLocked(path)
+        (database, tables) = try Self.openLocked(path, flushingCommits: flushesNextCommit)
         holdsLock = true
         (rows, state) = try Self.load(tables, database, path)
         dataVersion = try Self.dataVersion(database, path)
@@ -159,7 +191,20 @@ public final class StateFile {
             holdsLock = false
             throw Self.failure(error, path, reading: false)
         }
+        scheduleFlush()
         relock()
+    }
+
+    /// With ``Durability/periodically``, decides whether the next commit is flushed: when no commit has
+    /// been for ``flushInterval``. (SQLite takes the setting only between transactions, so it is
+    /// chosen here, after a commit and before the lock is taken again.)
+    private func scheduleFlush() {
+        guard durability == .periodically else { return }
+        let now = Self.monotonicSeconds()
+        if flushesNextCommit { lastFlush = now }
+        let due = now - lastFlush >= flushInterval
+        guard due != flushesNextCommit else { return }
+        if (try? database.execute("PRAGMA synchronous = \(due ? "FULL" : "NORMAL")")) != nil { flushesNextCommit = due }
     }
 
     /// Takes the lock again straight after a save if no one else is waiting for it (a waiting writer
@@ -178,12 +223,16 @@ public final class StateFile {
 
     // MARK: Opening
 
-    /// Opens `path` for writing and takes the writer's lock.
-    private static func openLocked(_ path: String) throws(StateFileError) -> (Database, ShiftTables) {
+    /// Opens `path` for writing and takes the writer's lock; commits are flushed to the disk when
+    /// `flushingCommits`, otherwise at checkpoints (`synchronous=NORMAL`).
+    private static func openLocked(_ path: String, flushingCommits: Bool) throws(StateFileError) -> (
+        Database, ShiftTables
+    ) {
         try retryingWhileLocked { () throws(StateFileError) in
             let database = try open(path, mode: .readWrite)
             do {
-                try database.execute("PRAGMA journal_mode = WAL; PRAGMA synchronous = FULL")
+                try database.execute(
+                    "PRAGMA journal_mode = WAL; PRAGMA synchronous = \(flushingCommits ? "FULL" : "NORMAL")")
                 let tables = try ShiftTables(database)
                 try database.execute("BEGIN IMMEDIATE")
                 return (database, tables)

@@ -86,7 +86,7 @@ struct InputOutputErrorTests {
         "an empty file name is a usage error",
         arguments: [
             (["--state", ""], "--state needs a file name, not ''"),
-            (["--world=", "show"], "--world needs a file name, not ''"),
+            (["--world", "", "show"], "--world needs a file name, not ''"),
             (["run", ""], "<script> needs a file name, not ''"),
         ])
     func emptyFileNames(arguments: [String], message: String) throws {
@@ -110,8 +110,8 @@ struct InputOutputErrorTests {
             (["run", script + "x"], "omnipanel: cannot read \(escapedScript)x: No such file or directory"),
             (["--world", script + "x", "show"], "omnipanel: cannot read world file \(escapedScript)x"),
             (["--state", script + "/s.json", "show"], escapedScript),
-            (["--width", "\u{1B}[2J"], "omnipanel: --width takes a number of columns, not '\\e[2J'"),
-            (["--colr\u{1B}[2J"], "omnipanel: unknown option '--colr\\e[2J'"),
+            (["--width", "\u{1B}[2J"], "omnipanel: The value '\\e[2J' is invalid for '--width <columns>'"),
+            (["--colr\u{1B}[2J"], "omnipanel: Unknown option '--colr\\e[2J'"),
         ]
         for (arguments, expected) in cases {
             let result = try Binary.run(arguments)

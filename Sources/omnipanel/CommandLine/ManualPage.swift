@@ -1,21 +1,24 @@
+import ArgumentParser
+import FoundationEssentials
 import SessionPanel
 
-/// The manual page `omnipanel.1` (mdoc), written from the two tables: the program's options and
-/// subcommands (``CommandLineTable``) and the shell's commands and script directives
-/// (``CommandTable``). The committed `man/omnipanel.1` is this text; a test fails when it is stale.
-public enum ManualPage {
+/// The manual page `omnipanel.1` (mdoc), written from the program's command line as argument-parser
+/// describes it (options, subcommands, their help: ``ToolInfo``) and from the shell's command table
+/// (every command and script directive: ``CommandTable``), which argument-parser's `generate-manual`
+/// plugin cannot know. The committed `man/omnipanel.1` is this text; a test fails when it is stale.
+enum ManualPage {
     /// The date the page carries (`.Dd`): changed by hand when the page's content changes, so that
     /// generating it again gives the same bytes.
     static let date = "November 30, 2026"
 
     /// The page's lines.
-    public static var lines: [String] {
+    static var lines: [String] {
         header + synopsis + description + options + subcommands + shellCommands + directives + environment
             + files + exitStatus + examples
     }
 
     /// The whole page, as `man/omnipanel.1` holds it.
-    public static var text: String { lines.joined(separator: "\n") + "\n" }
+    static var text: String { lines.joined(separator: "\n") + "\n" }
 
     private static var header: [String] {
         [
@@ -48,32 +51,43 @@ public enum ManualPage {
                     + "Options go before the command words; `--` ends them.")
     }
 
+    /// The command line as argument-parser describes it (`omnipanel --experimental-dump-help`).
+    private static let tool: ToolInfo.Command = {
+        do {
+            return try JSONDecoder().decode(ToolInfo.self, from: Data(Omnipanel._dumpHelp().utf8)).command
+        } catch {
+            fatalError("argument-parser's description of the command line does not decode: \(error)")
+        }
+    }()
+
     private static var options: [String] {
-        [".Sh OPTIONS", ".Bl -tag -width Ds"]
-            + CommandLineTable.root.options.flatMap(item)
-            + [".El"]
+        [".Sh OPTIONS", ".Bl -tag -width Ds"] + tool.options.flatMap(item) + [".El"]
     }
 
     private static var subcommands: [String] {
         var lines = [".Sh SUBCOMMANDS", ".Bl -tag -width Ds"]
-        for command in CommandLineTable.subcommands {
-            let argument = command.argument?.value.placeholder.map { " Ar \($0)" } ?? ""
-            lines += [".It Cm \(command.name)" + argument] + sentences(command.summary)
-            if let help = command.argument?.help { lines += sentences(help) }
-            lines += command.discussion.filter { !$0.isEmpty }.map(escaped).flatMap { [".br", $0] }
-            let own = command.options.filter { !CommandLineTable.root.options.contains($0) }
+        let rootOptions = Set(tool.options.map(\.spellings))
+        for command in tool.subcommands ?? [] where command.shouldDisplay && command.commandName != "help" {
+            let positionals = (command.arguments ?? []).filter { $0.kind == "positional" }
+            lines +=
+                [".It Cm \(command.commandName)" + positionals.map { " Ar \($0.valueName ?? "")" }.joined()]
+                + sentences(command.abstract ?? "")
+            lines += positionals.flatMap { sentences($0.abstract ?? "") }
+            lines += sentences(command.discussion ?? "")
+            let own = command.options.filter { !rootOptions.contains($0.spellings) }
             if !own.isEmpty { lines += [".Bl -tag -width Ds"] + own.flatMap(item) + [".El"] }
         }
         return lines + [".El"]
     }
 
     /// An option as a tag list item: its spellings, its value, and its help.
-    private static func item(_ option: OptionSpec) -> [String] {
+    private static func item(_ option: ToolInfo.Argument) -> [String] {
         let names = option.spellings.map { "Fl " + $0.dropFirst() }.joined(separator: " , ")
-        let value = option.value.placeholder.map { " Ar \($0)" } ?? ""
-        let choices = option.value.choices
-        let help = choices.isEmpty ? option.help : option.help + " One of: " + choices.joined(separator: ", ") + "."
-        return [".It " + names + value] + sentences(help)
+        let value = option.kind == "option" ? " Ar \(option.valueName ?? "value")" : ""
+        let choices = option.allValues ?? []
+        let help = option.abstract ?? ""
+        return [".It " + names + value]
+            + sentences(choices.isEmpty ? help : help + " One of: " + choices.joined(separator: ", ") + ".")
     }
 
     private static var shellCommands: [String] {
@@ -206,5 +220,44 @@ public enum ManualPage {
     /// A text line that does not start a macro: a leading dot or quote made literal.
     private static func literal(_ line: String) -> String {
         line.first == "." || line.first == "'" ? "\\&" + line : line
+    }
+}
+
+/// The part of argument-parser's description of a command line (its `ToolInfoV0` JSON) that the
+/// manual page reads.
+private struct ToolInfo: Decodable {
+    let command: Command
+
+    struct Command: Decodable {
+        let commandName: String
+        let abstract: String?
+        let discussion: String?
+        let shouldDisplay: Bool
+        let arguments: [Argument]?
+        let subcommands: [Command]?
+
+        /// The options and flags shown in help, without the built-in `--help`.
+        var options: [Argument] {
+            (arguments ?? []).filter {
+                $0.kind != "positional" && $0.shouldDisplay && $0.spellings != ["-h", "--help"]
+            }
+        }
+    }
+
+    struct Argument: Decodable {
+        let kind: String
+        let names: [Name]?
+        let valueName: String?
+        let abstract: String?
+        let shouldDisplay: Bool
+        let allValues: [String]?
+
+        /// Every way to write it: `-c`, `--world`.
+        var spellings: [String] { (names ?? []).map { $0.kind == "long" ? "--" + $0.name : "-" + $0.name } }
+    }
+
+    struct Name: Decodable {
+        let kind: String
+        let name: String
     }
 }

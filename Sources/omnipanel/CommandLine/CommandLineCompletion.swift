@@ -1,0 +1,135 @@
+import ArgumentParser
+import SessionPanel
+import SystemIO
+
+/// The completions argument-parser's scripts ask the binary for (`omnipanel ---completion …`):
+/// the commands of `-c` and the words of a one-shot command, from ``CompletionEngine`` on the state
+/// the options on the line describe (`--world`, `--state`), after the earlier commands ran.
+///
+/// Each closure gets the words of the line (the program's name first, as the shell wrote them,
+/// quotes included), the index of the word under the cursor, and its text before the cursor.
+enum CommandLineCompletion {
+    /// `-c`'s value: the commands separated by `;`, the last one completed after the others ran.
+    @Sendable static func commandList(_ words: [String], _ index: Int, _ prefix: String) -> [String] {
+        guard words.indices.contains(index) else { return [] }
+        var others = words.map(unquoted)
+        others.removeSubrange((index > 1 && others[index - 1] == "-c" ? index - 1 : index)...index)
+        let typed = unquoted(words[index])
+        let state = startingState(for: others.dropFirst())
+        let shell = CompletionShell.requesting
+        let candidates = CompletionEngine.completeCommandList(typed, in: state, backslashesOnly: shell == .bash)
+        // bash's script passes these through `compgen -W`, which expands each (quotes, `$`, `{a,b}`…).
+        if shell == .bash { return candidates.map(escapedForExpansion) }
+        return candidates.map { formatted(CompletionCandidate($0), for: shell) }
+    }
+
+    /// `text` with a backslash before each space and ASCII punctuation, so that the shell's expansion
+    /// gives back exactly `text` (a title holding `$(…)` is never run).
+    private static func escapedForExpansion(_ text: String) -> String {
+        var escaped = ""
+        for character in text {
+            if character == " " || character.isASCII && character.isPunctuation
+                || character.isASCII && character.isSymbol
+            {
+                escaped.append("\\")
+            }
+            escaped.append(character)
+        }
+        return escaped
+    }
+
+    /// A word of a one-shot command (`omnipanel --state s.db switch Ke<Tab>`), or, for the first word,
+    /// a subcommand too. Nothing when the word under the cursor is not a command word (the option
+    /// values, `run`'s script…), nor for an empty first word: the script offers the subcommands then.
+    @Sendable static func commandWord(_ words: [String], _ index: Int, _ prefix: String) -> [String] {
+        guard index >= 1, words.indices.contains(index) else { return [] }
+        let sentinel = "\u{1}"
+        let before = words[1..<index].map(unquoted) + [sentinel]
+        guard let prompt = try? Omnipanel.parseAsRoot(before) as? PromptCommand, let first = prompt.command,
+            ([first] + prompt.words).last == sentinel
+        else { return [] }
+        let earlier = Array(([first] + prompt.words).dropLast())
+        let typed = unquoted(words[index])
+        if earlier.isEmpty, typed.isEmpty || typed.hasPrefix("-") { return [] }
+        let state = startingState(prompt.panel.merged())
+        var candidates = completeCommandWord(typed, after: earlier, in: state)
+        if earlier.isEmpty {
+            let subcommands = Omnipanel.configuration.subcommands.filter { $0.configuration.shouldDisplay }
+            candidates =
+                subcommands.compactMap { subcommand in
+                    guard let name = subcommand.configuration.commandName, name.hasPrefix(typed) else { return nil }
+                    return CompletionCandidate(name, subcommand.configuration.abstract)
+                } + candidates
+        }
+        let shell = CompletionShell.requesting
+        return candidates.map { formatted($0, for: shell) }
+    }
+
+    /// The candidates for the word `typed` of a one-shot shell command. Each is the word as the
+    /// program should receive it (the shell escapes it), starting exactly as typed: a shell keeps only
+    /// candidates that begin with what was typed, and titles match in any case.
+    ///
+    /// A large world is cut at ``candidateLimit``, with a last line saying how many more there are
+    /// (starting as typed, so the shell keeps it): `Zo… and 19900 more`.
+    private static func completeCommandWord(_ typed: String, after commandWords: [String], in state: PanelState)
+        -> [CompletionCandidate]
+    {
+        let line = TokenizedLine.joining(commandWords) + " " + (typed.isEmpty ? "" : TokenizedLine.joining([typed]))
+        let completion = CompletionEngine.complete(line, in: state, limit: candidateLimit)
+        let candidates = completion.candidates.map { candidate in
+            CompletionCandidate(
+                CompletionEngine.startingAsTyped(unquoted(candidate.text), typed: typed), candidate.description)
+        }
+        let more = completion.total - completion.candidates.count
+        guard more > 0 else { return candidates }
+        return candidates + [CompletionCandidate("\(typed)… and \(more) more", "type more to narrow them down")]
+    }
+
+    /// The most candidates shell completion lists for a word of a one-shot command.
+    static let candidateLimit = 100
+
+    /// A candidate as the shell's script passes it on: bash's takes the bare text; zsh's `_describe` reads
+    /// `text:description`, with `\` and `:` escaped; fish's takes `text<TAB>description`.
+    private static func formatted(_ candidate: CompletionCandidate, for shell: CompletionShell?) -> String {
+        switch shell {
+        case .zsh?:
+            let text = candidate.text.replacing("\\", with: #"\\"#).replacing(":", with: #"\:"#)
+            return candidate.description.isEmpty ? text : text + ":" + candidate.description
+        case .fish?:
+            return candidate.description.isEmpty ? candidate.text : candidate.text + "\t" + candidate.description
+        default:
+            return candidate.text
+        }
+    }
+
+    /// The state the options among `arguments` start from, quietly: a fresh one when they do not
+    /// parse or the files cannot be used.
+    private static func startingState(for arguments: ArraySlice<String>) -> PanelState {
+        switch try? Omnipanel.parseAsRoot(Array(arguments)) {
+        case let prompt as PromptCommand: startingState(prompt.panel.merged())
+        case let run as RunCommand: startingState(run.root.panel.merged(with: run.panel))
+        default: PanelState()
+        }
+    }
+
+    private static func startingState(_ options: ShellOptions) -> PanelState {
+        var options = options
+        options.worlds = options.worlds.map(expandingHome)
+        options.state = options.state.map(expandingHome)
+        return (try? ShellContext.startingState(for: options)) ?? PanelState()
+    }
+
+    /// A leading `~/` expanded, as the shell would before running the program.
+    private static func expandingHome(_ path: String) -> String {
+        guard path.hasPrefix("~/"), let home = getenv("HOME") else { return path }
+        return String(cString: home) + path.dropFirst()
+    }
+
+    /// A word as the program will receive it, with the shell's quotes and backslashes resolved (an
+    /// open quote included: `'open case 4` → `open case 4`). A word without any is taken as it is:
+    /// fish 3 hands the words over unquoted already (`open case ` keeps its last space).
+    static func unquoted(_ word: String) -> String {
+        guard word.contains(where: { $0 == "'" || $0 == "\"" || $0 == "\\" }) else { return word }
+        return TokenizedLine(word).tokens.map { $0.text }.joined(separator: " ")
+    }
+}

@@ -1,0 +1,120 @@
+import ArgumentParser
+import SessionPanel
+import SystemIO
+
+/// `omnipanel`: the session panel of Omnichannel for Customer Service, in the terminal.
+///
+/// The command line is swift-argument-parser's: this root command holds the options given before
+/// a subcommand or the command words, and its default subcommand (``PromptCommand``, hidden) runs
+/// the prompt, a script on standard input, `-c` or one command given as words.
+@main
+struct Omnipanel: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "omnipanel",
+        abstract: "The Omnichannel session panel in your terminal: accept, open, switch and close customer sessions.",
+        usage: """
+            omnipanel [<options>]                   the prompt, or a script piped in
+            omnipanel --traffic <profile> | --scenario <file> [--speed <factor>]
+                                                    the prompt during a live shift
+            omnipanel [<options>] <command> ...     one command, e.g. omnipanel accept
+            omnipanel [<options>] -c <commands>     several, separated by ';'
+            omnipanel run [<options>] <script>      a script file (see run --help)
+            omnipanel completions <shell>           the script for bash, zsh or fish
+            omnipanel --state <file> export         the saved state, as JSON
+            omnipanel --state <file> import <json>  replace it with a JSON state
+            """,
+        discussion: """
+            With no arguments and a terminal on standard input, starts the interactive prompt; with \
+            standard input from a file or pipe, runs it as a script, one command per line. Type `help` \
+            at the prompt for the commands.
+
+            Words after the options are one command, e.g. \
+            `omnipanel --state class.db open case 42`; -c runs several, separated by ';'. Options go \
+            before the command words; `--` ends them (`omnipanel -- help switch`).
+
+            Exit status: 0 all good; 1 a command or expectation failed; 2 usage error; 3 the state \
+            file is unreadable or not a usable state; 4 it is from a newer omnipanel; 5 it is in use \
+            by another omnipanel; 6 it cannot be saved.
+            """,
+        version: "0.1.0",
+        subcommands: [
+            PromptCommand.self, RunCommand.self, CompletionsCommand.self, ExportCommand.self, ImportCommand.self,
+            ShellHelpCommand.self, ManualCommand.self,
+        ],
+        defaultSubcommand: PromptCommand.self)
+
+    @OptionGroup var panel: PanelOptions<Omnipanel>
+    @OptionGroup var start: StartOptions
+
+    /// Parses the command line, runs it and exits with its status: usage errors with 2, as before
+    /// the move to argument-parser (which uses 64), other failures with their own (see the discussion).
+    static func main() {
+        guard StandardDescriptors.openClosedOnes() else { terminate(1) }
+        let arguments = Array(CommandLine.arguments.dropFirst())
+        let status: Int32
+        do {
+            var command = try parseAsRoot(arguments)
+            try command.run()
+            status = 0
+        } catch let error as ExitStatus {
+            status = error.code
+        } catch let error as UsageError {
+            status = error.report()
+        } catch {
+            status = answer(error, to: arguments)
+        }
+        Output.flush()
+        terminate(status)
+    }
+
+    /// What argument-parser stopped with: help, the version, a completion script or candidates
+    /// (status 0, on standard output), or a usage error (status 2, one line and a hint on standard error).
+    private static func answer(_ error: Error, to arguments: [String]) -> Int32 {
+        if exitCode(for: error) == .success {
+            let text = fullMessage(for: error)
+            let isScript = arguments.contains { $0.hasPrefix("--generate-completion-script") }
+            if !text.isEmpty { Output.print([isScript ? CompletionScript.extending(text) : text]) }
+            return 0
+        }
+        return UsageError(message(for: error), command: helpCommand(in: fullMessage(for: error))).report()
+    }
+
+    /// The command whose `--help` argument-parser's message points to (`omnipanel run`), with the
+    /// hidden default subcommand named as users call it: `omnipanel`.
+    private static func helpCommand(in message: String) -> String {
+        guard let start = message.firstRange(of: "See '"),
+            let end = message[start.upperBound...].firstRange(of: " --help'")
+        else { return configuration.commandName ?? "omnipanel" }
+        let command = String(message[start.upperBound..<end.lowerBound])
+        return command.replacing(" \(PromptCommand.configuration.commandName ?? "")", with: "")
+    }
+}
+
+/// A command line the program cannot run, found after argument-parser parsed it: one line naming
+/// the problem, and the command whose `--help` explains it. The program ends with status 2.
+struct UsageError: Error {
+    let message: String
+    let command: String
+
+    init(_ message: String, command: String = "omnipanel") {
+        self.message = message
+        self.command = command
+    }
+
+    /// Prints the two lines on standard error, the message escaped as customer text is (option
+    /// values quoted in it never reach the terminal raw); returns the status, 2.
+    func report() -> Int32 {
+        Output.error("omnipanel: \(VisibleText.escaped(message))")
+        Output.error("Run '\(command) --help' for usage.")
+        return 2
+    }
+}
+
+/// Ends a run early with an exit status, its message already printed.
+struct ExitStatus: Error {
+    let code: Int32
+    init(_ code: Int32) { self.code = code }
+}
+
+/// Ends the process (the global `exit`, which `ParsableCommand`'s own `exit(withError:)` hides).
+private func terminate(_ status: Int32) -> Never { exit(status) }
