@@ -1,13 +1,24 @@
 import SessionPanel
+import Synchronization
 
 /// The world catalog over a database's world tables (``WorldSchema``): every query is an index
-/// lookup or range scan, so a million contacts cost what a thousand do.
+/// lookup or range scan, and a count is the difference of two ranks, so a million contacts cost
+/// what a thousand do.
 ///
-/// Each query prepares its statement on the serialized connection and finishes with it, so the
-/// catalog can be shared like a value (`Sendable`).
+/// Each query's statement is prepared once and kept (SQLite's persistent preparation), then reset
+/// after each use; a lock makes one query at a time use them, so the catalog can be shared like a
+/// value (`Sendable`).
 public final class SQLiteWorldCatalog: WorldCatalog, @unchecked Sendable {
     /// The database holding the world.
     public let database: Database
+    private let prepared = Mutex(PreparedStatements())
+
+    /// The statements prepared so far, by their SQL, and which tables are ranked.
+    private struct PreparedStatements {
+        var statements: [String: Statement] = [:]
+        /// Whether each table has a `rank` column (tables from before ranks are counted row by row).
+        var isRanked: [String: Bool] = [:]
+    }
 
     /// A catalog over `database`'s world tables, which must exist.
     public init(database: Database) {
@@ -77,20 +88,24 @@ public final class SQLiteWorldCatalog: WorldCatalog, @unchecked Sendable {
 
     public func count(_ kind: WorldRecordKind, startingWith prefix: String) throws(CommandError) -> Int {
         switch kind {
-        case .contact:
-            return try rows(startingWith: prefix, "SELECT count(*) FROM contacts", limit: nil) { $0.int(at: 0) }.first
-                ?? 0
-        case .account:
-            return try rows(startingWith: prefix, "SELECT count(*) FROM accounts", limit: nil) { $0.int(at: 0) }.first
-                ?? 0
-        case .caseRecord, .workItem:
-            let sql =
-                kind == .caseRecord
-                ? "SELECT count(*) FROM cases WHERE number BETWEEN ?1 AND ?2"
-                : "SELECT count(*) FROM work_items WHERE id BETWEEN ?1 AND ?2"
+        case .contact, .account:
+            let (low, high) = Self.keyRange(startingWith: prefix)
+            let table = kind == .contact ? WorldSchema.contacts : WorldSchema.accounts
+            return try count(in: table, from: .text(low), below: .text(high))
+        case .caseRecord:
             var total = 0
             for range in Self.numberRanges(startingWith: prefix) {
-                total += try rows(sql, nil, range.lowerBound, range.upperBound, read: { $0.int(at: 0) }).first ?? 0
+                total += try count(in: WorldSchema.cases, from: .number(range.lowerBound), through: range.upperBound)
+            }
+            return total
+        case .workItem:
+            var total = 0
+            for range in Self.numberRanges(startingWith: prefix) {
+                total +=
+                    try rows(
+                        "SELECT count(*) FROM work_items WHERE id BETWEEN ?1 AND ?2", nil, range.lowerBound,
+                        range.upperBound, read: { $0.int(at: 0) }
+                    ).first ?? 0
             }
             return total
         }
@@ -145,20 +160,85 @@ public final class SQLiteWorldCatalog: WorldCatalog, @unchecked Sendable {
         }
     }
 
-    /// The rows of `select` whose key starts with `prefix` (a range scan of the primary key), by key.
+    /// A bound of a range of keys: text (a name's key) or a number (a case's).
+    private enum Bound {
+        case text([UInt8])
+        case number(Int)
+
+        func bind(to statement: Statement, at index: Int32) throws(StorageError) {
+            switch self {
+            case .text(let bytes):
+                try bytes.withUnsafeBufferPointer { bytes throws(StorageError) in
+                    try statement.bind(text: bytes, at: index)
+                }
+            case .number(let number): try statement.bind(number, at: index)
+            }
+        }
+    }
+
+    /// The keys starting with `prefix` (lowercased) are those from the first bound up to, not
+    /// including, the second: the prefix followed by 0xFF, a byte UTF-8 never uses.
+    private static func keyRange(startingWith prefix: String) -> (low: [UInt8], high: [UInt8]) {
+        let low = Array(worldKey(prefix).utf8)
+        return (low, low + [0xFF])
+    }
+
+    /// How many rows of `table` have a key from `low` up to `high` (below it, or through it as a
+    /// number): the rank of the first row past the range less the rank of the first row in it (one
+    /// more than the last rank where there is none). A table from before ranks is counted row by row.
+    private func count(in table: WorldSchema.RankedTable, from low: Bound, below high: Bound) throws(CommandError)
+        -> Int
+    {
+        try count(in: table, from: low, to: high, highIncluded: false)
+    }
+
+    private func count(in table: WorldSchema.RankedTable, from low: Bound, through high: Int) throws(CommandError)
+        -> Int
+    {
+        try count(in: table, from: low, to: .number(high), highIncluded: true)
+    }
+
+    private func count(in table: WorldSchema.RankedTable, from low: Bound, to high: Bound, highIncluded: Bool)
+        throws(CommandError) -> Int
+    {
+        let (name, key) = (table.name, table.key)
+        let sql: String
+        if try isRanked(name) {
+            let past = "(SELECT ifnull(max(rank), 0) + 1 FROM \(name))"
+            let first = { (comparison: String, parameter: Int) in
+                "ifnull((SELECT rank FROM \(name) WHERE \(key) \(comparison) ?\(parameter) ORDER BY \(key) LIMIT 1), \(past))"
+            }
+            sql = "SELECT \(first(highIncluded ? ">" : ">=", 2)) - \(first(">=", 1))"
+        } else {
+            sql = "SELECT count(*) FROM \(name) WHERE \(key) >= ?1 AND \(key) \(highIncluded ? "<=" : "<") ?2"
+        }
+        let bind = { (statement: Statement) throws(StorageError) in
+            try low.bind(to: statement, at: 1)
+            try high.bind(to: statement, at: 2)
+        }
+        return try run(sql, { $0.int(at: 0) }, bind: bind).first ?? 0
+    }
+
+    /// Whether `table` has ranks (a `rank` column); asked once per table.
+    private func isRanked(_ table: String) throws(CommandError) -> Bool {
+        if let known = prepared.withLock({ $0.isRanked[table] }) { return known }
+        let ranked = try !rows("SELECT 1 FROM pragma_table_info('\(table)') WHERE name = 'rank'", read: { _ in () })
+            .isEmpty
+        prepared.withLock { $0.isRanked[table] = ranked }
+        return ranked
+    }
+
+    /// The rows of `select` whose key starts with `prefix` (a range scan of the key's index), by key,
+    /// at most `limit`.
     private func rows<Row>(
-        startingWith prefix: String, _ select: String, limit: Int?, _ read: (Statement) -> Row
+        startingWith prefix: String, _ select: String, limit: Int, _ read: (Statement) -> Row
     ) throws(CommandError) -> [Row] {
-        let limitClause = limit.map { " LIMIT \(max(0, $0))" } ?? ""
-        let key = worldKey(prefix)
-        if key.isEmpty { return try rows(select + " ORDER BY key" + limitClause, read: read) }
-        // Every key that starts with `key` sorts before `key` followed by 0xFF, a byte UTF-8 never uses.
-        var bound = Array(key.utf8)
-        bound.append(0xFF)
-        return try run(select + " WHERE key >= ?1 AND key < ?2 ORDER BY key" + limitClause, read) {
+        let (low, high) = Self.keyRange(startingWith: prefix)
+        return try run(select + " WHERE key >= ?1 AND key < ?2 ORDER BY key LIMIT ?3", read) {
             statement throws(StorageError) in
-            try statement.bind(key, at: 1)
-            try bound.withUnsafeBufferPointer { bytes throws(StorageError) in try statement.bind(text: bytes, at: 2) }
+            try Bound.text(low).bind(to: statement, at: 1)
+            try Bound.text(high).bind(to: statement, at: 2)
+            try statement.bind(max(0, limit), at: 3)
         }
     }
 
@@ -172,17 +252,26 @@ public final class SQLiteWorldCatalog: WorldCatalog, @unchecked Sendable {
         }
     }
 
-    /// Prepares `sql`, lets `bind` fill its parameters, and reads every row; a database error becomes
-    /// a one-line ``CommandError``.
+    /// Runs `sql` (prepared the first time, then kept) with the parameters `bind` fills, reads every
+    /// row, and resets the statement; a database error becomes a one-line ``CommandError``.
     private func run<Row>(
         _ sql: String, _ read: (Statement) -> Row, bind: (Statement) throws(StorageError) -> Void = { _ in }
     ) throws(CommandError) -> [Row] {
         do {
-            let statement = try database.prepare(sql)
-            try bind(statement)
-            var found: [Row] = []
-            while try statement.step() { found.append(read(statement)) }
-            return found
+            return try prepared.withLock { prepared throws(StorageError) -> [Row] in
+                let statement: Statement
+                if let kept = prepared.statements[sql] {
+                    statement = kept
+                } else {
+                    statement = try database.prepare(sql)
+                    prepared.statements[sql] = statement
+                }
+                defer { statement.reset() }
+                try bind(statement)
+                var found: [Row] = []
+                while try statement.step() { found.append(read(statement)) }
+                return found
+            }
         } catch {
             throw CommandError("cannot read the world: \(error.message)")
         }

@@ -55,6 +55,7 @@ import Testing
             try database.transaction {
                 try writer.write(World.Contact(name: "Ann"))
                 try writer.write(World.Contact(name: "ann"))
+                try writer.finish()
             }
         }
         #expect(try SQLiteWorldCatalog(database: database).count(.contact, startingWith: "") == 0)

@@ -67,6 +67,79 @@ import Testing
         #expect(try cacheInode() != inode, "imported again")
     }
 
+    @Test func aCacheInAnotherLayoutIsImportedAgain() throws {
+        let contacts = try write("name\nAnn\nBob\n", to: "contacts.csv")
+        _ = try WorldCache.catalog(for: [contacts], in: cache)
+        let inode = try cacheInode()
+        let name = try #require(cacheFiles()?.first)
+        try Database(path: cache + "/" + name).execute("PRAGMA user_version = 1")  // a cache from before ranks
+        let again = try WorldCache.catalog(for: [contacts], in: cache)
+        #expect(try cacheInode() != inode, "imported again")
+        #expect(try again.count(.contact, startingWith: "") == 2)
+        #expect(try WorldCatalogTests.ranks(again, "contacts", by: "key") == [1, 2])
+    }
+
+    /// Sets the modification time of `path` (not following a link) to `days` days before now.
+    func age(_ path: String, days: Double) throws {
+        let then = time(nil) - Int(days * 24 * 60 * 60)
+        let times = [timespec(tv_sec: then, tv_nsec: 0), timespec(tv_sec: then, tv_nsec: 0)]
+        try #require(utimensat(AT_FDCWD, path, times, AT_SYMLINK_NOFOLLOW) == 0, "\(path): \(SystemError.current)")
+    }
+
+    @Test func unusedCachesAndUnfinishedImportsAreRemovedAndNothingElse() throws {
+        try #require(mkdir(folder + "/cache", 0o700) == 0 && mkdir(cache, 0o700) == 0)
+        let outside = try write("not ours", to: "elsewhere.sqlite")
+        try age(outside, days: 100)
+        let old = [
+            ("world-0123456789abcdef.sqlite", 31.0, true),
+            ("world-1111111111111111.sqlite", 29, false),
+            ("world-2222222222222222.sqlite.import-42", 2, true),
+            ("world-3333333333333333.sqlite.import-43", 0.5, false),
+            ("notes.txt", 100, false), ("world-0123.sqlite", 100, false), ("world-ABCDEF0123456789.sqlite", 100, false),
+            ("world-6666666666666666.sqlite-journal", 100, false),
+            ("world-7777777777777777.sqlite.import-", 100, false),
+        ]
+        for (name, days, _) in old {
+            _ = try write("x", to: "cache/omnipanel/" + name)
+            try age(cache + "/" + name, days: days)
+        }
+        let link = cache + "/world-4444444444444444.sqlite"
+        try #require(symlink(outside, link) == 0)
+        try age(link, days: 100)
+        try #require(mkdir(cache + "/world-5555555555555555.sqlite", 0o700) == 0)
+        try age(cache + "/world-5555555555555555.sqlite", days: 100)
+        var kept = old.filter { !$0.2 }.map(\.0) + ["world-4444444444444444.sqlite", "world-5555555555555555.sqlite"]
+        if geteuid() == 0 {  // as root, a file of another user's can be made: it is not ours to remove
+            let theirs = try write("x", to: "cache/omnipanel/world-8888888888888888.sqlite")
+            try #require(chown(theirs, 12_345, 12_345) == 0)
+            try age(theirs, days: 100)
+            kept.append("world-8888888888888888.sqlite")
+        }
+
+        let removed = WorldCache.removeUnused(in: cache, now: time(nil))
+        #expect(removed == ["world-0123456789abcdef.sqlite", "world-2222222222222222.sqlite.import-42"])
+        #expect(cacheFiles()?.sorted() == kept.sorted())
+        var status = stat()
+        #expect(stat(outside, &status) == 0, "a link's target is never touched")
+    }
+
+    @Test func openingAWorldMarksItsCacheUsedAndRemovesUnusedOnes() throws {
+        let contacts = try write("name\nAnn\n", to: "contacts.csv")
+        _ = try WorldCache.catalog(for: [contacts], in: cache)
+        let ours = try #require(cacheFiles()?.first)
+        let inode = try cacheInode()
+        try age(cache + "/" + ours, days: 40)
+        let unused = try write("x", to: "cache/omnipanel/world-0123456789abcdef.sqlite")
+        try age(unused, days: 31)
+
+        #expect(try WorldCache.catalog(for: [contacts], in: cache).count(.contact, startingWith: "") == 1)
+        #expect(cacheFiles() == [ours], "the unused cache is removed, the one in use kept")
+        #expect(try cacheInode() == inode, "and reused, not imported again")
+        var status = stat()
+        try #require(stat(cache + "/" + ours, &status) == 0)
+        #expect(time(nil) - Int(status.st_mtim.tv_sec) < 60 * 60, "marked as used now")
+    }
+
     @Test func aBadFileLeavesTheCacheAsItWasAndSaysWhere() throws {
         let contacts = try write("name\nAnn\n", to: "contacts.csv")
         _ = try WorldCache.catalog(for: [contacts], in: cache)

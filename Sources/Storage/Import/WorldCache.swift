@@ -9,8 +9,13 @@ import SystemIO
 /// bytes. At start, equal identities mean the cache is used without reading the files; a file whose
 /// identity changed is hashed, and the cache is still used if the bytes are the same (a `touch`, a
 /// copy back); otherwise the files are imported again into a new database that replaces the old one
-/// by `rename`, so a reader never sees half an import.
+/// by `rename`, so a reader never sees half an import. Caches unused for 30 days are removed
+/// (``removeUnused(in:now:)``).
 public enum WorldCache {
+    /// The layout of a cache database, kept as its `PRAGMA user_version`: a cache written in another
+    /// layout is imported again (1 had no ranks; 2 keeps contacts, accounts and cases ranked).
+    static let formatVersion = 2
+
     /// The cache folder: `$XDG_CACHE_HOME/omnipanel`, or `~/.cache/omnipanel`; `nil` without either.
     public static func folder(environment: [String: String]) -> String? {
         if let cache = environment["XDG_CACHE_HOME"], cache.hasPrefix("/") { return cache + "/omnipanel" }
@@ -34,13 +39,21 @@ public enum WorldCache {
             absolute.withUnsafeMutableBytes { key.add(UnsafeRawBufferPointer($0)) }
         }
         let cachePath = folder + "/world-" + key.value + ".sqlite"
-        if let cached = reuse(cachePath, sources) { return cached }
-        return try rebuild(cachePath, sources)
+        let catalog: SQLiteWorldCatalog
+        if let cached = reuse(cachePath, sources) {
+            catalog = cached
+        } else {
+            catalog = try rebuild(cachePath, sources)
+        }
+        markUsed(cachePath)
+        removeUnused(in: folder, now: time(nil))
+        return catalog
     }
 
     /// The cache at `path` if it holds an import of exactly these files, unchanged; `nil` otherwise.
     static func reuse(_ path: String, _ sources: [WorldFiles.Source]) -> SQLiteWorldCatalog? {
         guard let catalog = try? SQLiteWorldCatalog(readingOnly: path),
+            (try? version(of: catalog.database)) == formatVersion,
             let recorded = try? recordedSources(catalog.database),
             recorded.map(\.path) == sources.map(\.path)
         else { return nil }
@@ -64,8 +77,14 @@ public enum WorldCache {
         unlink(temporary)
         do {
             let database = try Database(path: temporary, mode: .create)
-            // A cache is rebuilt, not repaired: no journal, no syncing while importing; the rename publishes it whole.
-            try database.execute("PRAGMA journal_mode = OFF; PRAGMA synchronous = OFF; PRAGMA cache_size = -65536")
+            // A cache is rebuilt, not repaired: no journal, no syncing while importing; the rename publishes it
+            // whole. A 16 MiB page cache is enough for rows written in key order, and it also bounds each of
+            // the sorter's runs (two threads sort them), keeping the import's memory below a big file's size.
+            try database.execute(
+                """
+                PRAGMA journal_mode = OFF; PRAGMA synchronous = OFF; PRAGMA cache_size = -16384; PRAGMA threads = 2;
+                PRAGMA user_version = \(formatVersion)
+                """)
             let hashes = try database.transaction { () throws(WorldFiles.Failure) -> [String?] in
                 try Self.importFiles(sources.map(\.path), into: database)
             }
@@ -110,19 +129,24 @@ public enum WorldCache {
     {
         let writer: WorldWriter
         do {
-            writer = try WorldWriter(into: database, bulk: true)
+            writer = try WorldWriter(into: database)
         } catch {
             throw WorldFiles.Failure("cannot write the world cache: \(error.message)")
         }
         var hashes: [String?] = []
         for path in paths { hashes.append(try WorldFiles.read(path, into: writer)) }
         do {
-            try WorldSchema.createIndexes(in: database)
+            try writer.finish()
         } catch {
             let names = paths.map(WorldFiles.shown).joined(separator: ", ")
             throw WorldFiles.Failure("world file\(paths.count > 1 ? "s" : "") \(names): \(error.message)")
         }
         return hashes
+    }
+
+    private static func version(of database: Database) throws(StorageError) -> Int {
+        let statement = try database.prepare("PRAGMA user_version")
+        return try statement.step() ? statement.int(at: 0) : 0
     }
 
     private static func recordedSources(_ database: Database) throws(StorageError) -> [WorldFiles.Source] {
