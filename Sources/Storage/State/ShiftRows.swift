@@ -112,7 +112,13 @@ struct ShiftRows: Equatable {
             }
             body = JSONValue.object(fields.filter { $0.0 != messagesKey }).serialized
         }
-        for message in conversation.messages[kept.count...] { kept.append(try encode(message).serialized) }
+        let added = conversation.messages[kept.count...]
+        if !added.isEmpty {  // in one encoding: an encoder per message cost more than the messages
+            guard case .array(let rows) = try encode(Array(added)), rows.count == added.count else {
+                throw StorageError("messages are not a JSON array")
+            }
+            kept += rows.map(\.serialized)
+        }
         return Conversation(body: body!, messages: kept)
     }
 
