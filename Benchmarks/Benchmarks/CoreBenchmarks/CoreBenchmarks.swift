@@ -62,8 +62,8 @@ let benchmarks: @Sendable () -> Void = {
             }
         }
 
-        Benchmark("render panel after scripts/bench's commands, kept cache, \(sessions) sessions", configuration: batched) {
-            benchmark in
+        let mixed = "render panel after scripts/bench's commands, kept cache, \(sessions) sessions"
+        Benchmark(mixed, configuration: batched) { benchmark in
             // scripts/bench's mix, with the focused chat's Communication panel and details: a message to it,
             // a switch away and back, a sentiment, a typed field — each followed by the panel, as a script prints it.
             let renderer = PanelRenderer(style: .plain)
