@@ -1,5 +1,6 @@
 import CSQLite
 import Foundation
+import JSONCoding
 import SessionPanel
 import Testing
 
