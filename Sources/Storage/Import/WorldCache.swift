@@ -133,8 +133,19 @@ public enum WorldCache {
         } catch {
             throw WorldFiles.Failure("cannot write the world cache: \(error.message)")
         }
+        // Reading on this thread, inserting on another (two cores: about a third faster).
+        let pipeline = PipelinedWorldWriter(into: writer)
+        defer { pipeline.stop() }
         var hashes: [String?] = []
-        for path in paths { hashes.append(try WorldFiles.read(path, into: writer)) }
+        for path in paths {
+            let read = Result { () throws(WorldFiles.Failure) in try WorldFiles.read(path, into: pipeline) }
+            do {
+                try pipeline.drain()  // a record the writer refused comes before a reading error after it
+            } catch {
+                throw WorldFiles.Failure("world file \(WorldFiles.shown(path)): \(error.message)")
+            }
+            hashes.append(try read.get())
+        }
         do {
             try writer.finish()
         } catch {
