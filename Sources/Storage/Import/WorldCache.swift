@@ -76,7 +76,8 @@ public enum WorldCache {
         let temporary = path + ".import-\(getpid())"
         unlink(temporary)
         do {
-            let database = try Database(path: temporary, mode: .create)
+            // The reading thread and the writing thread take turns with it (PipelinedWorldWriter).
+            let database = try Database(path: temporary, mode: .create, oneThreadAtATime: true)
             // A cache is rebuilt, not repaired: no journal, no syncing while importing; the rename publishes it
             // whole. A 16 MiB page cache is enough for rows written in key order, and it also bounds each of
             // the sorter's runs (two threads sort them), keeping the import's memory below a big file's size.
