@@ -25,16 +25,19 @@ public final class WorldWriter {
             try database.execute("CREATE TEMP TABLE IF NOT EXISTS \(Self.arriving(table)) (\(table.definitions))")
         }
         self.database = database
-        arrivingContacts = try ArrivingRows(WorldSchema.contacts, in: database) { statement, contact, at throws(StorageError) in
+        arrivingContacts = try ArrivingRows(WorldSchema.contacts, in: database) {
+            statement, contact, at throws(StorageError) in
             try statement.bind(worldKey(contact.name), at: at + 1)
             try statement.bind(contact.name, at: at + 2)
             try statement.bind(contact.account, at: at + 3)
         }
-        arrivingAccounts = try ArrivingRows(WorldSchema.accounts, in: database) { statement, account, at throws(StorageError) in
+        arrivingAccounts = try ArrivingRows(WorldSchema.accounts, in: database) {
+            statement, account, at throws(StorageError) in
             try statement.bind(worldKey(account.name), at: at + 1)
             try statement.bind(account.name, at: at + 2)
         }
-        arrivingCases = try ArrivingRows(WorldSchema.cases, in: database) { statement, record, at throws(StorageError) in
+        arrivingCases = try ArrivingRows(WorldSchema.cases, in: database) {
+            statement, record, at throws(StorageError) in
             try statement.bind(record.number, at: at + 1)
             try statement.bind(record.title, at: at + 2)
             try statement.bind(record.customer, at: at + 3)
@@ -83,7 +86,7 @@ public final class WorldWriter {
         defer { insertWorkItem.reset() }
         do {
             try insertWorkItem.step()
-        } catch where error.isConstraint {
+        } catch  where error.isConstraint {
             throw StorageError(World.duplicate(.workItem, String(item.id)), code: error.code)
         }
         counts[.workItem, default: 0] += 1
@@ -141,7 +144,8 @@ private struct ArrivingRows<Row> {
 
     init(_ table: WorldSchema.RankedTable, in database: Database, bind: @escaping Bind) throws(StorageError) {
         width = Int32(table.columns.count)
-        let insert = "INSERT INTO temp.\(WorldWriter.arriving(table)) (\(table.columns.joined(separator: ", "))) VALUES "
+        let insert =
+            "INSERT INTO temp.\(WorldWriter.arriving(table)) (\(table.columns.joined(separator: ", "))) VALUES "
         let row = { (index: Int) in
             "(" + (1...table.columns.count).map { "?\(index * table.columns.count + $0)" }.joined(separator: ", ") + ")"
         }
