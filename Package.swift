@@ -7,14 +7,20 @@ let package = Package(
     products: [
         .executable(name: "omnipanel", targets: ["omnipanel"]),
         .library(name: "SessionPanel", targets: ["SessionPanel"]),
+        .library(name: "JSONCoding", targets: ["JSONCoding"]),
     ],
     dependencies: [
         // The command line: options, subcommands, help, usage errors, shell completion scripts.
         .package(url: "https://github.com/apple/swift-argument-parser", exact: "1.8.2")
     ],
     targets: [
+        // JSON, pure: a value tree, a strict parser with line and column errors, a Codable encoder and
+        // decoder over it, the terminal-safe one-line writer and the state file's indented printer,
+        // and the errors' wording. The core imports it `internal`ly: none of it is SessionPanel's API.
+        .target(name: "JSONCoding", path: "Sources/JSON"),
+
         // The pure core: model, command table, parser, session manager, renderers.
-        .target(name: "SessionPanel"),
+        .target(name: "SessionPanel", dependencies: ["JSONCoding"]),
 
         // libedit, loaded with dlopen when the interactive prompt starts (scripts never map it),
         // through a C shim that also wraps its variadic calls. Building needs <histedit.h> (libedit-dev);
@@ -29,7 +35,7 @@ let package = Package(
         // SQLite's C API from the system library (libsqlite3-dev), and the storage edge built on it:
         // a thin connection wrapper, the world's tables and the world catalog over them.
         .systemLibrary(name: "CSQLite", pkgConfig: "sqlite3", providers: [.apt(["libsqlite3-dev"])]),
-        .target(name: "Storage", dependencies: ["CSQLite", "SessionPanel", "SystemIO"]),
+        .target(name: "Storage", dependencies: ["CSQLite", "JSONCoding", "SessionPanel", "SystemIO"]),
 
         // The thin executable: the command line (swift-argument-parser), the REPL loop, script running, files.
         .executableTarget(
@@ -43,8 +49,10 @@ let package = Package(
             ]
         ),
 
-        .testTarget(name: "SessionPanelTests", dependencies: ["SessionPanel"]),
-        .testTarget(name: "StorageTests", dependencies: ["Storage", "SessionPanel", "SystemIO", "CSQLite"]),
+        .testTarget(name: "JSONCodingTests", dependencies: ["JSONCoding"]),
+        .testTarget(name: "SessionPanelTests", dependencies: ["SessionPanel", "JSONCoding"]),
+        .testTarget(
+            name: "StorageTests", dependencies: ["Storage", "SessionPanel", "SystemIO", "CSQLite", "JSONCoding"]),
         .testTarget(name: "LineEditorTests", dependencies: ["LineEditor"]),
         .testTarget(name: "OmnipanelTests", dependencies: ["omnipanel", "Storage"]),
         .testTarget(name: "SystemIOTests", dependencies: ["SystemIO"]),

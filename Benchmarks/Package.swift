@@ -20,7 +20,18 @@ let package = Package(
             ],
             path: "Benchmarks/CoreBenchmarks",
             plugins: [.plugin(name: "BenchmarkPlugin", package: "benchmark")]
-        )
+        ),
+        // omnipanel's JSON coder against FoundationEssentials' (issue 12: does it earn its place?).
+        .executableTarget(
+            name: "JSONBenchmarks",
+            dependencies: [
+                .product(name: "Benchmark", package: "benchmark"),
+                .product(name: "SessionPanel", package: "omnipanel"),
+                .product(name: "JSONCoding", package: "omnipanel"),
+            ],
+            path: "Benchmarks/JSONBenchmarks",
+            plugins: [.plugin(name: "BenchmarkPlugin", package: "benchmark")]
+        ),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -13,11 +13,17 @@ enum Output {
 
     /// Writes lines to standard output.
     static func print(_ lines: [String]) {
+        if append(lines, to: &pending) >= 1 << 16 { flush() }
+    }
+
+    /// Appends each line and a newline to `buffer` (one access to it for all the lines, rather than
+    /// an exclusivity check per line); returns the buffer's length.
+    private static func append(_ lines: [String], to buffer: inout [UInt8]) -> Int {
         for var line in lines {
-            line.withUTF8 { pending.append(contentsOf: $0) }  // far cheaper than appending the UTF-8 view
-            pending.append(0x0A)
+            line.withUTF8 { buffer.append(contentsOf: $0) }  // far cheaper than appending the UTF-8 view
+            buffer.append(0x0A)
         }
-        if pending.count >= 1 << 16 { flush() }
+        return buffer.count
     }
 
     /// Writes text to standard output without a newline, and flushes it (for questions).

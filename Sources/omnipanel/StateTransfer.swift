@@ -5,19 +5,17 @@ import SystemIO
 /// `omnipanel --state FILE export` and `import JSON`: the state file as today's JSON (format version 1)
 /// and back, for people who want to read, diff or hand-edit a saved state.
 enum StateTransfer {
-    /// Prints the saved state as JSON. Reads without the lock and changes nothing.
+    /// Prints the saved state as JSON as it is read (``StateExport``: memory bounded by a record, not
+    /// the world). Reads without the lock and changes nothing. Each chunk is whole UTF-8, so the
+    /// round trip through `String` changes no byte.
     static func export(_ path: String) -> Int32 {
-        do {
-            guard let state = try StateFile.read(path) else {
+        do throws(StateFileError) {
+            guard try StateExport.write(path, to: { Output.ask(String(decoding: $0, as: UTF8.self)) }) else {
                 return fail(StateFileError(path, .unreadable("No such file or directory")))
             }
-            Output.ask(String(decoding: try SavedJSON.encode(state), as: UTF8.self))
             return 0
-        } catch let error as StateFileError {
-            return fail(error)
         } catch {
-            Output.error("omnipanel: cannot write state file \(path) as JSON: \(error)")
-            return 1
+            return fail(error)
         }
     }
 

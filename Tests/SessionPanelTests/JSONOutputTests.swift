@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 
+@testable import JSONCoding
 @testable import SessionPanel
 
 /// Parses one line of JSON output into a dictionary.

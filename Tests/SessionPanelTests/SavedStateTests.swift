@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 
+@testable import JSONCoding
 @testable import SessionPanel
 
 /// A state with something of everything: sessions of every kind, drafts, tabs, messages, a waiting

@@ -91,6 +91,8 @@ extension PanelState {
     /// Logs whether the session at `position` shows the sentiment alert now.
     mutating func noteAlert(at position: Int) {
         guard let id = sessions[position].conversationID else { return }
-        shift.log.alert(id, standing: hasSentimentAlert(sessions[position]), at: now)
+        let standing = settings.threshold.alerts(at: sessions[position].sentiment)  // a conversation is never Home
+        let time = now  // read before the log is changed in place: reading it inside made a copy of the whole state
+        shift.log.alert(id, standing: standing, at: time)
     }
 }

@@ -58,8 +58,14 @@ public struct Session: Sendable, Codable, Equatable, Identifiable {
     /// The icon: the first two letters of the title (or its first two characters when it has fewer letters).
     public var initials: String {
         if VisibleText.isPrintableASCII(title) {  // the common case, byte by byte: the letters are A–Z and a–z
-            let letters = title.utf8.lazy.filter { (0x41...0x5A).contains($0 & 0xDF) }.prefix(2)
-            return String(decoding: letters.count >= 2 ? Array(letters) : Array(title.utf8.prefix(2)), as: UTF8.self)
+            var letters: (UInt8, UInt8) = (0, 0)
+            var found = 0
+            for byte in title.utf8 where (0x41...0x5A).contains(byte & 0xDF) {
+                if found == 0 { letters.0 = byte } else { letters.1 = byte }
+                found += 1
+                if found == 2 { return String(decoding: [letters.0, letters.1], as: UTF8.self) }
+            }
+            return String(title.utf8.prefix(2))!
         }
         let letters = String(title.lazy.filter { $0.isLetter }.prefix(2))
         return letters.count >= 2 ? letters : String(title.prefix(2))

@@ -1,3 +1,5 @@
+internal import JSONCoding
+
 /// The contents of a state file (`--state FILE`): a format version and the whole session manager.
 ///
 /// ```json

@@ -7,19 +7,22 @@ struct CommunicationPanel {
 
     /// The panel's lines, or none when the focused session shows no text conversation or it is turned
     /// off; drawn again only when what it shows differs from what `cache` holds (which then holds it).
-    func render(_ state: PanelState, reusing cache: inout Piece<PanelCache.CommunicationKey, [String]>) -> [String] {
+    func render(_ state: PanelState, reusing cache: inout Pieces<PanelCache.CommunicationKey>) -> [String] {
         let shown = state.settings.communicationLines
-        guard shown > 0, let conversation = state.conversation(of: state.focusedSession),
-            conversation.channel != .voice
+        guard shown > 0, case .conversation(let id) = state.focusedSession.kind,
+            let conversation = state.conversations[id], conversation.channel != .voice
         else {
             return []
         }
         let messages = conversation.messages
-        let key = PanelCache.CommunicationKey(
-            title: conversation.title, count: messages.count, latest: Array(messages.suffix(shown)))
-        if let lines = cache.drawing(for: key) { return lines }
+        let latest = messages.suffix(shown)
+        let drawn = cache.drawing(of: id) { key in
+            key.count == messages.count && key.title == conversation.title && key.latest.elementsEqual(latest)
+        }
+        if let drawn { return drawn }
+        let key = PanelCache.CommunicationKey(title: conversation.title, count: messages.count, latest: Array(latest))
         let lines = render(conversation, latest: key.latest)
-        cache.keep(lines, for: key)
+        cache.keep(lines, of: id, for: key)
         return lines
     }
 

@@ -1,3 +1,5 @@
+internal import JSONCoding
+
 /// Renders what one script line did as a JSON object, for `--format json` (one object per line).
 /// The schema is documented in the README ("Machine-readable output: `--format json`").
 public enum JSONResultRenderer {

@@ -15,10 +15,10 @@ public struct OutcomeRenderer: Sendable {
     /// The reports, then the panel when it changed, drawing again only the panel pieces that differ
     /// from those in `cache` (see ``PanelRenderer/render(_:reusing:)``).
     public func render(_ outcome: Outcome, in state: PanelState, reusing cache: inout PanelCache) -> [String] {
+        let panel = outcome.showsPanel ? PanelRenderer(style: style).render(state, reusing: &cache) : []
+        guard !outcome.reports.isEmpty else { return panel }  // most commands: the panel's lines, not a copy
         let reports = ReportRenderer(style: style)
-        var lines = outcome.reports.isEmpty ? [] : outcome.reports.flatMap { reports.render($0, in: state) }
-        if outcome.showsPanel { lines += PanelRenderer(style: style).render(state, reusing: &cache) }
-        return lines
+        return outcome.reports.flatMap { reports.render($0, in: state) } + panel
     }
 
     /// An error as one line, with its control characters escaped.

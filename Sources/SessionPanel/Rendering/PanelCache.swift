@@ -30,12 +30,24 @@ public struct PanelCache: Sendable {
         var expanded: Bool
     }
 
-    /// What the focused session's details show.
+    /// What the focused session's details show (not its unread count or sentiment, which change often
+    /// and show in its row).
     struct DetailsKey: Equatable, Sendable {
-        var session: Session
+        var title: String
+        var kind: SessionKind
+        var readOnly: Bool
+        var tabs: [AppTab]
+        var focusedTab: Int
+        var draft: [DraftField]
         var conversationState: ConversationState?
         var channel: Channel?
         var presence: Presence
+
+        init(_ session: Session, conversationState: ConversationState?, channel: Channel?, presence: Presence) {
+            (title, kind, readOnly) = (session.title, session.kind, session.readOnly)
+            (tabs, focusedTab, draft) = (session.tabs, session.focusedTab, session.draft)
+            (self.conversationState, self.channel, self.presence) = (conversationState, channel, presence)
+        }
     }
 
     /// What the Communication panel shows: the conversation's title, how many messages it has and the
@@ -58,10 +70,10 @@ public struct PanelCache: Sendable {
     private var rows: [Row] = []
     /// The top and bottom borders.
     var frame = Piece<FrameKey, [String]>()
-    /// The details lines.
-    var details = Piece<DetailsKey, [String]>()
-    /// The Communication panel's lines.
-    var communication = Piece<CommunicationKey, [String]>()
+    /// The details lines, by session id.
+    var details = Pieces<DetailsKey>()
+    /// The Communication panel's lines, by work item number.
+    var communication = Pieces<CommunicationKey>()
 
     /// An empty cache.
     public init() {}
@@ -98,9 +110,37 @@ struct Piece<Key: Equatable & Sendable, Drawing: Sendable>: Sendable {
     /// The drawing, when it was made for `key`.
     func drawing(for key: Key) -> Drawing? { self.key == key ? drawing : nil }
 
+    /// The drawing, when it was made for a key that `matches`.
+    func drawing(where matches: (Key) -> Bool) -> Drawing? {
+        guard let key, matches(key) else { return nil }
+        return drawing
+    }
+
     /// Keeps `drawing`, made for `key`.
     mutating func keep(_ drawing: Drawing, for key: Key) {
         self.key = key
         self.drawing = drawing
+    }
+}
+
+/// Drawn pieces of one kind by an id — each session's details, each conversation's Communication panel —
+/// so that switching back to a session finds its pieces drawn. At most ``limit`` are kept.
+struct Pieces<Key: Equatable & Sendable>: Sendable {
+    private var byID: [Int: Piece<Key, [String]>] = [:]
+
+    /// How many ids are kept; past that, the pieces are forgotten and drawn again as needed.
+    static var limit: Int { 64 }
+
+    /// The lines drawn for `id`, when drawn for `key`.
+    func drawing(of id: Int, for key: Key) -> [String]? { byID[id]?.drawing(for: key) }
+
+    /// The lines drawn for `id`, when drawn for a key that `matches` (to compare a key where it is kept,
+    /// without building one to compare).
+    func drawing(of id: Int, where matches: (Key) -> Bool) -> [String]? { byID[id]?.drawing(where: matches) }
+
+    /// Keeps `lines`, drawn for `id` and `key`.
+    mutating func keep(_ lines: [String], of id: Int, for key: Key) {
+        if byID[id] == nil, byID.count >= Self.limit { byID.removeAll(keepingCapacity: true) }
+        byID[id, default: Piece()].keep(lines, for: key)
     }
 }

@@ -29,7 +29,7 @@ public struct PanelRenderer: Sendable {
             cache.frame.drawing(for: frameKey) ?? [top(state, inner: inner, expanded: expanded), bottom(inner: inner)]
         cache.frame.keep(frame, for: frameKey)
         var lines = [frame[0]]
-        lines.reserveCapacity(state.sessions.count + 6)
+        lines.reserveCapacity(state.sessions.count + 16)
         var focusedKey: PanelCache.RowKey?
         var focusedPosition = 0
         for position in state.sessions.indices {
@@ -49,11 +49,16 @@ public struct PanelRenderer: Sendable {
         lines.append(frame[1])
         if let focusedKey {
             let detailsKey = PanelCache.DetailsKey(
-                session: state.sessions[focusedPosition], conversationState: focusedKey.conversationState,
+                state.sessions[focusedPosition], conversationState: focusedKey.conversationState,
                 channel: focusedKey.channel, presence: state.presence)
-            let details = cache.details.drawing(for: detailsKey) ?? details(state)
-            cache.details.keep(details, for: detailsKey)
-            lines += details
+            let id = state.sessions[focusedPosition].id
+            if let details = cache.details.drawing(of: id, for: detailsKey) {
+                lines += details
+            } else {
+                let details = details(state)
+                cache.details.keep(details, of: id, for: detailsKey)
+                lines += details
+            }
         } else {
             lines += details(state)
         }

@@ -1,3 +1,5 @@
+internal import JSONCoding
+
 /// `report`: the shift's figures as a table for people, or as one JSON object (schema in the README).
 public struct ShiftReportRenderer: Sendable {
     /// How to draw the table.

@@ -1,3 +1,5 @@
+internal import JSONCoding
+
 /// A playback as an asciinema v2 recording (asciicast v2: a JSON header line, then one
 /// `[seconds, "o", text]` line per write), timed by the ``Playback`` steps' waits rather than the
 /// clock, so recording a script never waits and the same script always records the same file.

@@ -1,7 +1,8 @@
+internal import JSONCoding
 import SessionPanel
 
 /// The JSON form of a saved state (``SavedState``, format version 1): what version-1 state files
-/// hold, what `export` writes and `import` reads. Loading checks it the way the core does.
+/// hold, what `export` writes (``StateExport``) and `import` reads. Loading checks it the way the core does.
 public enum SavedJSON {
     /// The largest JSON state read (a version-1 file, `import`), so a wrong file costs one line, not all the memory.
     public static let largestFile = 64 << 20
@@ -43,14 +44,5 @@ public enum SavedJSON {
         } catch {
             throw StateFileError(path, .invalid("\(error)"))
         }
-    }
-
-    /// `state` as a version-1 file: indented JSON ending in a newline, the world's records and all.
-    public static func encode(_ state: PanelState) throws -> [UInt8] {
-        var whole = state
-        if whole.world.world == nil, let catalog = whole.world.base as? SQLiteWorldCatalog {
-            whole.world = AnyWorldCatalog(try catalog.world())
-        }
-        return try JSONValueEncoder().encode(SavedState(whole)).prettyPrinted + [0x0A]
     }
 }

@@ -1,3 +1,4 @@
+internal import JSONCoding
 import SessionPanel
 
 /// A shift as the rows of a state file: the state's saved JSON (today's `--state` format, see

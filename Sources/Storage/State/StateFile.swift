@@ -1,4 +1,5 @@
 import CSQLite
+internal import JSONCoding
 import SessionPanel
 import SystemIO
 
@@ -94,13 +95,22 @@ public final class StateFile {
     /// The state saved at `path`, or `nil` when there is no such file; reads without the lock and
     /// changes nothing (a version-1 file is read as it is).
     public static func read(_ path: String) throws(StateFileError) -> PanelState? {
+        try reading(path) { state throws(StateFileError) in state }
+    }
+
+    /// The state saved at `path` handed to `use` while one read transaction lasts, so that what `use`
+    /// reads of a database's world is the world of that same moment (`export` reads it record by
+    /// record); `nil` when there is no such file. Reads without the lock and changes nothing.
+    static func reading<Result>(_ path: String, _ use: (PanelState) throws(StateFileError) -> Result)
+        throws(StateFileError) -> Result?
+    {
         switch try StatePath.inspect(path) {
         case .missing: return nil
         case .json(let descriptor):
             defer { try? descriptor.close() }
-            return try SavedJSON.decode(try StatePath.readAll(descriptor, path), path)
+            return try use(try SavedJSON.decode(try StatePath.readAll(descriptor, path), path))
         case .database:
-            return try retryingWhileLocked { () throws(StateFileError) in
+            let (database, state) = try retryingWhileLocked { () throws(StateFileError) in
                 // Read-write when allowed, only so that the last connection to close removes the WAL files.
                 let database: Database
                 do {
@@ -115,9 +125,15 @@ public final class StateFile {
                 } catch {
                     throw failure(error, path, reading: true)
                 }
-                defer { try? database.execute("COMMIT") }
-                return try load(tables, database, path).1
+                do throws(StateFileError) {
+                    return (database, try load(tables, database, path).1)
+                } catch {
+                    try? database.execute("COMMIT")
+                    throw error
+                }
             }
+            defer { try? database.execute("COMMIT") }
+            return try use(state)
         }
     }
 

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 
+@testable import JSONCoding
 @testable import SessionPanel
 
 /// The state file's bytes as Foundation writes them, which ``JSONValue/prettyPrinted`` must match.

@@ -1,5 +1,6 @@
 import Testing
 
+@testable import JSONCoding
 @testable import SessionPanel
 
 /// Numbers near the 64-bit limit in a world or state file are refused at load, and every counter a

@@ -1,6 +1,6 @@
 import Testing
 
-@testable import SessionPanel
+@testable import JSONCoding
 
 private func parse(_ text: String) throws(JSONSyntaxError) -> JSONValue { try JSONParser.parse(Array(text.utf8)) }
 

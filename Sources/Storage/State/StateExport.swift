@@ -1,0 +1,128 @@
+internal import JSONCoding
+import SessionPanel
+
+/// `export`: a saved state as version-1 JSON (``SavedState``, what `import` and a version-1 state file
+/// hold: indented, keys sorted, the world included), written as it is read. The shift is encoded
+/// whole; the world's records come one at a time from the world tables, in the read transaction the
+/// shift was read in, and the bytes go out in chunks of ``chunkBytes``: memory is bounded by the shift
+/// and one record, never by the world.
+public enum StateExport {
+    /// About how many bytes gather before they are handed on.
+    static let chunkBytes = 1 << 16
+
+    /// Writes the state saved at `path` to `write`, a chunk at a time (each whole UTF-8; the last ends
+    /// in a newline). `false` when there is no such file. Reads without the lock and changes nothing.
+    public static func write(_ path: String, to write: ([UInt8]) -> Void) throws(StateFileError) -> Bool {
+        try StateFile.reading(path) { state throws(StateFileError) in
+            try export(state, path, to: write)
+        } != nil
+    }
+
+    /// Writes `state` (read from `path`) to `write`.
+    static func export(_ state: PanelState, _ path: String, to write: ([UInt8]) -> Void) throws(StateFileError) {
+        var shift = state
+        shift.world = AnyWorldCatalog(World())
+        guard case .object(let saved) = try encode(SavedState(shift), path) else {
+            throw StateFileError(path, .invalid("the state is not a JSON object"))
+        }
+        var writer = PrettyJSONWriter()
+        writer.beginObject()
+        for (key, value) in PrettyJSONWriter.ordered(saved) {
+            writer.key(key)
+            guard key == stateKey, case .object(let members) = value else {
+                writer.write(value)
+                continue
+            }
+            writer.beginObject()
+            for (member, inner) in PrettyJSONWriter.ordered(members) {
+                writer.key(member)
+                if member == ShiftRows.worldKey {
+                    try writeWorld(state.world, path, into: &writer, flushingTo: write)
+                } else {
+                    writer.write(inner)
+                }
+            }
+            writer.end()
+        }
+        writer.end()
+        write(writer.take() + [0x0A])
+    }
+
+    /// The member of ``SavedState`` that holds the state.
+    static let stateKey = "state"
+
+    /// Writes the world as ``World``'s JSON: whole when it is in memory (a version-1 file read as it
+    /// is), else a list per table, record by record, handing on what gathered every ``chunkBytes``.
+    private static func writeWorld(
+        _ world: AnyWorldCatalog, _ path: String, into writer: inout PrettyJSONWriter,
+        flushingTo write: ([UInt8]) -> Void
+    ) throws(StateFileError) {
+        if let inMemory = world.world {
+            writer.write(try encode(inMemory, path))
+            return
+        }
+        guard let catalog = world.base as? SQLiteWorldCatalog,
+            case .object(let lists) = try encode(World(), path)
+        else {
+            throw StateFileError(path, .invalid("the world is neither in memory nor in the file's tables"))
+        }
+        writer.beginObject()
+        for (list, _) in PrettyJSONWriter.ordered(lists) {
+            writer.key(list)
+            writer.beginArray()
+            func each(_ record: some Encodable) throws(StateFileError) {
+                writer.write(try encode(record, path))
+                if writer.output.count >= chunkBytes { write(writer.take()) }
+            }
+            do {
+                switch list {
+                case "contacts":
+                    try rows("SELECT name, account FROM contacts ORDER BY key", in: catalog) { row in
+                        try each(World.Contact(name: row.string(at: 0) ?? "", account: row.string(at: 1)))
+                    }
+                case "accounts":
+                    try rows("SELECT name FROM accounts ORDER BY key", in: catalog) { row in
+                        try each(World.Account(name: row.string(at: 0) ?? ""))
+                    }
+                case "cases":
+                    try rows("SELECT number, title, customer FROM cases ORDER BY number", in: catalog) { row in
+                        try each(
+                            World.CaseRecord(
+                                number: row.int(at: 0), title: row.string(at: 1) ?? "", customer: row.string(at: 2)))
+                    }
+                case "workItems":
+                    try rows("SELECT id, channel, customer, stream FROM work_items ORDER BY id", in: catalog) { row in
+                        // As the catalog reads them: an unknown channel is a chat; an unknown stream is in none.
+                        guard let stream = WorkStream(rawValue: row.string(at: 3) ?? "") else { return }
+                        try each(
+                            World.WorkItem(
+                                id: row.int(at: 0), channel: Channel(rawValue: row.string(at: 1) ?? "") ?? .chat,
+                                customer: row.string(at: 2), stream: stream))
+                    }
+                default:
+                    throw StateFileError(path, .invalid("the world's \(list) are not in the file's tables"))
+                }
+            } catch {
+                throw StateFile.failure(error, path, reading: true)
+            }
+            writer.end()
+        }
+        writer.end()
+    }
+
+    /// Steps through the rows of `sql`, handing each to `body`.
+    private static func rows(
+        _ sql: String, in catalog: SQLiteWorldCatalog, _ body: (Statement) throws -> Void
+    ) throws {
+        let statement = try catalog.database.prepare(sql)
+        while try statement.step() { try body(statement) }
+    }
+
+    private static func encode(_ value: some Encodable, _ path: String) throws(StateFileError) -> JSONValue {
+        do {
+            return try JSONValueEncoder().encode(value)
+        } catch {
+            throw StateFileError(path, .invalid("cannot be written as JSON: \(error)"))
+        }
+    }
+}

@@ -1,0 +1,148 @@
+import JSONCoding
+import SessionPanel
+import Testing
+
+@testable import Storage
+
+/// `export` streamed from the state file's tables (``StateExport``) against the export it replaced:
+/// the whole state, world included, encoded in memory and printed at once.
+@Suite struct StateExportTests {
+    /// Text that JSON and a terminal both care about: quotes, backslashes, a slash, control and C1
+    /// characters, U+2028 and U+2029, a bidirectional override, accents, an emoji.
+    static let awkward = "Q\"uo\\te / tab\there\u{1}\u{1F}\u{7F}\u{85} line\u{2028}para\u{2029} \u{202E}bidi Núñez 😀"
+
+    /// A world of `contacts` contacts (enough for several chunks) whose names, titles and customers
+    /// carry ``awkward`` text.
+    static func world(contacts: Int) -> World {
+        var world = World()
+        world.contacts = (0..<contacts).map { index in
+            World.Contact(
+                name: "Contact \(index) \(index % 50 == 0 ? awkward : "Zoë")",
+                account: index % 3 == 0 ? nil : "Acme \(index % 7)")
+        }
+        world.accounts = (0..<7).map { World.Account(name: "Acme \($0)") } + [World.Account(name: "Ac \(awkward)")]
+        world.cases = (1...contacts).map { number in
+            World.CaseRecord(
+                number: number, title: "Case \(number) \(awkward)",
+                customer: number % 4 == 0 ? nil : world.contacts[number - 1].name)
+        }
+        world.workItems = [
+            World.WorkItem(id: 101, channel: .chat, customer: world.contacts[0].name, stream: .mine),
+            World.WorkItem(id: 102, channel: .sms, customer: nil, stream: .open),
+            World.WorkItem(id: 301, channel: .voice, customer: "Contact 2 Zoë", stream: .closed),
+        ]
+        return world
+    }
+
+    /// A shift in `world` whose conversation and draft carry ``awkward`` text.
+    static func shift(in world: World) throws -> PanelState {
+        var state = PanelState(world: world)
+        for command: Command in [
+            .incoming(.chat, customer: world.contacts[0].name), .accept(nil),
+            .message(.position(1), text: awkward), .incoming(.sms, customer: nil),
+        ] {
+            _ = try state.apply(command)
+        }
+        return state
+    }
+
+    /// What `export` printed before it streamed: the saved state encoded whole, its world read into memory.
+    static func inMemoryExport(of path: String) throws -> [UInt8] {
+        var state = try #require(try StateFile.read(path))
+        let catalog = try #require(state.world.base as? SQLiteWorldCatalog)
+        state.world = AnyWorldCatalog(try catalog.world())
+        return try JSONValueEncoder().encode(SavedState(state)).prettyPrinted + [0x0A]
+    }
+
+    /// Expects `bytes` to be `expected`, reporting where they first differ rather than printing megabytes.
+    static func expectSame(
+        _ bytes: [UInt8], _ expected: [UInt8], _ what: String, sourceLocation: SourceLocation = #_sourceLocation
+    ) {
+        let same = bytes == expected
+        let common = min(bytes.count, expected.count)
+        let differs = (0..<common).first { bytes[$0] != expected[$0] } ?? common
+        #expect(
+            same, "\(what): differs from byte \(differs) (\(bytes.count) and \(expected.count) bytes)",
+            sourceLocation: sourceLocation)
+    }
+
+    /// The export of `path` as the chunks it was handed on in.
+    static func chunks(of path: String, during: (Int) -> Void = { _ in }) throws -> [[UInt8]] {
+        var chunks: [[UInt8]] = []
+        let found = try StateExport.write(path) { chunk in
+            during(chunks.count)
+            chunks.append(chunk)
+        }
+        #expect(found)
+        return chunks
+    }
+
+    @Test func theStreamedExportIsByteForByteTheInMemoryOne() throws {
+        let scratch = try Scratch()
+        defer { scratch.remove() }
+        let file = scratch.path("class.db")
+        let world = Self.world(contacts: 3_000)
+        let shift = try Self.shift(in: world)
+        _ = try StateFile(path: file) { shift }
+
+        let chunks = try Self.chunks(of: file)
+        let exported = Array(chunks.joined())
+        Self.expectSame(exported, try Self.inMemoryExport(of: file), "the streamed export")
+        #expect(chunks.count > 3, "a world of 3,000 contacts goes out in several chunks, not at once")
+        for chunk in chunks {
+            #expect(Array(String(decoding: chunk, as: UTF8.self).utf8) == chunk, "each chunk is whole UTF-8")
+        }
+        let text = String(decoding: exported, as: UTF8.self)
+        #expect(
+            text.contains(
+                #""Q\"uo\\te / tab\there\u0001\u001f\#u{7F}\#u{85} line\u2028para\u2029 \#u{202E}bidi Núñez 😀""#))
+        #expect(text.hasPrefix("{\n  \"state\" : {\n") && text.hasSuffix("\n  \"version\" : 1\n}\n"))
+
+        // It reads back as the same state, world and all, and imported elsewhere exports the same bytes.
+        let imported = try SavedJSON.decode(exported, "class.json")
+        #expect(imported.world.world == world.sortedLikeACatalog)
+        #expect(inWorld(of: imported, shift) == imported)
+        let copy = scratch.path("copy.db")
+        try StateFile(path: copy) { PanelState() }.replace(with: imported)
+        Self.expectSame(Array(try Self.chunks(of: copy).joined()), exported, "the export of the imported copy")
+    }
+
+    @Test func anEmptyWorldAndAFreshShiftAreExportedAsBefore() throws {
+        let scratch = try Scratch()
+        defer { scratch.remove() }
+        let file = scratch.path("empty.db")
+        _ = try StateFile(path: file) { PanelState(world: World()) }
+        let exported = Array(try Self.chunks(of: file).joined())
+        Self.expectSame(exported, try Self.inMemoryExport(of: file), "the streamed export")
+        #expect(String(decoding: exported, as: UTF8.self).contains("\"accounts\" : [\n\n      ],"))
+    }
+
+    /// The shift and every record come from one read transaction: a world replaced while the export
+    /// is being written does not reach it.
+    @Test func theExportIsOneMomentOfTheFile() throws {
+        let scratch = try Scratch()
+        defer { scratch.remove() }
+        let file = scratch.path("class.db")
+        _ = try StateFile(path: file) { try Self.shift(in: Self.world(contacts: 3_000)) }
+        let before = try Self.inMemoryExport(of: file)
+        var replaced = false
+        let chunks = try Self.chunks(of: file) { written in
+            guard written == 1 else { return }
+            do {
+                try StateFile(path: file) { PanelState() }.replace(with: PanelState(world: World.demo))
+                replaced = true
+            } catch {
+                Issue.record("another omnipanel could not import while the export ran: \(error)")
+            }
+        }
+        #expect(replaced)
+        Self.expectSame(Array(chunks.joined()), before, "the export while another omnipanel imported")
+        #expect(try StateFile.read(file)?.world.contact(named: "Kenny Smith") != nil, "the import itself went through")
+    }
+
+    @Test func thereIsNothingToExportWithoutAFile() throws {
+        let scratch = try Scratch()
+        defer { scratch.remove() }
+        #expect(try StateExport.write(scratch.path("none.db")) { _ in Issue.record("nothing to write") } == false)
+    }
+}
