@@ -293,14 +293,18 @@ import Glibc
         let commands = try manyMessages(20_000, of: 20, savedIn: file)
         var counts: [Int] = []
         var before: [Int] = []
+        var walFilesSeen = 0
         for delay in stride(from: UInt32(150_000), through: 650_000, by: 100_000) {
             let running = try Binary.start(["--state", file, "run", "-"], input: Data(commands.utf8))
             usleep(delay)
             kill(running.process.processIdentifier, SIGKILL)
             #expect(running.finish().killed, "the run ended before it could be killed")
-            if counts.isEmpty {
+            // A run killed before its first write leaves no WAL file (on a loaded machine the first kill
+            // can come that early); every one that is left must be as private as the file.
+            if FileManager.default.fileExists(atPath: file + "-wal") {
                 #expect(
                     try mode(of: file + "-wal") == 0o600, "the WAL file a killed run leaves is as private as the file")
+                walFilesSeen += 1
             }
             let numbers = try savedMessageNumbers(file)
             let added = numbers.dropFirst(before.count)
@@ -313,6 +317,7 @@ import Glibc
         #expect(after.status == 0, "\(after.stderr)")
         #expect(after.stdout.contains("Visitor 1"))
         #expect(counts.contains { $0 > 0 }, "no group was saved before the kills: \(counts)")
+        #expect(walFilesSeen > 0, "no killed run left a WAL file to check")
     }
 
     /// Another program reading the file while omnipanel saves it over and over only ever sees a whole state.
