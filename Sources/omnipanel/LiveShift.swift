@@ -17,12 +17,12 @@ struct LiveShift {
 
     /// The clock at `state`'s simulated time now, running at `speed`.
     init(speed: Double, state: PanelState) {
-        clock = LiveClock(speed: speed, wall: ShellContext.monotonicSeconds(), simulated: state.now)
+        clock = LiveClock(speed: speed, wall: RunContext.monotonicSeconds(), simulated: state.now)
     }
 
     /// Milliseconds until the prompt must wake, or nil to wait for a key only.
     func wakeUpAfter(_ interpreter: Interpreter) -> Int? {
-        let wall = ShellContext.monotonicSeconds()
+        let wall = RunContext.monotonicSeconds()
         var due = interpreter.nextEventDue
         if let stale = caughtUpTo, let time = due, time <= stale { due = nil }
         var wait = due.flatMap { clock.milliseconds(from: wall, until: $0) }
@@ -38,7 +38,7 @@ struct LiveShift {
 
     /// Moves the shift's clock to the wall clock's time, applying what fell due; one outcome per event.
     mutating func catchUp(_ interpreter: inout Interpreter) -> [Outcome] {
-        let wall = ShellContext.monotonicSeconds()
+        let wall = RunContext.monotonicSeconds()
         lastRefresh = wall
         let now = clock.simulated(at: wall)
         caughtUpTo = now
@@ -49,6 +49,6 @@ struct LiveShift {
     /// clock then runs on from.
     mutating func follow(_ state: PanelState) {
         caughtUpTo = nil
-        clock.follow(state.now, at: ShellContext.monotonicSeconds())
+        clock.follow(state.now, at: RunContext.monotonicSeconds())
     }
 }

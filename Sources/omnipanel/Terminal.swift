@@ -24,7 +24,7 @@ enum Terminal {
     }
 
     /// The rendering style for standard output under `options`.
-    static func style(for options: ShellOptions) -> RenderStyle {
+    static func style(for options: RunOptions) -> RenderStyle {
         RenderStyle.resolve(
             options.color, isTerminal: outputIsTerminal,
             noColor: getenv("NO_COLOR").map { $0.pointee != 0 } ?? false,

@@ -27,12 +27,12 @@ import Testing
         #expect(traffic.start.seed == nil && traffic.words == ["steady", "--seed", "7"])
         let bare = try prompt(["--state", "s.db"])
         #expect(bare.command == nil && bare.start.commands == nil)
-        let help = try #require(try parse(["help", "run"]) as? ShellHelpCommand)  // the shell's help, not ours
+        let help = try #require(try parse(["help", "run"]) as? PromptHelpCommand)  // the shell's help, not ours
         #expect(help.words == ["run"])
     }
 
     @Test func everyOptionTakesItsValueSpaceOrEqualsSeparated() throws {
-        var expected = ShellOptions()
+        var expected = RunOptions()
         expected.worlds = ["w.json", "c.csv"]
         expected.color = .never
         expected.width = 100
@@ -82,7 +82,7 @@ import Testing
         for arguments in [["--help"], ["--world", "w.json", "-h"], ["run", "--help"], ["help"]] {
             let command = try parse(arguments)  // argument-parser's help, whatever else is on the line
             #expect(
-                String(describing: type(of: command)) == (arguments == ["help"] ? "ShellHelpCommand" : "HelpCommand"))
+                String(describing: type(of: command)) == (arguments == ["help"] ? "PromptHelpCommand" : "HelpCommand"))
         }
         do {
             _ = try parse(["--version"])

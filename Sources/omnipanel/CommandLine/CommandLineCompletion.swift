@@ -112,11 +112,11 @@ enum CommandLineCompletion {
         }
     }
 
-    private static func startingState(_ options: ShellOptions) -> PanelState {
+    private static func startingState(_ options: RunOptions) -> PanelState {
         var options = options
         options.worlds = options.worlds.map(expandingHome)
         options.state = options.state.map(expandingHome)
-        return (try? ShellContext.startingState(for: options)) ?? PanelState()
+        return (try? RunContext.startingState(for: options)) ?? PanelState()
     }
 
     /// A leading `~/` expanded, as the shell would before running the program.

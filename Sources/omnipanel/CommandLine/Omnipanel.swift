@@ -39,7 +39,7 @@ struct Omnipanel: ParsableCommand {
         version: "0.1.0",
         subcommands: [
             PromptCommand.self, RunCommand.self, CompletionsCommand.self, ExportCommand.self, ImportCommand.self,
-            ShellHelpCommand.self, ManualCommand.self,
+            PromptHelpCommand.self, ManualCommand.self,
         ],
         defaultSubcommand: PromptCommand.self)
 

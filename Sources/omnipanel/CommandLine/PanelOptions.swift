@@ -69,11 +69,11 @@ struct PanelOptions<Command>: ParsableArguments {
     }
 
     /// These options, as the program runs with them.
-    func merged() -> ShellOptions { merged(with: nil as Self?) }
+    func merged() -> RunOptions { merged(with: nil as Self?) }
 
     /// These options, then `later` (given after a subcommand's name): worlds add up, a later value wins.
-    func merged<Other>(with later: PanelOptions<Other>?) -> ShellOptions {
-        var options = ShellOptions()
+    func merged<Other>(with later: PanelOptions<Other>?) -> RunOptions {
+        var options = RunOptions()
         options.worlds = world + (later?.world ?? [])
         options.color = later?.color ?? color ?? .auto
         options.width = later?.width ?? width

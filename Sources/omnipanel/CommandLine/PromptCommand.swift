@@ -36,7 +36,7 @@ struct PromptCommand: ParsableCommand {
     }
 
     func run() throws {
-        let input: ShellInput =
+        let input: CommandSource =
             if let command { .words([command] + words) } else { start.commands.map { .commands($0) } ?? .standardInput }
         var options = panel.merged()
         options.live = start.live
@@ -45,7 +45,7 @@ struct PromptCommand: ParsableCommand {
     }
 
     /// One command given as words, `-c`, a script on standard input, or the prompt on a terminal.
-    private static func run(_ options: ShellOptions, _ input: ShellInput) throws -> Int32 {
+    private static func run(_ options: RunOptions, _ input: CommandSource) throws -> Int32 {
         let interactive = input == .standardInput && Terminal.isInteractive
         if interactive, options.format != .text { throw UsageError("--format json needs a command, -c or a script") }
         if !interactive, options.live.isGiven {
@@ -53,7 +53,7 @@ struct PromptCommand: ParsableCommand {
                 "--traffic, --seed, --scenario and --speed need a terminal for the prompt; a script writes `traffic …` and `at …` lines, or runs with `omnipanel run FILE`"
             )
         }
-        let shell = try ShellContext(options: options, interactive: interactive)
+        let shell = try RunContext(options: options, interactive: interactive)
         switch input {
         case .words(let words):
             return shell.runScript(named: "<command>", lines: [InputLine(words: words)])
@@ -61,7 +61,7 @@ struct PromptCommand: ParsableCommand {
             return shell.runScript(
                 named: "-c", lines: TokenizedLine.splitCommands(commands).map { InputLine(Array($0.utf8)) })
         case .standardInput:
-            if interactive { return InteractiveShell(context: shell).run() }
+            if interactive { return Prompt(context: shell).run() }
             return shell.runScript(named: "<stdin>", lines: LineReader(descriptor: .standardInput))
         }
     }
@@ -69,7 +69,7 @@ struct PromptCommand: ParsableCommand {
 
 /// `omnipanel help [<command>]` (hidden): the shell's `help`, as one-shot words, as before the move
 /// to argument-parser, whose own `help` subcommand this one comes before (`--help` is argument-parser's).
-struct ShellHelpCommand: ParsableCommand {
+struct PromptHelpCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "help", abstract: "The shell's commands, or one command's help.", shouldDisplay: false)
 
@@ -79,7 +79,7 @@ struct ShellHelpCommand: ParsableCommand {
     var words: [String] = []
 
     func run() throws {
-        let shell = try ShellContext(options: panel.merged())
+        let shell = try RunContext(options: panel.merged())
         let status = shell.runScript(named: "<command>", lines: [InputLine(words: ["help"] + words)])
         if status != 0 { throw ExitStatus(status) }
     }

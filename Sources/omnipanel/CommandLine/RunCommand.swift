@@ -76,8 +76,8 @@ struct RunCommand: ParsableCommand {
     }
 
     /// Plays, checks or records the script; returns the exit status.
-    private func run(_ script: RunScript, _ options: ShellOptions) throws -> Int32 {
-        let shell = try ShellContext(options: options)
+    private func run(_ script: RunScript, _ options: RunOptions) throws -> Int32 {
+        let shell = try RunContext(options: options)
         let pace: Double?
         switch script.mode {
         case .check: return TranscriptRun(path: script.path, state: shell.initialState, strict: options.strict).check()

@@ -3,13 +3,13 @@ import SessionPanel
 import SystemIO
 
 /// The interactive prompt: libedit for editing, history and completion; the interpreter for everything else.
-final class InteractiveShell {
-    private let context: ShellContext
+final class Prompt {
+    private let context: RunContext
     private var interpreter: Interpreter
     /// The shift's clock, following the wall clock while the prompt waits.
     private var live: LiveShift
 
-    init(context: ShellContext) {
+    init(context: RunContext) {
         self.context = context
         self.interpreter = Interpreter(state: context.initialState)
         self.live = LiveShift(speed: context.options.live.speed, state: context.initialState)

@@ -2,9 +2,10 @@ import SessionPanel
 import Storage
 import SystemIO
 
-/// What every way of running the shell shares: the starting state, the style, the options, the state file.
-struct ShellContext {
-    let options: ShellOptions
+/// What every way of running commands shares (the prompt, scripts, `-c`, one-shot words, `run`):
+/// the starting state, the style, the options, the state file.
+struct RunContext {
+    let options: RunOptions
     let initialState: PanelState
     /// The state file of `--state`, locked for the whole run.
     let store: StateFile?
@@ -14,7 +15,7 @@ struct ShellContext {
     /// with 3 or more, each reported on standard error as one line naming the file. The prompt
     /// (`interactive`) flushes every commit to the disk; scripts and commands flush about once a
     /// second and when they end (``StateFile/Durability``).
-    init(options: ShellOptions, interactive: Bool = false) throws {
+    init(options: RunOptions, interactive: Bool = false) throws {
         self.options = options
         do {
             store = try options.state.map { path in
@@ -37,13 +38,13 @@ struct ShellContext {
 
     /// The state `options` start from, without reporting anything (shell completion uses it too):
     /// the state file's when it exists, otherwise a fresh one in the world.
-    static func startingState(for options: ShellOptions) throws -> PanelState {
+    static func startingState(for options: RunOptions) throws -> PanelState {
         if let path = options.state, let saved = try StateFile.read(path) { return saved }
         return try freshState(for: options)
     }
 
     /// A fresh shift in the world of `--world`, or the demo world.
-    static func freshState(for options: ShellOptions) throws -> PanelState {
+    static func freshState(for options: RunOptions) throws -> PanelState {
         try PanelState(catalog: WorldFile.catalog(options.worlds))
     }
 

@@ -1,7 +1,8 @@
 import SessionPanel
 
-/// The options shared by the shell and `run`, as parsed from the command line.
-struct ShellOptions: Sendable, Equatable {
+/// The options every way of running commands takes (the prompt, `-c`, one-shot words, `run`), as
+/// the command line gave them.
+struct RunOptions: Sendable, Equatable {
     /// `--world FILE`, any number of times: the world to start in instead of the built-in demo
     /// (JSON files, or CSV files of one table each).
     var worlds: [String] = []
@@ -49,8 +50,8 @@ struct LiveShiftOptions: Sendable, Equatable {
     }
 }
 
-/// Where the shell's commands come from.
-enum ShellInput: Sendable, Equatable {
+/// Where the commands come from.
+enum CommandSource: Sendable, Equatable {
     /// The prompt on a terminal, otherwise a script on standard input.
     case standardInput
     /// One command given as words after the options.
