@@ -9,9 +9,9 @@ import SessionPanel
 /// a million inserts at random places in two b-trees); work items go straight to their table.
 public final class WorldWriter {
     private let database: Database
-    private let arrivingContact: Statement
-    private let arrivingAccount: Statement
-    private let arrivingCase: Statement
+    private var arrivingContacts: ArrivingRows<World.Contact>
+    private var arrivingAccounts: ArrivingRows<World.Account>
+    private var arrivingCases: ArrivingRows<World.CaseRecord>
     private let insertWorkItem: Statement
     /// How many records of each kind this has written.
     public private(set) var counts: [WorldRecordKind: Int] = [:]
@@ -25,9 +25,23 @@ public final class WorldWriter {
             try database.execute("CREATE TEMP TABLE IF NOT EXISTS \(Self.arriving(table)) (\(table.definitions))")
         }
         self.database = database
-        arrivingContact = try database.prepare(Self.insert(WorldSchema.contacts))
-        arrivingAccount = try database.prepare(Self.insert(WorldSchema.accounts))
-        arrivingCase = try database.prepare(Self.insert(WorldSchema.cases))
+        arrivingContacts = try ArrivingRows(WorldSchema.contacts, in: database) {
+            statement, contact, at throws(StorageError) in
+            try statement.bind(worldKey(contact.name), at: at + 1)
+            try statement.bind(contact.name, at: at + 2)
+            try statement.bind(contact.account, at: at + 3)
+        }
+        arrivingAccounts = try ArrivingRows(WorldSchema.accounts, in: database) {
+            statement, account, at throws(StorageError) in
+            try statement.bind(worldKey(account.name), at: at + 1)
+            try statement.bind(account.name, at: at + 2)
+        }
+        arrivingCases = try ArrivingRows(WorldSchema.cases, in: database) {
+            statement, record, at throws(StorageError) in
+            try statement.bind(record.number, at: at + 1)
+            try statement.bind(record.title, at: at + 2)
+            try statement.bind(record.customer, at: at + 3)
+        }
         insertWorkItem = try database.prepare(
             "INSERT INTO work_items (id, channel, customer, stream) VALUES (?1, ?2, ?3, ?4)")
     }
@@ -44,27 +58,22 @@ public final class WorldWriter {
     /// Writes one contact; a second contact with the same name (ignoring case) fails ``finish()``.
     public func write(_ contact: World.Contact) throws(StorageError) {
         try check(World.problem(name: contact.name))
-        try arrivingContact.bind(worldKey(contact.name), at: 1)
-        try arrivingContact.bind(contact.name, at: 2)
-        try arrivingContact.bind(contact.account, at: 3)
-        try run(arrivingContact, .contact)
+        try arrivingContacts.add(contact)
+        counts[.contact, default: 0] += 1
     }
 
     /// Writes one account; a second account with the same name (ignoring case) fails ``finish()``.
     public func write(_ account: World.Account) throws(StorageError) {
         try check(World.problem(name: account.name))
-        try arrivingAccount.bind(worldKey(account.name), at: 1)
-        try arrivingAccount.bind(account.name, at: 2)
-        try run(arrivingAccount, .account)
+        try arrivingAccounts.add(account)
+        counts[.account, default: 0] += 1
     }
 
     /// Writes one case; a second case with the same number fails ``finish()``.
     public func write(_ record: World.CaseRecord) throws(StorageError) {
         try check(World.problem(name: record.title) ?? World.problem(caseNumber: record.number))
-        try arrivingCase.bind(record.number, at: 1)
-        try arrivingCase.bind(record.title, at: 2)
-        try arrivingCase.bind(record.customer, at: 3)
-        try run(arrivingCase, .caseRecord)
+        try arrivingCases.add(record)
+        counts[.caseRecord, default: 0] += 1
     }
 
     /// Writes one work item; a second one with the same id is an error at once.
@@ -74,17 +83,22 @@ public final class WorldWriter {
         try insertWorkItem.bind(item.channel.rawValue, at: 2)
         try insertWorkItem.bind(item.customer, at: 3)
         try insertWorkItem.bind(item.stream.rawValue, at: 4)
+        defer { insertWorkItem.reset() }
         do {
-            try run(insertWorkItem, .workItem)
+            try insertWorkItem.step()
         } catch  where error.isConstraint {
             throw StorageError(World.duplicate(.workItem, String(item.id)), code: error.code)
         }
+        counts[.workItem, default: 0] += 1
     }
 
     /// Writes the arriving contacts, accounts and cases into their tables in key order, ranked (rows
     /// a table already held are ranked again with them), and empties the temporary tables. A name
     /// or number that appears twice fails here, worded as ``World/problems`` words it.
     public func finish() throws(StorageError) {
+        try arrivingContacts.flush()
+        try arrivingAccounts.flush()
+        try arrivingCases.flush()
         for (table, kind) in zip(WorldSchema.rankedTables, [WorldRecordKind.contact, .account, .caseRecord]) {
             let columns = table.columns.joined(separator: ", ")
             let arriving = "temp." + Self.arriving(table)
@@ -107,20 +121,56 @@ public final class WorldWriter {
     }
 
     /// The temporary table where `table`'s rows wait for ``finish()``.
-    private static func arriving(_ table: WorldSchema.RankedTable) -> String { table.name + "_arriving" }
-
-    private static func insert(_ table: WorldSchema.RankedTable) -> String {
-        let parameters = table.columns.indices.map { "?\($0 + 1)" }.joined(separator: ", ")
-        return "INSERT INTO temp.\(arriving(table)) (\(table.columns.joined(separator: ", "))) VALUES (\(parameters))"
-    }
+    fileprivate static func arriving(_ table: WorldSchema.RankedTable) -> String { table.name + "_arriving" }
 
     private func check(_ problem: String?) throws(StorageError) {
         if let problem { throw StorageError(problem) }
     }
+}
 
-    private func run(_ insert: Statement, _ kind: WorldRecordKind) throws(StorageError) {
-        defer { insert.reset() }
-        try insert.step()
-        counts[kind, default: 0] += 1
+/// Rows of one table on their way to its temporary table, inserted ``rowsPerInsert`` at a time by one
+/// statement of that many rows (a third of the cost of a statement per row), the last few one by one.
+private struct ArrivingRows<Row> {
+    static var rowsPerInsert: Int { 64 }
+
+    /// Binds a row's values to the parameters after `offset` (`offset + 1`, `offset + 2`, …).
+    typealias Bind = (Statement, Row, Int32) throws(StorageError) -> Void
+
+    private let one: Statement
+    private let many: Statement
+    private let width: Int32
+    private let bind: Bind
+    private var rows: [Row] = []
+
+    init(_ table: WorldSchema.RankedTable, in database: Database, bind: @escaping Bind) throws(StorageError) {
+        width = Int32(table.columns.count)
+        let insert =
+            "INSERT INTO temp.\(WorldWriter.arriving(table)) (\(table.columns.joined(separator: ", "))) VALUES "
+        let row = { (index: Int) in
+            "(" + (1...table.columns.count).map { "?\(index * table.columns.count + $0)" }.joined(separator: ", ") + ")"
+        }
+        one = try database.prepare(insert + row(0))
+        many = try database.prepare(insert + (0..<Self.rowsPerInsert).map(row).joined(separator: ", "))
+        self.bind = bind
+        rows.reserveCapacity(Self.rowsPerInsert)
+    }
+
+    mutating func add(_ row: Row) throws(StorageError) {
+        rows.append(row)
+        guard rows.count == Self.rowsPerInsert else { return }
+        try insert(rows, with: many)
+        rows.removeAll(keepingCapacity: true)
+    }
+
+    /// Inserts the rows still waiting.
+    mutating func flush() throws(StorageError) {
+        for row in rows { try insert([row], with: one) }
+        rows.removeAll(keepingCapacity: true)
+    }
+
+    private func insert(_ rows: [Row], with statement: Statement) throws(StorageError) {
+        defer { statement.reset() }
+        for (index, row) in rows.enumerated() { try bind(statement, row, Int32(index) * width) }
+        try statement.step()
     }
 }

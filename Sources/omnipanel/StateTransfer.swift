@@ -30,7 +30,13 @@ enum StateTransfer {
                 return fail(StateFileError(json, .unreadable("\(error)")))
             }
             let state = try SavedJSON.decode(bytes, json)
-            try StateFile(path: path) { state }.replace(with: state)
+            // A missing file is created holding `state`: replacing it again would write the world twice.
+            var created = false
+            let file = try StateFile(path: path) {
+                created = true
+                return state
+            }
+            if !created { try file.replace(with: state) }
             return 0
         } catch let error as StateFileError {
             return fail(error)

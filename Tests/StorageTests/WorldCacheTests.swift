@@ -140,6 +140,39 @@ import Testing
         #expect(time(nil) - Int(status.st_mtim.tv_sec) < 60 * 60, "marked as used now")
     }
 
+    @Test func aLargeImportArrivesWholeThroughTheWritingThread() throws {
+        // More records than the batches in flight hold, so the reader waits for the writer.
+        let count = PipelinedWorldWriter.batchSize * PipelinedWorldWriter.batchesInFlight * 2 + 7
+        let rows = (0..<count).map { "Name \(($0 * 7_919) % count),Account \($0 % 10)\n" }.joined()
+        let contacts = try write("name,account\n" + rows, to: "contacts.csv")
+        let items = try write(#"{"workItems": [{"id": 5, "channel": "sms", "stream": "open"}]}"#, to: "items.json")
+        let catalog = try WorldCache.catalog(for: [contacts, items], in: cache)
+        #expect(try catalog.count(.contact, startingWith: "") == count)
+        #expect(try catalog.contacts(startingWith: "name 1", limit: 2).map(\.name) == ["Name 1", "Name 10"])
+        #expect(try catalog.allWorkItems().map(\.id) == [5])
+        #expect(try WorldCatalogTests.ranks(catalog, "contacts", by: "key") == Array(1...count))
+    }
+
+    /// The message importing `paths` fails with; `nil` if it does not fail.
+    func failure(_ paths: [String]) -> String? {
+        do {
+            _ = try WorldCache.catalog(for: paths, in: cache)
+            return nil
+        } catch {
+            return error.message
+        }
+    }
+
+    @Test func aRecordTheDatabaseRefusesIsReportedBeforeALaterReadingError() throws {
+        let items = (0..<3_000).map { #"{"id": \#($0 == 2_500 ? 1 : $0 + 1), "channel": "chat", "stream": "my"}"# }
+        let json = try write(#"{"workItems": ["# + items.joined(separator: ",") + "], \"cases\": [{", to: "w.json")
+        #expect(throws: WorldFiles.Failure.self) { try WorldCache.catalog(for: [json], in: cache) }
+        #expect(failure([json]) == "world file \(json): work item W1 appears twice")
+        let csv = try write("id,channel,stream\n1,chat,my\n2,sms,open\n1,voice,closed\n", to: "work-items.csv")
+        #expect(failure([csv]) == "world file \(csv): work item W1 appears twice")
+        #expect(cacheFiles() == [], "nothing left behind")
+    }
+
     @Test func aBadFileLeavesTheCacheAsItWasAndSaysWhere() throws {
         let contacts = try write("name\nAnn\n", to: "contacts.csv")
         _ = try WorldCache.catalog(for: [contacts], in: cache)

@@ -57,7 +57,7 @@ public struct JSONWorldReader {
 
     // MARK: Records
 
-    private mutating func readContact(_ place: String) throws -> World.Contact {
+    private mutating func readContact(_ place: Place) throws -> World.Contact {
         var name: String?
         var account: String?
         try readObject(place) { reader, key throws in
@@ -70,7 +70,7 @@ public struct JSONWorldReader {
         return World.Contact(name: try required(name, "name", place), account: account)
     }
 
-    private mutating func readAccount(_ place: String) throws -> World.Account {
+    private mutating func readAccount(_ place: Place) throws -> World.Account {
         var name: String?
         try readObject(place) { reader, key throws in
             guard key == "name" else { throw Self.unknown(key, in: place) }
@@ -79,7 +79,7 @@ public struct JSONWorldReader {
         return World.Account(name: try required(name, "name", place))
     }
 
-    private mutating func readCase(_ place: String) throws -> World.CaseRecord {
+    private mutating func readCase(_ place: Place) throws -> World.CaseRecord {
         var number: Int?
         var title: String?
         var customer: String?
@@ -96,7 +96,7 @@ public struct JSONWorldReader {
             customer: customer)
     }
 
-    private mutating func readWorkItem(_ place: String) throws -> World.WorkItem {
+    private mutating func readWorkItem(_ place: Place) throws -> World.WorkItem {
         var id: Int?
         var channel: Channel?
         var customer: String?
@@ -116,11 +116,11 @@ public struct JSONWorldReader {
     }
 
     /// A member no world record has: a typo or a field of another program, refused rather than dropped.
-    private static func unknown(_ key: String, in place: String?) -> WorldFileError {
-        WorldFileError("\(place.map { $0 + "." } ?? "")\(VisibleText.escaped(key)) is not a known member")
+    private static func unknown(_ key: String, in place: Place?) -> WorldFileError {
+        WorldFileError("\(place.map { "\($0)." } ?? "")\(VisibleText.escaped(key)) is not a known member")
     }
 
-    private func required<Value>(_ value: Value?, _ key: String, _ place: String) throws -> Value {
+    private func required<Value>(_ value: Value?, _ key: String, _ place: Place) throws -> Value {
         guard let value else { throw WorldFileError("missing \"\(key)\" in \(place)") }
         return value
     }
@@ -128,7 +128,7 @@ public struct JSONWorldReader {
     // MARK: Structure
 
     /// Reads `[record, …]`, calling `record` with each one's place (`cases[3]`).
-    private mutating func readList(_ key: String, _ record: (inout Self, String) throws -> Void) throws {
+    private mutating func readList(_ key: String, _ record: (inout Self, Place) throws -> Void) throws {
         try skipSpace()
         guard try input.peek() == UInt8(ascii: "[") else { throw try mismatch("\(key) should be a list") }
         input.advance()
@@ -137,7 +137,7 @@ public struct JSONWorldReader {
         var index = 0
         while true {
             try skipSpace()
-            try record(&self, "\(key)[\(index)]")
+            try record(&self, Place(name: key, index: index))
             index += 1
             try skipSpace()
             switch try input.peek() {
@@ -149,7 +149,7 @@ public struct JSONWorldReader {
     }
 
     /// Reads `{"key": value, …}`, calling `field` with each key to read its value.
-    private mutating func readObject(_ place: String, _ field: (inout Self, String) throws -> Void) throws {
+    private mutating func readObject(_ place: Place, _ field: (inout Self, String) throws -> Void) throws {
         try skipSpace()
         guard try input.peek() == UInt8(ascii: "{") else { throw try mismatch("\(place) should be an object") }
         input.advance()
@@ -191,12 +191,12 @@ public struct JSONWorldReader {
 
     // MARK: Values
 
-    private mutating func readString(_ place: String, _ key: String) throws -> String {
+    private mutating func readString(_ place: Place, _ key: String) throws -> String {
         guard try input.peek() == UInt8(ascii: "\"") else { throw try mismatch("\(place).\(key) should be a string") }
         return try readStringLiteral()
     }
 
-    private mutating func readOptionalString(_ place: String, _ key: String) throws -> String? {
+    private mutating func readOptionalString(_ place: Place, _ key: String) throws -> String? {
         if try input.peek() == UInt8(ascii: "n") {
             try readLiteral("null")
             return nil
@@ -204,7 +204,7 @@ public struct JSONWorldReader {
         return try readString(place, key)
     }
 
-    private mutating func readEnumeration<Value: RawRepresentable<String>>(_ place: String, _ key: String) throws
+    private mutating func readEnumeration<Value: RawRepresentable<String>>(_ place: Place, _ key: String) throws
         -> Value
     {
         guard let value = Value(rawValue: try readString(place, key)) else {
@@ -214,12 +214,13 @@ public struct JSONWorldReader {
     }
 
     /// Reads a number that must be whole and fit an `Int`.
-    private mutating func readInteger(_ place: String, _ key: String) throws -> Int {
+    private mutating func readInteger(_ place: Place, _ key: String) throws -> Int {
         guard let first = try input.peek(), first == UInt8(ascii: "-") || (0x30...0x39).contains(first) else {
             throw try mismatch("\(place).\(key) should be a whole number")
         }
         scratch.removeAll(keepingCapacity: true)
         try input.scan(while: Self.isNumberByte) { scratch += $0 }
+        if let number = Self.plainInteger(scratch) { return number }
         let text = String(decoding: scratch, as: UTF8.self)
         if let number = Int(text) { return number }
         guard let value = Double(text), value.isFinite else { throw syntax("\(text) is not a number") }
@@ -240,7 +241,7 @@ public struct JSONWorldReader {
         switch try input.peek() {
         case nil: throw syntax("expected a value, found the end")
         case UInt8(ascii: "\""): _ = try readStringLiteral()
-        case UInt8(ascii: "{"): try readObject("a value") { reader, _ throws in try reader.skipValue() }
+        case UInt8(ascii: "{"): try readObject(Place(name: "a value")) { reader, _ throws in try reader.skipValue() }
         case UInt8(ascii: "["):
             input.advance()
             try skipSpace()
@@ -284,9 +285,7 @@ public struct JSONWorldReader {
             case nil: throw syntax("unterminated string")
             case UInt8(ascii: "\""):
                 input.advance()
-                guard let text = String(validating: scratch, as: UTF8.self) else {
-                    throw syntax("a string is not valid UTF-8")
-                }
+                guard let text = Self.string(scratch) else { throw syntax("a string is not valid UTF-8") }
                 return text
             case UInt8(ascii: "\\"):
                 input.advance()
@@ -383,6 +382,32 @@ public struct JSONWorldReader {
 }
 
 extension JSONWorldReader {
+    /// Where a value is, for messages (`cases[3]`), spelled out only when a message needs it.
+    private struct Place: CustomStringConvertible {
+        let name: String
+        var index: Int? = nil
+        var description: String { index.map { "\(name)[\($0)]" } ?? name }
+    }
+
+    /// The value of up to 18 digits with no sign, fraction or exponent (every case number and id); `nil`
+    /// for anything else, which goes the general way.
+    private static func plainInteger(_ bytes: [UInt8]) -> Int? {
+        guard !bytes.isEmpty, bytes.count <= 18, bytes.count == 1 || bytes[0] != UInt8(ascii: "0") else { return nil }
+        var value = 0
+        for byte in bytes {
+            guard (0x30...0x39).contains(byte) else { return nil }
+            value = value * 10 + Int(byte - 0x30)
+        }
+        return value
+    }
+
+    /// `bytes` as a string, or `nil` if they are not valid UTF-8; plain ASCII (most names) takes a
+    /// quicker way than the general check.
+    private static func string(_ bytes: [UInt8]) -> String? {
+        let ascii = bytes.withUnsafeBufferPointer { buffer in buffer.reduce(0, |) < 0x80 }
+        return ascii ? String(decoding: bytes, as: UTF8.self) : String(validating: bytes, as: UTF8.self)
+    }
+
     /// A byte that can be part of a JSON number (sign, digit, point, exponent).
     private static func isNumberByte(_ byte: UInt8) -> Bool {
         byte == UInt8(ascii: "-") || byte == UInt8(ascii: "+") || byte == UInt8(ascii: ".")
