@@ -45,7 +45,7 @@ struct PromptCommand: ParsableCommand {
     }
 
     /// One command given as words, `-c`, a script on standard input, or the prompt on a terminal.
-    private static func run(_ options: RunOptions, _ input: CommandSource) throws -> Int32 {
+    static func run(_ options: RunOptions, _ input: CommandSource) throws -> Int32 {
         let interactive = input == .standardInput && Terminal.isInteractive
         if interactive, options.format != .text { throw UsageError("--format json needs a command, -c or a script") }
         if !interactive, options.live.isGiven {
