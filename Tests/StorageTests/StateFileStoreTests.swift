@@ -1,5 +1,6 @@
 import CSQLite
 import Foundation
+import JSONCoding
 import SessionPanel
 import Testing
 
@@ -96,6 +97,17 @@ func inWorld(of other: PanelState?, _ state: PanelState) -> PanelState {
         #expect(try Self.synchronous(script) == 1, "then unflushed again until the interval passes")
         let read = try #require(try StateFile.read(scratch.path("script.db")))
         #expect(inWorld(of: read, current) == read, "every save is committed, flushed or not")
+    }
+
+    /// Message rows are built without the generic encoder, to the same JSON it writes (which `export` writes too).
+    @Test func aMessageRowIsTheEncodersJSON() throws {
+        let texts = ["Hi", "", "quote \" and \\ back", "line\nbreak\u{1B}[31m", "日本語 👩‍👩‍👧 \u{202E}", "\u{2028}\u{7F}"]
+        for (index, text) in texts.enumerated() {
+            for sender in [Message.Sender.customer, .agent] {
+                let message = Message(sender: sender, text: text, time: index * 86_399)
+                #expect(ShiftRows.row(for: message) == (try JSONValueEncoder().encode(message)).serialized)
+            }
+        }
     }
 
     /// A changing command writes the rows it changed, however much else the shift holds.

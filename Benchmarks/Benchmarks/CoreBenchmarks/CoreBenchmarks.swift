@@ -62,6 +62,23 @@ let benchmarks: @Sendable () -> Void = {
             }
         }
 
+        let mixed = "render panel after scripts/bench's commands, kept cache, \(sessions) sessions"
+        Benchmark(mixed, configuration: batched) { benchmark in
+            // scripts/bench's mix, with the focused chat's Communication panel and details: a message to it,
+            // a switch away and back, a sentiment, a typed field — each followed by the panel, as a script prints it.
+            let renderer = PanelRenderer(style: .plain)
+            var cache = PanelCache()
+            let commands: [Command] = [
+                .message(.position(last), text: "Hello, I still need help"), .switchTo(.position(1)),
+                .switchTo(.position(last)), .sentiment(.position(1), .negative),
+                .type(field: "description", text: "Customer reports an issue"), .sentiment(.position(1), .neutral),
+            ]
+            for (iteration, _) in benchmark.scaledIterations.enumerated() {
+                fixture.apply(commands[iteration % commands.count])
+                blackHole(renderer.render(fixture.state, reusing: &cache))
+            }
+        }
+
         Benchmark("complete \"switch \", \(sessions) sessions") { benchmark in
             for _ in benchmark.scaledIterations {
                 blackHole(CompletionEngine.complete("switch ", in: fixture.state))
