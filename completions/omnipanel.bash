@@ -344,9 +344,19 @@ _omnipanel_command_words() {
     mapfile -t candidates < <(SAP_SHELL=bash "${COMP_WORDS[0]}" ---completion __prompt -- positional@0 "${COMP_CWORD}" "${#COMP_WORDS[COMP_CWORD]}" "${COMP_WORDS[@]}" 2>/dev/null)
     if (( ${#candidates[@]} )); then
         COMPREPLY=("${candidates[@]}")
-    else
-        _omnipanel "${@}"
+        return
     fi
+    # bash splits `--color=al` at the `=`: the generated function is shown the line
+    # without it (`--color al`), so that it completes the option's value.
+    local -a COMP_WORDS=("${COMP_WORDS[@]}")
+    local -i COMP_CWORD="${COMP_CWORD}"
+    if [[ "${COMP_WORDS[COMP_CWORD]}" = '=' ]]; then
+        COMP_WORDS[COMP_CWORD]=''
+    elif [[ "${COMP_WORDS[COMP_CWORD - 1]}" = '=' ]]; then
+        COMP_WORDS=("${COMP_WORDS[@]::COMP_CWORD - 1}" "${COMP_WORDS[@]:COMP_CWORD}")
+        COMP_CWORD=$((COMP_CWORD - 1))
+    fi
+    _omnipanel "${1}" "${2}" "${COMP_WORDS[COMP_CWORD - 1]}"
 }
 
 complete -o filenames -F _omnipanel_command_words omnipanel

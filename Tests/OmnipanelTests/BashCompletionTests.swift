@@ -4,8 +4,7 @@ import Testing
 /// `completions/omnipanel.bash` (argument-parser's script and our one-shot words) in a real bash, with
 /// and without the bash-completion package: the script is sourced, `COMP_WORDS`/`COMP_CWORD`/
 /// `COMP_LINE`/`COMP_POINT` are set as bash sets them, the function `complete -p` names is called,
-/// and `COMPREPLY` is read back. (argument-parser's script does not complete a value after bash
-/// splits `--color=` at the `=`; the previous hand-written one did.)
+/// and `COMPREPLY` is read back.
 @Suite(.enabled(if: Tool.isInstalled("bash"), "bash is not installed (apt-get install bash)"))
 struct BashCompletionTests {
     static let bashCompletion = "/usr/share/bash-completion/bash_completion"
@@ -78,6 +77,24 @@ struct BashCompletionTests {
         #expect(
             try complete(["omnipanel", "open", "contact", "Ke"], withBashCompletion: withBashCompletion) == [
                 "Kenny Smith"
+            ])
+    }
+
+    @Test("values after `=`: bash splits `--color=al` at the `=`", arguments: setups)
+    func valuesAfterEquals(withBashCompletion: Bool) throws {
+        #expect(
+            try complete(["omnipanel", "--color", "=", "al"], withBashCompletion: withBashCompletion) == ["always"])
+        #expect(
+            try complete(["omnipanel", "--color", "="], current: "", withBashCompletion: withBashCompletion) == [
+                "auto", "always", "never",
+            ])
+        #expect(
+            try complete(["omnipanel", "--world", "=", ""], withBashCompletion: withBashCompletion).sorted() == [
+                "sub", "w.json",
+            ])
+        #expect(
+            try complete(["omnipanel", "run", "--format", "=", "j"], withBashCompletion: withBashCompletion) == [
+                "json"
             ])
     }
 

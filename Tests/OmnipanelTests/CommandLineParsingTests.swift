@@ -31,6 +31,14 @@ import Testing
         #expect(help.words == ["run"])
     }
 
+    /// `omnipanel` alone starts without parsing (`Omnipanel.main`): with the options parsing nothing gives.
+    @Test func noArgumentsAreTheDefaultOptions() throws {
+        let bare = try prompt([])
+        var options = bare.panel.merged()
+        options.live = bare.start.live
+        #expect(options == RunOptions() && bare.command == nil && bare.start.commands == nil)
+    }
+
     @Test func everyOptionTakesItsValueSpaceOrEqualsSeparated() throws {
         var expected = RunOptions()
         expected.worlds = ["w.json", "c.csv"]

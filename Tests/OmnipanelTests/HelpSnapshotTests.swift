@@ -9,7 +9,7 @@ import Testing
 
     @Test(arguments: [
         (["--help"], "help.txt"), (["run", "--help"], "run-help.txt"),
-        (["completions", "--help"], "completions-help.txt"),
+        (["completions", "--help"], "completions-help.txt"), (["help", "run"], "run-help.txt"),
         (["-c", "help"], "shell-help.txt"), (["-c", "help switch"], "shell-help-switch.txt"),
         (["-c", "help keys"], "shell-help-keys.txt"),
     ])

@@ -53,9 +53,16 @@ struct Omnipanel: ParsableCommand {
         let arguments = Array(CommandLine.arguments.dropFirst())
         let status: Int32
         do {
-            var command = try parseAsRoot(arguments)
-            try command.run()
-            status = 0
+            if arguments.isEmpty {
+                // Nothing to parse: the prompt (or a script on standard input) with the defaults, as
+                // `parseAsRoot([])` gives them (a test checks), without argument-parser's reflection
+                // over every command, which costs start-up (README: Performance).
+                status = try PromptCommand.run(RunOptions(), .standardInput)
+            } else {
+                var command = try parseAsRoot(arguments)
+                try command.run()
+                status = 0
+            }
         } catch let error as ExitStatus {
             status = error.code
         } catch let error as UsageError {

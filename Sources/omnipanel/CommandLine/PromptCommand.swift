@@ -45,7 +45,7 @@ struct PromptCommand: ParsableCommand {
     }
 
     /// One command given as words, `-c`, a script on standard input, or the prompt on a terminal.
-    private static func run(_ options: RunOptions, _ input: CommandSource) throws -> Int32 {
+    static func run(_ options: RunOptions, _ input: CommandSource) throws -> Int32 {
         let interactive = input == .standardInput && Terminal.isInteractive
         if interactive, options.format != .text { throw UsageError("--format json needs a command, -c or a script") }
         if !interactive, options.live.isGiven {
@@ -69,6 +69,7 @@ struct PromptCommand: ParsableCommand {
 
 /// `omnipanel help [<command>]` (hidden): the shell's `help`, as one-shot words, as before the move
 /// to argument-parser, whose own `help` subcommand this one comes before (`--help` is argument-parser's).
+/// `omnipanel help run` (a subcommand, as argument-parser's help page suggests) prints its `--help`.
 struct PromptHelpCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "help", abstract: "The shell's commands, or one command's help.", shouldDisplay: false)
@@ -79,6 +80,13 @@ struct PromptHelpCommand: ParsableCommand {
     var words: [String] = []
 
     func run() throws {
+        let subcommand = Omnipanel.configuration.subcommands.first { subcommand in
+            subcommand.configuration.shouldDisplay && subcommand.configuration.commandName == words.first
+        }
+        if let subcommand, words.count == 1 {
+            Output.print([Omnipanel.helpMessage(for: subcommand)])
+            return
+        }
         let shell = try RunContext(options: panel.merged())
         let status = shell.runScript(named: "<command>", lines: [InputLine(words: ["help"] + words)])
         if status != 0 { throw ExitStatus(status) }
