@@ -105,8 +105,8 @@ import Testing
         arguments: [
             (["--bogus"], "Unknown option '--bogus'"),
             (["--colr", "never"], "Unknown option '--colr'. Did you mean '--color'?"),
-        (["--state", "s.db", "--qiet", "show"], "Unknown option '--qiet'. Did you mean '--quiet'?"),
-        (["--tarffic=rush"], "Unknown option '--tarffic'. Did you mean '--traffic'?"),
+            (["--state", "s.db", "--qiet", "show"], "Unknown option '--qiet'. Did you mean '--quiet'?"),
+            (["--tarffic=rush"], "Unknown option '--tarffic'. Did you mean '--traffic'?"),
             (["--world"], "Missing value for '--world <file>'"),
             (["--strict=yes"], "The option '--strict' does not take any value, but 'yes' was specified."),
             (["--color", "purple"], "The value 'purple' is invalid for '--color <when>'"),
