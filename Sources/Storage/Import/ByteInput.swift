@@ -77,3 +77,10 @@ struct ByteInput {
         return true
     }
 }
+
+/// `bytes` as a string, or `nil` if they are not valid UTF-8; plain ASCII (most names) takes a quicker
+/// way than the general check.
+func validUTF8String(_ bytes: ArraySlice<UInt8>) -> String? {
+    let ascii = bytes.withUnsafeBufferPointer { buffer in buffer.reduce(0, |) < 0x80 }
+    return ascii ? String(decoding: bytes, as: UTF8.self) : String(validating: bytes, as: UTF8.self)
+}

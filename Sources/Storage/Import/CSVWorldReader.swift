@@ -77,6 +77,11 @@ public struct CSVWorldReader {
         for name in table.columns.required where positions[name] == nil {
             throw WorldFileError("line 1: the header has no \"\(name)\" column (expected columns \(expectedColumns))")
         }
+        // The few columns read, looked up by a short list rather than by hashing each name in each row.
+        let columns = Columns(
+            positions: (table.columns.required + table.columns.optional).compactMap { name in
+                positions[name].map { (name, $0) }
+            })
         while try readRecord() {
             guard fieldEnds.count == header.count else {
                 let place =
@@ -85,7 +90,7 @@ public struct CSVWorldReader {
             }
             let recordLine = fieldPlaces[0].line
             do {
-                try write(to: sink, positions)
+                try write(to: sink, columns)
             } catch let failure as WorldFileError {
                 throw failure
             } catch {
@@ -99,7 +104,7 @@ public struct CSVWorldReader {
     }
 
     /// Builds the record from the current row's fields and writes it.
-    private func write(to sink: some WorldRecordSink, _ positions: [String: Int]) throws {
+    private func write(to sink: some WorldRecordSink, _ positions: Columns) throws {
         func optional(_ column: String) throws -> String? {
             guard let index = positions[column] else { return nil }
             let value = try string(index)
@@ -142,10 +147,16 @@ public struct CSVWorldReader {
         }
     }
 
+    /// Where the columns the table reads are in a row.
+    private struct Columns {
+        let positions: [(name: String, index: Int)]
+        subscript(name: String) -> Int? { positions.first { $0.name == name }?.index }
+    }
+
     /// Field `index` of the current record as text; it must be valid UTF-8.
     private func string(_ index: Int) throws -> String {
         let start = index == 0 ? 0 : fieldEnds[index - 1]
-        guard let text = String(validating: bytes[start..<fieldEnds[index]], as: UTF8.self) else {
+        guard let text = validUTF8String(bytes[start..<fieldEnds[index]]) else {
             throw error("not valid UTF-8", at: fieldPlaces[index])
         }
         return text

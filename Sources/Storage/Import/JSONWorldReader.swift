@@ -285,7 +285,7 @@ public struct JSONWorldReader {
             case nil: throw syntax("unterminated string")
             case UInt8(ascii: "\""):
                 input.advance()
-                guard let text = Self.string(scratch) else { throw syntax("a string is not valid UTF-8") }
+                guard let text = validUTF8String(scratch[...]) else { throw syntax("a string is not valid UTF-8") }
                 return text
             case UInt8(ascii: "\\"):
                 input.advance()
@@ -399,13 +399,6 @@ extension JSONWorldReader {
             value = value * 10 + Int(byte - 0x30)
         }
         return value
-    }
-
-    /// `bytes` as a string, or `nil` if they are not valid UTF-8; plain ASCII (most names) takes a
-    /// quicker way than the general check.
-    private static func string(_ bytes: [UInt8]) -> String? {
-        let ascii = bytes.withUnsafeBufferPointer { buffer in buffer.reduce(0, |) < 0x80 }
-        return ascii ? String(decoding: bytes, as: UTF8.self) : String(validating: bytes, as: UTF8.self)
     }
 
     /// A byte that can be part of a JSON number (sign, digit, point, exponent).
