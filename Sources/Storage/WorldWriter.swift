@@ -216,7 +216,8 @@ private struct RowValues {
             for (parameter, value) in values[range].enumerated() {
                 let index = Int32(parameter + 1)
                 switch value {
-                case .text(let text): try statement.bind(borrowing: UnsafeBufferPointer(rebasing: buffer[text]), at: index)
+                case .text(let text):
+                    try statement.bind(borrowing: UnsafeBufferPointer(rebasing: buffer[text]), at: index)
                 case .number(let number): try statement.bind(number, at: index)
                 case .null: try statement.bind(nil, at: index)
                 }
