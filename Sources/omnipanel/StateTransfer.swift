@@ -20,29 +20,14 @@ enum StateTransfer {
     }
 
     /// Replaces the state in `path` (creating it) with the one in the JSON file `json`, which is
-    /// checked like any saved state first: one that cannot be used changes nothing.
+    /// checked like any saved state first: one that cannot be used changes nothing. The world is
+    /// streamed from the file (``StateImport``), so a big export comes back without being held.
     static func `import`(_ json: String, into path: String) -> Int32 {
-        do {
-            let bytes: [UInt8]
-            do {
-                bytes = try InputFile.read(json, limit: InputLimit.stateBytes)
-            } catch {
-                return fail(StateFileError(json, .unreadable("\(error)")))
-            }
-            let state = try SavedJSON.decode(bytes, json)
-            // A missing file is created holding `state`: replacing it again would write the world twice.
-            var created = false
-            let file = try StateFile(path: path) {
-                created = true
-                return state
-            }
-            if !created { try file.replace(with: state) }
+        do throws(StateFileError) {
+            try StateImport.replace(path, with: json)
             return 0
-        } catch let error as StateFileError {
-            return fail(error)
         } catch {
-            Output.error("omnipanel: \(error)")
-            return 1
+            return fail(error)
         }
     }
 

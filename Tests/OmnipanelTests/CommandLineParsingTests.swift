@@ -18,15 +18,15 @@ import Testing
 
     @Test func wordsAfterTheOptionsAreOneCommandWithTheirOwnOptions() throws {
         let close = try prompt(["--state", "s.db", "close", "1", "--yes"])
-        #expect(close.panel.state == "s.db" && close.command == "close" && close.words == ["1", "--yes"])
+        #expect(close.root.panel.state == "s.db" && close.words == ["close", "1", "--yes"])
         let odd = try prompt(["--state=s.db", "--", "--odd"])
-        #expect(odd.panel.state == "s.db" && odd.command == "--odd" && odd.words.isEmpty)
+        #expect(odd.root.panel.state == "s.db" && odd.words == ["--odd"])
         let notRun = try prompt(["--", "run", "x.omni"])  // `--` ends the options: `run` is a word
-        #expect(notRun.command == "run" && notRun.words == ["x.omni"])
+        #expect(notRun.words == ["run", "x.omni"])
         let traffic = try prompt(["traffic", "steady", "--seed", "7"])  // not the root's --seed
-        #expect(traffic.start.seed == nil && traffic.words == ["steady", "--seed", "7"])
+        #expect(traffic.root.start.seed == nil && traffic.words == ["traffic", "steady", "--seed", "7"])
         let bare = try prompt(["--state", "s.db"])
-        #expect(bare.command == nil && bare.start.commands == nil)
+        #expect(bare.words.isEmpty && bare.root.start.commands == nil)
         let help = try #require(try parse(["help", "run"]) as? PromptHelpCommand)  // the shell's help, not ours
         #expect(help.words == ["run"])
     }
@@ -34,9 +34,9 @@ import Testing
     /// `omnipanel` alone starts without parsing (`Omnipanel.main`): with the options parsing nothing gives.
     @Test func noArgumentsAreTheDefaultOptions() throws {
         let bare = try prompt([])
-        var options = bare.panel.merged()
-        options.live = bare.start.live
-        #expect(options == RunOptions() && bare.command == nil && bare.start.commands == nil)
+        var options = bare.root.panel.merged()
+        options.live = bare.root.start.live
+        #expect(options == RunOptions() && bare.words.isEmpty && bare.root.start.commands == nil)
     }
 
     @Test func everyOptionTakesItsValueSpaceOrEqualsSeparated() throws {
@@ -58,11 +58,11 @@ import Testing
         ]
         for arguments in [spaced, joined] {
             let parsed = try prompt(arguments + ["-c", "a; b"])
-            #expect(parsed.panel.merged() == expected && parsed.start.commands == "a; b")
+            #expect(parsed.root.panel.merged() == expected && parsed.root.start.commands == "a; b")
         }
         let live = try prompt(["--traffic", "rush", "--seed=7", "--speed", "2.5", "--scenario", "s.omni"])
-        #expect(live.start.live.trafficCommand == "traffic rush --seed 7")
-        #expect(live.start.live.speed == 2.5 && live.start.live.scenario == "s.omni")
+        #expect(live.root.start.live.trafficCommand == "traffic rush --seed 7")
+        #expect(live.root.start.live.speed == 2.5 && live.root.start.live.scenario == "s.omni")
     }
 
     @Test func runTakesTheOptionsBeforeAndAfterItAndOneScript() throws {
@@ -105,6 +105,8 @@ import Testing
         arguments: [
             (["--bogus"], "Unknown option '--bogus'"),
             (["--colr", "never"], "Unknown option '--colr'. Did you mean '--color'?"),
+            (["--state", "s.db", "--qiet", "show"], "Unknown option '--qiet'. Did you mean '--quiet'?"),
+            (["--tarffic=rush"], "Unknown option '--tarffic'. Did you mean '--traffic'?"),
             (["--world"], "Missing value for '--world <file>'"),
             (["--strict=yes"], "The option '--strict' does not take any value, but 'yes' was specified."),
             (["--color", "purple"], "The value 'purple' is invalid for '--color <when>'"),

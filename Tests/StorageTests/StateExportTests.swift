@@ -1,5 +1,6 @@
 import JSONCoding
 import SessionPanel
+import SystemIO
 import Testing
 
 @testable import Storage
@@ -144,5 +145,92 @@ import Testing
         let scratch = try Scratch()
         defer { scratch.remove() }
         #expect(try StateExport.write(scratch.path("none.db")) { _ in Issue.record("nothing to write") } == false)
+    }
+}
+
+/// `import` streams the world from the JSON file (``StateImport``): what `export` wrote comes back,
+/// and a file that is wrong anywhere is refused with its line and column, changing nothing.
+@Suite struct StateImportTests {
+    /// A state file holding the awkward 3,000-contact world and its shift, and its export as text.
+    static func exported(in scratch: Scratch) throws -> (file: String, json: String, text: String) {
+        let file = scratch.path("class.db")
+        _ = try StateFile(path: file) { try StateExportTests.shift(in: StateExportTests.world(contacts: 3_000)) }
+        let text = String(decoding: Array(try StateExportTests.chunks(of: file).joined()), as: UTF8.self)
+        let json = scratch.path("class.json")
+        try Array(text.utf8).write(to: json)
+        return (file, json, text)
+    }
+
+    /// The error importing `text` into a copy of the state file, which must stay as it was.
+    static func refusal(of text: String, in scratch: Scratch, _ file: String) throws -> String {
+        let json = scratch.path("broken.json")
+        try Array(text.utf8).write(to: json)
+        let before = Array(try StateExportTests.chunks(of: file).joined())
+        do {
+            try StateImport.replace(file, with: json)
+            Issue.record("imported \(json)")
+            return ""
+        } catch {
+            StateExportTests.expectSame(
+                Array(try StateExportTests.chunks(of: file).joined()), before, "after a refusal")
+            guard case .invalid = error.reason else {
+                Issue.record("not refused as unusable: \(error.message)")
+                return error.message
+            }
+            return error.message
+        }
+    }
+
+    @Test func anExportComesBackByteForByte() throws {
+        let scratch = try Scratch()
+        defer { scratch.remove() }
+        let (_, json, text) = try Self.exported(in: scratch)
+        for name in ["new.db", "new.db"] {  // created, then replaced
+            try StateImport.replace(scratch.path(name), with: json)
+            StateExportTests.expectSame(
+                Array(try StateExportTests.chunks(of: scratch.path(name)).joined()), Array(text.utf8), name)
+        }
+    }
+
+    @Test func aBrokenWorldIsRefusedAtItsLineAndColumn() throws {
+        let scratch = try Scratch()
+        defer { scratch.remove() }
+        let (file, _, text) = try Self.exported(in: scratch)
+        var lines = text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        let index = try #require(lines.firstIndex { $0.contains("\"name\" : \"Contact 1501 Zoë\"") })
+        let column = try #require(lines[index].firstIndex(of: ":")).utf16Offset(in: lines[index]) + 1
+        lines[index] = lines[index].replacingOccurrences(of: " : ", with: " ; ")
+        let message = try Self.refusal(of: lines.joined(separator: "\n"), in: scratch, file)
+        #expect(message.contains("(line \(index + 1), column \(column))"), "\(message)")
+        #expect(message.contains("broken.json is not a usable omnipanel state: world: "), "\(message)")
+    }
+
+    @Test func aBrokenShiftAfterTheWorldIsRefusedAtItsLine() throws {
+        let scratch = try Scratch()
+        defer { scratch.remove() }
+        let (file, _, text) = try Self.exported(in: scratch)
+        let broken = text.replacingOccurrences(of: "\"version\" : 1\n}", with: "\"version\" : 1,\n}")
+        let line = broken.split(separator: "\n", omittingEmptySubsequences: false).count - 1
+        let message = try Self.refusal(of: broken, in: scratch, file)
+        #expect(message.contains("not valid JSON") && message.contains("(line \(line), column 1)"), "\(message)")
+    }
+
+    @Test func aDuplicateInTheWorldOrAnUnsoundShiftChangesNothing() throws {
+        let scratch = try Scratch()
+        defer { scratch.remove() }
+        let (file, _, text) = try Self.exported(in: scratch)
+        let twice = text.replacingOccurrences(of: "\"Contact 1502 Zoë\"", with: "\"Contact 1501 Zoë\"")
+        let message = try Self.refusal(of: twice, in: scratch, file)
+        #expect(message.contains("\"contact 1501 zoë\" appears twice"), "\(message)")
+        let unsound = text.replacingOccurrences(of: "\"focusedSessionID\" : 1", with: "\"focusedSessionID\" : 7")
+        #expect(unsound != text)
+        #expect(try Self.refusal(of: unsound, in: scratch, file).contains("not a usable omnipanel state: "))
+    }
+}
+
+extension [UInt8] {
+    /// Writes these bytes to a new file at `path`.
+    fileprivate func write(to path: String) throws {
+        try PrivateFile.replace(path, with: self)
     }
 }

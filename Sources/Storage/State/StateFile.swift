@@ -154,6 +154,53 @@ public final class StateFile {
     /// Replaces everything the file holds, world and shift, with `state` (`import`: its world is in
     /// memory, as JSON gives it), in one transaction.
     public func replace(with state: PanelState) throws(StateFileError) {
+        try replace(state) { database throws(StorageError) in try Self.writeWorld(of: state, into: database) }
+    }
+
+    /// `import`: replaces everything in the file at `path` with `state`, creating the file holding it
+    /// when it is missing (so the world is written once).
+    static func replacing(_ path: String, with state: PanelState) throws(StateFileError) {
+        var created = false
+        let file = try opening(path) {
+            created = true
+            return state
+        }
+        if !created { try file.replace(with: state) }
+    }
+
+    /// `import` of a big JSON state: replaces everything in the file at `path` (creating it) with the
+    /// shift of `state` and the world `writeWorld` writes, and finishes, with the writer it is given,
+    /// in one transaction: a world that cannot be written changes nothing.
+    static func replacing(
+        _ path: String, shiftOf state: PanelState, world writeWorld: (WorldWriter) throws -> Void
+    ) throws(StateFileError) {
+        try opening(path) { PanelState(world: World()) }.replace(state) { database throws(StorageError) in
+            let writer = try WorldWriter(into: database)
+            do {
+                try writeWorld(writer)
+            } catch let error as StorageError {
+                throw error
+            } catch {
+                throw StorageError("\(error)")
+            }
+        }
+    }
+
+    /// The file at `path`, opened (created from `startingState` when missing) for `import`.
+    private static func opening(_ path: String, _ startingState: () throws -> PanelState) throws(StateFileError)
+        -> StateFile
+    {
+        do {
+            return try StateFile(path: path, startingState: startingState)
+        } catch {
+            throw failure(error, path, reading: false)
+        }
+    }
+
+    /// Replaces the world (written by `writeWorld` into emptied tables) and the shift, in one transaction.
+    private func replace(
+        _ state: PanelState, writingWorld writeWorld: (Database) throws(StorageError) -> Void
+    ) throws(StateFileError) {
         let new: ShiftRows
         do {
             new = try ShiftRows(state)
@@ -164,7 +211,7 @@ public final class StateFile {
             for table in ["contacts", "accounts", "cases", "work_items"] {
                 try database.execute("DELETE FROM \(table)")
             }
-            try Self.writeWorld(of: state, into: database)
+            try writeWorld(database)
             return try tables.write(new, over: rows)
         }
         rows = new

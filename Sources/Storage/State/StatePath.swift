@@ -71,13 +71,17 @@ enum StatePath {
 
     /// Puts the finished file `temporary` at `path` unless something is there already (another omnipanel
     /// created it first): returns false then, and removes `temporary` either way.
+    ///
+    /// The folder is not flushed here: the first commit creates `FILE-wal` in the same folder, and SQLite
+    /// flushes the folder with it, so the new name is on the disk before anything is saved under it. A
+    /// power cut before that loses only a file no command has changed; its contents were flushed before
+    /// it got its name, so it is never a damaged file.
     static func place(_ temporary: String, at path: String) throws(StateFileError) -> Bool {
         defer { unlink(temporary) }
         guard link(temporary, path) == 0 else {
             if errno == EEXIST { return false }
             throw StateFileError(path, .unwritable("cannot create it: \(lastError)"))
         }
-        syncFolder(of: path)
         return true
     }
 

@@ -45,13 +45,12 @@ enum CommandLineCompletion {
         guard index >= 1, words.indices.contains(index) else { return [] }
         let sentinel = "\u{1}"
         let before = words[1..<index].map(unquoted) + [sentinel]
-        guard let prompt = try? Omnipanel.parseAsRoot(before) as? PromptCommand, let first = prompt.command,
-            ([first] + prompt.words).last == sentinel
+        guard let prompt = try? Omnipanel.parseAsRoot(before) as? PromptCommand, prompt.words.last == sentinel
         else { return [] }
-        let earlier = Array(([first] + prompt.words).dropLast())
+        let earlier = Array(prompt.words.dropLast())
         let typed = unquoted(words[index])
         if earlier.isEmpty, typed.isEmpty || typed.hasPrefix("-") { return [] }
-        let state = startingState(prompt.panel.merged())
+        let state = startingState(prompt.root.panel.merged())
         var candidates = completeCommandWord(typed, after: earlier, in: state)
         if earlier.isEmpty {
             let subcommands = Omnipanel.configuration.subcommands.filter { $0.configuration.shouldDisplay }
@@ -106,7 +105,7 @@ enum CommandLineCompletion {
     /// parse or the files cannot be used.
     private static func startingState(for arguments: ArraySlice<String>) -> PanelState {
         switch try? Omnipanel.parseAsRoot(Array(arguments)) {
-        case let prompt as PromptCommand: startingState(prompt.panel.merged())
+        case let prompt as PromptCommand: startingState(prompt.root.panel.merged())
         case let run as RunCommand: startingState(run.root.panel.merged(with: run.panel))
         default: PanelState()
         }

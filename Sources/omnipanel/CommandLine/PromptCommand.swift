@@ -6,30 +6,37 @@ import SessionPanel
 ///
 /// The words are captured for passthrough: after the first word, everything is the command's, its
 /// own options included (`omnipanel --state s.db close 1 --yes`). argument-parser stops the root's
-/// parsing at that first word, so `run`, `export` and the rest still work as subcommands.
+/// parsing at that first word, so `run`, `export` and the rest still work as subcommands. An
+/// unknown option stops it too and arrives here as the first word: ``RootOptions`` names it.
+///
+/// It declares no options of its own (the root's are read through `@ParentCommand`): argument-parser
+/// builds each command's argument set by reflection several times per start, and the root's
+/// thirteen options declared here again cost about a third of the parse (README: Performance).
 struct PromptCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "__prompt", abstract: "The prompt, a script on standard input, -c, or one command.",
         shouldDisplay: false)
 
-    /// The root's options (decoded once, by the root); declared here too so that argument-parser
-    /// suggests them for a misspelt option (`--colr`: did you mean `--color`?).
-    @OptionGroup var panel: PanelOptions<Omnipanel>
-    @OptionGroup var start: StartOptions
+    /// The options given before the words: the root's.
+    @ParentCommand var root: Omnipanel
 
     @Argument(
-        help: ArgumentHelp("One shell command, e.g. accept.", valueName: "command"),
+        parsing: .captureForPassthrough,
+        help: ArgumentHelp("One shell command and its words, e.g. accept.", valueName: "command"),
         completion: .custom(CommandLineCompletion.commandWord))
-    var command: String?
+    var arguments: [String] = []
 
-    @Argument(parsing: .captureForPassthrough, help: ArgumentHelp("Its words.", valueName: "word"))
-    var words: [String] = []
+    /// The command's words: what followed the options, without the `--` that may have ended them.
+    var words: [String] { arguments.first == "--" ? Array(arguments.dropFirst()) : arguments }
 
     func validate() throws {
-        if start.commands != nil, command != nil {
+        if let first = arguments.first, first.hasPrefix("-"), first != "-", first != "--" {
+            throw RootOptions.unknown(first)
+        }
+        if root.start.commands != nil, !words.isEmpty {
             throw ValidationError("give one command as words or several with -c, not both")
         }
-        if start.live.isGiven, start.commands != nil || command != nil {
+        if root.start.live.isGiven, root.start.commands != nil || !words.isEmpty {
             throw ValidationError(
                 "--traffic, --seed, --scenario and --speed start the interactive prompt, not commands")
         }
@@ -37,9 +44,9 @@ struct PromptCommand: ParsableCommand {
 
     func run() throws {
         let input: CommandSource =
-            if let command { .words([command] + words) } else { start.commands.map { .commands($0) } ?? .standardInput }
-        var options = panel.merged()
-        options.live = start.live
+            words.isEmpty ? root.start.commands.map { .commands($0) } ?? .standardInput : .words(words)
+        var options = root.panel.merged()
+        options.live = root.start.live
         let status = try Self.run(options, input)
         if status != 0 { throw ExitStatus(status) }
     }
@@ -90,5 +97,26 @@ struct PromptHelpCommand: ParsableCommand {
         let shell = try RunContext(options: panel.merged())
         let status = shell.runScript(named: "<command>", lines: [InputLine(words: ["help"] + words)])
         if status != 0 { throw ExitStatus(status) }
+    }
+}
+
+/// The root's options alone, for argument-parser to name an unknown option that reached the command
+/// words and suggest the closest (`--colr`: "Did you mean '--color'?"). Parsed only then.
+struct RootOptions: ParsableArguments {
+    @OptionGroup var panel: PanelOptions<Omnipanel>
+    @OptionGroup var start: StartOptions
+
+    init() {}
+
+    /// The error for `option`, in argument-parser's words; `--help` and `--version` answer as usual.
+    static func unknown(_ option: String) -> Error {
+        if option == "--version" { return CleanExit.message(Omnipanel.configuration.version) }
+        do {
+            _ = try parse([option])
+        } catch {
+            if exitCode(for: error) == .success { return CleanExit.helpRequest(Omnipanel.self) }
+            return ValidationError(message(for: error))
+        }
+        return ValidationError("Unknown option '\(option)'")
     }
 }
