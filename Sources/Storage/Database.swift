@@ -29,6 +29,7 @@ public final class Database: @unchecked Sendable {
     /// connection that threads take turns with, never use at once (a bulk import: about 7% of its time).
     public init(path: String, mode: Mode = .readWrite, oneThreadAtATime: Bool = false) throws(StorageError) {
         self.path = path
+        Self.configureSQLite
         var flags = SQLITE_OPEN_NOFOLLOW | SQLITE_OPEN_EXRESCODE
         flags |= oneThreadAtATime ? SQLITE_OPEN_NOMUTEX : SQLITE_OPEN_FULLMUTEX
         switch mode {
@@ -51,6 +52,10 @@ public final class Database: @unchecked Sendable {
     }
 
     deinit { sqlite3_close_v2(handle) }
+
+    /// SQLite's settings for the whole process, made once before the first connection: no memory
+    /// statistics (nothing reads them, and their lock is taken by every allocation).
+    private static let configureSQLite: Void = { _ = csqlite_disable_memory_statistics() }()
 
     /// Creates `path` empty with mode 0600 unless it exists, and makes sure it is a regular file we own
     /// (``PrivateFile``), never following a symbolic link.

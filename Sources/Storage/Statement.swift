@@ -30,6 +30,14 @@ public final class Statement {
         try check(bindStatus(bytes, index))
     }
 
+    /// Binds UTF-8 bytes as text to parameter `index` without SQLite copying them: they must stay where
+    /// they are, unchanged, until the statement is reset.
+    public func bind(borrowing bytes: UnsafeBufferPointer<UInt8>, at index: Int32) throws(StorageError) {
+        guard let start = bytes.baseAddress, !bytes.isEmpty else { return try check(bindStatus(bytes, index)) }
+        let text = UnsafeRawPointer(start).assumingMemoryBound(to: CChar.self)
+        try check(sqlite3_bind_text64(handle, index, text, UInt64(bytes.count), nil, UInt8(SQLITE_UTF8)))
+    }
+
     private func bindStatus(_ bytes: UnsafeBufferPointer<UInt8>, _ index: Int32) -> Int32 {
         guard let start = bytes.baseAddress, !bytes.isEmpty else { return sqlite3_bind_text(handle, index, "", 0, nil) }
         let text = UnsafeRawPointer(start).assumingMemoryBound(to: CChar.self)

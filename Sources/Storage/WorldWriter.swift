@@ -25,22 +25,19 @@ public final class WorldWriter {
             try database.execute("CREATE TEMP TABLE IF NOT EXISTS \(Self.arriving(table)) (\(table.definitions))")
         }
         self.database = database
-        arrivingContacts = try ArrivingRows(WorldSchema.contacts, in: database) {
-            statement, contact, at throws(StorageError) in
-            try statement.bind(worldKey(contact.name), at: at + 1)
-            try statement.bind(contact.name, at: at + 2)
-            try statement.bind(contact.account, at: at + 3)
+        arrivingContacts = try ArrivingRows(WorldSchema.contacts, in: database) { values, contact in
+            values.key(contact.name)
+            values.text(contact.name)
+            values.text(contact.account)
         }
-        arrivingAccounts = try ArrivingRows(WorldSchema.accounts, in: database) {
-            statement, account, at throws(StorageError) in
-            try statement.bind(worldKey(account.name), at: at + 1)
-            try statement.bind(account.name, at: at + 2)
+        arrivingAccounts = try ArrivingRows(WorldSchema.accounts, in: database) { values, account in
+            values.key(account.name)
+            values.text(account.name)
         }
-        arrivingCases = try ArrivingRows(WorldSchema.cases, in: database) {
-            statement, record, at throws(StorageError) in
-            try statement.bind(record.number, at: at + 1)
-            try statement.bind(record.title, at: at + 2)
-            try statement.bind(record.customer, at: at + 3)
+        arrivingCases = try ArrivingRows(WorldSchema.cases, in: database) { values, record in
+            values.number(record.number)
+            values.text(record.title)
+            values.text(record.customer)
         }
         insertWorkItem = try database.prepare(
             "INSERT INTO work_items (id, channel, customer, stream) VALUES (?1, ?2, ?3, ?4)")
@@ -130,20 +127,21 @@ public final class WorldWriter {
 
 /// Rows of one table on their way to its temporary table, inserted ``rowsPerInsert`` at a time by one
 /// statement of that many rows (a third of the cost of a statement per row), the last few one by one.
+/// Their text is copied into one buffer and bound from there, so SQLite does not copy each value again.
 private struct ArrivingRows<Row> {
     static var rowsPerInsert: Int { 64 }
 
-    /// Binds a row's values to the parameters after `offset` (`offset + 1`, `offset + 2`, …).
-    typealias Bind = (Statement, Row, Int32) throws(StorageError) -> Void
+    /// Adds a row's values, in the table's column order.
+    typealias Values = (inout RowValues, Row) -> Void
 
     private let one: Statement
     private let many: Statement
-    private let width: Int32
-    private let bind: Bind
-    private var rows: [Row] = []
+    private let width: Int
+    private let values: Values
+    private var waiting = RowValues()
 
-    init(_ table: WorldSchema.RankedTable, in database: Database, bind: @escaping Bind) throws(StorageError) {
-        width = Int32(table.columns.count)
+    init(_ table: WorldSchema.RankedTable, in database: Database, values: @escaping Values) throws(StorageError) {
+        width = table.columns.count
         let insert =
             "INSERT INTO temp.\(WorldWriter.arriving(table)) (\(table.columns.joined(separator: ", "))) VALUES "
         let row = { (index: Int) in
@@ -151,26 +149,80 @@ private struct ArrivingRows<Row> {
         }
         one = try database.prepare(insert + row(0))
         many = try database.prepare(insert + (0..<Self.rowsPerInsert).map(row).joined(separator: ", "))
-        self.bind = bind
-        rows.reserveCapacity(Self.rowsPerInsert)
+        self.values = values
     }
 
     mutating func add(_ row: Row) throws(StorageError) {
-        rows.append(row)
-        guard rows.count == Self.rowsPerInsert else { return }
-        try insert(rows, with: many)
-        rows.removeAll(keepingCapacity: true)
+        values(&waiting, row)
+        guard waiting.values.count == Self.rowsPerInsert * width else { return }
+        try waiting.insert(0..<waiting.values.count, with: many)
+        waiting.removeAll()
     }
 
     /// Inserts the rows still waiting.
     mutating func flush() throws(StorageError) {
-        for row in rows { try insert([row], with: one) }
-        rows.removeAll(keepingCapacity: true)
+        for start in stride(from: 0, to: waiting.values.count, by: width) {
+            try waiting.insert(start..<start + width, with: one)
+        }
+        waiting.removeAll()
+    }
+}
+
+/// The values of a few rows: numbers, `NULL`s, and text kept as ranges of one byte buffer.
+private struct RowValues {
+    enum Value {
+        case text(Range<Int>)
+        case number(Int)
+        case null
     }
 
-    private func insert(_ rows: [Row], with statement: Statement) throws(StorageError) {
-        defer { statement.reset() }
-        for (index, row) in rows.enumerated() { try bind(statement, row, Int32(index) * width) }
-        try statement.step()
+    private(set) var values: [Value] = []
+    private var bytes: [UInt8] = []
+
+    mutating func text(_ string: String?) {
+        guard let string else { return values.append(.null) }
+        let start = bytes.count
+        bytes.append(contentsOf: string.utf8)
+        values.append(.text(start..<bytes.count))
+    }
+
+    /// The key of `name` (``worldKey(_:)``): ASCII lowercased byte by byte, anything else as Swift lowercases it.
+    mutating func key(_ name: String) {
+        let start = bytes.count
+        bytes.append(contentsOf: name.utf8)
+        for index in start..<bytes.count {
+            let byte = bytes[index]
+            guard byte < 0x80 else {
+                bytes.removeSubrange(start...)
+                return text(worldKey(name))
+            }
+            if byte &- 0x41 < 26 { bytes[index] = byte &+ 0x20 }
+        }
+        values.append(.text(start..<bytes.count))
+    }
+
+    mutating func number(_ number: Int) { values.append(.number(number)) }
+
+    mutating func removeAll() {
+        values.removeAll(keepingCapacity: true)
+        bytes.removeAll(keepingCapacity: true)
+    }
+
+    /// Binds `range` of the values to `statement`'s parameters from 1 on, runs it, and resets it (so
+    /// SQLite is done with the buffer before it changes).
+    func insert(_ range: Range<Int>, with statement: Statement) throws(StorageError) {
+        try bytes.withUnsafeBufferPointer { buffer throws(StorageError) in
+            defer { statement.reset() }
+            for (parameter, value) in values[range].enumerated() {
+                let index = Int32(parameter + 1)
+                switch value {
+                case .text(let text):
+                    try statement.bind(borrowing: UnsafeBufferPointer(rebasing: buffer[text]), at: index)
+                case .number(let number): try statement.bind(number, at: index)
+                case .null: try statement.bind(nil, at: index)
+                }
+            }
+            try statement.step()
+        }
     }
 }

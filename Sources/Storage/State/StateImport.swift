@@ -19,12 +19,7 @@ public enum StateImport {
         }
         state.world = AnyWorldCatalog(World())
         var worldProblem: String?
-        let descriptor: FileDescriptor
-        do {
-            descriptor = try InputFile.open(json)
-        } catch {
-            throw StateFileError(json, .unreadable("\(error)"))
-        }
+        let descriptor = try StateJSONSplit.open(json)
         defer { try? descriptor.close() }
         do {
             try StateFile.replacing(path, shiftOf: state) { writer in

@@ -59,12 +59,7 @@ struct StateJSONSplit {
 
     /// Reads `path` through once; refuses it when what is not the world is over ``SavedJSON/largestFile``.
     init(_ path: String) throws(StateFileError) {
-        let descriptor: FileDescriptor
-        do {
-            descriptor = try InputFile.open(path)
-        } catch {
-            throw StateFileError(path, .unreadable("\(error)"))
-        }
+        let descriptor = try Self.open(path)
         defer { try? descriptor.close() }
         var chunk = [UInt8](repeating: 0, count: 1 << 20)
         var offset = 0
@@ -88,6 +83,15 @@ struct StateJSONSplit {
             }
         }
         // A world that never ends leaves the shift cut where it began, which its parser reports.
+    }
+
+    /// The JSON file at `path`, opened for reading; the caller closes it.
+    static func open(_ path: String) throws(StateFileError) -> FileDescriptor {
+        do {
+            return try InputFile.open(path)
+        } catch {
+            throw StateFileError(path, .unreadable("\(error)"))
+        }
     }
 
     // The position in the document.
