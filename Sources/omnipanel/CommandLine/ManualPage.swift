@@ -3,7 +3,7 @@ import FoundationEssentials
 import SessionPanel
 
 /// The manual page `omnipanel.1` (mdoc), written from the program's command line as argument-parser
-/// describes it (options, subcommands, their help: ``ToolInfo``) and from the shell's command table
+/// describes it (options, subcommands, their help: ``ToolInfo``) and from the panel's command table
 /// (every command and script directive: ``CommandTable``), which argument-parser's `generate-manual`
 /// plugin cannot know. The committed `man/omnipanel.1` is this text; a test fails when it is stale.
 enum ManualPage {
@@ -72,8 +72,18 @@ enum ManualPage {
             lines +=
                 [".It Cm \(command.commandName)" + positionals.map { " Ar \($0.valueName ?? "")" }.joined()]
                 + sentences(command.abstract ?? "")
-            lines += positionals.flatMap { sentences($0.abstract ?? "") }
-            lines += sentences(command.discussion ?? "")
+            lines += positionals.flatMap { positional in
+                let choices = positional.allValues ?? []
+                let help = "<\(positional.valueName ?? "")>: " + (positional.abstract ?? "")
+                return sentences(choices.isEmpty ? help : help + " One of: " + choices.joined(separator: ", ") + ".")
+            }
+            // The discussion's own lines (`completions` lists one per shell) each start a line.
+            let paragraphs = (command.discussion ?? "").split(separator: "\n").map {
+                $0.trimmingPrefix(while: \.isWhitespace)
+            }
+            lines += paragraphs.enumerated().flatMap { index, line in
+                (index == 0 ? [] : [".br"]) + sentences(String(line))
+            }
             let own = command.options.filter { !rootOptions.contains($0.spellings) }
             if !own.isEmpty { lines += [".Bl -tag -width Ds"] + own.flatMap(item) + [".El"] }
         }
@@ -91,7 +101,7 @@ enum ManualPage {
     }
 
     private static var shellCommands: [String] {
-        [".Sh SHELL COMMANDS"]
+        [".Sh PANEL COMMANDS"]
             + sentences(
                 "At the prompt, in scripts, after -c and as one-shot words. "
                     + "A session is named by its position (Home is 0), home, or the start of its title. "
@@ -106,7 +116,7 @@ enum ManualPage {
             + [".Bl -tag -width Ds"] + CommandTable.directives.flatMap(entry) + [".El"]
     }
 
-    /// A shell command or directive: its usage lines, aliases, summary and details.
+    /// A panel command or directive: its usage lines, aliases, summary and details.
     private static func entry(_ spec: CommandSpec) -> [String] {
         var lines = [".It Li " + argument(spec.usage[0])]
         for usage in spec.usage.dropFirst() { lines += [".Li " + argument(usage), ".br"] }
