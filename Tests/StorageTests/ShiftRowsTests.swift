@@ -83,4 +83,25 @@ import Testing
         #expect(rows.logRecords.isEmpty)
         #expect(rows.values[ShiftRows.logRecordsKey] == "{}")
     }
+
+    /// Log record rows are built without the generic encoder, to the same JSON it writes: records the
+    /// shift logged, and records with every value present and none.
+    @Test func aLogRecordRowIsTheEncodersJSON() throws {
+        let full = """
+            {"conversation":7,"firstSeen":3,"offers":[{"time":3,"result":"missed","resultTime":9},{"time":10}],
+            "handled":[{"start":11,"end":20},{"start":30}],"alerts":[{"start":12,"end":13}],"unread":[{"start":14}],
+            "persistentEnds":2,"parks":1,"abandonedAt":40,"closedAt":41}
+            """
+        let bare =
+            #"{"conversation":8,"firstSeen":0,"offers":[],"handled":[],"alerts":[],"unread":[],"persistentEnds":0,"parks":0}"#
+        var records = try [full, bare].map { text in
+            try JSONValueDecoder().decode(ConversationRecord.self, from: try JSONParser.parse(Array(text.utf8)))
+        }
+        records +=
+            state(after: StateFileStoreTests.busyLines + Self.cycles(2) + ["incoming chat", "reject"])
+            .shift.log.records.values
+        for record in records {
+            #expect(ShiftRows.row(for: record) == (try JSONValueEncoder().encode(record)).serialized)
+        }
+    }
 }
