@@ -25,12 +25,12 @@ import Testing
         for (line, expected) in [("open contact Eve", "Eve\u{1B}[2J Smith"), ("open account Ac", "Acme\u{200B}Corp")] {
             let candidates = F.texts(line, in: state)
             let cut = try #require(candidates.first { !$0.contains("Evelyn") })
-            var shell = TestShell(state: state)
+            var agent = ScriptedAgent(state: state)
             let words = line.split(separator: " ").dropLast().joined(separator: " ")
-            shell.run(words + " " + cut)
-            #expect(shell.state.focusedSession.title == expected, "\(words) \(cut)")
+            agent.run(words + " " + cut)
+            #expect(agent.state.focusedSession.title == expected, "\(words) \(cut)")
         }
-        var shell = TestShell(state: state)
-        #expect(shell.error("open contact Evel").contains("no contact named"))  // a plain prefix is not a name
+        var agent = ScriptedAgent(state: state)
+        #expect(agent.error("open contact Evel").contains("no contact named"))  // a plain prefix is not a name
     }
 }

@@ -2,13 +2,13 @@ import Testing
 
 @testable import SessionPanel
 
-/// States for the completion tests, built by running commands the way the shell does.
+/// States for the completion tests, built by running commands the way an agent types them.
 enum CompletionFixture {
     /// The state of `world` after `commands`, each of which must succeed.
     static func state(_ commands: String..., world: World = .demo) -> PanelState {
-        var shell = TestShell(world: world)
-        for command in commands { shell.run(command) }
-        return shell.state
+        var agent = ScriptedAgent(world: world)
+        for command in commands { agent.run(command) }
+        return agent.state
     }
 
     /// Kenny Smith's contact session (1), case 42 (2) and a chat visitor (3, focused).

@@ -4,57 +4,57 @@ import Testing
 
 @Suite struct ModelRuleTests {
     @Test func sentimentIsRefusedWhereThereIsNoActiveConversation() {
-        var shell = TestShell()
-        shell.run("open case 42", "open contact \"Kenny Smith\"", "open account Contoso", "open W301")
+        var agent = ScriptedAgent()
+        agent.run("open case 42", "open contact \"Kenny Smith\"", "open account Contoso", "open W301")
         for position in 1...3 {
-            #expect(shell.error("sentiment \(position) negative").contains("is a record session, not a conversation"))
+            #expect(agent.error("sentiment \(position) negative").contains("is a record session, not a conversation"))
         }
-        #expect(shell.error("sentiment 4 negative").contains("closed work item, open read-only"))
-        shell.run("incoming chat", "accept", "sentiment 5 negative")
-        #expect(shell.state.sessions[5].sentiment == .negative)
-        shell.run("end 5")
-        #expect(shell.error("sentiment 5 positive").contains("is Wrap-up, not Active"))
+        #expect(agent.error("sentiment 4 negative").contains("closed work item, open read-only"))
+        agent.run("incoming chat", "accept", "sentiment 5 negative")
+        #expect(agent.state.sessions[5].sentiment == .negative)
+        agent.run("end 5")
+        #expect(agent.error("sentiment 5 positive").contains("is Wrap-up, not Active"))
     }
 
     @Test func aSecondRequestOnTheSameChannelIsRefusedWhileTheFirstIsOfferedOrOpen() {
-        var shell = TestShell()
-        shell.run("incoming sms \"Kenny Smith\"")
+        var agent = ScriptedAgent()
+        agent.run("incoming sms \"Kenny Smith\"")
         #expect(
-            shell.error("incoming sms \"kenny smith\"").contains(
+            agent.error("incoming sms \"kenny smith\"").contains(
                 "Kenny Smith already has a SMS conversation, W1000, waiting for Accept or Reject"))
-        shell.run("accept")
-        #expect(shell.error("incoming sms \"Kenny Smith\"").contains("W1000, open at position 1"))
-        shell.run("switch home", "switch Kenny")  // one session: the prefix is not ambiguous
-        #expect(shell.state.focusedPosition == 1)
-        shell.run("close --yes", "incoming sms \"Kenny Smith\"")  // Waiting: the customer comes back to it
-        #expect(shell.state.notifications.map(\.conversationID) == [1000])
-        #expect(shell.state.notifications.first?.isReturning == true)
-        shell.run("incoming chat \"Kenny Smith\"")  // another channel is another conversation
-        #expect(shell.state.notifications.map(\.conversationID) == [1000, 1001])
+        agent.run("accept")
+        #expect(agent.error("incoming sms \"Kenny Smith\"").contains("W1000, open at position 1"))
+        agent.run("switch home", "switch Kenny")  // one session: the prefix is not ambiguous
+        #expect(agent.state.focusedPosition == 1)
+        agent.run("close --yes", "incoming sms \"Kenny Smith\"")  // Waiting: the customer comes back to it
+        #expect(agent.state.notifications.map(\.conversationID) == [1000])
+        #expect(agent.state.notifications.first?.isReturning == true)
+        agent.run("incoming chat \"Kenny Smith\"")  // another channel is another conversation
+        #expect(agent.state.notifications.map(\.conversationID) == [1000, 1001])
     }
 
     @Test func sessionsWithTheSameTitleAreToldApart() {
-        var shell = TestShell()
-        shell.run(
+        var agent = ScriptedAgent()
+        agent.run(
             "open contact \"Kenny Smith\"", "incoming chat \"Kenny Smith\"", "accept", "incoming sms \"Kenny Smith\"",
             "accept")
-        #expect(shell.titles == ["Home", "Kenny Smith", "Kenny Smith (W1000)", "Kenny Smith (W1001)"])
-        shell.run("switch \"kenny smith (w1000)\"")
-        #expect(shell.state.focusedPosition == 2)
-        shell.run("incoming chat", "accept", "link 4 \"Kenny Smith\"")
-        #expect(shell.titles.last == "Kenny Smith (W1002)")
-        #expect(Set(shell.titles.map { $0.lowercased() }).count == shell.titles.count)
+        #expect(agent.titles == ["Home", "Kenny Smith", "Kenny Smith (W1000)", "Kenny Smith (W1001)"])
+        agent.run("switch \"kenny smith (w1000)\"")
+        #expect(agent.state.focusedPosition == 2)
+        agent.run("incoming chat", "accept", "link 4 \"Kenny Smith\"")
+        #expect(agent.titles.last == "Kenny Smith (W1002)")
+        #expect(Set(agent.titles.map { $0.lowercased() }).count == agent.titles.count)
     }
 
     @Test func openingATabThatIsOpenFocusesIt() {
-        var shell = TestShell()
-        shell.run("open case 42", "tab open app Orders", "tab open kb")
-        #expect(shell.state.focusedSession.tabs.count == 3)
-        #expect(shell.state.focusedSession.focusedTab == 1)
-        shell.run("tab open app Orders", "tab open record R-1", "tab open record R-1")
+        var agent = ScriptedAgent()
+        agent.run("open case 42", "tab open app Orders", "tab open kb")
+        #expect(agent.state.focusedSession.tabs.count == 3)
+        #expect(agent.state.focusedSession.focusedTab == 1)
+        agent.run("tab open app Orders", "tab open record R-1", "tab open record R-1")
         #expect(
-            shell.state.focusedSession.tabs.map(\.title) == ["Customer summary", "KB Search", "Orders", "Record R-1"])
-        #expect(shell.state.focusedSession.focusedTab == 3)
+            agent.state.focusedSession.tabs.map(\.title) == ["Customer summary", "KB Search", "Orders", "Record R-1"])
+        #expect(agent.state.focusedSession.focusedTab == 3)
     }
 
     @Test func handEditedStatesThatBreakTheRulesAreFound() {

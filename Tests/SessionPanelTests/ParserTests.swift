@@ -173,8 +173,8 @@ struct ParserTests {
     @Test("negative positions parse and are refused by the manager, not mistaken for flags")
     func negativePositions() throws {
         #expect(try CommandParser.parse("switch -1") == .switchTo(.position(-1)))
-        var shell = TestShell()
-        #expect(shell.error("switch -1") == "no session at position -1; only Home (0) is open")
+        var agent = ScriptedAgent()
+        #expect(agent.error("switch -1") == "no session at position -1; only Home (0) is open")
     }
 
     @Test("raw input: invalid UTF-8, NUL bytes and over-long lines are refused in one line")

@@ -6,11 +6,11 @@ import Testing
 struct RenderingTests {
     @Test("the plain panel: Home first, marker on the focused session, details and notifications below")
     func plainPanel() {
-        var shell = TestShell()
-        shell.run(#"incoming chat "Kenny Smith""#, "accept", "incoming sms", "message 1 hi")
-        shell.run("switch home")
+        var agent = ScriptedAgent()
+        agent.run(#"incoming chat "Kenny Smith""#, "accept", "incoming sms", "message 1 hi")
+        agent.run("switch home")
         #expect(
-            shell.output("show") == """
+            agent.output("show") == """
                 +- Sessions -------------------------------------------------- Presence: Busy -+
                 | > 0  Ho     Home                                                   Dashboard |
                 |   1  Ke     Kenny Smith                                         Chat, Active |
@@ -24,21 +24,21 @@ struct RenderingTests {
 
     @Test("every line of the panel fits the width", arguments: [40, 57, 80, 120])
     func fitsWidth(width: Int) {
-        var shell = TestShell()
-        shell.run(#"incoming chat "Bartholomew Fitzgerald-Montgomery the Third of Contoso""#, "accept", "open case 42")
+        var agent = ScriptedAgent()
+        agent.run(#"incoming chat "Bartholomew Fitzgerald-Montgomery the Third of Contoso""#, "accept", "open case 42")
         let style = RenderStyle(color: false, unicode: true, width: width)
-        for line in PanelRenderer(style: style).render(shell.state).prefix(4) {
+        for line in PanelRenderer(style: style).render(agent.state).prefix(4) {
             #expect(VisibleText.width(line) <= width, "\(line)")
         }
-        let rows = PanelRenderer(style: style).render(shell.state).prefix(4)
+        let rows = PanelRenderer(style: style).render(agent.state).prefix(4)
         #expect(Set(rows.map(VisibleText.width)).count == 1, "the box is straight")
     }
 
     @Test("unicode style draws boxes; colour wraps the focused title in escape codes")
     func unicodeAndColour() {
-        var shell = TestShell()
-        shell.run("open case 42")
-        let lines = PanelRenderer(style: RenderStyle(color: true, unicode: true, width: 60)).render(shell.state)
+        var agent = ScriptedAgent()
+        agent.run("open case 42")
+        let lines = PanelRenderer(style: RenderStyle(color: true, unicode: true, width: 60)).render(agent.state)
         #expect(lines[0].contains("╭"))
         #expect(lines.joined().contains("\u{1B}[1mPrinter on fire"))
         #expect(lines[0].contains("● Available"))
@@ -46,11 +46,11 @@ struct RenderingTests {
 
     @Test("control characters, escapes and bidi overrides in customer text are shown escaped, never raw")
     func hostileCustomerText() {
-        var shell = TestShell()
-        shell.run("incoming chat \"Evil\u{1B}[2J\u{1B}]0;pwned\u{07}\u{202E}Name\"", "accept")
-        shell.run("message 1 \"hi\u{1B}[31m\nthere\u{9B}\"", "history 1")
-        var text = shell.output("show") + shell.output("history") + shell.output("hover 1") + shell.output("dashboard")
-        text += shell.output("type notes \"a\u{1B}b\"") + shell.output("form")
+        var agent = ScriptedAgent()
+        agent.run("incoming chat \"Evil\u{1B}[2J\u{1B}]0;pwned\u{07}\u{202E}Name\"", "accept")
+        agent.run("message 1 \"hi\u{1B}[31m\nthere\u{9B}\"", "history 1")
+        var text = agent.output("show") + agent.output("history") + agent.output("hover 1") + agent.output("dashboard")
+        text += agent.output("type notes \"a\u{1B}b\"") + agent.output("form")
         for scalar in text.unicodeScalars {
             #expect(
                 !(scalar.value < 0x20 && scalar != "\n") && scalar.value != 0x7F
@@ -73,11 +73,11 @@ struct RenderingTests {
 
     @Test("the collapsed panel is narrow and keeps the badges")
     func collapsed() {
-        var shell = TestShell()
-        shell.run("incoming chat", "accept", "open case 42", "sentiment 1 very-negative")
-        for index in 1...12 { shell.run("message 1 m\(index)") }
+        var agent = ScriptedAgent()
+        agent.run("incoming chat", "accept", "open case 42", "sentiment 1 very-negative")
+        for index in 1...12 { agent.run("message 1 m\(index)") }
         #expect(
-            shell.output("panel collapse") == """
+            agent.output("panel collapse") == """
                 +- = ---------+
                 |   0  Ho     |
                 |   1  Vi !9+ |

@@ -6,100 +6,100 @@ import Testing
 struct WorkspaceTests {
     @Test("unsaved form edits survive switching away and back")
     func draftsSurviveSwitching() {
-        var shell = TestShell()
-        shell.run("open case 42", #"type title "Printer on fire, again""#, "type notes smoke")
-        shell.run("incoming chat", "accept")
-        #expect(shell.output("form") == "No unsaved changes in Visitor 1.")
-        shell.run("switch 1")
+        var agent = ScriptedAgent()
+        agent.run("open case 42", #"type title "Printer on fire, again""#, "type notes smoke")
+        agent.run("incoming chat", "accept")
+        #expect(agent.output("form") == "No unsaved changes in Visitor 1.")
+        agent.run("switch 1")
         #expect(
-            shell.output("form") == "Unsaved form of Printer on fire:\n  title: Printer on fire, again\n  notes: smoke")
-        shell.run("type title Replaced")
+            agent.output("form") == "Unsaved form of Printer on fire:\n  title: Printer on fire, again\n  notes: smoke")
+        agent.run("type title Replaced")
         #expect(
-            shell.session("Printer on fire")?.draft == [
+            agent.session("Printer on fire")?.draft == [
                 DraftField(field: "title", value: "Replaced"), DraftField(field: "notes", value: "smoke"),
             ])
-        shell.run("switch home")
-        #expect(shell.error("type title x") == "Home has no form; switch to a customer session first")
-        #expect(shell.error(#"type "bad field" x"#) == "a field name is letters, digits, - and _, not \"bad field\"")
+        agent.run("switch home")
+        #expect(agent.error("type title x") == "Home has no form; switch to a customer session first")
+        #expect(agent.error(#"type "bad field" x"#) == "a field name is letters, digits, - and _, not \"bad field\"")
     }
 
     @Test("every session starts with the anchor tab and KB Search; the anchor cannot close")
     func anchorTab() {
-        var shell = TestShell()
-        shell.run("open case 42")
-        #expect(shell.error("tab close 1") == "the anchor tab (Customer summary) cannot be closed")
-        #expect(shell.output("tabs") == "Tabs of Printer on fire:\n  * 1 Customer summary (anchor)\n    2 KB Search")
+        var agent = ScriptedAgent()
+        agent.run("open case 42")
+        #expect(agent.error("tab close 1") == "the anchor tab (Customer summary) cannot be closed")
+        #expect(agent.output("tabs") == "Tabs of Printer on fire:\n  * 1 Customer summary (anchor)\n    2 KB Search")
     }
 
     @Test("closing a tab focuses the tab on its left")
     func closeFocusesLeft() {
-        var shell = TestShell()
-        shell.run("open case 42", "tab open record INV-7", #"tab open app "Order lookup""#, "tab focus 3")
-        shell.run("tab close")
-        #expect(shell.state.focusedSession.tabs.map(\.title) == ["Customer summary", "KB Search", "Order lookup"])
-        #expect(shell.state.focusedSession.focusedTab == 1)
-        shell.run("tab focus 3", "tab close 2")
+        var agent = ScriptedAgent()
+        agent.run("open case 42", "tab open record INV-7", #"tab open app "Order lookup""#, "tab focus 3")
+        agent.run("tab close")
+        #expect(agent.state.focusedSession.tabs.map(\.title) == ["Customer summary", "KB Search", "Order lookup"])
+        #expect(agent.state.focusedSession.focusedTab == 1)
+        agent.run("tab focus 3", "tab close 2")
         #expect(
-            shell.state.focusedSession.focusedTab == 1, "the focused tab stays focused when a tab to its left closes")
-        #expect(shell.error("tab close 9") == "no tab 9; tabs are 1 to 2")
+            agent.state.focusedSession.focusedTab == 1, "the focused tab stays focused when a tab to its left closes")
+        #expect(agent.error("tab close 9") == "no tab 9; tabs are 1 to 2")
     }
 
     @Test("a session has at most ten tabs")
     func tabLimit() {
-        var shell = TestShell()
-        shell.run("open case 42")
-        for index in 3...10 { shell.run("tab open record R\(index)") }
-        #expect(shell.state.focusedSession.tabs.count == 10)
-        #expect(shell.error("tab open app Billing") == "a session has at most 10 tabs; close one first")
-        shell.run("tab open kb")  // already open: focused, no new tab needed
-        #expect(shell.state.focusedSession.focusedTab == 1)
+        var agent = ScriptedAgent()
+        agent.run("open case 42")
+        for index in 3...10 { agent.run("tab open record R\(index)") }
+        #expect(agent.state.focusedSession.tabs.count == 10)
+        #expect(agent.error("tab open app Billing") == "a session has at most 10 tabs; close one first")
+        agent.run("tab open kb")  // already open: focused, no new tab needed
+        #expect(agent.state.focusedSession.focusedTab == 1)
     }
 
     @Test("Home has only its dashboard")
     func homeTabs() {
-        var shell = TestShell()
-        #expect(shell.error("tab open kb") == "Home has only its dashboard; switch to a customer session for app tabs")
+        var agent = ScriptedAgent()
+        #expect(agent.error("tab open kb") == "Home has only its dashboard; switch to a customer session for app tabs")
     }
 
     @Test("presence follows the workload: Available, Busy, Do not disturb at capacity")
     func automaticPresence() {
-        var shell = TestShell()
-        #expect(shell.state.presence == .available)
-        shell.run("incoming chat", "accept")
-        #expect(shell.state.presence == .busy)
-        shell.run("incoming chat", "accept", "incoming chat", "accept")
-        #expect(shell.state.presence == .doNotDisturb)
-        shell.run("close --yes")
-        #expect(shell.state.presence == .busy)
-        shell.run("close 1 --yes", "close 1 --yes")
-        #expect(shell.state.presence == .available)
+        var agent = ScriptedAgent()
+        #expect(agent.state.presence == .available)
+        agent.run("incoming chat", "accept")
+        #expect(agent.state.presence == .busy)
+        agent.run("incoming chat", "accept", "incoming chat", "accept")
+        #expect(agent.state.presence == .doNotDisturb)
+        agent.run("close --yes")
+        #expect(agent.state.presence == .busy)
+        agent.run("close 1 --yes", "close 1 --yes")
+        #expect(agent.state.presence == .available)
     }
 
     @Test("ten open sessions mean Do not disturb even for record sessions")
     func fullPanelDoNotDisturb() {
-        var shell = TestShell()
-        for number in [42, 17, 108, 256] { shell.run("open case \(number)") }
+        var agent = ScriptedAgent()
+        for number in [42, 17, 108, 256] { agent.run("open case \(number)") }
         for name in ["Kenny Smith", "José Núñez", "Maria Campbell", "Yvonne McKay", "Abraham McCormick"] {
-            shell.run(#"open contact "\#(name)""#)
+            agent.run(#"open contact "\#(name)""#)
         }
-        #expect(shell.state.sessions.count == 10)
-        #expect(shell.state.presence == .doNotDisturb)
+        #expect(agent.state.sessions.count == 10)
+        #expect(agent.state.presence == .doNotDisturb)
     }
 
     @Test("presence can be set by hand; auto-presence can be turned off")
     func manualPresence() {
-        var shell = TestShell()
-        shell.run("config auto-presence off", "presence away", "incoming chat", "accept")
-        #expect(shell.state.presence == .away)
-        #expect(shell.output("presence") == "Presence: Away")
-        shell.run("config auto-presence on")
-        #expect(shell.state.presence == .busy)
+        var agent = ScriptedAgent()
+        agent.run("config auto-presence off", "presence away", "incoming chat", "accept")
+        #expect(agent.state.presence == .away)
+        #expect(agent.output("presence") == "Presence: Away")
+        agent.run("config auto-presence on")
+        #expect(agent.state.presence == .busy)
     }
 
     @Test("config lists every setting with its default and refuses bad values")
     func config() {
-        var shell = TestShell()
-        let text = shell.output("config")
+        var agent = ScriptedAgent()
+        let text = agent.output("config")
         for key in [
             "threshold", "max-sessions", "max-tabs", "notification-timeout", "waiting-window", "chat-mode", "capacity",
             "auto-presence",
@@ -108,29 +108,29 @@ struct WorkspaceTests {
         }
         #expect(text.contains("waiting-window        28d"))
         #expect(
-            shell.error("config threshold furious")
+            agent.error("config threshold furious")
                 == "threshold takes off|slightly-negative|negative|very-negative, not \"furious\"")
         #expect(
-            shell.error("config colour blue").hasPrefix("unknown setting \"colour\"; settings: threshold, max-sessions")
+            agent.error("config colour blue").hasPrefix("unknown setting \"colour\"; settings: threshold, max-sessions")
         )
-        #expect(shell.error("config max-sessions 1") == "max-sessions takes 2…100000, not \"1\"")
-        shell.run("open case 42", "open case 17")
-        #expect(shell.error("config max-sessions 2") == "3 sessions are open; close some before lowering max-sessions")
-        shell.run("config max-sessions 12")
+        #expect(agent.error("config max-sessions 1") == "max-sessions takes 2…100000, not \"1\"")
+        agent.run("open case 42", "open case 17")
+        #expect(agent.error("config max-sessions 2") == "3 sessions are open; close some before lowering max-sessions")
+        agent.run("config max-sessions 12")
         #expect(
-            shell.output("config").contains(
+            agent.output("config").contains(
                 "max-sessions          12                Most sessions open at once, Home included (default 10)"))
     }
 
     @Test("help is drawn from the command table")
     func help() {
-        var shell = TestShell()
-        let overview = shell.output("help")
+        var agent = ScriptedAgent()
+        let overview = agent.output("help")
         for spec in CommandTable.all { #expect(overview.contains("  \(spec.name)")) }
         #expect(
-            shell.output("help close").hasPrefix(
+            agent.output("help close").hasPrefix(
                 "usage: close [<n|title>] [--yes]\nClose the focused (or named) session after confirmation."))
-        #expect(shell.output("help keys").contains("Alt-1…Alt-9"))
-        #expect(shell.error("help swich") == "unknown command \"swich\"; did you mean `switch`?")
+        #expect(agent.output("help keys").contains("Alt-1…Alt-9"))
+        #expect(agent.error("help swich") == "unknown command \"swich\"; did you mean `switch`?")
     }
 }

@@ -11,77 +11,77 @@ import Testing
     }
 
     @Test func theLatestMessagesShowNewestLastWithTheirTimes() {
-        var shell = TestShell()
-        shell.run(
+        var agent = ScriptedAgent()
+        agent.run(
             "incoming chat \"Kenny Smith\"", "accept", "message 1 one", "clock advance 30s", "reply two",
             "message 1 three", "message 1 four", "clock advance 1m", "message 1 five")
         #expect(
-            panel(shell.state) == [
+            panel(agent.state) == [
                 "    Communication: latest 4 of 5 (`history` shows all)",
                 "      00:00:30 You: two",
                 "      00:00:30 Kenny Smith: three",
                 "      00:00:30 Kenny Smith: four",
                 "      00:01:30 Kenny Smith: five",
             ])
-        #expect(shell.output("history").contains("one"), "history still shows them all")
+        #expect(agent.output("history").contains("one"), "history still shows them all")
     }
 
     @Test func longMessagesAreFittedToTheWidth() {
-        var shell = TestShell()
-        shell.run("incoming sms", "accept", "message 1 \"\(String(repeating: "word ", count: 40))\"")
-        let line = panel(shell.state)[1]
+        var agent = ScriptedAgent()
+        agent.run("incoming sms", "accept", "message 1 \"\(String(repeating: "word ", count: 40))\"")
+        let line = panel(agent.state)[1]
         #expect(VisibleText.width(line) == 80 && line.hasSuffix("~"))  // the whole width, as the panel
         let narrow = RenderStyle(color: false, unicode: true, width: 50)
-        #expect(panel(shell.state, style: narrow).allSatisfy { VisibleText.width($0) <= 50 })
+        #expect(panel(agent.state, style: narrow).allSatisfy { VisibleText.width($0) <= 50 })
     }
 
     @Test func controlCharactersInCustomerTextAreEscaped() {
-        var shell = TestShell()
-        shell.run("incoming chat", "accept", "message 1 \"a\\u{1B}[2Jb\"")
-        shell.run("message 1 \"x\u{1B}[31my\"")
-        #expect(panel(shell.state).allSatisfy { !$0.contains("\u{1B}") })
-        #expect(panel(shell.state).last?.contains("x\\e[31my") == true)
+        var agent = ScriptedAgent()
+        agent.run("incoming chat", "accept", "message 1 \"a\\u{1B}[2Jb\"")
+        agent.run("message 1 \"x\u{1B}[31my\"")
+        #expect(panel(agent.state).allSatisfy { !$0.contains("\u{1B}") })
+        #expect(panel(agent.state).last?.contains("x\\e[31my") == true)
     }
 
     @Test func configOrCollapseHideIt() {
-        var shell = TestShell()
-        shell.run("incoming chat \"Kenny Smith\"", "accept", "message 1 hi")
-        #expect(panel(shell.state).count == 2)
-        shell.run("config communication-panel off")
-        #expect(panel(shell.state).isEmpty)
-        shell.run("config communication-panel 1", "panel collapse")
-        #expect(panel(shell.state).isEmpty)
-        shell.run("panel expand")
-        #expect(panel(shell.state) == ["    Communication:", "      00:00:00 Kenny Smith: hi"])
-        #expect(shell.error("config communication-panel 21") == "communication-panel takes off|1…20, not \"21\"")
+        var agent = ScriptedAgent()
+        agent.run("incoming chat \"Kenny Smith\"", "accept", "message 1 hi")
+        #expect(panel(agent.state).count == 2)
+        agent.run("config communication-panel off")
+        #expect(panel(agent.state).isEmpty)
+        agent.run("config communication-panel 1", "panel collapse")
+        #expect(panel(agent.state).isEmpty)
+        agent.run("panel expand")
+        #expect(panel(agent.state) == ["    Communication:", "      00:00:00 Kenny Smith: hi"])
+        #expect(agent.error("config communication-panel 21") == "communication-panel takes off|1…20, not \"21\"")
     }
 
     @Test func onlyTextConversationsHaveOne() {
-        var shell = TestShell()
-        shell.run("incoming voice \"Kenny Smith\"", "accept")
-        #expect(panel(shell.state).isEmpty)
-        shell.run("open case 42")
-        #expect(panel(shell.state).isEmpty)
-        shell.run("incoming social", "accept")
-        #expect(panel(shell.state) == ["    Communication: no messages yet"])
+        var agent = ScriptedAgent()
+        agent.run("incoming voice \"Kenny Smith\"", "accept")
+        #expect(panel(agent.state).isEmpty)
+        agent.run("open case 42")
+        #expect(panel(agent.state).isEmpty)
+        agent.run("incoming social", "accept")
+        #expect(panel(agent.state) == ["    Communication: no messages yet"])
     }
 }
 
 /// The bell, completion and escaping of the live shift's commands.
 @Suite struct LiveShiftCommandTests {
     @Test func aRequestArrivingOnItsOwnRingsTheBellUnlessTurnedOff() throws {
-        var shell = Interpreter(state: PanelState())
-        try shell.schedule("incoming chat", at: 5)
-        try shell.schedule("incoming sms", at: 10)
-        #expect(shell.advanceClock(to: 5).map(\.ringsBell) == [true])
-        #expect(shell.handle("config bell off") != .nothing)
-        #expect(shell.advanceClock(to: 10).map(\.ringsBell) == [false])
-        #expect(shell.advanceClock(to: 200).allSatisfy { !$0.ringsBell }, "a timeout does not ring")
+        var agent = Interpreter(state: PanelState())
+        try agent.schedule("incoming chat", at: 5)
+        try agent.schedule("incoming sms", at: 10)
+        #expect(agent.advanceClock(to: 5).map(\.ringsBell) == [true])
+        #expect(agent.handle("config bell off") != .nothing)
+        #expect(agent.advanceClock(to: 10).map(\.ringsBell) == [false])
+        #expect(agent.advanceClock(to: 200).allSatisfy { !$0.ringsBell }, "a timeout does not ring")
     }
 
     @Test func typedCommandsNeverRing() {
-        var shell = TestShell()
-        #expect(!shell.run("incoming chat").ringsBell)
+        var agent = ScriptedAgent()
+        #expect(!agent.run("incoming chat").ringsBell)
     }
 
     @Test func tabCompletesTheLiveShiftCommands() {
@@ -95,18 +95,18 @@ import Testing
     }
 
     @Test func customerTextInEventLinesIsEscaped() throws {
-        var shell = Interpreter(state: PanelState())
-        try shell.schedule("incoming chat \"Kenny Smith\"", at: 0)
-        try shell.schedule("message \"Kenny Smith\" \"\u{1B}]0;pwned\u{7}\"", at: 1)
-        let lines = eventLines(shell.advanceClock(to: 1), in: shell.state)
+        var agent = Interpreter(state: PanelState())
+        try agent.schedule("incoming chat \"Kenny Smith\"", at: 0)
+        try agent.schedule("message \"Kenny Smith\" \"\u{1B}]0;pwned\u{7}\"", at: 1)
+        let lines = eventLines(agent.advanceClock(to: 1), in: agent.state)
         #expect(lines.allSatisfy { !$0.unicodeScalars.contains { $0.value < 0x20 } })
         #expect(lines.last?.hasSuffix("\\e]0;pwned\\u{7}") == true)
     }
 
     @Test func theHelpOfTheNewCommandsComesFromTheTable() {
-        var shell = TestShell()
-        #expect(shell.output("help traffic").contains("rush: rush hour"))
-        #expect(shell.output("help report").contains("--svg"))
-        #expect(shell.output("help at").contains("at <time> <command>"))
+        var agent = ScriptedAgent()
+        #expect(agent.output("help traffic").contains("rush: rush hour"))
+        #expect(agent.output("help report").contains("--svg"))
+        #expect(agent.output("help at").contains("at <time> <command>"))
     }
 }

@@ -13,9 +13,9 @@ func eventLines(_ outcomes: [Outcome], in state: PanelState) -> [String] {
 
 /// An interpreter after `lines` (all must succeed; a close question is answered yes).
 func interpreter(after lines: [String], world: World = .demo) -> Interpreter {
-    var shell = TestShell(world: world)
-    for line in lines { shell.run(line) }
-    return shell.interpreter
+    var agent = ScriptedAgent(world: world)
+    for line in lines { agent.run(line) }
+    return agent.interpreter
 }
 
 /// Everything a run prints, as plain text: each line's output, as `run --echo` shows it.

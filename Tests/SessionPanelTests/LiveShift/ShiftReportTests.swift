@@ -11,9 +11,9 @@ import Testing
     /// t=0 Ann (SMS), Bob (chat), Cat (SMS) ask; t=10 Ann accepted, writes; t=40 reply to Ann, Bob rejected,
     /// Cat accepted; Ann writes twice unread and turns negative; t=100 Cat writes, Ann read; t=130 Ann
     /// answered, ended, closed; t=190 Cat answered, Dan asks; t=310 Dan missed, Cat closed without End.
-    private static func handComputedShift() -> TestShell {
-        var shell = TestShell(world: world)
-        shell.run(
+    private static func handComputedShift() -> ScriptedAgent {
+        var agent = ScriptedAgent(world: world)
+        agent.run(
             "incoming sms Ann", "incoming chat Bob", "incoming sms Cat",
             "clock advance 10s", "accept", "message 1 hi",
             "clock advance 30s", "reply hello", "reject", "accept", "message 1 \"are you there\"", "message 1 hello?",
@@ -22,7 +22,7 @@ import Testing
             "clock advance 30s", "reply sorry", "end", "close --yes", "switch Cat",
             "clock advance 60s", "reply answer", "incoming social Dan",
             "clock advance 2m", "close 1 --yes")
-        return shell
+        return agent
     }
 
     @Test func everyFigureMatchesTheHandComputedShift() throws {
@@ -55,9 +55,9 @@ import Testing
     }
 
     @Test func theTableSaysTheSame() {
-        var shell = Self.handComputedShift()
+        var agent = Self.handComputedShift()
         #expect(
-            shell.output("report") == """
+            agent.output("report") == """
                 Shift report at 00:05:10
                   Conversations offered      4
                     accepted                 2
@@ -72,7 +72,7 @@ import Testing
                   Peak sessions open         2
                   Persistent chats           1 ended, 1 parked
                 """)
-        #expect(shell.output("report --format json").hasPrefix("{\"shiftSeconds\":310,"))
+        #expect(agent.output("report --format json").hasPrefix("{\"shiftSeconds\":310,"))
     }
 
     @Test func anEmptyShiftHasNothingToMeasure() {
@@ -84,32 +84,32 @@ import Testing
     }
 
     @Test func anAlertStillStandingCountsUpToNow() {
-        var shell = TestShell(world: Self.world)
-        shell.run("incoming chat Ann", "accept", "sentiment 1 very-negative", "clock advance 5m")
-        #expect(ShiftReport(shell.state).longestUnansweredAlert == 300)
+        var agent = ScriptedAgent(world: Self.world)
+        agent.run("incoming chat Ann", "accept", "sentiment 1 very-negative", "clock advance 5m")
+        #expect(ShiftReport(agent.state).longestUnansweredAlert == 300)
     }
 
     @Test func anAbandonedRequestIsNotMissed() {
-        var shell = TestShell(world: Self.world)
-        shell.run(
+        var agent = ScriptedAgent(world: Self.world)
+        agent.run(
             "traffic light --seed 4", "config queue-patience 90s", "config arrivals-chat 0", "config arrivals-sms 0",
             "config arrivals-voice 0", "config arrivals-social 3600", "clock advance 5s")
-        let report = ShiftReport(shell.state)
+        let report = ShiftReport(agent.state)
         #expect(report.offered >= 1)
-        shell.run("traffic off")
-        let offered = ShiftReport(shell.state).offered
-        shell.run("clock advance 10m")
-        let after = ShiftReport(shell.state)
+        agent.run("traffic off")
+        let offered = ShiftReport(agent.state).offered
+        agent.run("clock advance 10m")
+        let after = ShiftReport(agent.state)
         #expect(after.missed == 0, "requests left after 90s, before the 2m timeout")
         #expect(after.abandoned == offered)
     }
 
     @Test func reportTakesAFormatAndAFile() {
-        var shell = TestShell()
-        #expect(shell.error("report --format xml") == "--format takes text or json, not \"xml\"")
-        #expect(shell.error("report now").hasPrefix("usage: report"))
-        #expect(shell.error("report --svg").contains("--svg needs a value"))
-        let outcome = shell.run("report --svg shift.svg")
+        var agent = ScriptedAgent()
+        #expect(agent.error("report --format xml") == "--format takes text or json, not \"xml\"")
+        #expect(agent.error("report now").hasPrefix("usage: report"))
+        #expect(agent.error("report --svg").contains("--svg needs a value"))
+        let outcome = agent.run("report --svg shift.svg")
         #expect(outcome.export?.path == "shift.svg")
         #expect(outcome.export?.contents.hasPrefix("<?xml") == true)
     }

@@ -51,42 +51,42 @@ import Testing
     }
 
     @Test func trafficOffStopsArrivalsButKeepsTheTimelineAndTheCustomersInTheShift() throws {
-        var shell = interpreter(after: ["traffic rush --seed 2"])
-        try shell.schedule("incoming chat \"Kenny Smith\"", at: 6_000)
-        let firstArrival = try #require(shell.nextEventDue)
-        _ = shell.advanceClock(to: firstArrival)
+        var agent = interpreter(after: ["traffic rush --seed 2"])
+        try agent.schedule("incoming chat \"Kenny Smith\"", at: 6_000)
+        let firstArrival = try #require(agent.nextEventDue)
+        _ = agent.advanceClock(to: firstArrival)
         let outcome = Outcome([.message("Traffic off: no new customers; those in the shift carry on.")])
-        #expect(shell.handle("traffic off") == .ran(outcome))
-        #expect(shell.nextEventDue == firstArrival + 120, "the request still times out")
-        let lines = eventLines(shell.advanceClock(to: 5_999), in: shell.state)
+        #expect(agent.handle("traffic off") == .ran(outcome))
+        #expect(agent.nextEventDue == firstArrival + 120, "the request still times out")
+        let lines = eventLines(agent.advanceClock(to: 5_999), in: agent.state)
         #expect(lines.count == 2 && lines[1].contains("(abandoned)"), "\(lines)")
-        #expect(shell.nextEventDue == 6_000)
+        #expect(agent.nextEventDue == 6_000)
     }
 
     @Test func trafficWithoutAProfileShowsWhatRuns() {
-        var shell = TestShell()
-        #expect(shell.output("traffic") == "Traffic: off.")
-        shell.run("traffic light --seed 5")
+        var agent = ScriptedAgent()
+        #expect(agent.output("traffic") == "Traffic: off.")
+        agent.run("traffic light --seed 5")
         #expect(
-            shell.output("traffic")
+            agent.output("traffic")
                 == "Traffic: light, seed 5 - 12 requests an hour (Chat 6, SMS 3, Voice 2, Social 1).")
-        #expect(shell.output("config").contains("arrivals-chat         6 "))
+        #expect(agent.output("config").contains("arrivals-chat         6 "))
     }
 
     @Test func badTrafficInputIsAOneLineErrorAndChangesNothing() {
-        var shell = TestShell()
-        #expect(shell.error("traffic busy") == "unknown traffic profile \"busy\"; profiles: off, light, steady, rush")
-        #expect(shell.error("traffic rush --seed -1").contains("--seed takes a whole number"))
-        #expect(shell.error("traffic rush --seed x1").contains("--seed takes a whole number"))
-        #expect(shell.error("traffic rush --seed 99999999999999999999").contains("--seed takes a whole number"))
-        #expect(shell.error("traffic rush --seed").contains("--seed needs a value"))
-        #expect(shell.error("traffic rush steady").contains("usage: traffic"))
-        #expect(shell.error("traffic --seed 4").contains("usage: traffic"))
+        var agent = ScriptedAgent()
+        #expect(agent.error("traffic busy") == "unknown traffic profile \"busy\"; profiles: off, light, steady, rush")
+        #expect(agent.error("traffic rush --seed -1").contains("--seed takes a whole number"))
+        #expect(agent.error("traffic rush --seed x1").contains("--seed takes a whole number"))
+        #expect(agent.error("traffic rush --seed 99999999999999999999").contains("--seed takes a whole number"))
+        #expect(agent.error("traffic rush --seed").contains("--seed needs a value"))
+        #expect(agent.error("traffic rush steady").contains("usage: traffic"))
+        #expect(agent.error("traffic --seed 4").contains("usage: traffic"))
     }
 
     @Test func theSeedCanBeGivenWithAnEqualsSign() {
-        var shell = TestShell()
-        shell.run("traffic rush --seed=42")
-        #expect(shell.state.shift.seed == 42 && shell.state.shift.profile == .rush)
+        var agent = ScriptedAgent()
+        agent.run("traffic rush --seed=42")
+        #expect(agent.state.shift.seed == 42 && agent.state.shift.profile == .rush)
     }
 }

@@ -26,10 +26,10 @@ import Testing
     }
 
     @Test func theIconIsTheFirstTwoLettersInAnyScriptAndItsColumnWidens() throws {
-        var shell = TestShell()
-        shell.run("incoming chat \"日本語のお客様\"", "accept", "open case 42")
-        #expect(shell.state.sessions[1].initials == "日本")
-        let lines = PanelRenderer(style: .plain).render(shell.state)
+        var agent = ScriptedAgent()
+        agent.run("incoming chat \"日本語のお客様\"", "accept", "open case 42")
+        #expect(agent.state.sessions[1].initials == "日本")
+        let lines = PanelRenderer(style: .plain).render(agent.state)
         #expect(lines[2].contains("日本"))
         #expect(!lines[2].contains("…") && !lines[2].contains("~ "))
         #expect(Set(lines.prefix(5).map(VisibleText.width)) == [80])
@@ -37,7 +37,7 @@ import Testing
 
     @Test func widthsBelowTwentyAreRaisedAndWiderTerminalsAreUsed() {
         #expect(RenderStyle(color: false, unicode: true, width: 10).width == 20)
-        let state = TestShell().state
+        let state = ScriptedAgent().state
         #expect(
             PanelRenderer(style: RenderStyle(color: false, unicode: true, width: 150)).render(state)[0].count == 150)
     }

@@ -8,14 +8,14 @@ import Testing
 @Suite struct LimitsTests {
     private let largest = Limits.largestCounter
 
-    /// A shell started from `state` after `change`, which must still be a loadable state.
-    private func shell(_ change: (inout PanelState) -> Void) -> TestShell {
-        var shell = TestShell()
-        var state = shell.state
+    /// An agent started from `state` after `change`, which must still be a loadable state.
+    private func agent(_ change: (inout PanelState) -> Void) -> ScriptedAgent {
+        var agent = ScriptedAgent()
+        var state = agent.state
         change(&state)
         #expect(state.problems.isEmpty, "\(state.problems)")
-        shell = TestShell(state: state)
-        return shell
+        agent = ScriptedAgent(state: state)
+        return agent
     }
 
     /// The state saved as JSON and read back must load (no problems) and be the same.
@@ -43,63 +43,63 @@ import Testing
     }
 
     @Test func stateCountersNearTheLimitAreRefusedAtLoad() {
-        var state = TestShell().state
+        var state = ScriptedAgent().state
         state.sessions[0].unreadCount = Int.max
         #expect(state.problems.contains { $0.contains("unread count out of range") })
         for counter in [\PanelState.now, \.visitorCount, \.nextSessionID, \.nextConversationID] {
-            var state = TestShell().state
+            var state = ScriptedAgent().state
             state[keyPath: counter] = Int.max
             #expect(state.problems.contains { $0.hasSuffix("is out of range") })
         }
     }
 
     @Test func theClockStopsAtTheLimit() throws {
-        var shell = shell { $0.now = largest - 60 }
-        #expect(shell.error("clock advance 61s").contains("cannot go past \(largest) seconds"))
-        shell.run("clock advance 60s")
-        #expect(shell.state.now == largest)
-        try expectReloads(shell.state)
+        var agent = agent { $0.now = largest - 60 }
+        #expect(agent.error("clock advance 61s").contains("cannot go past \(largest) seconds"))
+        agent.run("clock advance 60s")
+        #expect(agent.state.now == largest)
+        try expectReloads(agent.state)
     }
 
     @Test func workItemNumbersAndVisitorNumbersRefuseAtTheLimit() throws {
-        var shell = shell { $0.nextConversationID = largest - 1 }
-        shell.run("incoming chat \"Kenny Smith\"")
-        try expectReloads(shell.state)
-        #expect(shell.error("incoming chat").contains("no more work item numbers"))
-        shell = self.shell { $0.visitorCount = largest - 1 }
-        shell.run("incoming chat")
-        try expectReloads(shell.state)
-        #expect(shell.error("incoming sms").contains("no more visitor numbers"))
-        shell.run("incoming sms \"Kenny Smith\"")  // a named customer needs no visitor number
+        var agent = agent { $0.nextConversationID = largest - 1 }
+        agent.run("incoming chat \"Kenny Smith\"")
+        try expectReloads(agent.state)
+        #expect(agent.error("incoming chat").contains("no more work item numbers"))
+        agent = self.agent { $0.visitorCount = largest - 1 }
+        agent.run("incoming chat")
+        try expectReloads(agent.state)
+        #expect(agent.error("incoming sms").contains("no more visitor numbers"))
+        agent.run("incoming sms \"Kenny Smith\"")  // a named customer needs no visitor number
     }
 
     @Test func sessionIDsRefuseAtTheLimit() throws {
-        var shell = shell { $0.nextSessionID = largest - 1 }
-        shell.run("open case 42")
-        try expectReloads(shell.state)
-        #expect(shell.error("open case 17").contains("no more session ids"))
-        shell.run("open case 42")  // already open: switching needs no new id
+        var agent = agent { $0.nextSessionID = largest - 1 }
+        agent.run("open case 42")
+        try expectReloads(agent.state)
+        #expect(agent.error("open case 17").contains("no more session ids"))
+        agent.run("open case 42")  // already open: switching needs no new id
     }
 
     @Test func unreadCountsSaturate() throws {
-        var shell = TestShell()
-        shell.run("incoming chat", "accept", "switch home")
-        var state = shell.state
+        var agent = ScriptedAgent()
+        agent.run("incoming chat", "accept", "switch home")
+        var state = agent.state
         state.sessions[1].unreadCount = largest
-        shell = TestShell(state: state)
-        shell.run("message 1 hello")
-        #expect(shell.state.sessions[1].unreadCount == largest)
-        #expect(shell.state.sessions[1].unreadBadge == "9+")
-        try expectReloads(shell.state)
+        agent = ScriptedAgent(state: state)
+        agent.run("message 1 hello")
+        #expect(agent.state.sessions[1].unreadCount == largest)
+        #expect(agent.state.sessions[1].unreadBadge == "9+")
+        try expectReloads(agent.state)
     }
 
     @Test func aWaitingWindowPastTheClockLimitSaturates() throws {
-        var shell = shell { $0.now = largest - 5 }
-        shell.run("incoming sms \"Kenny Smith\"", "accept", "close --yes")
-        #expect(shell.conversation("Kenny Smith") == nil)
-        let waiting = try #require(shell.state.conversations.values.first { $0.state == .waiting })
+        var agent = agent { $0.now = largest - 5 }
+        agent.run("incoming sms \"Kenny Smith\"", "accept", "close --yes")
+        #expect(agent.conversation("Kenny Smith") == nil)
+        let waiting = try #require(agent.state.conversations.values.first { $0.state == .waiting })
         #expect(waiting.waitingUntil == largest)
-        try expectReloads(shell.state)
+        try expectReloads(agent.state)
     }
 }
 

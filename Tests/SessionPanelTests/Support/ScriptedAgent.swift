@@ -2,15 +2,16 @@ import Testing
 
 @testable import SessionPanel
 
-/// Drives the interpreter the way the shell does, one line at a time, and checks what each line did.
-struct TestShell {
+/// An agent at the prompt, as a test drives it: feeds the interpreter one line at a time and
+/// checks what each line did.
+struct ScriptedAgent {
     private(set) var interpreter: Interpreter
 
     init(world: World = .demo, settings: Settings = Settings()) {
         interpreter = Interpreter(state: PanelState(world: world, settings: settings))
     }
 
-    /// A shell that starts from `state`, as from a state file.
+    /// An agent who starts from `state`, as from a state file.
     init(state: PanelState) { interpreter = Interpreter(state: state) }
 
     var state: PanelState { interpreter.state }
