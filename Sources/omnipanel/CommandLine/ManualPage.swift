@@ -72,8 +72,18 @@ enum ManualPage {
             lines +=
                 [".It Cm \(command.commandName)" + positionals.map { " Ar \($0.valueName ?? "")" }.joined()]
                 + sentences(command.abstract ?? "")
-            lines += positionals.flatMap { sentences($0.abstract ?? "") }
-            lines += sentences(command.discussion ?? "")
+            lines += positionals.flatMap { positional in
+                let choices = positional.allValues ?? []
+                let help = "<\(positional.valueName ?? "")>: " + (positional.abstract ?? "")
+                return sentences(choices.isEmpty ? help : help + " One of: " + choices.joined(separator: ", ") + ".")
+            }
+            // The discussion's own lines (`completions` lists one per shell) each start a line.
+            let paragraphs = (command.discussion ?? "").split(separator: "\n").map {
+                $0.trimmingPrefix(while: \.isWhitespace)
+            }
+            lines += paragraphs.enumerated().flatMap { index, line in
+                (index == 0 ? [] : [".br"]) + sentences(String(line))
+            }
             let own = command.options.filter { !rootOptions.contains($0.spellings) }
             if !own.isEmpty { lines += [".Bl -tag -width Ds"] + own.flatMap(item) + [".El"] }
         }
