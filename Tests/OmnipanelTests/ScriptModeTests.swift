@@ -131,7 +131,8 @@ struct ScriptModeTests {
         let result = try Binary.run(["--world", contacts, "--world", cases, "-c", "show"])
         #expect(result.status == 2)
         #expect(
-            result.stderr == "omnipanel: world file \(cases): line 4, column 1: case 7 appears twice (first on line 2)\n")
+            result.stderr
+                == "omnipanel: world file \(cases): line 4, column 1: case 7 appears twice (first on line 2)\n")
         let json = try folder.write(#"{"contacts": [{"name": "bob"}]}"#, to: "more.json").path
         let across = try Binary.run(["--world", contacts, "--world", json, "-c", "show"])
         #expect(

@@ -232,7 +232,8 @@ import Testing
     }
 
     @Test func linesAreCountedThroughAQuotedFieldWithLineBreaks() throws {
-        let contacts = try write("name,account\nAnn,\"Big\nCorp\"\n\"Bob\",\"a\r\nb\"\r\n\"ann\",X\n", to: "contacts.csv")
+        let contacts = try write(
+            "name,account\nAnn,\"Big\nCorp\"\n\"Bob\",\"a\r\nb\"\r\n\"ann\",X\n", to: "contacts.csv")
         #expect(
             failure([contacts])
                 == "world file \(contacts): line 6, column 1: contact \"ann\" appears twice (first on line 2)")
@@ -243,7 +244,9 @@ import Testing
         _ = try WorldCache.catalog(for: [contacts], in: cache)
         let inode = try cacheInode()
         _ = try write("name\nAnn\nBob\nann\n", to: "contacts.csv")
-        #expect(failure([contacts]) == "world file \(contacts): line 4, column 1: contact \"ann\" appears twice (first on line 2)")
+        #expect(
+            failure([contacts])
+                == "world file \(contacts): line 4, column 1: contact \"ann\" appears twice (first on line 2)")
         #expect(try cacheInode() == inode, "no half import left behind")
         let kept = try SQLiteWorldCatalog(readingOnly: cache + "/" + #require(cacheFiles()?.first))
         #expect(try kept.contacts(startingWith: "", limit: 3).map(\.name) == ["Ann", "Bob"])

@@ -92,7 +92,9 @@ public struct CSVWorldReader {
                 throw error("\(fieldEnds.count) fields, the header has \(header.count)", at: place)
             }
             let recordLine = fieldPlaces[0].line
-            if let listener { listener.nextRecord(line: fieldPlaces[keyColumn].line, column: fieldPlaces[keyColumn].column) }
+            if let listener {
+                listener.nextRecord(line: fieldPlaces[keyColumn].line, column: fieldPlaces[keyColumn].column)
+            }
             do {
                 try write(to: sink, columns)
             } catch let failure as WorldFileError {
