@@ -100,7 +100,7 @@ complete -c 'omnipanel' -n '__omnipanel_should_offer_completions_for_flags_or_op
 complete -c 'omnipanel' -n '__omnipanel_should_offer_completions_for_flags_or_options "omnipanel" speed' -l 'speed' -d 'How fast the shift\'s clock runs at the prompt: 1 follows the wall clock (the default), 10 ten times as fast, 0 stops it.' -rfka ''
 complete -c 'omnipanel' -n '__omnipanel_should_offer_completions_for_flags_or_options "omnipanel" version' -l 'version' -d 'Show the version.'
 complete -c 'omnipanel' -n '__omnipanel_should_offer_completions_for_flags_or_options "omnipanel" h help' -s 'h' -l 'help' -d 'Show help information.'
-complete -c 'omnipanel' -n '__omnipanel_should_offer_completions_for_positional "omnipanel" -eq 1' -fa 'run' -d 'Run a script of shell commands, one per line.'
+complete -c 'omnipanel' -n '__omnipanel_should_offer_completions_for_positional "omnipanel" -eq 1' -fa 'run' -d 'Run a script of panel commands, one per line.'
 complete -c 'omnipanel' -n '__omnipanel_should_offer_completions_for_positional "omnipanel" -eq 1' -fa 'completions' -d 'Print the completion script for bash, zsh or fish.'
 complete -c 'omnipanel' -n '__omnipanel_should_offer_completions_for_positional "omnipanel" -eq 1' -fa 'export' -d 'Write the state file\'s state as JSON (the version-1 format) to standard output.'
 complete -c 'omnipanel' -n '__omnipanel_should_offer_completions_for_positional "omnipanel" -eq 1' -fa 'import' -d 'Replace the state file\'s state with one read from JSON (as export writes it).'

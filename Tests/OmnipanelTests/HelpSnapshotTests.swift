@@ -10,8 +10,8 @@ import Testing
     @Test(arguments: [
         (["--help"], "help.txt"), (["run", "--help"], "run-help.txt"),
         (["completions", "--help"], "completions-help.txt"), (["help", "run"], "run-help.txt"),
-        (["-c", "help"], "shell-help.txt"), (["-c", "help switch"], "shell-help-switch.txt"),
-        (["-c", "help keys"], "shell-help-keys.txt"),
+        (["-c", "help"], "panel-help.txt"), (["-c", "help switch"], "panel-help-switch.txt"),
+        (["-c", "help keys"], "panel-help-keys.txt"),
     ])
     func helpIsTheSnapshot(arguments: [String], file: String) throws {
         let result = try Binary.run(arguments, environment: ["COLUMNS": "80"])

@@ -40,7 +40,7 @@ import Testing
         if let man = Tool.path("man") {
             let page = try runProcess(
                 man, ["-l", "\(prefix)/share/man/man1/omnipanel.1"], environment: ["MANPAGER": "cat", "MANWIDTH": "80"])
-            #expect(page.status == 0 && page.stdout.contains("SHELL COMMANDS"), "\(page.stderr)")
+            #expect(page.status == 0 && page.stdout.contains("PANEL COMMANDS"), "\(page.stderr)")
         }
         let bashCompletion = BashCompletionTests.bashCompletion
         if let bash = Tool.path("bash"), FileManager.default.fileExists(atPath: bashCompletion) {

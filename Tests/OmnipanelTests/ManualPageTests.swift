@@ -29,7 +29,7 @@ import Testing
         let words = help.split(separator: "\n").compactMap { $0.hasPrefix("  ") ? $0.split(separator: " ").first : nil }
         #expect(words.count >= 30, "the shell's help lists its commands: \(help)")
         for word in words { #expect(page.contains(".It Li \"\(word)"), "`\(word)` is missing from the page") }
-        for section in ["SHELL COMMANDS", "SCRIPT DIRECTIVES", "ENVIRONMENT", "FILES", "EXIT STATUS"] {
+        for section in ["PANEL COMMANDS", "SCRIPT DIRECTIVES", "ENVIRONMENT", "FILES", "EXIT STATUS"] {
             #expect(page.contains(".Sh \(section)\n"))
         }
     }

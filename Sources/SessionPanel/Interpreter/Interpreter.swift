@@ -1,4 +1,4 @@
-/// The shell's state machine: takes lines one at a time and says what each produced.
+/// The prompt's and the scripts' state machine: takes lines one at a time and says what each produced.
 ///
 /// It owns the ``PanelState`` and the one piece of conversation state between lines: a pending
 /// confirmation (`Close session "…"? [y/N]`), which the next line answers. The prompt, scripts,

@@ -77,7 +77,7 @@ public struct Outcome: Sendable, Equatable {
     public var showsPanel = false
     /// A question to ask before anything changes.
     public var confirmation: Confirmation?
-    /// Whether the shell should end.
+    /// Whether omnipanel should stop reading lines (`quit`).
     public var quits = false
     /// Whether this answers a question the agent asked (`show`, `dashboard`, `history`, `hover`, `help`, …)
     /// rather than reporting a change; `--quiet` prints only answers and errors.

@@ -39,7 +39,7 @@ public struct World: Sendable, Codable, Equatable {
         }
     }
 
-    /// A conversation already on the dashboard when the shell starts.
+    /// A conversation already on the dashboard when omnipanel starts.
     public struct WorkItem: Sendable, Codable, Equatable {
         /// The item number, shown as `W<id>`.
         public var id: Int

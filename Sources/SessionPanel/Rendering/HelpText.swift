@@ -7,7 +7,7 @@ enum HelpText {
         "Alt-0        switch to Home",
         "Up / Down    recall earlier commands (history is saved between runs)",
         "Ctrl-C       clear the line",
-        "Ctrl-D       leave the shell (on an empty line)",
+        "Ctrl-D       leave omnipanel (on an empty line)",
     ]
 
     static func lines(for topic: String?) -> [String] {

@@ -64,7 +64,7 @@ enum CommandLineCompletion {
         return candidates.map { formatted($0, for: shell) }
     }
 
-    /// The candidates for the word `typed` of a one-shot shell command. Each is the word as the
+    /// The candidates for the word `typed` of a one-shot panel command. Each is the word as the
     /// program should receive it (the shell escapes it), starting exactly as typed: a shell keeps only
     /// candidates that begin with what was typed, and titles match in any case.
     ///

@@ -3,7 +3,7 @@ import FoundationEssentials
 import SessionPanel
 
 /// The manual page `omnipanel.1` (mdoc), written from the program's command line as argument-parser
-/// describes it (options, subcommands, their help: ``ToolInfo``) and from the shell's command table
+/// describes it (options, subcommands, their help: ``ToolInfo``) and from the panel's command table
 /// (every command and script directive: ``CommandTable``), which argument-parser's `generate-manual`
 /// plugin cannot know. The committed `man/omnipanel.1` is this text; a test fails when it is stale.
 enum ManualPage {
@@ -101,7 +101,7 @@ enum ManualPage {
     }
 
     private static var shellCommands: [String] {
-        [".Sh SHELL COMMANDS"]
+        [".Sh PANEL COMMANDS"]
             + sentences(
                 "At the prompt, in scripts, after -c and as one-shot words. "
                     + "A session is named by its position (Home is 0), home, or the start of its title. "
@@ -116,7 +116,7 @@ enum ManualPage {
             + [".Bl -tag -width Ds"] + CommandTable.directives.flatMap(entry) + [".El"]
     }
 
-    /// A shell command or directive: its usage lines, aliases, summary and details.
+    /// A panel command or directive: its usage lines, aliases, summary and details.
     private static func entry(_ spec: CommandSpec) -> [String] {
         var lines = [".It Li " + argument(spec.usage[0])]
         for usage in spec.usage.dropFirst() { lines += [".Li " + argument(usage), ".br"] }

@@ -22,7 +22,7 @@ struct PromptCommand: ParsableCommand {
 
     @Argument(
         parsing: .captureForPassthrough,
-        help: ArgumentHelp("One shell command and its words, e.g. accept.", valueName: "command"),
+        help: ArgumentHelp("One panel command and its words, e.g. accept.", valueName: "command"),
         completion: .custom(CommandLineCompletion.commandWord))
     var arguments: [String] = []
 
@@ -60,26 +60,26 @@ struct PromptCommand: ParsableCommand {
                 "--traffic, --seed, --scenario and --speed need a terminal for the prompt; a script writes `traffic …` and `at …` lines, or runs with `omnipanel run FILE`"
             )
         }
-        let shell = try RunContext(options: options, interactive: interactive)
+        let context = try RunContext(options: options, interactive: interactive)
         switch input {
         case .words(let words):
-            return shell.runScript(named: "<command>", lines: [InputLine(words: words)])
+            return context.runScript(named: "<command>", lines: [InputLine(words: words)])
         case .commands(let commands):
-            return shell.runScript(
+            return context.runScript(
                 named: "-c", lines: TokenizedLine.splitCommands(commands).map { InputLine(Array($0.utf8)) })
         case .standardInput:
-            if interactive { return Prompt(context: shell).run() }
-            return shell.runScript(named: "<stdin>", lines: LineReader(descriptor: .standardInput))
+            if interactive { return Prompt(context: context).run() }
+            return context.runScript(named: "<stdin>", lines: LineReader(descriptor: .standardInput))
         }
     }
 }
 
-/// `omnipanel help [<command>]` (hidden): the shell's `help`, as one-shot words, as before the move
+/// `omnipanel help [<command>]` (hidden): the panel's `help`, as one-shot words, as before the move
 /// to argument-parser, whose own `help` subcommand this one comes before (`--help` is argument-parser's).
 /// `omnipanel help run` (a subcommand, as argument-parser's help page suggests) prints its `--help`.
 struct PromptHelpCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "help", abstract: "The shell's commands, or one command's help.", shouldDisplay: false)
+        commandName: "help", abstract: "The panel commands, or one command's help.", shouldDisplay: false)
 
     @OptionGroup var panel: PanelOptions<Omnipanel>
 
@@ -94,8 +94,8 @@ struct PromptHelpCommand: ParsableCommand {
             Output.print([Omnipanel.helpMessage(for: subcommand)])
             return
         }
-        let shell = try RunContext(options: panel.merged())
-        let status = shell.runScript(named: "<command>", lines: [InputLine(words: ["help"] + words)])
+        let context = try RunContext(options: panel.merged())
+        let status = context.runScript(named: "<command>", lines: [InputLine(words: ["help"] + words)])
         if status != 0 { throw ExitStatus(status) }
     }
 }

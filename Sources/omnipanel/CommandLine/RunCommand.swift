@@ -5,7 +5,7 @@ import SystemIO
 /// `omnipanel run FILE`: a script file (or `-`), played, checked or recorded.
 struct RunCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "run", abstract: "Run a script of shell commands, one per line.",
+        commandName: "run", abstract: "Run a script of panel commands, one per line.",
         usage: "omnipanel run [<options>] [--check | --record | --pace <seconds>] <script>",
         discussion: """
             The options may come before `run` too (`omnipanel --world w.json run demo.omni`). With \
@@ -77,17 +77,18 @@ struct RunCommand: ParsableCommand {
 
     /// Plays, checks or records the script; returns the exit status.
     private func run(_ script: RunScript, _ options: RunOptions) throws -> Int32 {
-        let shell = try RunContext(options: options)
+        let context = try RunContext(options: options)
         let pace: Double?
         switch script.mode {
-        case .check: return TranscriptRun(path: script.path, state: shell.initialState, strict: options.strict).check()
+        case .check:
+            return TranscriptRun(path: script.path, state: context.initialState, strict: options.strict).check()
         case .record(let pace):
-            return TranscriptRun(path: script.path, state: shell.initialState, strict: options.strict)
+            return TranscriptRun(path: script.path, state: context.initialState, strict: options.strict)
                 .record(cast: script.cast, pace: pace)
         case .play(let seconds): pace = seconds
         }
         if script.path == "-" {
-            return shell.runScript(
+            return context.runScript(
                 named: "<stdin>", lines: LineReader(descriptor: .standardInput), pace: pace, cast: script.cast,
                 report: script.report)
         }
@@ -99,7 +100,7 @@ struct RunCommand: ParsableCommand {
             return 2
         }
         defer { try? descriptor.close() }
-        return shell.runScript(
+        return context.runScript(
             named: script.path, lines: LineReader(descriptor: descriptor), pace: pace, cast: script.cast,
             report: script.report)
     }

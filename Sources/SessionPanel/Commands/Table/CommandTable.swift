@@ -1,4 +1,4 @@
-/// The command table: every command the shell knows, in the order `help` lists them.
+/// The command table: every panel command, in the order `help` lists them.
 public enum CommandTable {
     /// All commands, then the script directives.
     public static let all: [CommandSpec] = commands + directives

@@ -10,7 +10,7 @@ extension CommandTable {
     }
 
     static let quit = CommandSpec(
-        "quit", aliases: ["exit"], usage: ["quit"], summary: "Leave the shell (Ctrl-D does too)"
+        "quit", aliases: ["exit"], usage: ["quit"], summary: "Leave omnipanel (Ctrl-D does too)"
     ) { arguments throws(CommandError) in
         try arguments.finish()
         return .quit
