@@ -228,6 +228,42 @@ import Testing
     }
 }
 
+/// A version-1 state file (the JSON `export` writes) is migrated the way `import` reads: its world
+/// streamed from the file into the new database.
+@Suite struct StreamedMigrationTests {
+    @Test func aVersion1FileIsMigratedWithItsWorldStreamed() throws {
+        let scratch = try Scratch()
+        defer { scratch.remove() }
+        let (_, _, text) = try StateImportTests.exported(in: scratch)
+        let old = scratch.path("old.state")
+        try Array(text.utf8).write(to: old)
+        _ = try StateFile(path: old) {
+            Issue.record("the file exists: nothing to create")
+            return PanelState()
+        }
+        #expect(try InputFile.read(old + ".v1.json", limit: 1 << 30) == Array(text.utf8), "the original is kept")
+        StateExportTests.expectSame(Array(try StateExportTests.chunks(of: old).joined()), Array(text.utf8), "migrated")
+    }
+
+    @Test func aVersion1FileWithABrokenWorldIsLeftAsItWas() throws {
+        let scratch = try Scratch()
+        defer { scratch.remove() }
+        let (_, _, text) = try StateImportTests.exported(in: scratch)
+        let broken = Array(text.replacingOccurrences(of: "\"Contact 1502 Zoë\"", with: "\"Contact 1501 Zoë\"").utf8)
+        let old = scratch.path("old.state")
+        try broken.write(to: old)
+        #expect(throws: StateFileError.self) { _ = try StateFile(path: old) { PanelState() } }
+        do {
+            _ = try StateFile(path: old) { PanelState() }
+        } catch let error as StateFileError {
+            #expect(
+                error.message.contains("old.state is not a usable omnipanel state: world: contact"), "\(error.message)")
+        }
+        #expect(try InputFile.read(old, limit: 1 << 30) == broken)
+        #expect(throws: ReadFailure.self) { try InputFile.read(old + ".v1.json", limit: 1) }
+    }
+}
+
 extension [UInt8] {
     /// Writes these bytes to a new file at `path`.
     fileprivate func write(to path: String) throws {

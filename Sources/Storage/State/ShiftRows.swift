@@ -12,7 +12,9 @@ import SessionPanel
 ///   notifications, presence, …, whatever the state gains later) is one row of `shift`, by key;
 /// - each session is a row of `sessions`, by id, with its panel position;
 /// - each conversation is a row of `conversations`, by work item number, without its messages;
-/// - each message is a row of `messages`, by conversation and position in the transcript.
+/// - each message is a row of `messages`, by conversation and position in the transcript;
+/// - each record of the shift's log (what happened to a conversation, for `report`) is a row of `shift`,
+///   `shift/log/records/ID`, as cutting the whole state by key names it.
 struct ShiftRows: Equatable {
     /// A session's row.
     struct Session: Equatable {
@@ -32,6 +34,9 @@ struct ShiftRows: Equatable {
     var sessions: [Int: Session] = [:]
     /// Conversations by work item number.
     var conversations: [Int: Conversation] = [:]
+    /// The shift log's records by work item number, as JSON: rows of `shift` too (``logRecordKey(_:)``),
+    /// kept apart from ``values`` because the log grows with the run.
+    var logRecords: [Int: String] = [:]
 
     static let sessionsKey = "sessions"
     static let conversationsKey = "conversations"
@@ -41,15 +46,22 @@ struct ShiftRows: Equatable {
     init() {}
 
     /// Cuts `state` into rows. Records equal to those of `previous` (the state `previous.rows` were
-    /// cut from) keep their rows, so a save costs the records that changed, not the whole shift.
+    /// cut from) keep their rows, and the small rest of the shift (``PanelState/withoutRecords``) is
+    /// encoded again only when it changed, so a save costs the records that changed, not the whole shift.
     init(_ state: PanelState, after previous: (state: PanelState, rows: ShiftRows)? = nil) throws(StorageError) {
-        guard case .object(let members) = try Self.encode(state.withoutRecords) else {
-            throw StorageError("the state is not a JSON object")
+        let rest = state.withoutRecords
+        if let previous, previous.state.withoutRecords == rest {
+            values = previous.rows.values
+        } else {
+            guard case .object(let members) = try Self.encode(rest) else {
+                throw StorageError("the state is not a JSON object")
+            }
+            for (key, value) in members
+            where key != Self.sessionsKey && key != Self.conversationsKey && key != Self.worldKey {
+                split(value, at: key, depth: 1)
+            }
         }
-        for (key, value) in members
-        where key != Self.sessionsKey && key != Self.conversationsKey && key != Self.worldKey {
-            split(value, at: key, depth: 1)
-        }
+        try cutLogRecords(state.shift.log.records, after: previous)
         let earlier = previous.map { previous in
             Dictionary(previous.state.sessions.enumerated().map { ($1.id, (position: $0, session: $1)) }) { first, _ in
                 first
@@ -68,6 +80,27 @@ struct ShiftRows: Equatable {
             conversations[id] = try Self.row(
                 for: conversation, after: previous?.state.conversations[id], previous?.rows.conversations[id])
         }
+    }
+
+    /// The row of the shift log's records, as cutting the whole state names it: `shift/log/records`,
+    /// holding `{}` while the log has no record, and `shift/log/records/ID` a row per record.
+    static let logRecordsKey = ["shift", "log", "records"].joined(separator: String(separator))
+
+    /// The key in `shift` of the row of the log's record of work item `id`.
+    static func logRecordKey(_ id: Int) -> String { logRecordsKey + String(separator) + String(id) }
+
+    /// The rows of the shift log's `records`: those equal in `previous` keep their rows, the others
+    /// are encoded. While there is none, the empty object is the row ``logRecordsKey`` (in ``values``).
+    private mutating func cutLogRecords(
+        _ records: [Int: ConversationRecord], after previous: (state: PanelState, rows: ShiftRows)?
+    ) throws(StorageError) {
+        let before = previous?.state.shift.log.records ?? [:]
+        logRecords = previous?.rows.logRecords ?? [:]
+        for (id, record) in records where logRecords[id] == nil || before[id] != record {
+            logRecords[id] = Self.row(for: record)
+        }
+        for id in before.keys where records[id] == nil { logRecords[id] = nil }
+        values[Self.logRecordsKey] = records.isEmpty ? JSONValue.object([]).serialized : nil
     }
 
     /// Objects are cut into a row per member, to this depth: `shift/log/records/1000` is one row, so
@@ -126,6 +159,29 @@ struct ShiftRows: Equatable {
         ]).serialized
     }
 
+    /// A shift log record's row: the JSON `JSONValueEncoder` makes of it (a test holds the two equal;
+    /// absent values left out as the encoder leaves them), built directly, as a save writes every
+    /// record that changed and the generic encoder took most of its time.
+    static func row(for record: ConversationRecord) -> String {
+        func spans(_ spans: [TimeSpan]) -> JSONValue {
+            .array(spans.map { .object([("start", .number($0.start))] + present("end", $0.end)) })
+        }
+        func present(_ key: String, _ value: Int?) -> [(String, JSONValue)] { value.map { [(key, .number($0))] } ?? [] }
+        let offers = record.offers.map { offer in
+            JSONValue.object(
+                [("time", .number(offer.time))] + (offer.result.map { [("result", .string($0.rawValue))] } ?? [])
+                    + present("resultTime", offer.resultTime))
+        }
+        return JSONValue.object(
+            [
+                ("conversation", .number(record.conversation)), ("firstSeen", .number(record.firstSeen)),
+                ("offers", .array(offers)), ("handled", spans(record.handled)), ("alerts", spans(record.alerts)),
+                ("unread", spans(record.unread)), ("persistentEnds", .number(record.persistentEnds)),
+                ("parks", .number(record.parks)),
+            ] + present("abandonedAt", record.abandonedAt) + present("closedAt", record.closedAt)
+        ).serialized
+    }
+
     private static func encode(_ value: some Encodable) throws(StorageError) -> JSONValue {
         do {
             return try JSONValueEncoder().encode(value)
@@ -141,6 +197,9 @@ struct ShiftRows: Equatable {
         var tree = Node.object([:])
         for (key, text) in values {
             try tree.insert(try Self.parse(text), at: key.split(separator: Self.separator)[...])
+        }
+        for (id, text) in logRecords {
+            try tree.insert(try Self.parse(text), at: Self.logRecordKey(id).split(separator: Self.separator)[...])
         }
         guard case .object(let nested) = tree else { throw StorageError("the shift's rows are not an object") }
         for key in Set(nested.keys).union([Self.sessionsKey, Self.conversationsKey]).sorted() {

@@ -41,7 +41,17 @@ struct ShiftTables {
     func read() throws(StorageError) -> ShiftRows {
         var rows = ShiftRows()
         let values = try database.prepare("SELECT key, value FROM shift")
-        while try values.step() { rows.values[values.string(at: 0) ?? ""] = values.string(at: 1) ?? "" }
+        let recordPrefix = ShiftRows.logRecordsKey + String(ShiftRows.separator)
+        while try values.step() {
+            let key = values.string(at: 0) ?? ""
+            if key.hasPrefix(recordPrefix), let id = Int(key.dropFirst(recordPrefix.count)),
+                ShiftRows.logRecordKey(id) == key
+            {
+                rows.logRecords[id] = values.string(at: 1) ?? ""
+            } else {
+                rows.values[key] = values.string(at: 1) ?? ""
+            }
+        }
         let sessions = try database.prepare("SELECT id, position, body FROM sessions")
         while try sessions.step() {
             rows.sessions[sessions.int(at: 0)] = .init(
@@ -79,6 +89,15 @@ struct ShiftTables {
         }
         for key in old.values.keys where new.values[key] == nil {
             written += try run(deleteValue) { s throws(StorageError) in try s.bind(key, at: 1) }
+        }
+        for (id, value) in new.logRecords where old.logRecords[id] != value {
+            written += try run(putValue) { s throws(StorageError) in
+                try s.bind(ShiftRows.logRecordKey(id), at: 1)
+                try s.bind(value, at: 2)
+            }
+        }
+        for id in old.logRecords.keys where new.logRecords[id] == nil {
+            written += try run(deleteValue) { s throws(StorageError) in try s.bind(ShiftRows.logRecordKey(id), at: 1) }
         }
         for (id, session) in new.sessions where old.sessions[id] != session {
             written += try run(putSession) { s throws(StorageError) in

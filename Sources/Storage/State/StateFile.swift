@@ -172,9 +172,16 @@ public final class StateFile {
     /// shift of `state` and the world `writeWorld` writes, and finishes, with the writer it is given,
     /// in one transaction: a world that cannot be written changes nothing.
     static func replacing(
-        _ path: String, shiftOf state: PanelState, world writeWorld: (WorldWriter) throws -> Void
+        _ path: String, shiftOf state: PanelState, world writeWorld: @escaping (WorldWriter) throws -> Void
     ) throws(StateFileError) {
-        try opening(path) { PanelState(world: World()) }.replace(state) { database throws(StorageError) in
+        try opening(path) { PanelState(world: World()) }.replace(state, writingWorld: writing(writeWorld))
+    }
+
+    /// Writing a world with a ``WorldWriter`` on a database, any error as a ``StorageError``.
+    private static func writing(_ writeWorld: @escaping (WorldWriter) throws -> Void) -> (Database) throws(StorageError)
+        -> Void
+    {
+        { database throws(StorageError) in
             let writer = try WorldWriter(into: database)
             do {
                 try writeWorld(writer)
@@ -357,7 +364,8 @@ public final class StateFile {
 
     /// Builds a complete state file for `state` under a new private name and hands that name to `finish`.
     private static func place(
-        _ state: PanelState, at path: String, finish: (String) throws(StateFileError) -> Bool
+        _ state: PanelState, at path: String, world writeRecords: ((Database) throws(StorageError) -> Void)? = nil,
+        finish: (String) throws(StateFileError) -> Bool
     ) throws(StateFileError) -> Bool {
         let temporary = try StatePath.createTemporary(beside: path)
         do {
@@ -368,7 +376,7 @@ public final class StateFile {
             try database.execute("PRAGMA journal_mode = OFF; PRAGMA synchronous = OFF")
             try database.execute("BEGIN")
             try database.execute(ShiftTables.schema)
-            try writeWorld(of: state, into: database)
+            if let writeRecords { try writeRecords(database) } else { try writeWorld(of: state, into: database) }
             try ShiftTables(database).write(rows, over: ShiftRows())
             try database.execute("COMMIT")
             if state.world.world == nil { try database.execute("DETACH DATABASE source") }
@@ -419,26 +427,40 @@ public final class StateFile {
         guard fstat(descriptor, &opened) == 0, lstat(path, &current) == 0,
             opened.st_ino == current.st_ino, opened.st_dev == current.st_dev
         else { return }  // migrated (or replaced) while this one waited: look again
-        let state = try SavedJSON.decode(try StatePath.readAll(file, path), path)
+        // Read as `import` reads JSON: the world streamed from the file into the new one.
+        let source = try StreamedState(path)
         let original = path + ".v1.json"
         var existing = stat()
         if lstat(original, &existing) == 0 {
             throw StateFileError(path, .unwritable("it is a version-1 file to migrate, and \(original) is in the way"))
         }
-        _ = try place(state, at: path) { temporary throws(StateFileError) in
-            guard link(path, original) == 0 else {
-                throw StateFileError(
-                    path, .unwritable("cannot keep the original as \(original): \(StatePath.lastError)"))
+        let world = source.streamsWorld ? writing(source.writeWorld(into:)) : nil
+        do {
+            _ = try place(source.state, at: path, world: world) { temporary throws(StateFileError) in
+                try keep(path, as: original, descriptor, placing: temporary)
             }
-            fchmod(descriptor, 0o600)
-            guard rename(temporary, path) == 0 else {
-                let reason = StatePath.lastError
-                unlink(original)
-                throw StateFileError(path, .unwritable("cannot migrate it: \(reason)"))
-            }
-            StatePath.syncFolder(of: path)
-            return true
+        } catch {
+            throw source.failure(error)
         }
+    }
+
+    /// Keeps the version-1 file at `path` (open as `descriptor`) as `original` and renames the new
+    /// file `temporary` over `path`.
+    private static func keep(_ path: String, as original: String, _ descriptor: Int32, placing temporary: String)
+        throws(StateFileError) -> Bool
+    {
+        guard link(path, original) == 0 else {
+            throw StateFileError(
+                path, .unwritable("cannot keep the original as \(original): \(StatePath.lastError)"))
+        }
+        fchmod(descriptor, 0o600)
+        guard rename(temporary, path) == 0 else {
+            let reason = StatePath.lastError
+            unlink(original)
+            throw StateFileError(path, .unwritable("cannot migrate it: \(reason)"))
+        }
+        StatePath.syncFolder(of: path)
+        return true
     }
 
     /// Takes an exclusive `flock` on the original JSON file, waiting up to ``lockWaitSeconds``.

@@ -73,10 +73,11 @@ struct StateJSONSplit {
                 throw StateFileError(path, .unreadable("\(error)"))
             }
             if count == 0 { break }
-            for byte in chunk[..<count] {
+            for byte in chunk[..<count] where !isStopped {
                 take(byte, at: offset)
                 offset += 1
             }
+            if isStopped { break }
             if shift.count > SavedJSON.largestFile {
                 throw StateFileError(
                     path, .unreadable("larger than \(ByteCount(SavedJSON.largestFile)) without its world, the limit"))
@@ -125,7 +126,20 @@ struct StateJSONSplit {
     private static let stateKey = Array("state".utf8)
     private static let worldKey = Array("world".utf8)
 
+    /// Whether the pass has stopped at a byte JSON never has outside a string (a file of zeros, binary
+    /// data): the shift ends there, and its parser says what is wrong.
+    private var isStopped = false
+
     private mutating func take(_ byte: UInt8, at offset: Int) {
+        // A control character or a non-ASCII byte outside a string (but a byte order mark at the start)
+        // is never JSON: stop there and let the shift's parser say so, without reading the rest.
+        if !inString,
+            byte >= 0x80 ? offset > 2 : byte < 0x20 && byte != 0x0A && byte != 0x0D && byte != 0x09
+        {
+            isStopped = true
+            keep(byte)
+            return
+        }
         if inString {
             if escaped {
                 escaped = false

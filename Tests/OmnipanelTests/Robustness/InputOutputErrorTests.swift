@@ -24,7 +24,7 @@ struct InputOutputErrorTests {
         #expect(result.stdout.isEmpty)
     }
 
-    @Test("a state file over 64 MiB is refused from its size, before reading; a world that large is streamed")
+    @Test("a state file or world over 64 MiB is streamed: refused at its first byte when that is not JSON")
     func largeRegularFiles() throws {
         let folder = try TemporaryDirectory()
         defer { folder.remove() }
@@ -41,8 +41,8 @@ struct InputOutputErrorTests {
         #expect(state.status == 3)
         #expect(
             state.stderr
-                == "omnipanel: cannot read state file \(folder.path("state.json")): it is larger than 64 MiB, the limit\n"
-        )
+                == "omnipanel: state file \(folder.path("state.json")) is not a usable omnipanel state: not valid JSON: "
+                + "expected a value, found U+0000 (line 1, column 1); the file was left as it was\n")
     }
 
     @Test("run /dev/zero refuses the over-long line and stops reading after 16 MiB")
