@@ -228,6 +228,17 @@ import Testing
     }
 }
 
+extension StateImportTests {
+    @Test func aWorldThatNeverEndsIsRefusedAsNotJSON() throws {
+        let scratch = try Scratch()
+        defer { scratch.remove() }
+        let (file, _, _) = try Self.exported(in: scratch)
+        let deep = "{\"state\": {\"world\": {\"contacts\": " + String(repeating: "[", count: 600)
+        let message = try Self.refusal(of: deep, in: scratch, file)
+        #expect(message.contains("not valid JSON"), "\(message)")
+    }
+}
+
 /// A version-1 state file (the JSON `export` writes) is migrated the way `import` reads: its world
 /// streamed from the file into the new database.
 @Suite struct StreamedMigrationTests {

@@ -57,7 +57,8 @@ struct StateJSONSplit {
     /// Where the world's value is; `nil` when the file has no object at `state.world`.
     private(set) var world: World?
 
-    /// Reads `path` through once; refuses it when what is not the world is over ``SavedJSON/largestFile``.
+    /// Reads `path` through once; refuses it when what is not the world is over ``SavedJSON/largestFile``,
+    /// or the whole over ``WorldFiles/maximumBytes`` (as a world file: an endless input ends).
     init(_ path: String) throws(StateFileError) {
         let descriptor = try Self.open(path)
         defer { try? descriptor.close() }
@@ -78,6 +79,9 @@ struct StateJSONSplit {
                 offset += 1
             }
             if isStopped { break }
+            if offset > WorldFiles.maximumBytes {
+                throw StateFileError(path, .unreadable("larger than \(ByteCount(WorldFiles.maximumBytes)), the limit"))
+            }
             if shift.count > SavedJSON.largestFile {
                 throw StateFileError(
                     path, .unreadable("larger than \(ByteCount(SavedJSON.largestFile)) without its world, the limit"))
@@ -171,6 +175,8 @@ struct StateJSONSplit {
                 worldLines = 0
             }
             containers.append(byte == UInt8(ascii: "{"))
+            // Deeper than the parser goes: stop, and the shift's parser says where it was cut.
+            if containers.count > JSONParser.maximumDepth { isStopped = true }
             expectingKey = byte == UInt8(ascii: "{")
         case UInt8(ascii: "}"), UInt8(ascii: "]"):
             _ = containers.popLast()
