@@ -15,6 +15,9 @@ public final class WorldWriter {
     private let insertWorkItem: Statement
     /// How many records of each kind this has written.
     public private(set) var counts: [WorldRecordKind: Int] = [:]
+    /// The kind and key (a lowercased name, or a number) of the record found twice, once a write or
+    /// ``finish()`` failed for it, so a caller can look for where in its files the key appears.
+    public private(set) var duplicate: (kind: WorldRecordKind, key: String)?
 
     /// Prepares the inserts, creating the world's tables when they are missing.
     public init(into database: Database) throws(StorageError) {
@@ -84,6 +87,7 @@ public final class WorldWriter {
         do {
             try insertWorkItem.step()
         } catch  where error.isConstraint {
+            duplicate = (.workItem, String(item.id))
             throw StorageError(World.duplicate(.workItem, String(item.id)), code: error.code)
         }
         counts[.workItem, default: 0] += 1
@@ -108,10 +112,12 @@ public final class WorldWriter {
                     "INSERT INTO main.\(table.name) (\(columns)) SELECT \(columns) FROM \(arriving) ORDER BY \(table.key)"
                 )
             } catch  where error.isConstraint {
-                let duplicate = try database.prepare(
+                let twice = try database.prepare(
                     "SELECT \(table.key) FROM \(arriving) GROUP BY \(table.key) HAVING count(*) > 1 LIMIT 1")
-                guard try duplicate.step() else { throw error }
-                throw StorageError(World.duplicate(kind, duplicate.string(at: 0) ?? ""), code: error.code)
+                guard try twice.step() else { throw error }
+                let key = twice.string(at: 0) ?? ""
+                duplicate = (kind, key)
+                throw StorageError(World.duplicate(kind, key), code: error.code)
             }
             try database.execute("DELETE FROM \(arriving)")
         }

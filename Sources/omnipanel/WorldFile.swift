@@ -27,10 +27,12 @@ enum WorldFile {
     /// Reads every file into one in-memory world, checking it after each file.
     private static func inMemory(_ paths: [String]) throws(WorldFiles.Failure) -> World {
         let collector = WorldCollector()
-        for path in paths {
+        for (index, path) in paths.enumerated() {
             try WorldFiles.read(path, into: collector)
             if let problem = collector.world.problems.first {
-                throw WorldFiles.Failure("world file \(VisibleText.escaped(path)): \(problem)")
+                // A key given twice is named with its place, the files read again to find it.
+                throw WorldFiles.duplicateFailure(in: Array(paths[...index]))
+                    ?? WorldFiles.Failure("world file \(VisibleText.escaped(path)): \(problem)")
             }
         }
         return collector.world

@@ -122,6 +122,25 @@ struct ScriptModeTests {
             missing.stderr == "omnipanel: cannot read world file /nonexistent/world.json: No such file or directory\n")
     }
 
+    @Test("a small world with a key given twice names the file, line and column, as a large one does")
+    func duplicateInASmallWorld() throws {
+        let folder = try TemporaryDirectory()
+        defer { folder.remove() }
+        let contacts = try folder.write("name,account\nAnn,\"Big\nCorp\"\nBob,\n", to: "contacts.csv").path
+        let cases = try folder.write("number,title\n7,Router\n42,Printer\n7,Router again\n", to: "cases.csv").path
+        let result = try Binary.run(["--world", contacts, "--world", cases, "-c", "show"])
+        #expect(result.status == 2)
+        #expect(
+            result.stderr
+                == "omnipanel: world file \(cases): line 4, column 1: case 7 appears twice (first on line 2)\n")
+        let json = try folder.write(#"{"contacts": [{"name": "bob"}]}"#, to: "more.json").path
+        let across = try Binary.run(["--world", contacts, "--world", json, "-c", "show"])
+        #expect(
+            across.stderr
+                == "omnipanel: world file \(json): line 1, column 15: contact \"bob\" appears twice (first on line 4 of \(contacts))\n"
+        )
+    }
+
     @Test("the example world loads and its records can be opened")
     func exampleWorld() throws {
         let world = Binary.packageRoot.appendingPathComponent("Examples/world.json").path

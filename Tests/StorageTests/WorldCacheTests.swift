@@ -167,9 +167,13 @@ import Testing
         let items = (0..<3_000).map { #"{"id": \#($0 == 2_500 ? 1 : $0 + 1), "channel": "chat", "stream": "my"}"# }
         let json = try write(#"{"workItems": ["# + items.joined(separator: ",") + "], \"cases\": [{", to: "w.json")
         #expect(throws: WorldFiles.Failure.self) { try WorldCache.catalog(for: [json], in: cache) }
-        #expect(failure([json]) == "world file \(json): work item W1 appears twice")
+        // All on line 1: the second W1 starts after `{"workItems": [` and 2,500 items, each with its comma.
+        let column = #"{"workItems": ["#.count + items.prefix(2_500).map { $0.count + 1 }.reduce(0, +) + 1
+        #expect(
+            failure([json])
+                == "world file \(json): line 1, column \(column): work item W1 appears twice (first on line 1)")
         let csv = try write("id,channel,stream\n1,chat,my\n2,sms,open\n1,voice,closed\n", to: "work-items.csv")
-        #expect(failure([csv]) == "world file \(csv): work item W1 appears twice")
+        #expect(failure([csv]) == "world file \(csv): line 4, column 1: work item W1 appears twice (first on line 2)")
         #expect(cacheFiles() == [], "nothing left behind")
     }
 
@@ -187,15 +191,65 @@ import Testing
         #expect(try cacheInode() == inode, "no half import left behind")
     }
 
-    @Test func aDuplicateAcrossTheImportIsFoundWhenTheIndexesAreBuilt() throws {
-        let contacts = try write("name\nAnn Lee\nBob\nANN LEE\n", to: "contacts.csv")
+    @Test func aDuplicateContactNamesTheFileLineAndColumnOfItsKey() throws {
+        let contacts = try write("account,name\nContoso,Ann Lee\n,Bob\nFabrikam,ANN LEE\n", to: "contacts.csv")
         #expect(throws: WorldFiles.Failure.self) { try WorldCache.catalog(for: [contacts], in: cache) }
-        do {
-            _ = try WorldCache.catalog(for: [contacts], in: cache)
-        } catch {
-            #expect(error.message == "world file \(contacts): contact \"ann lee\" appears twice")
-        }
+        #expect(
+            failure([contacts])
+                == "world file \(contacts): line 4, column 10: contact \"ann lee\" appears twice (first on line 2)")
         #expect(cacheFiles() == [], "nothing left behind")
+    }
+
+    @Test func aDuplicateCaseNumberNamesTheFileThatHoldsCases() throws {
+        let contacts = try write("name\nAnn Lee\nBob\n", to: "contacts.csv")
+        let cases = try write("title,number\nPrinter,42\nRouter,7\n\nPrinter again,42\n", to: "cases.csv")
+        #expect(
+            failure([contacts, cases])
+                == "world file \(cases): line 5, column 15: case 42 appears twice (first on line 2)")
+        let accounts = try write("name\nContoso\nNorthwind\ncontoso\n", to: "accounts.csv")
+        #expect(
+            failure([contacts, accounts])
+                == "world file \(accounts): line 4, column 1: account \"contoso\" appears twice (first on line 2)")
+    }
+
+    @Test func aJSONDuplicateNamesTheLineAndColumnOfTheRecord() throws {
+        let json = try write(
+            """
+            {"contacts": [{"name": "Zoë Laurent"},
+              {"name": "Ann Lee"}], "cases": [{"number": 7, "title": "Router"}],
+              "workItems": [], "accounts": [], "contacts": [{"name": "Bob"}, {"name": "ZOË LAURENT"}]}
+            """, to: "world.json")
+        #expect(
+            failure([json])
+                == "world file \(json): line 3, column 66: contact \"zoë laurent\" appears twice (first on line 1)")
+        // The first in one file, the second in another: the first's file is named too.
+        let contacts = try write("name\nBob\nann lee\n", to: "contacts.csv")
+        let small = try write(#"{"contacts": [{"name": "Ann Lee"}]}"#, to: "small.json")
+        #expect(
+            failure([small, contacts])
+                == "world file \(contacts): line 3, column 1: contact \"ann lee\" appears twice (first on line 1 of \(small))"
+        )
+    }
+
+    @Test func linesAreCountedThroughAQuotedFieldWithLineBreaks() throws {
+        let contacts = try write(
+            "name,account\nAnn,\"Big\nCorp\"\n\"Bob\",\"a\r\nb\"\r\n\"ann\",X\n", to: "contacts.csv")
+        #expect(
+            failure([contacts])
+                == "world file \(contacts): line 6, column 1: contact \"ann\" appears twice (first on line 2)")
+    }
+
+    @Test func aDuplicateLeavesTheCacheAsItWas() throws {
+        let contacts = try write("name\nAnn\nBob\n", to: "contacts.csv")
+        _ = try WorldCache.catalog(for: [contacts], in: cache)
+        let inode = try cacheInode()
+        _ = try write("name\nAnn\nBob\nann\n", to: "contacts.csv")
+        #expect(
+            failure([contacts])
+                == "world file \(contacts): line 4, column 1: contact \"ann\" appears twice (first on line 2)")
+        #expect(try cacheInode() == inode, "no half import left behind")
+        let kept = try SQLiteWorldCatalog(readingOnly: cache + "/" + #require(cacheFiles()?.first))
+        #expect(try kept.contacts(startingWith: "", limit: 3).map(\.name) == ["Ann", "Bob"])
     }
 
     @Test func aDatabaseFileIsPrivateAndTheFolderIsCreated() throws {

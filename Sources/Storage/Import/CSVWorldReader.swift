@@ -82,6 +82,9 @@ public struct CSVWorldReader {
             positions: (table.columns.required + table.columns.optional).compactMap { name in
                 positions[name].map { (name, $0) }
             })
+        // Told where each record's key is, only when finding a duplicate again (one check a row otherwise).
+        let listener = sink as? any RecordPlaceListener
+        let keyColumn = positions[table.columns.required[0]]!
         while try readRecord() {
             guard fieldEnds.count == header.count else {
                 let place =
@@ -89,6 +92,9 @@ public struct CSVWorldReader {
                 throw error("\(fieldEnds.count) fields, the header has \(header.count)", at: place)
             }
             let recordLine = fieldPlaces[0].line
+            if let listener {
+                listener.nextRecord(line: fieldPlaces[keyColumn].line, column: fieldPlaces[keyColumn].column)
+            }
             do {
                 try write(to: sink, columns)
             } catch let failure as WorldFileError {

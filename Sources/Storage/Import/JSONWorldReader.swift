@@ -16,6 +16,8 @@ public struct JSONWorldReader {
     /// UTF-8 continuation bytes seen on this line (inside strings), for the column in characters.
     private var continuations = 0
     private var scratch: [UInt8] = []
+    /// Told where each record starts, only when finding a duplicate again.
+    private var listener: (any RecordPlaceListener)?
 
     /// Reads `bytes` in chunks from `read` (which fills the buffer it is given and returns the count, 0 at the end).
     public init(read: @escaping (UnsafeMutableRawBufferPointer) throws -> Int) {
@@ -29,6 +31,7 @@ public struct JSONWorldReader {
 
     /// Reads the whole document, handing every record to `sink`.
     public mutating func read(into sink: some WorldRecordSink) throws {
+        listener = sink as? any RecordPlaceListener
         try skipSpace()
         try expect(UInt8(ascii: "{"), "expected '{' at the start of a world")
         try skipSpace()
@@ -137,6 +140,7 @@ public struct JSONWorldReader {
         var index = 0
         while true {
             try skipSpace()
+            if let listener { listener.nextRecord(line: line, column: input.offset - lineStart - continuations + 1) }
             try record(&self, Place(name: key, index: index))
             index += 1
             try skipSpace()

@@ -143,7 +143,8 @@ public enum WorldCache {
             do {
                 try pipeline.drain()  // a record the writer refused comes before a reading error after it
             } catch {
-                throw WorldFiles.Failure("world file \(WorldFiles.shown(path)): \(error.message)")
+                let failure = WorldFiles.Failure("world file \(WorldFiles.shown(path)): \(error.message)")
+                throw located(writer, in: Array(paths[...hashes.count]), otherwise: failure)
             }
             hashes.append(try read.get())
         }
@@ -151,9 +152,19 @@ public enum WorldCache {
             try writer.finish()
         } catch {
             let names = paths.map(WorldFiles.shown).joined(separator: ", ")
-            throw WorldFiles.Failure("world file\(paths.count > 1 ? "s" : "") \(names): \(error.message)")
+            let failure = WorldFiles.Failure("world file\(paths.count > 1 ? "s" : "") \(names): \(error.message)")
+            throw located(writer, in: paths, otherwise: failure)
         }
         return hashes
+    }
+
+    /// `failure`, or for a key `writer` found twice, the failure naming where in `paths` it is (read again
+    /// only now: the import keeps no lines).
+    private static func located(_ writer: WorldWriter, in paths: [String], otherwise failure: WorldFiles.Failure)
+        -> WorldFiles.Failure
+    {
+        guard let (kind, key) = writer.duplicate else { return failure }
+        return WorldFiles.duplicateFailure(kind, key: key, in: paths, otherwise: failure)
     }
 
     private static func version(of database: Database) throws(StorageError) -> Int {
