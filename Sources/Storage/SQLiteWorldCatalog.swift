@@ -115,8 +115,10 @@ public final class SQLiteWorldCatalog: WorldCatalog, @unchecked Sendable {
         (other as? SQLiteWorldCatalog) === self
     }
 
-    /// Every record, as an in-memory world (for `export`; a large world costs its size here).
-    public func world() throws(CommandError) -> World {
+    /// Every record, as an in-memory world, in the catalog's order: what the tests compare a file's
+    /// tables with. The program never holds a whole world (`export` streams the tables,
+    /// ``StateExport``), so this is internal.
+    func world() throws(CommandError) -> World {
         var world = World()
         world.contacts = try rows(
             "SELECT name, account FROM contacts ORDER BY key",
