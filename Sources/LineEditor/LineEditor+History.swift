@@ -8,7 +8,7 @@ extension LineEditor {
         guard let history = libedit?.history, !line.contains(0),
             String(decoding: line, as: UTF8.self).contains(where: { !$0.isWhitespace })
         else { return }
-        (line + [0]).withUnsafeBufferPointer { line in
+        _ = (line + [0]).withUnsafeBufferPointer { line in
             line.withMemoryRebound(to: CChar.self) { cel_history_enter(history, $0.baseAddress!) }
         }
     }

@@ -123,8 +123,8 @@ struct JSONCodingTests {
     @Test("doubles round-trip bit for bit, extremes included; infinity and NaN cannot be written")
     func doubles() throws {
         for value in [
-            0.0, -0.0, 0.1, 1.0 / 3, 1e-300, 5e-324, 2.2250738585072014e-308, .greatestFiniteMagnitude,
-            -.greatestFiniteMagnitude, 9_007_199_254_740_993, 123456.789e10,
+            0.0, -0.0, 0.1, 1.0 / 3, 1e-300, .leastNonzeroMagnitude, 2.2250738585072014e-308, .greatestFiniteMagnitude,
+            -.greatestFiniteMagnitude, 9_007_199_254_740_992, 123456.789e10,
         ] {
             let json = try JSONValueEncoder().encode([value])
             #expect(
