@@ -91,11 +91,13 @@ public final class SQLiteWorldCatalog: WorldCatalog, @unchecked Sendable {
         case .contact, .account:
             let (low, high) = Self.keyRange(startingWith: prefix)
             let table = kind == .contact ? WorldSchema.contacts : WorldSchema.accounts
-            return try count(in: table, from: .text(low), below: .text(high))
+            return try count(in: table, from: .text(low), to: .text(high), highIncluded: false)
         case .caseRecord:
             var total = 0
             for range in Self.numberRanges(startingWith: prefix) {
-                total += try count(in: WorldSchema.cases, from: .number(range.lowerBound), through: range.upperBound)
+                total += try count(
+                    in: WorldSchema.cases, from: .number(range.lowerBound), to: .number(range.upperBound),
+                    highIncluded: true)
             }
             return total
         case .workItem:
@@ -185,21 +187,9 @@ public final class SQLiteWorldCatalog: WorldCatalog, @unchecked Sendable {
         return (low, low + [0xFF])
     }
 
-    /// How many rows of `table` have a key from `low` up to `high` (below it, or through it as a
-    /// number): the rank of the first row past the range less the rank of the first row in it (one
-    /// more than the last rank where there is none). A table from before ranks is counted row by row.
-    private func count(in table: WorldSchema.RankedTable, from low: Bound, below high: Bound) throws(CommandError)
-        -> Int
-    {
-        try count(in: table, from: low, to: high, highIncluded: false)
-    }
-
-    private func count(in table: WorldSchema.RankedTable, from low: Bound, through high: Int) throws(CommandError)
-        -> Int
-    {
-        try count(in: table, from: low, to: .number(high), highIncluded: true)
-    }
-
+    /// How many rows of `table` have a key from `low` up to `high` (below it, or through it when
+    /// `highIncluded`): the rank of the first row past the range less the rank of the first row in it
+    /// (one more than the last rank where there is none). A table from before ranks is counted row by row.
     private func count(in table: WorldSchema.RankedTable, from low: Bound, to high: Bound, highIncluded: Bool)
         throws(CommandError) -> Int
     {

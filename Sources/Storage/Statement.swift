@@ -33,15 +33,16 @@ public final class Statement {
     /// Binds UTF-8 bytes as text to parameter `index` without SQLite copying them: they must stay where
     /// they are, unchanged, until the statement is reset.
     public func bind(borrowing bytes: UnsafeBufferPointer<UInt8>, at index: Int32) throws(StorageError) {
-        guard let start = bytes.baseAddress, !bytes.isEmpty else { return try check(bindStatus(bytes, index)) }
-        let text = UnsafeRawPointer(start).assumingMemoryBound(to: CChar.self)
-        try check(sqlite3_bind_text64(handle, index, text, UInt64(bytes.count), nil, UInt8(SQLITE_UTF8)))
+        try check(bindStatus(bytes, index, copying: false))
     }
 
-    private func bindStatus(_ bytes: UnsafeBufferPointer<UInt8>, _ index: Int32) -> Int32 {
+    /// Binds `bytes` as text; SQLite copies them when `copying` (SQLITE_TRANSIENT), or reads them
+    /// where they are until the statement is reset (SQLITE_STATIC). Empty text needs no bytes.
+    private func bindStatus(_ bytes: UnsafeBufferPointer<UInt8>, _ index: Int32, copying: Bool = true) -> Int32 {
         guard let start = bytes.baseAddress, !bytes.isEmpty else { return sqlite3_bind_text(handle, index, "", 0, nil) }
         let text = UnsafeRawPointer(start).assumingMemoryBound(to: CChar.self)
-        return sqlite3_bind_text64(handle, index, text, UInt64(bytes.count), csqlite_transient(), UInt8(SQLITE_UTF8))
+        let destructor = copying ? csqlite_transient() : nil
+        return sqlite3_bind_text64(handle, index, text, UInt64(bytes.count), destructor, UInt8(SQLITE_UTF8))
     }
 
     /// Runs the statement to its next row: `true` when a row is ready to read, `false` when it is done.

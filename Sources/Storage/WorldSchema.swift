@@ -41,7 +41,7 @@ public enum WorldSchema {
 
     /// The tables and the indexes every lookup uses; unique ones refuse a second record with the same
     /// name or number.
-    public static let statements = """
+    private static let statements = """
         CREATE TABLE IF NOT EXISTS contacts (rank INTEGER PRIMARY KEY, \(contacts.definitions));
         CREATE UNIQUE INDEX IF NOT EXISTS contacts_by_key ON contacts (key);
         CREATE TABLE IF NOT EXISTS accounts (rank INTEGER PRIMARY KEY, \(accounts.definitions));

@@ -1,4 +1,5 @@
 import SessionPanel
+import SystemIO
 
 /// The live shift at the prompt: the simulated clock follows the wall clock, `--speed` times as fast,
 /// and says when the prompt must wake up — for the next event, and while a notification counts down,
@@ -17,12 +18,12 @@ struct LiveShift {
 
     /// The clock at `state`'s simulated time now, running at `speed`.
     init(speed: Double, state: PanelState) {
-        clock = LiveClock(speed: speed, wall: RunContext.monotonicSeconds(), simulated: state.now)
+        clock = LiveClock(speed: speed, wall: monotonicSeconds(), simulated: state.now)
     }
 
     /// Milliseconds until the prompt must wake, or nil to wait for a key only.
     func wakeUpAfter(_ interpreter: Interpreter) -> Int? {
-        let wall = RunContext.monotonicSeconds()
+        let wall = monotonicSeconds()
         var due = interpreter.nextEventDue
         if let stale = caughtUpTo, let time = due, time <= stale { due = nil }
         var wait = due.flatMap { clock.milliseconds(from: wall, until: $0) }
@@ -38,7 +39,7 @@ struct LiveShift {
 
     /// Moves the shift's clock to the wall clock's time, applying what fell due; one outcome per event.
     mutating func catchUp(_ interpreter: inout Interpreter) -> [Outcome] {
-        let wall = RunContext.monotonicSeconds()
+        let wall = monotonicSeconds()
         lastRefresh = wall
         let now = clock.simulated(at: wall)
         caughtUpTo = now
@@ -49,6 +50,6 @@ struct LiveShift {
     /// clock then runs on from.
     mutating func follow(_ state: PanelState) {
         caughtUpTo = nil
-        clock.follow(state.now, at: RunContext.monotonicSeconds())
+        clock.follow(state.now, at: monotonicSeconds())
     }
 }

@@ -93,13 +93,13 @@ struct RunContext {
             strict: options.strict, echo: options.echo || echo, style: renderer.style, format: options.format,
             quiet: options.quiet)
         var runner = ScriptRunner(name: VisibleText.escaped(name), state: initialState, options: scriptOptions)
-        var lastCommit = Self.monotonicSeconds()
+        var lastCommit = monotonicSeconds()
         for line in lines {
             runner.feed(line, emit: emit)
             if runner.isFinished { break }
-            guard store != nil, Self.monotonicSeconds() - lastCommit >= Self.commitInterval else { continue }
+            guard store != nil, monotonicSeconds() - lastCommit >= Self.commitInterval else { continue }
             if let failure = commit(runner.interpreter.state) { return failure }
-            lastCommit = Self.monotonicSeconds()
+            lastCommit = monotonicSeconds()
         }
         if let failure = lines.readFailure {
             Output.error("omnipanel: cannot read \(VisibleText.escaped(name)): \(failure)")
@@ -142,13 +142,6 @@ struct RunContext {
 
     /// How often a script saves the state while it runs, in seconds: a crash loses at most this much.
     static let commitInterval = 0.1
-
-    /// A monotonic clock, in seconds: unaffected by the wall clock being set (also the live prompt's).
-    static func monotonicSeconds() -> Double {
-        var now = timespec()
-        clock_gettime(CLOCK_MONOTONIC, &now)
-        return Double(now.tv_sec) + Double(now.tv_nsec) / 1e9
-    }
 
     /// Prints what a script run reports: output to standard output, errors to standard error.
     static func print(_ event: ScriptRunner.Event) {

@@ -140,7 +140,7 @@ public struct JSONWorldReader {
         var index = 0
         while true {
             try skipSpace()
-            if let listener { listener.nextRecord(line: line, column: input.offset - lineStart - continuations + 1) }
+            if let listener { listener.nextRecord(line: line, column: column(at: input.offset)) }
             try record(&self, Place(name: key, index: index))
             index += 1
             try skipSpace()
@@ -373,9 +373,11 @@ public struct JSONWorldReader {
 
     /// A syntax error at the next byte (or at `offset`), with its line and column.
     private func syntax(_ problem: String, at offset: Int? = nil) -> WorldFileError {
-        let column = (offset ?? input.offset) - lineStart - continuations + 1
-        return WorldFileError("not valid JSON: \(problem) (line \(line), column \(column))")
+        WorldFileError("not valid JSON: \(problem) (line \(line), column \(column(at: offset ?? input.offset)))")
     }
+
+    /// The column (in characters, counted from 1) of the byte at `offset` on the current line.
+    private func column(at offset: Int) -> Int { offset - lineStart - continuations + 1 }
 
     /// A byte as an error shows it: `','`, or `the end`.
     private func shown(_ byte: UInt8?) -> String {

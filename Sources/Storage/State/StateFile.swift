@@ -70,7 +70,7 @@ public final class StateFile {
         self.path = path
         self.durability = durability
         flushesNextCommit = durability == .everyCommit
-        lastFlush = Self.monotonicSeconds()
+        lastFlush = monotonicSeconds()
         var created = false
         while true {
             switch try StatePath.inspect(path) {
@@ -254,7 +254,7 @@ public final class StateFile {
     /// chosen here, after a commit and before the lock is taken again.)
     private func scheduleFlush() {
         guard durability == .periodically else { return }
-        let now = Self.monotonicSeconds()
+        let now = monotonicSeconds()
         if flushesNextCommit { lastFlush = now }
         let due = now - lastFlush >= flushInterval
         guard due != flushesNextCommit else { return }
@@ -311,12 +311,6 @@ public final class StateFile {
                 usleep(10_000)
             }
         }
-    }
-
-    private static func monotonicSeconds() -> Double {
-        var now = timespec()
-        clock_gettime(CLOCK_MONOTONIC, &now)
-        return Double(now.tv_sec) + Double(now.tv_nsec) / 1e9
     }
 
     /// Opens an existing state file and checks it is one of ours, in a format this program reads.
