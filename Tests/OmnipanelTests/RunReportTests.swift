@@ -31,12 +31,14 @@ import Testing
 
     @Test func withJSONTheReportIsTheLastLine() throws {
         let result = try run(["--format", "json", "--report"])
+        #expect(result.status == 0, "\(result.stderr)")
         let last = try #require(result.stdout.split(separator: "\n").last)
         #expect(last.hasPrefix("{\"shiftSeconds\":60,\"offered\":1,\"accepted\":1,"))
     }
 
-    @Test func checkAndRecordRefuseIt() throws {
-        let result = try run(["--check", "--report"])
+    @Test(arguments: ["--check", "--record"])
+    func checkAndRecordRefuseIt(_ mode: String) throws {
+        let result = try run([mode, "--report"])
         #expect(result.status == 2)
         #expect(result.stderr.hasPrefix("omnipanel: --report goes with a plain run, not --check or --record"))
     }

@@ -150,8 +150,11 @@ import Testing
         // (bash's script passes the candidates through `compgen -W`, which removes one level of backslashes.)
         let request = Binary.completionRequest(for: "-c", ["--state", state, "-c", "\"switch K"])
         let bash = ["SAP_SHELL": "bash"]
-        #expect(try Binary.run(request, environment: bash).stdout == "switch\\ Kenny\\\\\\ Smith\n")
-        let fresh = Binary.completionRequest(for: "-c", ["-c", "\"switch K"])
-        #expect(try Binary.run(fresh, environment: bash).stdout.isEmpty)
+        let saved = try Binary.run(request, environment: bash)
+        #expect(saved.status == 0, "\(saved.stderr)")
+        #expect(saved.stdout == "switch\\ Kenny\\\\\\ Smith\n")
+        let fresh = try Binary.run(Binary.completionRequest(for: "-c", ["-c", "\"switch K"]), environment: bash)
+        #expect(fresh.status == 0, "\(fresh.stderr)")
+        #expect(fresh.stdout.isEmpty)
     }
 }

@@ -4,16 +4,10 @@ import SystemIO
 import Testing
 
 @Suite struct DatabaseTests {
-    /// A fresh folder for one test's files.
-    static func folder() throws -> String {
-        var template = Array("/tmp/omnipanel-storage-XXXXXX".utf8CString)
-        let made = template.withUnsafeMutableBufferPointer { mkdtemp($0.baseAddress!) }
-        try #require(made != nil)
-        return String(cString: template.map { UInt8(bitPattern: $0) })
-    }
-
     @Test func aCreatedFileIsPrivateAndHoldsWhatWasCommitted() throws {
-        let path = try Self.folder() + "/world.db"
+        let scratch = try Scratch()
+        defer { scratch.remove() }
+        let path = scratch.path("world.db")
         let database = try Database(path: path, mode: .create)
         try WorldSchema.create(in: database)
         try database.transaction { try WorldWriter(into: database).write(World.demo) }
@@ -24,7 +18,9 @@ import Testing
     }
 
     @Test func aSymbolicLinkIsNeverOpened() throws {
-        let folder = try Self.folder()
+        let scratch = try Scratch()
+        defer { scratch.remove() }
+        let folder = scratch.folder
         _ = try Database(path: folder + "/real.db", mode: .create)
         #expect(symlink(folder + "/real.db", folder + "/link.db") == 0)
         for mode in [Database.Mode.readOnly, .readWrite, .create] {
@@ -33,7 +29,9 @@ import Testing
     }
 
     @Test func errorsAreOneLineNamingTheFile() throws {
-        let folder = try Self.folder()
+        let scratch = try Scratch()
+        defer { scratch.remove() }
+        let folder = scratch.folder
         do {
             _ = try Database(path: folder + "/missing.db", mode: .readOnly)
             Issue.record("a missing file opened")

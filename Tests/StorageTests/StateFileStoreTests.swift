@@ -6,17 +6,6 @@ import Testing
 
 @testable import Storage
 
-/// A fresh folder for one test's files, removed at the end.
-struct Scratch {
-    let folder = FileManager.default.temporaryDirectory.appendingPathComponent("omnipanel-storage-\(UUID().uuidString)")
-        .path
-
-    init() throws { try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: false) }
-
-    func path(_ name: String) -> String { folder + "/" + name }
-    func remove() { try? FileManager.default.removeItem(atPath: folder) }
-}
-
 /// `state` after the commands in `lines`, each of which must succeed.
 func state(after lines: [String], from start: PanelState = PanelState()) -> PanelState {
     var interpreter = Interpreter(state: start)
@@ -82,6 +71,8 @@ func inWorld(of other: PanelState?, _ state: PanelState) -> PanelState {
         #expect(try Self.synchronous(prompt) == 2)
 
         let script = try StateFile(path: scratch.path("script.db"), durability: .periodically) { PanelState() }
+        // An hour rather than the default second: a loaded machine must not let the interval pass by itself.
+        script.flushInterval = 3600
         #expect(try Self.synchronous(script) == 1, "a commit straight after opening is not flushed")
         var current = PanelState()
         current = state(after: ["incoming chat"], from: current)

@@ -4,14 +4,18 @@ import Testing
 
 @testable import Storage
 
-@Suite struct WorldCacheTests {
+@Suite final class WorldCacheTests {
+    let scratch: Scratch
     let folder: String
     let cache: String
 
     init() throws {
-        folder = try DatabaseTests.folder()
+        scratch = try Scratch()
+        folder = scratch.folder
         cache = folder + "/cache/omnipanel"
     }
+
+    deinit { scratch.remove() }
 
     func write(_ text: String, to name: String) throws -> String {
         let path = folder + "/" + name

@@ -223,7 +223,9 @@ import Testing
     }
 
     @Test func aLookupLeavesNoReadOpenForAWriterToWaitOn() throws {
-        let path = try DatabaseTests.folder() + "/world.db"
+        let scratch = try Scratch()
+        defer { scratch.remove() }
+        let path = scratch.path("world.db")
         let writer = try Database(path: path, mode: .create)
         try writer.transaction { try WorldWriter(into: writer).write(Self.world) }
         let catalog = try SQLiteWorldCatalog(readingOnly: path)

@@ -179,8 +179,9 @@ func trickle(_ bytes: [UInt8], step: Int) -> (UnsafeMutableRawBufferPointer) thr
 @Suite struct WorldFileLimitTests {
     @Test("a world file over the limit is refused in one line naming it")
     func aWorldOverTheLimitIsRefused() throws {
-        let path = FileManager.default.temporaryDirectory.appendingPathComponent("world-\(UUID().uuidString).json").path
-        defer { try? FileManager.default.removeItem(atPath: path) }
+        let scratch = try Scratch()
+        defer { scratch.remove() }
+        let path = scratch.path("world.json")
         let text = #"{"contacts": [{"name": "Aiko Tanaka"}]"# + String(repeating: " ", count: 100) + "}"
         try Data(text.utf8).write(to: URL(fileURLWithPath: path))
         #expect(throws: Never.self) { try WorldFiles.read(path, into: WorldCollector(), limit: text.utf8.count) }
