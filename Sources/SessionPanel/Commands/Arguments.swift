@@ -22,17 +22,17 @@ struct Arguments {
             }
             let (word, attached) = Self.splitAtEquals(token.text)
             guard let flag = spec.flags.first(where: { $0.name == word || $0.shortName == word }) else {
-                throw CommandError("\(spec.name) has no option \(word); usage: \(spec.usage.joined(separator: " | "))")
+                throw .usage(spec, after: "\(spec.name) has no option \(word)")
             }
             flags.insert(flag.name)
             guard flag.valueName != nil else {
                 if attached != nil {
-                    throw CommandError("\(flag.name) takes no value; usage: \(spec.usage.joined(separator: " | "))")
+                    throw .usage(spec, after: "\(flag.name) takes no value")
                 }
                 continue
             }
             guard let value = attached.map({ Token(text: $0, quoted: token.quoted) }) ?? rest.popFirst() else {
-                throw CommandError("\(flag.name) needs a value; usage: \(spec.usage.joined(separator: " | "))")
+                throw .usage(spec, after: "\(flag.name) needs a value")
             }
             flagValues[flag.name] = value
         }
@@ -47,8 +47,8 @@ struct Arguments {
 
     var isEmpty: Bool { tokens.isEmpty }
 
-    /// The error for words that do not fit the command's usage.
-    func usageError() -> CommandError { .usage(spec) }
+    /// The error for words that do not fit the command's usage, after `reason` when given.
+    func usageError(_ reason: String? = nil) -> CommandError { .usage(spec, after: reason) }
 
     /// The next word, if any.
     mutating func next() -> Token? { tokens.popFirst() }
@@ -89,8 +89,7 @@ struct Arguments {
         if token.startsLikeNumber, let value = Int(token.text) { return value }
         let digits = token.text.hasPrefix("-") ? token.text.dropFirst() : Substring(token.text)
         guard !digits.isEmpty, digits.allSatisfy({ $0.isASCII && $0.isNumber }) else {
-            throw CommandError(
-                "\(what) must be a number, not \"\(token.text)\"; usage: \(spec.usage.joined(separator: " | "))")
+            throw .usage(spec, after: "\(what) must be a number, not \"\(token.text)\"")
         }
         guard let value = Int(token.text) else { throw CommandError("\(what) \(token.text) is out of range") }
         return value

@@ -8,8 +8,10 @@ public struct CommandError: Error, Sendable, Equatable, CustomStringConvertible 
 
     public var description: String { message }
 
-    /// The standard error for a command used with the wrong arguments.
-    static func usage(_ spec: CommandSpec) -> CommandError {
-        CommandError("usage: \(spec.usage.joined(separator: " | "))")
+    /// The standard error for a command used with the wrong arguments, after what was wrong when known
+    /// (`reason; usage: …`).
+    static func usage(_ spec: CommandSpec, after reason: String? = nil) -> CommandError {
+        let usage = "usage: \(spec.usage.joined(separator: " | "))"
+        return CommandError(reason.map { "\($0); \(usage)" } ?? usage)
     }
 }

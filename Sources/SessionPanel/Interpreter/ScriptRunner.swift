@@ -215,12 +215,7 @@ public struct ScriptRunner {
         if let printed { previous?.lines.append(printed) }
         switch options.format {
         case .json:
-            emit(
-                .output([
-                    JSONResultRenderer.render(
-                        line: lineNumber, input: typed.text, answering: answering, result: jsonResult(of: step),
-                        state: interpreter.state)
-                ]))
+            emitJSON(jsonResult(of: step), typed: typed, answering: answering, emit: emit)
         case .text:
             printText(of: step, typed: typed, answer: answer, printed: printed, emit: emit)
         }
@@ -338,13 +333,7 @@ public struct ScriptRunner {
         case .expectError(let text):
             return checkError(text, typed: typed, emit: emit)
         }
-        if options.format == .json {
-            emit(
-                .output([
-                    JSONResultRenderer.render(
-                        line: lineNumber, input: typed.text, answering: nil, result: result, state: interpreter.state)
-                ]))
-        }
+        if options.format == .json { emitJSON(result, typed: typed, emit: emit) }
     }
 }
 
@@ -361,12 +350,18 @@ extension ScriptRunner {
         } else {
             expectationsPassed += 1
         }
-        if options.format == .json {
-            emit(
-                .output([
-                    JSONResultRenderer.render(
-                        line: lineNumber, input: typed.text, answering: nil, result: result, state: interpreter.state)
-                ]))
-        }
+        if options.format == .json { emitJSON(result, typed: typed, emit: emit) }
+    }
+
+    /// Prints the JSON object for line `typed` (`--format json`): what it did, and the state after it.
+    fileprivate func emitJSON(
+        _ result: JSONResultRenderer.Result, typed: InputLine, answering: String? = nil, emit: (Event) -> Void
+    ) {
+        emit(
+            .output([
+                JSONResultRenderer.render(
+                    line: lineNumber, input: typed.text, answering: answering, result: result,
+                    state: interpreter.state)
+            ]))
     }
 }

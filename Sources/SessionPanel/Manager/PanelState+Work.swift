@@ -118,12 +118,7 @@ extension PanelState {
     }
 
     mutating func openAccount(_ name: String) throws(CommandError) -> Outcome {
-        var found = try world.account(named: name)
-        if found == nil {
-            found = try world.accounts(startingWith: name, limit: 50).filter { Self.isCut($0.name, before: name) }
-                .onlyOne
-        }
-        guard let account = found else { throw CommandError("no account named \"\(name)\"") }
+        guard let account = try account(named: name) else { throw CommandError("no account named \"\(name)\"") }
         return Outcome([.message(try startSession(.account(account.name), title: account.name))], showsPanel: true)
     }
 
@@ -181,8 +176,19 @@ extension PanelState {
     /// still names its contact.
     func contact(named name: String) throws(CommandError) -> World.Contact? {
         if let exact = try world.contact(named: name) { return exact }
-        return try world.contacts(startingWith: name, limit: 50).filter { Self.isCut($0.name, before: name) }.onlyOne
+        return try world.contacts(startingWith: name, limit: Self.cutNameCandidates)
+            .filter { Self.isCut($0.name, before: name) }.onlyOne
     }
+
+    /// The account `name` names, by the rule of ``contact(named:)``.
+    func account(named name: String) throws(CommandError) -> World.Account? {
+        if let exact = try world.account(named: name) { return exact }
+        return try world.accounts(startingWith: name, limit: Self.cutNameCandidates)
+            .filter { Self.isCut($0.name, before: name) }.onlyOne
+    }
+
+    /// How many names starting with a cut name are looked at for the one it was cut from.
+    private static let cutNameCandidates = 50
 
     /// Whether `prefix` is `full` cut before a character that cannot be typed (spaces before it dropped).
     static func isCut(_ full: String, before prefix: String) -> Bool {

@@ -35,7 +35,8 @@ public struct ShiftReport: Sendable {
 
     /// The figures of the shift in `state`, up to its clock.
     public init(_ state: PanelState) {
-        let records = state.shift.log.records.values.sorted { $0.conversation < $1.conversation }
+        // Every figure is a count, a sum or an extreme: the order of records does not matter.
+        let records = Array(state.shift.log.records.values)
         let offers = records.flatMap(\.offers)
         func count(_ result: Offer.Result) -> Int { offers.filter { $0.result == result }.count }
         shiftSeconds = state.now
@@ -50,8 +51,7 @@ public struct ShiftReport: Sendable {
         }
         speedToAnswer = answers.max().map { (Self.average(answers), $0) }
 
-        let responses = state.conversations.values.sorted { $0.id < $1.id }.compactMap(Self.firstResponseTime)
-        let sortedResponses = responses.sorted()
+        let sortedResponses = state.conversations.values.compactMap(Self.firstResponseTime).sorted()
         firstResponse =
             sortedResponses.isEmpty
             ? nil
