@@ -11,12 +11,6 @@ enum CastFile {
 
     /// Writes the recording to `path` (0600, never through a planted link); false after reporting a failure.
     static func write(_ recording: CastRecording, to path: String) -> Bool {
-        do throws(PrivateFile.Problem) {
-            try PrivateFile.replace(path, with: Array(recording.text.utf8))
-            return true
-        } catch {
-            Output.error("omnipanel: cannot write the recording \(VisibleText.escaped(path)): \(error)")
-            return false
-        }
+        ExportFile.write(recording.text, to: path, what: "the recording ")
     }
 }

@@ -1,16 +1,23 @@
 import SessionPanel
 import SystemIO
 
-/// Writes a file a command produced (`report --svg FILE`): privately, never through a planted link
-/// (``PrivateFile/replace(_:with:)``), then says so in one line, or why it could not.
+/// Writes a file the program produced (`report --svg FILE`, a transcript, a cast recording):
+/// privately, never through a planted link (``PrivateFile/replace(_:with:)``); a failure is one line.
 enum ExportFile {
+    /// Writes what a command exported, then says so in one line, or why it could not.
     static func write(_ export: Export) {
-        let name = VisibleText.escaped(export.path)
+        guard write(export.contents, to: export.path) else { return }
+        Output.print(["Wrote \(export.description) to \(VisibleText.escaped(export.path))."])
+    }
+
+    /// Writes `text` to `path`; false after reporting `omnipanel: cannot write <what><path>: <why>`.
+    static func write(_ text: String, to path: String, what: String = "") -> Bool {
         do throws(PrivateFile.Problem) {
-            try PrivateFile.replace(export.path, with: Array(export.contents.utf8))
-            Output.print(["Wrote \(export.description) to \(name)."])
+            try PrivateFile.replace(path, with: Array(text.utf8))
+            return true
         } catch {
-            Output.error("omnipanel: cannot write \(name): \(error)")
+            Output.error("omnipanel: cannot write \(what)\(VisibleText.escaped(path)): \(error)")
+            return false
         }
     }
 }

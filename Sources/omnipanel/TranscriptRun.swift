@@ -62,12 +62,7 @@ struct TranscriptRun {
                 "Recorded \(VisibleText.escaped(cast)) (asciinema, \(Int(recording.seconds.rounded(.up))) seconds)."
             ])
         }
-        do throws(PrivateFile.Problem) {
-            try PrivateFile.replace(transcriptPath, with: Array(check.transcript.text.utf8))
-        } catch {
-            Output.error("omnipanel: cannot write transcript \(shownTranscriptPath): \(error)")
-            return 1
-        }
+        guard ExportFile.write(check.transcript.text, to: transcriptPath, what: "transcript ") else { return 1 }
         Output.print(["Recorded \(shownTranscriptPath) (\(check.transcript.lines.count) lines).", check.summary])
         return check.exitStatus
     }

@@ -127,7 +127,7 @@ extension CompletionEngine {
     }
 
     /// `text` with a backslash before each character `special` picks.
-    static func escaped(_ text: String, where special: (Character) -> Bool) -> String {
+    public static func escaped(_ text: String, where special: (Character) -> Bool) -> String {
         var result = ""
         for character in text {
             if special(character) { result.append("\\") }

@@ -13,8 +13,8 @@ enum CommandLineCompletion {
     @Sendable static func commandList(_ words: [String], _ index: Int, _ prefix: String) -> [String] {
         guard words.indices.contains(index) else { return [] }
         var others = words.map(unquoted)
+        let typed = others[index]
         others.removeSubrange((index > 1 && others[index - 1] == "-c" ? index - 1 : index)...index)
-        let typed = unquoted(words[index])
         let state = startingState(for: others.dropFirst())
         let shell = CompletionShell.requesting
         let candidates = CompletionEngine.completeCommandList(typed, in: state, backslashesOnly: shell == .bash)
@@ -26,16 +26,7 @@ enum CommandLineCompletion {
     /// `text` with a backslash before each space and ASCII punctuation, so that the shell's expansion
     /// gives back exactly `text` (a title holding `$(…)` is never run).
     private static func escapedForExpansion(_ text: String) -> String {
-        var escaped = ""
-        for character in text {
-            if character == " " || character.isASCII && character.isPunctuation
-                || character.isASCII && character.isSymbol
-            {
-                escaped.append("\\")
-            }
-            escaped.append(character)
-        }
-        return escaped
+        CompletionEngine.escaped(text) { $0 == " " || $0.isASCII && ($0.isPunctuation || $0.isSymbol) }
     }
 
     /// A word of a one-shot command (`omnipanel --state s.db switch Ke<Tab>`), or, for the first word,
