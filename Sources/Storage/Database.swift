@@ -79,6 +79,12 @@ public final class Database: @unchecked Sendable {
         }
     }
 
+    /// The integer value of `PRAGMA name` (`user_version`, `data_version`, …); 0 when it gives none.
+    public func integerPragma(_ name: String) throws(StorageError) -> Int {
+        let statement = try prepare("PRAGMA \(name)")
+        return try statement.step() ? statement.int(at: 0) : 0
+    }
+
     /// Compiles one statement; bind its parameters, then step through its rows.
     public func prepare(_ sql: String) throws(StorageError) -> Statement {
         var statement: OpaquePointer?

@@ -36,20 +36,16 @@ public final class SQLiteWorldCatalog: WorldCatalog, @unchecked Sendable {
 
     public func contact(named name: String) throws(CommandError) -> World.Contact? {
         try rows(
-            "SELECT name, account FROM contacts WHERE key = ?1", worldKey(name),
-            read: { row in
-                World.Contact(name: row.string(at: 0) ?? "", account: row.string(at: 1))
-            }
-        ).first
+            "SELECT \(WorldRows.contactColumns) FROM contacts WHERE key = ?1", worldKey(name), read: WorldRows.contact
+        )
+        .first
     }
 
     public func account(named name: String) throws(CommandError) -> World.Account? {
         try rows(
-            "SELECT name FROM accounts WHERE key = ?1", worldKey(name),
-            read: { row in
-                World.Account(name: row.string(at: 0) ?? "")
-            }
-        ).first
+            "SELECT \(WorldRows.accountColumns) FROM accounts WHERE key = ?1", worldKey(name), read: WorldRows.account
+        )
+        .first
     }
 
     public func caseRecord(_ number: Int) throws(CommandError) -> World.CaseRecord? {
@@ -58,24 +54,18 @@ public final class SQLiteWorldCatalog: WorldCatalog, @unchecked Sendable {
 
     public func workItems(in stream: WorkStream) throws(CommandError) -> [World.WorkItem] {
         try rows(
-            "SELECT id, channel, customer FROM work_items WHERE stream = ?1 ORDER BY id", stream.rawValue,
-            read: { row in
-                World.WorkItem(
-                    id: row.int(at: 0), channel: Channel(rawValue: row.string(at: 1) ?? "") ?? .chat,
-                    customer: row.string(at: 2), stream: stream)
-            })
+            "SELECT \(WorldRows.workItemColumns) FROM work_items WHERE stream = ?1 ORDER BY id", stream.rawValue,
+            read: { WorldRows.workItem($0, in: stream) })
     }
 
     public func contacts(startingWith prefix: String, limit: Int) throws(CommandError) -> [World.Contact] {
-        try rows(startingWith: prefix, "SELECT name, account FROM contacts", limit: limit) { row in
-            World.Contact(name: row.string(at: 0) ?? "", account: row.string(at: 1))
-        }
+        try rows(
+            startingWith: prefix, "SELECT \(WorldRows.contactColumns) FROM contacts", limit: limit, WorldRows.contact)
     }
 
     public func accounts(startingWith prefix: String, limit: Int) throws(CommandError) -> [World.Account] {
-        try rows(startingWith: prefix, "SELECT name FROM accounts", limit: limit) { row in
-            World.Account(name: row.string(at: 0) ?? "")
-        }
+        try rows(
+            startingWith: prefix, "SELECT \(WorldRows.accountColumns) FROM accounts", limit: limit, WorldRows.account)
     }
 
     public func cases(numberStartingWith digits: String, limit: Int) throws(CommandError) -> [World.CaseRecord] {
@@ -123,12 +113,9 @@ public final class SQLiteWorldCatalog: WorldCatalog, @unchecked Sendable {
     func world() throws(CommandError) -> World {
         var world = World()
         world.contacts = try rows(
-            "SELECT name, account FROM contacts ORDER BY key",
-            read: { row in
-                World.Contact(name: row.string(at: 0) ?? "", account: row.string(at: 1))
-            })
+            "SELECT \(WorldRows.contactColumns) FROM contacts ORDER BY key", read: WorldRows.contact)
         world.accounts = try rows(
-            "SELECT name FROM accounts ORDER BY key", read: { World.Account(name: $0.string(at: 0) ?? "") })
+            "SELECT \(WorldRows.accountColumns) FROM accounts ORDER BY key", read: WorldRows.account)
         world.cases = try cases(from: 0, through: Int.max, limit: Int.max)
         world.workItems = try allWorkItems()
         return world
@@ -137,11 +124,8 @@ public final class SQLiteWorldCatalog: WorldCatalog, @unchecked Sendable {
     /// The cases numbered `low` through `high`, by number, at most `limit`.
     private func cases(from low: Int, through high: Int, limit: Int) throws(CommandError) -> [World.CaseRecord] {
         try rows(
-            "SELECT number, title, customer FROM cases WHERE number BETWEEN ?1 AND ?2 ORDER BY number LIMIT ?3", nil,
-            low, high, limit,
-            read: { row in
-                World.CaseRecord(number: row.int(at: 0), title: row.string(at: 1) ?? "", customer: row.string(at: 2))
-            })
+            "SELECT \(WorldRows.caseColumns) FROM cases WHERE number BETWEEN ?1 AND ?2 ORDER BY number LIMIT ?3", nil,
+            low, high, limit, read: WorldRows.caseRecord)
     }
 
     /// The ranges of whole numbers whose decimal form starts with `digits`, in increasing order:

@@ -55,30 +55,39 @@ public final class WorldWriter {
         try finish()
     }
 
+    /// What is wrong with a record on its own (a name, title or number out of bounds), in
+    /// ``World/problems``' words; `nil` when it can be written. Duplicates are found later.
+    static func problem(_ contact: World.Contact) -> String? { World.problem(name: contact.name) }
+    static func problem(_ account: World.Account) -> String? { World.problem(name: account.name) }
+    static func problem(_ record: World.CaseRecord) -> String? {
+        World.problem(name: record.title) ?? World.problem(caseNumber: record.number)
+    }
+    static func problem(_ item: World.WorkItem) -> String? { World.problem(workItemID: item.id) }
+
     /// Writes one contact; a second contact with the same name (ignoring case) fails ``finish()``.
     public func write(_ contact: World.Contact) throws(StorageError) {
-        try check(World.problem(name: contact.name))
+        try check(Self.problem(contact))
         try arrivingContacts.add(contact)
         counts[.contact, default: 0] += 1
     }
 
     /// Writes one account; a second account with the same name (ignoring case) fails ``finish()``.
     public func write(_ account: World.Account) throws(StorageError) {
-        try check(World.problem(name: account.name))
+        try check(Self.problem(account))
         try arrivingAccounts.add(account)
         counts[.account, default: 0] += 1
     }
 
     /// Writes one case; a second case with the same number fails ``finish()``.
     public func write(_ record: World.CaseRecord) throws(StorageError) {
-        try check(World.problem(name: record.title) ?? World.problem(caseNumber: record.number))
+        try check(Self.problem(record))
         try arrivingCases.add(record)
         counts[.caseRecord, default: 0] += 1
     }
 
     /// Writes one work item; a second one with the same id is an error at once.
     public func write(_ item: World.WorkItem) throws(StorageError) {
-        try check(World.problem(workItemID: item.id))
+        try check(Self.problem(item))
         try insertWorkItem.bind(item.id, at: 1)
         try insertWorkItem.bind(item.channel.rawValue, at: 2)
         try insertWorkItem.bind(item.customer, at: 3)

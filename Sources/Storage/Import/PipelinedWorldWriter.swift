@@ -48,22 +48,22 @@ final class PipelinedWorldWriter: WorldRecordSink, @unchecked Sendable {
     }
 
     func write(_ contact: World.Contact) throws {
-        try check(World.problem(name: contact.name))
+        try check(WorldWriter.problem(contact))
         try add(.contact(contact))
     }
 
     func write(_ account: World.Account) throws {
-        try check(World.problem(name: account.name))
+        try check(WorldWriter.problem(account))
         try add(.account(account))
     }
 
     func write(_ record: World.CaseRecord) throws {
-        try check(World.problem(name: record.title) ?? World.problem(caseNumber: record.number))
+        try check(WorldWriter.problem(record))
         try add(.caseRecord(record))
     }
 
     func write(_ item: World.WorkItem) throws {
-        try check(World.problem(workItemID: item.id))
+        try check(WorldWriter.problem(item))
         try add(.workItem(item))
     }
 

@@ -53,7 +53,7 @@ public enum WorldCache {
     /// The cache at `path` if it holds an import of exactly these files, unchanged; `nil` otherwise.
     static func reuse(_ path: String, _ sources: [WorldFiles.Source]) -> SQLiteWorldCatalog? {
         guard let catalog = try? SQLiteWorldCatalog(readingOnly: path),
-            (try? version(of: catalog.database)) == formatVersion,
+            (try? catalog.database.integerPragma("user_version")) == formatVersion,
             let recorded = try? recordedSources(catalog.database),
             recorded.map(\.path) == sources.map(\.path)
         else { return nil }
@@ -165,11 +165,6 @@ public enum WorldCache {
     {
         guard let (kind, key) = writer.duplicate else { return failure }
         return WorldFiles.duplicateFailure(kind, key: key, in: paths, otherwise: failure)
-    }
-
-    private static func version(of database: Database) throws(StorageError) -> Int {
-        let statement = try database.prepare("PRAGMA user_version")
-        return try statement.step() ? statement.int(at: 0) : 0
     }
 
     private static func recordedSources(_ database: Database) throws(StorageError) -> [WorldFiles.Source] {

@@ -77,27 +77,23 @@ public enum StateExport {
             do {
                 switch list {
                 case "contacts":
-                    try rows("SELECT name, account FROM contacts ORDER BY key", in: catalog) { row in
-                        try each(World.Contact(name: row.string(at: 0) ?? "", account: row.string(at: 1)))
+                    try rows("SELECT \(WorldRows.contactColumns) FROM contacts ORDER BY key", in: catalog) { row in
+                        try each(WorldRows.contact(row))
                     }
                 case "accounts":
-                    try rows("SELECT name FROM accounts ORDER BY key", in: catalog) { row in
-                        try each(World.Account(name: row.string(at: 0) ?? ""))
+                    try rows("SELECT \(WorldRows.accountColumns) FROM accounts ORDER BY key", in: catalog) { row in
+                        try each(WorldRows.account(row))
                     }
                 case "cases":
-                    try rows("SELECT number, title, customer FROM cases ORDER BY number", in: catalog) { row in
-                        try each(
-                            World.CaseRecord(
-                                number: row.int(at: 0), title: row.string(at: 1) ?? "", customer: row.string(at: 2)))
+                    try rows("SELECT \(WorldRows.caseColumns) FROM cases ORDER BY number", in: catalog) { row in
+                        try each(WorldRows.caseRecord(row))
                     }
                 case "workItems":
-                    try rows("SELECT id, channel, customer, stream FROM work_items ORDER BY id", in: catalog) { row in
-                        // As the catalog reads them: an unknown channel is a chat; an unknown stream is in none.
+                    let workItems = "SELECT \(WorldRows.workItemColumns), stream FROM work_items ORDER BY id"
+                    try rows(workItems, in: catalog) { row in
+                        // As the catalog reads them: an item of an unknown stream is in none of them.
                         guard let stream = WorkStream(rawValue: row.string(at: 3) ?? "") else { return }
-                        try each(
-                            World.WorkItem(
-                                id: row.int(at: 0), channel: Channel(rawValue: row.string(at: 1) ?? "") ?? .chat,
-                                customer: row.string(at: 2), stream: stream))
+                        try each(WorldRows.workItem(row, in: stream))
                     }
                 default:
                     throw StateFileError(path, .invalid("the world's \(list) are not in the file's tables"))

@@ -471,8 +471,7 @@ public final class StateFile {
 
     private static func pragma(_ name: String, _ database: Database, _ path: String) throws(StateFileError) -> Int {
         do {
-            let statement = try database.prepare("PRAGMA \(name)")
-            return try statement.step() ? statement.int(at: 0) : 0
+            return try database.integerPragma(name)
         } catch {
             throw failure(error, path, reading: true)
         }
