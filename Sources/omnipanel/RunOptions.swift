@@ -86,5 +86,7 @@ struct RunScript: Sendable, Equatable {
         case check
         /// `--record`: write its transcript; a recording (``RunScript/cast``) is timed at `pace`.
         case record(pace: Double)
+        /// `--cast` without `--pace` or `--record`: only the recording, made at once.
+        case cast
     }
 }
