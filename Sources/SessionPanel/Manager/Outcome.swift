@@ -119,7 +119,7 @@ public struct Outcome: Sendable, Equatable {
 public enum ReportFormat: String, Sendable, Equatable, CaseIterable {
     /// A table for people.
     case text
-    /// One JSON object (the schema is in the README, "Practising a shift").
+    /// One JSON object of type `report` (the schema is `docs/output.schema.json`).
     case json
 }
 

@@ -39,7 +39,7 @@ struct PanelOptions<Command>: ParsableArguments {
 
     @Option(
         help: ArgumentHelp(
-            "Output: text (the default), or json, one JSON object per command (README: --format json).",
+            "Output: text (the default), or json: one JSON object a line, of the schema docs/output.schema.json.",
             valueName: "format"))
     var format: OutputFormat?
 

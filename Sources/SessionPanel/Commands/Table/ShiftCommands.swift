@@ -32,7 +32,7 @@ extension CommandTable {
     static let report = CommandSpec(
         "report", group: .trainer, usage: ["report [--format text|json] [--svg <file>]"],
         summary: "The shift's figures (offered, missed, speed to answer, …); --svg draws it",
-        details: "--format json prints them as one JSON object (the README documents its fields). "
+        details: "--format json prints them as one JSON object of type report (docs/output.schema.json). "
             + "--svg FILE also draws the shift as a timeline picture: a lane per conversation, with its "
             + "notifications, accepts, messages and replies, and when alerts stood or messages waited unread.",
         flags: [
