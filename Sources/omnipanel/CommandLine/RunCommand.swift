@@ -68,8 +68,8 @@ struct RunCommand: ParsableCommand {
     /// How the flags ask to run the script.
     private var mode: RunScript.Mode {
         if check { return .check }
-        if record { return .record(pace: pace ?? 1) }
-        return cast != nil && pace == nil ? .cast : .play(pace: pace)
+        if record || cast != nil && pace == nil { return .record(pace: pace ?? 1, transcript: record) }
+        return .play(pace: pace)
     }
 
     func run() throws {
@@ -84,14 +84,18 @@ struct RunCommand: ParsableCommand {
         switch script.mode {
         case .check:
             return TranscriptRun(path: script.path, state: context.initialState, strict: options.strict).check()
-        case .record(let pace):
-            let status = TranscriptRun(path: script.path, state: context.initialState, strict: options.strict).record()
-            guard status != 2, let cast = script.cast else { return status }
-            return max(status, reading(script.path) { context.recordCast(named: $0, lines: $1, to: cast, pace: pace) })
-        case .cast:
-            return reading(script.path) { name, lines in
-                context.recordCast(named: name, lines: lines, to: script.cast ?? "", pace: 1, showingFailures: true)
+        case .record(let pace, let transcript):
+            var status: Int32 = 0
+            if transcript {
+                status = TranscriptRun(path: script.path, state: context.initialState, strict: options.strict).record()
             }
+            guard status != 2, let cast = script.cast else { return status }
+            return max(
+                status,
+                reading(script.path) { name, lines in
+                    // The transcript's run printed the failures already.
+                    context.recordCast(named: name, lines: lines, to: cast, pace: pace, showingFailures: !transcript)
+                })
         case .play(let pace):
             return reading(script.path) { name, lines in
                 context.runScript(named: name, lines: lines, pace: pace, cast: script.cast, report: script.report)
