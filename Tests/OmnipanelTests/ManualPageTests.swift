@@ -67,8 +67,9 @@ import Testing
     @Test(.enabled(if: Tool.isInstalled("man"), "man is not installed (apt-get install man-db)"))
     func theSynopsisShowsEveryForm() throws {
         let page = try Self.rendered()
-        let synopsis = try #require(page.firstRange(of: "SYNOPSIS").map { page[$0.upperBound...] })
-        let section = synopsis.prefix { $0 != "D" }  // up to DESCRIPTION
+        let start = try #require(page.firstRange(of: "\nSYNOPSIS\n"))
+        let end = try #require(page.firstRange(of: "\nDESCRIPTION\n"))
+        let section = page[start.upperBound..<end.lowerBound]
         for form in [
             "omnipanel --traffic profile | --scenario file", "omnipanel run", "omnipanel completions",
             "omnipanel --state file export", "omnipanel --state file import json",
