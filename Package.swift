@@ -54,7 +54,7 @@ let package = Package(
         .testTarget(
             name: "StorageTests", dependencies: ["Storage", "SessionPanel", "SystemIO", "CSQLite", "JSONCoding"]),
         .testTarget(name: "LineEditorTests", dependencies: ["LineEditor"]),
-        .testTarget(name: "OmnipanelTests", dependencies: ["omnipanel", "Storage"]),
+        .testTarget(name: "OmnipanelTests", dependencies: ["omnipanel", "Storage", "JSONCoding"]),
         .testTarget(name: "SystemIOTests", dependencies: ["SystemIO"]),
     ],
     swiftLanguageModes: [.v6]

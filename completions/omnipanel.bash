@@ -164,8 +164,8 @@ _omnipanel() {
 
     local -a repeating_flags=()
     local -a non_repeating_flags=(--strict --echo --quiet --version -h --help)
-    local -a repeating_options=(--world)
-    local -a non_repeating_options=(--color --width --state --format -c --traffic --seed --scenario --speed)
+    local -a repeating_options=(--world --state)
+    local -a non_repeating_options=(--color --width --format -c --traffic --seed --scenario --speed)
     __omnipanel_offer_flags_options 0
 
     # Offer option value completions
@@ -228,8 +228,8 @@ _omnipanel() {
 _omnipanel_run() {
     repeating_flags=()
     non_repeating_flags=(--strict --echo --quiet --check --record --report --version -h --help)
-    repeating_options=(--world)
-    non_repeating_options=(--color --width --state --format --pace --cast)
+    repeating_options=(--world --state)
+    non_repeating_options=(--color --width --format --pace --cast)
     __omnipanel_offer_flags_options 1
 
     # Offer option value completions
@@ -290,8 +290,8 @@ _omnipanel_completions() {
 _omnipanel_export() {
     repeating_flags=()
     non_repeating_flags=(--version -h --help)
-    repeating_options=()
-    non_repeating_options=(--state)
+    repeating_options=(--state)
+    non_repeating_options=()
     __omnipanel_offer_flags_options 0
 
     # Offer option value completions
@@ -306,8 +306,8 @@ _omnipanel_export() {
 _omnipanel_import() {
     repeating_flags=()
     non_repeating_flags=(--version -h --help)
-    repeating_options=()
-    non_repeating_options=(--state)
+    repeating_options=(--state)
+    non_repeating_options=()
     __omnipanel_offer_flags_options 1
 
     # Offer option value completions

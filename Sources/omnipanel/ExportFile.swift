@@ -4,10 +4,15 @@ import SystemIO
 /// Writes a file the program produced (`report --svg FILE`, a transcript, a cast recording):
 /// privately, never through a planted link (``PrivateFile/replace(_:with:)``); a failure is one line.
 enum ExportFile {
-    /// Writes what a command exported, then says so in one line, or why it could not.
-    static func write(_ export: Export) {
+    /// Writes what a command exported, then says so in one line (a `"type":"file"` object under
+    /// `--format json`), or why it could not.
+    static func write(_ export: Export, as format: OutputFormat = .text) {
         guard write(export.contents, to: export.path) else { return }
-        Output.print(["Wrote \(export.description) to \(VisibleText.escaped(export.path))."])
+        Output.print([
+            format == .json
+                ? JSONResultRenderer.file(export)
+                : "Wrote \(export.description) to \(VisibleText.escaped(export.path))."
+        ])
     }
 
     /// Writes `text` to `path`; false after reporting `omnipanel: cannot write <what><path>: <why>`.

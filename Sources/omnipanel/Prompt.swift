@@ -174,7 +174,7 @@ final class Prompt {
     }
 
     private func show(_ outcome: Outcome) {
-        outcome.export.map(ExportFile.write)
+        if let export = outcome.export { ExportFile.write(export) }
         guard outcome.isShown(quiet: context.options.quiet) else { return }
         Output.print(context.renderer.render(outcome, in: interpreter.state))
         Output.flush()

@@ -77,20 +77,47 @@ struct RunContext {
                 cast: cast.map { _ in CastFile.recording(of: name, width: renderer.style.width, pace: pace) })
         }
         let status = runScript(named: name, lines: lines, echo: pace != nil, report: report) { event in
-            if case .export(let export) = event { return ExportFile.write(export) }  // a file, whatever the playback
+            // A file, whatever the playback.
+            if case .export(let export) = event { return ExportFile.write(export, as: options.format) }
             if playback != nil { playback?.play(event) } else { Self.print(event) }
         }
         guard let cast, let recording = playback?.cast else { return status }
         return CastFile.write(recording, to: cast) ? status : max(status, 1)
     }
 
+    /// `run --cast FILE` without `--pace`, and `run --record --cast FILE`: records the script's
+    /// playback in the asciinema file `cast` at once, drawn as `--pace` draws it on a terminal (box
+    /// drawing; colour per `--color`, which `auto` gives unless `NO_COLOR` is set), timed at `pace`
+    /// without waiting; the transcript is not touched.
+    /// Prints failed expectations and commands when `showingFailures`. Returns the exit status.
+    func recordCast(
+        named name: String, lines: some ScriptLines, to cast: String, pace: Double, showingFailures: Bool = false
+    ) -> Int32 {
+        var playback = Playback(pace: pace)
+        let style = Terminal.style(for: options, onTerminal: true)
+        var recording = CastFile.recording(of: name, width: style.width, pace: pace)
+        let status = runScript(named: name, lines: lines, echo: true, style: style) { event in
+            switch event {
+            case .expectationFailed(let lines), .commandFailed(let lines):
+                if showingFailures { lines.forEach(Output.error) }
+            default: break
+            }
+            for step in playback.steps(for: event) { recording.record(step) }
+        }
+        guard CastFile.write(recording, to: cast) else { return max(status, 1) }
+        Output.print([
+            "Recorded \(VisibleText.escaped(cast)) (asciinema, \(Int(recording.seconds.rounded(.up))) seconds)."
+        ])
+        return status
+    }
+
     private func runScript(
-        named name: String, lines: some ScriptLines, echo: Bool, report: Bool = false,
+        named name: String, lines: some ScriptLines, echo: Bool, report: Bool = false, style: RenderStyle? = nil,
         emit: (ScriptRunner.Event) -> Void
     ) -> Int32 {
         defer { Output.flush() }
         let scriptOptions = ScriptRunner.Options(
-            strict: options.strict, echo: options.echo || echo, style: renderer.style, format: options.format,
+            strict: options.strict, echo: options.echo || echo, style: style ?? renderer.style, format: options.format,
             quiet: options.quiet)
         var runner = ScriptRunner(name: VisibleText.escaped(name), state: initialState, options: scriptOptions)
         var lastCommit = monotonicSeconds()
@@ -137,7 +164,7 @@ struct RunContext {
     private func printReport(of state: PanelState) {
         let figures = ShiftReport(state)
         Output.print(
-            options.format == .json ? [figures.json] : ShiftReportRenderer(style: renderer.style).lines(figures))
+            options.format == .json ? [figures.json()] : ShiftReportRenderer(style: renderer.style).lines(figures))
     }
 
     /// How often a script saves the state while it runs, in seconds: a crash loses at most this much.

@@ -84,7 +84,8 @@ struct RunScript: Sendable, Equatable {
         case play(pace: Double?)
         /// `--check`: its expectations and its transcript.
         case check
-        /// `--record`: write its transcript; a recording (``RunScript/cast``) is timed at `pace`.
-        case record(pace: Double)
+        /// `--record` (`transcript`: write the transcript), `--cast` without `--pace` or both: the
+        /// recording (``RunScript/cast``) is made at once, timed at `pace`.
+        case record(pace: Double, transcript: Bool)
     }
 }

@@ -22,10 +22,11 @@ enum Terminal {
         return size
     }
 
-    /// The rendering style for standard output under `options`.
-    static func style(for options: RunOptions) -> RenderStyle {
+    /// The rendering style for standard output under `options`; with `onTerminal`, as a terminal
+    /// would get it whatever standard output is (an asciinema recording plays on a terminal).
+    static func style(for options: RunOptions, onTerminal: Bool = false) -> RenderStyle {
         RenderStyle.resolve(
-            options.color, isTerminal: outputIsTerminal,
+            options.color, isTerminal: onTerminal || outputIsTerminal,
             noColor: getenv("NO_COLOR").map { $0.pointee != 0 } ?? false,
             term: getenv("TERM").map { String(cString: $0) },
             terminalColumns: columns, width: options.width)

@@ -45,23 +45,11 @@ struct TranscriptRun {
         return check.exitStatus
     }
 
-    /// Runs the script and writes its transcript, and with `cast` an asciinema recording of its
-    /// playback at `pace` without waiting; prints failed expectations. Returns the exit status.
-    func record(cast: String? = nil, pace: Double = 1) -> Int32 {
+    /// Runs the script and writes its transcript; prints failed expectations. Returns the exit status.
+    func record() -> Int32 {
         guard let lines = read(path) else { return 2 }
         let check = ScriptCheck(name: name, lines: lines, state: state, strict: strict)
         report(check.failures)
-        if let cast {
-            var playback = Playback(pace: pace)
-            var recording = CastRecording(width: 80, height: 24, title: name, enterSeconds: pace)
-            for event in check.events {
-                for step in playback.steps(for: event) { recording.record(step) }
-            }
-            guard CastFile.write(recording, to: cast) else { return 1 }
-            Output.print([
-                "Recorded \(VisibleText.escaped(cast)) (asciinema, \(Int(recording.seconds.rounded(.up))) seconds)."
-            ])
-        }
         guard ExportFile.write(check.transcript.text, to: transcriptPath, what: "transcript ") else { return 1 }
         Output.print(["Recorded \(shownTranscriptPath) (\(check.transcript.lines.count) lines).", check.summary])
         return check.exitStatus

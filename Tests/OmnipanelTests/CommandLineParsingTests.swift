@@ -3,6 +3,9 @@ import Testing
 
 @testable import omnipanel
 
+/// Two state files: which one is loaded and saved would be a guess, so neither is.
+private let stateTwice = "--state is given 2 times (a.db, b.db); give one state file"
+
 /// The command line as argument-parser parses it with our commands (``Omnipanel``): what each
 /// form runs, and the usage errors, in the program's words or argument-parser's.
 @Suite struct CommandLineParsingTests {
@@ -18,9 +21,9 @@ import Testing
 
     @Test func wordsAfterTheOptionsAreOneCommandWithTheirOwnOptions() throws {
         let close = try prompt(["--state", "s.db", "close", "1", "--yes"])
-        #expect(close.root.panel.state == "s.db" && close.words == ["close", "1", "--yes"])
+        #expect(close.root.panel.state == ["s.db"] && close.words == ["close", "1", "--yes"])
         let odd = try prompt(["--state=s.db", "--", "--odd"])
-        #expect(odd.root.panel.state == "s.db" && odd.words == ["--odd"])
+        #expect(odd.root.panel.state == ["s.db"] && odd.words == ["--odd"])
         let notRun = try prompt(["--", "run", "x.omni"])  // `--` ends the options: `run` is a word
         #expect(notRun.words == ["run", "x.omni"])
         let traffic = try prompt(["traffic", "steady", "--seed", "7"])  // not the root's --seed
@@ -126,17 +129,28 @@ import Testing
             (["run", "--check", "--record", "x.omni"], "--check and --record do not go together"),
             (["run", "--pace", "61", "x.omni"], "--pace takes 0 to 60 seconds, not 61.0"),
             (["run", "--pace", "1", "--format", "json", "x.omni"], "--pace plays back text, not json"),
-            (["run", "--check", "-"], "--check and --record need a script file, not '-'"),
-            (["run", "--cast", "x.cast", "x.omni"], "--cast records a playback: give it with --pace or --record"),
+            (["run", "--check", "-"], "--check, --record and --cast need a script file, not '-'"),
+            (["run", "--cast", "x.cast", "-"], "--check, --record and --cast need a script file, not '-'"),
+            (["run", "--check", "--cast", "x.cast", "x.omni"], "--cast records a playback, not --check"),
+            (
+                ["run", "--cast", "x.cast", "--report", "x.omni"],
+                "--report goes with a plain run, not --check, --record or --cast"
+            ),
             (
                 ["run", "--record", "--state", "s.db", "x.omni"],
-                "--check and --record run from a fresh state in text; drop --pace, --state and --format"
+                "--check, --record and --cast run from a fresh state in text; drop --pace, --state and --format"
             ),
             (["completions", "tcsh"], "The value 'tcsh' is invalid for '<shell>'"),
             (["completions"], "Missing expected argument '<shell>'"),
             (["--world", "w.json", "completions", "bash"], "--world does not go with completions"),
             (["export"], "export needs --state <file>"),
             (["--world", "w.json", "--state", "s.db", "export"], "--world does not go with export"),
+            (["--state", "a.db", "--state", "b.db", "show"], stateTwice),
+            (["--state", "a.db", "--state=b.db"], stateTwice),
+            (["--state", "a.db", "run", "--state", "b.db", "x.omni"], stateTwice),
+            (["run", "x.omni", "--state", "a.db", "--state", "b.db"], stateTwice),
+            (["--state", "a.db", "export", "--state", "b.db"], stateTwice),
+            (["import", "x.json", "--state", "a.db", "--state", "b.db"], stateTwice),
         ] as [([String], String)])
     func usageErrorsNameTheProblem(arguments: [String], message: String) {
         do {

@@ -42,10 +42,59 @@ import Testing
 
     @Test(.enabled(if: Tool.isInstalled("man"), "man is not installed (apt-get install man-db)"))
     func manShowsThePage() throws {
+        let shown = try Self.rendered()
+        #expect(shown.contains("omnipanel") && shown.contains("EXIT STATUS"))
+    }
+
+    /// Lists in the details (`config`'s settings, `traffic`'s profiles) come out one item a line
+    /// in the page as `man` shows it, not run together into one paragraph.
+    @Test(.enabled(if: Tool.isInstalled("man"), "man is not installed (apt-get install man-db)"))
+    func listsInTheRenderedPageStartALineEach() throws {
+        let starts = Set(try Self.rendered().split(separator: "\n").compactMap { $0.split(separator: " ").first })
+        let settings = [
+            "threshold", "max-sessions", "max-tabs", "notification-timeout", "waiting-window", "chat-mode", "capacity",
+            "auto-presence", "bell", "communication-panel", "arrivals-chat", "arrivals-sms", "arrivals-voice",
+            "arrivals-social", "visitors", "message-interval", "patience", "queue-patience", "return-after",
+        ]
+        for setting in settings { #expect(starts.contains(Substring(setting)), "config's \(setting) starts no line") }
+        for profile in ["off:", "light:", "steady:", "rush:"] {
+            #expect(starts.contains(Substring(profile)), "traffic's \(profile) starts no line")
+        }
+    }
+
+    /// The SYNOPSIS shows every way to start the program: a live shift, a script, the completion
+    /// scripts, export and import.
+    @Test(.enabled(if: Tool.isInstalled("man"), "man is not installed (apt-get install man-db)"))
+    func theSynopsisShowsEveryForm() throws {
+        let page = try Self.rendered()
+        let start = try #require(page.firstRange(of: "\nSYNOPSIS\n"))
+        let end = try #require(page.firstRange(of: "\nDESCRIPTION\n"))
+        let section = page[start.upperBound..<end.lowerBound]
+        for form in [
+            "omnipanel --traffic profile | --scenario file", "omnipanel run", "omnipanel completions",
+            "omnipanel --state file export", "omnipanel --state file import json",
+        ] {
+            #expect(section.contains(form), "the SYNOPSIS lacks \(form): \(section)")
+        }
+    }
+
+    /// The shell commands are listed under the same group headings as `help`.
+    @Test(.enabled(if: Tool.isInstalled("man"), "man is not installed (apt-get install man-db)"))
+    func thePanelCommandsAreGroupedAsInHelp() throws {
+        let page = try Self.rendered()
+        let help = try Binary.run(["-c", "help"]).stdout
+        let headings = help.split(separator: "\n").dropFirst().filter { !$0.hasPrefix(" ") }.map { $0.dropLast() }
+        #expect(headings.count == 4, "\(help)")
+        for heading in headings.dropLast() { #expect(page.contains("\n" + heading + "\n"), "\(heading)") }
+    }
+
+    /// The committed page as `man -l` shows it at 80 columns, hyphens as typed.
+    private static func rendered() throws -> String {
         let shown = try runProcess(
-            Tool.path("man")!, ["-l", Self.committedPath],
-            environment: ["MANWIDTH": "80", "MANPAGER": "cat", "PAGER": "cat"])
+            Tool.path("man")!, ["-l", committedPath],
+            environment: ["MANWIDTH": "80", "MANPAGER": "cat", "PAGER": "cat", "LANG": "C.UTF-8"])
         #expect(shown.status == 0, "\(shown.stderr)")
-        #expect(shown.stdout.contains("omnipanel") && shown.stdout.contains("EXIT STATUS"))
+        return shown.stdout.replacing("\u{2010}", with: "-").split(separator: "\n", omittingEmptySubsequences: false)
+            .map { $0.trimmingPrefix(while: \.isWhitespace) }.joined(separator: "\n")
     }
 }

@@ -33,13 +33,13 @@ import Testing
         let result = try run(["--format", "json", "--report"])
         #expect(result.status == 0, "\(result.stderr)")
         let last = try #require(result.stdout.split(separator: "\n").last)
-        #expect(last.hasPrefix("{\"shiftSeconds\":60,\"offered\":1,\"accepted\":1,"))
+        #expect(last.hasPrefix("{\"type\":\"report\",\"shiftSeconds\":60,\"offered\":1,\"accepted\":1,"))
     }
 
     @Test(arguments: ["--check", "--record"])
     func checkAndRecordRefuseIt(_ mode: String) throws {
         let result = try run([mode, "--report"])
         #expect(result.status == 2)
-        #expect(result.stderr.hasPrefix("omnipanel: --report goes with a plain run, not --check or --record"))
+        #expect(result.stderr.hasPrefix("omnipanel: --report goes with a plain run, not --check, --record or --cast"))
     }
 }

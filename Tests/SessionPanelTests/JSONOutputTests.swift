@@ -96,6 +96,49 @@ func jsonLines(_ script: String) -> [String] {
         #expect(notification["returning"] as? Bool == false)
     }
 
+    @Test func everyObjectSaysItsType() throws {
+        let lines = jsonLines("incoming chat\naccept\necho \"hi\"\nswitch 9")
+        #expect(lines.count == 4)
+        #expect(lines.allSatisfy { $0.hasPrefix(#"{"type":"command","line":"#) })
+    }
+
+    @Test func eventsOnTheClockAreObjectsWithFieldsBeforeTheirCommand() throws {
+        let lines = jsonLines(
+            """
+            incoming chat "Kenny Smith"
+            accept
+            at 10s message "Kenny Smith" "Still there?"
+            at 20s incoming sms
+            clock advance 1m
+            """)
+        #expect(lines.count == 7)
+        let message = try parseJSONObject(lines[4])
+        #expect(message["type"] as? String == "event")
+        #expect(message["line"] as? Int == 5)
+        #expect(message["time"] as? Int == 10 && message["clock"] as? String == "00:00:10")
+        #expect(message["kind"] as? String == "message")
+        #expect(message["customer"] as? String == "Kenny Smith")
+        #expect(message["workItem"] as? String == "W1000" && message["session"] as? Int == 1)
+        #expect(message["text"] as? String == "Kenny Smith in session 1: Still there?")
+        let arrival = try parseJSONObject(lines[5])
+        #expect(arrival["kind"] as? String == "arrival" && arrival["customer"] as? String == "Visitor 1")
+        #expect(arrival["workItem"] as? String == "W1001" && arrival["session"] is NSNull)
+        let advanced = try parseJSONObject(lines[6])
+        #expect(advanced["type"] as? String == "command" && advanced["input"] as? String == "clock advance 1m")
+        #expect((advanced["messages"] as? [String])?.count == 1, "the clock; the events are not in the messages")
+    }
+
+    @Test func theReportIsAnObjectOfItsOwnNotAStringInMessages() throws {
+        let lines = jsonLines("incoming chat\nreport\nreport --format json")
+        #expect(lines.count == 5)
+        for (index, line) in [(1, 2), (3, 3)] {
+            let report = try parseJSONObject(lines[index])
+            #expect(report["type"] as? String == "report" && report["line"] as? Int == line)
+            #expect(report["offered"] as? Int == 1)
+            #expect(try parseJSONObject(lines[index + 1])["messages"] as? [String] == [])
+        }
+    }
+
     @Test func badgesAlertsAndUnreadCountsAreReported() throws {
         let messages = (1...10).map { "message 1 \"m\($0)\"" }.joined(separator: "\n")
         let lines = jsonLines("incoming chat\naccept\nswitch home\n\(messages)\nsentiment 1 negative")

@@ -9,6 +9,8 @@ public final class CommandSpec: Sendable {
     public let usage: [String]
     /// One line saying what the command does.
     public let summary: String
+    /// Whose command it is: the agent's, the trainer's (the customer side and the shift), or a script's.
+    public let group: CommandGroup
     /// More help, shown by `help <command>`.
     public var details: String { makeDetails() }
     /// Writes ``details`` when help asks: some list every setting or level, which is work the start
@@ -50,15 +52,14 @@ public final class CommandSpec: Sendable {
 
     /// A command's entry.
     convenience init(
-        _ name: String, aliases: [String] = [], usage: [String], summary: String,
+        _ name: String, aliases: [String] = [], group: CommandGroup = .agent, usage: [String], summary: String,
         details: @autoclosure @escaping @Sendable () -> String = "",
         arguments: [ArgumentSlot] = [], flags: [Flag] = [],
         build: @escaping @Sendable (inout Arguments) throws(CommandError) -> Command
     ) {
         self.init(
-            name, aliases: aliases, usage: usage, summary: summary, details: details, arguments: arguments,
-            flags: flags,
-            builder: .command(build))
+            name, aliases: aliases, group: group, usage: usage, summary: summary, details: details,
+            arguments: arguments, flags: flags, builder: .command(build))
     }
 
     /// A script directive's entry.
@@ -69,16 +70,18 @@ public final class CommandSpec: Sendable {
         build: @escaping @Sendable (inout Arguments) throws(CommandError) -> ScriptDirective
     ) {
         self.init(
-            name, usage: usage, summary: summary, details: details, arguments: arguments, builder: .directive(build))
+            name, group: .script, usage: usage, summary: summary, details: details, arguments: arguments,
+            builder: .directive(build))
     }
 
     private init(
-        _ name: String, aliases: [String] = [], usage: [String], summary: String,
+        _ name: String, aliases: [String] = [], group: CommandGroup, usage: [String], summary: String,
         details: @escaping @Sendable () -> String,
         arguments: [ArgumentSlot], flags: [Flag] = [], builder: Builder
     ) {
         self.name = name
         self.aliases = aliases
+        self.group = group
         self.usage = usage
         self.summary = summary
         self.makeDetails = details
@@ -89,6 +92,29 @@ public final class CommandSpec: Sendable {
 
     /// Every word that runs this command.
     public var words: [String] { [name] + aliases }
+}
+
+/// Whose command an entry of the table is, for `help`, the manual page and the README's table.
+public enum CommandGroup: String, Sendable, CaseIterable {
+    /// What the agent does in the product: accept, open, switch, reply, close, …
+    case agent
+    /// What the trainer does: the customer side (a request arrives, the customer writes or turns
+    /// angry), the shift's clock and traffic, the settings and the report.
+    case trainer
+    /// omnipanel itself: help, quit.
+    case program
+    /// Script directives, which only scripts carry out.
+    case script
+
+    /// The heading the group's commands are listed under.
+    public var heading: String {
+        switch self {
+        case .agent: "Agent commands"
+        case .trainer: "Trainer commands (the customer side and the shift)"
+        case .program: "omnipanel"
+        case .script: "Script directives (scripts only)"
+        }
+    }
 }
 
 /// One position in a command's arguments, as completion sees it.

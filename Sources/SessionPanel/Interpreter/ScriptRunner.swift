@@ -215,6 +215,7 @@ public struct ScriptRunner {
         if let printed { previous?.lines.append(printed) }
         switch options.format {
         case .json:
+            if case .ran(let outcome) = step { emitJSONObjects(of: outcome, emit: emit) }
             emitJSON(jsonResult(of: step), typed: typed, answering: answering, emit: emit)
         case .text:
             printText(of: step, typed: typed, answer: answer, printed: printed, emit: emit)
@@ -285,11 +286,31 @@ public struct ScriptRunner {
         }
     }
 
-    /// What a step produced, for its JSON object.
+    /// Under `--format json`, the objects of their own that a command's events and shift report are,
+    /// printed before the command's object.
+    private func emitJSONObjects(of outcome: Outcome, emit: (Event) -> Void) {
+        let objects = outcome.reports.compactMap { report -> String? in
+            switch report {
+            case .event(let event): JSONResultRenderer.event(event, line: lineNumber)
+            case .shiftReport: ShiftReport(interpreter.state).json(line: lineNumber)
+            default: nil
+            }
+        }
+        if !objects.isEmpty { emit(.output(objects)) }
+    }
+
+    /// What a step produced, for its JSON object: its messages, events and the shift report aside
+    /// (``emitJSONObjects(of:emit:)``).
     private func jsonResult(of step: Interpreter.Step) -> JSONResultRenderer.Result {
         switch step {
         case .ran(let outcome):
-            .ran(outcome.reports.flatMap { ReportRenderer(style: .exact).render($0, in: interpreter.state) })
+            .ran(
+                outcome.reports.flatMap { report -> [String] in
+                    switch report {
+                    case .event, .shiftReport: []
+                    default: ReportRenderer(style: .exact).render(report, in: interpreter.state)
+                    }
+                })
         case .failed(let error): .failed(error.message)
         case .asks(let text): .asks(text)
         case .nothing: .ran([])

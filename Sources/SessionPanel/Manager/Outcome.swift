@@ -52,12 +52,23 @@ public struct EventLine: Sendable, Equatable {
     public let kind: Kind
     /// What happened, unescaped.
     public let text: String
+    /// The customer it is about (a conversation's title), when it is about one.
+    public let customer: String?
+    /// The conversation it is about (its work item is `W` and this number), when there is one.
+    public let conversation: Int?
+    /// The position of the session working that conversation when it happened, when one does.
+    public let session: Int?
 
     /// Creates a line.
-    public init(time: Int, kind: Kind, text: String) {
+    public init(
+        time: Int, kind: Kind, text: String, customer: String? = nil, conversation: Int? = nil, session: Int? = nil
+    ) {
         self.time = time
         self.kind = kind
         self.text = text
+        self.customer = customer
+        self.conversation = conversation
+        self.session = session
     }
 }
 
@@ -108,7 +119,7 @@ public struct Outcome: Sendable, Equatable {
 public enum ReportFormat: String, Sendable, Equatable, CaseIterable {
     /// A table for people.
     case text
-    /// One JSON object (the schema is in the README, "Practising a shift").
+    /// One JSON object of type `report` (the schema is `docs/output.schema.json`).
     case json
 }
 

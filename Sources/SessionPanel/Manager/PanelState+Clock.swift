@@ -59,9 +59,16 @@ extension PanelState {
         return outcome
     }
 
-    /// An outcome of one event line, for the live prompt: the panel is not printed again.
-    func eventOutcome(_ kind: EventLine.Kind, _ text: String) -> Outcome {
-        var outcome = Outcome([.event(EventLine(time: now, kind: kind, text: text))])
+    /// An outcome of one event line, for the live prompt: the panel is not printed again. `id` is the
+    /// conversation it is about, if any, and `customer` who, when no conversation says so.
+    func eventOutcome(_ kind: EventLine.Kind, _ text: String, about id: Int? = nil, customer: String? = nil)
+        -> Outcome
+    {
+        let session = id.flatMap { id in sessions.firstIndex { $0.conversationID == id && !$0.readOnly } }
+        let line = EventLine(
+            time: now, kind: kind, text: text, customer: id.flatMap { conversations[$0]?.title } ?? customer,
+            conversation: id, session: session)
+        var outcome = Outcome([.event(line)])
         outcome.ringsBell = kind == .arrival && settings.bell
         return outcome
     }
@@ -126,7 +133,8 @@ extension PanelState {
         shift.log.answered(id, .missed, at: now)
         if settings.autoPresence { presence = .inactive }
         let title = conversations[id]?.title ?? ""
-        return eventOutcome(.warning, "The request from \(title) timed out and was routed to another agent.")
+        return eventOutcome(
+            .warning, "The request from \(title) timed out and was routed to another agent.", about: id)
     }
 
     private mutating func expireWaiting(_ id: Int) -> Outcome {
@@ -135,7 +143,8 @@ extension PanelState {
         if let conversation = conversations[id] { customerConversations.remove(conversation) }
         shift.log.conversationClosed(id, at: now)
         let title = conversations[id]?.title ?? ""
-        return eventOutcome(.warning, "The waiting conversation with \(title) (W\(id)) expired and is Closed.")
+        return eventOutcome(
+            .warning, "The waiting conversation with \(title) (W\(id)) expired and is Closed.", about: id)
     }
 
     /// Schedules an event `after` seconds from now.

@@ -65,15 +65,18 @@ extension PanelState {
         switch command {
         case .incoming(let channel, let customer)?:
             do throws(CommandError) {
-                return eventOutcome(.arrival, try receive(channel, from: customer).firstMessage)
+                let text = try receive(channel, from: customer).firstMessage
+                return eventOutcome(.arrival, text, about: notifications.last?.conversationID)
             } catch {
-                return eventOutcome(.problem, "`at` line \"\(line)\": \(error.message)")
+                return eventOutcome(.problem, "`at` line \"\(line)\": \(error.message)", customer: customer)
             }
         case .message(.titlePrefix(let name), let text)?:
             return deliverScheduled(text, from: name)
         case .sentiment(.titlePrefix(let name), let level)?:
             guard let id = customerConversation(titled: name), let position = activeSessionPosition(of: id) else {
-                return eventOutcome(.problem, "\"\(name)\" has no session yet; skipped `at` line: \(line)")
+                return eventOutcome(
+                    .problem, "\"\(name)\" has no session yet; skipped `at` line: \(line)",
+                    about: customerConversation(titled: name), customer: name)
             }
             return sentimentOutcome(changing: position, to: level, reason: nil)
         default:
@@ -85,12 +88,13 @@ extension PanelState {
     private mutating func deliverScheduled(_ text: String, from name: String) -> Outcome {
         guard let id = customerConversation(titled: name) else {
             return eventOutcome(
-                .problem, "\"\(name)\" has no conversation open; their message \"\(text)\" was not delivered")
+                .problem, "\"\(name)\" has no conversation open; their message \"\(text)\" was not delivered",
+                customer: name)
         }
         if let position = activeSessionPosition(of: id) { return messageOutcome(text, at: position) }
         conversations[id]?.messages.append(Message(sender: .customer, text: text, time: now))
         let title = conversations[id]?.title ?? name
-        return eventOutcome(.message, "\(title) (waiting for an agent): \(text)")
+        return eventOutcome(.message, "\(title) (waiting for an agent): \(text)", about: id)
     }
 
     /// The conversation of the customer titled `name`: the one a session is working, else the newest
@@ -107,7 +111,9 @@ extension PanelState {
     mutating func messageOutcome(_ text: String, at position: Int) -> Outcome {
         let title = sessions[position].title
         if let id = sessions[position].conversationID { deliver(text, toSessionAt: position, conversation: id) }
-        return eventOutcome(.message, "\(title) in session \(position): \(text)")
+        return eventOutcome(
+            .message, "\(title) in session \(position): \(text)", about: sessions[position].conversationID,
+            customer: title)
     }
 
     /// Sets the sentiment of the session at `position`, as an event line that says when it alerts.
@@ -115,7 +121,9 @@ extension PanelState {
         changeSentiment(at: position, to: level)
         let session = sessions[position]
         let alert = hasSentimentAlert(session) ? ", urgent attention needed" : ""
-        return eventOutcome(.sentiment, "\(session.title)\(reason ?? ""): sentiment \(level.name)\(alert).")
+        return eventOutcome(
+            .sentiment, "\(session.title)\(reason ?? ""): sentiment \(level.name)\(alert).",
+            about: session.conversationID, customer: session.title)
     }
 }
 

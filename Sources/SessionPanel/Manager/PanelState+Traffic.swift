@@ -79,13 +79,14 @@ extension PanelState {
         }
         scheduleNextArrival(on: channel)
         guard let id = notifications.last?.conversationID else { return eventOutcome(.arrival, outcome.firstMessage) }
+        let arrival = eventOutcome(.arrival, outcome.firstMessage, about: id)
         if shift.customers[id] == nil {
             let customerStream = 0x1_0000 &+ UInt64(id)
             let messages = channel == .voice ? 0 : shift.random.integer(in: 2...6, customerStream, 0)
             shift.customers[id] = GeneratedCustomer(stream: customerStream, messagesLeft: messages)
             schedule(.abandonment(conversation: id), after: settings.traffic.queuePatience)
         }
-        return eventOutcome(.arrival, outcome.firstMessage)
+        return arrival
     }
 
     /// How many of the world's contacts (the first by name) generated requests come from: a big world's
@@ -184,7 +185,8 @@ extension PanelState {
         shift.log.conversationClosed(id, at: now)
         let title = conversations[id]?.title ?? ""
         return eventOutcome(
-            .warning, "\(title) left the queue after \(SimulatedDuration.format(waited)) unanswered (abandoned).")
+            .warning, "\(title) left the queue after \(SimulatedDuration.format(waited)) unanswered (abandoned).",
+            about: id)
     }
 
     /// A conversation was parked in Waiting: its window is scheduled to end, and a generated customer to come back.
@@ -206,7 +208,7 @@ extension PanelState {
             customer.messagesLeft += shift.random.integer(in: 1...3, customer.stream, customer.nextDraw())
             shift.customers[id] = customer
         }
-        return eventOutcome(.arrival, offer(id, returning: true).firstMessage)
+        return eventOutcome(.arrival, offer(id, returning: true).firstMessage, about: id)
     }
 }
 

@@ -27,9 +27,12 @@ enum HelpText {
     private static var overview: [String] {
         let width = (CommandTable.all.map { $0.name.count }.max() ?? 0) + 2
         return ["Commands (help <command> for more, help keys for the prompt's keys):"]
-            + CommandTable.all.map { spec in
-                let also = spec.aliases.isEmpty ? "" : " (also " + spec.aliases.joined(separator: ", ") + ")"
-                return "  " + VisibleText.padded(spec.name, to: width) + spec.summary + also
+            + CommandTable.grouped.flatMap { group, specs in
+                [group.heading + ":"]
+                    + specs.map { spec in
+                        let also = spec.aliases.isEmpty ? "" : " (also " + spec.aliases.joined(separator: ", ") + ")"
+                        return "  " + VisibleText.padded(spec.name, to: width) + spec.summary + also
+                    }
             }
     }
 }

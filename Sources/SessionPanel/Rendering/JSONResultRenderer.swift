@@ -1,7 +1,9 @@
 internal import JSONCoding
 
-/// Renders what one script line did as a JSON object, for `--format json` (one object per line).
-/// The schema is documented in the README ("Machine-readable output: `--format json`").
+/// Renders what a script does as JSON objects, for `--format json`: one object a line, each with its
+/// `type` — `command` (what one script line did), `event` (something that fell due on the simulated
+/// clock), `report` (``ShiftReport/json(line:)``) and `file` (a file a command wrote). The schema is
+/// `docs/output.schema.json`; a test checks real output against it.
 public enum JSONResultRenderer {
     /// How the line ended.
     public enum Result: Sendable, Equatable {
@@ -18,7 +20,9 @@ public enum JSONResultRenderer {
     public static func render(
         line number: Int, input: String, answering: String?, result: Result, state: PanelState
     ) -> String {
-        var members: [(String, JSONValue)] = [("line", .number(number)), ("input", .string(input))]
+        var members: [(String, JSONValue)] = [
+            ("type", .string("command")), ("line", .number(number)), ("input", .string(input)),
+        ]
         if let answering { members.append(("answering", .string(answering))) }
         switch result {
         case .ran(let messages):
@@ -34,6 +38,39 @@ public enum JSONResultRenderer {
             ("presence", .string(state.presence.rawValue)),
         ]
         return JSONValue.object(members).serialized
+    }
+
+    /// The object of an event that fell due while script line `number` ran (`clock advance`): its
+    /// fields, not a line of text to pick apart.
+    public static func event(_ event: EventLine, line number: Int) -> String {
+        JSONValue.object([
+            ("type", .string("event")),
+            ("line", .number(number)),
+            ("time", .number(event.time)),
+            ("clock", .string(SimulatedDuration.stamp(event.time))),
+            ("kind", .string(kind(event.kind))),
+            ("customer", .string(event.customer)),
+            ("workItem", .string(event.conversation.map { "W\($0)" })),
+            ("session", event.session.map { .number($0) } ?? .null),
+            ("text", .string(event.text)),
+        ]).serialized
+    }
+
+    private static func kind(_ kind: EventLine.Kind) -> String {
+        switch kind {
+        case .arrival: "arrival"
+        case .message: "message"
+        case .sentiment: "sentiment"
+        case .warning: "warning"
+        case .problem: "problem"
+        }
+    }
+
+    /// The object saying a command's file was written (`report --svg FILE`).
+    public static func file(_ export: Export) -> String {
+        JSONValue.object([
+            ("type", .string("file")), ("path", .string(export.path)), ("description", .string(export.description)),
+        ]).serialized
     }
 
     static func panel(_ state: PanelState) -> JSONValue {

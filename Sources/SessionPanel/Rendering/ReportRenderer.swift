@@ -26,7 +26,7 @@ public struct ReportRenderer: Sendable {
         case .clock: return ["Clock: \(SimulatedDuration.clockReading(state.now))"]
         case .event(let line): return [event(line)]
         case .shiftReport(.text): return ShiftReportRenderer(style: style).lines(ShiftReport(state))
-        case .shiftReport(.json): return [ShiftReport(state).json]
+        case .shiftReport(.json): return [ShiftReport(state).json()]
         }
     }
 

@@ -41,10 +41,12 @@ public struct ShiftReportRenderer: Sendable {
 }
 
 extension ShiftReport {
-    /// The figures as one JSON object, one line; seconds as whole numbers, `null` where nothing was measured.
-    public var json: String {
+    /// The figures as one JSON object of `"type":"report"` (docs/output.schema.json), one line;
+    /// seconds as whole numbers, `null` where nothing was measured. `line` is the script line that
+    /// asked for it, under `--format json`.
+    public func json(line: Int? = nil) -> String {
         func number(_ value: Int?) -> JSONValue { value.map { .number($0) } ?? .null }
-        let object: JSONValue = .object([
+        let figures: [(String, JSONValue)] = [
             ("shiftSeconds", .number(shiftSeconds)),
             ("offered", .number(offered)),
             ("accepted", .number(accepted)),
@@ -75,7 +77,8 @@ extension ShiftReport {
             ("peakUnread", .number(peakUnread)),
             ("peakSessionsOpen", .number(peakSessionsOpen)),
             ("persistentChats", .object([("ended", .number(persistentEnded)), ("parked", .number(persistentParked))])),
-        ])
-        return object.serialized
+        ]
+        let line: [(String, JSONValue)] = line.map { [("line", .number($0))] } ?? []
+        return JSONValue.object([("type", .string("report"))] + line + figures).serialized
     }
 }

@@ -33,8 +33,13 @@ enum ManualPage {
         [
             ".Sh SYNOPSIS",
             ".Nm", ".Op Ar options", ".Op Fl c Ar commands | Ar command-word ...",
-            ".Nm", "run", ".Op Ar options", ".Op Fl -check | Fl -record | Fl -pace Ar seconds", ".Ar script",
+            ".Nm", ".Fl -traffic Ar profile | Fl -scenario Ar file", ".Op Fl -seed Ar number",
+            ".Op Fl -speed Ar factor", ".Op Ar options",
+            ".Nm", "run", ".Op Ar options", ".Op Fl -check | Fl -record | Fl -pace Ar seconds",
+            ".Op Fl -report", ".Op Fl -cast Ar file", ".Ar script",
             ".Nm", "completions", ".Ar bash | zsh | fish",
+            ".Nm", ".Fl -state Ar file", "export",
+            ".Nm", ".Fl -state Ar file", "import", ".Ar json",
         ]
     }
 
@@ -78,12 +83,7 @@ enum ManualPage {
                 return sentences(choices.isEmpty ? help : help + " One of: " + choices.joined(separator: ", ") + ".")
             }
             // The discussion's own lines (`completions` lists one per shell) each start a line.
-            let paragraphs = (command.discussion ?? "").split(separator: "\n").map {
-                $0.trimmingPrefix(while: \.isWhitespace)
-            }
-            lines += paragraphs.enumerated().flatMap { index, line in
-                (index == 0 ? [] : [".br"]) + sentences(String(line))
-            }
+            lines += Self.lines(of: command.discussion ?? "", breakingFirst: false)
             let own = command.options.filter { !rootOptions.contains($0.spellings) }
             if !own.isEmpty { lines += [".Bl -tag -width Ds"] + own.flatMap(item) + [".El"] }
         }
@@ -106,7 +106,9 @@ enum ManualPage {
                 "At the prompt, in scripts, after -c and as one-shot words. "
                     + "A session is named by its position (Home is 0), home, or the start of its title. "
                     + "Type help at the prompt for the same list.")
-            + [".Bl -tag -width Ds"] + CommandTable.commands.flatMap(entry) + [".El"]
+            + CommandTable.grouped.filter { $0.group != .script }.flatMap { group, specs in
+                [".Ss " + escaped(group.heading), ".Bl -tag -width Ds"] + specs.flatMap(entry) + [".El"]
+            }
     }
 
     private static var directives: [String] {
@@ -122,8 +124,18 @@ enum ManualPage {
         for usage in spec.usage.dropFirst() { lines += [".Li " + argument(usage), ".br"] }
         lines += sentences(spec.summary.last.map { ".?!".contains($0) } == true ? spec.summary : spec.summary + ".")
         if !spec.aliases.isEmpty { lines += ["Also: " + spec.aliases.joined(separator: ", ") + "."] }
-        lines += spec.details.split(separator: "\n").flatMap { sentences(String($0)) }
+        // Each line of the details starts a line (`config` lists one setting per line, `traffic` one profile).
+        lines += Self.lines(of: spec.details, breakingFirst: true)
         return lines
+    }
+
+    /// Text whose own lines each start a line of the page (`.br` before each, the first too when
+    /// `breakingFirst`), instead of running together as one paragraph.
+    private static func lines(of text: String, breakingFirst: Bool) -> [String] {
+        text.split(separator: "\n").enumerated().flatMap { index, line in
+            (index == 0 && !breakingFirst ? [] : [".br"])
+                + sentences(String(line.trimmingPrefix(while: \.isWhitespace)))
+        }
     }
 
     /// Text as one quoted argument of a macro line.
@@ -170,7 +182,7 @@ enum ManualPage {
     private static var examples: [String] {
         [
             ".Sh EXAMPLES", "Start the prompt:", ".Dl $ omnipanel",
-            "Run one command against a saved state:", ".Dl $ omnipanel --state class.json open case 42",
+            "Run one command against a saved state:", ".Dl $ omnipanel --state class.db open case 42",
             "Run several commands:", ".Dl $ omnipanel -c 'incoming chat; accept; switch 1'",
             "Check a demo script against its transcript:", ".Dl $ omnipanel run --check Examples/04-busy-morning.omni",
         ]

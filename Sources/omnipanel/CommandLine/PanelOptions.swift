@@ -35,11 +35,11 @@ struct PanelOptions<Command>: ParsableArguments {
             "Keep the whole panel in this SQLite file: load it when it exists, save each change (README: saved state).",
             valueName: "file"),
         completion: .file(extensions: ["db"]))
-    var state: String?
+    var state: [String] = []
 
     @Option(
         help: ArgumentHelp(
-            "Output: text (the default), or json, one JSON object per command (README: --format json).",
+            "Output: text (the default), or json: one JSON object a line, of the schema docs/output.schema.json.",
             valueName: "format"))
     var format: OutputFormat?
 
@@ -53,7 +53,7 @@ struct PanelOptions<Command>: ParsableArguments {
 
     func validate() throws {
         if world.contains("") { throw ValidationError("--world needs a file name, not ''") }
-        if state == "" { throw ValidationError("--state needs a file name, not ''") }
+        if try onlyStateFile(state) == "" { throw ValidationError("--state needs a file name, not ''") }
         if let width, width < RenderStyle.narrowest {
             throw ValidationError("--width takes at least \(RenderStyle.narrowest) columns, not \(width)")
         }
@@ -63,7 +63,7 @@ struct PanelOptions<Command>: ParsableArguments {
     var given: [String] {
         [
             world.isEmpty ? nil : "--world", color.map { _ in "--color" }, width.map { _ in "--width" },
-            strict ? "--strict" : nil, echo ? "--echo" : nil, state.map { _ in "--state" },
+            strict ? "--strict" : nil, echo ? "--echo" : nil, state.isEmpty ? nil : "--state",
             format.map { _ in "--format" }, quiet ? "--quiet" : nil,
         ].compactMap { $0 }
     }
@@ -79,11 +79,21 @@ struct PanelOptions<Command>: ParsableArguments {
         options.width = later?.width ?? width
         options.strict = strict || later?.strict == true
         options.echo = echo || later?.echo == true
-        options.state = later?.state ?? state
+        options.state = (state + (later?.state ?? [])).last
         options.format = later?.format ?? format ?? .text
         options.quiet = quiet || later?.quiet == true
         return options
     }
+}
+
+/// The state file `--state` gives (`given`: each time it is given, before and after a subcommand's
+/// name), or `nil`. Twice is refused rather than one silently winning.
+func onlyStateFile(_ given: [String]) throws -> String? {
+    guard given.count <= 1 else {
+        throw ValidationError(
+            "--state is given \(given.count) times (\(given.joined(separator: ", "))); give one state file")
+    }
+    return given.first
 }
 
 /// The options that start the prompt with a live shift, or run commands instead of it: `-c`,

@@ -33,7 +33,7 @@ struct RunCommand: ParsableCommand {
 
     @Option(
         help: ArgumentHelp(
-            "Write an asciinema recording of the playback (with --pace, as it plays; with --record, at once, timed by --pace or 1 second).",
+            "Write an asciinema recording of the playback, drawn as --pace draws it (with --pace, as it plays; otherwise at once, timed by --pace or 1 second, and with --record the transcript too).",
             valueName: "file"),
         completion: .file(extensions: ["cast"]))
     var cast: String?
@@ -48,60 +48,73 @@ struct RunCommand: ParsableCommand {
         if script.isEmpty { throw ValidationError("<script> needs a file name, not ''") }
         if cast == "" { throw ValidationError("--cast needs a file name, not ''") }
         if let pace, !(0...60).contains(pace) { throw ValidationError("--pace takes 0 to 60 seconds, not \(pace)") }
+        _ = try onlyStateFile(root.panel.state + panel.state)
         let options = root.panel.merged(with: panel)
         if check, record { throw ValidationError("--check and --record do not go together") }
         if pace != nil, options.format == .json { throw ValidationError("--pace plays back text, not json") }
-        if cast != nil, check || !record && pace == nil {
-            throw ValidationError("--cast records a playback: give it with --pace or --record")
-        }
-        guard check || record else { return }
+        if cast != nil, check { throw ValidationError("--cast records a playback, not --check") }
+        guard check || record || cast != nil && pace == nil else { return }
         if report {
             throw ValidationError(
-                "--report goes with a plain run, not --check or --record (put `report` in the script)")
+                "--report goes with a plain run, not --check, --record or --cast (put `report` in the script)")
         }
-        if script == "-" { throw ValidationError("--check and --record need a script file, not '-'") }
+        if script == "-" { throw ValidationError("--check, --record and --cast need a script file, not '-'") }
         if pace != nil && cast == nil || options.state != nil || options.format == .json {
             throw ValidationError(
-                "--check and --record run from a fresh state in text; drop --pace, --state and --format")
+                "--check, --record and --cast run from a fresh state in text; drop --pace, --state and --format")
         }
+    }
+
+    /// How the flags ask to run the script.
+    private var mode: RunScript.Mode {
+        if check { return .check }
+        if record || cast != nil && pace == nil { return .record(pace: pace ?? 1, transcript: record) }
+        return .play(pace: pace)
     }
 
     func run() throws {
         let status = try run(
-            RunScript(
-                path: script, mode: check ? .check : record ? .record(pace: pace ?? 1) : .play(pace: pace), cast: cast,
-                report: report),
-            root.panel.merged(with: panel))
+            RunScript(path: script, mode: mode, cast: cast, report: report), root.panel.merged(with: panel))
         if status != 0 { throw ExitStatus(status) }
     }
 
     /// Plays, checks or records the script; returns the exit status.
     private func run(_ script: RunScript, _ options: RunOptions) throws -> Int32 {
         let context = try RunContext(options: options)
-        let pace: Double?
         switch script.mode {
         case .check:
             return TranscriptRun(path: script.path, state: context.initialState, strict: options.strict).check()
-        case .record(let pace):
-            return TranscriptRun(path: script.path, state: context.initialState, strict: options.strict)
-                .record(cast: script.cast, pace: pace)
-        case .play(let seconds): pace = seconds
+        case .record(let pace, let transcript):
+            var status: Int32 = 0
+            if transcript {
+                status = TranscriptRun(path: script.path, state: context.initialState, strict: options.strict).record()
+            }
+            guard status != 2, let cast = script.cast else { return status }
+            return max(
+                status,
+                reading(script.path) { name, lines in
+                    // The transcript's run printed the failures already.
+                    context.recordCast(named: name, lines: lines, to: cast, pace: pace, showingFailures: !transcript)
+                })
+        case .play(let pace):
+            return reading(script.path) { name, lines in
+                context.runScript(named: name, lines: lines, pace: pace, cast: script.cast, report: script.report)
+            }
         }
-        if script.path == "-" {
-            return context.runScript(
-                named: "<stdin>", lines: LineReader(descriptor: .standardInput), pace: pace, cast: script.cast,
-                report: script.report)
-        }
+    }
+
+    /// Runs `body` with the script's name and lines: standard input for `-`, else the file, or
+    /// status 2 after saying why it cannot be read.
+    private func reading(_ path: String, _ body: (String, LineReader) -> Int32) -> Int32 {
+        if path == "-" { return body("<stdin>", LineReader(descriptor: .standardInput)) }
         let descriptor: FileDescriptor
         do throws(SystemError) {
-            descriptor = try InputFile.open(script.path)
+            descriptor = try InputFile.open(path)
         } catch {
-            Output.error("omnipanel: cannot read \(VisibleText.escaped(script.path)): \(error)")
+            Output.error("omnipanel: cannot read \(VisibleText.escaped(path)): \(error)")
             return 2
         }
         defer { try? descriptor.close() }
-        return context.runScript(
-            named: script.path, lines: LineReader(descriptor: descriptor), pace: pace, cast: script.cast,
-            report: script.report)
+        return body(path, LineReader(descriptor: descriptor))
     }
 }

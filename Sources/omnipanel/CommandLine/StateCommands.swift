@@ -50,7 +50,7 @@ struct ImportCommand: ParsableCommand {
 /// `--state FILE` for `export` and `import`, which may also come before them.
 struct StateOption: ParsableArguments {
     @Option(help: ArgumentHelp("The SQLite state file.", valueName: "file"), completion: .file(extensions: ["db"]))
-    var state: String?
+    var state: [String] = []
 
     init() {}
 
@@ -59,7 +59,9 @@ struct StateOption: ParsableArguments {
         if let stray = (root.panel.given + root.start.given).first(where: { $0 != "--state" }) {
             throw ValidationError("\(stray) does not go with \(command)")
         }
-        guard let path = state ?? root.panel.state else { throw ValidationError("\(command) needs --state <file>") }
+        guard let path = try onlyStateFile(root.panel.state + state) else {
+            throw ValidationError("\(command) needs --state <file>")
+        }
         if path.isEmpty { throw ValidationError("--state needs a file name, not ''") }
         return path
     }

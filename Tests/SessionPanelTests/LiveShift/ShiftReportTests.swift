@@ -43,10 +43,10 @@ import Testing
     }
 
     @Test func theJSONObjectNamesEveryFigure() {
-        let json = ShiftReport(Self.handComputedShift().state).json
+        let json = ShiftReport(Self.handComputedShift().state).json()
         #expect(
             json == """
-                {"shiftSeconds":310,"offered":4,"accepted":2,"rejected":1,"missed":1,"abandoned":0,\
+                {"type":"report","shiftSeconds":310,"offered":4,"accepted":2,"rejected":1,"missed":1,"abandoned":0,\
                 "abandonmentRatePercent":0,"speedToAnswerSeconds":{"average":25,"longest":40},\
                 "firstResponseSeconds":{"median":60,"p90":90,"conversations":2},\
                 "handleTimeSeconds":{"average":195,"sessions":2},"longestUnansweredAlertSeconds":90,\
@@ -72,7 +72,8 @@ import Testing
                   Peak sessions open         2
                   Persistent chats           1 ended, 1 parked
                 """)
-        #expect(agent.output("report --format json").hasPrefix("{\"shiftSeconds\":310,"))
+        #expect(agent.output("report --format json").hasPrefix("{\"type\":\"report\",\"shiftSeconds\":310,"))
+        #expect(ShiftReport(agent.state).json(line: 7).hasPrefix("{\"type\":\"report\",\"line\":7,\"shiftSeconds\":"))
     }
 
     @Test func anEmptyShiftHasNothingToMeasure() {
@@ -80,7 +81,7 @@ import Testing
         #expect(report.offered == 0 && report.speedToAnswer == nil && report.firstResponse == nil)
         #expect(
             report.handleTime == nil && report.longestUnansweredAlert == nil && report.abandonmentRatePercent == nil)
-        #expect(report.json.contains("\"speedToAnswerSeconds\":{\"average\":null,\"longest\":null}"))
+        #expect(report.json().contains("\"speedToAnswerSeconds\":{\"average\":null,\"longest\":null}"))
     }
 
     @Test func anAlertStillStandingCountsUpToNow() {

@@ -29,7 +29,7 @@ struct HostileInputTests {
 
     @Test(
         "each hostile line gets its clear error and changes nothing",
-        arguments: [
+        arguments: ([
             ([0xFF, 0xFE, 0x41], "line is not valid UTF-8"),
             (Array("switch 1".utf8) + [0xC3], "line is not valid UTF-8"),
             (Array("swi".utf8) + [0] + Array("tch 1".utf8), "line contains a NUL byte"),
@@ -52,10 +52,10 @@ struct HostileInputTests {
                 "\"99999999999999999999d\" is not a duration such as 90s, 2m, 1h30m or 28d"
             ),
             (Array("\u{1B}[2J".utf8), "unknown command \"\\e[2J\"; type `help` for the list"),
-        ] as [([UInt8], String)])
-    func refused(line: [UInt8], message: String) {
+        ] as [([UInt8], String)]).map { (ScriptBytes($0), $1) })
+    func refused(line: ScriptBytes, message: String) {
         let clean = run([])
-        let (events, runner) = run([line])
+        let (events, runner) = run([line.bytes])
         #expect(errors(events) == ["hostile.omni:3: " + message])
         #expect(runner.interpreter.state == clean.runner.interpreter.state)
         #expect(runner.exitStatus == 1)

@@ -17,7 +17,8 @@ extension CommandTable {
     }
 
     static let config = CommandSpec(
-        "config", usage: ["config", "config <key> <value>"], summary: "List the settings, or change one",
+        "config", group: .trainer, usage: ["config", "config <key> <value>"],
+        summary: "List the settings, or change one",
         details: SettingKey.all.map { "\($0.name) \($0.valueSyntax): \($0.summary)" }.joined(separator: "\n"),
         arguments: [.value(.settingKey), .value(.settingValue)]
     ) { arguments throws(CommandError) in
@@ -28,7 +29,7 @@ extension CommandTable {
     }
 
     static let clock = CommandSpec(
-        "clock", usage: ["clock", "clock advance <duration>"],
+        "clock", group: .trainer, usage: ["clock", "clock advance <duration>"],
         summary: "Show the simulated clock, or move it on (notifications time out, waiting conversations expire)",
         details: "Durations: 90s, 2m, 1h30m, 28d.",
         arguments: [.keyword([Keyword("advance", "move the clock on", then: [.value(.duration)])])]

@@ -13,6 +13,12 @@ public enum CommandTable {
         help, quit,
     ]
 
+    /// Every entry by group (``CommandGroup``, in its order), each in the table's order: how `help`,
+    /// the manual page and the README list them.
+    public static var grouped: [(group: CommandGroup, specs: [CommandSpec])] {
+        CommandGroup.allCases.map { group in (group, all.filter { $0.group == group }) }.filter { !$0.specs.isEmpty }
+    }
+
     /// The command a word runs (name or alias, ignoring case).
     public static func spec(for word: String) -> CommandSpec? {
         byWord[word] ?? byWord[word.lowercased()]

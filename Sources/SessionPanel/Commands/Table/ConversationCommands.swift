@@ -1,6 +1,6 @@
 extension CommandTable {
     static let message = CommandSpec(
-        "message", aliases: ["msg"], usage: ["message <n|title> \"<text>\""],
+        "message", aliases: ["msg"], group: .trainer, usage: ["message <n|title> \"<text>\""],
         summary: "The customer in a session sends a message (unread while the session is not focused)",
         arguments: [.value(.conversationSession), .value(.text)]
     ) { arguments throws(CommandError) in
@@ -23,7 +23,7 @@ extension CommandTable {
     }
 
     static let sentiment = CommandSpec(
-        "sentiment", usage: ["sentiment <n|title> <level>"],
+        "sentiment", group: .trainer, usage: ["sentiment <n|title> <level>"],
         summary: "Set a session's sentiment (very-negative … very-positive)",
         details: "Levels: " + Sentiment.allCases.map { $0.name }.joined(separator: ", ")
             + ". The `!` alert shows at or below the threshold (`config threshold`).",

@@ -1,6 +1,6 @@
 extension CommandTable {
     static let help = CommandSpec(
-        "help", aliases: ["?"], usage: ["help [<command>]"], summary: "List commands, or explain one",
+        "help", aliases: ["?"], group: .program, usage: ["help [<command>]"], summary: "List commands, or explain one",
         details: "`help keys` lists the prompt's key bindings.",
         arguments: [.value(.commandName)]
     ) { arguments throws(CommandError) in
@@ -10,7 +10,7 @@ extension CommandTable {
     }
 
     static let quit = CommandSpec(
-        "quit", aliases: ["exit"], usage: ["quit"], summary: "Leave omnipanel (Ctrl-D does too)"
+        "quit", aliases: ["exit"], group: .program, usage: ["quit"], summary: "Leave omnipanel (Ctrl-D does too)"
     ) { arguments throws(CommandError) in
         try arguments.finish()
         return .quit

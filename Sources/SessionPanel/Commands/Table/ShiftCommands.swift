@@ -1,6 +1,6 @@
 extension CommandTable {
     static let traffic = CommandSpec(
-        "traffic", usage: ["traffic [off|light|steady|rush] [--seed <n>]"],
+        "traffic", group: .trainer, usage: ["traffic [off|light|steady|rush] [--seed <n>]"],
         summary: "Start generated customers on the simulated clock, or stop them",
         details: "Requests arrive on every channel from the world's contacts and visitors, accepted customers write, "
             + "unanswered customers lose patience (sentiment drops a level per patience period) and unaccepted ones "
@@ -30,9 +30,9 @@ extension CommandTable {
     }
 
     static let report = CommandSpec(
-        "report", usage: ["report [--format text|json] [--svg <file>]"],
+        "report", group: .trainer, usage: ["report [--format text|json] [--svg <file>]"],
         summary: "The shift's figures (offered, missed, speed to answer, …); --svg draws it",
-        details: "--format json prints them as one JSON object (the README documents its fields). "
+        details: "--format json prints them as one JSON object of type report (docs/output.schema.json). "
             + "--svg FILE also draws the shift as a timeline picture: a lane per conversation, with its "
             + "notifications, accepts, messages and replies, and when alerts stood or messages waited unread.",
         flags: [

@@ -1,6 +1,6 @@
 extension CommandTable {
     static let incoming = CommandSpec(
-        "incoming", usage: ["incoming <chat|sms|voice|social> [\"<name>\"]"],
+        "incoming", group: .trainer, usage: ["incoming <chat|sms|voice|social> [\"<name>\"]"],
         summary: "A conversation request arrives as a notification",
         details: "Without a name the customer is an unauthenticated visitor (Visitor 1, Visitor 2, …). "
             + "A customer returning to a waiting conversation resumes it with its history.",
