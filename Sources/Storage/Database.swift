@@ -12,6 +12,9 @@ public final class Database: @unchecked Sendable {
     public enum Mode: Sendable {
         /// Reading only; the file must exist.
         case readOnly
+        /// Reading only a file that nothing changes while it is open (SQLite's `immutable`): no locks,
+        /// no WAL or shared-memory file, so a file in a folder this user cannot write can be read.
+        case immutable
         /// Reading and writing; the file must exist.
         case readWrite
         /// Reading and writing, creating the file (0600) when it is missing.
@@ -34,13 +37,15 @@ public final class Database: @unchecked Sendable {
         flags |= oneThreadAtATime ? SQLITE_OPEN_NOMUTEX : SQLITE_OPEN_FULLMUTEX
         switch mode {
         case .readOnly: flags |= SQLITE_OPEN_READONLY
+        case .immutable: flags |= SQLITE_OPEN_READONLY | SQLITE_OPEN_URI
         case .readWrite: flags |= SQLITE_OPEN_READWRITE
         case .create:
             flags |= SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE
             if path != ":memory:" { try Self.createPrivately(path) }
         }
         var handle: OpaquePointer?
-        let status = sqlite3_open_v2(path, &handle, flags, nil)
+        let name = mode == .immutable ? "file:\(Self.uriEscaped(path))?immutable=1" : path
+        let status = sqlite3_open_v2(name, &handle, flags, nil)
         guard status == SQLITE_OK, let handle else {
             let reason = handle.map { String(cString: sqlite3_errmsg($0)) } ?? String(cString: sqlite3_errstr(status))
             sqlite3_close_v2(handle)
@@ -67,6 +72,15 @@ public final class Database: @unchecked Sendable {
         } catch {
             throw StorageError("\(path): \(error)")
         }
+    }
+
+    /// `path` for a `file:` URI: every byte but unreserved characters and `/` as `%XX`.
+    private static func uriEscaped(_ path: String) -> String {
+        let kept = Set("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-._~/".utf8)
+        return path.utf8.map { byte in
+            kept.contains(byte)
+                ? String(UnicodeScalar(byte)) : (byte < 16 ? "%0" : "%") + String(byte, radix: 16, uppercase: true)
+        }.joined()
     }
 
     /// Runs one or more statements that return no rows (schema, pragmas).

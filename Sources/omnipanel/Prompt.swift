@@ -174,7 +174,7 @@ final class Prompt {
     }
 
     private func show(_ outcome: Outcome) {
-        outcome.export.map(ExportFile.write)
+        outcome.export.map { ExportFile.write($0, protecting: context.protectedFiles) }
         guard outcome.isShown(quiet: context.options.quiet) else { return }
         Output.print(context.renderer.render(outcome, in: interpreter.state))
         Output.flush()

@@ -9,6 +9,8 @@ struct TranscriptRun {
     let state: PanelState
     /// Stop at the first failure (`--strict`).
     var strict = false
+    /// The files the recording and the transcript must not replace (the transcript may replace itself).
+    var protectedFiles: ProtectedFiles
 
     /// The script's file name, which names it in the transcript's error lines, so a transcript
     /// does not depend on the folder it is checked or recorded from.
@@ -57,12 +59,15 @@ struct TranscriptRun {
             for event in check.events {
                 for step in playback.steps(for: event) { recording.record(step) }
             }
-            guard CastFile.write(recording, to: cast) else { return 1 }
+            guard CastFile.write(recording, to: cast, protecting: protectedFiles) else { return 1 }
             Output.print([
                 "Recorded \(VisibleText.escaped(cast)) (asciinema, \(Int(recording.seconds.rounded(.up))) seconds)."
             ])
         }
-        guard ExportFile.write(check.transcript.text, to: transcriptPath, what: "transcript ") else { return 1 }
+        let transcriptWritten = ExportFile.write(
+            check.transcript.text, to: transcriptPath, what: "transcript ",
+            protecting: protectedFiles.allowing(transcriptPath))
+        guard transcriptWritten else { return 1 }
         Output.print(["Recorded \(shownTranscriptPath) (\(check.transcript.lines.count) lines).", check.summary])
         return check.exitStatus
     }

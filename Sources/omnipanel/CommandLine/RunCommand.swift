@@ -77,14 +77,14 @@ struct RunCommand: ParsableCommand {
 
     /// Plays, checks or records the script; returns the exit status.
     private func run(_ script: RunScript, _ options: RunOptions) throws -> Int32 {
-        let context = try RunContext(options: options)
+        let context = try RunContext(options: options, script: script.path == "-" ? nil : script.path)
+        let transcriptRun = TranscriptRun(
+            path: script.path, state: context.initialState, strict: options.strict,
+            protectedFiles: context.protectedFiles)
         let pace: Double?
         switch script.mode {
-        case .check:
-            return TranscriptRun(path: script.path, state: context.initialState, strict: options.strict).check()
-        case .record(let pace):
-            return TranscriptRun(path: script.path, state: context.initialState, strict: options.strict)
-                .record(cast: script.cast, pace: pace)
+        case .check: return transcriptRun.check()
+        case .record(let pace): return transcriptRun.record(cast: script.cast, pace: pace)
         case .play(let seconds): pace = seconds
         }
         if script.path == "-" {
