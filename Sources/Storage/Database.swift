@@ -89,7 +89,8 @@ public final class Database: @unchecked Sendable {
         let status = sqlite3_exec(handle, sql, nil, nil, &message)
         defer { sqlite3_free(message) }
         guard status == SQLITE_OK else {
-            throw StorageError("\(path): \(message.map { String(cString: $0) } ?? lastMessage)", code: status)
+            let text = message.map { String(cString: $0) } ?? lastMessage
+            throw StorageError("\(path): \(withSystemReason(text, status))", code: status)
         }
     }
 
@@ -135,6 +136,16 @@ public final class Database: @unchecked Sendable {
 
     /// `status` as a one-line error naming the file.
     func error(_ status: Int32) -> StorageError {
-        StorageError("\(path): \(lastMessage)", code: sqlite3_extended_errcode(handle))
+        StorageError("\(path): \(withSystemReason(lastMessage, status))", code: sqlite3_extended_errcode(handle))
+    }
+
+    /// SQLite's `message` for a failure with `status`, saying when writing a file failed under a file
+    /// size limit (`ulimit -f`), which SQLite reports as a plain I/O error or a full disk.
+    private func withSystemReason(_ message: String, _ status: Int32) -> String {
+        var limit = rlimit()
+        guard [SQLITE_IOERR, SQLITE_FULL].contains(status & 0xFF), getrlimit(__rlimit_resource_t(RLIMIT_FSIZE.rawValue), &limit) == 0,
+            limit.rlim_cur != rlim_t.max  // RLIM_INFINITY
+        else { return message }
+        return "\(message) (files may not grow past \(ByteCount(Int(clamping: limit.rlim_cur))) here: ulimit -f)"
     }
 }

@@ -1,5 +1,6 @@
 import ArgumentParser
 import SessionPanel
+import Storage
 import SystemIO
 
 /// The completions argument-parser's scripts ask the binary for (`omnipanel ---completion …`):
@@ -93,7 +94,7 @@ enum CommandLineCompletion {
     }
 
     /// The state the options among `arguments` start from, quietly: a fresh one when they do not
-    /// parse, `nil` (nothing to offer) when their files cannot be used.
+    /// parse, `nil` (nothing to offer) when the state file cannot be read.
     private static func startingState(for arguments: ArraySlice<String>) -> PanelState? {
         switch try? Omnipanel.parseAsRoot(Array(arguments)) {
         case let prompt as PromptCommand: startingState(prompt.root.panel.merged())
@@ -102,13 +103,19 @@ enum CommandLineCompletion {
         }
     }
 
-    /// The state `options` start from, or `nil` when the state or world file cannot be used: candidates
-    /// from a fresh shift would not be the ones the command will see.
+    /// The state `options` start from, or `nil` when the state file cannot be read (candidates from a
+    /// fresh shift would not be the ones the command sees); a world that cannot be used gives the demo's.
     private static func startingState(_ options: RunOptions) -> PanelState? {
         var options = options
         options.worlds = options.worlds.map(expandingHome)
         options.state = options.state.map(expandingHome)
-        return try? RunContext.startingState(for: options)
+        do {
+            return try RunContext.startingState(for: options)
+        } catch is StateFileError {
+            return nil
+        } catch {
+            return PanelState()
+        }
     }
 
     /// A leading `~/` expanded, as the shell would before running the program.
