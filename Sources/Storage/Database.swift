@@ -143,7 +143,8 @@ public final class Database: @unchecked Sendable {
     /// size limit (`ulimit -f`), which SQLite reports as a plain I/O error or a full disk.
     private func withSystemReason(_ message: String, _ status: Int32) -> String {
         var limit = rlimit()
-        guard [SQLITE_IOERR, SQLITE_FULL].contains(status & 0xFF), getrlimit(__rlimit_resource_t(RLIMIT_FSIZE.rawValue), &limit) == 0,
+        guard [SQLITE_IOERR, SQLITE_FULL].contains(status & 0xFF),
+            getrlimit(__rlimit_resource_t(RLIMIT_FSIZE.rawValue), &limit) == 0,
             limit.rlim_cur != rlim_t.max  // RLIM_INFINITY
         else { return message }
         return "\(message) (files may not grow past \(ByteCount(Int(clamping: limit.rlim_cur))) here: ulimit -f)"

@@ -106,7 +106,8 @@ import Glibc
         #expect(try Binary.run(["--state", file, "incoming", "chat"]).status == 0)
         let abandoned = ["class.db.omnipanel-Ab12Cd", "class.db.omnipanel-Ab12Cd-wal", "class.db.omnipanel-Ef34Gh-shm"]
         let kept = [
-            "class.db.backup", "class.db.omnipanel-Ij56Kl-wal", "class.db.omnipanel-Ij56Kl", "class.db.omnipanel-Mn78Op",
+            "class.db.backup", "class.db.omnipanel-Ij56Kl-wal", "class.db.omnipanel-Ij56Kl",
+            "class.db.omnipanel-Mn78Op",
             "other.db.omnipanel-Qr90St", "class.db.omnipanel-Uv12Wx.json", "class.db.omnipanel-Yz34Ab",
         ]
         for name in abandoned + kept { try folder.write("left\n", to: name) }

@@ -51,7 +51,8 @@ import Glibc
             #expect(result.status == 1)
             #expect(
                 result.stderr.contains(
-                    "omnipanel: cannot write the recording \(target): it is \(role) of this run; choose another file\n"))
+                    "omnipanel: cannot write the recording \(target): it is \(role) of this run; choose another file\n")
+            )
             #expect(folder.bytes("demo.omni") == Data("show\n".utf8))
         }
         // `--record` writes the transcript it is not checked against.
@@ -106,7 +107,10 @@ import Glibc
 
         let svg = try limited(1, ["report", "--svg", folder.path("big.svg")])
         #expect(svg.status < 128, "killed by signal \(svg.status - 128)")
-        #expect(svg.stderr == "omnipanel: cannot write \(folder.path("big.svg")): cannot write the temporary file: File too large\n")
+        #expect(
+            svg.stderr
+                == "omnipanel: cannot write \(folder.path("big.svg")): cannot write the temporary file: File too large\n"
+        )
         #expect(try FileManager.default.contentsOfDirectory(atPath: folder.url.path).sorted() == ["s.db"])
     }
 
