@@ -12,7 +12,12 @@ import SystemIO
 /// never wait and never see half a save, and a crash loses at most the save in progress.
 ///
 /// A missing file is created whole beside its name (`FILE.omnipanel-XXXXXX`, 0600) and linked into place; a
-/// version-1 JSON file is migrated the same way, the original kept as `FILE.v1.json`.
+/// version-1 JSON file is migrated the same way, the original kept as `FILE.v1.json`. Such files a killed
+/// run left are swept when the file is next opened (``StateTemporary/sweep(beside:)``). SQLite's files
+/// beside it are checked before SQLite opens them (``StatePath/inspect(_:)``).
+///
+/// A file this user cannot write, or in a folder they cannot write, is opened only to read: commands
+/// that change nothing run, a save is refused.
 ///
 /// How a commit reaches the disk is the ``Durability`` given at opening.
 public final class StateFile {

@@ -54,7 +54,7 @@ enum StatePath {
     /// SQLite itself would have made: a regular file of ours, with no other name (a hard link SQLite
     /// would overwrite), writable by no one the state file is not writable by (SQLite gives them the
     /// state file's mode). Someone else's `FILE-wal` would be replayed into the state as if saved.
-    static func checkCompanions(of path: String, stateMode: mode_t) throws(StateFileError) {
+    private static func checkCompanions(of path: String, stateMode: mode_t) throws(StateFileError) {
         for suffix in companionSuffixes {
             var status = stat()
             guard lstat(path + suffix, &status) == 0 else { continue }
