@@ -17,7 +17,7 @@ enum ExportFile {
     {
         let shown = VisibleText.escaped(path)
         if let role = protected.role(of: path) {
-            Output.error("omnipanel: cannot write \(what)\(shown): it is \(role) of this run; choose another file")
+            Output.error("omnipanel: cannot write \(what)\(shown): this run uses it as \(role); choose another file")
             return false
         }
         do throws(PrivateFile.Problem) {

@@ -17,7 +17,8 @@ struct ProtectedFiles {
     init(options: RunOptions, script: String? = nil) {
         if let state = options.state {
             files.append(File(path: state, role: "the state file"))
-            files += ["-wal", "-shm"].map { File(path: state + $0, role: "SQLite's file of the state file") }
+            files.append(File(path: state + "-wal", role: "the state file's WAL"))
+            files.append(File(path: state + "-shm", role: "the state file's shared memory"))
         }
         files += options.worlds.map { File(path: $0, role: "a world file") }
         if let scenario = options.live.scenario { files.append(File(path: scenario, role: "the scenario")) }

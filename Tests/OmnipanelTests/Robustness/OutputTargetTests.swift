@@ -18,12 +18,14 @@ import Glibc
         let before = try #require(folder.bytes("class.db"))
         let targets = [
             (file, "the state file"), (folder.path("other.db"), "the state file"),
-            (folder.path("./class.db"), "the state file"), (file + "-wal", "SQLite's file of the state file"),
+            (folder.path("./class.db"), "the state file"), (file + "-wal", "the state file's WAL"),
+            (file + "-shm", "the state file's shared memory"),
         ]
         for (target, role) in targets {
             let result = try Binary.run(["--state", file, "report", "--svg", target])
             #expect(
-                result.stderr == "omnipanel: cannot write \(target): it is \(role) of this run; choose another file\n")
+                result.stderr == "omnipanel: cannot write \(target): this run uses it as \(role); choose another file\n"
+            )
             #expect(folder.bytes("class.db") == before)
         }
         let after = try Binary.run(["--state", file, "show"])
@@ -51,7 +53,8 @@ import Glibc
             #expect(result.status == 1)
             #expect(
                 result.stderr.contains(
-                    "omnipanel: cannot write the recording \(target): it is \(role) of this run; choose another file\n")
+                    "omnipanel: cannot write the recording \(target): this run uses it as \(role); choose another file\n"
+                )
             )
             #expect(folder.bytes("demo.omni") == Data("show\n".utf8))
         }
@@ -74,9 +77,9 @@ import Glibc
         let result = try Binary.run(["--world", world, "run", script])
         #expect(
             result.stderr.split(separator: "\n").map(String.init) == [
-                "omnipanel: cannot write \(script): it is the script of this run; choose another file",
-                "omnipanel: cannot write \(script).out: it is the script's transcript of this run; choose another file",
-                "omnipanel: cannot write \(world): it is a world file of this run; choose another file",
+                "omnipanel: cannot write \(script): this run uses it as the script; choose another file",
+                "omnipanel: cannot write \(script).out: this run uses it as the script's transcript; choose another file",
+                "omnipanel: cannot write \(world): this run uses it as a world file; choose another file",
             ])
         #expect(folder.bytes("demo.omni") == Data(text.utf8))
         #expect(folder.bytes("demo.omni.out") == Data("golden\n".utf8))
