@@ -24,14 +24,18 @@ struct ProtectedFiles {
         if let scenario = options.live.scenario { files.append(File(path: scenario, role: "the scenario")) }
         if let script {
             files.append(File(path: script, role: "the script"))
-            files.append(File(path: script + ".out", role: "the script's transcript"))
+            files.append(File(path: script + ".out", role: Self.transcript))
         }
     }
 
-    /// These files but `path` (a `--record` run writes the transcript it is not checked against).
-    func allowing(_ path: String) -> ProtectedFiles {
+    /// The role of the script's transcript `FILE.out`.
+    private static let transcript = "the script's transcript"
+
+    /// These files but the script's transcript, for the transcript `run --record` writes (the world
+    /// file or another protected file stays protected by whatever name).
+    var allowingTheTranscript: ProtectedFiles {
         var copy = self
-        copy.files.removeAll { $0.path == path }
+        copy.files.removeAll { $0.role == Self.transcript }
         return copy
     }
 

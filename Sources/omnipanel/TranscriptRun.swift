@@ -66,7 +66,7 @@ struct TranscriptRun {
         }
         let transcriptWritten = ExportFile.write(
             check.transcript.text, to: transcriptPath, what: "transcript ",
-            protecting: protectedFiles.allowing(transcriptPath))
+            protecting: protectedFiles.allowingTheTranscript)
         guard transcriptWritten else { return 1 }
         Output.print(["Recorded \(shownTranscriptPath) (\(check.transcript.lines.count) lines).", check.summary])
         return check.exitStatus

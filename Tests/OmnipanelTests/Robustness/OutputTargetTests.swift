@@ -58,7 +58,16 @@ import Glibc
             )
             #expect(folder.bytes("demo.omni") == Data("show\n".utf8))
         }
-        // `--record` writes the transcript it is not checked against.
+        // `--record` writes the transcript it is not checked against, unless the run reads it as another file.
+        let world = #"{"contacts": [], "accounts": [], "cases": [], "workItems": []}"#
+        try folder.write(world, to: "demo.omni.out")
+        let asWorld = try Binary.run(["--world", script + ".out", "run", "--record", script])
+        #expect(asWorld.status == 1)
+        #expect(
+            asWorld.stderr
+                == "omnipanel: cannot write transcript \(script).out: this run uses it as a world file; choose another file\n"
+        )
+        #expect(folder.bytes("demo.omni.out") == Data(world.utf8))
         #expect(try Binary.run(["run", "--record", script]).status == 0)
         #expect(folder.bytes("demo.omni.out") != Data("golden\n".utf8))
     }
