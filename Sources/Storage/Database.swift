@@ -12,6 +12,9 @@ public final class Database: @unchecked Sendable {
     public enum Mode: Sendable {
         /// Reading only; the file must exist.
         case readOnly
+        /// Reading only a file that nothing changes while it is open (SQLite's `immutable`): no locks,
+        /// no WAL or shared-memory file, so a file in a folder this user cannot write can be read.
+        case immutable
         /// Reading and writing; the file must exist.
         case readWrite
         /// Reading and writing, creating the file (0600) when it is missing.
@@ -34,13 +37,15 @@ public final class Database: @unchecked Sendable {
         flags |= oneThreadAtATime ? SQLITE_OPEN_NOMUTEX : SQLITE_OPEN_FULLMUTEX
         switch mode {
         case .readOnly: flags |= SQLITE_OPEN_READONLY
+        case .immutable: flags |= SQLITE_OPEN_READONLY | SQLITE_OPEN_URI
         case .readWrite: flags |= SQLITE_OPEN_READWRITE
         case .create:
             flags |= SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE
             if path != ":memory:" { try Self.createPrivately(path) }
         }
         var handle: OpaquePointer?
-        let status = sqlite3_open_v2(path, &handle, flags, nil)
+        let name = mode == .immutable ? "file:\(Self.uriEscaped(path))?immutable=1" : path
+        let status = sqlite3_open_v2(name, &handle, flags, nil)
         guard status == SQLITE_OK, let handle else {
             let reason = handle.map { String(cString: sqlite3_errmsg($0)) } ?? String(cString: sqlite3_errstr(status))
             sqlite3_close_v2(handle)
@@ -69,13 +74,23 @@ public final class Database: @unchecked Sendable {
         }
     }
 
+    /// `path` for a `file:` URI: every byte but unreserved characters and `/` as `%XX`.
+    private static func uriEscaped(_ path: String) -> String {
+        let kept = Set("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-._~/".utf8)
+        return path.utf8.map { byte in
+            kept.contains(byte)
+                ? String(UnicodeScalar(byte)) : (byte < 16 ? "%0" : "%") + String(byte, radix: 16, uppercase: true)
+        }.joined()
+    }
+
     /// Runs one or more statements that return no rows (schema, pragmas).
     public func execute(_ sql: String) throws(StorageError) {
         var message: UnsafeMutablePointer<CChar>?
         let status = sqlite3_exec(handle, sql, nil, nil, &message)
         defer { sqlite3_free(message) }
         guard status == SQLITE_OK else {
-            throw StorageError("\(path): \(message.map { String(cString: $0) } ?? lastMessage)", code: status)
+            let text = message.map { String(cString: $0) } ?? lastMessage
+            throw StorageError("\(path): \(withSystemReason(text, status))", code: status)
         }
     }
 
@@ -121,6 +136,17 @@ public final class Database: @unchecked Sendable {
 
     /// `status` as a one-line error naming the file.
     func error(_ status: Int32) -> StorageError {
-        StorageError("\(path): \(lastMessage)", code: sqlite3_extended_errcode(handle))
+        StorageError("\(path): \(withSystemReason(lastMessage, status))", code: sqlite3_extended_errcode(handle))
+    }
+
+    /// SQLite's `message` for a failure with `status`, saying when writing a file failed under a file
+    /// size limit (`ulimit -f`), which SQLite reports as a plain I/O error or a full disk.
+    private func withSystemReason(_ message: String, _ status: Int32) -> String {
+        var limit = rlimit()
+        guard [SQLITE_IOERR, SQLITE_FULL].contains(status & 0xFF),
+            getrlimit(__rlimit_resource_t(RLIMIT_FSIZE.rawValue), &limit) == 0,
+            limit.rlim_cur != rlim_t.max  // RLIM_INFINITY
+        else { return message }
+        return "\(message) (files may not grow past \(ByteCount(Int(clamping: limit.rlim_cur))) here: ulimit -f)"
     }
 }

@@ -174,7 +174,7 @@ public enum PrivateFile {
     }
 
     /// The folder holding `path` and the file's name: `("a/b", "c")` for `a/b/c`, `(".", "c")` for `c`.
-    static func split(_ path: String) -> (folder: String, name: String) {
+    public static func split(_ path: String) -> (folder: String, name: String) {
         guard let slash = path.lastIndex(of: "/") else { return (".", path) }
         let folder = String(path[..<slash])
         return (folder.isEmpty ? "/" : folder, String(path[path.index(after: slash)...]))

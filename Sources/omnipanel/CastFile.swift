@@ -10,7 +10,7 @@ enum CastFile {
     }
 
     /// Writes the recording to `path` (0600, never through a planted link); false after reporting a failure.
-    static func write(_ recording: CastRecording, to path: String) -> Bool {
-        ExportFile.write(recording.text, to: path, what: "the recording ")
+    static func write(_ recording: CastRecording, to path: String, protecting protected: ProtectedFiles) -> Bool {
+        ExportFile.write(recording.text, to: path, what: "the recording ", protecting: protected)
     }
 }

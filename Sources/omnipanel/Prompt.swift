@@ -174,7 +174,9 @@ final class Prompt {
     }
 
     private func show(_ outcome: Outcome) {
-        if let export = outcome.export { ExportFile.write(export) }
+        if let export = outcome.export {
+            ExportFile.write(export, as: context.options.format, protecting: context.protectedFiles)
+        }
         guard outcome.isShown(quiet: context.options.quiet) else { return }
         Output.print(context.renderer.render(outcome, in: interpreter.state))
         Output.flush()

@@ -9,14 +9,17 @@ struct RunContext {
     let initialState: PanelState
     /// The state file of `--state`, locked for the whole run.
     let store: StateFile?
+    /// The files no file the run writes may replace.
+    let protectedFiles: ProtectedFiles
 
     /// Loads the state file (`--state`) when it exists, otherwise the world (the built-in demo unless
     /// `--world` names a file). A bad world file ends the program with status 2, a state file problem
     /// with 3 or more, each reported on standard error as one line naming the file. The prompt
     /// (`interactive`) flushes every commit to the disk; scripts and commands flush about once a
-    /// second and when they end (``StateFile/Durability``).
-    init(options: RunOptions, interactive: Bool = false) throws {
+    /// second and when they end (``StateFile/Durability``). `script` is the script file run, if any.
+    init(options: RunOptions, interactive: Bool = false, script: String? = nil) throws {
         self.options = options
+        protectedFiles = ProtectedFiles(options: options, script: script)
         do {
             store = try options.state.map { path in
                 try StateFile(path: path, durability: interactive ? .everyCommit : .periodically) {
@@ -78,11 +81,13 @@ struct RunContext {
         }
         let status = runScript(named: name, lines: lines, echo: pace != nil, report: report) { event in
             // A file, whatever the playback.
-            if case .export(let export) = event { return ExportFile.write(export, as: options.format) }
-            if playback != nil { playback?.play(event) } else { Self.print(event) }
+            if case .export(let export) = event {
+                return ExportFile.write(export, as: options.format, protecting: protectedFiles)
+            }
+            if playback != nil { playback?.play(event) } else { print(event) }
         }
         guard let cast, let recording = playback?.cast else { return status }
-        return CastFile.write(recording, to: cast) ? status : max(status, 1)
+        return CastFile.write(recording, to: cast, protecting: protectedFiles) ? status : max(status, 1)
     }
 
     /// `run --cast FILE` without `--pace`, and `run --record --cast FILE`: records the script's
@@ -104,7 +109,7 @@ struct RunContext {
             }
             for step in playback.steps(for: event) { recording.record(step) }
         }
-        guard CastFile.write(recording, to: cast) else { return max(status, 1) }
+        guard CastFile.write(recording, to: cast, protecting: protectedFiles) else { return max(status, 1) }
         Output.print([
             "Recorded \(VisibleText.escaped(cast)) (asciinema, \(Int(recording.seconds.rounded(.up))) seconds)."
         ])
@@ -152,7 +157,7 @@ struct RunContext {
         let lines = LineReader(descriptor: descriptor)
         let scriptOptions = ScriptRunner.Options(strict: true, style: renderer.style, quiet: true)
         var runner = ScriptRunner(name: VisibleText.escaped(path), state: state, options: scriptOptions)
-        let status = runner.run(lines, emit: Self.print)
+        let status = runner.run(lines, emit: print)
         if let failure = lines.readFailure {
             Output.error("omnipanel: cannot read \(VisibleText.escaped(path)): \(failure)")
             return .failure(ExitStatus(2))
@@ -171,7 +176,7 @@ struct RunContext {
     static let commitInterval = 0.1
 
     /// Prints what a script run reports: output to standard output, errors to standard error.
-    static func print(_ event: ScriptRunner.Event) {
+    func print(_ event: ScriptRunner.Event) {
         switch event {
         case .output(let lines): Output.print(lines)
         case .question(let text): Output.ask(text)
@@ -179,7 +184,7 @@ struct RunContext {
         case .command(let command): Output.print([ScriptRunner.prompt + command])
         case .expectationFailed(let lines): lines.forEach(Output.error)
         case .commandFailed: break  // its error line was printed when it failed
-        case .export(let export): ExportFile.write(export)
+        case .export(let export): ExportFile.write(export, protecting: protectedFiles)
         case .pause: break
         }
     }

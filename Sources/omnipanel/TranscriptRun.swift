@@ -9,6 +9,8 @@ struct TranscriptRun {
     let state: PanelState
     /// Stop at the first failure (`--strict`).
     var strict = false
+    /// The files the recording and the transcript must not replace (the transcript may replace itself).
+    var protectedFiles: ProtectedFiles
 
     /// The script's file name, which names it in the transcript's error lines, so a transcript
     /// does not depend on the folder it is checked or recorded from.
@@ -50,7 +52,10 @@ struct TranscriptRun {
         guard let lines = read(path) else { return 2 }
         let check = ScriptCheck(name: name, lines: lines, state: state, strict: strict)
         report(check.failures)
-        guard ExportFile.write(check.transcript.text, to: transcriptPath, what: "transcript ") else { return 1 }
+        let transcriptWritten = ExportFile.write(
+            check.transcript.text, to: transcriptPath, what: "transcript ",
+            protecting: protectedFiles.allowingTheTranscript)
+        guard transcriptWritten else { return 1 }
         Output.print(["Recorded \(shownTranscriptPath) (\(check.transcript.lines.count) lines).", check.summary])
         return check.exitStatus
     }

@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 
 @testable import omnipanel
@@ -57,5 +58,17 @@ import Testing
         #expect(commands(["--world", world, "-c", "open case "]) == ["open case 7"])
         #expect(word(["--world=\(world)", "open", "case", ""]) == ["7"])
         #expect(word(["--world", folder.path("missing.json"), "open", "case", ""]) == ["17", "42", "108", "256"])
+    }
+
+    /// A state file that cannot be read gives no candidates: those of a fresh shift would not be the
+    /// ones the command sees.
+    @Test func aStateFileThatCannotBeReadOffersNothing() throws {
+        let folder = try TemporaryDirectory()
+        defer { folder.remove() }
+        let link = folder.path("link.db")
+        try #require(symlink(folder.path("elsewhere.db"), link) == 0)
+        #expect(word(["--state", link, "open", "contact", "Kenny S"]).isEmpty)
+        #expect(commands(["--state", link, "-c", "open contact Kenny S"]).isEmpty)
+        #expect(word(["--state", folder.path("new.db"), "open", "contact", "Kenny S"]) == ["Kenny Smith"])
     }
 }

@@ -95,4 +95,47 @@ import Glibc
                 + "not to the user running omnipanel\n")
         #expect(folder.bytes("class.db") == before)
     }
+
+    /// What a run killed while building a state file leaves (`FILE.omnipanel-XXXXXX` and SQLite's files
+    /// of it) is removed when the state opens: only names of that form, regular files of ours with one
+    /// name, a minute old and not locked by an omnipanel still building them.
+    @Test func temporariesLeftByAKilledRunAreSweptWhenTheStateOpens() throws {
+        let folder = try TemporaryDirectory()
+        defer { folder.remove() }
+        let file = folder.path("class.db")
+        #expect(try Binary.run(["--state", file, "incoming", "chat"]).status == 0)
+        let abandoned = ["class.db.omnipanel-Ab12Cd", "class.db.omnipanel-Ab12Cd-wal", "class.db.omnipanel-Ef34Gh-shm"]
+        let kept = [
+            "class.db.backup", "class.db.omnipanel-Ij56Kl-wal", "class.db.omnipanel-Ij56Kl",
+            "class.db.omnipanel-Mn78Op",
+            "other.db.omnipanel-Qr90St", "class.db.omnipanel-Uv12Wx.json", "class.db.omnipanel-Yz34Ab",
+        ]
+        for name in abandoned + kept { try folder.write("left\n", to: name) }
+        let hourAgo = [timeval(tv_sec: time(nil) - 3600, tv_usec: 0), timeval(tv_sec: time(nil) - 3600, tv_usec: 0)]
+        for name in abandoned + kept where name != "class.db.omnipanel-Mn78Op" {
+            try #require(utimes(folder.path(name), hourAgo) == 0)
+        }
+        // One being built by another omnipanel (locked), one freshly made (Mn78Op), one with a second name.
+        let building = open(folder.path("class.db.omnipanel-Ij56Kl"), O_RDONLY)
+        defer { close(building) }
+        try #require(flock(building, LOCK_EX) == 0)
+        try #require(link(folder.path("class.db.omnipanel-Yz34Ab"), folder.path("hard-link")) == 0)
+        #expect(try Binary.run(["--state", file, "accept"]).status == 0)
+        let left = Set(try FileManager.default.contentsOfDirectory(atPath: folder.url.path))
+        #expect(left.isDisjoint(with: abandoned), "\(left)")
+        #expect(Set(kept).isSubset(of: left), "\(left)")
+    }
+
+    @Test(.enabled(if: geteuid() == 0, "only root can give a file to another user"))
+    func anotherUsersTemporaryIsLeftAlone() throws {
+        let folder = try TemporaryDirectory()
+        defer { folder.remove() }
+        let file = folder.path("class.db")
+        #expect(try Binary.run(["--state", file, "incoming", "chat"]).status == 0)
+        let theirs = try folder.write("theirs\n", to: "class.db.omnipanel-Ab12Cd").path
+        let hourAgo = [timeval(tv_sec: time(nil) - 3600, tv_usec: 0), timeval(tv_sec: time(nil) - 3600, tv_usec: 0)]
+        try #require(utimes(theirs, hourAgo) == 0 && chown(theirs, 65_534, 65_534) == 0)
+        #expect(try Binary.run(["--state", file, "accept"]).status == 0)
+        #expect(folder.bytes("class.db.omnipanel-Ab12Cd") == Data("theirs\n".utf8))
+    }
 }

@@ -1,3 +1,4 @@
+import Foundation
 import SessionPanel
 import Storage
 import SystemIO
@@ -23,9 +24,24 @@ import Testing
         let folder = scratch.folder
         _ = try Database(path: folder + "/real.db", mode: .create)
         #expect(symlink(folder + "/real.db", folder + "/link.db") == 0)
-        for mode in [Database.Mode.readOnly, .readWrite, .create] {
+        for mode in [Database.Mode.readOnly, .readWrite, .create, .immutable] {
             #expect(throws: StorageError.self) { try Database(path: folder + "/link.db", mode: mode) }
         }
+    }
+
+    /// `.immutable` opens the file by a `file:` URI: every character a URI gives a meaning (`%`, `?`,
+    /// `#`, a space) is escaped, so it is the named file that is read.
+    @Test func anImmutableFileIsOpenedByItsExactName() throws {
+        let scratch = try Scratch()
+        defer { scratch.remove() }
+        let path = scratch.path("a b%41?mode=rwc#é.db")
+        let database = try Database(path: path, mode: .create)
+        try database.execute("CREATE TABLE t (x); INSERT INTO t VALUES (7)")
+        let immutable = try Database(path: path, mode: .immutable)
+        let statement = try immutable.prepare("SELECT x FROM t")
+        #expect(try statement.step() && statement.int(at: 0) == 7)
+        #expect(throws: StorageError.self) { try immutable.execute("INSERT INTO t VALUES (8)") }
+        #expect(try FileManager.default.contentsOfDirectory(atPath: scratch.folder) == ["a b%41?mode=rwc#é.db"])
     }
 
     @Test func errorsAreOneLineNamingTheFile() throws {

@@ -11,8 +11,13 @@ import SystemIO
 /// then takes the lock again at once. The file is in WAL mode: readers (shell completion, `export`)
 /// never wait and never see half a save, and a crash loses at most the save in progress.
 ///
-/// A missing file is created whole beside its name (`FILE.XXXXXX`, 0600) and linked into place; a
-/// version-1 JSON file is migrated the same way, the original kept as `FILE.v1.json`.
+/// A missing file is created whole beside its name (`FILE.omnipanel-XXXXXX`, 0600) and linked into place; a
+/// version-1 JSON file is migrated the same way, the original kept as `FILE.v1.json`. Such files a killed
+/// run left are swept when the file is next opened (``StateTemporary/sweep(beside:)``). SQLite's files
+/// beside it are checked before SQLite opens them (``StatePath/inspect(_:)``).
+///
+/// A file this user cannot write, or in a folder they cannot write, is opened only to read: commands
+/// that change nothing run, a save is refused.
 ///
 /// How a commit reaches the disk is the ``Durability`` given at opening.
 public final class StateFile {
@@ -52,6 +57,9 @@ public final class StateFile {
     private var rows: ShiftRows
     /// Whether this connection holds the writer's lock (an open `BEGIN IMMEDIATE`).
     private var holdsLock = false
+    /// Why the file was opened only to read (this user cannot write it or its folder), or `nil`: a
+    /// command that changes nothing still runs; a save is refused.
+    private let readOnlyReason: String?
     /// `PRAGMA data_version` when this connection last read or wrote: another connection's commit changes it.
     private var dataVersion: Int
     /// When commits are flushed.
@@ -86,10 +94,31 @@ public final class StateFile {
             }
             break
         }
-        (database, tables) = try Self.openLocked(path, flushingCommits: flushesNextCommit)
-        holdsLock = true
-        (rows, state) = try Self.load(tables, database, path)
+        if let reason = Self.whyReadOnly(path) {
+            readOnlyReason = reason
+            let database = try Self.openForReading(path)
+            self.database = database
+            (tables, rows, state) = try Self.inReadTransaction(database, path) { tables throws(StateFileError) in
+                let (rows, state) = try Self.load(tables, database, path)
+                return (tables, rows, state)
+            }
+        } else {
+            readOnlyReason = nil
+            (database, tables) = try Self.openLocked(path, flushingCommits: flushesNextCommit)
+            holdsLock = true
+            StateTemporary.sweep(beside: path)
+            (rows, state) = try Self.load(tables, database, path)
+        }
         dataVersion = try Self.dataVersion(database, path)
+    }
+
+    /// Why this user cannot write the state file at `path` (the file or its folder is read-only to
+    /// them), or `nil` when they can.
+    private static func whyReadOnly(_ path: String) -> String? {
+        if access(path, W_OK) != 0 { return "this user cannot write it (\(StatePath.lastError))" }
+        let folder = PrivateFile.split(path).folder
+        if access(folder, W_OK) != 0 { return "this user cannot write its folder (\(StatePath.lastError))" }
+        return nil
     }
 
     /// The state saved at `path`, or `nil` when there is no such file; reads without the lock and
@@ -110,31 +139,48 @@ public final class StateFile {
             defer { try? descriptor.close() }
             return try use(try SavedJSON.decode(try StatePath.readAll(descriptor, path), path))
         case .database:
-            let (database, state) = try retryingWhileLocked { () throws(StateFileError) in
-                // Read-write when allowed, only so that the last connection to close removes the WAL files.
-                let database: Database
-                do {
-                    database = try open(path, mode: .readWrite)
-                } catch {
-                    database = try open(path, mode: .readOnly)
-                }
-                let tables: ShiftTables
-                do {
-                    try database.execute("BEGIN")
-                    tables = try ShiftTables(database)
-                } catch {
-                    throw failure(error, path, reading: true)
-                }
+            let database = try openForReading(path)
+            return try inReadTransaction(database, path) { tables throws(StateFileError) in
+                try use(try load(tables, database, path).1)
+            }
+        }
+    }
+
+    /// Opens the database at `path` to read: read-write when allowed, only so that the last connection
+    /// to close removes the WAL files; read-only when not. A file in WAL mode in a folder this user
+    /// cannot write cannot be read so (SQLite cannot make its shared-memory file there): when no WAL is
+    /// beside it, the file holds every commit, and is read as an immutable file (no one can start a
+    /// WAL in that folder to change it).
+    private static func openForReading(_ path: String) throws(StateFileError) -> Database {
+        try retryingWhileLocked { () throws(StateFileError) in
+            do throws(StateFileError) {
+                return try open(path, mode: .readWrite)
+            } catch {
                 do throws(StateFileError) {
-                    return (database, try load(tables, database, path).1)
+                    return try open(path, mode: .readOnly)
                 } catch {
-                    try? database.execute("COMMIT")
-                    throw error
+                    guard case .unreadable = error.reason, access(path + "-wal", F_OK) != 0,
+                        access(PrivateFile.split(path).folder, W_OK) != 0
+                    else { throw error }
+                    return try open(path, mode: .immutable)
                 }
             }
-            defer { try? database.execute("COMMIT") }
-            return try use(state)
         }
+    }
+
+    /// Runs `body` on the state tables of `database` in one read transaction.
+    private static func inReadTransaction<Result>(
+        _ database: Database, _ path: String, _ body: (ShiftTables) throws(StateFileError) -> Result
+    ) throws(StateFileError) -> Result {
+        let tables: ShiftTables
+        do {
+            try database.execute("BEGIN")
+            tables = try ShiftTables(database)
+        } catch {
+            throw failure(error, path, reading: true)
+        }
+        defer { try? database.execute("COMMIT") }
+        return try body(tables)
     }
 
     /// Saves `state` in one transaction writing only the rows that changed; nothing when nothing did.
@@ -229,6 +275,7 @@ public final class StateFile {
     /// Runs `body` (which returns the rows it wrote) in one transaction under the writer's lock, then
     /// takes the lock again at once.
     private func transaction(_ body: () throws(StorageError) -> Int) throws(StateFileError) {
+        if let readOnlyReason { throw StateFileError(path, .unwritable("it can only be read here: \(readOnlyReason)")) }
         do {
             if !holdsLock {
                 try database.execute("BEGIN IMMEDIATE")
@@ -361,12 +408,14 @@ public final class StateFile {
         _ state: PanelState, at path: String, world writeRecords: ((Database) throws(StorageError) -> Void)? = nil,
         finish: (String) throws(StateFileError) -> Bool
     ) throws(StateFileError) -> Bool {
-        let temporary = try StatePath.createTemporary(beside: path)
+        let building = try StateTemporary(beside: path)
+        defer { building.release() }
+        let temporary = building.path
         do {
             let rows = try ShiftRows(state)
             let database = try Database(path: temporary, mode: .readWrite)
             // No journal and no syncs while building: the file has no name yet, so a crash leaves only a
-            // stray `FILE.XXXXXX`; it is flushed once, whole, before it is linked into place.
+            // stray `FILE.omnipanel-XXXXXX` (swept later); it is flushed once, whole, before it is linked into place.
             try database.execute("PRAGMA journal_mode = OFF; PRAGMA synchronous = OFF")
             try database.execute("BEGIN")
             try database.execute(ShiftTables.schema)

@@ -1,3 +1,4 @@
+import SessionPanel
 import SystemIO
 
 /// The file system side of a state file: what is at the path, private files beside it, and moving
@@ -18,14 +19,15 @@ enum StatePath {
 
     /// Looks at `path` without following a symbolic link and refuses what cannot be a state file of
     /// ours (``PrivateFile/open(_:for:)``: a link, a folder or other non-regular file, another user's
-    /// file) and an empty file; a database with a link or special file at one of SQLite's own names
-    /// beside it (`FILE-wal`, `FILE-shm`, `FILE-journal`) is refused too.
+    /// file) and an empty file. SQLite's own files beside it (`FILE-wal`, `FILE-shm`, `FILE-journal`),
+    /// which SQLite would open and replay, must pass ``checkCompanions(of:stateMode:)``; when there is no
+    /// state file, none of them may be there at all (a new state must not start from a dead one's WAL).
     static func inspect(_ path: String) throws(StateFileError) -> Found {
         let descriptor: FileDescriptor
         do {
             descriptor = try PrivateFile.open(path, for: .reading)
         } catch .missing {
-            return .missing
+            return try missing(path)
         } catch {
             throw StateFileError(path, .unreadable("\(error)"))
         }
@@ -37,13 +39,56 @@ enum StatePath {
             try? descriptor.close()
             throw StateFileError(path, reason.map { .unreadable($0) } ?? .invalid("the file is empty"))
         }
-        try? descriptor.close()
         var status = stat()
-        for suffix in ["-wal", "-shm", "-journal"]
-        where lstat(path + suffix, &status) == 0 && status.st_mode & S_IFMT != S_IFREG {
-            throw StateFileError(path, .unreadable("\(path + suffix) is not a regular file; remove it"))
-        }
+        let examined = fstat(descriptor.rawValue, &status) == 0
+        try? descriptor.close()
+        guard examined else { throw StateFileError(path, .unreadable(lastError)) }
+        try checkCompanions(of: path, stateMode: status.st_mode)
         return .database
+    }
+
+    /// The names SQLite gives its own files beside a database.
+    static let companionSuffixes = ["-wal", "-shm", "-journal"]
+
+    /// Refuses SQLite's files beside the state file at `path` (mode `stateMode`) unless each is what
+    /// SQLite itself would have made: a regular file of ours, with no other name (a hard link SQLite
+    /// would overwrite), writable by no one the state file is not writable by (SQLite gives them the
+    /// state file's mode). Someone else's `FILE-wal` would be replayed into the state as if saved.
+    private static func checkCompanions(of path: String, stateMode: mode_t) throws(StateFileError) {
+        for suffix in companionSuffixes {
+            var status = stat()
+            guard lstat(path + suffix, &status) == 0 else { continue }
+            let shown = VisibleText.escaped(path + suffix)
+            let problem: String? =
+                if status.st_mode & S_IFMT != S_IFREG {
+                    "is not a regular file"
+                } else if status.st_uid != geteuid() {
+                    "belongs to another user (uid \(status.st_uid))"
+                } else if status.st_nlink != 1 {
+                    "has \(status.st_nlink) names (a hard link to another file)"
+                } else if status.st_mode & 0o022 & ~stateMode != 0 {
+                    "can be written by other users"
+                } else {
+                    nil
+                }
+            if let problem { throw StateFileError(path, .unreadable("\(shown) \(problem); remove it")) }
+        }
+    }
+
+    /// `path` is missing: ``Found/missing`` when nothing of SQLite's is left beside it either, otherwise
+    /// an error saying what to remove. (A file that appeared meanwhile is inspected again: another
+    /// omnipanel that creates it makes its WAL only after it.)
+    private static func missing(_ path: String) throws(StateFileError) -> Found {
+        var status = stat()
+        let left = companionSuffixes.map { path + $0 }.filter { lstat($0, &status) == 0 }
+        guard !left.isEmpty else { return .missing }
+        if lstat(path, &status) == 0 { return try inspect(path) }
+        let names = left.map(VisibleText.escaped).joined(separator: " and ")
+        throw StateFileError(
+            path,
+            .unreadable(
+                "there is no such file, but \(names) \(left.count == 1 ? "is" : "are") left from an earlier one "
+                    + "(a new state would start from it); remove \(left.count == 1 ? "it" : "them") to start afresh"))
     }
 
     /// Reads all of a version-1 file.
@@ -55,18 +100,6 @@ enum StatePath {
         } catch {
             throw StateFileError(path, .unreadable("\(error)"))
         }
-    }
-
-    /// Creates a new private file beside `path` (`FILE.XXXXXX`, mode 0600 or stricter by the umask)
-    /// that no one else can have planted, and returns its name.
-    static func createTemporary(beside path: String) throws(StateFileError) -> String {
-        var template = Array((path + ".XXXXXX").utf8CString)
-        let descriptor = template.withUnsafeMutableBufferPointer { mkstemp($0.baseAddress!) }
-        guard descriptor >= 0 else {
-            throw StateFileError(path, .unwritable("cannot create a file beside it: \(lastError)"))
-        }
-        close(descriptor)
-        return String(decoding: template.dropLast().map { UInt8(bitPattern: $0) }, as: UTF8.self)
     }
 
     /// Puts the finished file `temporary` at `path` unless something is there already (another omnipanel

@@ -1,5 +1,6 @@
 import ArgumentParser
 import SessionPanel
+import Storage
 import SystemIO
 
 /// The completions argument-parser's scripts ask the binary for (`omnipanel ---completion …`):
@@ -15,7 +16,7 @@ enum CommandLineCompletion {
         var others = words.map(unquoted)
         let typed = others[index]
         others.removeSubrange((index > 1 && others[index - 1] == "-c" ? index - 1 : index)...index)
-        let state = startingState(for: others.dropFirst())
+        guard let state = startingState(for: others.dropFirst()) else { return [] }
         let shell = CompletionShell.requesting
         let candidates = CompletionEngine.completeCommandList(typed, in: state, backslashesOnly: shell == .bash)
         // bash's script passes these through `compgen -W`, which expands each (quotes, `$`, `{a,b}`…).
@@ -41,7 +42,7 @@ enum CommandLineCompletion {
         let earlier = Array(prompt.words.dropLast())
         let typed = unquoted(words[index])
         if earlier.isEmpty, typed.isEmpty || typed.hasPrefix("-") { return [] }
-        let state = startingState(prompt.root.panel.merged())
+        guard let state = startingState(prompt.root.panel.merged()) else { return [] }
         var candidates = completeCommandWord(typed, after: earlier, in: state)
         if earlier.isEmpty {
             let subcommands = Omnipanel.configuration.subcommands.filter { $0.configuration.shouldDisplay }
@@ -93,8 +94,8 @@ enum CommandLineCompletion {
     }
 
     /// The state the options among `arguments` start from, quietly: a fresh one when they do not
-    /// parse or the files cannot be used.
-    private static func startingState(for arguments: ArraySlice<String>) -> PanelState {
+    /// parse, `nil` (nothing to offer) when the state file cannot be read.
+    private static func startingState(for arguments: ArraySlice<String>) -> PanelState? {
         switch try? Omnipanel.parseAsRoot(Array(arguments)) {
         case let prompt as PromptCommand: startingState(prompt.root.panel.merged())
         case let run as RunCommand: startingState(run.root.panel.merged(with: run.panel))
@@ -102,11 +103,19 @@ enum CommandLineCompletion {
         }
     }
 
-    private static func startingState(_ options: RunOptions) -> PanelState {
+    /// The state `options` start from, or `nil` when the state file cannot be read (candidates from a
+    /// fresh shift would not be the ones the command sees); a world that cannot be used gives the demo's.
+    private static func startingState(_ options: RunOptions) -> PanelState? {
         var options = options
         options.worlds = options.worlds.map(expandingHome)
         options.state = options.state.map(expandingHome)
-        return (try? RunContext.startingState(for: options)) ?? PanelState()
+        do {
+            return try RunContext.startingState(for: options)
+        } catch is StateFileError {
+            return nil
+        } catch {
+            return PanelState()
+        }
     }
 
     /// A leading `~/` expanded, as the shell would before running the program.

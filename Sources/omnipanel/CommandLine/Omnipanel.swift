@@ -50,6 +50,9 @@ struct Omnipanel: ParsableCommand {
     /// the move to argument-parser (which uses 64), other failures with their own (see the discussion).
     static func main() {
         guard StandardDescriptors.openClosedOnes() else { terminate(1) }
+        // A write past `ulimit -f` then fails with EFBIG, reported as every failed write is, instead of
+        // killing the program mid-save with the temporary file left behind.
+        signal(SIGXFSZ, SIG_IGN)
         let arguments = Array(CommandLine.arguments.dropFirst())
         let status: Int32
         do {

@@ -80,15 +80,16 @@ struct RunCommand: ParsableCommand {
 
     /// Plays, checks or records the script; returns the exit status.
     private func run(_ script: RunScript, _ options: RunOptions) throws -> Int32 {
-        let context = try RunContext(options: options)
+        let context = try RunContext(options: options, script: script.path == "-" ? nil : script.path)
+        let transcriptRun = TranscriptRun(
+            path: script.path, state: context.initialState, strict: options.strict,
+            protectedFiles: context.protectedFiles)
         switch script.mode {
         case .check:
-            return TranscriptRun(path: script.path, state: context.initialState, strict: options.strict).check()
+            return transcriptRun.check()
         case .record(let pace, let transcript):
             var status: Int32 = 0
-            if transcript {
-                status = TranscriptRun(path: script.path, state: context.initialState, strict: options.strict).record()
-            }
+            if transcript { status = transcriptRun.record() }
             guard status != 2, let cast = script.cast else { return status }
             return max(
                 status,
