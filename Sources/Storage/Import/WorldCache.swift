@@ -24,14 +24,10 @@ public enum WorldCache {
     }
 
     /// The world in `paths` from the cache in `folder`, imported first when the cache is missing or stale.
-    /// Files that are not regular (a pipe) are imported into memory each time instead.
     public static func catalog(for paths: [String], in folder: String?) throws(WorldFiles.Failure) -> SQLiteWorldCatalog
     {
         var sources: [WorldFiles.Source] = []
-        for path in paths {
-            guard let source = try WorldFiles.source(path) else { return try importInMemory(paths) }
-            sources.append(source)
-        }
+        for path in paths { sources.append(try WorldFiles.source(path)) }
         guard let folder, makeFolder(folder) else { return try importInMemory(paths) }
         var key = ContentHash()
         for path in paths {
@@ -106,7 +102,7 @@ public enum WorldCache {
         }
     }
 
-    /// Imports `paths` into an in-memory database (for inputs that cannot be cached).
+    /// Imports `paths` into an in-memory database (when there is no cache folder).
     static func importInMemory(_ paths: [String]) throws(WorldFiles.Failure) -> SQLiteWorldCatalog {
         do {
             let database = try Database(path: ":memory:", mode: .create)

@@ -168,13 +168,32 @@ public final class StateFile {
         if !created { try file.replace(with: state) }
     }
 
-    /// `import` of a big JSON state: replaces everything in the file at `path` (creating it) with the
-    /// shift of `state` and the world `writeWorld` writes, and finishes, with the writer it is given,
-    /// in one transaction: a world that cannot be written changes nothing.
+    /// `import` of a big JSON state: replaces everything in the file at `path` with the shift of `state`
+    /// and the world `writeWorld` writes, and finishes, with the writer it is given, in one transaction:
+    /// a world that cannot be written changes nothing. A missing file is built whole beside its name and
+    /// linked into place only when complete, so a failed (or killed) import leaves no file.
     static func replacing(
         _ path: String, shiftOf state: PanelState, world writeWorld: @escaping (WorldWriter) throws -> Void
     ) throws(StateFileError) {
+        if try isMissing(path),
+            try place(state, at: path, world: writing(writeWorld), finish: { temporary throws(StateFileError) in
+                try StatePath.place(temporary, at: path)
+            })
+        {
+            return
+        }
         try opening(path) { PanelState(world: World()) }.replace(state, writingWorld: writing(writeWorld))
+    }
+
+    /// Whether nothing is at `path` yet (as ``StatePath/inspect(_:)`` sees it).
+    private static func isMissing(_ path: String) throws(StateFileError) -> Bool {
+        switch try StatePath.inspect(path) {
+        case .missing: return true
+        case .database: return false
+        case .json(let descriptor):
+            try? descriptor.close()
+            return false
+        }
     }
 
     /// Writing a world with a ``WorldWriter`` on a database, any error as a ``StorageError``.
