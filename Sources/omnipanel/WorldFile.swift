@@ -18,7 +18,9 @@ enum WorldFile {
         let environment = ["XDG_CACHE_HOME", "HOME"].reduce(into: [String: String]()) { found, name in
             found[name] = getenv(name).map { String(cString: $0) }
         }
-        return try WorldCache.catalog(for: paths, in: WorldCache.folder(environment: environment))
+        return try WorldCache.catalog(for: paths, in: WorldCache.folder(environment: environment)) { warning in
+            Output.error("omnipanel: warning: \(warning)")
+        }
     }
 
     /// Reads every file into one in-memory world, checking it after each file.

@@ -9,8 +9,9 @@ import SystemIO
 /// bytes. At start, equal identities mean the cache is used without reading the files; a file whose
 /// identity changed is hashed, and the cache is still used if the bytes are the same (a `touch`, a
 /// copy back); otherwise the files are imported again into a new database that replaces the old one
-/// by `rename`, so a reader never sees half an import. Caches unused for 30 days are removed
-/// (``removeUnused(in:now:)``).
+/// by `rename`, so a reader never sees half an import. A cache is checked (`PRAGMA quick_check`) each
+/// time a run reuses it: a damaged one is imported again rather than failing every run. Caches unused
+/// for 30 days are removed (``removeUnused(in:now:)``).
 public enum WorldCache {
     /// The layout of a cache database, kept as its `PRAGMA user_version`: a cache written in another
     /// layout is imported again (1 had no ranks; 2 keeps contacts, accounts and cases ranked).
@@ -23,9 +24,12 @@ public enum WorldCache {
         return nil
     }
 
-    /// The world in `paths` from the cache in `folder`, imported first when the cache is missing or stale.
-    public static func catalog(for paths: [String], in folder: String?) throws(WorldFiles.Failure) -> SQLiteWorldCatalog
-    {
+    /// The world in `paths` from the cache in `folder`, imported first when the cache is missing, stale or
+    /// damaged. Something other than a file at the cache's name is left alone: the world is imported
+    /// into memory, and `warn` told why.
+    public static func catalog(
+        for paths: [String], in folder: String?, warn: (String) -> Void = { _ in }
+    ) throws(WorldFiles.Failure) -> SQLiteWorldCatalog {
         var sources: [WorldFiles.Source] = []
         for path in paths { sources.append(try WorldFiles.source(path)) }
         guard let folder, makeFolder(folder) else { return try importInMemory(paths) }
@@ -35,6 +39,11 @@ public enum WorldCache {
             absolute.withUnsafeMutableBytes { key.add(UnsafeRawBufferPointer($0)) }
         }
         let cachePath = folder + "/world-" + key.value + ".sqlite"
+        var status = stat()
+        if lstat(cachePath, &status) == 0 && status.st_mode & S_IFMT != S_IFREG {
+            warn("the world cache \(WorldFiles.shown(cachePath)) is not a regular file; the world is read without it")
+            return try importInMemory(paths)
+        }
         let catalog: SQLiteWorldCatalog
         if let cached = reuse(cachePath, sources) {
             catalog = cached
@@ -46,10 +55,11 @@ public enum WorldCache {
         return catalog
     }
 
-    /// The cache at `path` if it holds an import of exactly these files, unchanged; `nil` otherwise.
+    /// The cache at `path` if it holds an import of exactly these files, unchanged, and is sound; `nil` otherwise.
     static func reuse(_ path: String, _ sources: [WorldFiles.Source]) -> SQLiteWorldCatalog? {
         guard let catalog = try? SQLiteWorldCatalog(readingOnly: path),
             (try? catalog.database.integerPragma("user_version")) == formatVersion,
+            (try? isSound(catalog.database)) == true,
             let recorded = try? recordedSources(catalog.database),
             recorded.map(\.path) == sources.map(\.path)
         else { return nil }
@@ -64,6 +74,13 @@ public enum WorldCache {
             (try? record(sources, with: recorded.map(\.contentHash), in: writable)) != nil
         else { return catalog }
         return catalog
+    }
+
+    /// Whether `database` passes SQLite's `quick_check` (every page and b-tree well formed; a world of
+    /// 200,000 records is checked in milliseconds).
+    private static func isSound(_ database: Database) throws(StorageError) -> Bool {
+        let check = try database.prepare("PRAGMA quick_check(1)")
+        return try check.step() && check.string(at: 0) == "ok"
     }
 
     /// Imports the files into a new database beside `path` and renames it into place.
