@@ -351,6 +351,13 @@ public final class StateFile {
         if version > ShiftTables.formatVersion {
             throw StateFileError(path, .newerVersion(version, readable: ShiftTables.formatVersion))
         }
+        let problem: String?
+        do {
+            problem = try StateFileContents.problem(in: database)
+        } catch {
+            throw failure(error, path, reading: true)
+        }
+        if let problem { throw StateFileError(path, .invalid(problem)) }
         return database
     }
 
