@@ -305,6 +305,17 @@ extension WorldCacheTests {
         #expect(try cacheInode() != inode, "imported again")
     }
 
+    @Test func aCacheOnlyOmnipanelWroteIsStampedSoundAndOneWrittenElsewhereIsNot() throws {
+        let contacts = try write("name\nAnn\nBob\n", to: "contacts.csv")
+        _ = try WorldCache.catalog(for: [contacts], in: cache)
+        let path = cache + "/" + (try #require(cacheFiles()?.first))
+        #expect(WorldCache.isStampedSound(path))
+        let descriptor = open(path, O_WRONLY | O_APPEND)
+        try #require(descriptor >= 0 && Glibc.write(descriptor, "x", 1) == 1)
+        close(descriptor)
+        #expect(!WorldCache.isStampedSound(path), "written by someone else: checked before reuse")
+    }
+
     @Test func aFolderAtTheCachesNameIsLeftAloneWithAWarning() throws {
         let contacts = try write("name\nAnn\nBob\n", to: "contacts.csv")
         _ = try WorldCache.catalog(for: [contacts], in: cache)
