@@ -27,7 +27,7 @@ enum StateTransfer {
         do throws(StateFileError) {
             try StateImport.replace(path, with: json)
             return 0
-        } catch where error.path == json && json != path {
+        } catch  where error.path == json && json != path {
             Output.error("omnipanel: \(inputProblem(error)); \(untouched(path))")
             return error.exitStatus
         } catch {
@@ -42,7 +42,8 @@ enum StateTransfer {
         case .unreadable(let why): return "cannot read \(file): \(why)"
         case .invalid(let why): return "\(file) is not a usable omnipanel state: \(why)"
         case .newerVersion(let version, let readable):
-            return "\(file) was saved by a newer omnipanel (format version \(version); this one reads version \(readable))"
+            return
+                "\(file) was saved by a newer omnipanel (format version \(version); this one reads version \(readable))"
         case .locked, .changedElsewhere, .unwritable: return error.message
         }
     }

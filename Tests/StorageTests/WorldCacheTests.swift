@@ -291,7 +291,9 @@ extension WorldCacheTests {
         try #require(descriptor >= 0)
         defer { close(descriptor) }
         let garbage = [UInt8](repeating: 0xA5, count: pageSize)
-        for root in roots { try #require(pwrite(descriptor, garbage, pageSize, off_t((root - 1) * pageSize)) == pageSize) }
+        for root in roots {
+            try #require(pwrite(descriptor, garbage, pageSize, off_t((root - 1) * pageSize)) == pageSize)
+        }
     }
 
     @Test func aDamagedCacheIsImportedAgain() throws {

@@ -59,7 +59,9 @@ import Testing
     @Test func nestingUpToTheLimitIsRead() {
         let depth = 512 - 3  // the world, the list, the record
         let value = String(repeating: "[", count: depth) + String(repeating: "]", count: depth)
-        #expect(jsonError(#"{"contacts": [{"name": "A", "account": "# + value + "}]}") == "contacts[0].account should be a string")
+        #expect(
+            jsonError(#"{"contacts": [{"name": "A", "account": "# + value + "}]}")
+                == "contacts[0].account should be a string")
     }
 
     static let hostile = "Ann\u{1B}[31m\u{07}\u{202E}Lee"
@@ -97,7 +99,9 @@ extension WorldFileHardeningTests {
     }
 
     @Test func aNULCharacterInANameIsRefusedWhereItIs() {
-        #expect(csvError(.contacts, Array("name\nAnn\n".utf8) + [UInt8(ascii: "B"), 0, 0x0A]) == "line 3, column 1: a NUL character")
+        #expect(
+            csvError(.contacts, Array("name\nAnn\n".utf8) + [UInt8(ascii: "B"), 0, 0x0A])
+                == "line 3, column 1: a NUL character")
         #expect(
             jsonError(#"{"contacts": [{"name": "Ann"}, {"name": "Ann\u0000Lee"}]}"#)
                 == #"line 1, column 45: a NUL character (\u0000) in a string"#)
@@ -112,7 +116,9 @@ extension WorldFileHardeningTests {
             csvError(.workItems, Array("id,channel,stream\n0,chat,my\n".utf8))
                 == "line 2, column 1: work item W0 is out of range (1 to 999999999999999)")
         #expect(
-            jsonError("{\"cases\": [\n  {\"number\": 1, \"title\": \"A\"},\n  {\"number\": 1000000000000000, \"title\": \"B\"}]}")
+            jsonError(
+                "{\"cases\": [\n  {\"number\": 1, \"title\": \"A\"},\n  {\"number\": 1000000000000000, \"title\": \"B\"}]}"
+            )
                 == "line 3, column 3: case 1000000000000000 is out of range (0 to 999999999999999)")
         #expect(
             jsonError(#"{"workItems": [{"id": 1e30, "channel": "chat", "stream": "my"}]}"#)

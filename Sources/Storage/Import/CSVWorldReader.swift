@@ -139,7 +139,9 @@ public struct CSVWorldReader {
             let index = positions[column]!
             let value = try string(index)
             guard let parsed = Value(rawValue: worldKey(value.trimmingSpaces)) else {
-                throw error("\(column) \"\(VisibleText.excerpt(value))\" is not one of the known values", at: fieldPlaces[index])
+                throw error(
+                    "\(column) \"\(VisibleText.excerpt(value))\" is not one of the known values", at: fieldPlaces[index]
+                )
             }
             return parsed
         }
@@ -149,11 +151,13 @@ public struct CSVWorldReader {
         case .cases:
             try sink.write(
                 World.CaseRecord(
-                    number: try integer("number", World.problem(caseNumber:)), title: try required("title"), customer: try optional("customer")))
+                    number: try integer("number", World.problem(caseNumber:)), title: try required("title"),
+                    customer: try optional("customer")))
         case .workItems:
             try sink.write(
                 World.WorkItem(
-                    id: try integer("id", World.problem(workItemID:)), channel: try enumeration("channel"), customer: try optional("customer"),
+                    id: try integer("id", World.problem(workItemID:)), channel: try enumeration("channel"),
+                    customer: try optional("customer"),
                     stream: try enumeration("stream")))
         }
     }

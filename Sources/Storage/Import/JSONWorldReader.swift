@@ -257,7 +257,9 @@ public struct JSONWorldReader {
         if let number = Self.plainInteger(scratch) { return number }
         let text = String(decoding: scratch, as: UTF8.self)
         if let number = Int(text) { return number }
-        guard let value = Double(text), value.isFinite else { throw syntax("\(VisibleText.excerpt(text)) is not a number") }
+        guard let value = Double(text), value.isFinite else {
+            throw syntax("\(VisibleText.excerpt(text)) is not a number")
+        }
         if value.rounded() != value { throw WorldFileError("\(place).\(key) should be a whole number") }
         throw located("\(place).\(key) has an invalid value", at: start)
     }

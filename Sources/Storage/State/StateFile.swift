@@ -175,13 +175,7 @@ public final class StateFile {
     static func replacing(
         _ path: String, shiftOf state: PanelState, world writeWorld: @escaping (WorldWriter) throws -> Void
     ) throws(StateFileError) {
-        if try isMissing(path),
-            try place(state, at: path, world: writing(writeWorld), finish: { temporary throws(StateFileError) in
-                try StatePath.place(temporary, at: path)
-            })
-        {
-            return
-        }
+        if try isMissing(path), try create(path, with: state, world: writing(writeWorld)) { return }
         try opening(path) { PanelState(world: World()) }.replace(state, writingWorld: writing(writeWorld))
     }
 
@@ -376,10 +370,14 @@ public final class StateFile {
         return (rows, try SavedJSON.state(from: json, in: SQLiteWorldCatalog(database: database), path))
     }
 
-    /// Writes `state` into a new file beside `path` and links it into place. Returns false when
-    /// another omnipanel created `path` first.
-    private static func create(_ path: String, with state: PanelState) throws -> Bool {
-        try place(state, at: path) { temporary throws(StateFileError) in try StatePath.place(temporary, at: path) }
+    /// Writes `state` (its world, or the one `writeRecords` writes) into a new file beside `path` and links
+    /// it into place. Returns false when another omnipanel created `path` first.
+    private static func create(
+        _ path: String, with state: PanelState, world writeRecords: ((Database) throws(StorageError) -> Void)? = nil
+    ) throws(StateFileError) -> Bool {
+        try place(state, at: path, world: writeRecords) { temporary throws(StateFileError) in
+            try StatePath.place(temporary, at: path)
+        }
     }
 
     /// Builds a complete state file for `state` under a new private name and hands that name to `finish`.

@@ -22,7 +22,9 @@ enum StateFileContents {
         ]
         for check in checks {
             let statement = try database.prepare(check.sql)
-            if try statement.step() { return "world: " + (check.problem(statement.int(at: 0)) ?? "a number is out of range") }
+            if try statement.step() {
+                return "world: " + (check.problem(statement.int(at: 0)) ?? "a number is out of range")
+            }
         }
         return nil
     }

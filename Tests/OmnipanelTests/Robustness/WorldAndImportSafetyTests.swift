@@ -29,7 +29,8 @@ import Testing
         let result = try runAgainstFIFO(["--world", fifo, "-c", "show"], fifo)
         #expect(result.status == 2)
         #expect(
-            result.stderr == "omnipanel: cannot read world file \(fifo): not a regular file (a pipe, a device or a folder)\n"
+            result.stderr
+                == "omnipanel: cannot read world file \(fifo): not a regular file (a pipe, a device or a folder)\n"
         )
         // Shell completion (run on Tab) ends too, without waiting for a writer.
         let completion = try runAgainstFIFO(
@@ -62,7 +63,9 @@ import Testing
         #expect(result.stderr.hasPrefix("omnipanel: import file \(bad) is not a usable omnipanel state: world: "))
         #expect(result.stderr.contains(problem), "\(result.stderr)")
         #expect(result.stderr.hasSuffix("; no state file was created\n"), "\(result.stderr)")
-        let left = try FileManager.default.contentsOfDirectory(atPath: folder.url.path).filter { $0.hasPrefix("new.db") }
+        let left = try FileManager.default.contentsOfDirectory(atPath: folder.url.path).filter {
+            $0.hasPrefix("new.db")
+        }
         #expect(left == [], "nothing left behind")
         // The next run starts a fresh shift, not an empty world.
         #expect(try Binary.run(["--state", state, "open", "case", "42"]).status == 0)
