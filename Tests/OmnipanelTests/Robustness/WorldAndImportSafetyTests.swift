@@ -71,3 +71,31 @@ import Testing
         #expect(try Binary.run(["--state", state, "open", "case", "42"]).status == 0)
     }
 }
+
+extension WorldAndImportSafetyTests {
+    @Test func anImportKilledMidwayLeavesNoStateFile() throws {
+        let folder = try TemporaryDirectory()
+        defer { folder.remove() }
+        let text = try exported(in: folder)
+        // Enough contacts that the import is still writing when the kill comes.
+        let many = (0..<300_000).map { #"{"name" : "Filler \#($0)"}, "# }.joined()
+        let big = try folder.write(
+            text.replacingOccurrences(of: #""contacts" : ["#, with: #""contacts" : ["# + many), to: "big.json"
+        ).path
+        let state = folder.path("new.db")
+        let run = try Binary.start(["--state", state, "import", big])
+        // Killed once the world is being written into the new file beside its name (`new.db.XXXXXX` past
+        // 1 MiB; an empty state file is a few pages).
+        func building() throws -> Bool {
+            try FileManager.default.contentsOfDirectory(atPath: folder.url.path).contains { name in
+                var status = stat()
+                return name.hasPrefix("new.db.") && stat(folder.path(name), &status) == 0 && status.st_size > 1 << 20
+            }
+        }
+        while run.process.isRunning, try !building() { usleep(1_000) }
+        kill(run.process.processIdentifier, SIGKILL)
+        #expect(run.finish().killed, "killed before the import finished")
+        #expect(folder.bytes("new.db") == nil, "no state file with an empty or half world")
+        #expect(try Binary.run(["--state", state, "open", "case", "42"]).status == 0)
+    }
+}
