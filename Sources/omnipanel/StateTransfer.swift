@@ -20,15 +20,39 @@ enum StateTransfer {
     }
 
     /// Replaces the state in `path` (creating it) with the one in the JSON file `json`, which is
-    /// checked like any saved state first: one that cannot be used changes nothing. The world is
-    /// streamed from the file (``StateImport``), so a big export comes back without being held.
+    /// checked like any saved state first: one that cannot be used changes nothing (and creates no
+    /// file). The world is streamed from the file (``StateImport``), so a big export comes back without
+    /// being held.
     static func `import`(_ json: String, into path: String) -> Int32 {
         do throws(StateFileError) {
             try StateImport.replace(path, with: json)
             return 0
+        } catch  where error.path == json && json != path {
+            Output.error("omnipanel: \(inputProblem(error)); \(untouched(path))")
+            return error.exitStatus
         } catch {
             return fail(error)
         }
+    }
+
+    /// A problem of `import`'s input file, worded about it (not as a state file's).
+    private static func inputProblem(_ error: StateFileError) -> String {
+        let file = "import file \(VisibleText.escaped(error.path))"
+        switch error.reason {
+        case .unreadable(let why): return "cannot read \(file): \(why)"
+        case .invalid(let why): return "\(file) is not a usable omnipanel state: \(why)"
+        case .newerVersion(let version, let readable):
+            return
+                "\(file) was saved by a newer omnipanel (format version \(version); this one reads version \(readable))"
+        case .locked, .changedElsewhere, .unwritable: return error.message
+        }
+    }
+
+    /// What became of the state file `path` after a failed import: nothing.
+    private static func untouched(_ path: String) -> String {
+        var status = stat()
+        return lstat(path, &status) == 0
+            ? "the state file \(VisibleText.escaped(path)) was left as it was" : "no state file was created"
     }
 
     private static func fail(_ error: StateFileError) -> Int32 {

@@ -13,15 +13,14 @@ enum WorldFile {
     static func catalog(_ paths: [String]) throws(WorldFiles.Failure) -> any WorldCatalog {
         if paths.isEmpty { return World.demo }
         var total = 0
-        for path in paths {
-            guard let source = try WorldFiles.source(path) else { return try inMemory(paths) }
-            total += source.identity[2]
-        }
+        for path in paths { total += try WorldFiles.source(path).identity[2] }
         guard total >= largeWorldBytes else { return try inMemory(paths) }
         let environment = ["XDG_CACHE_HOME", "HOME"].reduce(into: [String: String]()) { found, name in
             found[name] = getenv(name).map { String(cString: $0) }
         }
-        return try WorldCache.catalog(for: paths, in: WorldCache.folder(environment: environment))
+        return try WorldCache.catalog(for: paths, in: WorldCache.folder(environment: environment)) { warning in
+            Output.error("omnipanel: warning: \(warning)")
+        }
     }
 
     /// Reads every file into one in-memory world, checking it after each file.

@@ -23,7 +23,7 @@ import Testing
             ),
             (
                 valid.replacingOccurrences(of: #""number": 2"#, with: #""number": 1e30"#),
-                "cases[1].number has an invalid value"
+                "line 1, column 84: cases[1].number has an invalid value"
             ),
             ("{\n  \"contacts\": [,]\n}", "not valid JSON: expected a value, found ',' (line 2, column 16)"),
             ("{\"cases\": \"\\uD800\"}", "not valid JSON: unpaired surrogate \\uD800 in a string (line 1, column 12)"),

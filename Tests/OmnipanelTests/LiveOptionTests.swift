@@ -16,6 +16,16 @@ struct LiveOptionTests {
         #expect(result.stdout.isEmpty)
     }
 
+    @Test("a negative speed is out of range, not a missing value")
+    func negativeSpeed() throws {
+        let result = try Binary.run(["--speed", "-1"])
+        #expect(result.status == 2)
+        #expect(
+            result.stderr.hasPrefix(
+                "omnipanel: --speed takes a factor from 0 (the clock stands still) to 1000, not -1.0\n"),
+            "\(result.stderr)")
+    }
+
     @Test("an unknown traffic profile, a bad seed, a seed without traffic are usage errors")
     func badTraffic() throws {
         let profile = try Binary.run(["--traffic", "busy"])

@@ -263,3 +263,30 @@ extension World {
             cases: cases.sorted { $0.number < $1.number }, workItems: workItems.sorted { $0.id < $1.id })
     }
 }
+
+extension StateFileStoreTests {
+    @Test(arguments: [
+        (
+            "CREATE TRIGGER evil AFTER UPDATE ON shift BEGIN DELETE FROM sessions; END",
+            "it holds a trigger (evil) that omnipanel did not create"
+        ),
+        ("CREATE VIEW peek AS SELECT * FROM contacts", "it holds a view (peek) that omnipanel did not create"),
+        (
+            "UPDATE cases SET number = 9223372036854775807 WHERE number = 42",
+            "world: case 9223372036854775807 is out of range (0 to 999999999999999)"
+        ),
+        (
+            "UPDATE work_items SET id = 1000000000000000 WHERE id = 101",
+            "world: work item W1000000000000000 is out of range (1 to 999999999999999)"
+        ),
+    ])
+    func aCraftedFileIsRefusedBeforeItIsUsed(sql: String, problem: String) throws {
+        let scratch = try Scratch()
+        defer { scratch.remove() }
+        let file = scratch.path("class.db")
+        _ = try StateFile(path: file) { PanelState() }
+        try Database(path: file).execute(sql)
+        #expect(throws: StateFileError(file, .invalid(problem))) { try StateFile.read(file) }
+        #expect(throws: StateFileError(file, .invalid(problem))) { try StateFile(path: file) { PanelState() } }
+    }
+}

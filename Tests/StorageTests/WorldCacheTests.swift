@@ -271,3 +271,62 @@ import Testing
         #expect(WorldCache.folder(environment: [:]) == nil)
     }
 }
+
+extension WorldCacheTests {
+    /// Overwrites the root page of every table and index of the world in the cache with garbage.
+    func damageWorldTables() throws {
+        let path = cache + "/" + (try #require(cacheFiles()?.first))
+        var roots: [Int] = []
+        var pageSize = 0
+        do {
+            let database = try Database(path: path, mode: .readOnly)
+            pageSize = try database.integerPragma("page_size")
+            let statement = try database.prepare(
+                "SELECT rootpage FROM sqlite_schema WHERE tbl_name IN ('contacts', 'accounts', 'cases', 'work_items') AND rootpage > 1"
+            )
+            while try statement.step() { roots.append(statement.int(at: 0)) }
+        }
+        try #require(!roots.isEmpty && pageSize > 0)
+        let descriptor = open(path, O_WRONLY)
+        try #require(descriptor >= 0)
+        defer { close(descriptor) }
+        let garbage = [UInt8](repeating: 0xA5, count: pageSize)
+        for root in roots {
+            try #require(pwrite(descriptor, garbage, pageSize, off_t((root - 1) * pageSize)) == pageSize)
+        }
+    }
+
+    @Test func aDamagedCacheIsImportedAgain() throws {
+        let rows = (0..<3_000).map { "Name \($0),Account \($0 % 10)\n" }.joined()
+        let contacts = try write("name,account\n" + rows, to: "contacts.csv")
+        _ = try WorldCache.catalog(for: [contacts], in: cache)
+        let inode = try cacheInode()
+        try damageWorldTables()
+        let again = try WorldCache.catalog(for: [contacts], in: cache)
+        #expect(try again.count(.contact, startingWith: "") == 3_000)
+        #expect(try cacheInode() != inode, "imported again")
+    }
+
+    @Test func aCacheOnlyOmnipanelWroteIsStampedSoundAndOneWrittenElsewhereIsNot() throws {
+        let contacts = try write("name\nAnn\nBob\n", to: "contacts.csv")
+        _ = try WorldCache.catalog(for: [contacts], in: cache)
+        let path = cache + "/" + (try #require(cacheFiles()?.first))
+        #expect(WorldCache.isStampedSound(path))
+        let descriptor = open(path, O_WRONLY | O_APPEND)
+        try #require(descriptor >= 0 && Glibc.write(descriptor, "x", 1) == 1)
+        close(descriptor)
+        #expect(!WorldCache.isStampedSound(path), "written by someone else: checked before reuse")
+    }
+
+    @Test func aFolderAtTheCachesNameIsLeftAloneWithAWarning() throws {
+        let contacts = try write("name\nAnn\nBob\n", to: "contacts.csv")
+        _ = try WorldCache.catalog(for: [contacts], in: cache)
+        let name = try #require(cacheFiles()?.first)
+        try #require(unlink(cache + "/" + name) == 0 && mkdir(cache + "/" + name, 0o700) == 0)
+        var warnings: [String] = []
+        let catalog = try WorldCache.catalog(for: [contacts], in: cache) { warnings.append($0) }
+        #expect(try catalog.count(.contact, startingWith: "") == 2)
+        #expect(
+            warnings == ["the world cache \(cache)/\(name) is not a regular file; the world is read without it"])
+    }
+}

@@ -154,7 +154,7 @@ func trickle(_ bytes: [UInt8], step: Int) -> (UnsafeMutableRawBufferPointer) thr
         (#"{"contacts": [{"name": null}]}"#, "contacts[0].name should be a string, not null"),
         (#"{"contacts": [{"account": "x"}]}"#, #"missing "name" in contacts[0]"#),
         (#"{"cases": [{"number": 2.5, "title": "x"}]}"#, "cases[0].number should be a whole number"),
-        (#"{"cases": [{"number": 1e30, "title": "x"}]}"#, "cases[0].number has an invalid value"),
+        (#"{"cases": [{"number": 1e30, "title": "x"}]}"#, "line 1, column 23: cases[0].number has an invalid value"),
         (
             #"{"workItems": [{"id": 1, "channel": "fax", "stream": "mine"}]}"#,
             "workItems[0].channel has an invalid value"

@@ -10,7 +10,10 @@ extension Interpreter {
     /// in order; returns what each event produced, one ``Outcome`` per event, whose one report is the
     /// ``Report/event(_:)`` line to print above the prompt (the panel is not printed again:
     /// ``Outcome/showsPanel`` is false). ``Outcome/ringsBell`` says when a request arrived and `bell` is on.
+    /// The clock stops at ``Limits/largestCounter`` (a state past it could not be loaded again); what
+    /// falls due later never does.
     public mutating func advanceClock(to time: Int) -> [Outcome] {
+        let time = min(time, Limits.largestCounter)
         var outcomes: [Outcome] = []
         while let outcome = state.fireNextEvent(upTo: time) { outcomes.append(outcome) }
         state.now = max(state.now, time)

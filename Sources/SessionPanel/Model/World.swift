@@ -97,6 +97,8 @@ public struct World: Sendable, Codable, Equatable {
 
     /// Why `name` (a contact's or account's name, a case's title) cannot be used, if it cannot.
     public static func problem(name: String) -> String? {
+        // A name cut short at a NUL by a C string would match another one (`Ann` and `Ann<NUL>Lee`).
+        if name.utf8.contains(0) { return "a contact, account or case has a NUL character in its name or title" }
         if name.utf8.contains(where: { $0 > 0x20 && $0 < 0x7F }) { return nil }  // a visible ASCII character: not empty
         return name.allSatisfy({ $0.isWhitespace }) ? "a contact, account or case has an empty name or title" : nil
     }
@@ -116,7 +118,7 @@ public struct World: Sendable, Codable, Equatable {
     /// The problem of a second record of `kind` with the same `key` (a lowercased name or a number).
     public static func duplicate(_ kind: WorldRecordKind, _ key: String) -> String {
         switch kind {
-        case .contact, .account: "\(kind.rawValue) \"\(key)\" appears twice"
+        case .contact, .account: "\(kind.rawValue) \"\(VisibleText.excerpt(key))\" appears twice"
         case .caseRecord: "case \(key) appears twice"
         case .workItem: "work item W\(key) appears twice"
         }

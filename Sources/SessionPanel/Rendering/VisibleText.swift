@@ -27,6 +27,17 @@ public enum VisibleText {
         return result
     }
 
+    /// How many columns of a value a one-line message quotes (``excerpt(_:)``).
+    public static let excerptColumns = 60
+
+    /// `text` as a one-line message quotes a value it did not write (a name, a field, a key): escaped,
+    /// and cut to ``excerptColumns`` columns ending in `…`, so a 1 MiB field makes a short line.
+    public static func excerpt(_ text: String) -> String {
+        // Escaping a megabyte to show sixty columns of it: cut first (on characters, a few per column at most).
+        let head = text.utf8.count > excerptColumns * 8 ? String(text.prefix(excerptColumns * 2)) + "…" : text
+        return truncated(escaped(head), to: excerptColumns)
+    }
+
     /// Whether `text` is all printable ASCII (space to `~`): the common case, which needs no escaping
     /// (but for a backslash) and takes one column per byte.
     static func isPrintableASCII(_ text: String) -> Bool { printableASCIICount(text) != nil }

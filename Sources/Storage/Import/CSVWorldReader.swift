@@ -37,6 +37,10 @@ public struct CSVWorldReader {
 
     /// The longest field, so a file without a closing quote cannot take all memory.
     public static let longestField = 1 << 20
+    /// The longest row: a few fields of the longest kind.
+    public static let longestRow = 4 * longestField
+    /// The most columns a row may have (a CRM export has tens), so a row of commas is an error in its own words.
+    public static let mostColumns = 10_000
 
     private let table: Table
     private var input: ByteInput
@@ -71,7 +75,7 @@ public struct CSVWorldReader {
         var positions: [String: Int] = [:]
         for (index, name) in header.enumerated() where !name.isEmpty {
             if positions.updateValue(index, forKey: name) != nil {
-                throw error("the header names \"\(name)\" twice", at: fieldPlaces[index])
+                throw error("the header names \"\(VisibleText.excerpt(name))\" twice", at: fieldPlaces[index])
             }
         }
         for name in table.columns.required where positions[name] == nil {
@@ -122,19 +126,22 @@ public struct CSVWorldReader {
             guard World.problem(name: value) == nil else { throw error("\(column) is empty", at: fieldPlaces[index]) }
             return value
         }
-        func integer(_ column: String) throws -> Int {
+        func integer(_ column: String, _ problem: (Int) -> String?) throws -> Int {
             let index = positions[column]!
             let value = try string(index)
             guard let number = Int(value.trimmingSpaces) else {
-                throw error("\(column) \"\(value)\" is not a whole number", at: fieldPlaces[index])
+                throw error("\(column) \"\(VisibleText.excerpt(value))\" is not a whole number", at: fieldPlaces[index])
             }
+            if let problem = problem(number) { throw error(problem, at: fieldPlaces[index]) }
             return number
         }
         func enumeration<Value: RawRepresentable<String>>(_ column: String) throws -> Value {
             let index = positions[column]!
             let value = try string(index)
             guard let parsed = Value(rawValue: worldKey(value.trimmingSpaces)) else {
-                throw error("\(column) \"\(value)\" is not one of the known values", at: fieldPlaces[index])
+                throw error(
+                    "\(column) \"\(VisibleText.excerpt(value))\" is not one of the known values", at: fieldPlaces[index]
+                )
             }
             return parsed
         }
@@ -144,11 +151,13 @@ public struct CSVWorldReader {
         case .cases:
             try sink.write(
                 World.CaseRecord(
-                    number: try integer("number"), title: try required("title"), customer: try optional("customer")))
+                    number: try integer("number", World.problem(caseNumber:)), title: try required("title"),
+                    customer: try optional("customer")))
         case .workItems:
             try sink.write(
                 World.WorkItem(
-                    id: try integer("id"), channel: try enumeration("channel"), customer: try optional("customer"),
+                    id: try integer("id", World.problem(workItemID:)), channel: try enumeration("channel"),
+                    customer: try optional("customer"),
                     stream: try enumeration("stream")))
         }
     }
@@ -159,12 +168,12 @@ public struct CSVWorldReader {
         subscript(name: String) -> Int? { positions.first { $0.name == name }?.index }
     }
 
-    /// Field `index` of the current record as text; it must be valid UTF-8.
+    /// Field `index` of the current record as text; it must be valid UTF-8, without a NUL character (a
+    /// name cut short by a C string would match another one: `Ann` and `Ann<NUL>Lee`).
     private func string(_ index: Int) throws -> String {
-        let start = index == 0 ? 0 : fieldEnds[index - 1]
-        guard let text = validUTF8String(bytes[start..<fieldEnds[index]]) else {
-            throw error("not valid UTF-8", at: fieldPlaces[index])
-        }
+        let field = bytes[(index == 0 ? 0 : fieldEnds[index - 1])..<fieldEnds[index]]
+        guard let text = validUTF8String(field) else { throw error("not valid UTF-8", at: fieldPlaces[index]) }
+        if field.contains(0) { throw error("a NUL character", at: fieldPlaces[index]) }
         return text
     }
 
@@ -195,6 +204,9 @@ public struct CSVWorldReader {
         }
         guard try input.peek() != nil else { return false }
         while true {
+            guard fieldEnds.count < Self.mostColumns else {
+                throw error("more than \(Self.mostColumns) columns", at: (line, column))
+            }
             fieldPlaces.append((line, column))
             let ended = try input.peek() == UInt8(ascii: "\"") ? try readQuotedField() : try readPlainField()
             fieldEnds.append(bytes.count)
@@ -260,8 +272,14 @@ public struct CSVWorldReader {
         }
     }
 
+    /// Refuses a field (starting at `place`) or a row that grew past its limit.
     private func checkLength(_ place: (line: Int, column: Int)) throws {
-        if bytes.count > Self.longestField { throw error("a field longer than \(Self.longestField) bytes", at: place) }
+        if bytes.count - (fieldEnds.last ?? 0) > Self.longestField {
+            throw error("a field longer than \(Self.longestField) bytes", at: place)
+        }
+        if bytes.count > Self.longestRow {
+            throw error("a row longer than \(Self.longestRow) bytes", at: fieldPlaces[0])
+        }
     }
 
     private mutating func newLine() {

@@ -1,3 +1,4 @@
+internal import JSONCoding
 import SessionPanel
 
 /// Reads a world in JSON (the README's world format) as a stream: each record goes to the sink as
@@ -16,6 +17,9 @@ public struct JSONWorldReader {
     /// UTF-8 continuation bytes seen on this line (inside strings), for the column in characters.
     private var continuations = 0
     private var scratch: [UInt8] = []
+    /// How many arrays and objects the next value is inside: bounded as ``JSONParser`` bounds it, so a
+    /// file of `[[[[…` is an error, not a crash.
+    private var depth = 0
     /// Told where each record starts, only when finding a duplicate again.
     private var listener: (any RecordPlaceListener)?
 
@@ -34,6 +38,7 @@ public struct JSONWorldReader {
         listener = sink as? any RecordPlaceListener
         try skipSpace()
         try expect(UInt8(ascii: "{"), "expected '{' at the start of a world")
+        depth = 1
         try skipSpace()
         if try input.peek() == UInt8(ascii: "}") {
             input.advance()
@@ -61,6 +66,7 @@ public struct JSONWorldReader {
     // MARK: Records
 
     private mutating func readContact(_ place: Place) throws -> World.Contact {
+        let start = here
         var name: String?
         var account: String?
         try readObject(place) { reader, key throws in
@@ -70,19 +76,23 @@ public struct JSONWorldReader {
             default: throw Self.unknown(key, in: place)
             }
         }
-        return World.Contact(name: try required(name, "name", place), account: account)
+        let contact = World.Contact(name: try required(name, "name", place), account: account)
+        return try checked(contact, WorldWriter.problem(contact), at: start)
     }
 
     private mutating func readAccount(_ place: Place) throws -> World.Account {
+        let start = here
         var name: String?
         try readObject(place) { reader, key throws in
             guard key == "name" else { throw Self.unknown(key, in: place) }
             name = try reader.readString(place, key)
         }
-        return World.Account(name: try required(name, "name", place))
+        let account = World.Account(name: try required(name, "name", place))
+        return try checked(account, WorldWriter.problem(account), at: start)
     }
 
     private mutating func readCase(_ place: Place) throws -> World.CaseRecord {
+        let start = here
         var number: Int?
         var title: String?
         var customer: String?
@@ -94,12 +104,14 @@ public struct JSONWorldReader {
             default: throw Self.unknown(key, in: place)
             }
         }
-        return World.CaseRecord(
+        let record = World.CaseRecord(
             number: try required(number, "number", place), title: try required(title, "title", place),
             customer: customer)
+        return try checked(record, WorldWriter.problem(record), at: start)
     }
 
     private mutating func readWorkItem(_ place: Place) throws -> World.WorkItem {
+        let start = here
         var id: Int?
         var channel: Channel?
         var customer: String?
@@ -113,14 +125,29 @@ public struct JSONWorldReader {
             default: throw Self.unknown(key, in: place)
             }
         }
-        return World.WorkItem(
+        let item = World.WorkItem(
             id: try required(id, "id", place), channel: try required(channel, "channel", place),
             customer: customer, stream: try required(stream, "stream", place))
+        return try checked(item, WorldWriter.problem(item), at: start)
     }
 
     /// A member no world record has: a typo or a field of another program, refused rather than dropped.
     private static func unknown(_ key: String, in place: Place?) -> WorldFileError {
-        WorldFileError("\(place.map { "\($0)." } ?? "")\(VisibleText.escaped(key)) is not a known member")
+        WorldFileError("\(place.map { "\($0)." } ?? "")\(VisibleText.excerpt(key)) is not a known member")
+    }
+
+    /// `record` when it has no `problem` (``WorldWriter/problem(_:)``: a number out of range, an empty
+    /// name); otherwise the problem where the record starts (`line 3, column 5: case -1 is out of range …`).
+    private func checked<Record>(_ record: Record, _ problem: String?, at start: (line: Int, column: Int)) throws
+        -> Record
+    {
+        guard let problem else { return record }
+        throw located(problem, at: start)
+    }
+
+    /// An error in a value that is valid JSON (a number out of range, a NUL character), at `place`.
+    private func located(_ problem: String, at place: (line: Int, column: Int)) -> WorldFileError {
+        WorldFileError("line \(place.line), column \(place.column): \(problem)")
     }
 
     private func required<Value>(_ value: Value?, _ key: String, _ place: Place) throws -> Value {
@@ -134,7 +161,8 @@ public struct JSONWorldReader {
     private mutating func readList(_ key: String, _ record: (inout Self, Place) throws -> Void) throws {
         try skipSpace()
         guard try input.peek() == UInt8(ascii: "[") else { throw try mismatch("\(key) should be a list") }
-        input.advance()
+        try enter()
+        defer { depth -= 1 }
         try skipSpace()
         if try input.peek() == UInt8(ascii: "]") { return input.advance() }
         var index = 0
@@ -156,7 +184,8 @@ public struct JSONWorldReader {
     private mutating func readObject(_ place: Place, _ field: (inout Self, String) throws -> Void) throws {
         try skipSpace()
         guard try input.peek() == UInt8(ascii: "{") else { throw try mismatch("\(place) should be an object") }
-        input.advance()
+        try enter()
+        defer { depth -= 1 }
         try skipSpace()
         if try input.peek() == UInt8(ascii: "}") { return input.advance() }
         while true {
@@ -219,6 +248,7 @@ public struct JSONWorldReader {
 
     /// Reads a number that must be whole and fit an `Int`.
     private mutating func readInteger(_ place: Place, _ key: String) throws -> Int {
+        let start = here
         guard let first = try input.peek(), first == UInt8(ascii: "-") || (0x30...0x39).contains(first) else {
             throw try mismatch("\(place).\(key) should be a whole number")
         }
@@ -227,9 +257,11 @@ public struct JSONWorldReader {
         if let number = Self.plainInteger(scratch) { return number }
         let text = String(decoding: scratch, as: UTF8.self)
         if let number = Int(text) { return number }
-        guard let value = Double(text), value.isFinite else { throw syntax("\(text) is not a number") }
+        guard let value = Double(text), value.isFinite else {
+            throw syntax("\(VisibleText.excerpt(text)) is not a number")
+        }
         if value.rounded() != value { throw WorldFileError("\(place).\(key) should be a whole number") }
-        throw WorldFileError("\(place).\(key) has an invalid value")
+        throw located("\(place).\(key) has an invalid value", at: start)
     }
 
     /// The error for a value of the wrong type, `message` (`…, not null` for a null), once the value
@@ -247,7 +279,8 @@ public struct JSONWorldReader {
         case UInt8(ascii: "\""): _ = try readStringLiteral()
         case UInt8(ascii: "{"): try readObject(Place(name: "a value")) { reader, _ throws in try reader.skipValue() }
         case UInt8(ascii: "["):
-            input.advance()
+            try enter()
+            defer { depth -= 1 }
             try skipSpace()
             if try input.peek() == UInt8(ascii: "]") { return input.advance() }
             while true {
@@ -267,6 +300,15 @@ public struct JSONWorldReader {
             try input.scan(while: Self.isNumberByte) { _ in }
         case let byte?: throw syntax("expected a value, found \(shown(byte))")
         }
+    }
+
+    /// Takes the `[` or `{` of a value one level deeper, refusing to go past ``JSONParser/maximumDepth``.
+    private mutating func enter() throws {
+        guard depth < JSONParser.maximumDepth else {
+            throw syntax("arrays and objects nested more than \(JSONParser.maximumDepth) deep")
+        }
+        depth += 1
+        input.advance()
     }
 
     private mutating func readLiteral(_ word: StaticString) throws {
@@ -323,6 +365,9 @@ public struct JSONWorldReader {
                 scalar = 0x10000 + ((scalar - 0xD800) << 10) + (low - 0xDC00)
             } else if (0xDC00..<0xE000).contains(scalar) {
                 throw unpaired(scalar, start)
+            } else if scalar == 0 {
+                // A name cut short by a C string would match another one (`Ann` and `Ann\u0000Lee`).
+                throw located("a NUL character (\\u0000) in a string", at: (line, column(at: start)))
             }
             scratch += Array(String(Character(Unicode.Scalar(scalar)!)).utf8)
         default:
@@ -375,6 +420,9 @@ public struct JSONWorldReader {
     private func syntax(_ problem: String, at offset: Int? = nil) -> WorldFileError {
         WorldFileError("not valid JSON: \(problem) (line \(line), column \(column(at: offset ?? input.offset)))")
     }
+
+    /// The line and column of the next byte.
+    private var here: (line: Int, column: Int) { (line, column(at: input.offset)) }
 
     /// The column (in characters, counted from 1) of the byte at `offset` on the current line.
     private func column(at offset: Int) -> Int { offset - lineStart - continuations + 1 }

@@ -9,8 +9,10 @@ import SystemIO
 /// bytes. At start, equal identities mean the cache is used without reading the files; a file whose
 /// identity changed is hashed, and the cache is still used if the bytes are the same (a `touch`, a
 /// copy back); otherwise the files are imported again into a new database that replaces the old one
-/// by `rename`, so a reader never sees half an import. Caches unused for 30 days are removed
-/// (``removeUnused(in:now:)``).
+/// by `rename`, so a reader never sees half an import. A cache written since by anything but omnipanel
+/// (its modification time tells, ``soundStamp``) is checked (`PRAGMA quick_check`) before it is reused:
+/// a damaged one is imported again rather than failing every run. Caches unused for 30 days are
+/// removed (``removeUnused(in:now:)``).
 public enum WorldCache {
     /// The layout of a cache database, kept as its `PRAGMA user_version`: a cache written in another
     /// layout is imported again (1 had no ranks; 2 keeps contacts, accounts and cases ranked).
@@ -23,15 +25,14 @@ public enum WorldCache {
         return nil
     }
 
-    /// The world in `paths` from the cache in `folder`, imported first when the cache is missing or stale.
-    /// Files that are not regular (a pipe) are imported into memory each time instead.
-    public static func catalog(for paths: [String], in folder: String?) throws(WorldFiles.Failure) -> SQLiteWorldCatalog
-    {
+    /// The world in `paths` from the cache in `folder`, imported first when the cache is missing, stale or
+    /// damaged. Something other than a file at the cache's name is left alone: the world is imported
+    /// into memory, and `warn` told why.
+    public static func catalog(
+        for paths: [String], in folder: String?, warn: (String) -> Void = { _ in }
+    ) throws(WorldFiles.Failure) -> SQLiteWorldCatalog {
         var sources: [WorldFiles.Source] = []
-        for path in paths {
-            guard let source = try WorldFiles.source(path) else { return try importInMemory(paths) }
-            sources.append(source)
-        }
+        for path in paths { sources.append(try WorldFiles.source(path)) }
         guard let folder, makeFolder(folder) else { return try importInMemory(paths) }
         var key = ContentHash()
         for path in paths {
@@ -39,6 +40,11 @@ public enum WorldCache {
             absolute.withUnsafeMutableBytes { key.add(UnsafeRawBufferPointer($0)) }
         }
         let cachePath = folder + "/world-" + key.value + ".sqlite"
+        var status = stat()
+        if lstat(cachePath, &status) == 0 && status.st_mode & S_IFMT != S_IFREG {
+            warn("the world cache \(WorldFiles.shown(cachePath)) is not a regular file; the world is read without it")
+            return try importInMemory(paths)
+        }
         let catalog: SQLiteWorldCatalog
         if let cached = reuse(cachePath, sources) {
             catalog = cached
@@ -50,10 +56,11 @@ public enum WorldCache {
         return catalog
     }
 
-    /// The cache at `path` if it holds an import of exactly these files, unchanged; `nil` otherwise.
+    /// The cache at `path` if it holds an import of exactly these files, unchanged, and is sound; `nil` otherwise.
     static func reuse(_ path: String, _ sources: [WorldFiles.Source]) -> SQLiteWorldCatalog? {
         guard let catalog = try? SQLiteWorldCatalog(readingOnly: path),
             (try? catalog.database.integerPragma("user_version")) == formatVersion,
+            isStampedSound(path) || (try? isSound(catalog.database)) == true,
             let recorded = try? recordedSources(catalog.database),
             recorded.map(\.path) == sources.map(\.path)
         else { return nil }
@@ -68,6 +75,13 @@ public enum WorldCache {
             (try? record(sources, with: recorded.map(\.contentHash), in: writable)) != nil
         else { return catalog }
         return catalog
+    }
+
+    /// Whether `database` passes SQLite's `quick_check`: every page and b-tree well formed. It reads
+    /// the whole file (a quarter of a second for 400,000 records), so only a cache someone else wrote is checked.
+    private static func isSound(_ database: Database) throws(StorageError) -> Bool {
+        let check = try database.prepare("PRAGMA quick_check(1)")
+        return try check.step() && check.string(at: 0) == "ok"
     }
 
     /// Imports the files into a new database beside `path` and renames it into place.
@@ -106,7 +120,7 @@ public enum WorldCache {
         }
     }
 
-    /// Imports `paths` into an in-memory database (for inputs that cannot be cached).
+    /// Imports `paths` into an in-memory database (when there is no cache folder).
     static func importInMemory(_ paths: [String]) throws(WorldFiles.Failure) -> SQLiteWorldCatalog {
         do {
             let database = try Database(path: ":memory:", mode: .create)

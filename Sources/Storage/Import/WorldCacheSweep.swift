@@ -45,9 +45,23 @@ extension WorldCache {
         return removed.sorted()
     }
 
-    /// Marks the cache at `path` as used now (its modification time), without following a link.
+    /// Marks the cache at `path` as used now (its modification time), without following a link, and as
+    /// sound: the time's nanoseconds are ``soundStamp``.
     static func markUsed(_ path: String) {
-        _ = utimensat(AT_FDCWD, path, nil, AT_SYMLINK_NOFOLLOW)
+        let now = timespec(tv_sec: time(nil), tv_nsec: soundStamp)
+        _ = utimensat(AT_FDCWD, path, [now, now], AT_SYMLINK_NOFOLLOW)
+    }
+
+    /// The nanoseconds of a cache's modification time while no one but omnipanel has written it since
+    /// it was built or checked (``markUsed(_:)``): any other write sets the time anew, and the cache is
+    /// checked again (``WorldCache/reuse(_:_:)``). A multiple of 1,000, kept by file systems that store
+    /// microseconds; one that keeps less has every cache checked each time, which is only slower.
+    static let soundStamp = 271_828_000
+
+    /// Whether the cache at `path` was last written by omnipanel (see ``soundStamp``).
+    static func isStampedSound(_ path: String) -> Bool {
+        var status = stat()
+        return lstat(path, &status) == 0 && status.st_mtim.tv_nsec == soundStamp
     }
 
     /// The kinds of file of ours in the cache folder, told by their names.

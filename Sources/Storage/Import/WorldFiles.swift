@@ -23,13 +23,13 @@ public enum WorldFiles {
         public var description: String { message }
     }
 
-    /// The file's identity (see ``Source/identity``), or `nil` when it is not a regular file.
-    public static func source(_ path: String) throws(Failure) -> Source? {
+    /// The file's identity (see ``Source/identity``); a file that is not a regular file is refused.
+    public static func source(_ path: String) throws(Failure) -> Source {
         var status = stat()
         guard stat(path, &status) == 0 else {
             throw Failure("cannot read world file \(shown(path)): \(SystemError.current)")
         }
-        guard status.st_mode & S_IFMT == S_IFREG else { return nil }
+        guard status.st_mode & S_IFMT == S_IFREG else { throw notRegular(path) }
         let identity = [
             Int(status.st_dev), Int(status.st_ino), Int(status.st_size),
             Int(status.st_mtim.tv_sec) * 1_000_000_000 + Int(status.st_mtim.tv_nsec),
@@ -49,12 +49,7 @@ public enum WorldFiles {
         _ path: String, into sink: some WorldRecordSink, limit: Int = maximumBytes
     ) throws(Failure) -> String {
         let table = path.lowercased().hasSuffix(".csv") ? try csvTable(path) : nil
-        let descriptor: FileDescriptor
-        do {
-            descriptor = try InputFile.open(path)
-        } catch {
-            throw Failure("cannot read world file \(shown(path)): \(error)")
-        }
+        let descriptor = try openRegular(path)
         defer { try? descriptor.close() }
         var hash = ContentHash()
         var total = 0
@@ -83,9 +78,9 @@ public enum WorldFiles {
 
     /// The ``ContentHash`` of `path`'s bytes, read through once.
     public static func contentHash(_ path: String) throws(Failure) -> String {
+        let descriptor = try openRegular(path)
+        defer { try? descriptor.close() }
         do {
-            let descriptor = try InputFile.open(path)
-            defer { try? descriptor.close() }
             var hash = ContentHash()
             var chunk = [UInt8](repeating: 0, count: 1 << 20)
             while true {
@@ -99,6 +94,25 @@ public enum WorldFiles {
         } catch {
             throw Failure("cannot read world file \(shown(path)): \(error)")
         }
+    }
+
+    /// Opens `path` for reading if it is a regular file. A named pipe, a device or a folder is refused
+    /// (opened without waiting for a writer): it could not be read twice (to find a duplicate again, to
+    /// check the cache), and a pipe with no writer would hang the run, or shell completion.
+    private static func openRegular(_ path: String) throws(Failure) -> FileDescriptor {
+        let raw = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK)
+        guard raw >= 0 else { throw Failure("cannot read world file \(shown(path)): \(SystemError.current)") }
+        let descriptor = FileDescriptor(raw)
+        var status = stat()
+        guard fstat(raw, &status) == 0, status.st_mode & S_IFMT == S_IFREG else {
+            try? descriptor.close()
+            throw notRegular(path)
+        }
+        return descriptor
+    }
+
+    private static func notRegular(_ path: String) -> Failure {
+        Failure("cannot read world file \(shown(path)): not a regular file (a pipe, a device or a folder)")
     }
 
     private static func csvTable(_ path: String) throws(Failure) -> CSVWorldReader.Table {

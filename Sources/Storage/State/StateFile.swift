@@ -214,13 +214,26 @@ public final class StateFile {
         if !created { try file.replace(with: state) }
     }
 
-    /// `import` of a big JSON state: replaces everything in the file at `path` (creating it) with the
-    /// shift of `state` and the world `writeWorld` writes, and finishes, with the writer it is given,
-    /// in one transaction: a world that cannot be written changes nothing.
+    /// `import` of a big JSON state: replaces everything in the file at `path` with the shift of `state`
+    /// and the world `writeWorld` writes, and finishes, with the writer it is given, in one transaction:
+    /// a world that cannot be written changes nothing. A missing file is built whole beside its name and
+    /// linked into place only when complete, so a failed (or killed) import leaves no file.
     static func replacing(
         _ path: String, shiftOf state: PanelState, world writeWorld: @escaping (WorldWriter) throws -> Void
     ) throws(StateFileError) {
+        if try isMissing(path), try create(path, with: state, world: writing(writeWorld)) { return }
         try opening(path) { PanelState(world: World()) }.replace(state, writingWorld: writing(writeWorld))
+    }
+
+    /// Whether nothing is at `path` yet (as ``StatePath/inspect(_:)`` sees it).
+    private static func isMissing(_ path: String) throws(StateFileError) -> Bool {
+        switch try StatePath.inspect(path) {
+        case .missing: return true
+        case .database: return false
+        case .json(let descriptor):
+            try? descriptor.close()
+            return false
+        }
     }
 
     /// Writing a world with a ``WorldWriter`` on a database, any error as a ``StorageError``.
@@ -379,6 +392,13 @@ public final class StateFile {
         if version > ShiftTables.formatVersion {
             throw StateFileError(path, .newerVersion(version, readable: ShiftTables.formatVersion))
         }
+        let problem: String?
+        do {
+            problem = try StateFileContents.problem(in: database)
+        } catch {
+            throw failure(error, path, reading: true)
+        }
+        if let problem { throw StateFileError(path, .invalid(problem)) }
         return database
     }
 
@@ -397,10 +417,14 @@ public final class StateFile {
         return (rows, try SavedJSON.state(from: json, in: SQLiteWorldCatalog(database: database), path))
     }
 
-    /// Writes `state` into a new file beside `path` and links it into place. Returns false when
-    /// another omnipanel created `path` first.
-    private static func create(_ path: String, with state: PanelState) throws -> Bool {
-        try place(state, at: path) { temporary throws(StateFileError) in try StatePath.place(temporary, at: path) }
+    /// Writes `state` (its world, or the one `writeRecords` writes) into a new file beside `path` and links
+    /// it into place. Returns false when another omnipanel created `path` first.
+    private static func create(
+        _ path: String, with state: PanelState, world writeRecords: ((Database) throws(StorageError) -> Void)? = nil
+    ) throws(StateFileError) -> Bool {
+        try place(state, at: path, world: writeRecords) { temporary throws(StateFileError) in
+            try StatePath.place(temporary, at: path)
+        }
     }
 
     /// Builds a complete state file for `state` under a new private name and hands that name to `finish`.

@@ -123,7 +123,9 @@ struct StartOptions: ParsableArguments {
         completion: .file(extensions: ["omni"]))
     var scenario: String?
 
+    // Unconditional, so `--speed -1` is a speed out of range rather than a missing value and an option `-1`.
     @Option(
+        parsing: .unconditional,
         help: ArgumentHelp(
             "How fast the shift's clock runs at the prompt: 1 follows the wall clock (the default), 10 ten times as fast, 0 stops it.",
             valueName: "factor"))

@@ -7,10 +7,10 @@ struct InputOutputErrorTests {
     @Test(
         "endless or oversized world and state files are refused in one line, without reading them whole",
         arguments: [
-            // A world is streamed (memory bounded by a record, not the file): the first byte is already wrong.
+            // A world must be a regular file (it may be read twice): a device is refused before it is read.
             (
                 ["--world", "/dev/zero", "show"], 2,
-                "omnipanel: world file /dev/zero: not valid JSON: expected '{' at the start of a world, found byte 0x0 (line 1, column 1)\n"
+                "omnipanel: cannot read world file /dev/zero: not a regular file (a pipe, a device or a folder)\n"
             ),
             (
                 ["--state", "/dev/full", "show"], 3,

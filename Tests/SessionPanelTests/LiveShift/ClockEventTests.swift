@@ -76,3 +76,15 @@ import Testing
         #expect(OutcomeRenderer(style: .plain).render(outcome, in: shell.state)[0].hasSuffix("another agent."))
     }
 }
+
+extension ClockEventTests {
+    @Test func theLiveClockStopsAtTheLimitAndTheStateStaysLoadable() throws {
+        var shell = interpreter(after: ["traffic rush", "incoming chat"])
+        shell.state.now = Limits.largestCounter - 100
+        _ = shell.advanceClock(to: Limits.largestCounter + 1_000_000)
+        #expect(shell.state.now == Limits.largestCounter)
+        #expect(shell.state.problems == [])
+        _ = shell.advanceClock(to: Int.max)
+        #expect(shell.state.now == Limits.largestCounter)
+    }
+}
