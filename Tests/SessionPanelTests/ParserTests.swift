@@ -198,6 +198,7 @@ struct ParserTests {
             #expect(SimulatedDuration.parse(bad) == nil)
         }
         #expect(SimulatedDuration.format(5_400) == "1h 30m")
-        #expect(SimulatedDuration.clockReading(86_400 + 3_723) == "day 1 01:02:03")
+        #expect(SimulatedDuration.stamp(86_400 + 3_723) == "1d 01:02:03")
+        #expect(SimulatedDuration.stamp(917) == "00:15:17", "no day on day 0")
     }
 }

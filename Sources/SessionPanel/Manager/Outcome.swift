@@ -50,15 +50,22 @@ public struct EventLine: Sendable, Equatable {
     public let time: Int
     /// What kind of event.
     public let kind: Kind
-    /// What happened, unescaped.
+    /// Who and what, unescaped, the customer first (`Visitor 2: request timed out`): what a line cut
+    /// to the terminal's width keeps.
     public let text: String
+    /// The rest of the sentence, unescaped (`, routed to another agent.`), shown as far as there is room.
+    public let detail: String
 
-    /// Creates a line.
-    public init(time: Int, kind: Kind, text: String) {
+    /// Creates a line: `text`, then `detail`.
+    public init(time: Int, kind: Kind, text: String, detail: String = "") {
         self.time = time
         self.kind = kind
         self.text = text
+        self.detail = detail
     }
+
+    /// The whole sentence.
+    public var sentence: String { text + detail }
 }
 
 /// A question to answer before a command runs, such as closing a session.

@@ -60,10 +60,23 @@ extension PanelState {
     }
 
     /// An outcome of one event line, for the live prompt: the panel is not printed again.
-    func eventOutcome(_ kind: EventLine.Kind, _ text: String) -> Outcome {
-        var outcome = Outcome([.event(EventLine(time: now, kind: kind, text: text))])
+    func eventOutcome(_ kind: EventLine.Kind, _ text: String, _ detail: String = "") -> Outcome {
+        var outcome = Outcome([.event(EventLine(time: now, kind: kind, text: text, detail: detail))])
         outcome.ringsBell = kind == .arrival && settings.bell
         return outcome
+    }
+
+    /// The line for the request the last notification offers: who, on which channel, for how long.
+    func arrivalOutcome() -> Outcome {
+        guard let notification = notifications.last, let conversation = conversations[notification.conversationID]
+        else { return eventOutcome(.arrival, "A request arrived") }
+        let timeout = "accept or reject within \(SimulatedDuration.format(settings.notificationTimeout))."
+        guard notification.isReturning else {
+            return eventOutcome(.arrival, "\(conversation.title): incoming \(conversation.channel.displayName)", "; " + timeout)
+        }
+        return eventOutcome(
+            .arrival, "\(conversation.title): returning \(conversation.channel.displayName)",
+            " (resumes W\(conversation.id) with its history); " + timeout)
     }
 
     /// Whether an event would still do something if it fell due now.
@@ -126,7 +139,7 @@ extension PanelState {
         shift.log.answered(id, .missed, at: now)
         if settings.autoPresence { presence = .inactive }
         let title = conversations[id]?.title ?? ""
-        return eventOutcome(.warning, "The request from \(title) timed out and was routed to another agent.")
+        return eventOutcome(.warning, "\(title): request timed out", ", routed to another agent.")
     }
 
     private mutating func expireWaiting(_ id: Int) -> Outcome {
@@ -135,7 +148,7 @@ extension PanelState {
         if let conversation = conversations[id] { customerConversations.remove(conversation) }
         shift.log.conversationClosed(id, at: now)
         let title = conversations[id]?.title ?? ""
-        return eventOutcome(.warning, "The waiting conversation with \(title) (W\(id)) expired and is Closed.")
+        return eventOutcome(.warning, "\(title): waiting conversation expired", " (W\(id)), now Closed.")
     }
 
     /// Schedules an event `after` seconds from now.

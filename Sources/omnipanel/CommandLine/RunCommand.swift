@@ -57,7 +57,7 @@ struct RunCommand: ParsableCommand {
         guard check || record else { return }
         if report {
             throw ValidationError(
-                "--report goes with a plain run, not --check or --record (put `report` in the script)")
+                "--report goes with a plain run, not --check or --record (put 'report' in the script)")
         }
         if script == "-" { throw ValidationError("--check and --record need a script file, not '-'") }
         if pace != nil && cast == nil || options.state != nil || options.format == .json {
