@@ -62,8 +62,7 @@ final class Prompt {
             return update
         }
         for warning in editor.warnings { Output.error("omnipanel: " + VisibleText.escaped(warning)) }
-        let keys = editor.isEditing ? "Tab to complete, Ctrl-D to leave" : "Ctrl-D to leave"
-        say("omnipanel — the session panel. Type 'help' for commands, \(keys).")
+        say(PromptText.welcome(editing: editor.isEditing))
         if let failure = startShift() { return failure }
         Output.print(PanelRenderer(style: context.renderer.style).render(interpreter.state))
         Output.flush()

@@ -15,7 +15,9 @@ public struct ShiftReportRenderer: Sendable {
         let speed = report.speedToAnswer
         let response = report.firstResponse
         let rate = report.abandonmentRatePercent.map { " (abandonment rate \($0)%)" } ?? ""
-        return [style.paint("Shift report at \(SimulatedDuration.stamp(report.shiftSeconds))", .bold)]
+        return style.fitted(["Shift report at \(SimulatedDuration.stamp(report.shiftSeconds))"]).map {
+            style.paint($0, .bold)
+        }
             + style.fitted([
             row("Conversations offered", "\(report.offered)"),
             row("  accepted", "\(report.accepted)"),
