@@ -50,7 +50,7 @@ import Testing
     @Test func badLinesAreRefusedAndScheduleNothing() {
         var shell = Interpreter(state: PanelState())
         let cases: [(String, String)] = [
-            ("accept", "`at` schedules what customers do"),
+            ("accept", "'at' schedules what customers do"),
             ("message 1 hello", "names the customer by title"),
             ("sentiment home negative", "names the customer by title"),
             ("message \"Kenny Smyth\" hello", "\"Kenny Smyth\" never arrives"),
