@@ -86,7 +86,10 @@ import Testing
         [
             ("help", []), ("help keys", []), ("config", []), ("report", shift), ("traffic", shift),
             ("traffic rush", []), ("end", ["incoming chat \"Kenny Smith\"", "accept"]),
-            ("history", ["incoming chat \"Kenny Smith\"", "accept", "reply \"\(String(repeating: "very ", count: 30))long\""]),
+            (
+                "history",
+                ["incoming chat \"Kenny Smith\"", "accept", "reply \"\(String(repeating: "very ", count: 30))long\""]
+            ),
             ("dashboard", shift), ("notifications", shift),
         ] + CommandTable.all.map { ("help \($0.name)", []) }
 
@@ -151,7 +154,10 @@ import Testing
         let wide = Wrapping.lines("日本語 日本語 日本語 日本語", width: 20)
         #expect(wide == ["日本語 日本語 日本語", "  日本語"])
         let combining = "Jose\u{301} Nu\u{301}n\u{303}ez Jose\u{301} Nu\u{301}n\u{303}ez"
-        #expect(Wrapping.lines(combining, width: 20) == ["Jose\u{301} Nu\u{301}n\u{303}ez Jose\u{301}", "  Nu\u{301}n\u{303}ez"])
+        #expect(
+            Wrapping.lines(combining, width: 20) == [
+                "Jose\u{301} Nu\u{301}n\u{303}ez Jose\u{301}", "  Nu\u{301}n\u{303}ez",
+            ])
         let long = Wrapping.lines("see \(String(repeating: "x", count: 25)) here", width: 20)
         #expect(long == ["see", "  xxxxxxxxxxxxxxxxxx", "  xxxxxxx here"])
         #expect(long.allSatisfy { VisibleText.width($0) <= 20 })
@@ -217,7 +223,8 @@ import Testing
         let arrival = EventLine(
             time: 13, kind: .arrival, text: "Visitor 1: incoming Chat", detail: "; accept or reject within 2m.")
         let at80 = ReportRenderer(style: terminal(80))
-        #expect(at80.event(timeout).map(visible) == ["[00:02:13] ⚠ Visitor 1: request timed out, routed to another agent."])
+        #expect(
+            at80.event(timeout).map(visible) == ["[00:02:13] ⚠ Visitor 1: request timed out, routed to another agent."])
         let at30 = ReportRenderer(style: RenderStyle(color: false, unicode: true, width: 30))
         #expect(at30.event(timeout) == ["[00:02:13] ⚠ Visitor 1:", "             request timed out"])
         #expect(at30.event(arrival) == ["[00:00:13] 🔔 Visitor 1:", "              incoming Chat…"])
@@ -247,11 +254,14 @@ import Testing
         agent.run("incoming chat \"Kenny Smith\"", "accept", "clock advance 917s", "reply hi")
         let plain = ReportRenderer(style: .plain)
         #expect(plain.render(.clock, in: agent.state) == ["Clock: 00:15:17"])
-        #expect(plain.render(.history(sessionID: agent.state.focusedSessionID), in: agent.state).last == "  [00:15:17] You: hi")
+        #expect(
+            plain.render(.history(sessionID: agent.state.focusedSessionID), in: agent.state).last
+                == "  [00:15:17] You: hi")
         #expect(plain.render(.shiftReport(.text), in: agent.state).first == "Shift report at 00:15:17")
         let svg = TimelineSVG.render(agent.state)
         let labels = svg.split(separator: "\n").filter { $0.contains("text-anchor=\"middle\"") }.map { line in
-            line.split(separator: ">").dropFirst().first.map { $0.split(separator: "<").first.map(String.init) ?? "" } ?? ""
+            line.split(separator: ">").dropFirst().first.map { $0.split(separator: "<").first.map(String.init) ?? "" }
+                ?? ""
         }
         #expect(labels.first == "00:00:00" && labels.contains("00:14:00"), "\(labels)")
         #expect(labels.allSatisfy { $0.count == 8 && $0.split(separator: ":").count == 3 }, "\(labels)")

@@ -72,7 +72,8 @@ extension PanelState {
         else { return eventOutcome(.arrival, "A request arrived") }
         let timeout = "accept or reject within \(SimulatedDuration.format(settings.notificationTimeout))."
         guard notification.isReturning else {
-            return eventOutcome(.arrival, "\(conversation.title): incoming \(conversation.channel.displayName)", "; " + timeout)
+            return eventOutcome(
+                .arrival, "\(conversation.title): incoming \(conversation.channel.displayName)", "; " + timeout)
         }
         return eventOutcome(
             .arrival, "\(conversation.title): returning \(conversation.channel.displayName)",

@@ -15,10 +15,8 @@ public struct ShiftReportRenderer: Sendable {
         let speed = report.speedToAnswer
         let response = report.firstResponse
         let rate = report.abandonmentRatePercent.map { " (abandonment rate \($0)%)" } ?? ""
-        return style.fitted(["Shift report at \(SimulatedDuration.stamp(report.shiftSeconds))"]).map {
-            style.paint($0, .bold)
-        }
-            + style.fitted([
+        return style.fitted([
+            style.paint("Shift report at \(SimulatedDuration.stamp(report.shiftSeconds))", .bold),
             row("Conversations offered", "\(report.offered)"),
             row("  accepted", "\(report.accepted)"),
             row("  rejected", "\(report.rejected)"),
@@ -38,7 +36,7 @@ public struct ShiftReportRenderer: Sendable {
             row("Peak unread", "\(report.peakUnread)"),
             row("Peak sessions open", "\(report.peakSessionsOpen)"),
             row("Persistent chats", "\(report.persistentEnded) ended, \(report.persistentParked) parked"),
-            ])
+        ])
     }
 }
 
