@@ -123,7 +123,7 @@ final class Prompt {
             say("Scenario \(VisibleText.escaped(path)) is set up.\(first)")
         }
         if let command = options.trafficCommand {
-            Output.print([Self.prompt + command])
+            say(Self.prompt + command)
             switch interpreter.handle(InputLine(Array(command.utf8))) {
             case .ran(let outcome): show(outcome)
             case .failed(let error):
@@ -172,7 +172,7 @@ final class Prompt {
         }
     }
 
-    /// Prints a sentence of our own, wrapped to the terminal's width.
+    /// Prints a sentence of our own (or a command it runs), wrapped to the terminal's width.
     private func say(_ sentence: String) { Output.print(context.renderer.style.fitted([sentence])) }
 
     /// The status beside the prompt, in the form that fits beside it on an empty line (libedit shows

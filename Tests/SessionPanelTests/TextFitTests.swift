@@ -146,7 +146,7 @@ import Testing
                 == ["  notifications", "      List pending", "      notifications, oldest", "      first"])
         #expect(
             Wrapping.lines("max-sessions          10                Most sessions open at once", width: 30)
-                == ["max-sessions", "    10", "        Most sessions open at", "        once"])
+                == ["max-sessions", "    10  Most sessions open at", "        once"])
     }
 
     @Test("wide characters take two columns, combining marks none; only a word wider than the line is split")

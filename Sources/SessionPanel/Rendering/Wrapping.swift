@@ -7,7 +7,7 @@ public enum Wrapping {
     /// keep room). By default that is where a table row's last column starts — the text after the last
     /// run of two or more spaces (`  close   Close the focused…`) — or else two more than the leading
     /// spaces. A table row whose column would start past half the width puts its first column on a line
-    /// of its own and the rest below, four columns in. Spaces inside a line stay as they are (table columns);
+    /// of its own and the rest below, four columns in, its columns two spaces apart. Spaces inside a line stay as they are (table columns);
     /// where a line breaks they go. Only a word wider than the whole width is split.
     public static func lines(_ text: String, width: Int, indent: Int? = nil) -> [String] {
         if let count = VisibleText.printableASCIICount(text), count <= width { return [text] }
@@ -20,6 +20,9 @@ public enum Wrapping {
             return fill(words, width: width, hanging: min(hanging, width / 2))
         }
         var rest = Array(words[second...])
+        for index in rest.indices.dropFirst() where rest[index].gapWidth > 2 {
+            (rest[index].gap, rest[index].gapWidth) = ("  ", 2)
+        }
         rest[0].gap = VisibleText.repeated(" ", leading + 4)
         rest[0].gapWidth = leading + 4
         let below = indent ?? (cells.count > 1 ? nil : leading + 4)  // a block, unless more columns follow
