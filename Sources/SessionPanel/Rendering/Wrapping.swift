@@ -7,8 +7,9 @@ public enum Wrapping {
     /// keep room). By default that is where a table row's last column starts — the text after the last
     /// run of two or more spaces (`  close   Close the focused…`) — or else two more than the leading
     /// spaces. A table row whose column would start past half the width puts its first column on a line
-    /// of its own and the rest below, four columns in, its columns two spaces apart. Spaces inside a line stay as they are (table columns);
-    /// where a line breaks they go. Only a word wider than the whole width is split.
+    /// of its own and the rest below, four columns in, its columns two spaces apart. Spaces inside a line
+    /// stay as they are (table columns); where a line breaks they go. Only a word wider than the whole
+    /// width is split.
     public static func lines(_ text: String, width: Int, indent: Int? = nil) -> [String] {
         if let count = VisibleText.printableASCIICount(text), count <= width { return [text] }
         let words = self.words(text)
@@ -81,8 +82,8 @@ public enum Wrapping {
             kept += word.gap + word.text
             used += word.gapWidth + word.width
         }
-        let end = kept.trimmingSuffix { $0 == "," || $0 == ";" || $0 == ":" }
-        return (end.contains { $0 != " " } ? end : "") + ellipsis
+        while let last = kept.last, last == "," || last == ";" || last == ":" { kept.removeLast() }
+        return (kept.contains { $0 != " " } ? kept : "") + ellipsis
     }
 
     /// One word and the spaces before it, with the columns each takes.
@@ -101,9 +102,7 @@ public enum Wrapping {
         for character in text {
             if escape {
                 word.text.append(character)
-                if let scalar = character.unicodeScalars.first, (0x40...0x7E).contains(scalar.value), character != "[" {
-                    escape = false
-                }
+                escape = !endsEscape(character)
                 continue
             }
             if character == " " {
@@ -138,9 +137,7 @@ public enum Wrapping {
             let columns = escape || character == "\u{1B}" ? 0 : DisplayWidth.of(character)
             if character == "\u{1B}" {
                 escape = true
-            } else if escape, let scalar = character.unicodeScalars.first, (0x40...0x7E).contains(scalar.value),
-                character != "["
-            {
+            } else if escape, endsEscape(character) {
                 escape = false
             }
             if used + columns > limit, used > 0 {
@@ -153,13 +150,10 @@ public enum Wrapping {
         if !piece.isEmpty { pieces.append((piece, used)) }
         return pieces
     }
-}
 
-extension String {
-    /// The text without trailing characters matching `drop`.
-    fileprivate func trimmingSuffix(while drop: (Character) -> Bool) -> String {
-        var end = endIndex
-        while end > startIndex, drop(self[index(before: end)]) { end = index(before: end) }
-        return String(self[..<end])
+    /// Whether `character` ends a colour escape (`ESC [ 1 ; 31 m`): its final letter, not the `[`.
+    private static func endsEscape(_ character: Character) -> Bool {
+        guard character != "[", let scalar = character.unicodeScalars.first else { return false }
+        return (0x40...0x7E).contains(scalar.value)
     }
 }
