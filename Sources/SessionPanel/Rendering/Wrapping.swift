@@ -7,9 +7,9 @@ public enum Wrapping {
     /// keep room). By default that is where a table row's last column starts — the text after the last
     /// run of two or more spaces (`  close   Close the focused…`) — or else two more than the leading
     /// spaces. A table row whose column would start past half the width puts its first column on a line
-    /// of its own and the rest below, four columns in, its columns two spaces apart. Spaces inside a line
-    /// stay as they are (table columns); where a line breaks they go. Only a word wider than the whole
-    /// width is split.
+    /// of its own and the rest below, four columns in, its columns two spaces apart (and its later lines
+    /// under its last column, when that is within half the width). Spaces inside a line stay as they are
+    /// (table columns); where a line breaks they go. Only a word wider than the whole width is split.
     public static func lines(_ text: String, width: Int, indent: Int? = nil) -> [String] {
         if let count = VisibleText.printableASCIICount(text), count <= width { return [text] }
         let words = self.words(text)
@@ -26,9 +26,11 @@ public enum Wrapping {
         }
         rest[0].gap = VisibleText.repeated(" ", leading + 4)
         rest[0].gapWidth = leading + 4
-        let below = indent ?? (cells.count > 1 ? nil : leading + 4)  // a block, unless more columns follow
+        // under the rest's last column when that is within half the width, else as a block
+        let last = rest.indices.dropFirst().last { rest[$0].gapWidth >= 2 }.map { column(of: $0, in: rest) }
+        let below = indent ?? last.flatMap { $0 <= width / 2 ? $0 : nil } ?? leading + 4
         return fill(Array(words[..<second]), width: width, hanging: min(leading + 2, width / 2))
-            + self.lines(rest.map { $0.gap + $0.text }.joined(), width: width, indent: below)
+            + fill(rest, width: width, hanging: min(below, width / 2))
     }
 
     /// The column at which word `index` starts.
