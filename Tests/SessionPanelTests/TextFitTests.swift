@@ -147,6 +147,10 @@ import Testing
         #expect(
             Wrapping.lines("max-sessions          10                Most sessions open at once", width: 30)
                 == ["max-sessions", "    10  Most sessions open at", "        once"])
+        #expect(
+            Wrapping.lines("  W101  Chat   Maria Campbell          Active", width: 30)
+                == ["  W101", "      Chat  Maria Campbell", "      Active"],
+            "the rest one block, not a staircase of columns")
     }
 
     @Test("wide characters take two columns, combining marks none; only a word wider than the line is split")
