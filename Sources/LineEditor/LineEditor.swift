@@ -98,7 +98,7 @@ public final class LineEditor {
     private static var plainPromptNotice: String {
         let reason = cel_load_error().map { String(cString: $0) } ?? "libedit could not be loaded"
         return
-            "line editing, history and Tab completion are off (\(reason)); install libedit with `apt-get install libedit2`"
+            "line editing, history and Tab completion are off (\(reason)); install libedit with 'apt-get install libedit2'"
     }
 
     /// Reads one line, showing `prompt` (plain text, no escape sequences).

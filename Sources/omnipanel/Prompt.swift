@@ -58,12 +58,11 @@ final class Prompt {
             var update = wake()  // the events due by now first, as at Enter
             update.lines += [Self.prompt + command] + runAside(command)
             live.follow(interpreter.state)
-            update.status = ShiftStatus(interpreter.state).text
+            update.status = status
             return update
         }
         for warning in editor.warnings { Output.error("omnipanel: " + VisibleText.escaped(warning)) }
-        let keys = editor.isEditing ? "Tab to complete, Ctrl-D to leave" : "Ctrl-D to leave"
-        Output.print(["omnipanel — the session panel. Type `help` for commands, \(keys)."])
+        say(PromptText.welcome(editing: editor.isEditing))
         if let failure = startShift() { return failure }
         Output.print(PanelRenderer(style: context.renderer.style).render(interpreter.state))
         Output.flush()
@@ -85,7 +84,7 @@ final class Prompt {
             let prompt = question.map { VisibleText.escaped($0) + " " } ?? Self.prompt
             let step: Interpreter.Step
             let read = editor.readLine(
-                prompt: prompt, status: ShiftStatus(interpreter.state).text,
+                prompt: prompt, status: status,
                 wakeUpAfter: { [unowned self] in live.wakeUpAfter(interpreter) }, onWake: { [unowned self] in wake() })
             switch read {
             case .line(let line):
@@ -121,10 +120,10 @@ final class Prompt {
         if let path = options.scenario {
             let first =
                 interpreter.nextEventDue.map { " The first event is due at \(SimulatedDuration.stamp($0))." } ?? ""
-            Output.print(["Scenario \(VisibleText.escaped(path)) is set up.\(first)"])
+            say("Scenario \(VisibleText.escaped(path)) is set up.\(first)")
         }
         if let command = options.trafficCommand {
-            Output.print([Self.prompt + command])
+            say(Self.prompt + command)
             switch interpreter.handle(InputLine(Array(command.utf8))) {
             case .ran(let outcome): show(outcome)
             case .failed(let error):
@@ -134,10 +133,10 @@ final class Prompt {
             }
         }
         if options.speed == 0 {
-            Output.print(["The shift's clock stands still (--speed 0): `clock advance` moves it."])
+            say("The shift's clock stands still (--speed 0): 'clock advance' moves it.")
         } else if options.speed != 1 {
             let factor = options.speed.rounded() == options.speed ? String(Int(options.speed)) : String(options.speed)
-            Output.print(["The shift's clock runs \(factor) times as fast as the wall clock (--speed \(factor))."])
+            say("The shift's clock runs \(factor) times as fast as the wall clock (--speed \(factor)).")
         }
         return context.commit(interpreter.state)
     }
@@ -150,7 +149,7 @@ final class Prompt {
         if !events.isEmpty { _ = context.commit(interpreter.state) }
         return PromptUpdate(
             lines: events.flatMap { context.renderer.render($0, in: interpreter.state) },
-            status: ShiftStatus(interpreter.state).text, ringsBell: events.contains { $0.ringsBell })
+            status: status, ringsBell: events.contains { $0.ringsBell })
     }
 
     /// Before a submitted line runs: the events that fell due since the last wake-up, printed first.
@@ -171,6 +170,17 @@ final class Prompt {
         case .failed(let error): return [context.renderer.render(error)]
         case .nothing, .asks: return []
         }
+    }
+
+    /// Prints a sentence of our own (or a command it runs), wrapped to the terminal's width.
+    private func say(_ sentence: String) { Output.print(context.renderer.style.fitted([sentence])) }
+
+    /// The status beside the prompt, in the form that fits beside it on an empty line (libedit shows
+    /// it only with a column to spare after the text).
+    private var status: String {
+        let style = context.renderer.style
+        return ShiftStatus(interpreter.state).text(
+            within: style.width - VisibleText.width(Self.prompt) - 2, unicode: style.unicode)
     }
 
     private func show(_ outcome: Outcome) {

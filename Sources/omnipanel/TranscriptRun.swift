@@ -41,7 +41,7 @@ struct TranscriptRun {
             strict: strict)
         report(check.failures)
         if recorded == nil {
-            Output.print(["No transcript \(shownTranscriptPath) to compare with; `run --record` makes one."])
+            Output.print(["No transcript \(shownTranscriptPath) to compare with; 'run --record' makes one."])
         }
         Output.print([check.summary])
         return check.exitStatus

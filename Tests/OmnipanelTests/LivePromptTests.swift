@@ -65,7 +65,7 @@ struct LivePromptTests {
 
         let arrived = try #require(try terminal.wait(for: "the arrival above the prompt") { !eventLines($0).isEmpty })
         #expect(arrived.rows[arrived.cursorRow - 1].hasPrefix("[00:00:30] "))
-        #expect(arrived.rows[arrived.cursorRow - 1].contains("Incoming Chat from Kenny Smith"))
+        #expect(arrived.rows[arrived.cursorRow - 1].contains("🔔 Kenny Smith: incoming Chat"))
         #expect(arrived.beforeCursor == Self.prompt + "acc", "the line as it was")
         #expect(arrived.cursorColumn == (Self.prompt + "acc").count, "the cursor at its end")
         #expect(arrived.rows[arrived.cursorRow].contains("1 waiting ("), "the status beside the prompt")
@@ -91,7 +91,7 @@ struct LivePromptTests {
         let terminal = try start(
             ["--scenario", "setup.omni", "--traffic", "rush", "--seed", "7", "--speed", "15"], in: folder)
         #expect(try !terminal.bellRang())
-        try terminal.wait(for: "a request") { $0.text.contains("🔔 Incoming") }
+        try terminal.wait(for: "a request") { $0.text.contains(": incoming ") }
         #expect(try terminal.bellRang() == on)
     }
 

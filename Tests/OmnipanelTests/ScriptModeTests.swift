@@ -7,7 +7,7 @@ struct ScriptModeTests {
     func stdinScript() throws {
         let result = try Binary.run(script: "# demo\n\nincoming chat \"Kenny Smith\"\nswich 1\naccept\nhover 1\n")
         #expect(result.status == 1)
-        #expect(result.stderr == "<stdin>:4: unknown command \"swich\"; did you mean `switch`?\n")
+        #expect(result.stderr == "<stdin>:4: unknown command \"swich\"; did you mean 'switch'?\n")
         #expect(result.stdout.contains("Accepted Chat from Kenny Smith."))
         #expect(result.stdout.contains("Kenny Smith\n") || result.stdout.contains("Kenny Smith"))
         #expect(!result.stdout.contains("\u{1B}["), "no colour when stdout is not a terminal")
@@ -26,7 +26,7 @@ struct ScriptModeTests {
         let result = try Binary.run(["--strict", "-c", "bogus; incoming chat"])
         #expect(result.status == 1)
         #expect(!result.stdout.contains("Incoming"))
-        #expect(result.stderr == "-c:1: unknown command \"bogus\"; type `help` for the list\n")
+        #expect(result.stderr == "-c:1: unknown command \"bogus\"; type 'help' for the list\n")
     }
 
     @Test("run FILE names the file and line in errors")

@@ -36,7 +36,7 @@ import Glibc
             state + ["-c", "config; clock; form; tabs; notifications; history 1; incoming chat"])
         #expect(later.status == 0, "\(later.stderr)")
         for evidence in [
-            "threshold             negative", "Clock: day 0 00:01:00", "title: Fire", "* 3 Orders",
+            "threshold             negative", "Clock: 00:01:00", "title: Fire", "* 3 Orders",
             "1) SMS from Visitor 2", "Visitor 1: Hi", "Incoming Chat from Visitor 3.", "|   1  Vi   1 |",
         ] {
             #expect(later.stdout.contains(evidence), "missing \(evidence)")

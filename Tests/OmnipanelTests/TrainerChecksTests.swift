@@ -14,8 +14,8 @@ struct TrainerChecksTests {
         #expect(result.status == 1)
         #expect(
             result.stderr == """
-                typos.omni:1: accpet failed: unknown command "accpet"; did you mean `accept`?
-                \(hint)typos.omni:2: swich 1 failed: unknown command "swich"; did you mean `switch`?
+                typos.omni:1: accpet failed: unknown command "accpet"; did you mean 'accept'?
+                \(hint)typos.omni:2: swich 1 failed: unknown command "swich"; did you mean 'switch'?
                 \(hint)
                 """)
         #expect(result.stdout.hasSuffix("0 passed, 2 failed\n"))

@@ -116,7 +116,7 @@ struct ConversationLifecycleTests {
         #expect(agent.state.conversations[1000]?.state == .waiting)
         let text = agent.output("clock advance 1d")
         #expect(agent.state.conversations[1000]?.state == .closed)
-        #expect(text.contains("The waiting conversation with Kenny Smith (W1000) expired and is Closed."))
+        #expect(text.contains("Kenny Smith: waiting conversation expired (W1000), now Closed."))
         agent.run(#"incoming social "Kenny Smith""#)
         #expect(agent.state.notifications.last?.isReturning == false)
     }
@@ -144,8 +144,8 @@ struct ConversationLifecycleTests {
         #expect(
             agent.output("history") == """
                 Conversation with Kenny Smith (Chat, Active)
-                  [day 0 00:00:00] Kenny Smith: Hello
-                  [day 0 00:00:30] You: Hi Kenny, how can I help?
+                  [00:00:00] Kenny Smith: Hello
+                  [00:00:30] You: Hi Kenny, how can I help?
                 """)
         agent.run("switch home")
         #expect(agent.error("reply hi") == "Home has no conversation")

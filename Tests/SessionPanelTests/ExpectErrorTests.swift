@@ -18,10 +18,10 @@ struct ExpectErrorTests {
         #expect(result.exitStatus == 1)
         #expect(
             result.failures == [
-                ["demo.omni:1: accpet failed: unknown command \"accpet\"; did you mean `accept`?", hint],
-                ["demo.omni:2: swich 1 failed: unknown command \"swich\"; did you mean `switch`?", hint],
+                ["demo.omni:1: accpet failed: unknown command \"accpet\"; did you mean 'accept'?", hint],
+                ["demo.omni:2: swich 1 failed: unknown command \"swich\"; did you mean 'switch'?", hint],
             ])
-        #expect(result.transcript.lines.contains("demo.omni:1: unknown command \"accpet\"; did you mean `accept`?"))
+        #expect(result.transcript.lines.contains("demo.omni:1: unknown command \"accpet\"; did you mean 'accept'?"))
     }
 
     @Test("an expect-error right after the failing command turns the error into a passed expectation")

@@ -73,7 +73,7 @@ struct ParserTests {
         #expect(try CommandParser.parse(InputLine(words: ["SWITCH", "home"])) == .switchTo(.home))
         #expect(try CommandParser.parse(InputLine(words: ["close", "--yes"])) == .close(nil, confirmed: true))
         #expect(try CommandParser.parse(InputLine(words: [])) == nil)
-        #expect(throws: CommandError(##"unknown command "#note"; type `help` for the list"##)) {
+        #expect(throws: CommandError(##"unknown command "#note"; type 'help' for the list"##)) {
             try CommandParser.parse(InputLine(words: ["#note"]))
         }
         #expect(throws: CommandError("line is too long (more than 65536 bytes)")) {
@@ -92,10 +92,10 @@ struct ParserTests {
         #expect(try CommandParser.parse("\u{00A0}\u{2003}# after Unicode spaces") == nil)
         #expect(try CommandParser.parse("#\"open quote in the first word") == nil)
         // A quoted or escaped `#` is a word, not a comment; a lone quote is unbalanced.
-        #expect(throws: CommandError(##"unknown command "#x"; type `help` for the list"##)) {
+        #expect(throws: CommandError(##"unknown command "#x"; type 'help' for the list"##)) {
             try CommandParser.parse("\"#x\"")
         }
-        #expect(throws: CommandError(##"unknown command "#x"; type `help` for the list"##)) {
+        #expect(throws: CommandError(##"unknown command "#x"; type 'help' for the list"##)) {
             try CommandParser.parse("\\#x")
         }
         #expect(throws: CommandError("unbalanced \" quote")) { try CommandParser.parse("  \"") }
@@ -106,16 +106,16 @@ struct ParserTests {
 
     @Test("an unknown command suggests the closest one")
     func unknownCommand() {
-        #expect(throws: CommandError(#"unknown command "swich"; did you mean `switch`?"#)) {
+        #expect(throws: CommandError(#"unknown command "swich"; did you mean 'switch'?"#)) {
             try CommandParser.parse("swich 1")
         }
-        #expect(throws: CommandError(#"unknown command "acept"; did you mean `accept`?"#)) {
+        #expect(throws: CommandError(#"unknown command "acept"; did you mean 'accept'?"#)) {
             try CommandParser.parse("acept")
         }
-        #expect(throws: CommandError(#"unknown command "dash2"; did you mean `dashboard`?"#)) {
+        #expect(throws: CommandError(#"unknown command "dash2"; did you mean 'dashboard'?"#)) {
             try CommandParser.parse("dash2")
         }
-        #expect(throws: CommandError(#"unknown command "zzzzzz"; type `help` for the list"#)) {
+        #expect(throws: CommandError(#"unknown command "zzzzzz"; type 'help' for the list"#)) {
             try CommandParser.parse("zzzzzz")
         }
     }
@@ -198,6 +198,7 @@ struct ParserTests {
             #expect(SimulatedDuration.parse(bad) == nil)
         }
         #expect(SimulatedDuration.format(5_400) == "1h 30m")
-        #expect(SimulatedDuration.clockReading(86_400 + 3_723) == "day 1 01:02:03")
+        #expect(SimulatedDuration.stamp(86_400 + 3_723) == "1d 01:02:03")
+        #expect(SimulatedDuration.stamp(917) == "00:15:17", "no day on day 0")
     }
 }

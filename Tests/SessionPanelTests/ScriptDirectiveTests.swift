@@ -58,7 +58,7 @@ func runScript(
                 interpreter.handle(line)
                     == .failed(
                         CommandError(
-                            "`\(word)` works in scripts only: put it in a .omni file and use `omnipanel run FILE`")))
+                            "'\(word)' works in scripts only: put it in a .omni file and use 'omnipanel run FILE'")))
         }
         #expect(interpreter.state == PanelState())
     }
@@ -80,9 +80,9 @@ func runScript(
         let (runner, events) = runScript("echo one\npause 0\nswich 1", options: .init(format: .text))
         #expect(
             events == [
-                .output(["one"]), .pause(0), .error("demo.omni:3: unknown command \"swich\"; did you mean `switch`?"),
+                .output(["one"]), .pause(0), .error("demo.omni:3: unknown command \"swich\"; did you mean 'switch'?"),
                 .commandFailed([
-                    "demo.omni:3: swich 1 failed: unknown command \"swich\"; did you mean `switch`?",
+                    "demo.omni:3: swich 1 failed: unknown command \"swich\"; did you mean 'switch'?",
                     "  (when the error is intended, put expect-error \"<text>\" on the next line)",
                 ]),
             ])
@@ -183,7 +183,7 @@ func runScript(
         let (_, events) = runScript("echo \"Meet Kenny\"\npause\npause 2\nclock", options: .init(echo: true))
         #expect(
             events == [
-                .output(["Meet Kenny"]), .pause(nil), .pause(2), .command("clock"), .output(["Clock: day 0 00:00:00"]),
+                .output(["Meet Kenny"]), .pause(nil), .pause(2), .command("clock"), .output(["Clock: 00:00:00"]),
             ])
     }
 

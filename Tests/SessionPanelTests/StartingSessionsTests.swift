@@ -58,7 +58,7 @@ struct StartingSessionsTests {
         #expect(agent.state.notifications.count == 1)
         let text = agent.output("clock advance 1s")
         #expect(agent.state.notifications.isEmpty)
-        #expect(text.contains("The request from Visitor 1 timed out and was routed to another agent."))
+        #expect(text.contains("Visitor 1: request timed out, routed to another agent."))
         #expect(agent.state.presence == .inactive)
         #expect(agent.error("accept") == "no pending notifications")
     }
@@ -78,7 +78,7 @@ struct StartingSessionsTests {
         agent.run("open case 42", #"open contact "kenny smith""#, "open account Contoso")
         #expect(agent.titles == ["Home", "Printer on fire", "Kenny Smith", "Contoso"])
         #expect(agent.session("Printer on fire")?.kind == .caseRecord(42))
-        #expect(agent.error("open case 9999") == "no case 9999; `open case` with Tab lists them")
+        #expect(agent.error("open case 9999") == "no case 9999; 'open case' with Tab lists them")
         #expect(agent.error(#"open contact "Nobody Here""#) == "no contact named \"Nobody Here\"")
         #expect(agent.error("open account Initech") == "no account named \"Initech\"")
     }
@@ -108,7 +108,7 @@ struct StartingSessionsTests {
         agent.run("open W101")
         #expect(agent.focusedTitle == "Maria Campbell")
         #expect(agent.conversation("Maria Campbell")?.state == .active)
-        #expect(agent.error("open W201") == "W201 is in Open work items; `pick W201` assigns it to you")
+        #expect(agent.error("open W201") == "W201 is in Open work items; 'pick W201' assigns it to you")
         #expect(agent.error("open W999") == "no work item W999 on the dashboard")
     }
 

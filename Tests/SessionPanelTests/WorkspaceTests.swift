@@ -131,6 +131,6 @@ struct WorkspaceTests {
             agent.output("help close").hasPrefix(
                 "usage: close [<n|title>] [--yes]\nClose the focused (or named) session after confirmation."))
         #expect(agent.output("help keys").contains("Alt-1…Alt-9"))
-        #expect(agent.error("help swich") == "unknown command \"swich\"; did you mean `switch`?")
+        #expect(agent.error("help swich") == "unknown command \"swich\"; did you mean 'switch'?")
     }
 }

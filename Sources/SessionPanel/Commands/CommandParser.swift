@@ -7,7 +7,7 @@ public enum CommandParser {
         let spec = try spec(named: tokens[0])
         guard case .command(let build) = spec.builder else {
             throw CommandError(
-                "`\(spec.name)` works in scripts only: put it in a .omni file and use `omnipanel run FILE`")
+                "'\(spec.name)' works in scripts only: put it in a .omni file and use 'omnipanel run FILE'")
         }
         var arguments = try Arguments(tokens.dropFirst(), for: spec)
         return try build(&arguments)
@@ -23,9 +23,9 @@ public enum CommandParser {
     static func unknownCommandMessage(_ word: String) -> String {
         let shown = word.count > 40 ? String(word.prefix(40)) + "…" : word
         if let suggestion = closestCommand(to: word) {
-            return "unknown command \"\(shown)\"; did you mean `\(suggestion)`?"
+            return "unknown command \"\(shown)\"; did you mean '\(suggestion)'?"
         }
-        return "unknown command \"\(shown)\"; type `help` for the list"
+        return "unknown command \"\(shown)\"; type 'help' for the list"
     }
 
     /// The command word nearest to `word` by edit distance, if it is within a third of the word's length.

@@ -50,8 +50,11 @@ public struct EventLine: Sendable, Equatable {
     public let time: Int
     /// What kind of event.
     public let kind: Kind
-    /// What happened, unescaped.
+    /// Who and what, unescaped, the customer first (`Visitor 2: request timed out`): what a line cut
+    /// to the terminal's width keeps.
     public let text: String
+    /// The rest of the sentence, unescaped (`, routed to another agent.`), shown as far as there is room.
+    public let detail: String
     /// The customer it is about (a conversation's title), when it is about one.
     public let customer: String?
     /// The conversation it is about (its work item is `W` and this number), when there is one.
@@ -59,17 +62,22 @@ public struct EventLine: Sendable, Equatable {
     /// The position of the session working that conversation when it happened, when one does.
     public let session: Int?
 
-    /// Creates a line.
+    /// Creates a line: `text`, then `detail`.
     public init(
-        time: Int, kind: Kind, text: String, customer: String? = nil, conversation: Int? = nil, session: Int? = nil
+        time: Int, kind: Kind, text: String, detail: String = "", customer: String? = nil, conversation: Int? = nil,
+        session: Int? = nil
     ) {
         self.time = time
         self.kind = kind
         self.text = text
+        self.detail = detail
         self.customer = customer
         self.conversation = conversation
         self.session = session
     }
+
+    /// The whole sentence.
+    public var sentence: String { text + detail }
 }
 
 /// A question to answer before a command runs, such as closing a session.

@@ -59,18 +59,33 @@ extension PanelState {
         return outcome
     }
 
-    /// An outcome of one event line, for the live prompt: the panel is not printed again. `id` is the
-    /// conversation it is about, if any, and `customer` who, when no conversation says so.
-    func eventOutcome(_ kind: EventLine.Kind, _ text: String, about id: Int? = nil, customer: String? = nil)
-        -> Outcome
-    {
+    /// An outcome of one event line, for the live prompt: the panel is not printed again: `text`, then
+    /// `detail`. `id` is the conversation it is about, if any, and `customer` who, when no conversation says so.
+    func eventOutcome(
+        _ kind: EventLine.Kind, _ text: String, _ detail: String = "", about id: Int? = nil, customer: String? = nil
+    ) -> Outcome {
         let session = id.flatMap { id in sessions.firstIndex { $0.conversationID == id && !$0.readOnly } }
         let line = EventLine(
-            time: now, kind: kind, text: text, customer: id.flatMap { conversations[$0]?.title } ?? customer,
-            conversation: id, session: session)
+            time: now, kind: kind, text: text, detail: detail,
+            customer: id.flatMap { conversations[$0]?.title } ?? customer, conversation: id, session: session)
         var outcome = Outcome([.event(line)])
         outcome.ringsBell = kind == .arrival && settings.bell
         return outcome
+    }
+
+    /// The line for the request the last notification offers: who, on which channel, for how long.
+    func arrivalOutcome() -> Outcome {
+        guard let notification = notifications.last, let conversation = conversations[notification.conversationID]
+        else { return eventOutcome(.arrival, "A request arrived") }
+        let timeout = "accept or reject within \(SimulatedDuration.format(settings.notificationTimeout))."
+        guard notification.isReturning else {
+            return eventOutcome(
+                .arrival, "\(conversation.title): incoming \(conversation.channel.displayName)", "; " + timeout,
+                about: conversation.id)
+        }
+        return eventOutcome(
+            .arrival, "\(conversation.title): returning \(conversation.channel.displayName)",
+            " (resumes W\(conversation.id) with its history); " + timeout, about: conversation.id)
     }
 
     /// Whether an event would still do something if it fell due now.
@@ -133,8 +148,7 @@ extension PanelState {
         shift.log.answered(id, .missed, at: now)
         if settings.autoPresence { presence = .inactive }
         let title = conversations[id]?.title ?? ""
-        return eventOutcome(
-            .warning, "The request from \(title) timed out and was routed to another agent.", about: id)
+        return eventOutcome(.warning, "\(title): request timed out", ", routed to another agent.", about: id)
     }
 
     private mutating func expireWaiting(_ id: Int) -> Outcome {
@@ -143,8 +157,7 @@ extension PanelState {
         if let conversation = conversations[id] { customerConversations.remove(conversation) }
         shift.log.conversationClosed(id, at: now)
         let title = conversations[id]?.title ?? ""
-        return eventOutcome(
-            .warning, "The waiting conversation with \(title) (W\(id)) expired and is Closed.", about: id)
+        return eventOutcome(.warning, "\(title): waiting conversation expired", " (W\(id)), now Closed.", about: id)
     }
 
     /// Schedules an event `after` seconds from now.

@@ -10,25 +10,25 @@ extension PanelState {
     /// a customer without a conversation by then gets a one-line problem instead (``EventLine/Kind/problem``).
     public mutating func schedule(_ line: String, at time: Int) throws(CommandError) {
         guard (0...SimulatedDuration.maximum).contains(time) else {
-            throw CommandError("an `at` time is from 0s to \(SimulatedDuration.format(SimulatedDuration.maximum))")
+            throw CommandError("an 'at' time is from 0s to \(SimulatedDuration.format(SimulatedDuration.maximum))")
         }
         guard let command = try CommandParser.parse(InputLine(Array(line.utf8))) else {
-            throw CommandError("`at <time>` needs a command: incoming, message or sentiment")
+            throw CommandError("'at <time>' needs a command: incoming, message or sentiment")
         }
         switch command {
         case .incoming: break
         case .message(let reference, _), .sentiment(let reference, _):
             guard case .titlePrefix(let name) = reference else {
-                throw CommandError("an `at` line names the customer by title (\"Kenny Smith\"), not by position")
+                throw CommandError("an 'at' line names the customer by title (\"Kenny Smith\"), not by position")
             }
             guard try customerArrives(name, by: time) else {
                 throw CommandError(
                     "\"\(name)\" never arrives: no contact has that name, no conversation has that title, "
-                        + "and no `at` line up to \(SimulatedDuration.stamp(time)) brings them with `incoming`")
+                        + "and no 'at' line up to \(SimulatedDuration.stamp(time)) brings them with 'incoming'")
             }
         default:
             throw CommandError(
-                "`at` schedules what customers do: incoming, message or sentiment, not `\(line.split(separator: " ").first ?? "")`"
+                "'at' schedules what customers do: incoming, message or sentiment, not '\(line.split(separator: " ").first ?? "")'"
             )
         }
         shift.agenda.add(.scheduled(line), at: time)
@@ -60,27 +60,27 @@ extension PanelState {
         do throws(CommandError) {
             command = try CommandParser.parse(InputLine(Array(line.utf8)))
         } catch {
-            return eventOutcome(.problem, "`at` line \"\(line)\": \(error.message)")
+            return eventOutcome(.problem, "'at' line \"\(line)\": \(error.message)")
         }
         switch command {
         case .incoming(let channel, let customer)?:
             do throws(CommandError) {
-                let text = try receive(channel, from: customer).firstMessage
-                return eventOutcome(.arrival, text, about: notifications.last?.conversationID)
+                _ = try receive(channel, from: customer)
+                return arrivalOutcome()
             } catch {
-                return eventOutcome(.problem, "`at` line \"\(line)\": \(error.message)", customer: customer)
+                return eventOutcome(.problem, "'at' line \"\(line)\": \(error.message)", customer: customer)
             }
         case .message(.titlePrefix(let name), let text)?:
             return deliverScheduled(text, from: name)
         case .sentiment(.titlePrefix(let name), let level)?:
             guard let id = customerConversation(titled: name), let position = activeSessionPosition(of: id) else {
                 return eventOutcome(
-                    .problem, "\"\(name)\" has no session yet; skipped `at` line: \(line)",
+                    .problem, "\"\(name)\" has no session yet; skipped 'at' line: \(line)",
                     about: customerConversation(titled: name), customer: name)
             }
             return sentimentOutcome(changing: position, to: level, reason: nil)
         default:
-            return eventOutcome(.problem, "`at` line \"\(line)\" is not a customer-side command")
+            return eventOutcome(.problem, "'at' line \"\(line)\" is not a customer-side command")
         }
     }
 
@@ -94,7 +94,7 @@ extension PanelState {
         if let position = activeSessionPosition(of: id) { return messageOutcome(text, at: position) }
         conversations[id]?.messages.append(Message(sender: .customer, text: text, time: now))
         let title = conversations[id]?.title ?? name
-        return eventOutcome(.message, "\(title) (waiting for an agent): \(text)", about: id)
+        return eventOutcome(.message, "\(title) (waiting for an agent):", " \(text)", about: id)
     }
 
     /// The conversation of the customer titled `name`: the one a session is working, else the newest
@@ -112,25 +112,18 @@ extension PanelState {
         let title = sessions[position].title
         if let id = sessions[position].conversationID { deliver(text, toSessionAt: position, conversation: id) }
         return eventOutcome(
-            .message, "\(title) in session \(position): \(text)", about: sessions[position].conversationID,
+            .message, "\(title) in session \(position):", " \(text)", about: sessions[position].conversationID,
             customer: title)
     }
 
-    /// Sets the sentiment of the session at `position`, as an event line that says when it alerts.
+    /// Sets the sentiment of the session at `position`, as an event line that says when it alerts (and
+    /// why it changed, when `reason` says).
     mutating func sentimentOutcome(changing position: Int, to level: Sentiment, reason: String?) -> Outcome {
         changeSentiment(at: position, to: level)
         let session = sessions[position]
         let alert = hasSentimentAlert(session) ? ", urgent attention needed" : ""
         return eventOutcome(
-            .sentiment, "\(session.title)\(reason ?? ""): sentiment \(level.name)\(alert).",
+            .sentiment, "\(session.title): sentiment \(level.name)\(alert)", (reason.map { " (\($0))" } ?? "") + ".",
             about: session.conversationID, customer: session.title)
-    }
-}
-
-extension Outcome {
-    /// The text of the first message report.
-    var firstMessage: String {
-        for case .message(let text) in reports { return text }
-        return ""
     }
 }

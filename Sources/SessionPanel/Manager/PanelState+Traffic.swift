@@ -70,16 +70,15 @@ extension PanelState {
         let isVisitor = shift.random.integer(in: 0...99, stream, drawArrival(channel)) < settings.traffic.visitorPercent
         let pick = shift.random.bits(stream, drawArrival(channel))
         let customer = isVisitor ? nil : availableContact(on: channel, pick)
-        let outcome: Outcome
         do throws(CommandError) {
-            outcome = try receive(channel, from: customer)
+            _ = try receive(channel, from: customer)
         } catch {
             scheduleNextArrival(on: channel)
             return eventOutcome(.problem, error.message)  // a limit reached (README: Robustness)
         }
         scheduleNextArrival(on: channel)
-        guard let id = notifications.last?.conversationID else { return eventOutcome(.arrival, outcome.firstMessage) }
-        let arrival = eventOutcome(.arrival, outcome.firstMessage, about: id)
+        guard let id = notifications.last?.conversationID else { return arrivalOutcome() }
+        let arrival = arrivalOutcome()
         if shift.customers[id] == nil {
             let customerStream = 0x1_0000 &+ UInt64(id)
             let messages = channel == .voice ? 0 : shift.random.integer(in: 2...6, customerStream, 0)
@@ -158,7 +157,7 @@ extension PanelState {
         if lower > .veryNegative {
             schedule(.impatience(conversation: id, since: since), after: settings.traffic.patience)
         }
-        let waited = " (no reply for \(SimulatedDuration.format(now - since)))"
+        let waited = "no reply for \(SimulatedDuration.format(now - since))"
         return sentimentOutcome(changing: position, to: lower, reason: waited)
     }
 
@@ -185,7 +184,7 @@ extension PanelState {
         shift.log.conversationClosed(id, at: now)
         let title = conversations[id]?.title ?? ""
         return eventOutcome(
-            .warning, "\(title) left the queue after \(SimulatedDuration.format(waited)) unanswered (abandoned).",
+            .warning, "\(title): left the queue unanswered", " after \(SimulatedDuration.format(waited)) (abandoned).",
             about: id)
     }
 
@@ -208,7 +207,8 @@ extension PanelState {
             customer.messagesLeft += shift.random.integer(in: 1...3, customer.stream, customer.nextDraw())
             shift.customers[id] = customer
         }
-        return eventOutcome(.arrival, offer(id, returning: true).firstMessage, about: id)
+        _ = offer(id, returning: true)
+        return arrivalOutcome()
     }
 }
 

@@ -107,7 +107,7 @@ extension PanelState {
 
     mutating func openCase(_ number: Int) throws(CommandError) -> Outcome {
         guard let record = try world.caseRecord(number) else {
-            throw CommandError("no case \(number); `open case` with Tab lists them")
+            throw CommandError("no case \(number); 'open case' with Tab lists them")
         }
         return Outcome([.message(try startSession(.caseRecord(number), title: record.title))], showsPanel: true)
     }
@@ -133,7 +133,7 @@ extension PanelState {
         var conversation = try workItem(id)
         switch conversation.stream {
         case .open?:
-            throw CommandError("W\(id) is in Open work items; `pick W\(id)` assigns it to you")
+            throw CommandError("W\(id) is in Open work items; 'pick W\(id)' assigns it to you")
         case .closed?:
             let started = try startSession(.conversation(id), title: conversation.title, readOnly: true)
             return Outcome(

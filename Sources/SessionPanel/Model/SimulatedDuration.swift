@@ -45,16 +45,8 @@ public enum SimulatedDuration {
         return parts.joined(separator: " ")
     }
 
-    /// Formats a point on the simulated clock as `day D HH:MM:SS`.
-    public static func clockReading(_ seconds: Int) -> String {
-        let day = seconds / 86_400
-        let hours = seconds % 86_400 / 3_600
-        let minutes = seconds % 3_600 / 60
-        let secs = seconds % 60
-        return "day \(day) \(twoDigits(hours)):\(twoDigits(minutes)):\(twoDigits(secs))"
-    }
-
-    /// A point on the simulated clock as a short stamp: `00:01:30` on the first day, `1d 00:01:30` after.
+    /// A point on the simulated clock, the one way every time of the shift is written: `00:01:30` on the
+    /// first day (day 0), `1d 00:01:30` after.
     public static func stamp(_ seconds: Int) -> String {
         let time =
             "\(twoDigits(seconds % 86_400 / 3_600)):\(twoDigits(seconds % 3_600 / 60)):\(twoDigits(seconds % 60))"

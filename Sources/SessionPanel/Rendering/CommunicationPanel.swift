@@ -40,7 +40,7 @@ struct CommunicationPanel {
         let heading =
             latest.count == messages.count
             ? "Communication:"
-            : "Communication: latest \(latest.count) of \(messages.count) (`history` shows all)"
+            : "Communication: latest \(latest.count) of \(messages.count) ('history' shows all)"
         let title = VisibleText.escaped(conversation.title)
         return [line([("    ", nil), (heading, .dim)])]
             + latest.map { message in

@@ -52,7 +52,7 @@ public enum JSONResultRenderer {
             ("customer", .string(event.customer)),
             ("workItem", .string(event.conversation.map { "W\($0)" })),
             ("session", event.session.map { .number($0) } ?? .null),
-            ("text", .string(event.text)),
+            ("text", .string(event.sentence)),
         ]).serialized
     }
 

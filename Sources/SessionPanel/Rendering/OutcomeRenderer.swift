@@ -21,8 +21,10 @@ public struct OutcomeRenderer: Sendable {
         return outcome.reports.flatMap { reports.render($0, in: state) } + panel
     }
 
-    /// An error as one line, with its control characters escaped.
+    /// An error, with its control characters escaped: one line, wrapped to the width when longer
+    /// (lines joined by newlines).
     public func render(_ error: CommandError) -> String {
-        style.paint("error: ", .red) + VisibleText.escaped(error.message)
+        let lines = style.fitted(["error: " + VisibleText.escaped(error.message)], indent: 2)
+        return ([style.paint("error: ", .red) + lines[0].dropFirst(7)] + lines.dropFirst()).joined(separator: "\n")
     }
 }

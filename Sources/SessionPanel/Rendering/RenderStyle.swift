@@ -9,6 +9,10 @@ public struct RenderStyle: Sendable, Equatable {
     /// Whether customer text is shown escaped (``VisibleText/escaped(_:)``), as a terminal needs; JSON
     /// output keeps it exact, and its writer escapes what JSON needs.
     public var escapesText = true
+    /// Whether prose is wrapped to ``width`` (``Wrapping``): on a terminal, or when a width was asked for.
+    /// Files and pipes (transcripts, ``plain``) and JSON keep each message one line, so that `expect` and
+    /// `grep` find a sentence whatever the width.
+    public var wrapsText = true
 
     /// The narrowest panel drawn; `--width` refuses less.
     public static let narrowest = 20
@@ -22,8 +26,12 @@ public struct RenderStyle: Sendable, Equatable {
         self.width = min(Self.widest, max(Self.narrowest, width))
     }
 
-    /// Plain ASCII at 80 columns: the stable form used for scripts and transcripts.
-    public static let plain = RenderStyle(color: false, unicode: false, width: 80)
+    /// Plain ASCII at 80 columns, prose unwrapped: the stable form used for scripts and transcripts.
+    public static let plain: RenderStyle = {
+        var style = RenderStyle(color: false, unicode: false, width: 80)
+        style.wrapsText = false
+        return style
+    }()
 
     /// Plain, with customer text exact: the messages of `--format json`.
     public static let exact: RenderStyle = {
@@ -41,7 +49,8 @@ public struct RenderStyle: Sendable, Equatable {
     }
 
     /// The style for an output: colour per `choice` (and the `NO_COLOR` convention), box drawing
-    /// on a terminal, the terminal's width (or `width` when given, or 80).
+    /// on a terminal, the terminal's width (or `width` when given, or 80); prose wrapped on a terminal or
+    /// when `width` is given.
     public static func resolve(
         _ choice: ColorChoice, isTerminal: Bool, noColor: Bool, term: String?, terminalColumns: Int?, width: Int?
     ) -> RenderStyle {
@@ -52,7 +61,9 @@ public struct RenderStyle: Sendable, Equatable {
             case .never: false
             case .auto: isTerminal && !noColor && !dumb
             }
-        return RenderStyle(color: color, unicode: isTerminal && !dumb, width: width ?? terminalColumns ?? 80)
+        var style = RenderStyle(color: color, unicode: isTerminal && !dumb, width: width ?? terminalColumns ?? 80)
+        style.wrapsText = isTerminal || width != nil
+        return style
     }
 
     /// ANSI styles used by the renderers.
@@ -70,6 +81,12 @@ public struct RenderStyle: Sendable, Equatable {
     /// `text` wrapped in the tone's escape codes when colour is on.
     func paint(_ text: String, _ tone: Tone) -> String {
         color && !text.isEmpty ? "\u{1B}[\(tone.rawValue)m\(text)\u{1B}[0m" : text
+    }
+
+    /// `lines` of safe prose wrapped to the width at word boundaries, each with a hanging indent
+    /// (``Wrapping/lines(_:width:indent:)``); as they are when the style does not wrap.
+    public func fitted(_ lines: [String], indent: Int? = nil) -> [String] {
+        wrapsText ? Wrapping.lines(lines, width: width, indent: indent) : lines
     }
 
     /// A symbol drawn in Unicode, or its ASCII stand-in.

@@ -1,4 +1,5 @@
-/// Renders a command's ``Report``s: messages, the dashboard, transcripts, tabs, settings, help.
+/// Renders a command's ``Report``s: messages, the dashboard, transcripts, tabs, settings, help. Every
+/// line fits the style's width: prose is wrapped at word boundaries with a hanging indent (``Wrapping``).
 public struct ReportRenderer: Sendable {
     /// How to draw.
     public let style: RenderStyle
@@ -9,31 +10,37 @@ public struct ReportRenderer: Sendable {
     /// The lines for one report, given the state after the command.
     public func render(_ report: Report, in state: PanelState) -> [String] {
         switch report {
-        case .message(let text): return [style.shown(text)]
-        case .notice(let text): return [style.paint(style.symbol("⚠ ", "! ") + style.shown(text), .yellow)]
-        case .dashboard: return dashboard(state)
+        case .message(let text): return style.fitted([style.shown(text)])
+        case .notice(let text):
+            return style.fitted([style.symbol("⚠ ", "! ") + style.shown(text)]).map { style.paint($0, .yellow) }
+        case .dashboard: return style.fitted(dashboard(state))
         case .notifications:
             return state.notifications.isEmpty
-                ? ["No pending notifications."] : Self.notificationLines(state, exact: !style.escapesText)
+                ? ["No pending notifications."] : style.fitted(Self.notificationLines(state, exact: !style.escapesText))
         case .history(let sessionID): return history(state, sessionID)
-        case .tabs: return tabs(state.focusedSession)
-        case .form: return form(state.focusedSession)
-        case .tooltips(let lines): return lines.map(style.shown)
-        case .config: return config(state.settings)
-        case .help(let topic): return HelpText.lines(for: topic)
+        case .tabs: return style.fitted(tabs(state.focusedSession))
+        case .form: return style.fitted(form(state.focusedSession))
+        case .tooltips(let lines): return style.fitted(lines.map(style.shown))
+        case .config: return style.fitted(config(state.settings))
+        case .help(let topic): return style.fitted(HelpText.lines(for: topic).map(Self.withoutBackticks))
         case .presence:
             return ["Presence: \(state.presence.displayName)" + (state.settings.autoPresence ? " (automatic)" : "")]
-        case .clock: return ["Clock: \(SimulatedDuration.clockReading(state.now))"]
-        case .event(let line): return [event(line)]
+        case .clock: return ["Clock: \(SimulatedDuration.stamp(state.now))"]
+        case .event(let line): return event(line)
         case .shiftReport(.text): return ShiftReportRenderer(style: style).lines(ShiftReport(state))
         case .shiftReport(.json): return [ShiftReport(state).json()]
         }
     }
 
-    /// `[00:01:30] ! The request from Visitor 2 timed out …`: one event. On a terminal (Unicode style)
-    /// the line is fitted to the width, as the live prompt prints it above the line being edited; in
-    /// plain output (scripts, transcripts) it is printed whole.
-    public func event(_ line: EventLine) -> String {
+    /// Help text as a terminal shows it: the command table's `code` marks become plain quotes ('help').
+    static func withoutBackticks(_ line: String) -> String { line.replacing("`", with: "'") }
+
+    /// `[00:01:30] ! Visitor 2: request timed out, routed to another agent.`: one event, who and what
+    /// first. On a terminal (Unicode style), as the live prompt prints it above the line being edited, a
+    /// line too long is cut at a word of its detail (`…`) and only who and what are wrapped when even they
+    /// do not fit; plain output (scripts, transcripts) keeps the whole sentence, wrapped. Lines after the
+    /// first are indented under the text.
+    public func event(_ line: EventLine) -> [String] {
         let (symbol, tone): (String, RenderStyle.Tone) =
             switch line.kind {
             case .arrival: (style.symbol("🔔 ", "* "), .magenta)
@@ -43,10 +50,19 @@ public struct ReportRenderer: Sendable {
             case .problem: (style.symbol("✖ ", "x "), .red)
             }
         let stamp = "[\(SimulatedDuration.stamp(line.time))] "
-        let room = max(1, style.width - VisibleText.width(stamp) - VisibleText.width(symbol))
-        let escaped = style.shown(line.text)
-        let text = style.unicode ? VisibleText.truncated(escaped, to: room) : escaped
-        return style.paint(stamp, .dim) + style.paint(symbol + text, tone)
+        let head = stamp + symbol + style.shown(line.text)
+        let detail = style.shown(line.detail)
+        let indent = VisibleText.width(stamp + symbol)
+        var lines = style.fitted([head + detail], indent: indent)
+        if style.unicode, lines.count > 1 {
+            lines = style.fitted([head], indent: indent)
+            let room = style.width - VisibleText.width(lines[lines.count - 1])
+            if !detail.isEmpty, room > 1 { lines[lines.count - 1] += Wrapping.cut(detail, to: room) }
+        }
+        return lines.enumerated().map { index, text in
+            guard index == 0, text.hasPrefix(stamp) else { return style.paint(text, tone) }
+            return style.paint(stamp, .dim) + style.paint(String(text.dropFirst(stamp.count)), tone)
+        }
     }
 
     /// `1) Chat from Visitor 2 — 1m 40s left`, one line per pending notification.
@@ -77,15 +93,16 @@ public struct ReportRenderer: Sendable {
             let conversation = state.conversation(of: session)
         else { return [] }
         let title = style.shown(conversation.title)
-        let header = style.paint(
-            "Conversation with \(title) (\(conversation.channel.displayName), \(conversation.state.displayName))", .bold
-        )
-        guard !conversation.messages.isEmpty else { return [header, "  No messages yet."] }
-        return [header]
-            + conversation.messages.map { message in
-                let who = message.sender == .agent ? style.paint("You", .green) : style.paint(title, .cyan)
-                return "  [\(SimulatedDuration.clockReading(message.time))] \(who): \(style.shown(message.text))"
-            }
+        let header = style.fitted([
+            "Conversation with \(title) (\(conversation.channel.displayName), \(conversation.state.displayName))"
+        ]).map { style.paint($0, .bold) }
+        guard !conversation.messages.isEmpty else { return header + ["  No messages yet."] }
+        return header
+            + style.fitted(
+                conversation.messages.map { message in
+                    let who = message.sender == .agent ? style.paint("You", .green) : style.paint(title, .cyan)
+                    return "  [\(SimulatedDuration.stamp(message.time))] \(who): \(style.shown(message.text))"
+                })
     }
 
     private func tabs(_ session: Session) -> [String] {

@@ -8,14 +8,14 @@ public struct ShiftReportRenderer: Sendable {
     /// Creates a renderer.
     public init(style: RenderStyle) { self.style = style }
 
-    /// The table's lines.
+    /// The table's lines, each wrapped to the width (a figure's continuation under the figures).
     public func lines(_ report: ShiftReport) -> [String] {
         func time(_ seconds: Int?) -> String { seconds.map(SimulatedDuration.format) ?? "-" }
         func row(_ label: String, _ value: String) -> String { "  " + VisibleText.padded(label, to: 27) + value }
         let speed = report.speedToAnswer
         let response = report.firstResponse
         let rate = report.abandonmentRatePercent.map { " (abandonment rate \($0)%)" } ?? ""
-        return [
+        return style.fitted([
             style.paint("Shift report at \(SimulatedDuration.stamp(report.shiftSeconds))", .bold),
             row("Conversations offered", "\(report.offered)"),
             row("  accepted", "\(report.accepted)"),
@@ -36,7 +36,7 @@ public struct ShiftReportRenderer: Sendable {
             row("Peak unread", "\(report.peakUnread)"),
             row("Peak sessions open", "\(report.peakSessionsOpen)"),
             row("Persistent chats", "\(report.persistentEnded) ended, \(report.persistentParked) parked"),
-        ]
+        ])
     }
 }
 

@@ -1,7 +1,8 @@
 /// The live prompt's compact status: pending notifications with the most urgent time left, the
 /// unread total and the sentiment alerts, e.g. `2 waiting (0:45) · 5 unread · 1 alert`.
 ///
-/// Parts with nothing to say are left out; with nothing at all the text is empty.
+/// Parts with nothing to say are left out; with nothing at all the text is empty. Where that does not
+/// fit, a shorter form does: `2⏳0:45 5✉ 1!`, then without the countdown, then without the unread.
 public struct ShiftStatus: Sendable, Equatable {
     /// Pending notifications.
     public let waiting: Int
@@ -40,4 +41,22 @@ public struct ShiftStatus: Sendable, Equatable {
 
     /// The parts joined with ` · `; empty when there is nothing to say.
     public var text: String { parts.joined(separator: " · ") }
+
+    /// The longest form that fits in `columns`, with symbols (`2⏳ 1!`) or their ASCII stand-ins
+    /// (`2w 1!`); empty when not even the waiting count fits, or there is nothing to say.
+    public func text(within columns: Int, unicode: Bool) -> String {
+        let (clock, mail) = unicode ? ("⏳", "✉") : ("w", "u")
+        let waiting = self.waiting > 0 ? "\(self.waiting)\(clock)" : nil
+        let countdown = mostUrgentSecondsLeft.map(SimulatedDuration.countdown) ?? ""
+        let unread = self.unread > 0 ? "\(self.unread)\(mail)" : nil
+        let alerts = self.alerts > 0 ? "\(self.alerts)!" : nil
+        let forms = [
+            text,
+            [waiting.map { $0 + countdown }, unread, alerts].compactMap { $0 }.joined(separator: " "),
+            [waiting, unread, alerts].compactMap { $0 }.joined(separator: " "),
+            [waiting, alerts].compactMap { $0 }.joined(separator: " "),
+            waiting ?? alerts ?? "",
+        ]
+        return forms.first { VisibleText.width($0) <= columns } ?? ""
+    }
 }

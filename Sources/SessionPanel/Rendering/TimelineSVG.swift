@@ -77,22 +77,20 @@ public enum TimelineSVG {
         return "To \(SimulatedDuration.stamp(report.shiftSeconds)): " + parts.joined(separator: " · ")
     }
 
-    /// Vertical grid lines and time labels at a round step, at most about twelve of them.
+    /// Vertical grid lines and time labels (`00:15:00`, as every time of the shift is written) at a round
+    /// step, at most about ten of them.
     private static func axis(end: Int, x: (Int) -> Int, bottom: Int) -> [String] {
         let steps = [30, 60, 120, 300, 600, 900, 1_800, 3_600, 7_200, 10_800, 21_600, 43_200, 86_400]
-        let step = steps.first { end / $0 <= 12 } ?? 86_400 * (end / (86_400 * 12) + 1)
+        let step = steps.first { end / $0 <= 9 } ?? 86_400 * (end / (86_400 * 9) + 1)
         var lines: [String] = []
         for time in stride(from: 0, through: end, by: step) {
             lines.append(line(x1: x(time), y1: top - 10, x2: x(time), y2: bottom, colour: Colour.grid, width: 2))
-            lines.append(text(label(time), x: x(time), y: bottom + 34, size: 20, colour: Colour.ink, anchor: "middle"))
+            lines.append(
+                text(
+                    SimulatedDuration.stamp(time), x: x(time), y: bottom + 34, size: 18, colour: Colour.ink,
+                    anchor: "middle"))
         }
         return lines
-    }
-
-    /// `12:30` within the first hour's minutes, `1:05:00` after an hour, `1d 02:00` after a day.
-    private static func label(_ time: Int) -> String {
-        let stamp = SimulatedDuration.stamp(time)
-        return time % 60 == 0 ? String(stamp.dropLast(3)) : stamp
     }
 
     private static func lane(_ record: ConversationRecord, _ state: PanelState, middle: Int, end: Int, x: (Int) -> Int)

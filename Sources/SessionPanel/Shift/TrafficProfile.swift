@@ -5,7 +5,7 @@ public enum TrafficProfile: String, CaseIterable, Sendable, Codable {
     /// What the profile is like, for `help traffic` and completion.
     public var summary: String {
         switch self {
-        case .off: "no generated customers (scheduled `at` lines still run)"
+        case .off: "no generated customers (scheduled 'at' lines still run)"
         case .light: "a quiet hour: about 12 requests an hour, patient customers"
         case .steady: "an ordinary hour: about 30 requests an hour"
         case .rush: "rush hour: about 80 requests an hour, impatient customers"

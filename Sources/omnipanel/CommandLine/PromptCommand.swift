@@ -57,7 +57,7 @@ struct PromptCommand: ParsableCommand {
         if interactive, options.format != .text { throw UsageError("--format json needs a command, -c or a script") }
         if !interactive, options.live.isGiven {
             throw UsageError(
-                "--traffic, --seed, --scenario and --speed need a terminal for the prompt; a script writes `traffic …` and `at …` lines, or runs with `omnipanel run FILE`"
+                "--traffic, --seed, --scenario and --speed need a terminal for the prompt; a script writes 'traffic …' and 'at …' lines, or runs with 'omnipanel run FILE'"
             )
         }
         let context = try RunContext(options: options, interactive: interactive)

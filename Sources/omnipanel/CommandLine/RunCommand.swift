@@ -56,7 +56,7 @@ struct RunCommand: ParsableCommand {
         guard check || record || cast != nil && pace == nil else { return }
         if report {
             throw ValidationError(
-                "--report goes with a plain run, not --check, --record or --cast (put `report` in the script)")
+                "--report goes with a plain run, not --check, --record or --cast (put 'report' in the script)")
         }
         if script == "-" { throw ValidationError("--check, --record and --cast need a script file, not '-'") }
         if pace != nil && cast == nil || options.state != nil || options.format == .json {

@@ -17,8 +17,8 @@ import Testing
         let outcomes = shell.advanceClock(to: 200)
         #expect(
             eventLines(outcomes, in: shell.state) == [
-                "[00:02:00] ! The request from Kenny Smith timed out and was routed to another agent.",
-                "[00:02:30] ! The request from Visitor 1 timed out and was routed to another agent.",
+                "[00:02:00] ! Kenny Smith: request timed out, routed to another agent.",
+                "[00:02:30] ! Visitor 1: request timed out, routed to another agent.",
             ])
         #expect(shell.state.now == 200)
         #expect(shell.state.notifications.isEmpty)
@@ -40,9 +40,9 @@ import Testing
             text.contains(
                 """
                 > clock advance 3m
-                [00:02:00] ! The request from Kenny Smith timed out and was routed to another agent.
-                [00:03:00] ! The request from Visitor 1 timed out and was routed to another agent.
-                Clock: day 0 00:04:00
+                [00:02:00] ! Kenny Smith: request timed out, routed to another agent.
+                [00:03:00] ! Visitor 1: request timed out, routed to another agent.
+                Clock: 00:04:00
                 """))
     }
 
@@ -53,7 +53,7 @@ import Testing
         ])
         #expect(shell.nextEventDue == 3_600)
         let lines = eventLines(shell.advanceClock(to: 7_200), in: shell.state)
-        #expect(lines == ["[01:00:00] ! The waiting conversation with Kenny Smith (W1000) expired and is Closed."])
+        #expect(lines == ["[01:00:00] ! Kenny Smith: waiting conversation expired (W1000), now Closed."])
     }
 
     @Test func aResumedConversationDoesNotExpire() {
@@ -67,13 +67,16 @@ import Testing
         #expect(shell.state.conversations[1000]?.state == .active)
     }
 
-    @Test func eventLinesAreFittedToATerminalButWholeInPlainOutput() {
+    @Test func eventLinesAreCutAtAWordOnATerminalButWholeInPlainOutput() {
         var shell = interpreter(after: ["incoming chat \"Kenny Smith\""])
         let outcome = shell.advanceClock(to: 120)[0]
-        let terminal = RenderStyle(color: false, unicode: true, width: 40)
+        let terminal = RenderStyle(color: false, unicode: true, width: 60)
         let fitted = OutcomeRenderer(style: terminal).render(outcome, in: shell.state)
-        #expect(fitted.count == 1 && VisibleText.width(fitted[0]) == 40 && fitted[0].hasSuffix("…"))
-        #expect(OutcomeRenderer(style: .plain).render(outcome, in: shell.state)[0].hasSuffix("another agent."))
+        #expect(fitted == ["[00:02:00] ⚠ Kenny Smith: request timed out, routed to…"])
+        #expect(
+            OutcomeRenderer(style: .plain).render(outcome, in: shell.state) == [
+                "[00:02:00] ! Kenny Smith: request timed out, routed to another agent."
+            ])
     }
 }
 

@@ -17,7 +17,7 @@ import Testing
             "message 1 three", "message 1 four", "clock advance 1m", "message 1 five")
         #expect(
             panel(agent.state) == [
-                "    Communication: latest 4 of 5 (`history` shows all)",
+                "    Communication: latest 4 of 5 ('history' shows all)",
                 "      00:00:30 You: two",
                 "      00:00:30 Kenny Smith: three",
                 "      00:00:30 Kenny Smith: four",

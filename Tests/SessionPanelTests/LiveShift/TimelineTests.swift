@@ -12,7 +12,7 @@ import Testing
         #expect(shell.nextEventDue == 10)
         #expect(
             eventLines(shell.advanceClock(to: 20), in: shell.state) == [
-                "[00:00:10] * Incoming Chat from Kenny Smith. Accept or reject within 2m."
+                "[00:00:10] * Kenny Smith: incoming Chat; accept or reject within 2m."
             ])
         #expect(shell.handle("accept") != .nothing)
         #expect(shell.handle("switch home") != .nothing)
@@ -50,7 +50,7 @@ import Testing
     @Test func badLinesAreRefusedAndScheduleNothing() {
         var shell = Interpreter(state: PanelState())
         let cases: [(String, String)] = [
-            ("accept", "`at` schedules what customers do"),
+            ("accept", "'at' schedules what customers do"),
             ("message 1 hello", "names the customer by title"),
             ("sentiment home negative", "names the customer by title"),
             ("message \"Kenny Smyth\" hello", "\"Kenny Smyth\" never arrives"),
@@ -100,8 +100,8 @@ import Testing
         }
         #expect(
             printed.prefix(2) == [
-                "[00:00:10] * Incoming SMS from Visitor 1. Accept or reject within 2m.",
-                "[00:00:30] * Incoming Chat from Kenny Smith. Accept or reject within 2m.",
+                "[00:00:10] * Visitor 1: incoming SMS; accept or reject within 2m.",
+                "[00:00:30] * Kenny Smith: incoming Chat; accept or reject within 2m.",
             ])
     }
 
@@ -109,16 +109,16 @@ import Testing
         ("at", "demo.omni:1: usage: at <time> <command>"),
         (
             "at soon incoming chat",
-            "demo.omni:1: `at` takes a time from the start of the shift such as 0s, 90s or 1m30s, not \"soon\"; usage: at <time> <command>"
+            "demo.omni:1: 'at' takes a time from the start of the shift such as 0s, 90s or 1m30s, not \"soon\"; usage: at <time> <command>"
         ),
         ("at 1m", "demo.omni:1: usage: at <time> <command>"),
         (
             "at 1m reply hello",
-            "demo.omni:1: `at` schedules what customers do: incoming, message or sentiment, not `reply`"
+            "demo.omni:1: 'at' schedules what customers do: incoming, message or sentiment, not 'reply'"
         ),
         (
             "at 1m message 2 hello",
-            "demo.omni:1: an `at` line names the customer by title (\"Kenny Smith\"), not by position"
+            "demo.omni:1: an 'at' line names the customer by title (\"Kenny Smith\"), not by position"
         ),
         ("at 1m incoming pigeon", "demo.omni:1: unknown channel \"pigeon\"; channels: chat, sms, voice, social"),
     ])

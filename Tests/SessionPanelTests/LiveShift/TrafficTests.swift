@@ -22,10 +22,10 @@ import Testing
         let text = transcript([
             "traffic rush --seed 1", "clock advance 4m", "accept", "switch home", "clock advance 10m",
         ])
-        #expect(text.contains("* Incoming "))
+        #expect(text.contains(": incoming "))
         #expect(text.contains(" in session 1: "))
         #expect(text.contains("(no reply for "))
-        #expect(text.contains("timed out and was routed to another agent."))
+        #expect(text.contains("request timed out, routed to another agent."))
     }
 
     @Test func aSavedShiftResumesExactlyWhereItStopped() throws {

@@ -51,7 +51,7 @@ struct HostileInputTests {
                 Array("clock advance 99999999999999999999d".utf8),
                 "\"99999999999999999999d\" is not a duration such as 90s, 2m, 1h30m or 28d"
             ),
-            (Array("\u{1B}[2J".utf8), "unknown command \"\\e[2J\"; type `help` for the list"),
+            (Array("\u{1B}[2J".utf8), "unknown command \"\\e[2J\"; type 'help' for the list"),
         ] as [([UInt8], String)]).map { (ScriptBytes($0), $1) })
     func refused(line: ScriptBytes, message: String) {
         let clean = run([])

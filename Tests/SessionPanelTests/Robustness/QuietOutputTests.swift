@@ -39,7 +39,7 @@ struct QuietOutputTests {
                 ]),
                 .error("q:7: Home has no form; switch to a customer session first"),
                 .output(HelpText.lines(for: "quit")),
-                .error("q:11: unknown command \"nonsense\"; type `help` for the list"),
+                .error("q:11: unknown command \"nonsense\"; type 'help' for the list"),
                 .output(PanelRenderer(style: .plain).render(PanelState())),
             ])
     }

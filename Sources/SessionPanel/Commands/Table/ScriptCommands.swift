@@ -72,7 +72,7 @@ extension CommandTable {
         let time = try arguments.required()
         guard let seconds = SimulatedDuration.parseTime(time.text) else {
             throw arguments.usageError(
-                "`at` takes a time from the start of the shift such as 0s, 90s or 1m30s, not \"\(time.text)\"")
+                "'at' takes a time from the start of the shift such as 0s, 90s or 1m30s, not \"\(time.text)\"")
         }
         let words = arguments.remainingWords()
         guard !words.isEmpty else { throw arguments.usageError() }
