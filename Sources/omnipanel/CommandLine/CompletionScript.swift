@@ -24,34 +24,28 @@ enum CompletionScript {
         let program = Omnipanel.configuration.commandName ?? "omnipanel"
         let call = "---completion \(PromptCommand.configuration.commandName ?? "") -- positional@0"
         if generated.hasPrefix("#compdef") {
-            let dispatch = """
-                if [[ "${funcstack[1]}" = _\(program) ]]; then
-                    _\(program) "${@}"
-                else
-                    compdef _\(program) \(program)
-                fi
-                """
-            return generated.replacing(
-                dispatch,
+            // The file is autoloaded as `_\(program)`: the function of that name must stay ours, or the
+            // generated one, defined when the file loads, answers every Tab after the first.
+            let generatedFunction = "_\(program)() {"
+            return generated.replacing("\n\(generatedFunction)\n", with: "\n_\(generatedFunction)\n").replacing(
+                "\nif [[ \"${funcstack[1]}\" = _\(program) ]]; then\n",
                 with: """
+
                     # One-shot command words (omnipanel [<options>] open case 4<Tab>): asked of the binary
-                    # first; any other word is left to the generated function.
-                    _\(program)_command_words() {
+                    # first; any other word is left to argument-parser's function, renamed __\(program).
+                    _\(program)() {
                         local -a reply candidates
                         reply=("${(@f)$(SAP_SHELL=zsh "${words[1]}" \(call) "$((CURRENT - 1))" "${#PREFIX}" "${words[@]}" 2>/dev/null)}")
                         candidates=("${(@)reply:#[[:space:]]#}")
                         if (( ${#candidates} )); then
                             _describe -V \(program) candidates
                         else
-                            _\(program) "${@}"
+                            __\(program) "${@}"
                         fi
                     }
 
                     if [[ "${funcstack[1]}" = _\(program) ]]; then
-                        _\(program)_command_words "${@}"
-                    else
-                        compdef _\(program)_command_words \(program)
-                    fi
+
                     """)
         }
         if generated.hasPrefix("#!/bin/bash") {
