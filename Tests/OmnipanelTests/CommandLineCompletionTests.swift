@@ -58,4 +58,15 @@ import Testing
         #expect(word(["--world=\(world)", "open", "case", ""]) == ["7"])
         #expect(word(["--world", folder.path("missing.json"), "open", "case", ""]) == ["17", "42", "108", "256"])
     }
+
+    /// bash's words: quoted all alike when any needs it, in the quote the word was begun with, a
+    /// character the terminal must not see raw as ANSI-C text. (BashCompletionTests has bash read them.)
+    @Test func bashQuoting() {
+        #expect(BashQuoting.replacements(["17", "42"], typed: "") == ["17", "42"])
+        #expect(BashQuoting.replacements(["Kenny", "Kenny Smith"], typed: "K") == ["'Kenny'", "'Kenny Smith'"])
+        #expect(BashQuoting.replacements(["O'Neil"], typed: "O") == [#"'O'\''Neil'"#])
+        #expect(BashQuoting.replacements(["ab$x!"], typed: #"a"b"#) == [#""b\$x"'!'"""#])
+        #expect(BashQuoting.replacements(["a b"], typed: #"a\ 'b"#) == ["'b'"])
+        #expect(BashQuoting.replacements(["a\nb\u{202E}"], typed: "a") == [#"'a'$'\u000A''b'$'\u202E'''"#])
+    }
 }

@@ -86,4 +86,11 @@ struct ZshCompletionTests {
         try tab(terminal, "omnipanel --w") { $0.text.contains("--width") && $0.text.contains("--world") }
         try tab(terminal, "omnipanel sw") { $0.cursorLine == "% omnipanel switch" }
     }
+
+    /// zsh quotes each hostile name it inserts; the completed line runs as typed.
+    @Test func hostileNamesCompleteQuoted() throws {
+        let workspace = try CompletionWorkspace()
+        defer { workspace.remove() }
+        try HostileNames.checkCompletion(in: try zsh(workspace), prompt: "% ", workspace: workspace)
+    }
 }

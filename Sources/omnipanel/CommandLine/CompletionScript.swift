@@ -58,6 +58,8 @@ enum CompletionScript {
                     local -a candidates
                     mapfile -t candidates < <(SAP_SHELL=bash "${COMP_WORDS[0]}" \(call) "${COMP_CWORD}" "${#COMP_WORDS[COMP_CWORD]}" "${COMP_WORDS[@]}" 2>/dev/null)
                     if (( ${#candidates[@]} )); then
+                        # Quoted already: readline's quoting would leave `$` and backquotes bare.
+                        compopt +o filenames 2>/dev/null
                         COMPREPLY=("${candidates[@]}")
                         return
                     fi
