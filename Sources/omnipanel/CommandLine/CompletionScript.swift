@@ -12,7 +12,8 @@ import ArgumentParser
 /// hidden default subcommand, which no generated script reaches. The lines added ask the binary
 /// first, through argument-parser's own call-back (`---completion __prompt -- positional@0 …`,
 /// answered by ``CommandLineCompletion/commandWord(_:_:_:)``), and leave the line to the generated
-/// function when the word under the cursor is not a command word.
+/// function when the word under the cursor is not a command word. bash's asks there for `-c`'s value
+/// too, and takes the words quoted (``BashQuoting``); zsh's keeps the name the file is autoloaded by.
 enum CompletionScript {
     /// The script for `shell`.
     static func text(for shell: CompletionShell) -> String {
