@@ -71,7 +71,8 @@ struct FishCompletionTests {
     func hostileNamesCompleteQuoted() throws {
         let workspace = try CompletionWorkspace()
         defer { workspace.remove() }
-        try HostileNames.checkCompletion(in: try interactiveFish(workspace), prompt: "> ", workspace: workspace)
+        try HostileNames.checkCompletion(
+            in: try interactiveFish(workspace), prompt: "> ", workspace: workspace, emptyWordCompletesAlone: false)
     }
 
     @Test(.enabled(if: TerminalSession.isAvailable, "tmux is not installed (apt-get install tmux)"))

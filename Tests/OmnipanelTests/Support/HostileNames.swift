@@ -25,11 +25,11 @@ enum HostileNames {
         #"open contact ""# + name.replacing("\\", with: #"\\"#).replacing("\"", with: #"\""#) + "\""
     }
 
-    /// Writes the world file `evil.json` (the names as contacts) into `folder`.
-    static func writeWorld(into folder: URL) throws {
-        let contacts = all.map { ["name": $0] }
+    /// Writes the world file `file` (default `evil.json`) into `folder`, with `names` (default all) as its contacts.
+    static func writeWorld(into folder: URL, file: String = "evil.json", names: [String] = all) throws {
+        let contacts = names.map { ["name": $0] }
         let world: [String: Any] = ["contacts": contacts, "accounts": [], "cases": [], "workItems": []]
-        try JSONSerialization.data(withJSONObject: world).write(to: folder.appendingPathComponent("evil.json"))
+        try JSONSerialization.data(withJSONObject: world).write(to: folder.appendingPathComponent(file))
     }
 
     /// Whether a name's hidden command ran in `folder`.
@@ -43,7 +43,12 @@ extension HostileNames {
     /// interactive shell in `terminal` (running in `workspace`, `PATH` finding the built binary, the
     /// completion script loaded), runs each completed line, and checks that the program got the name
     /// and the shell ran nothing. Every Tab is in this one shell, `omnipanel sw<Tab>` first and last.
-    static func checkCompletion(in terminal: TerminalSession, prompt: String, workspace: CompletionWorkspace) throws {
+    /// A name with a leading `-` is completed from an empty word, when that gives the names alone
+    /// (fish's script adds the subcommands to them).
+    static func checkCompletion(
+        in terminal: TerminalSession, prompt: String, workspace: CompletionWorkspace,
+        emptyWordCompletesAlone: Bool = true
+    ) throws {
         try writeWorld(into: workspace.url)
         let titled = ["Lee$(touch PWNED)", #"Quin\Back\"#]
         try workspace.saveSessions(titled.map(open), world: "evil.json")
@@ -68,6 +73,13 @@ extension HostileNames {
             try terminal.completeWord(
                 "omnipanel --world evil.json \(typed)", prompt: prompt,
                 expecting: ["Started session 1: \(shown(name))."])
+        }
+        // A leading `-` (and a pattern): the only contact of its world, completed from nothing. The panel
+        // takes the word for an option, which shows that it arrived whole, unexpanded.
+        if emptyWordCompletesAlone {
+            try writeWorld(into: workspace.url, file: "dash.json", names: ["-rf *"])
+            try terminal.completeWord(
+                "omnipanel --world dash.json open contact ", prompt: prompt, expecting: ["has no option -rf *;"])
         }
         try terminal.completeWord("omnipanel sw", prompt: prompt, expecting: [])
         #expect(!ranIn(workspace.url), "a shell ran a command hidden in a name")
