@@ -343,6 +343,8 @@ _omnipanel_command_words() {
     local -a candidates
     mapfile -t candidates < <(SAP_SHELL=bash "${COMP_WORDS[0]}" ---completion __prompt -- positional@0 "${COMP_CWORD}" "${#COMP_WORDS[COMP_CWORD]}" "${COMP_WORDS[@]}" 2>/dev/null)
     if (( ${#candidates[@]} )); then
+        # Quoted already: readline's quoting would leave `$` and backquotes bare.
+        compopt +o filenames 2>/dev/null
         COMPREPLY=("${candidates[@]}")
         return
     fi

@@ -14,9 +14,11 @@ struct BashCompletionTests {
 
     /// `COMPREPLY` for completing the last of `words`; `current` is that word as bash hands it to the
     /// function (quotes removed; bash keeps them in `COMP_WORDS`).
-    private func complete(_ words: [String], current: String? = nil, withBashCompletion: Bool) throws -> [String] {
-        let workspace = try CompletionWorkspace()
-        defer { workspace.remove() }
+    private func complete(
+        _ words: [String], current: String? = nil, withBashCompletion: Bool, in given: CompletionWorkspace? = nil
+    ) throws -> [String] {
+        let workspace = try given ?? CompletionWorkspace()
+        defer { if given == nil { workspace.remove() } }
         let harness = """
             \(withBashCompletion ? "source \(Self.bashCompletion) || exit 3" : "")
             source "$1" || exit 3
@@ -76,7 +78,7 @@ struct BashCompletionTests {
             ])
         #expect(
             try complete(["omnipanel", "open", "contact", "Ke"], withBashCompletion: withBashCompletion) == [
-                "Kenny Smith"
+                "'Kenny Smith'"
             ])
     }
 
@@ -119,15 +121,15 @@ struct BashCompletionTests {
             try complete(
                 ["omnipanel", "-c", "'open case 42; switch P"], current: "open case 42; switch P",
                 withBashCompletion: withBashCompletion)
-                == [#"open case 42; switch Printer\ on\ fire"#])
+                == [#"'open case 42; switch Printer\ on\ fire'"#])
         #expect(
             try complete(
                 ["omnipanel", "-c", "\"open contact Jo"], current: "open contact Jo",
                 withBashCompletion: withBashCompletion)
-                == [#"open contact José\ Núñez"#])
+                == [#""open contact José\\ Núñez""#])
         #expect(
             try complete(["omnipanel", "-c", #"open\ contact\ Jo"#], withBashCompletion: withBashCompletion)
-                == [#"open contact José\ Núñez"#])
+                == [#"'open contact José\ Núñez'"#])
     }
 
     @Test(arguments: setups)
@@ -135,11 +137,11 @@ struct BashCompletionTests {
         let words = ["omnipanel", "--world", "w.json", "-c", "'open case "]
         #expect(
             try complete(words, current: "open case ", withBashCompletion: withBashCompletion) == [
-                "open case 7", "open case 77",
+                "'open case 7'", "'open case 77'",
             ])
         let demo = try complete(
             ["omnipanel", "-c", "'open case "], current: "open case ", withBashCompletion: withBashCompletion)
-        #expect(demo == ["open case 17", "open case 42", "open case 108", "open case 256"])
+        #expect(demo == ["'open case 17'", "'open case 42'", "'open case 108'", "'open case 256'"])
     }
 
     /// Installed as the README says, in bash-completion's user folder, the script loads on demand.
@@ -168,12 +170,8 @@ struct BashCompletionTests {
             result.stdout == "complete -o filenames -F _omnipanel_command_words omnipanel\n", "bash: \(result.stderr)")
     }
 
-    /// The same in an interactive bash, where readline re-quotes the candidate; the completed
-    /// command line then runs and focuses the session it named.
-    @Test(.enabled(if: TerminalSession.isAvailable, "tmux is not installed (apt-get install tmux)"))
-    func aCompletedCommandLineRunsInAnInteractiveBash() throws {
-        let workspace = try CompletionWorkspace()
-        defer { workspace.remove() }
+    /// An interactive bash in `workspace` with the committed script sourced, at an empty `$ ` prompt.
+    private func interactiveBash(_ workspace: CompletionWorkspace) throws -> TerminalSession {
         let terminal = try TerminalSession(
             ["bash", "--norc", "--noprofile", "-i"],
             environment: ["PATH": CompletionWorkspace.path, "HOME": workspace.url.path],
@@ -181,6 +179,25 @@ struct BashCompletionTests {
         try terminal.type("PS1='$ '; source \(CompletionWorkspace.script("omnipanel.bash")); clear")
         try terminal.press("Enter")
         try terminal.wait(for: "the bash prompt") { $0.beforeCursor == "$ " && !$0.text.contains("source") }
+        return terminal
+    }
+
+    /// readline puts in the quoted word (after an opening quote too), the completed line runs, and
+    /// every Tab in the one shell completes.
+    @Test(.enabled(if: TerminalSession.isAvailable, "tmux is not installed (apt-get install tmux)"))
+    func hostileNamesCompleteQuotedInAnInteractiveBash() throws {
+        let workspace = try CompletionWorkspace()
+        defer { workspace.remove() }
+        try HostileNames.checkCompletion(in: try interactiveBash(workspace), prompt: "$ ", workspace: workspace)
+    }
+
+    /// The same in an interactive bash, where readline re-quotes the candidate; the completed
+    /// command line then runs and focuses the session it named.
+    @Test(.enabled(if: TerminalSession.isAvailable, "tmux is not installed (apt-get install tmux)"))
+    func aCompletedCommandLineRunsInAnInteractiveBash() throws {
+        let workspace = try CompletionWorkspace()
+        defer { workspace.remove() }
+        let terminal = try interactiveBash(workspace)
         try terminal.complete("omnipanel -c 'open case 42; switch 0; switch P", expecting: "the title completed") {
             $0.beforeCursor == #"$ omnipanel -c 'open case 42; switch 0; switch Printer\ on\ fire' "#
         }
@@ -188,5 +205,70 @@ struct BashCompletionTests {
         try terminal.wait(for: "the case session focused") { screen in
             screen.rows.contains { $0.contains("▶") && $0.contains("Printer on fire") && !$0.contains("Home") }
         }
+    }
+
+    /// The words bash makes of `text` (as it reads a command line) in `workspace`.
+    private func words(_ text: String, in workspace: CompletionWorkspace) throws -> [String] {
+        let result = try runProcess(
+            Tool.path("bash")!,
+            ["--norc", "--noprofile", "-c", #"eval "words=($1)"; printf '%s\0' "${words[@]}""#, "bash", text],
+            directory: workspace.url)
+        #expect(result.status == 0 && result.stderr.isEmpty, "bash: \(result.stderr)")
+        return result.stdout.split(separator: "\0", omittingEmptySubsequences: false).dropLast().map(String.init)
+    }
+
+    @Test("a name that hides a command, a separator, quotes or a pattern: bash reads back exactly the name")
+    func hostileNamesAreQuoted() throws {
+        let workspace = try CompletionWorkspace()
+        defer { workspace.remove() }
+        try HostileNames.writeWorld(into: workspace.url)
+        let line = ["omnipanel", "--world", "evil.json", "open", "contact"]
+        for name in HostileNames.all where name.first != "-" {
+            let letter = String(name.prefix(1))
+            for (typed, quote) in [(letter, ""), ("'" + letter, "'"), ("\"" + letter, "\"")] {
+                let replies = try complete(line + [typed], current: letter, withBashCompletion: false, in: workspace)
+                #expect(replies.count == 1, "\(typed): \(replies)")
+                // After an opening quote, readline drops it when the reply begins with it.
+                for reply in replies {
+                    #expect(reply.hasPrefix(quote), "\(typed): \(reply)")
+                    #expect(try words(reply, in: workspace) == [HostileNames.completed(name)], "\(typed): \(reply)")
+                }
+            }
+        }
+        // All at once, the leading `-` among them: each reply is one word, the names, nothing expanded.
+        let all = try complete(line + [""], withBashCompletion: false, in: workspace)
+        let read = try all.map { try words($0, in: workspace) }
+        #expect(read == HostileNames.all.sorted().map { [HostileNames.completed($0)] })
+        #expect(!HostileNames.ranIn(workspace.url))
+    }
+
+    @Test("session titles and -c's commands are quoted too")
+    func hostileTitlesAndCommandsAreQuoted() throws {
+        let workspace = try CompletionWorkspace()
+        defer { workspace.remove() }
+        try HostileNames.writeWorld(into: workspace.url)
+        let names = ["Kim`touch PWNED`", "Lee$(touch PWNED)", #"Pat "O'Neil""#, #"Quin\Back\"#]
+        try workspace.saveSessions(names.map(HostileNames.open), world: "evil.json")
+        for name in names {
+            let letter = String(name.prefix(1))
+            let titles = try complete(
+                ["omnipanel", "--state", "s.db", "switch", letter], withBashCompletion: false, in: workspace)
+            #expect(try titles.map { try words($0, in: workspace) } == [[name]])
+            for typed in ["open contact " + letter, "'open contact " + letter] {
+                let commands = try complete(
+                    ["omnipanel", "--world", "evil.json", "-c", typed], current: "open contact " + letter,
+                    withBashCompletion: false, in: workspace)
+                #expect(commands.count == 1, "\(typed): \(commands)")
+                let read = try commands.map { try words($0, in: workspace) }
+                #expect(
+                    read.count == 1 && read[0].count == 1 && read[0][0].hasPrefix("open contact " + letter), "\(read)")
+                let ran = try runProcess(
+                    Binary.url.path, ["--world", "evil.json", "-c"] + read[0], directory: workspace.url)
+                #expect(
+                    ran.stdout.contains("Started session 1: \(HostileNames.shown(name))."),
+                    "\(ran.stdout) \(ran.stderr)")
+            }
+        }
+        #expect(!HostileNames.ranIn(workspace.url))
     }
 }

@@ -55,15 +55,31 @@ struct FishCompletionTests {
         #expect(runOptions.isSuperset(of: ["--world", "--color", "--width", "--strict", "--echo", "--help"]))
     }
 
-    @Test(.enabled(if: TerminalSession.isAvailable, "tmux is not installed (apt-get install tmux)"))
-    func theCommandsAfterDashCComeFromTheBinary() throws {
-        let workspace = try CompletionWorkspace()
-        defer { workspace.remove() }
+    /// An interactive fish in `workspace`, at an empty `> ` prompt, without autosuggestions.
+    private func interactiveFish(_ workspace: CompletionWorkspace) throws -> TerminalSession {
         let terminal = try TerminalSession(
             ["fish"], environment: try environment(workspace), workingDirectory: workspace.url)
         try terminal.type("function fish_prompt; echo -n '> '; end; set -g fish_autosuggestion_enabled 0; clear")
         try terminal.press("Enter")
         try terminal.wait(for: "the fish prompt") { $0.beforeCursor == "> " && !$0.text.contains("autosuggestion") }
+        return terminal
+    }
+
+    /// fish escapes each hostile name it inserts; the completed line runs as typed; every Tab in the
+    /// one shell completes.
+    @Test(.enabled(if: TerminalSession.isAvailable, "tmux is not installed (apt-get install tmux)"))
+    func hostileNamesCompleteQuoted() throws {
+        let workspace = try CompletionWorkspace()
+        defer { workspace.remove() }
+        try HostileNames.checkCompletion(
+            in: try interactiveFish(workspace), prompt: "> ", workspace: workspace, emptyWordCompletesAlone: false)
+    }
+
+    @Test(.enabled(if: TerminalSession.isAvailable, "tmux is not installed (apt-get install tmux)"))
+    func theCommandsAfterDashCComeFromTheBinary() throws {
+        let workspace = try CompletionWorkspace()
+        defer { workspace.remove() }
+        let terminal = try interactiveFish(workspace)
 
         try terminal.complete("omnipanel -c 'open case 42; switch P", expecting: "the title completed") {
             $0.beforeCursor == #"> omnipanel -c 'open case 42; switch Printer\\ on\\ fire' "#

@@ -11,6 +11,9 @@ import Testing
         ("share/fish/vendor_completions.d/omnipanel.fish", 0o644),
     ]
 
+    /// What install writes beside the files: each one's device and inode, which uninstall checks.
+    static let manifest = "share/omnipanel/install-manifest"
+
     private func script(_ name: String, _ arguments: [String], environment: [String: String] = [:]) throws
         -> Binary.Result
     {
@@ -27,7 +30,9 @@ import Testing
 
         let install = try script("install", [prefix])
         #expect(install.status == 0, "\(install.stderr)")
-        #expect(install.stdout.split(separator: "\n") == Self.installed.map { "\(prefix)/\($0.0)"[...] })
+        #expect(
+            install.stdout.split(separator: "\n")
+                == (Self.installed.map(\.0) + [Self.manifest]).map { "\(prefix)/\($0)"[...] })
         for (path, mode) in Self.installed {
             let attributes = try FileManager.default.attributesOfItem(atPath: "\(prefix)/\(path)")
             #expect((attributes[.posixPermissions] as? Int) == mode, "\(path)")
@@ -68,7 +73,7 @@ import Testing
 
         let uninstall = try script("uninstall", [prefix])
         #expect(uninstall.status == 0, "\(uninstall.stderr)")
-        for (path, _) in Self.installed {
+        for path in Self.installed.map(\.0) + [Self.manifest] {
             #expect(!FileManager.default.fileExists(atPath: "\(prefix)/\(path)"), "\(path)")
         }
         #expect(folder.bytes("prefix/share/man/man1/other.1") != nil, "uninstall removed a file it did not install")
@@ -82,5 +87,46 @@ import Testing
         for (path, _) in Self.installed { #expect(folder.bytes("stage/opt/omnipanel/\(path)") != nil, "\(path)") }
         let relative = try script("install", ["relative/prefix"])
         #expect(relative.status == 2 && relative.stderr.contains("absolute path"))
+    }
+
+    /// An empty PREFIX is refused (it meant /usr/local), by install and uninstall alike.
+    @Test(arguments: ["install", "uninstall"])
+    func anEmptyPrefixIsRefused(name: String) throws {
+        let folder = try TemporaryDirectory()
+        defer { folder.remove() }
+        try folder.write("someone else's\n", to: "stage/usr/local/bin/omnipanel")
+        let result = try script(name, [""], environment: ["DESTDIR": folder.path("stage")])
+        #expect(result.status == 2 && result.stderr.contains("empty"), "\(result.stderr)")
+        #expect(result.stdout.isEmpty)
+        #expect(folder.bytes("stage/usr/local/bin/omnipanel") == Data("someone else's\n".utf8))
+        #expect(folder.bytes("stage/usr/local/share/man/man1/omnipanel.1") == nil)
+    }
+
+    /// uninstall removes only the files install's manifest lists, each still the very file (device and
+    /// inode) install put there: not another one at the same name, nor one reached through a folder
+    /// that became a symbolic link, nor anything when there is no manifest.
+    @Test func uninstallRemovesOnlyTheFilesInstallPutThere() throws {
+        let folder = try TemporaryDirectory()
+        defer { folder.remove() }
+        let prefix = folder.path("prefix")
+        let noManifest = try script("uninstall", [prefix])
+        #expect(noManifest.status == 1 && noManifest.stderr.contains("manifest"), "\(noManifest.stderr)")
+
+        #expect(try script("install", [prefix]).status == 0)
+        // bin/ now a link to someone else's folder, holding their omnipanel; the manual page replaced.
+        try folder.write("someone else's\n", to: "other/omnipanel")
+        try FileManager.default.removeItem(atPath: "\(prefix)/bin")
+        try FileManager.default.createSymbolicLink(atPath: "\(prefix)/bin", withDestinationPath: folder.path("other"))
+        try FileManager.default.removeItem(atPath: "\(prefix)/share/man/man1/omnipanel.1")
+        try folder.write("the user's own page\n", to: "prefix/share/man/man1/omnipanel.1")
+
+        let uninstall = try script("uninstall", [prefix])
+        #expect(uninstall.status == 0, "\(uninstall.stderr)")
+        #expect(folder.bytes("other/omnipanel") == Data("someone else's\n".utf8))
+        #expect(folder.bytes("prefix/share/man/man1/omnipanel.1") == Data("the user's own page\n".utf8))
+        #expect(uninstall.stderr.contains("\(prefix)/bin/omnipanel") && uninstall.stderr.contains("omnipanel.1"))
+        for path in Self.installed.map(\.0).dropFirst(2) + [Self.manifest] {
+            #expect(!FileManager.default.fileExists(atPath: "\(prefix)/\(path)"), "\(path)")
+        }
     }
 }

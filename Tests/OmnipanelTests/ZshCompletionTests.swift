@@ -68,4 +68,29 @@ struct ZshCompletionTests {
             screen.rows.contains { $0.contains("open case 77") } && !screen.text.contains("open case 42")
         }
     }
+
+    /// The file is autoloaded on the first Tab; every later Tab in the same shell completes too
+    /// (the function it defines under the autoloaded name is the one that asks for the command words).
+    @Test func everyTabInOneShellCompletesTheCommandWords() throws {
+        let workspace = try CompletionWorkspace()
+        defer { workspace.remove() }
+        try workspace.saveSessions(["open case 42"])
+        let terminal = try zsh(workspace)
+        for _ in 1...3 {
+            try tab(terminal, "omnipanel sw") { $0.cursorLine == "% omnipanel switch" }
+        }
+        try tab(terminal, "omnipanel --state s.db switch P") {
+            $0.cursorLine == #"% omnipanel --state s.db switch Printer\ on\ fire"#
+        }
+        try tab(terminal, "omnipanel --world w.json open case 7") { $0.text.contains("77") }
+        try tab(terminal, "omnipanel --w") { $0.text.contains("--width") && $0.text.contains("--world") }
+        try tab(terminal, "omnipanel sw") { $0.cursorLine == "% omnipanel switch" }
+    }
+
+    /// zsh quotes each hostile name it inserts; the completed line runs as typed.
+    @Test func hostileNamesCompleteQuoted() throws {
+        let workspace = try CompletionWorkspace()
+        defer { workspace.remove() }
+        try HostileNames.checkCompletion(in: try zsh(workspace), prompt: "% ", workspace: workspace)
+    }
 }

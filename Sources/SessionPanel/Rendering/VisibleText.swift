@@ -58,7 +58,7 @@ public enum VisibleText {
 
     /// Whether ``escaped(_:)`` writes `scalar` as an escape: see there. Variation selectors stay, as
     /// they choose how the character before them is drawn (`❤️`).
-    static func needsEscape(_ scalar: Unicode.Scalar) -> Bool {
+    public static func needsEscape(_ scalar: Unicode.Scalar) -> Bool {
         switch scalar.value {
         case 0x20..<0x7F: return scalar == "\\"
         case 0x00...0x1F, 0x7F...0x9F: return true

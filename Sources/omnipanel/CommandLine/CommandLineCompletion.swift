@@ -12,16 +12,21 @@ import SystemIO
 enum CommandLineCompletion {
     /// `-c`'s value: the commands separated by `;`, the last one completed after the others ran.
     @Sendable static func commandList(_ words: [String], _ index: Int, _ prefix: String) -> [String] {
+        let shell = CompletionShell.requesting
+        let candidates = commandListCandidates(words, index, shell: shell)
+        // bash's script passes these through `compgen -W`, which expands each (quotes, `$`, `{a,b}`…).
+        if shell == .bash { return candidates.map(escapedForExpansion) }
+        return candidates.map { formatted(CompletionCandidate($0), for: shell) }
+    }
+
+    /// The command lists that complete `-c`'s value `words[index]`, on the state the other words describe.
+    private static func commandListCandidates(_ words: [String], _ index: Int, shell: CompletionShell?) -> [String] {
         guard words.indices.contains(index) else { return [] }
         var others = words.map(unquoted)
         let typed = others[index]
         others.removeSubrange((index > 1 && others[index - 1] == "-c" ? index - 1 : index)...index)
         guard let state = startingState(for: others.dropFirst()) else { return [] }
-        let shell = CompletionShell.requesting
-        let candidates = CompletionEngine.completeCommandList(typed, in: state, backslashesOnly: shell == .bash)
-        // bash's script passes these through `compgen -W`, which expands each (quotes, `$`, `{a,b}`…).
-        if shell == .bash { return candidates.map(escapedForExpansion) }
-        return candidates.map { formatted(CompletionCandidate($0), for: shell) }
+        return CompletionEngine.completeCommandList(typed, in: state, backslashesOnly: shell == .bash)
     }
 
     /// `text` with a backslash before each space and ASCII punctuation, so that the shell's expansion
@@ -33,8 +38,15 @@ enum CommandLineCompletion {
     /// A word of a one-shot command (`omnipanel --state s.db switch Ke<Tab>`), or, for the first word,
     /// a subcommand too. Nothing when the word under the cursor is not a command word (the option
     /// values, `run`'s script…), nor for an empty first word: the script offers the subcommands then.
+    ///
+    /// bash's script asks here for `-c`'s value too: its generated path hands the candidates to readline,
+    /// whose quoting leaves `$` and `` ` `` bare (``BashQuoting``).
     @Sendable static func commandWord(_ words: [String], _ index: Int, _ prefix: String) -> [String] {
         guard index >= 1, words.indices.contains(index) else { return [] }
+        let shell = CompletionShell.requesting
+        if shell == .bash, words[index - 1] == "-c" {
+            return BashQuoting.replacements(commandListCandidates(words, index, shell: shell), typed: words[index])
+        }
         let sentinel = "\u{1}"
         let before = words[1..<index].map(unquoted) + [sentinel]
         guard let prompt = try? Omnipanel.parseAsRoot(before) as? PromptCommand, prompt.words.last == sentinel
@@ -52,7 +64,7 @@ enum CommandLineCompletion {
                     return CompletionCandidate(name, subcommand.configuration.abstract)
                 } + candidates
         }
-        let shell = CompletionShell.requesting
+        if shell == .bash { return BashQuoting.replacements(candidates.map(\.text), typed: words[index]) }
         return candidates.map { formatted($0, for: shell) }
     }
 
@@ -79,8 +91,9 @@ enum CommandLineCompletion {
     /// The most candidates shell completion lists for a word of a one-shot command.
     static let candidateLimit = 100
 
-    /// A candidate as the shell's script passes it on: bash's takes the bare text; zsh's `_describe` reads
-    /// `text:description`, with `\` and `:` escaped; fish's takes `text<TAB>description`.
+    /// A candidate as the shell's script passes it on: zsh's `_describe` reads `text:description`, with
+    /// `\` and `:` escaped; fish's takes `text<TAB>description`; any other the bare text (bash's words
+    /// are quoted by ``BashQuoting``).
     private static func formatted(_ candidate: CompletionCandidate, for shell: CompletionShell?) -> String {
         switch shell {
         case .zsh?:

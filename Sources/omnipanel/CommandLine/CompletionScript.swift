@@ -12,7 +12,8 @@ import ArgumentParser
 /// hidden default subcommand, which no generated script reaches. The lines added ask the binary
 /// first, through argument-parser's own call-back (`---completion __prompt -- positional@0 …`,
 /// answered by ``CommandLineCompletion/commandWord(_:_:_:)``), and leave the line to the generated
-/// function when the word under the cursor is not a command word.
+/// function when the word under the cursor is not a command word. bash's asks there for `-c`'s value
+/// too, and takes the words quoted (``BashQuoting``); zsh's keeps the name the file is autoloaded by.
 enum CompletionScript {
     /// The script for `shell`.
     static func text(for shell: CompletionShell) -> String {
@@ -24,34 +25,28 @@ enum CompletionScript {
         let program = Omnipanel.configuration.commandName ?? "omnipanel"
         let call = "---completion \(PromptCommand.configuration.commandName ?? "") -- positional@0"
         if generated.hasPrefix("#compdef") {
-            let dispatch = """
-                if [[ "${funcstack[1]}" = _\(program) ]]; then
-                    _\(program) "${@}"
-                else
-                    compdef _\(program) \(program)
-                fi
-                """
-            return generated.replacing(
-                dispatch,
+            // The file is autoloaded as `_\(program)`: the function of that name must stay ours, or the
+            // generated one, defined when the file loads, answers every Tab after the first.
+            let generatedFunction = "_\(program)() {"
+            return generated.replacing("\n\(generatedFunction)\n", with: "\n_\(generatedFunction)\n").replacing(
+                "\nif [[ \"${funcstack[1]}\" = _\(program) ]]; then\n",
                 with: """
+
                     # One-shot command words (omnipanel [<options>] open case 4<Tab>): asked of the binary
-                    # first; any other word is left to the generated function.
-                    _\(program)_command_words() {
+                    # first; any other word is left to argument-parser's function, renamed __\(program).
+                    _\(program)() {
                         local -a reply candidates
                         reply=("${(@f)$(SAP_SHELL=zsh "${words[1]}" \(call) "$((CURRENT - 1))" "${#PREFIX}" "${words[@]}" 2>/dev/null)}")
                         candidates=("${(@)reply:#[[:space:]]#}")
                         if (( ${#candidates} )); then
                             _describe -V \(program) candidates
                         else
-                            _\(program) "${@}"
+                            __\(program) "${@}"
                         fi
                     }
 
                     if [[ "${funcstack[1]}" = _\(program) ]]; then
-                        _\(program)_command_words "${@}"
-                    else
-                        compdef _\(program)_command_words \(program)
-                    fi
+
                     """)
         }
         if generated.hasPrefix("#!/bin/bash") {
@@ -64,6 +59,8 @@ enum CompletionScript {
                     local -a candidates
                     mapfile -t candidates < <(SAP_SHELL=bash "${COMP_WORDS[0]}" \(call) "${COMP_CWORD}" "${#COMP_WORDS[COMP_CWORD]}" "${COMP_WORDS[@]}" 2>/dev/null)
                     if (( ${#candidates[@]} )); then
+                        # Quoted already: readline's quoting would leave `$` and backquotes bare.
+                        compopt +o filenames 2>/dev/null
                         COMPREPLY=("${candidates[@]}")
                         return
                     fi

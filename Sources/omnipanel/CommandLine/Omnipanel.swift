@@ -62,6 +62,7 @@ struct Omnipanel: ParsableCommand {
                 // over every command, which costs start-up (README: Performance).
                 status = try PromptCommand.run(RunOptions(), .standardInput)
             } else {
+                if let problem = CompletionCallback.problem(in: arguments) { throw UsageError(problem) }
                 var command = try parseAsRoot(arguments)
                 try command.run()
                 status = 0

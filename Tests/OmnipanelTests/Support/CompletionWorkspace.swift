@@ -17,6 +17,17 @@ struct CompletionWorkspace {
 
     var url: URL { directory.url }
 
+    /// Runs `commands` (`-c`) with `--state s.db` in the folder, so that its sessions are saved there.
+    func saveSessions(_ commands: [String], world: String? = nil) throws {
+        let options = ["--state", directory.path("s.db")] + (world.map { ["--world", directory.path($0)] } ?? [])
+        let result = try Binary.run(options + ["--quiet", "-c", commands.joined(separator: "; ")])
+        guard result.status == 0 else { throw Failure(description: "cannot save the sessions: \(result.stderr)") }
+    }
+
+    struct Failure: Error, CustomStringConvertible {
+        let description: String
+    }
+
     /// `PATH` with the built products first, so the scripts find this `omnipanel`.
     static var path: String {
         Binary.url.deletingLastPathComponent().path + ":"
