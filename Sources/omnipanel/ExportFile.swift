@@ -3,21 +3,30 @@ import SystemIO
 
 /// Writes a file the program produced (`report --svg FILE`, a transcript, a cast recording):
 /// privately, never through a planted link (``PrivateFile/replace(_:with:)``); a failure is one line.
-enum ExportFile {
-    /// Writes what a command exported, then says so in one line, or why it could not.
-    static func write(_ export: Export) {
-        guard write(export.contents, to: export.path) else { return }
-        Output.print(["Wrote \(export.description) to \(VisibleText.escaped(export.path))."])
+/// It is every run's ``FileOutput``: a command whose file cannot be written fails.
+struct ExportFile: FileOutput {
+    /// Writes what a command exported, or throws `cannot write <path>: <why>`.
+    func write(_ export: Export) throws(CommandError) {
+        try Self.replace(export.path, with: export.contents)
     }
 
     /// Writes `text` to `path`; false after reporting `omnipanel: cannot write <what><path>: <why>`.
     static func write(_ text: String, to path: String, what: String = "") -> Bool {
-        do throws(PrivateFile.Problem) {
-            try PrivateFile.replace(path, with: Array(text.utf8))
+        do throws(CommandError) {
+            try replace(path, with: text, what: what)
             return true
         } catch {
-            Output.error("omnipanel: cannot write \(what)\(VisibleText.escaped(path)): \(error)")
+            Output.error("omnipanel: \(error.message)")
             return false
+        }
+    }
+
+    /// Writes `text` to `path`, or throws `cannot write <what><path>: <why>`.
+    private static func replace(_ path: String, with text: String, what: String = "") throws(CommandError) {
+        do throws(PrivateFile.Problem) {
+            try PrivateFile.replace(path, with: Array(text.utf8))
+        } catch {
+            throw CommandError("cannot write \(what)\(VisibleText.escaped(path)): \(error)")
         }
     }
 }

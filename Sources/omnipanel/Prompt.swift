@@ -11,7 +11,7 @@ final class Prompt {
 
     init(context: RunContext) {
         self.context = context
-        self.interpreter = Interpreter(state: context.initialState)
+        self.interpreter = Interpreter(state: context.initialState, files: ExportFile())
         self.live = LiveShift(speed: context.options.live.speed, state: context.initialState)
     }
 
@@ -174,7 +174,6 @@ final class Prompt {
     }
 
     private func show(_ outcome: Outcome) {
-        outcome.export.map(ExportFile.write)
         guard outcome.isShown(quiet: context.options.quiet) else { return }
         Output.print(context.renderer.render(outcome, in: interpreter.state))
         Output.flush()
