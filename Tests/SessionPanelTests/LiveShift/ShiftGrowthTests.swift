@@ -67,6 +67,22 @@ import Testing
     }
 }
 
+extension ShiftGrowthTests {
+    @Test("events are taken from the front in time order, whatever order they came in")
+    func eventsAreTakenFromTheFront() {
+        var queue = EventQueue()
+        for sequence in (0..<100).reversed() {
+            queue.insert(ShiftEvent(time: sequence / 2, sequence: sequence, kind: .arrival(.chat)))
+        }
+        let taken = (0..<60).map { _ in queue.removeFirst() }
+        #expect(taken.map(\.time) == (0..<30).flatMap { [$0, $0] })
+        #expect(queue.events.map(\.time) == (30..<50).flatMap { [$0, $0] })
+        #expect(queue == EventQueue(queue.events), "equal to a queue of what is left, wherever it starts")
+        #expect(queue.count(by: 40) == 22)
+        #expect(queue.count(by: 29) == 0)
+    }
+}
+
 extension PanelState {
     /// Starts and stops traffic: the agenda drops its arrivals and keeps the rest.
     fileprivate mutating func startTrafficForTests() {
