@@ -83,7 +83,14 @@ static void note_termination(int signo) {
 int cel_catch_termination(void) {
     if (install_handler(SIGTERM, note_termination, NULL) != 0)
         return -1;
-    return install_handler(SIGHUP, note_termination, NULL);
+    if (install_handler(SIGHUP, note_termination, NULL) != 0)
+        return -1;
+    // A parent may have started us with them blocked (the mask is inherited): caught, they must arrive.
+    sigset_t caught;
+    sigemptyset(&caught);
+    sigaddset(&caught, SIGTERM);
+    sigaddset(&caught, SIGHUP);
+    return sigprocmask(SIG_UNBLOCK, &caught, NULL);
 }
 
 int cel_pending_termination(void) {
@@ -99,6 +106,10 @@ void cel_die_of(int signo) {
 // ---- Waiting ----
 
 int cel_wait_for_input(int timeout_ms) {
+    return cel_wait_for_descriptor(STDIN_FILENO, timeout_ms);
+}
+
+int cel_wait_for_descriptor(int fd, int timeout_ms) {
     sigset_t watched, previous;
     sigemptyset(&watched);
     sigaddset(&watched, SIGINT);
@@ -111,7 +122,7 @@ int cel_wait_for_input(int timeout_ms) {
         errno = EINTR;
         ready = -1;
     } else {
-        struct pollfd input = {.fd = STDIN_FILENO, .events = POLLIN, .revents = 0};
+        struct pollfd input = {.fd = fd, .events = POLLIN, .revents = 0};
 #if defined(__linux__)
         struct timespec timeout = {.tv_sec = timeout_ms / 1000, .tv_nsec = (long)(timeout_ms % 1000) * 1000000L};
         ready = ppoll(&input, 1, timeout_ms < 0 ? NULL : &timeout, &previous);

@@ -2,18 +2,32 @@
 struct KeyedValueDecodingContainer<Key: CodingKey>: KeyedDecodingContainerProtocol {
     let members: [(String, JSONValue)]
     let codingPath: [any CodingKey]
+    /// Where each member is in a large object (a dictionary of records), so decoding each of its
+    /// members does not pass over all of them.
+    private let positions: JSONMemberIndex
+
+    init(members: [(String, JSONValue)], codingPath: [any CodingKey]) {
+        self.members = members
+        self.codingPath = codingPath
+        positions = JSONMemberIndex(members)
+    }
 
     var allKeys: [Key] { members.compactMap { Key(stringValue: $0.0) } }
 
-    func contains(_ key: Key) -> Bool { members.contains { $0.0 == key.stringValue } }
+    func contains(_ key: Key) -> Bool { member(key.stringValue) != nil }
+
+    /// The value of the first member named `name`, if any.
+    private func member(_ name: String) -> JSONValue? {
+        positions.position(of: name, in: members).map { members[$0].1 }
+    }
 
     /// The decoder of the member `key`; `keyNotFound` when the object has no such member.
     private func decoder(_ key: Key) throws -> ValueDecoder {
-        guard let member = members.first(where: { $0.0 == key.stringValue }) else {
+        guard let value = member(key.stringValue) else {
             throw DecodingError.keyNotFound(
                 key, .init(codingPath: codingPath, debugDescription: "no member \"\(key.stringValue)\""))
         }
-        return ValueDecoder(value: member.1, codingPath: codingPath + [key])
+        return ValueDecoder(value: value, codingPath: codingPath + [key])
     }
 
     func decodeNil(forKey key: Key) throws -> Bool { try decoder(key).decodeNil() }
@@ -45,12 +59,12 @@ struct KeyedValueDecodingContainer<Key: CodingKey>: KeyedDecodingContainerProtoc
 
     /// The decoder of the member `super`, over null when there is none.
     func superDecoder() throws -> any Decoder {
-        let value = members.first { $0.0 == JSONCodingKey.superKey.stringValue }?.1 ?? .null
+        let value = member(JSONCodingKey.superKey.stringValue) ?? .null
         return ValueDecoder(value: value, codingPath: codingPath + [JSONCodingKey.superKey])
     }
 
     func superDecoder(forKey key: Key) throws -> any Decoder {
-        ValueDecoder(value: members.first { $0.0 == key.stringValue }?.1 ?? .null, codingPath: codingPath + [key])
+        ValueDecoder(value: member(key.stringValue) ?? .null, codingPath: codingPath + [key])
     }
 }
 

@@ -37,6 +37,9 @@ final class EncodingSlot {
     private var kind = Kind.unset
     private var single = JSONValue.null
     private var members: [(String, Child)] = []
+    /// Where each member is, once there are ``JSONMemberIndex/threshold`` of them (a dictionary of
+    /// records): setting a key then costs the same however many there are.
+    private var positions = JSONMemberIndex()
     private var items: [Child] = []
 
     /// Whether anything was written.
@@ -54,10 +57,11 @@ final class EncodingSlot {
     /// Makes this an object (keeping members already written) and sets `key`, replacing an earlier value.
     func set(_ child: Child, forKey key: String) {
         kind = .object
-        if let index = members.firstIndex(where: { $0.0 == key }) {
+        if let index = positions.position(of: key, in: members) {
             members[index].1 = child
         } else {
             members.append((key, child))
+            positions.appended(to: members)
         }
     }
 

@@ -128,10 +128,7 @@ public final class LineEditor {
     }
 
     /// The termination signal caught since the editor started, if any.
-    var pendingTermination: Int32? {
-        let signal = cel_pending_termination()
-        return signal == 0 ? nil : signal
-    }
+    var pendingTermination: Int32? { InputWait.pendingTermination }
 
     /// Ends the process by `signal`, as it would have ended without the editor catching it, so the
     /// parent sees how it ended. Call it once history is saved.

@@ -1,3 +1,4 @@
+import LineEditor
 import SessionPanel
 import SystemIO
 
@@ -5,10 +6,18 @@ import SystemIO
 protocol ScriptLines: Sequence<InputLine> {
     /// Why the input could not be read to its end (`Is a directory`), once the lines have run out.
     var readFailure: String? { get }
+    /// SIGTERM or SIGHUP, when one ended the input (see ``watchIdle(_:)``).
+    var terminationSignal: Int32? { get }
+    /// Calls `action` each time the next line has not come within ``LineReader/idleMilliseconds``
+    /// (reading then waits on), and ends the input at SIGTERM or SIGHUP, caught from now on. Lines
+    /// already in memory (`-c`, one-shot words) never wait.
+    func watchIdle(_ action: @escaping () -> Void)
 }
 
 extension Array: ScriptLines where Element == InputLine {
     var readFailure: String? { nil }
+    var terminationSignal: Int32? { nil }
+    func watchIdle(_ action: @escaping () -> Void) {}
 }
 
 /// The lines of a file descriptor, each the raw bytes without its newline (invalid UTF-8 and NUL bytes
@@ -19,6 +28,8 @@ extension Array: ScriptLines where Element == InputLine {
 final class LineReader: ScriptLines, IteratorProtocol {
     /// The longest line skipped to its end; a longer one ends the input.
     static let maximumLineBytes = 16 << 20
+    /// How long the input stays silent before the reader calls it idle (``watchIdle(_:)``).
+    static let idleMilliseconds = 100
 
     private let descriptor: FileDescriptor
     private var buffer: [UInt8] = []
@@ -27,12 +38,25 @@ final class LineReader: ScriptLines, IteratorProtocol {
     private var finished = false
     private var lineNumber = 0
     private(set) var readFailure: String?
+    private(set) var terminationSignal: Int32?
+    /// What to do when the input is idle, once watched.
+    private var onIdle: (() -> Void)?
 
     /// Reads from `descriptor` (not closed here).
     init(descriptor: FileDescriptor) { self.descriptor = descriptor }
 
     func next() -> InputLine? {
-        nextBytes().map(InputLine.init)
+        if onIdle != nil, let signal = InputWait.pendingTermination {
+            terminationSignal = signal
+            finished = true
+            return nil
+        }
+        return nextBytes().map(InputLine.init)
+    }
+
+    func watchIdle(_ action: @escaping () -> Void) {
+        InputWait.catchTermination()
+        onIdle = action
     }
 
     private func nextBytes() -> [UInt8]? {
@@ -56,7 +80,7 @@ final class LineReader: ScriptLines, IteratorProtocol {
             }
             guard !finished, fill() else {
                 finished = true
-                return line.isEmpty ? nil : line
+                return line.isEmpty || terminationSignal != nil ? nil : line  // a signal drops a cut line
             }
         }
     }
@@ -83,6 +107,7 @@ final class LineReader: ScriptLines, IteratorProtocol {
 
     /// Reads the next chunk; false at the end of input or on an error (kept in ``readFailure``).
     private func fill() -> Bool {
+        guard awaitInput() else { return false }
         do {
             let count = try descriptor.read(into: &chunk)
             guard count > 0 else { return false }
@@ -92,5 +117,19 @@ final class LineReader: ScriptLines, IteratorProtocol {
             readFailure = "\(error)"
             return false
         }
+    }
+
+    /// Waits for input when idleness is watched, calling ``onIdle`` once if none comes within
+    /// ``idleMilliseconds``; false when SIGTERM or SIGHUP ends the input.
+    private func awaitInput() -> Bool {
+        guard let onIdle else { return true }
+        var result = InputWait.wait(for: descriptor.rawValue, milliseconds: Self.idleMilliseconds)
+        if result == .timedOut {
+            onIdle()
+            result = InputWait.wait(for: descriptor.rawValue, milliseconds: nil)
+        }
+        guard case .terminated(let signal) = result else { return true }
+        terminationSignal = signal
+        return false
     }
 }

@@ -11,7 +11,8 @@ final class Prompt {
 
     init(context: RunContext) {
         self.context = context
-        self.interpreter = Interpreter(state: context.initialState)
+        self.interpreter = Interpreter(
+            state: context.initialState, files: ExportFile(protected: context.protectedFiles))
         self.live = LiveShift(speed: context.options.live.speed, state: context.initialState)
     }
 
@@ -184,9 +185,6 @@ final class Prompt {
     }
 
     private func show(_ outcome: Outcome) {
-        if let export = outcome.export {
-            ExportFile.write(export, as: context.options.format, protecting: context.protectedFiles)
-        }
         guard outcome.isShown(quiet: context.options.quiet) else { return }
         Output.print(context.renderer.render(outcome, in: interpreter.state))
         Output.flush()

@@ -1,3 +1,4 @@
+import LineEditor
 import SessionPanel
 import Storage
 import SystemIO
@@ -66,8 +67,10 @@ struct RunContext {
     }
 
     /// Runs `lines` without a prompt, streaming what it prints. The state is saved in groups: after a
-    /// command once ``commitInterval`` has passed since the last save, and at the end (a one-shot
-    /// command is a group of one). With `pace`, plays the script back live, and records the playback
+    /// command once ``commitInterval`` has passed since the last save, when the input pauses (no line
+    /// for ``LineReader/idleMilliseconds``, when output is flushed too), and at the end (a one-shot
+    /// command is a group of one); SIGTERM or SIGHUP saves, then ends the run by the signal. With
+    /// `--format json` and standard output not a terminal, each command's reply is flushed at once. With `pace`, plays the script back live, and records the playback
     /// in the asciinema file `cast` when given; with `report`, prints the shift's report after it.
     /// Returns the exit status: 2 when the input could not be read to its end, 1 when the recording
     /// could not be written.
@@ -80,10 +83,6 @@ struct RunContext {
                 cast: cast.map { _ in CastFile.recording(of: name, width: renderer.style.width, pace: pace) })
         }
         let status = runScript(named: name, lines: lines, echo: pace != nil, report: report) { event in
-            // A file, whatever the playback.
-            if case .export(let export) = event {
-                return ExportFile.write(export, as: options.format, protecting: protectedFiles)
-            }
             if playback != nil { playback?.play(event) } else { print(event) }
         }
         guard let cast, let recording = playback?.cast else { return status }
@@ -124,14 +123,32 @@ struct RunContext {
         let scriptOptions = ScriptRunner.Options(
             strict: options.strict, echo: options.echo || echo, style: style ?? renderer.style, format: options.format,
             quiet: options.quiet)
-        var runner = ScriptRunner(name: VisibleText.escaped(name), state: initialState, options: scriptOptions)
+        var runner = ScriptRunner(
+            name: VisibleText.escaped(name), state: initialState, options: scriptOptions,
+            files: ExportFile(protected: protectedFiles))
         var lastCommit = monotonicSeconds()
+        var idleFailure: Int32?
+        lines.watchIdle {  // a pause in the input ends the group: a coprocess or a FIFO's writer sees it all
+            Output.flush()
+            guard store != nil, idleFailure == nil else { return }
+            idleFailure = commit(runner.interpreter.state)
+            lastCommit = monotonicSeconds()
+        }
+        let flushesEachCommand = options.format == .json && isatty(STDOUT_FILENO) != 1
         for line in lines {
+            if let idleFailure { return idleFailure }
             runner.feed(line, emit: emit)
+            if flushesEachCommand { Output.flush() }  // a program reading the replies gets each at once
             if runner.isFinished { break }
             guard store != nil, monotonicSeconds() - lastCommit >= Self.commitInterval else { continue }
             if let failure = commit(runner.interpreter.state) { return failure }
             lastCommit = monotonicSeconds()
+        }
+        if let idleFailure { return idleFailure }
+        if let signal = lines.terminationSignal {  // SIGTERM or SIGHUP: save, then end by the signal
+            _ = commit(runner.interpreter.state)
+            Output.flush()
+            LineEditor.end(by: signal)
         }
         if let failure = lines.readFailure {
             Output.error("omnipanel: cannot read \(VisibleText.escaped(name)): \(failure)")
@@ -156,7 +173,9 @@ struct RunContext {
         defer { try? descriptor.close() }
         let lines = LineReader(descriptor: descriptor)
         let scriptOptions = ScriptRunner.Options(strict: true, style: renderer.style, quiet: true)
-        var runner = ScriptRunner(name: VisibleText.escaped(path), state: state, options: scriptOptions)
+        var runner = ScriptRunner(
+            name: VisibleText.escaped(path), state: state, options: scriptOptions,
+            files: ExportFile(protected: protectedFiles))
         let status = runner.run(lines, emit: print)
         if let failure = lines.readFailure {
             Output.error("omnipanel: cannot read \(VisibleText.escaped(path)): \(failure)")
@@ -184,7 +203,6 @@ struct RunContext {
         case .command(let command): Output.print([ScriptRunner.prompt + command])
         case .expectationFailed(let lines): lines.forEach(Output.error)
         case .commandFailed: break  // its error line was printed when it failed
-        case .export(let export): ExportFile.write(export, protecting: protectedFiles)
         case .pause: break
         }
     }

@@ -58,7 +58,7 @@ import Testing
             #expect(problems.isEmpty, "line \(index + 1): \(problems.joined(separator: "; "))")
         }
         let types = lines.map { type($0) ?? "" }
-        #expect(Set(types) == ["command", "event", "report", "file"])
+        #expect(Set(types) == ["command", "event", "report"])
         #expect(types.last == "report", "run --report ends with the report, typed")
     }
 
@@ -96,8 +96,7 @@ import Testing
         (#"{"line":1}"#, "type is missing"),
         (#"{"type":"event","line":1,"text":"[00:00:10] > Kenny Smith: hi"}"#, "time is missing"),
         (#"{"type":"report","shiftSeconds":"60"}"#, "$.shiftSeconds: not \"integer\""),
-        (#"{"type":"file","path":"a.svg","description":"x","extra":1}"#, "extra is not in the schema"),
-        (#"{"type":"file","path":"a.svg","description":-1}"#, "$.description: not \"string\""),
+        (#"{"type":"event","line":1,"time":10,"clock":"00:00:10","kind":"message","text":"hi","extra":1}"#, "extra is not in the schema"),
     ])
     func theCheckerRefusesWhatTheSchemaDoesNot(line: String, problem: String) throws {
         let problems = Self.schema.problems(try JSONParser.parse(Array(line.utf8)))

@@ -74,6 +74,34 @@ import Testing
         #expect(afterIncoming.values == fresh.values, "a changed rest is cut afresh")
     }
 
+    /// Loading puts the rows back together handling each a few times (once per level of its key),
+    /// however long the log: counted, not timed (`scripts/bench-state shift` times it).
+    @Test func puttingTheRowsBackTogetherGrowsWithTheRows() throws {
+        for cycles in [50, 300] {
+            let rows = try ShiftRows(state(after: Self.cycles(cycles)))
+            var work = 0
+            let json = try rows.json(work: &work)
+            let count = rows.values.count + rows.logRecords.count
+            #expect(work <= (ShiftRows.splitDepth + 1) * count, "\(work) steps for \(count) rows")
+            #expect(json == (try rows.json()))
+        }
+    }
+
+    /// Rows that cannot be put back together are refused in one line: twice, or inside a value.
+    @Test func rowsThatClashAreRefused() throws {
+        let rows = try ShiftRows(state(after: Self.cycles(1)))
+        let id = try #require(rows.logRecords.keys.first)
+        var twice = rows
+        twice.values[ShiftRows.logRecordKey(id)] = "{}"
+        #expect(throws: StorageError.self) { try twice.json() }
+        var inside = rows
+        inside.values[try #require(rows.values.keys.sorted().first) + "/inner"] = "1"
+        #expect(throws: StorageError.self) { try inside.json() }
+        var emptyKey = rows
+        emptyKey.values["/"] = "1"
+        #expect(throws: StorageError.self) { try emptyKey.json() }
+    }
+
     /// Records that go away take their rows with them, and an empty log is the row `{}` as before.
     @Test func anEmptiedLogIsOneEmptyRowAgain() throws {
         let full = state(after: Self.cycles(2))

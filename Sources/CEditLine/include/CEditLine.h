@@ -146,11 +146,14 @@ int cel_take_window_change(void);
 /// recorded). The signals are blocked between looking at the records and sleeping (ppoll), so none is
 /// missed. No busy loop: the process uses no CPU while it sleeps.
 int cel_wait_for_input(int timeout_ms);
+/// The same for descriptor `fd` (a script read from a pipe).
+int cel_wait_for_descriptor(int fd, int timeout_ms);
 
 // ---- SIGTERM and SIGHUP (no libedit needed) ----
 
 /// Catches SIGTERM and SIGHUP for the rest of the process: the handler only records the signal
-/// (no SA_RESTART, so a blocked read returns and libedit puts the terminal back first).
+/// (no SA_RESTART, so a blocked read returns and libedit puts the terminal back first). Both are
+/// unblocked, in case the parent started the process with them blocked.
 int cel_catch_termination(void);
 /// The termination signal caught so far, or 0.
 int cel_pending_termination(void);

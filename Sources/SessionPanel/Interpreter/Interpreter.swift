@@ -23,8 +23,15 @@ public struct Interpreter: Sendable {
     /// The question waiting for an answer, if any.
     public private(set) var pendingConfirmation: Confirmation?
 
-    /// Starts with `state`.
-    public init(state: PanelState) { self.state = state }
+    /// Where a command's file is written; without one it stays in the outcome (``Outcome/export``)
+    /// for the caller (`run --check` writes none).
+    private let files: (any FileOutput)?
+
+    /// Starts with `state`; commands' files go to `files`.
+    public init(state: PanelState, files: (any FileOutput)? = nil) {
+        self.state = state
+        self.files = files
+    }
 
     /// Handles one line — typed at the prompt, read from a script, split out of `-c`, or given as
     /// one-shot words: the answer to the pending question, or a command. Every way in comes here.
@@ -72,10 +79,15 @@ public struct Interpreter: Sendable {
     /// Applies a parsed command to the state.
     private mutating func run(_ command: Command) -> Step {
         do throws(CommandError) {
-            let outcome = try state.apply(command)
+            var outcome = try state.apply(command)
             if let confirmation = outcome.confirmation {
                 pendingConfirmation = confirmation
                 return .asks(confirmation.prompt)
+            }
+            if let files, let export = outcome.export {
+                try files.write(export)
+                outcome.export = nil
+                outcome.reports.append(.message("Wrote \(export.description) to \(VisibleText.escaped(export.path))."))
             }
             return .ran(outcome)
         } catch {

@@ -59,8 +59,6 @@ public struct ScriptRunner {
         /// Its error line was reported already (``error(_:)``), so a plain run prints nothing more;
         /// `run --check` and `--record` list it with their failures.
         case commandFailed([String])
-        /// A file to write privately (`report --svg FILE`), then to say it was written or why not.
-        case export(Export)
     }
 
     /// The prompt shown before echoed commands.
@@ -106,11 +104,12 @@ public struct ScriptRunner {
         let message: String
     }
 
-    /// Prepares a run starting from `state`.
-    public init(name: String, state: PanelState, options: Options = Options()) {
+    /// Prepares a run starting from `state`; commands' files (`report --svg FILE`) go to `files`
+    /// (see ``Interpreter/init(state:files:)``).
+    public init(name: String, state: PanelState, options: Options = Options(), files: (any FileOutput)? = nil) {
         self.name = name
         self.options = options
-        self.interpreter = Interpreter(state: state)
+        self.interpreter = Interpreter(state: state, files: files)
     }
 
     /// The exit status so far: 0 when every command and expectation succeeded, 1 otherwise.
@@ -220,7 +219,6 @@ public struct ScriptRunner {
         case .text:
             printText(of: step, typed: typed, answer: answer, printed: printed, emit: emit)
         }
-        if case .ran(let outcome) = step, let export = outcome.export { emit(.export(export)) }
     }
 
     /// Starts the record `expect` checks with a new command, or adds an answer after the question the

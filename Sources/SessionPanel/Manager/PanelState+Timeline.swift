@@ -21,7 +21,8 @@ extension PanelState {
             guard case .titlePrefix(let name) = reference else {
                 throw CommandError("an 'at' line names the customer by title (\"Kenny Smith\"), not by position")
             }
-            guard try customerArrives(name, by: time) else {
+            var work = 0
+            guard try customerArrives(name, by: time, work: &work) else {
                 throw CommandError(
                     "\"\(name)\" never arrives: no contact has that name, no conversation has that title, "
                         + "and no 'at' line up to \(SimulatedDuration.stamp(time)) brings them with 'incoming'")
@@ -35,23 +36,20 @@ extension PanelState {
     }
 
     /// Whether a customer titled `name` can have a conversation by `time`: a contact of the world, the
-    /// title of a conversation in the shift, or brought by a scheduled `incoming` no later than `time`.
-    private func customerArrives(_ name: String, by time: Int) throws(CommandError) -> Bool {
+    /// title of a conversation in the shift, or brought by a scheduled `incoming` no later than `time`
+    /// (``ScheduledArrivals``: one look-up however many lines are scheduled; `work` counts the look-ups,
+    /// for tests).
+    func customerArrives(_ name: String, by time: Int, work: inout Int) throws(CommandError) -> Bool {
         let wanted = name.lowercased()
         if try world.contact(named: name) != nil { return true }
         if conversations.values.contains(where: { $0.title.lowercased() == wanted }) { return true }
-        var visitors = visitorCount
-        for event in shift.agenda.events where event.time <= time {
-            guard case .scheduled(let line) = event.kind,
-                case .incoming(_, let customer)? = try? CommandParser.parse(InputLine(Array(line.utf8)))
-            else { continue }
-            if let customer, customer.lowercased() == wanted { return true }
-            if customer == nil {
-                visitors += 1
-                if wanted == "visitor \(visitors)" { return true }
-            }
-        }
-        return false
+        work += 1
+        let arrivals = shift.agenda.arrivals
+        if let earliest = arrivals.earliest(of: wanted), earliest <= time { return true }
+        // `Visitor N`: the Nth visitor of the shift, when enough visitors are scheduled by then.
+        let number = wanted.hasPrefix("visitor ") ? wanted.dropFirst("visitor ".count) : ""
+        guard let visitor = Int(number), String(visitor) == number, visitor > visitorCount else { return false }
+        return visitor - visitorCount <= arrivals.visitorCount(by: time)
     }
 
     /// Carries out a scheduled line that fell due.

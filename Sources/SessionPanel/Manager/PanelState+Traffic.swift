@@ -96,19 +96,32 @@ extension PanelState {
     /// contact is busy with a request pending, a conversation being worked (Active or Wrap-up), or one
     /// queued (Open) on the same channel; a conversation Waiting on the channel is resumed, as in the product.
     private func availableContact(on channel: Channel, _ pick: UInt64) -> String? {
-        var busy = Set<String>()
-        let notified = Set(notifications.map(\.conversationID))
-        for conversation in conversations.values {
-            guard let name = conversation.customer else { continue }
-            let working = conversation.state == .active || conversation.state == .wrapUp
-            let queuedHere = conversation.state == .open && conversation.channel == channel
-            if working || queuedHere || notified.contains(conversation.id) { busy.insert(name.lowercased()) }
-        }
+        var work = 0
+        let busy = busyCustomers(on: channel, work: &work)
         // A catalog that cannot be read gives a visitor rather than stopping the shift.
         let known = (try? world.contacts(startingWith: "", limit: Self.contactsDrawnFrom)) ?? []
         let free = known.filter { !busy.contains($0.name.lowercased()) }
         guard !free.isEmpty else { return nil }
         return free[Int(pick % UInt64(free.count))].name
+    }
+
+    /// The customers (lowercased) busy on `channel`, as ``availableContact(on:_:)`` says. Only the
+    /// conversations that are not Closed (``customerConversations``) and those offered are looked at,
+    /// so an arrival costs the same however long the shift has run; `work` counts them (for tests).
+    func busyCustomers(on channel: Channel, work: inout Int) -> Set<String> {
+        var busy = Set<String>()
+        for id in customerConversations.all {
+            work += 1
+            guard let conversation = conversations[id], let name = conversation.customer else { continue }
+            let working = conversation.state == .active || conversation.state == .wrapUp
+            let queuedHere = conversation.state == .open && conversation.channel == channel
+            if working || queuedHere { busy.insert(name.lowercased()) }
+        }
+        for notification in notifications {
+            work += 1
+            if let name = conversations[notification.conversationID]?.customer { busy.insert(name.lowercased()) }
+        }
+        return busy
     }
 
     /// An agent took conversation `id` (accept, pick, or resuming it): a generated customer starts or goes

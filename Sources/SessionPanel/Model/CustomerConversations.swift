@@ -33,6 +33,9 @@ struct CustomerConversations: Sendable, Equatable {
         if ids[key]?.isEmpty == true { ids[key] = nil }
     }
 
+    /// The numbers of every conversation in the index, in no order.
+    var all: some Sequence<Int> { ids.values.joined() }
+
     /// The numbers of the conversations `customer` has on `channel` that are not Closed, lowest first.
     func ids(of customer: String, on channel: Channel) -> [Int] {
         ids[Key(customer: customer.lowercased(), channel: channel)]?.sorted() ?? []

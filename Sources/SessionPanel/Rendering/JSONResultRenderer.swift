@@ -66,13 +66,6 @@ public enum JSONResultRenderer {
         }
     }
 
-    /// The object saying a command's file was written (`report --svg FILE`).
-    public static func file(_ export: Export) -> String {
-        JSONValue.object([
-            ("type", .string("file")), ("path", .string(export.path)), ("description", .string(export.description)),
-        ]).serialized
-    }
-
     static func panel(_ state: PanelState) -> JSONValue {
         .object([
             ("mode", .string(state.panelMode.rawValue)),

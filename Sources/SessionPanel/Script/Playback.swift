@@ -47,8 +47,6 @@ public struct Playback: Sendable {
             return [.error(lines.map { $0 + "\n" }.joined())]
         case .commandFailed:
             return []  // its error line showed when it failed
-        case .export:
-            return []  // a file the executable writes, not part of what plays
         }
     }
 }

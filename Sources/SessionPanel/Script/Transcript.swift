@@ -31,7 +31,7 @@ public struct Transcript: Sendable, Equatable {
         case .command(let command):
             closePartial()
             lines.append(ScriptRunner.prompt + command)
-        case .pause, .expectationFailed, .commandFailed, .export:
+        case .pause, .expectationFailed, .commandFailed:
             break
         }
     }

@@ -32,36 +32,67 @@ public struct ShiftEvent: Sendable, Codable, Equatable {
 
 /// The events still to come, earliest first (ties in the order they were added).
 ///
-/// A sorted array: it holds one entry per scheduled line, channel and live conversation, a few dozen
-/// at most, so inserting by binary search costs less than a heap's bookkeeping.
+/// An ``EventQueue``: events come in by binary search (a scenario's lines, in time order, at the end)
+/// and go from the front at no cost. The scheduled `incoming` lines are also indexed by customer
+/// (``arrivals``).
 public struct ShiftAgenda: Sendable, Codable, Equatable {
     /// The events, earliest first.
-    public private(set) var events: [ShiftEvent] = []
+    public var events: ArraySlice<ShiftEvent> { queue.events }
+    private var queue = EventQueue()
     /// The sequence number of the next event added.
     private var nextSequence = 0
+    /// The scheduled `incoming` lines among ``events``, by customer (derived, never saved).
+    private(set) var arrivals = ScheduledArrivals()
+
+    private enum CodingKeys: String, CodingKey {
+        case events, nextSequence
+    }
 
     /// An empty agenda.
     public init() {}
+
+    /// Decodes the events and indexes their `incoming` lines.
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        let events = try container.decode([ShiftEvent].self, forKey: .events)
+        queue = EventQueue(events)
+        nextSequence = try container.decode(Int.self, forKey: .nextSequence)
+        arrivals = ScheduledArrivals(events)
+    }
+
+    /// Encodes the events and the next sequence number, as the synthesized encoding did.
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(Array(events), forKey: .events)
+        try container.encode(nextSequence, forKey: .nextSequence)
+    }
+
+    /// Agendas are equal when their events are (the index follows from them).
+    public static func == (left: ShiftAgenda, right: ShiftAgenda) -> Bool {
+        left.queue == right.queue && left.nextSequence == right.nextSequence
+    }
 
     /// Adds `kind` at `time`.
     mutating func add(_ kind: ShiftEvent.Kind, at time: Int) {
         let event = ShiftEvent(time: time, sequence: nextSequence, kind: kind)
         nextSequence += 1
-        var low = 0
-        var high = events.count
-        while low < high {
-            let middle = (low + high) / 2
-            if events[middle].time <= time { low = middle + 1 } else { high = middle }
-        }
-        events.insert(event, at: low)
+        queue.insert(event)
+        arrivals.add(event)
     }
 
     /// The earliest event, if any.
     var first: ShiftEvent? { events.first }
 
     /// Removes and returns the earliest event.
-    mutating func removeFirst() -> ShiftEvent { events.removeFirst() }
+    mutating func removeFirst() -> ShiftEvent {
+        let event = queue.removeFirst()
+        arrivals.removeEarliest(event)
+        return event
+    }
 
     /// Removes every event `matching` says to.
-    mutating func removeAll(where matching: (ShiftEvent) -> Bool) { events.removeAll(where: matching) }
+    mutating func removeAll(where matching: (ShiftEvent) -> Bool) {
+        queue.removeAll(where: matching)
+        arrivals = ScheduledArrivals(events)
+    }
 }

@@ -193,15 +193,21 @@ struct ShiftRows: Equatable {
     /// The saved JSON of the shift the rows hold, to be decoded (and checked) as a ``PanelState``;
     /// its world is an empty one, to be replaced by the file's world tables.
     func json() throws(StorageError) -> JSONValue {
+        var work = 0
+        return try json(work: &work)
+    }
+
+    /// ``json()``, adding to `work` the rows handled on the way: each once per level of its key
+    /// (tests check it grows with the rows, not with their square).
+    func json(work: inout Int) throws(StorageError) -> JSONValue {
         var members: [(String, JSONValue)] = [(Self.worldKey, try Self.encode(World()))]
-        var tree = Node.object([:])
-        for (key, text) in values {
-            try tree.insert(try Self.parse(text), at: key.split(separator: Self.separator)[...])
-        }
+        var rows: [Row] = []
+        rows.reserveCapacity(values.count + logRecords.count)
+        for (key, text) in values { rows.append(Row(key.split(separator: Self.separator), try Self.parse(text))) }
         for (id, text) in logRecords {
-            try tree.insert(try Self.parse(text), at: Self.logRecordKey(id).split(separator: Self.separator)[...])
+            rows.append(Row(Self.logRecordKey(id).split(separator: Self.separator), try Self.parse(text)))
         }
-        guard case .object(let nested) = tree else { throw StorageError("the shift's rows are not an object") }
+        let nested = try Self.grouped(rows, at: 0, work: &work)
         for key in Set(nested.keys).union([Self.sessionsKey, Self.conversationsKey]).sorted() {
             switch key {
             case Self.sessionsKey:
@@ -223,8 +229,55 @@ struct ShiftRows: Equatable {
                 }
                 members.append((key, .array(items)))
             default:
-                members.append((key, nested[key]!.json))
+                members.append((key, try Self.nested(nested[key]!, at: 1, work: &work)))
             }
+        }
+        return .object(members)
+    }
+
+    /// A row of `shift` on its way back into the saved JSON: its key cut at ``separator``, its value.
+    private struct Row {
+        let path: [Substring]
+        let value: JSONValue
+        init(_ path: [Substring], _ value: JSONValue) {
+            self.path = path
+            self.value = value
+        }
+    }
+
+    /// `rows`, whose keys agree up to `depth`, by their key's part at `depth`. Each row is handled
+    /// once, so putting the rows back together costs each row once per level of its key (building
+    /// nested objects by inserting one row at a time copied an object per row: the square of a long log).
+    private static func grouped(_ rows: [Row], at depth: Int, work: inout Int) throws(StorageError) -> [String:
+        [Row]]
+    {
+        var groups: [String: [Row]] = [:]
+        for row in rows {
+            work += 1
+            guard depth < row.path.count else {
+                let key = row.path.joined(separator: String(separator))
+                throw StorageError(
+                    key.isEmpty ? "a row of the shift has an empty key" : "the shift's row \(key) has rows inside it")
+            }
+            groups[String(row.path[depth]), default: []].append(row)
+        }
+        return groups
+    }
+
+    /// The value of `rows`, whose keys agree up to `depth`: the value of the one row whose key ends
+    /// there, or an object of their members, in key order.
+    private static func nested(_ rows: [Row], at depth: Int, work: inout Int) throws(StorageError) -> JSONValue {
+        if let row = rows.first, row.path.count == depth {
+            guard rows.count == 1 else {
+                let clash = rows.allSatisfy { $0.path.count == depth } ? "appears twice" : "has rows inside it"
+                throw StorageError("the shift's row \(row.path.joined(separator: String(separator))) \(clash)")
+            }
+            return row.value
+        }
+        let groups = try grouped(rows, at: depth, work: &work)
+        var members: [(String, JSONValue)] = []
+        for key in groups.keys.sorted() {
+            members.append((key, try nested(groups[key]!, at: depth + 1, work: &work)))
         }
         return .object(members)
     }
@@ -234,37 +287,6 @@ struct ShiftRows: Equatable {
             return try JSONParser.parse(Array(text.utf8))
         } catch {
             throw StorageError("a row is not valid JSON: \(error)")
-        }
-    }
-
-    /// Rows put back together: a value, or an object whose members are rows of their own.
-    private enum Node {
-        case value(JSONValue)
-        case object([String: Node])
-
-        mutating func insert(_ value: JSONValue, at path: ArraySlice<Substring>) throws(StorageError) {
-            guard let first = path.first else { throw StorageError("a row of the shift has an empty key") }
-            guard case .object(var members) = self else {
-                throw StorageError("the shift's row \(first) is inside a value")
-            }
-            if path.count == 1 {
-                guard members[String(first)] == nil else {
-                    throw StorageError("the shift's row \(first) appears twice")
-                }
-                members[String(first)] = .value(value)
-            } else {
-                var inner = members[String(first)] ?? .object([:])
-                try inner.insert(value, at: path.dropFirst())
-                members[String(first)] = inner
-            }
-            self = .object(members)
-        }
-
-        var json: JSONValue {
-            switch self {
-            case .value(let value): value
-            case .object(let members): .object(members.keys.sorted().map { ($0, members[$0]!.json) })
-            }
         }
     }
 }

@@ -28,7 +28,6 @@ func transcript(_ lines: [String], from state: PanelState = PanelState()) -> Str
         case .command(let command): output.append("> " + command)
         case .error(let line): output.append(line)
         case .question(let text): output.append(text)
-        case .export(let export): output.append("(export \(export.path))")
         case .pause, .expectationFailed, .commandFailed: break
         }
     }

@@ -114,4 +114,35 @@ import Testing
         #expect(outcome.export?.path == "shift.svg")
         #expect(outcome.export?.contents.hasPrefix("<?xml") == true)
     }
+
+    /// Files written for the interpreter: each export, or the failure given.
+    private final class RecordingFiles: FileOutput, @unchecked Sendable {
+        var written: [Export] = []
+        let failure: String?
+        init(failing failure: String? = nil) { self.failure = failure }
+        func write(_ export: Export) throws(CommandError) {
+            if let failure { throw CommandError(failure) }
+            written.append(export)
+        }
+    }
+
+    @Test("a command whose file cannot be written is a failed command, as a refused one is")
+    func failedWriteIsAFailedCommand() {
+        let files = RecordingFiles(failing: "cannot write /dev/full: No space left on device")
+        var agent = Interpreter(state: PanelState(), files: files)
+        #expect(agent.handle(InputLine(Array("report --svg /dev/full".utf8))) == .failed(CommandError(files.failure!)))
+    }
+
+    @Test("a written file is said in the command's own output")
+    func writtenFileIsReported() throws {
+        let files = RecordingFiles()
+        var agent = Interpreter(state: PanelState(), files: files)
+        guard case .ran(let outcome) = agent.handle(InputLine(Array("report --svg shift.svg".utf8))) else {
+            Issue.record("report --svg did not run")
+            return
+        }
+        #expect(files.written.map(\.path) == ["shift.svg"])
+        #expect(outcome.export == nil)
+        #expect(outcome.reports.last == .message("Wrote the shift's timeline to shift.svg."))
+    }
 }

@@ -22,7 +22,7 @@ struct HostileInputTests {
             switch event {
             case .output(let lines), .expectationFailed(let lines), .commandFailed(let lines): lines
             case .question(let text), .error(let text), .command(let text): [text]
-            case .pause, .export: []
+            case .pause: []
             }
         }
     }
