@@ -96,7 +96,10 @@ import Testing
         (#"{"line":1}"#, "type is missing"),
         (#"{"type":"event","line":1,"text":"[00:00:10] > Kenny Smith: hi"}"#, "time is missing"),
         (#"{"type":"report","shiftSeconds":"60"}"#, "$.shiftSeconds: not \"integer\""),
-        (#"{"type":"event","line":1,"time":10,"clock":"00:00:10","kind":"message","text":"hi","extra":1}"#, "extra is not in the schema"),
+        (
+            #"{"type":"event","line":1,"time":10,"clock":"00:00:10","kind":"message","text":"hi","extra":1}"#,
+            "extra is not in the schema"
+        ),
     ])
     func theCheckerRefusesWhatTheSchemaDoesNot(line: String, problem: String) throws {
         let problems = Self.schema.problems(try JSONParser.parse(Array(line.utf8)))

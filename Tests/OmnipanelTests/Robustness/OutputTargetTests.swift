@@ -25,7 +25,8 @@ import Glibc
             let result = try Binary.run(["--state", file, "report", "--svg", target])
             #expect(result.status == 1, "a refused write is a failed command")
             #expect(
-                result.stderr == "<command>:1: cannot write \(target): this run uses it as \(role); choose another file\n"
+                result.stderr
+                    == "<command>:1: cannot write \(target): this run uses it as \(role); choose another file\n"
             )
             #expect(folder.bytes("class.db") == before)
         }
