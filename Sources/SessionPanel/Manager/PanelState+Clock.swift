@@ -88,6 +88,9 @@ extension PanelState {
             return activeSessionPosition(of: id) != nil && (shift.customers[id]?.messagesLeft ?? 0) > 0
         case .impatience(let id, let since):
             return activeSessionPosition(of: id) != nil && firstUnansweredMessageTime(in: id) == since
+        case .openExpiry(let id): return conversations[id]?.state == .open && conversations[id]?.assignedToAgent == false
+        case .wrapUpExpiry(let id): return conversations[id]?.state == .wrapUp
+        case .customerLeaves(let id): return conversations[id]?.state == .active
         }
     }
 
@@ -123,6 +126,9 @@ extension PanelState {
         case .abandonment(let id): return abandon(id)
         case .customerReturn(let id, _): return customerReturns(to: id)
         case .waitingExpiry(let id, _): return expireWaiting(id)
+        case .openExpiry(let id): return expireOpen(id)
+        case .wrapUpExpiry(let id): return expireWrapUp(id)
+        case .customerLeaves(let id): return customerLeaves(id)
         }
     }
 
@@ -131,16 +137,15 @@ extension PanelState {
     private mutating func timeOut(notificationAt index: Int) -> Outcome {
         let id = notifications.remove(at: index).conversationID
         shift.log.answered(id, .missed, at: now)
-        if settings.autoPresence { presence = .inactive }
+        presence = .inactive  // the system's: no new work until the agent sets a presence
+        presenceSetByAgent = false
         let title = conversations[id]?.title ?? ""
         return eventOutcome(
             .warning, "The request from \(title) timed out and was routed to another agent.", about: id)
     }
 
     private mutating func expireWaiting(_ id: Int) -> Outcome {
-        conversations[id]?.state = .closed
-        conversations[id]?.waitingUntil = nil
-        if let conversation = conversations[id] { customerConversations.remove(conversation) }
+        closeConversation(id)
         shift.log.conversationClosed(id, at: now)
         let title = conversations[id]?.title ?? ""
         return eventOutcome(

@@ -21,13 +21,25 @@ public struct ReportRenderer: Sendable {
         case .tooltips(let lines): return lines.map(style.shown)
         case .config: return config(state.settings)
         case .help(let topic): return HelpText.lines(for: topic)
-        case .presence:
-            return ["Presence: \(state.presence.displayName)" + (state.settings.autoPresence ? " (automatic)" : "")]
+        case .presence: return [Self.presenceLine(state)]
         case .clock: return ["Clock: \(SimulatedDuration.clockReading(state.now))"]
         case .event(let line): return [event(line)]
         case .shiftReport(.text): return ShiftReportRenderer(style: style).lines(ShiftReport(state))
         case .shiftReport(.json): return [ShiftReport(state).json()]
         }
+    }
+
+    /// `Presence: Busy (automatic)`: the presence and what keeps it.
+    static func presenceLine(_ state: PanelState) -> String {
+        let note =
+            if state.presence == .inactive {
+                " (a request was missed: no new work until you set a presence)"
+            } else if state.presenceSetByAgent {
+                " (set by you: it stays until you change it)"
+            } else {
+                state.settings.autoPresence ? " (automatic)" : ""
+            }
+        return "Presence: \(state.presence.displayName)" + note
     }
 
     /// `[00:01:30] ! The request from Visitor 2 timed out …`: one event. On a terminal (Unicode style)
