@@ -56,9 +56,10 @@ import Testing
         agent.run("traffic rush --seed 1", "clock advance 10m", "traffic off")
         #expect(agent.state.conversations.values.contains { $0.id >= 1000 && $0.state == .closed })
         #expect(agent.state.workItems(in: .closed).map(\.id) == [301], "abandoned requests were never the agent's")
-        agent.run("presence available", #"incoming chat "Yvonne McKay""#, "accept", "end", "close --yes")
-        let yvonne = agent.state.conversations.values.first { $0.customer == "Yvonne McKay" && $0.state == .closed }
-        #expect(agent.state.workItems(in: .closed).map(\.id) == [301, yvonne?.id ?? 0])
+        agent.run("presence available", #"incoming chat "Yvonne McKay""#, "accept")
+        let yvonne = agent.state.focusedSession.conversationID ?? 0
+        agent.run("end", "close --yes")
+        #expect(agent.state.workItems(in: .closed).map(\.id) == [301, yvonne])
         agent.run("clock advance 1d")
         #expect(agent.state.workItems(in: .closed).isEmpty, "a new simulated day starts with none")
     }
