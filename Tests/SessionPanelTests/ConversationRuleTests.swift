@@ -74,13 +74,17 @@ import Testing
             ))
         #expect(text.contains("Kenny Smith  Chat, Wrap-up"))
         #expect(agent.conversation("Kenny Smith")?.state == .wrapUp)
-        #expect(agent.error(#"leave "Kenny Smith""#).hasSuffix("is Wrap-up; a customer leaves an Open or Active conversation"))
+        #expect(
+            agent.error(#"leave "Kenny Smith""#).hasSuffix(
+                "is Wrap-up; a customer leaves an Open or Active conversation"))
     }
 
     @Test func aCustomerWhoLeavesTheQueueClosesTheRequestAsAbandoned() throws {
         var agent = ScriptedAgent()
         agent.run(#"incoming sms "Kenny Smith""#)
-        #expect(agent.output(#"leave "Kenny Smith""#).contains("Kenny Smith left the queue after 0s unanswered (abandoned)."))
+        #expect(
+            agent.output(#"leave "Kenny Smith""#).contains(
+                "Kenny Smith left the queue after 0s unanswered (abandoned)."))
         #expect(agent.state.notifications.isEmpty)
         #expect(agent.state.conversations[1000]?.state == .closed)
         #expect(agent.state.workItems(in: .closed).map(\.id) == [301])
@@ -108,7 +112,8 @@ import Testing
     func kbSearchOpensOnlyForChatAndSMS(channel: String, opensKB: Bool) {
         var agent = ScriptedAgent()
         agent.run(#"incoming \#(channel) "Kenny Smith""#, "accept")
-        #expect(agent.session("Kenny Smith")?.tabs.map(\.title) == ["Customer summary"] + (opensKB ? ["KB Search"] : []))
+        #expect(
+            agent.session("Kenny Smith")?.tabs.map(\.title) == ["Customer summary"] + (opensKB ? ["KB Search"] : []))
     }
 
     @Test func aRecordSessionsAnchorIsTheRecordTitledByItsEntity() {
@@ -127,6 +132,7 @@ import Testing
         for number in 1...8 { agent.run("tab open app App\(number)") }
         #expect(agent.state.focusedSession.tabs.count == 10)
         #expect(
-            agent.error("tab open app More") == "Maximum tabs reached. Close a tab in this session before opening another.")
+            agent.error("tab open app More")
+                == "Maximum tabs reached. Close a tab in this session before opening another.")
     }
 }

@@ -12,7 +12,8 @@ import Testing
         agent.run("close --yes")
         #expect(agent.state.presence == .doNotDisturb)
         agent.run("presence available", #"incoming chat "Kenny Smith""#, "accept")
-        #expect(agent.output("presence") == "Presence: Do not disturb (automatic)", "capacity 3: two items and this one")
+        #expect(
+            agent.output("presence") == "Presence: Do not disturb (automatic)", "capacity 3: two items and this one")
     }
 
     @Test(arguments: ["offline", "away"])

@@ -80,13 +80,16 @@ extension PanelState {
         let draw = customer.nextDraw()
         shift.customers[id] = customer
         let mean = Double(settings.traffic.messageInterval * (channel == .voice ? 4 : 2))
-        schedule(.customerLeaves(conversation: id), after: shift.random.exponentialSeconds(mean: mean, customer.stream, draw))
+        schedule(
+            .customerLeaves(conversation: id), after: shift.random.exponentialSeconds(mean: mean, customer.stream, draw)
+        )
     }
 
     /// Conversation `id` has stayed in Wrap-up for its channel's time: it closes, and its session with it.
     mutating func expireWrapUp(_ id: Int) -> Outcome {
         guard let conversation = conversations[id] else { return Outcome() }
-        let text = "The conversation with \(conversation.title) (W\(id)) closed by itself at the end of Wrap-up "
+        let text =
+            "The conversation with \(conversation.title) (W\(id)) closed by itself at the end of Wrap-up "
             + "(\(wrapUpSetting(conversation.channel)))"
         if let position = sessions.firstIndex(where: { $0.conversationID == id && !$0.readOnly }) {
             _ = closeSession(at: position)

@@ -88,7 +88,8 @@ extension PanelState {
             return activeSessionPosition(of: id) != nil && (shift.customers[id]?.messagesLeft ?? 0) > 0
         case .impatience(let id, let since):
             return activeSessionPosition(of: id) != nil && firstUnansweredMessageTime(in: id) == since
-        case .openExpiry(let id): return conversations[id]?.state == .open && conversations[id]?.assignedToAgent == false
+        case .openExpiry(let id):
+            return conversations[id]?.state == .open && conversations[id]?.assignedToAgent == false
         case .wrapUpExpiry(let id): return conversations[id]?.state == .wrapUp
         case .customerLeaves(let id): return conversations[id]?.state == .active
         }

@@ -59,7 +59,8 @@ extension PanelState {
             return Outcome(
                 [
                     .message(
-                        "\(channel.displayName) request from \(title) waits in the queue: you are \(presence.displayName).")
+                        "\(channel.displayName) request from \(title) waits in the queue: you are \(presence.displayName)."
+                    )
                 ],
                 showsPanel: true)
         }
@@ -190,7 +191,8 @@ extension PanelState {
         var conversation = try workItem(id)
         guard conversation.stream == .open else {
             throw CommandError(
-                "W\(id) is in \(stream(of: conversation)?.displayName ?? "no stream"); only Open work items can be picked")
+                "W\(id) is in \(stream(of: conversation)?.displayName ?? "no stream"); only Open work items can be picked"
+            )
         }
         try checkRoom(for: .conversation(id))
         conversation.state = .active

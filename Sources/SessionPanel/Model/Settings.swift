@@ -71,7 +71,8 @@ public struct SettingKey: Sendable {
             "queue-patience", "Time a generated request waits unaccepted before the customer leaves",
             \.traffic.queuePatience),
         duration("return-after", "Average time before a parked generated customer comes back", \.traffic.returnAfter),
-    ] + Channel.allCases.map(wrapUpKey) + [Channel.sms, .social].map(openKey)
+        wrapUpKey(.chat), wrapUpKey(.sms), wrapUpKey(.voice), wrapUpKey(.social), openKey(.sms), openKey(.social),
+    ]
 
     /// `wrap-up-chat 15m`: how long a conversation on the channel stays in Wrap-up before it closes by itself.
     private static func wrapUpKey(_ channel: Channel) -> SettingKey {
@@ -89,7 +90,8 @@ public struct SettingKey: Sendable {
 
     /// `open-sms 30d`: how long an unanswered request on an asynchronous channel stays Open before it closes.
     private static func openKey(_ channel: Channel) -> SettingKey {
-        let path: WritableKeyPath<Settings, Int> & Sendable = channel == .sms ? \.autoClose.openSMS : \.autoClose.openSocial
+        let path: WritableKeyPath<Settings, Int> & Sendable =
+            channel == .sms ? \.autoClose.openSMS : \.autoClose.openSocial
         return duration(
             "open-\(channel.rawValue)",
             "How long unanswered \(channel.displayName) requests stay Open before closing by themselves", path)
