@@ -86,4 +86,13 @@ import Testing
         let lines = eventLines(shell.advanceClock(to: 10), in: shell.state)
         #expect(lines.last == "[00:00:10] ! Maximum sessions reached. Close a session before opening another.")
     }
+
+    @Test func aPresenceSetByHandAndTheRequestsHeldAreSavedWithTheShift() throws {
+        var shell = interpreter(after: ["presence away"])
+        try shell.schedule(#"incoming chat "Kenny Smith""#, at: 5)
+        _ = shell.advanceClock(to: 5)
+        let loaded = try savedAndLoaded(shell.state)
+        #expect(loaded == shell.state)
+        #expect(loaded.presenceSetByAgent && loaded.heldRequests.count == 1)
+    }
 }

@@ -55,7 +55,8 @@ extension PanelState {
         let title = conversations[id]?.title ?? ""
         let channel = conversations[id]?.channel ?? .chat
         guard takesNewWork else {
-            if !heldRequests.contains(id) { heldRequests.append(id) }
+            // only a returning customer's conversation can be held already: a new request costs the same however many wait
+            if !returning || !heldRequests.contains(id) { heldRequests.append(id) }
             return Outcome(
                 [
                     .message(
