@@ -3,7 +3,9 @@ extension PanelState {
     /// their Waiting conversation on that channel; it is refused while one of their conversations on that
     /// channel is offered (a pending notification) or shown in a session, so one customer never has two
     /// sessions for one channel. Finding those conversations goes through ``customerConversations``: a
-    /// request from a new customer costs the same however many came before.
+    /// request from a new customer costs the same however many came before. A new SMS or social request
+    /// closes by itself once it has stayed Open, unanswered, for its channel's time. Returns what the offer
+    /// says and the conversation's number.
     mutating func receive(_ channel: Channel, from customer: String?) throws(CommandError) -> (
         outcome: Outcome, conversation: Int
     ) {
