@@ -7,7 +7,8 @@ import Testing
 @Suite struct CommandGroupTests {
     @Test func everyCommandIsInItsGroup() {
         let names = { (group: CommandGroup) in CommandTable.all.filter { $0.group == group }.map(\.name) }
-        #expect(names(.trainer) == ["incoming", "message", "sentiment", "config", "clock", "traffic", "report"])
+        #expect(
+            names(.trainer) == ["incoming", "message", "sentiment", "leave", "config", "clock", "traffic", "report"])
         #expect(names(.program) == ["help", "quit"])
         #expect(names(.script) == CommandTable.directives.map(\.name))
         #expect(names(.agent).contains("accept") && !names(.agent).contains("incoming"))

@@ -7,7 +7,7 @@ import Testing
     typealias F = CompletionFixture
 
     @Test func tabCloseDoesNotOfferTheAnchorButTabFocusDoes() {
-        let state = F.state("open case 42", "tab open app Orders")
+        let state = F.state("open case 42", "tab open kb", "tab open app Orders")
         #expect(F.texts("tab close ", in: state) == ["2", "3"])
         #expect(F.texts("tab focus ", in: state) == ["1", "2", "3"])
     }

@@ -208,7 +208,7 @@ import Testing
     }
 
     @Test func tabNumbersAndFormFieldsBelongToTheFocusedSession() {
-        let state = F.state("open case 42", "tab open app Calculator", "type priority high")
+        let state = F.state("open case 42", "tab open kb", "tab open app Calculator", "type priority high")
         #expect(F.texts("tab focus ", in: state) == ["1", "2", "3"])
         #expect(
             CompletionEngine.complete("tab close 3", in: state).candidates == [CompletionCandidate("3", "Calculator")])

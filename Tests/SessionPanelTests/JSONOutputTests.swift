@@ -72,7 +72,7 @@ func jsonLines(_ script: String) -> [String] {
         #expect(
             accepted["messages"] as? [String] == ["Accepted Chat from Kenny Smith. Started session 1: Kenny Smith."])
         #expect(accepted["error"] == nil)
-        #expect(accepted["presence"] as? String == "busy")
+        #expect(accepted["presence"] as? String == "dnd", "capacity 3: two items in My work items and this chat")
         let panel = try #require(accepted["panel"] as? [String: Any])
         #expect(panel["mode"] as? String == "expanded")
         #expect(panel["focused"] as? Int == 1)

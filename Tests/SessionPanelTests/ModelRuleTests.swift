@@ -48,7 +48,7 @@ import Testing
 
     @Test func openingATabThatIsOpenFocusesIt() {
         var agent = ScriptedAgent()
-        agent.run("open case 42", "tab open app Orders", "tab open kb")
+        agent.run(#"incoming chat "Kenny Smith""#, "accept", "tab open app Orders", "tab open kb")
         #expect(agent.state.focusedSession.tabs.count == 3)
         #expect(agent.state.focusedSession.focusedTab == 1)
         agent.run("tab open app Orders", "tab open record R-1", "tab open record R-1")

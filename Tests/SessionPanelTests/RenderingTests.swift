@@ -6,7 +6,7 @@ import Testing
 struct RenderingTests {
     @Test("the plain panel: Home first, marker on the focused session, details and notifications below")
     func plainPanel() {
-        var agent = ScriptedAgent()
+        var agent = ScriptedAgent(world: World())  // no Active work items: one chat uses part of the capacity
         agent.run(#"incoming chat "Kenny Smith""#, "accept", "incoming sms", "message 1 hi")
         agent.run("switch home")
         #expect(
@@ -41,7 +41,7 @@ struct RenderingTests {
         let lines = PanelRenderer(style: RenderStyle(color: true, unicode: true, width: 60)).render(agent.state)
         #expect(lines[0].contains("╭"))
         #expect(lines.joined().contains("\u{1B}[1mPrinter on fire"))
-        #expect(lines[0].contains("● Available"))
+        #expect(lines[0].contains("● Busy"))
     }
 
     @Test("control characters, escapes and bidi overrides in customer text are shown escaped, never raw")
@@ -83,8 +83,8 @@ struct RenderingTests {
                 |   1  Vi !9+ |
                 | > 2  Pr     |
                 +-------------+
-                  > Printer on fire  Case 42, Presence: Busy
-                    Tabs: [Customer summary] | KB Search
+                  > Printer on fire  Case 42, Presence: Do not disturb
+                    Tabs: [Case 42: Printer on fire]
                 """)
     }
 }

@@ -77,7 +77,7 @@ import Testing
     }
 
     static let shift = [
-        "traffic rush --seed 1", "clock advance 4m", "accept", "reply \"Hello, how can I help?\"",
+        "traffic rush --seed 1", "clock advance 1m", "accept", "reply \"Hello, how can I help?\"",
         "clock advance 2m",
     ]
 

@@ -67,7 +67,7 @@ private func lines(_ script: String) -> [InputLine] {
                     " omnipanel> incoming chat \"Kenny Smith\"",
                     "-Incoming Chat from Kenny Smyth. Accept or reject within 2m.",
                     "+Incoming Chat from Kenny Smith. Accept or reject within 2m.",
-                    " +- Sessions --------------------------------------------- Presence: Available -+",
+                    " +- Sessions -------------------------------------------------- Presence: Busy -+",
                     " | > 0  Ho     Home                                                   Dashboard |",
                     " +------------------------------------------------------------------------------+",
                 ]

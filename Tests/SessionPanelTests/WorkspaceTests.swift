@@ -23,18 +23,19 @@ struct WorkspaceTests {
         #expect(agent.error(#"type "bad field" x"#) == "a field name is letters, digits, - and _, not \"bad field\"")
     }
 
-    @Test("every session starts with the anchor tab and KB Search; the anchor cannot close")
+    @Test("a chat session starts with the Customer summary anchor tab and KB Search; the anchor cannot close")
     func anchorTab() {
         var agent = ScriptedAgent()
-        agent.run("open case 42")
+        agent.run(#"incoming chat "Kenny Smith""#, "accept")
         #expect(agent.error("tab close 1") == "the anchor tab (Customer summary) cannot be closed")
-        #expect(agent.output("tabs") == "Tabs of Printer on fire:\n  * 1 Customer summary (anchor)\n    2 KB Search")
+        #expect(agent.output("tabs") == "Tabs of Kenny Smith:\n  * 1 Customer summary (anchor)\n    2 KB Search")
     }
 
     @Test("closing a tab focuses the tab on its left")
     func closeFocusesLeft() {
         var agent = ScriptedAgent()
-        agent.run("open case 42", "tab open record INV-7", #"tab open app "Order lookup""#, "tab focus 3")
+        agent.run(#"incoming chat "Kenny Smith""#, "accept")
+        agent.run("tab open record INV-7", #"tab open app "Order lookup""#, "tab focus 3")
         agent.run("tab close")
         #expect(agent.state.focusedSession.tabs.map(\.title) == ["Customer summary", "KB Search", "Order lookup"])
         #expect(agent.state.focusedSession.focusedTab == 1)
@@ -47,10 +48,10 @@ struct WorkspaceTests {
     @Test("a session has at most ten tabs")
     func tabLimit() {
         var agent = ScriptedAgent()
-        agent.run("open case 42")
+        agent.run(#"incoming sms "Kenny Smith""#, "accept")
         for index in 3...10 { agent.run("tab open record R\(index)") }
         #expect(agent.state.focusedSession.tabs.count == 10)
-        #expect(agent.error("tab open app Billing") == "a session has at most 10 tabs; close one first")
+        #expect(agent.error("tab open app Billing") == AppTab.maximumTabsMessage)
         agent.run("tab open kb")  // already open: focused, no new tab needed
         #expect(agent.state.focusedSession.focusedTab == 1)
     }
@@ -63,7 +64,7 @@ struct WorkspaceTests {
 
     @Test("presence follows the workload: Available, Busy, Do not disturb at capacity")
     func automaticPresence() {
-        var agent = ScriptedAgent()
+        var agent = ScriptedAgent(world: World())
         #expect(agent.state.presence == .available)
         agent.run("incoming chat", "accept")
         #expect(agent.state.presence == .busy)
@@ -89,11 +90,11 @@ struct WorkspaceTests {
     @Test("presence can be set by hand; auto-presence can be turned off")
     func manualPresence() {
         var agent = ScriptedAgent()
-        agent.run("config auto-presence off", "presence away", "incoming chat", "accept")
-        #expect(agent.state.presence == .away)
-        #expect(agent.output("presence") == "Presence: Away")
-        agent.run("config auto-presence on")
+        agent.run("config auto-presence off", "presence busy", "incoming chat", "accept")
         #expect(agent.state.presence == .busy)
+        #expect(agent.output("presence") == "Presence: Busy")
+        agent.run("config auto-presence on")
+        #expect(agent.state.presence == .doNotDisturb, "the two items in My work items and this chat fill capacity 3")
     }
 
     @Test("config lists every setting with its default and refuses bad values")

@@ -26,7 +26,10 @@ import Testing
     @Test func aSaveAfterCommandsHasTheRowsOfTheWholeStateCutAfresh() throws {
         let scratch = try Scratch()
         defer { scratch.remove() }
-        let lines = StateFileStoreTests.busyLines + Self.cycles(3) + ["switch home", "incoming chat", "presence busy"]
+        let lines =
+            StateFileStoreTests.busyLines + ["presence available"] + Self.cycles(3) + [
+                "switch home", "incoming chat", "presence busy",
+            ]
         var current = PanelState()
         var rows = try ShiftRows(current)
         let store = try StateFile(path: scratch.path("class.db")) { current }
@@ -126,7 +129,11 @@ import Testing
             try JSONValueDecoder().decode(ConversationRecord.self, from: try JSONParser.parse(Array(text.utf8)))
         }
         records +=
-            state(after: StateFileStoreTests.busyLines + Self.cycles(2) + ["incoming chat", "reject"])
+            state(
+                after: StateFileStoreTests.busyLines + ["presence available"] + Self.cycles(2) + [
+                    "incoming chat", "reject",
+                ]
+            )
             .shift.log.records.values
         for record in records {
             #expect(ShiftRows.row(for: record) == (try JSONValueEncoder().encode(record)).serialized)

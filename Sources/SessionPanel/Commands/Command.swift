@@ -49,6 +49,8 @@ public enum Command: Sendable, Equatable {
     case reply(String)
     case history(SessionReference?)
     case sentiment(SessionReference, Sentiment)
+    /// `leave`: the customer ends the chat or hangs up.
+    case leave(SessionReference)
     case hover(SessionReference)
     case panel(PanelAction)
     case type(field: String, text: String)

@@ -73,19 +73,31 @@ extension PanelState {
         return outcome
     }
 
-    /// The line for the request the last notification offers: who, on which channel, for how long.
-    func arrivalOutcome() -> Outcome {
-        guard let notification = notifications.last, let conversation = conversations[notification.conversationID]
-        else { return eventOutcome(.arrival, "A request arrived") }
-        let timeout = "accept or reject within \(SimulatedDuration.format(settings.notificationTimeout))."
-        guard notification.isReturning else {
-            return eventOutcome(
-                .arrival, "\(conversation.title): incoming \(conversation.channel.displayName)", "; " + timeout,
-                about: conversation.id)
+    /// A request that arrived on its own (scheduled or generated) as an event line, the customer first:
+    /// offered (`Kenny Smith: incoming Chat; accept or reject within 2m.`), or held in the queue while
+    /// the agent takes no new work; the product's alert follows it when every session slot is used.
+    func arrivalOutcome(_ received: Outcome, about id: Int) -> Outcome {
+        guard let conversation = conversations[id] else { return eventOutcome(.arrival, "A request arrived") }
+        let title = conversation.title
+        let channel = conversation.channel.displayName
+        var outcome: Outcome
+        if let notification = notifications.last(where: { $0.conversationID == id }) {
+            let timeout = "accept or reject within \(SimulatedDuration.format(settings.notificationTimeout))."
+            outcome =
+                notification.isReturning
+                ? eventOutcome(
+                    .arrival, "\(title): returning \(channel)", " (resumes W\(id) with its history); " + timeout,
+                    about: id)
+                : eventOutcome(.arrival, "\(title): incoming \(channel)", "; " + timeout, about: id)
+        } else {
+            outcome = eventOutcome(
+                .warning, "\(title): \(channel) request waits in the queue", "; you are \(presence.displayName).",
+                about: id)
         }
-        return eventOutcome(
-            .arrival, "\(conversation.title): returning \(conversation.channel.displayName)",
-            " (resumes W\(conversation.id) with its history); " + timeout, about: conversation.id)
+        for case .notice(let text) in received.reports {
+            outcome.reports.append(.event(EventLine(time: now, kind: .warning, text: text)))
+        }
+        return outcome
     }
 
     /// Whether an event would still do something if it fell due now.
@@ -103,6 +115,10 @@ extension PanelState {
             return activeSessionPosition(of: id) != nil && (shift.customers[id]?.messagesLeft ?? 0) > 0
         case .impatience(let id, let since):
             return activeSessionPosition(of: id) != nil && firstUnansweredMessageTime(in: id) == since
+        case .openExpiry(let id):
+            return conversations[id]?.state == .open && conversations[id]?.assignedToAgent == false
+        case .wrapUpExpiry(let id): return conversations[id]?.state == .wrapUp
+        case .customerLeaves(let id): return conversations[id]?.state == .active
         }
     }
 
@@ -138,6 +154,9 @@ extension PanelState {
         case .abandonment(let id): return abandon(id)
         case .customerReturn(let id, _): return customerReturns(to: id)
         case .waitingExpiry(let id, _): return expireWaiting(id)
+        case .openExpiry(let id): return expireOpen(id)
+        case .wrapUpExpiry(let id): return expireWrapUp(id)
+        case .customerLeaves(let id): return customerLeaves(id)
         }
     }
 
@@ -146,15 +165,14 @@ extension PanelState {
     private mutating func timeOut(notificationAt index: Int) -> Outcome {
         let id = notifications.remove(at: index).conversationID
         shift.log.answered(id, .missed, at: now)
-        if settings.autoPresence { presence = .inactive }
+        presence = .inactive  // the system's: no new work until the agent sets a presence
+        presenceSetByAgent = false
         let title = conversations[id]?.title ?? ""
         return eventOutcome(.warning, "\(title): request timed out", ", routed to another agent.", about: id)
     }
 
     private mutating func expireWaiting(_ id: Int) -> Outcome {
-        conversations[id]?.state = .closed
-        conversations[id]?.waitingUntil = nil
-        if let conversation = conversations[id] { customerConversations.remove(conversation) }
+        closeConversation(id)
         shift.log.conversationClosed(id, at: now)
         let title = conversations[id]?.title ?? ""
         return eventOutcome(.warning, "\(title): waiting conversation expired", " (W\(id)), now Closed.", about: id)

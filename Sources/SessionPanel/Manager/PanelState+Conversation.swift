@@ -44,7 +44,7 @@ extension PanelState {
     mutating func end(_ reference: SessionReference?) throws(CommandError) -> Outcome {
         let session = sessions[try positionOrFocused(reference)]
         let id = try activeConversationID(in: session)
-        conversations[id]?.state = .wrapUp
+        enterWrapUp(id)
         if let channel = conversations[id]?.channel, !channel.isLive(chatMode: settings.chatMode) {
             shift.log.update(id, at: now) { $0.persistentEnds += 1 }
         }

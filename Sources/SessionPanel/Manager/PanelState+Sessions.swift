@@ -66,8 +66,11 @@ extension PanelState {
             return "\"\(title)\" is already open at position \(existing); switched to it."
         }
         try checkRoom(for: kind)
+        let tabs = openingTabs(for: kind, title: title)
         let title = distinctTitle(title, for: kind)
-        sessions.append(Session(id: nextSessionID, kind: kind, title: title, readOnly: readOnly))
+        var session = Session(id: nextSessionID, kind: kind, title: title, readOnly: readOnly)
+        session.tabs = tabs
+        sessions.append(session)
         nextSessionID += 1
         focus(sessions.count - 1)
         refreshPresence()
@@ -120,6 +123,13 @@ extension PanelState {
                 command: .close(.position(position), confirmed: true))
             return outcome
         }
+        return Outcome(closeSession(at: position), showsPanel: true)
+    }
+
+    /// Closes the customer session at `position` (confirmed): what it does to its conversation, as the
+    /// product does it, in the lines it returns.
+    mutating func closeSession(at position: Int) -> [Report] {
+        let session = sessions[position]
         var reports: [Report] = [.message("Closed session \"\(session.title)\".")]
         shift.log.unreadCleared(session.conversationID, count: session.unreadCount, at: now)
         if let id = session.conversationID, var conversation = conversations[id], !session.readOnly {
@@ -140,6 +150,7 @@ extension PanelState {
                     ))
             case .wrapUp:
                 conversation.state = .closed
+                conversation.closedAt = now
                 customerConversations.remove(conversation)
                 reports.append(.message("The conversation is Closed."))
             case .open, .waiting, .closed:
@@ -154,17 +165,19 @@ extension PanelState {
         sessions.remove(at: position)
         if wasFocused { focus(position - 1) }
         refreshPresence()
-        return Outcome(reports, showsPanel: true)
+        return reports
     }
 
     /// Sets presence from the workload when auto-presence is on: Available with nothing assigned,
     /// Busy with capacity partly used, Do not disturb at capacity or with every session slot used.
+    /// The agent's Active and Wrap-up conversations use capacity, with a session open or not (My work
+    /// items). A presence the agent chose by hand (Do not disturb, Away, Offline) and Inactive stay.
     mutating func refreshPresence() {
-        guard settings.autoPresence else { return }
+        guard settings.autoPresence, !presenceSetByAgent, presence != .inactive else { return }
         var working = 0
-        for session in sessions {
-            guard let state = conversation(of: session)?.state else { continue }
-            if state == .active || state == .wrapUp { working += 1 }
+        for conversation in conversations.values
+        where conversation.assignedToAgent && (conversation.state == .active || conversation.state == .wrapUp) {
+            working += 1
         }
         presence =
             if sessions.count >= settings.maxSessions || working >= settings.capacity {

@@ -1,11 +1,11 @@
-/// A scenario's timeline: customer-side commands (`incoming`, `message`, `sentiment`) scheduled at a
+/// A scenario's timeline: customer-side commands (`incoming`, `message`, `sentiment`, `leave`) scheduled at a
 /// simulated time (`at 1m30s message "Kenny Smith" "Still there?"`), with customers named by title.
 extension PanelState {
     /// Checks a customer-side command and schedules it at `time` (seconds since the shift began).
     ///
-    /// Refused, with nothing scheduled: a command that is not `incoming`, `message` or `sentiment`; a
+    /// Refused, with nothing scheduled: a command that is not `incoming`, `message`, `sentiment` or `leave`; a
     /// customer named by position rather than title; and a customer who never arrives — named by
-    /// `message` or `sentiment` but neither a contact of the world, nor the title of a conversation
+    /// `message`, `sentiment` or `leave` but neither a contact of the world, nor the title of a conversation
     /// already in the shift, nor brought by an `incoming` scheduled no later. When the line falls due,
     /// a customer without a conversation by then gets a one-line problem instead (``EventLine/Kind/problem``).
     public mutating func schedule(_ line: String, at time: Int) throws(CommandError) {
@@ -13,11 +13,11 @@ extension PanelState {
             throw CommandError("an 'at' time is from 0s to \(SimulatedDuration.format(SimulatedDuration.maximum))")
         }
         guard let command = try CommandParser.parse(InputLine(Array(line.utf8))) else {
-            throw CommandError("'at <time>' needs a command: incoming, message or sentiment")
+            throw CommandError("'at <time>' needs a command: incoming, message, sentiment or leave")
         }
         switch command {
         case .incoming: break
-        case .message(let reference, _), .sentiment(let reference, _):
+        case .message(let reference, _), .sentiment(let reference, _), .leave(let reference):
             guard case .titlePrefix(let name) = reference else {
                 throw CommandError("an 'at' line names the customer by title (\"Kenny Smith\"), not by position")
             }
@@ -29,7 +29,7 @@ extension PanelState {
             }
         default:
             throw CommandError(
-                "'at' schedules what customers do: incoming, message or sentiment, not '\(line.split(separator: " ").first ?? "")'"
+                "'at' schedules what customers do: incoming, message, sentiment or leave, not '\(line.split(separator: " ").first ?? "")'"
             )
         }
         shift.agenda.add(.scheduled(line), at: time)
@@ -63,13 +63,20 @@ extension PanelState {
         switch command {
         case .incoming(let channel, let customer)?:
             do throws(CommandError) {
-                _ = try receive(channel, from: customer)
-                return arrivalOutcome()
+                let received = try receive(channel, from: customer)
+                return arrivalOutcome(received.outcome, about: received.conversation)
             } catch {
                 return eventOutcome(.problem, "'at' line \"\(line)\": \(error.message)", customer: customer)
             }
         case .message(.titlePrefix(let name), let text)?:
             return deliverScheduled(text, from: name)
+        case .leave(.titlePrefix(let name))?:
+            guard let id = customerConversation(titled: name), let left = customerLeaves(id) else {
+                return eventOutcome(
+                    .problem, "\"\(name)\" has no Open or Active conversation; skipped 'at' line: \(line)",
+                    about: customerConversation(titled: name), customer: name)
+            }
+            return left
         case .sentiment(.titlePrefix(let name), let level)?:
             guard let id = customerConversation(titled: name), let position = activeSessionPosition(of: id) else {
                 return eventOutcome(

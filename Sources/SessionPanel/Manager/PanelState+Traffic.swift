@@ -6,7 +6,9 @@
 /// accepted, the customer writes a few messages at ``TrafficParameters/messageInterval`` on average
 /// (voice callers talk instead); a customer left without a reply for ``TrafficParameters/patience``
 /// loses a sentiment level, and again after each further period, and gets every level back with the
-/// agent's next reply. An unanswered request is abandoned after ``TrafficParameters/queuePatience``;
+/// agent's next reply; a live chat or voice customer with nothing more to say ends the chat or hangs up.
+/// An unanswered chat or voice request is abandoned after ``TrafficParameters/queuePatience`` (SMS and
+/// social requests stay Open);
 /// a customer whose conversation was parked in Waiting comes back after about
 /// ``TrafficParameters/returnAfter``. Every step schedules the next, so the work is one step per event.
 extension PanelState {
@@ -70,20 +72,24 @@ extension PanelState {
         let isVisitor = shift.random.integer(in: 0...99, stream, drawArrival(channel)) < settings.traffic.visitorPercent
         let pick = shift.random.bits(stream, drawArrival(channel))
         let customer = isVisitor ? nil : availableContact(on: channel, pick)
+        let received: (outcome: Outcome, conversation: Int)
         do throws(CommandError) {
-            _ = try receive(channel, from: customer)
+            received = try receive(channel, from: customer)
         } catch {
             scheduleNextArrival(on: channel)
             return eventOutcome(.problem, error.message)  // a limit reached (README: Robustness)
         }
         scheduleNextArrival(on: channel)
-        guard let id = notifications.last?.conversationID else { return arrivalOutcome() }
-        let arrival = arrivalOutcome()
+        let id = received.conversation
+        let arrival = arrivalOutcome(received.outcome, about: id)
         if shift.customers[id] == nil {
             let customerStream = 0x1_0000 &+ UInt64(id)
             let messages = channel == .voice ? 0 : shift.random.integer(in: 2...6, customerStream, 0)
             shift.customers[id] = GeneratedCustomer(stream: customerStream, messagesLeft: messages)
-            schedule(.abandonment(conversation: id), after: settings.traffic.queuePatience)
+            // Only live chat and voice customers leave the queue; SMS and social requests stay Open.
+            if settings.autoClose.open(channel) == nil {
+                schedule(.abandonment(conversation: id), after: settings.traffic.queuePatience)
+            }
         }
         return arrival
     }
@@ -130,7 +136,10 @@ extension PanelState {
         guard var customer = shift.customers[id] else { return }
         customer.wasAnswered = true
         shift.customers[id] = customer
-        guard customer.messagesLeft > 0 else { return }
+        guard customer.messagesLeft > 0 else {
+            scheduleLeaving(id)
+            return
+        }
         let pending = shift.agenda.events.contains { $0.kind == .customerMessage(conversation: id) }
         if !pending { scheduleMessage(in: id, first: customer.messagesSent == 0) }
     }
@@ -157,7 +166,7 @@ extension PanelState {
         shift.customers[id] = customer
         let outcome = messageOutcome(text, at: position)
         if !unansweredBefore { schedule(.impatience(conversation: id, since: now), after: settings.traffic.patience) }
-        if customer.messagesLeft > 0 { scheduleMessage(in: id, first: false) }
+        if customer.messagesLeft > 0 { scheduleMessage(in: id, first: false) } else { scheduleLeaving(id) }
         return outcome
     }
 
@@ -191,8 +200,7 @@ extension PanelState {
             notifications.removeAll { $0.conversationID == id }
             shift.log.answered(id, .abandoned, at: now)
         }
-        conversations[id]?.state = .closed
-        if let conversation = conversations[id] { customerConversations.remove(conversation) }
+        closeConversation(id)
         shift.log.update(id, at: now) { $0.abandonedAt = now }
         shift.log.conversationClosed(id, at: now)
         let title = conversations[id]?.title ?? ""
@@ -220,8 +228,7 @@ extension PanelState {
             customer.messagesLeft += shift.random.integer(in: 1...3, customer.stream, customer.nextDraw())
             shift.customers[id] = customer
         }
-        _ = offer(id, returning: true)
-        return arrivalOutcome()
+        return arrivalOutcome(offer(id, returning: true), about: id)
     }
 }
 

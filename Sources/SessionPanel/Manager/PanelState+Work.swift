@@ -3,8 +3,12 @@ extension PanelState {
     /// their Waiting conversation on that channel; it is refused while one of their conversations on that
     /// channel is offered (a pending notification) or shown in a session, so one customer never has two
     /// sessions for one channel. Finding those conversations goes through ``customerConversations``: a
-    /// request from a new customer costs the same however many came before.
-    mutating func receive(_ channel: Channel, from customer: String?) throws(CommandError) -> Outcome {
+    /// request from a new customer costs the same however many came before. A new SMS or social request
+    /// closes by itself once it has stayed Open, unanswered, for its channel's time. Returns what the offer
+    /// says and the conversation's number.
+    mutating func receive(_ channel: Channel, from customer: String?) throws(CommandError) -> (
+        outcome: Outcome, conversation: Int
+    ) {
         var returning: Conversation?
         for existingID in customer.map({ customerConversations.ids(of: $0, on: channel) }) ?? [] {
             guard let existing = conversations[existingID] else { continue }
@@ -41,28 +45,60 @@ extension PanelState {
                 state: .open, assignedToAgent: false)
             conversations[id] = conversation
             customerConversations.add(conversation)
+            if let open = settings.autoClose.open(channel) { schedule(.openExpiry(conversation: id), after: open) }
         }
-        return offer(id, returning: returning != nil)
+        return (offer(id, returning: returning != nil), id)
     }
 
     /// A notification offers conversation `id` (a customer returning to a waiting one when `returning`).
+    /// While the agent's presence takes no new work the request waits in the queue instead
+    /// (``heldRequests``); with every session slot used, the product's alert comes with it.
     mutating func offer(_ id: Int, returning: Bool) -> Outcome {
+        let title = conversations[id]?.title ?? ""
+        let channel = conversations[id]?.channel ?? .chat
+        guard takesNewWork else {
+            // only a returning customer's conversation can be held already: a new request costs the same however many wait
+            if !returning || !heldRequests.contains(id) { heldRequests.append(id) }
+            return Outcome(
+                [
+                    .message(
+                        "\(channel.displayName) request from \(title) waits in the queue: you are \(presence.displayName)."
+                    )
+                ],
+                showsPanel: true)
+        }
         // Only a conversation that existed before can be offered already: a new request costs the same
         // however many are pending.
         let alreadyOffered = returning && notifications.contains { $0.conversationID == id }
         if alreadyOffered { notifications.removeAll { $0.conversationID == id } }
         notifications.append(IncomingNotification(conversationID: id, arrivedAt: now, isReturning: returning))
         if !alreadyOffered { shift.log.offered(id, at: now) }  // a repeated request is still the one offer
-        let title = conversations[id]?.title ?? ""
-        let channel = conversations[id]?.channel ?? .chat
         let resumes = returning ? " (returning: resumes W\(id) with its history)" : ""
-        return Outcome(
+        var outcome = Outcome(
             [
                 .message(
                     "Incoming \(channel.displayName) from \(title)\(resumes). Accept or reject within "
                         + "\(SimulatedDuration.format(settings.notificationTimeout)).")
             ],
             showsPanel: true)
+        if sessions.count >= settings.maxSessions { outcome.reports.append(.notice(Self.maximumSessionsMessage)) }
+        return outcome
+    }
+
+    /// The agent set a presence that takes work: the requests held meanwhile that still wait in the
+    /// queue are offered, oldest first. Returns what each offer says.
+    mutating func offerHeldRequests() -> [Report] {
+        guard takesNewWork else { return [] }
+        let held = heldRequests
+        heldRequests = []
+        var reports: [Report] = []
+        for id in held {
+            guard let conversation = conversations[id],
+                (conversation.state == .open && !conversation.assignedToAgent) || conversation.state == .waiting
+            else { continue }
+            reports += offer(id, returning: conversation.state == .waiting).reports
+        }
+        return reports
     }
 
     /// The index of the oldest or `number`th pending notification.
@@ -123,7 +159,7 @@ extension PanelState {
     }
 
     private func workItem(_ id: Int) throws(CommandError) -> Conversation {
-        guard let conversation = conversations[id], conversation.stream != nil else {
+        guard let conversation = conversations[id], stream(of: conversation) != nil else {
             throw CommandError("no work item W\(id) on the dashboard")
         }
         return conversation
@@ -131,7 +167,7 @@ extension PanelState {
 
     mutating func openWorkItem(_ id: Int) throws(CommandError) -> Outcome {
         var conversation = try workItem(id)
-        switch conversation.stream {
+        switch stream(of: conversation) {
         case .open?:
             throw CommandError("W\(id) is in Open work items; 'pick W\(id)' assigns it to you")
         case .closed?:
@@ -158,7 +194,8 @@ extension PanelState {
         var conversation = try workItem(id)
         guard conversation.stream == .open else {
             throw CommandError(
-                "W\(id) is in \(conversation.stream?.displayName ?? "no stream"); only Open work items can be picked")
+                "W\(id) is in \(stream(of: conversation)?.displayName ?? "no stream"); only Open work items can be picked"
+            )
         }
         try checkRoom(for: .conversation(id))
         conversation.state = .active

@@ -34,11 +34,26 @@ extension PanelState {
             return Outcome([.tabs])
         }
         guard sessions[position].tabs.count < settings.maxTabs else {
-            throw CommandError("a session has at most \(settings.maxTabs) tabs; close one first")
+            throw CommandError(AppTab.maximumTabsMessage)
         }
         sessions[position].tabs.append(tab)
         sessions[position].focusedTab = sessions[position].tabs.count - 1
         return Outcome([.tabs])
+    }
+
+    /// The tabs a new session opens with, as the product opens them: Home its dashboard; a conversation the
+    /// Customer summary, and KB Search for chat and SMS; a record session the record itself, titled by
+    /// its entity (`title` is the record's own title).
+    func openingTabs(for kind: SessionKind, title: String) -> [AppTab] {
+        switch kind {
+        case .home: [AppTab(.dashboard)]
+        case .conversation(let id):
+            [AppTab(.customerSummary)]
+                + ([.chat, .sms].contains(conversations[id]?.channel) ? [AppTab(.knowledgeSearch)] : [])
+        case .caseRecord(let number): [AppTab(.entity("Case \(number): \(title)"))]
+        case .contact(let name): [AppTab(.entity("Contact: \(name)"))]
+        case .account(let name): [AppTab(.entity("Account: \(name)"))]
+        }
     }
 
     mutating func closeTab(_ number: Int?) throws(CommandError) -> Outcome {

@@ -8,7 +8,12 @@ extension PanelState {
     /// the state is made to undo a failure, and a command costs the same with 10 or 10,000 sessions.
     public mutating func apply(_ command: Command) throws(CommandError) -> Outcome {
         switch command {
-        case .incoming(let channel, let customer): return try receive(channel, from: customer)
+        case .incoming(let channel, let customer):
+            guard takesNewWork else {
+                throw CommandError(
+                    "you are \(presence.displayName): no new work is offered; set a presence such as available first")
+            }
+            return try receive(channel, from: customer).outcome
         case .notifications: return .answer([.notifications])
         case .accept(let number): return try accept(number)
         case .reject(let number): return try reject(number)
@@ -30,6 +35,7 @@ extension PanelState {
         case .reply(let text): return try reply(text)
         case .history(let reference): return .answer([.history(sessionID: try conversationSession(reference).id)])
         case .sentiment(let reference, let level): return try setSentiment(level, of: reference)
+        case .leave(let reference): return try leave(reference)
         case .hover(let reference): return .answer([.tooltips(tooltips(for: sessions[try position(of: reference)]))])
         case .panel(let action): return changePanel(action)
         case .type(let field, let text): return try type(text, into: field)
@@ -71,7 +77,8 @@ extension PanelState {
     private mutating func setPresence(_ status: Presence?) -> Outcome {
         guard let status else { return .answer([.presence]) }
         presence = status
-        return Outcome([.message("Presence set to \(status.displayName).")], showsPanel: true)
+        presenceSetByAgent = [.doNotDisturb, .away, .offline].contains(status)
+        return Outcome([.message("Presence set to \(status.displayName).")] + offerHeldRequests(), showsPanel: true)
     }
 
     private mutating func configure(_ name: String, _ value: String) throws(CommandError) -> Outcome {

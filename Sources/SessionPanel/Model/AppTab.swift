@@ -6,6 +6,8 @@ public struct AppTab: Sendable, Codable, Equatable {
         case customerSummary
         /// The anchor tab of Home.
         case dashboard
+        /// The anchor tab of a record session: the record itself, titled by its entity (`Case 42: Printer on fire`).
+        case entity(String)
         /// Knowledge base search.
         case knowledgeSearch
         /// A record opened by id.
@@ -23,16 +25,20 @@ public struct AppTab: Sendable, Codable, Equatable {
     /// Whether this is an anchor tab (which cannot be closed).
     public var isAnchor: Bool {
         switch content {
-        case .customerSummary, .dashboard: true
+        case .customerSummary, .dashboard, .entity: true
         case .knowledgeSearch, .record, .app: false
         }
     }
+
+    /// The message when a session has no room for another tab.
+    public static let maximumTabsMessage = "Maximum tabs reached. Close a tab in this session before opening another."
 
     /// The tab's label.
     public var title: String {
         switch content {
         case .customerSummary: "Customer summary"
         case .dashboard: "Agent dashboard"
+        case .entity(let title): title
         case .knowledgeSearch: "KB Search"
         case .record(let id): "Record \(id)"
         case .app(let name): name

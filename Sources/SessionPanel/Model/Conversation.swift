@@ -59,11 +59,14 @@ public struct Conversation: Sendable, Codable, Equatable, Identifiable {
     public var messages: [Message]
     /// When a `waiting` conversation closes for good, in simulated seconds.
     public var waitingUntil: Int?
+    /// When the conversation closed, in simulated seconds (the world's closed work items at 0).
+    public var closedAt: Int?
 
     /// Creates a conversation.
     public init(
         id: Int, channel: Channel, customer: String?, visitorNumber: Int? = nil,
-        state: ConversationState, assignedToAgent: Bool, messages: [Message] = [], waitingUntil: Int? = nil
+        state: ConversationState, assignedToAgent: Bool, messages: [Message] = [], waitingUntil: Int? = nil,
+        closedAt: Int? = nil
     ) {
         self.id = id
         self.channel = channel
@@ -73,6 +76,7 @@ public struct Conversation: Sendable, Codable, Equatable, Identifiable {
         self.assignedToAgent = assignedToAgent
         self.messages = messages
         self.waitingUntil = waitingUntil
+        self.closedAt = closedAt
     }
 
     /// The session title: the customer's name, or `Visitor N` for an unauthenticated visitor.
@@ -86,7 +90,7 @@ public struct Conversation: Sendable, Codable, Equatable, Identifiable {
     /// The dashboard stream this work item is listed in, if any.
     public var stream: WorkStream? {
         switch state {
-        case .closed: .closed
+        case .closed: assignedToAgent ? .closed : nil  // a request the agent never took is not theirs
         case .open: assignedToAgent ? .mine : .open
         case .active, .waiting, .wrapUp: assignedToAgent ? .mine : nil
         }

@@ -24,6 +24,12 @@ public struct PanelState: Sendable, Codable, Equatable {
     public internal(set) var conversations: [Int: Conversation]
     /// The agent's presence.
     public internal(set) var presence: Presence
+    /// Whether the agent chose the presence by hand (Do not disturb, Away, Offline): automatic updates
+    /// leave it alone until the agent sets another.
+    public internal(set) var presenceSetByAgent = false
+    /// Requests routed to the agent while their presence takes no new work (Offline, Away, Inactive),
+    /// oldest first: they wait in the queue and are offered when the agent sets a presence that takes work.
+    public internal(set) var heldRequests: [Int] = []
     /// The simulated clock, in seconds since the shift began.
     public internal(set) var now: Int
     /// How many unauthenticated visitors have arrived so far (`Visitor N` numbering).
@@ -69,7 +75,7 @@ public struct PanelState: Sendable, Codable, Equatable {
             conversations[item.id] = Conversation(
                 id: item.id, channel: item.channel, customer: item.customer,
                 visitorNumber: item.customer == nil ? visitorCount : nil,
-                state: state, assignedToAgent: item.stream == .mine)
+                state: state, assignedToAgent: item.stream != .open, closedAt: item.stream == .closed ? 0 : nil)
         }
         self.customerConversations = CustomerConversations(conversations.values)
         self.presence = .available
@@ -78,6 +84,7 @@ public struct PanelState: Sendable, Codable, Equatable {
         self.shift = Shift()
         self.nextSessionID = 1
         self.nextConversationID = max(1000, (workItems.map { $0.id }.max() ?? 0) + 1)
+        refreshPresence()  // Active items in My work items already use capacity
     }
 
     /// The focused session's position.
@@ -124,8 +131,21 @@ public struct PanelState: Sendable, Codable, Equatable {
 
     /// Work items in a dashboard stream, by number.
     public func workItems(in stream: WorkStream) -> [Conversation] {
-        conversations.values.filter { $0.stream == stream }.sorted { $0.id < $1.id }
+        conversations.values.filter { self.stream(of: $0) == stream }.sorted { $0.id < $1.id }
     }
+
+    /// The dashboard stream a work item is listed in today: Closed work items are the agent's
+    /// conversations closed on the current simulated day.
+    public func stream(of conversation: Conversation) -> WorkStream? {
+        guard conversation.stream == .closed else { return conversation.stream }
+        return conversation.closedAt.map { $0 / Self.day == now / Self.day } == true ? .closed : nil
+    }
+
+    /// Seconds in a simulated day.
+    static let day = 86_400
+
+    /// Whether the agent's presence takes new work: not while Offline, Away or Inactive.
+    public var takesNewWork: Bool { ![.offline, .away, .inactive].contains(presence) }
 
     /// Seconds until a pending notification times out.
     public func secondsLeft(_ notification: IncomingNotification) -> Int {

@@ -33,7 +33,8 @@ public struct Session: Sendable, Codable, Equatable, Identifiable {
     /// Whether the session shows a closed work item that cannot be changed.
     public var readOnly: Bool
 
-    /// Creates a session with its anchor tab and, for customer sessions, KB Search.
+    /// Creates a session with an anchor tab (the session manager gives a new session the tabs the product
+    /// opens, `openingTabs(for:title:)`).
     public init(id: Int, kind: SessionKind, title: String, readOnly: Bool = false) {
         self.id = id
         self.kind = kind

@@ -22,6 +22,8 @@ public struct Settings: Sendable, Codable, Equatable {
     public var communicationLines = 4
     /// What generated customers do (`traffic <profile>` sets them all).
     public var traffic = TrafficParameters()
+    /// How long conversations wait in Wrap-up, or unanswered SMS and social requests Open, before they close by themselves.
+    public var autoClose = AutoCloseTimes()
 
     /// The defaults.
     public init() {}
@@ -69,7 +71,31 @@ public struct SettingKey: Sendable {
             "queue-patience", "Time a generated request waits unaccepted before the customer leaves",
             \.traffic.queuePatience),
         duration("return-after", "Average time before a parked generated customer comes back", \.traffic.returnAfter),
+        wrapUpKey(.chat), wrapUpKey(.sms), wrapUpKey(.voice), wrapUpKey(.social), openKey(.sms), openKey(.social),
     ]
+
+    /// `wrap-up-chat 15m`: how long a conversation on the channel stays in Wrap-up before it closes by itself.
+    private static func wrapUpKey(_ channel: Channel) -> SettingKey {
+        let path: WritableKeyPath<Settings, Int> & Sendable =
+            switch channel {
+            case .chat: \.autoClose.wrapUpChat
+            case .sms: \.autoClose.wrapUpSMS
+            case .voice: \.autoClose.wrapUpVoice
+            case .social: \.autoClose.wrapUpSocial
+            }
+        return duration(
+            "wrap-up-\(channel.rawValue)",
+            "How long \(channel.displayName) conversations stay in Wrap-up before closing by themselves", path)
+    }
+
+    /// `open-sms 30d`: how long an unanswered request on an asynchronous channel stays Open before it closes.
+    private static func openKey(_ channel: Channel) -> SettingKey {
+        let path: WritableKeyPath<Settings, Int> & Sendable =
+            channel == .sms ? \.autoClose.openSMS : \.autoClose.openSocial
+        return duration(
+            "open-\(channel.rawValue)",
+            "How long unanswered \(channel.displayName) requests stay Open before closing by themselves", path)
+    }
 
     /// `communication-panel off|1…20`: how many messages the Communication panel shows.
     private static let communicationPanel = key(
@@ -135,4 +161,43 @@ public struct SettingKey: Sendable {
 extension String {
     /// `1h 30m` → `1h30m`: a duration as it can be typed back.
     fileprivate func replacingSpaces() -> String { split(separator: " ").joined() }
+}
+
+/// How long conversations take to close by themselves, per channel (the product's auto-close settings).
+public struct AutoCloseTimes: Sendable, Codable, Equatable {
+    /// Seconds a chat stays in Wrap-up.
+    public var wrapUpChat = 15 * 60
+    /// Seconds an SMS conversation stays in Wrap-up.
+    public var wrapUpSMS = 15 * 60
+    /// Seconds a voice call stays in Wrap-up.
+    public var wrapUpVoice = 15 * 60
+    /// Seconds a social conversation stays in Wrap-up.
+    public var wrapUpSocial = 15 * 60
+    /// Seconds an unanswered SMS request stays Open.
+    public var openSMS = 30 * 86_400
+    /// Seconds an unanswered social request stays Open.
+    public var openSocial = 30 * 86_400
+
+    /// The defaults.
+    public init() {}
+
+    /// Seconds a conversation on `channel` stays in Wrap-up before it closes by itself.
+    public func wrapUp(_ channel: Channel) -> Int {
+        switch channel {
+        case .chat: wrapUpChat
+        case .sms: wrapUpSMS
+        case .voice: wrapUpVoice
+        case .social: wrapUpSocial
+        }
+    }
+
+    /// Seconds an unanswered request on `channel` stays Open before it closes by itself; `nil` for chat and
+    /// voice, whose customers leave the queue instead (``TrafficParameters/queuePatience``).
+    public func open(_ channel: Channel) -> Int? {
+        switch channel {
+        case .sms: openSMS
+        case .social: openSocial
+        case .chat, .voice: nil
+        }
+    }
 }

@@ -1,7 +1,7 @@
 extension PanelState {
     private enum CodingKeys: String, CodingKey {
         case world, settings, sessions, focusedSessionID, notifications, conversations, presence
-        case clock, visitorCount, panelMode, nextSessionID, nextWorkItem, shift
+        case clock, visitorCount, panelMode, nextSessionID, nextWorkItem, shift, presenceSetByAgent, heldRequests
     }
 
     /// Reads a state as ``encode(to:)`` writes it. The result may still break the manager's rules:
@@ -23,6 +23,8 @@ extension PanelState {
         }
         customerConversations = CustomerConversations(conversations.values)
         presence = try container.decode(Presence.self, forKey: .presence)
+        presenceSetByAgent = try container.decodeIfPresent(Bool.self, forKey: .presenceSetByAgent) ?? false
+        heldRequests = try container.decodeIfPresent([Int].self, forKey: .heldRequests) ?? []
         now = try container.decode(Int.self, forKey: .clock)
         visitorCount = try container.decode(Int.self, forKey: .visitorCount)
         panelMode = try container.decode(PanelMode.self, forKey: .panelMode)
@@ -49,6 +51,8 @@ extension PanelState {
         try container.encode(notifications, forKey: .notifications)
         try container.encode(conversations.values.sorted { $0.id < $1.id }, forKey: .conversations)
         try container.encode(presence, forKey: .presence)
+        try container.encode(presenceSetByAgent, forKey: .presenceSetByAgent)
+        try container.encode(heldRequests, forKey: .heldRequests)
         try container.encode(now, forKey: .clock)
         try container.encode(visitorCount, forKey: .visitorCount)
         try container.encode(panelMode, forKey: .panelMode)

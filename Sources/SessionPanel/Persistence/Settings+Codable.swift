@@ -1,7 +1,7 @@
 extension Settings {
     private enum CodingKeys: String, CodingKey {
         case threshold, maxSessions, maxTabs, notificationTimeout, waitingWindow, chatMode, capacity, autoPresence
-        case bell, communicationLines, traffic
+        case bell, communicationLines, traffic, autoClose
     }
 
     /// Reads settings as ``encode(to:)`` writes them; the live-shift settings, which files saved before
@@ -20,6 +20,7 @@ extension Settings {
         bell = try container.decodeIfPresent(Bool.self, forKey: .bell) ?? bell
         communicationLines = try container.decodeIfPresent(Int.self, forKey: .communicationLines) ?? communicationLines
         traffic = try container.decodeIfPresent(TrafficParameters.self, forKey: .traffic) ?? traffic
+        autoClose = try container.decodeIfPresent(AutoCloseTimes.self, forKey: .autoClose) ?? autoClose
     }
 
     /// Writes every setting.
@@ -36,5 +37,6 @@ extension Settings {
         try container.encode(bell, forKey: .bell)
         try container.encode(communicationLines, forKey: .communicationLines)
         try container.encode(traffic, forKey: .traffic)
+        try container.encode(autoClose, forKey: .autoClose)
     }
 }

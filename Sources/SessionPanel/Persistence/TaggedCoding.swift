@@ -74,7 +74,7 @@ extension SessionKind {
 }
 
 extension AppTab.Content {
-    /// Reads `"customer-summary"`, `"dashboard"`, `"kb"`, `{"record": "…"}` or `{"app": "…"}`.
+    /// Reads `"customer-summary"`, `"dashboard"`, `"kb"`, `{"record": "…"}`, `{"entity": "…"}` or `{"app": "…"}`.
     public init(from decoder: any Decoder) throws {
         let (tag, object) = try TaggedCoding.read(decoder)
         switch tag {
@@ -82,6 +82,7 @@ extension AppTab.Content {
         case "dashboard" where object == nil: self = .dashboard
         case "kb" where object == nil: self = .knowledgeSearch
         case "record": self = .record(try TaggedCoding.value(String.self, tag, in: object, decoder))
+        case "entity": self = .entity(try TaggedCoding.value(String.self, tag, in: object, decoder))
         case "app": self = .app(try TaggedCoding.value(String.self, tag, in: object, decoder))
         default: throw TaggedCoding.unknown(tag, decoder)
         }
@@ -94,6 +95,7 @@ extension AppTab.Content {
         case .dashboard: try TaggedCoding.write("dashboard", to: encoder)
         case .knowledgeSearch: try TaggedCoding.write("kb", to: encoder)
         case .record(let id): try TaggedCoding.write("record", id, to: encoder)
+        case .entity(let title): try TaggedCoding.write("entity", title, to: encoder)
         case .app(let name): try TaggedCoding.write("app", name, to: encoder)
         }
     }

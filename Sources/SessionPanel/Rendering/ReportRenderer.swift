@@ -23,13 +23,25 @@ public struct ReportRenderer: Sendable {
         case .tooltips(let lines): return style.fitted(lines.map(style.shown))
         case .config: return style.fitted(config(state.settings))
         case .help(let topic): return style.fitted(HelpText.lines(for: topic).map(Self.withoutBackticks))
-        case .presence:
-            return ["Presence: \(state.presence.displayName)" + (state.settings.autoPresence ? " (automatic)" : "")]
+        case .presence: return style.fitted([Self.presenceLine(state)])
         case .clock: return ["Clock: \(SimulatedDuration.stamp(state.now))"]
         case .event(let line): return event(line)
         case .shiftReport(.text): return ShiftReportRenderer(style: style).lines(ShiftReport(state))
         case .shiftReport(.json): return [ShiftReport(state).json()]
         }
+    }
+
+    /// `Presence: Busy (automatic)`: the presence and what keeps it.
+    static func presenceLine(_ state: PanelState) -> String {
+        let note =
+            if state.presence == .inactive {
+                " (a request was missed: no new work until you set a presence)"
+            } else if state.presenceSetByAgent {
+                " (set by you: it stays until you change it)"
+            } else {
+                state.settings.autoPresence ? " (automatic)" : ""
+            }
+        return "Presence: \(state.presence.displayName)" + note
     }
 
     /// Help text as a terminal shows it: the command table's `code` marks become plain quotes ('help').

@@ -20,6 +20,12 @@ public struct ShiftEvent: Sendable, Codable, Equatable {
         case customerReturn(conversation: Int, parkedUntil: Int)
         /// A waiting conversation's window ends: it closes for good.
         case waitingExpiry(conversation: Int, until: Int)
+        /// An unanswered SMS or social request has stayed Open for its channel's time: it closes.
+        case openExpiry(conversation: Int)
+        /// A conversation has stayed in Wrap-up for its channel's time: it closes, and its session with it.
+        case wrapUpExpiry(conversation: Int)
+        /// A generated live chat or voice customer ends the chat or hangs up.
+        case customerLeaves(conversation: Int)
     }
 
     /// When, in simulated seconds since the shift began.

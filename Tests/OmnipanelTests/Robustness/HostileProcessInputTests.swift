@@ -21,7 +21,7 @@ struct HostileProcessInputTests {
         let result = try runProcess(
             "/bin/bash",
             ["-c", #""$0" run "$1" | head -1; echo "status ${PIPESTATUS[0]}" >&2"#, Binary.url.path, script.path])
-        #expect(result.stdout == "+- Sessions --------------------------------------------- Presence: Available -+\n")
+        #expect(result.stdout == "+- Sessions -------------------------------------------------- Presence: Busy -+\n")
         #expect(result.stderr == "status 0\n")
     }
 

@@ -94,7 +94,7 @@ import Testing
         var agent = ScriptedAgent(world: Self.world)
         agent.run(
             "traffic light --seed 4", "config queue-patience 90s", "config arrivals-chat 0", "config arrivals-sms 0",
-            "config arrivals-voice 0", "config arrivals-social 3600", "clock advance 5s")
+            "config arrivals-voice 3600", "config arrivals-social 0", "clock advance 5s")
         let report = ShiftReport(agent.state)
         #expect(report.offered >= 1)
         agent.run("traffic off")

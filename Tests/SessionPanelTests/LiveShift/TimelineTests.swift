@@ -114,7 +114,7 @@ import Testing
         ("at 1m", "demo.omni:1: usage: at <time> <command>"),
         (
             "at 1m reply hello",
-            "demo.omni:1: 'at' schedules what customers do: incoming, message or sentiment, not 'reply'"
+            "demo.omni:1: 'at' schedules what customers do: incoming, message, sentiment or leave, not 'reply'"
         ),
         (
             "at 1m message 2 hello",

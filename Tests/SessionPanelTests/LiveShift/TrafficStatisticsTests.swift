@@ -8,7 +8,7 @@ import Testing
 @Suite struct TrafficStatisticsTests {
     private static let hours = 10
 
-    /// Requests offered per channel, and how many came from visitors, over ``hours`` of `profile`.
+    /// Requests per channel, and how many came from visitors, over ``hours`` of `profile`.
     private func arrivals(_ profile: TrafficProfile, seed: UInt64) -> (
         perChannel: [Channel: Int], visitors: Int, total: Int
     ) {
@@ -17,11 +17,11 @@ import Testing
         var perChannel: [Channel: Int] = [:]
         var visitors = 0
         var total = 0
-        for record in shell.state.shift.log.records.values {
-            guard let conversation = shell.state.conversations[record.conversation] else { continue }
-            perChannel[conversation.channel, default: 0] += record.offers.count
-            total += record.offers.count
-            if conversation.customer == nil { visitors += record.offers.count }
+        // Every request counts, offered or held in the queue while the agent is Inactive after a miss.
+        for conversation in shell.state.conversations.values where conversation.id >= 1_000 {
+            perChannel[conversation.channel, default: 0] += 1
+            total += 1
+            if conversation.customer == nil { visitors += 1 }
         }
         return (perChannel, visitors, total)
     }

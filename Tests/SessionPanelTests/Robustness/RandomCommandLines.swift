@@ -22,7 +22,8 @@ struct RandomCommandLines<Source: RandomNumberGenerator> {
         case 10: return pick(["y", "n", "yes", "", "Y"])
         case 11: return "end" + optional(" \(reference())")
         case 12: return "link \(reference()) " + quoted(name())
-        case 13, 14: return "message \(reference()) " + quoted(text())
+        case 13: return "message \(reference()) " + quoted(text())
+        case 14: return pick(["leave \(reference())", "presence available", "presence away"])
         case 15: return "reply " + quoted(text())
         case 16:
             return "sentiment \(reference()) "

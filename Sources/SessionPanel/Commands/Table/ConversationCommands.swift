@@ -38,4 +38,14 @@ extension CommandTable {
         }
         return .sentiment(session, level)
     }
+
+    static let leave = CommandSpec(
+        "leave", group: .trainer, usage: ["leave <n|title>"],
+        summary: "The customer ends the chat or hangs up: Active goes to Wrap-up, Open closes (abandoned)",
+        details: "Name the customer by title (\"Kenny Smith\", also while the request waits in the queue) or the "
+            + "session by position. In scripts: `at 5m leave \"Kenny Smith\"`.",
+        arguments: [.value(.conversationSession)]
+    ) { arguments throws(CommandError) in
+        .leave(try singleSession(&arguments))
+    }
 }

@@ -62,7 +62,7 @@ extension CommandTable {
 
     static let at = CommandSpec(
         directive: "at", usage: ["at <time> <command>"],
-        summary: "In scripts: schedule a customer's incoming, message or sentiment at a time",
+        summary: "In scripts: schedule a customer's incoming, message, sentiment or leave at a time",
         details: "The time counts from the start of the shift (0s, 90s, 1m30s, 2h); the script moves the clock with "
             + "`clock advance`, which carries the line out when it falls due. Customers are named by title, "
             + "not position: `at 1m30s message \"Kenny Smith\" \"Still there?\"`. A customer who never arrives "
