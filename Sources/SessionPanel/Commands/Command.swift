@@ -25,7 +25,8 @@ public enum PanelAction: String, Sendable, Equatable, CaseIterable {
 
 /// A parsed command: what the agent asked for, before it is applied.
 public enum Command: Sendable, Equatable {
-    case incoming(Channel, customer: String?)
+    /// A request from a customer (a visitor when `nil`), who loses patience after `patience` seconds without a reply when given.
+    case incoming(Channel, customer: String?, patience: Int? = nil)
     case notifications
     case accept(Int?)
     case reject(Int?)

@@ -93,6 +93,15 @@ public struct Outcome: Sendable, Equatable {
         self.showsPanel = showsPanel
     }
 
+    /// The texts of the ``EventLine/Kind/problem`` events among the reports: what fell due on the clock
+    /// and could not be carried out (an `at` line whose customer has no conversation).
+    public var problems: [String] {
+        reports.compactMap { report in
+            guard case .event(let line) = report, line.kind == .problem else { return nil }
+            return line.text
+        }
+    }
+
     /// Whether to print this outcome: always, or with `--quiet` only when it is an answer.
     public func isShown(quiet: Bool) -> Bool { !quiet || isAnswer }
 

@@ -73,6 +73,10 @@ extension PanelState {
         refreshPresence()
         if case .conversation(let id) = kind, !readOnly {
             shift.log.startedHandling(id, at: now, sessionsOpen: sessions.count - 1)
+            if let level = conversations[id]?.waitingSentiment {
+                conversations[id]?.waitingSentiment = nil
+                changeSentiment(at: sessions.count - 1, to: level)
+            }
         } else {
             shift.log.sessionOpened(sessionsOpen: sessions.count - 1)
         }

@@ -15,8 +15,9 @@ extension PanelState {
         guard let command = try CommandParser.parse(InputLine(Array(line.utf8))) else {
             throw CommandError("`at <time>` needs a command: incoming, message or sentiment")
         }
+        var customer: String?
         switch command {
-        case .incoming: break
+        case .incoming(_, let name, _): customer = name
         case .message(let reference, _), .sentiment(let reference, _):
             guard case .titlePrefix(let name) = reference else {
                 throw CommandError("an `at` line names the customer by title (\"Kenny Smith\"), not by position")
@@ -26,12 +27,14 @@ extension PanelState {
                     "\"\(name)\" never arrives: no contact has that name, no conversation has that title, "
                         + "and no `at` line up to \(SimulatedDuration.stamp(time)) brings them with `incoming`")
             }
+            customer = name
         default:
             throw CommandError(
                 "`at` schedules what customers do: incoming, message or sentiment, not `\(line.split(separator: " ").first ?? "")`"
             )
         }
         shift.agenda.add(.scheduled(line), at: time)
+        if let customer { shift.scenarioCustomers.insert(customer.lowercased()) }
     }
 
     /// Whether a customer titled `name` can have a conversation by `time`: a contact of the world, the
@@ -43,7 +46,7 @@ extension PanelState {
         var visitors = visitorCount
         for event in shift.agenda.events where event.time <= time {
             guard case .scheduled(let line) = event.kind,
-                case .incoming(_, let customer)? = try? CommandParser.parse(InputLine(Array(line.utf8)))
+                case .incoming(_, let customer, _)? = try? CommandParser.parse(InputLine(Array(line.utf8)))
             else { continue }
             if let customer, customer.lowercased() == wanted { return true }
             if customer == nil {
@@ -63,19 +66,16 @@ extension PanelState {
             return eventOutcome(.problem, "`at` line \"\(line)\": \(error.message)")
         }
         switch command {
-        case .incoming(let channel, let customer)?:
+        case .incoming(let channel, let customer, let patience)?:
             do throws(CommandError) {
-                return eventOutcome(.arrival, try receive(channel, from: customer).firstMessage)
+                return eventOutcome(.arrival, try receive(channel, from: customer, patience: patience).firstMessage)
             } catch {
                 return eventOutcome(.problem, "`at` line \"\(line)\": \(error.message)")
             }
         case .message(.titlePrefix(let name), let text)?:
             return deliverScheduled(text, from: name)
         case .sentiment(.titlePrefix(let name), let level)?:
-            guard let id = customerConversation(titled: name), let position = activeSessionPosition(of: id) else {
-                return eventOutcome(.problem, "\"\(name)\" has no session yet; skipped `at` line: \(line)")
-            }
-            return sentimentOutcome(changing: position, to: level, reason: nil)
+            return setScheduledSentiment(level, of: name, line: line)
         default:
             return eventOutcome(.problem, "`at` line \"\(line)\" is not a customer-side command")
         }
@@ -91,6 +91,21 @@ extension PanelState {
         conversations[id]?.messages.append(Message(sender: .customer, text: text, time: now))
         let title = conversations[id]?.title ?? name
         return eventOutcome(.message, "\(title) (waiting for an agent): \(text)")
+    }
+
+    /// A scheduled sentiment: in the customer's session, or kept while their request waits (the session
+    /// that takes it starts with it).
+    private mutating func setScheduledSentiment(_ level: Sentiment, of name: String, line: String) -> Outcome {
+        guard let id = customerConversation(titled: name) else {
+            return eventOutcome(.problem, "\"\(name)\" has no conversation open; skipped `at` line: \(line)")
+        }
+        if let position = activeSessionPosition(of: id) {
+            return sentimentOutcome(changing: position, to: level, reason: nil)
+        }
+        conversations[id]?.waitingSentiment = level
+        let title = conversations[id]?.title ?? name
+        let alert = settings.threshold.alerts(at: level) ? ", urgent attention needed once accepted" : ""
+        return eventOutcome(.sentiment, "\(title) (waiting for an agent): sentiment \(level.name)\(alert).")
     }
 
     /// The conversation of the customer titled `name`: the one a session is working, else the newest

@@ -95,8 +95,9 @@ extension PanelState {
     /// A contact free to write on `channel`, chosen by `pick`; `nil` (a visitor) when all are busy. A
     /// contact is busy with a request pending, a conversation being worked (Active or Wrap-up), or one
     /// queued (Open) on the same channel; a conversation Waiting on the channel is resumed, as in the product.
+    /// A customer the scenario has in play (``Shift/scenarioCustomers``) is never drawn.
     private func availableContact(on channel: Channel, _ pick: UInt64) -> String? {
-        var busy = Set<String>()
+        var busy = shift.scenarioCustomers
         let notified = Set(notifications.map(\.conversationID))
         for conversation in conversations.values {
             guard let name = conversation.customer else { continue }
@@ -117,6 +118,10 @@ extension PanelState {
         guard var customer = shift.customers[id] else { return }
         customer.wasAnswered = true
         shift.customers[id] = customer
+        let counting = shift.agenda.events.contains { if case .impatience(id, _) = $0.kind { true } else { false } }
+        if customer.patience != nil, !counting, let since = firstUnansweredMessageTime(in: id) {
+            schedule(.impatience(conversation: id, since: since), after: patience(of: id))  // wrote while waiting
+        }
         guard customer.messagesLeft > 0 else { return }
         let pending = shift.agenda.events.contains { $0.kind == .customerMessage(conversation: id) }
         if !pending { scheduleMessage(in: id, first: customer.messagesSent == 0) }
@@ -136,14 +141,12 @@ extension PanelState {
     /// A generated customer writes; impatience starts counting if this is the first unanswered message.
     mutating func generateMessage(in id: Int) -> Outcome? {
         guard var customer = shift.customers[id], let position = activeSessionPosition(of: id) else { return nil }
-        let unansweredBefore = firstUnansweredMessageTime(in: id) != nil
         let phrases = customer.messagesSent == 0 ? CustomerPhrases.opening : CustomerPhrases.followUp
         let text = phrases[shift.random.integer(in: 0...(phrases.count - 1), customer.stream, customer.nextDraw())]
         customer.messagesSent += 1
         customer.messagesLeft -= 1
         shift.customers[id] = customer
-        let outcome = messageOutcome(text, at: position)
-        if !unansweredBefore { schedule(.impatience(conversation: id, since: now), after: settings.traffic.patience) }
+        let outcome = messageOutcome(text, at: position)  // impatience starts counting in `deliver`
         if customer.messagesLeft > 0 { scheduleMessage(in: id, first: false) }
         return outcome
     }
@@ -154,11 +157,21 @@ extension PanelState {
         let level = sessions[position].sentiment
         guard let lower = Sentiment(rawValue: level.rawValue - 1) else { return nil }
         shift.customers[id]?.impatienceDrop += 1
-        if lower > .veryNegative {
-            schedule(.impatience(conversation: id, since: since), after: settings.traffic.patience)
-        }
+        if lower > .veryNegative { schedule(.impatience(conversation: id, since: since), after: patience(of: id)) }
         let waited = " (no reply for \(SimulatedDuration.format(now - since)))"
         return sentimentOutcome(changing: position, to: lower, reason: waited)
+    }
+
+    /// Seconds without a reply before the customer of conversation `id` loses a sentiment level: their
+    /// own (`incoming --patience`), or the traffic's.
+    func patience(of id: Int) -> Int { shift.customers[id]?.patience ?? settings.traffic.patience }
+
+    /// A customer given `--patience` (`incoming chat "Kenny Smith" --patience 2m`): from now on they lose
+    /// patience as generated customers do, without writing on their own.
+    mutating func givePatience(_ seconds: Int, toCustomerOf id: Int) {
+        var customer = shift.customers[id] ?? GeneratedCustomer(stream: 0x1_0000 &+ UInt64(id), messagesLeft: 0)
+        customer.patience = seconds
+        shift.customers[id] = customer
     }
 
     /// The agent replied in conversation `id`: sentiment lost to impatience comes back. Returns the line to show.

@@ -4,7 +4,9 @@ extension PanelState {
     /// channel is offered (a pending notification) or shown in a session, so one customer never has two
     /// sessions for one channel. Finding those conversations goes through ``customerConversations``: a
     /// request from a new customer costs the same however many came before.
-    mutating func receive(_ channel: Channel, from customer: String?) throws(CommandError) -> Outcome {
+    mutating func receive(_ channel: Channel, from customer: String?, patience: Int? = nil) throws(CommandError)
+        -> Outcome
+    {
         var returning: Conversation?
         for existingID in customer.map({ customerConversations.ids(of: $0, on: channel) }) ?? [] {
             guard let existing = conversations[existingID] else { continue }
@@ -42,6 +44,7 @@ extension PanelState {
             conversations[id] = conversation
             customerConversations.add(conversation)
         }
+        if let patience { givePatience(patience, toCustomerOf: id) }
         return offer(id, returning: returning != nil)
     }
 

@@ -8,7 +8,8 @@ extension PanelState {
     /// the state is made to undo a failure, and a command costs the same with 10 or 10,000 sessions.
     public mutating func apply(_ command: Command) throws(CommandError) -> Outcome {
         switch command {
-        case .incoming(let channel, let customer): return try receive(channel, from: customer)
+        case .incoming(let channel, let customer, let patience):
+            return try receive(channel, from: customer, patience: patience)
         case .notifications: return .answer([.notifications])
         case .accept(let number): return try accept(number)
         case .reject(let number): return try reject(number)

@@ -59,6 +59,9 @@ public struct Conversation: Sendable, Codable, Equatable, Identifiable {
     public var messages: [Message]
     /// When a `waiting` conversation closes for good, in simulated seconds.
     public var waitingUntil: Int?
+    /// The sentiment the customer showed while no session worked the conversation (a scenario's
+    /// `at … sentiment` while the request waits); the session that takes the conversation starts with it.
+    public var waitingSentiment: Sentiment?
 
     /// Creates a conversation.
     public init(

@@ -1,16 +1,29 @@
 extension CommandTable {
     static let incoming = CommandSpec(
-        "incoming", usage: ["incoming <chat|sms|voice|social> [\"<name>\"]"],
+        "incoming", usage: ["incoming <chat|sms|voice|social> [\"<name>\"] [--patience <duration>]"],
         summary: "A conversation request arrives as a notification",
         details: "Without a name the customer is an unauthenticated visitor (Visitor 1, Visitor 2, …). "
-            + "A customer returning to a waiting conversation resumes it with its history.",
-        arguments: [.value(.channel), .value(.contactName)]
+            + "A customer returning to a waiting conversation resumes it with its history. "
+            + "With --patience, the customer loses patience as generated ones do: each time that long passes "
+            + "after their message without a reply, their sentiment drops a level; the next reply gives it back.",
+        arguments: [.value(.channel), .value(.contactName)],
+        flags: [
+            .init(
+                name: "--patience", summary: "Time without a reply before the customer's sentiment drops a level",
+                valueName: "duration")
+        ]
     ) { arguments throws(CommandError) in
+        let patience = try arguments.flagValues["--patience"].map { token throws(CommandError) in
+            guard let seconds = SimulatedDuration.parse(token.text), seconds > 0 else {
+                throw CommandError("--patience takes a duration such as 90s, 2m or 1h30m, not \"\(token.text)\"")
+            }
+            return seconds
+        }
         let word = try arguments.keyword()
         guard let channel = Channel(rawValue: word) else {
             throw CommandError("unknown channel \"\(word)\"; channels: chat, sms, voice, social")
         }
-        return .incoming(channel, customer: arguments.isEmpty ? nil : try arguments.rest())
+        return .incoming(channel, customer: arguments.isEmpty ? nil : try arguments.rest(), patience: patience)
     }
 
     static let notifications = CommandSpec(
