@@ -25,7 +25,7 @@ extension PanelState {
             return Outcome([.message("Traffic off: no new customers; those in the shift carry on.")])
         }
         settings.traffic = parameters
-        scheduleArrivals()
+        scheduleArrivals(opening: true)
         return Outcome([.message(trafficDescription)])
     }
 
@@ -38,18 +38,25 @@ extension PanelState {
             + "(\(rates.joined(separator: ", ")))."
     }
 
+    /// The latest second after traffic starts at which its first request arrives.
+    public static let openingRequestWithin = 30
+
     /// Draws every channel's next arrival afresh from now (when traffic starts or its rates change).
-    mutating func scheduleArrivals() {
+    /// When traffic starts (`opening`), the first channel with arrivals opens the shift: its first
+    /// request comes within ``openingRequestWithin`` seconds, so a trainee is not left waiting.
+    mutating func scheduleArrivals(opening: Bool = false) {
         shift.agenda.removeAll { if case .arrival = $0.kind { true } else { false } }
         shift.arrivalDraws = [0, 0, 0, 0]
-        for channel in Channel.allCases { scheduleNextArrival(on: channel) }
+        let opener = opening ? Channel.allCases.first { settings.traffic.arrivalsPerHour(on: $0) > 0 } : nil
+        for channel in Channel.allCases { scheduleNextArrival(on: channel, opening: channel == opener) }
     }
 
-    private mutating func scheduleNextArrival(on channel: Channel) {
+    private mutating func scheduleNextArrival(on channel: Channel, opening: Bool = false) {
         let perHour = settings.traffic.arrivalsPerHour(on: channel)
         guard perHour > 0 else { return }
-        let gap = shift.random.exponentialSeconds(
+        var gap = shift.random.exponentialSeconds(
             mean: 3_600 / Double(perHour), Self.arrivalStream(channel), drawArrival(channel))
+        if opening { gap = min(gap, 5 + gap % (Self.openingRequestWithin - 4)) }
         schedule(.arrival(channel), after: gap)
     }
 
