@@ -128,7 +128,6 @@ struct ParserTests {
             ("hover home now", "usage: hover <n|title>"),
             ("panel sideways", "usage: panel expand|collapse|toggle"),
             ("open", #"usage: open case <number> | open contact "<name>" | open account "<name>" | open <item>"#),
-            ("accept 1 2", "usage: accept [<n>]"),
             ("message 1", #"usage: message <n|title> "<text>""#),
             ("clock later", "usage: clock | clock advance <duration>"),
         ])

@@ -18,6 +18,19 @@ public enum TabTarget: Sendable, Equatable {
     case app(String)
 }
 
+/// Which pending notification `accept` or `reject` means.
+public enum NotificationChoice: Sendable, Equatable, ExpressibleByIntegerLiteral {
+    /// The nth, numbered as the list was last shown.
+    case number(Int)
+    /// The request for a work item (`W1013`).
+    case workItem(Int)
+    /// The request from the customer with this title (`Visitor 7`, `Kenny Smith`), ignoring case.
+    case title(String)
+
+    /// The nth notification.
+    public init(integerLiteral value: Int) { self = .number(value) }
+}
+
 /// What `panel` does to the panel mode.
 public enum PanelAction: String, Sendable, Equatable, CaseIterable {
     case expand, collapse, toggle
@@ -28,8 +41,8 @@ public enum Command: Sendable, Equatable {
     /// A request from a customer (a visitor when `nil`), who loses patience after `patience` seconds without a reply when given.
     case incoming(Channel, customer: String?, patience: Int? = nil)
     case notifications
-    case accept(Int?)
-    case reject(Int?)
+    case accept(NotificationChoice?)
+    case reject(NotificationChoice?)
     case openCase(Int)
     case openContact(String)
     case openAccount(String)

@@ -23,8 +23,16 @@ public struct Interpreter: Sendable {
     /// The question waiting for an answer, if any.
     public private(set) var pendingConfirmation: Confirmation?
 
-    /// Starts with `state`.
-    public init(state: PanelState) { self.state = state }
+    /// The pending notifications' work items as the list was last shown (the panel or `notifications`):
+    /// what `accept 2` and `reject 2` number, so a request that timed out meanwhile never shifts the
+    /// numbers onto another.
+    private var shownNotifications: [Int]
+
+    /// Starts with `state`, its notifications numbered as they are.
+    public init(state: PanelState) {
+        self.state = state
+        shownNotifications = state.notifications.map(\.conversationID)
+    }
 
     /// Handles one line — typed at the prompt, read from a script, split out of `-c`, or given as
     /// one-shot words: the answer to the pending question, or a command. Every way in comes here.
@@ -72,7 +80,10 @@ public struct Interpreter: Sendable {
     /// Applies a parsed command to the state.
     private mutating func run(_ command: Command) -> Step {
         do throws(CommandError) {
-            let outcome = try state.apply(command)
+            let outcome = try state.apply(try numberedAsShown(command))
+            if outcome.showsPanel || outcome.reports.contains(.notifications) {
+                shownNotifications = state.notifications.map(\.conversationID)
+            }
             if let confirmation = outcome.confirmation {
                 pendingConfirmation = confirmation
                 return .asks(confirmation.prompt)
@@ -81,6 +92,33 @@ public struct Interpreter: Sendable {
         } catch {
             return .failed(error)
         }
+    }
+}
+
+extension Interpreter {
+    /// `command`, with a notification number turned into the request it was shown for.
+    private func numberedAsShown(_ command: Command) throws(CommandError) -> Command {
+        switch command {
+        case .accept(.number(let number)?): .accept(try shownNotification(number))
+        case .reject(.number(let number)?): .reject(try shownNotification(number))
+        default: command
+        }
+    }
+
+    /// The request numbered `number` in the list as last shown, those that arrived since numbered after
+    /// it; an error when it is no longer pending.
+    private func shownNotification(_ number: Int) throws(CommandError) -> NotificationChoice {
+        let pending = state.notifications.map(\.conversationID)
+        let shown = Set(shownNotifications)
+        let numbered = shownNotifications + pending.filter { !shown.contains($0) }
+        guard numbered.indices.contains(number - 1) else { return .number(number) }  // past the end: the usual error
+        let id = numbered[number - 1]
+        guard pending.contains(id) else {
+            let title = state.conversations[id]?.title ?? "W\(id)"
+            throw CommandError(
+                "notification \(number) (\(title)) is no longer pending; `notifications` lists those that are")
+        }
+        return .workItem(id)
     }
 }
 

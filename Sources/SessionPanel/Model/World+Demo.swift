@@ -31,7 +31,7 @@ extension World {
             Contact(name: "Kateryna Shevchenko", account: "Litware"),
             Contact(name: "Liam O'Brien", account: "Woodgrove Bank"),
             Contact(name: "Lucía Fernández", account: "Fabrikam"),
-            Contact(name: "Mateo Herrera"),
+            Contact(name: "Diego Herrera"),
             Contact(name: "Mei Lin", account: "Tailspin Toys"),
             Contact(name: "Mohammed Rahman", account: "Adventure Works"),
             Contact(name: "Nadia Haddad", account: "Fourth Coffee"),
@@ -73,7 +73,7 @@ extension World {
             CaseRecord(number: 745, title: "Toy recall: replacement part", customer: "Erik Johansson"),
             CaseRecord(number: 856, title: "Double charge on the March statement", customer: "Olga Petrova"),
             CaseRecord(number: 967, title: "Licence key not accepted", customer: "Omar Farouk"),
-            CaseRecord(number: 1024, title: "Wrong size delivered", customer: "Valentina Greco"),
+            CaseRecord(number: 2048, title: "Wrong size delivered", customer: "Valentina Greco"),
         ],
         workItems: [
             WorkItem(id: 101, channel: .chat, customer: "Maria Campbell", stream: .mine),

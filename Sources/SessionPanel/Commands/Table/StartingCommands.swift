@@ -34,23 +34,41 @@ extension CommandTable {
     }
 
     static let accept = CommandSpec(
-        "accept", usage: ["accept [<n>]"], summary: "Accept the oldest (or nth) notification and focus its session",
-        arguments: [.value(.notification)]
+        "accept", usage: ["accept [<n>|W<item>|<title>]"],
+        summary: "Accept the oldest (or a named) notification and focus its session",
+        details: notificationDetails, arguments: [.value(.notification)]
     ) { arguments throws(CommandError) in
-        .accept(try notificationNumber(&arguments))
+        .accept(try notificationChoice(&arguments))
     }
 
     static let reject = CommandSpec(
-        "reject", usage: ["reject [<n>]"], summary: "Reject the oldest (or nth) notification",
+        "reject", usage: ["reject [<n>|W<item>|<title>]"],
+        summary: "Reject the oldest (or a named) notification", details: notificationDetails,
         arguments: [.value(.notification)]
     ) { arguments throws(CommandError) in
-        .reject(try notificationNumber(&arguments))
+        .reject(try notificationChoice(&arguments))
     }
 
-    private static func notificationNumber(_ arguments: inout Arguments) throws(CommandError) -> Int? {
+    private static let notificationDetails =
+        "A notification is named by its number, its work item (W1013) or its customer (Visitor 7, Kenny Smith). "
+        + "Numbers are those of the list as last shown (the panel or `notifications`): a request that arrived "
+        + "since takes the next number, and one that has gone since is refused, never replaced by another."
+
+    private static func notificationChoice(_ arguments: inout Arguments) throws(CommandError) -> NotificationChoice? {
         guard let token = arguments.next() else { return nil }
-        try arguments.finish()
-        return try arguments.number(token, "notification number")
+        if !token.quoted, !token.text.isEmpty, arguments.isEmpty {
+            if token.text.utf8.allSatisfy({ (0x30...0x39).contains($0) }) {
+                return .number(try arguments.number(token, "notification number"))
+            }
+            let rest = token.text.dropFirst()
+            if token.text.first == "W" || token.text.first == "w", !rest.isEmpty,
+                rest.utf8.allSatisfy({ (0x30...0x39).contains($0) })
+            {
+                return .workItem(try arguments.workItem(token))
+            }
+        }
+        let more = arguments.isEmpty ? "" : " " + (try arguments.rest())
+        return .title(token.text + more)
     }
 
     static let open = CommandSpec(
