@@ -50,6 +50,14 @@ final class Prompt {
         editor.completer = { [unowned self] line, limit in
             interpreter.completions(for: line, limit: limit)
         }
+        editor.onPauseKey = { [unowned self] in
+            guard interpreter.pendingConfirmation == nil else { return nil }
+            let command = live.isPaused ? "clock resume" : "clock pause"
+            var update = wake()
+            update.lines += [Self.prompt + command] + runAside(command)
+            update.status = ShiftStatus(interpreter.state).text
+            return update
+        }
         editor.onMetaDigit = { [unowned self] digit in
             guard interpreter.pendingConfirmation == nil, digit == 0 || digit < interpreter.state.sessions.count else {
                 return nil
@@ -105,6 +113,7 @@ final class Prompt {
             switch step {
             case .nothing: continue
             case .ran(let outcome):
+                outcome.liveClock.map { live.apply($0) }
                 show(outcome)
                 if let failure = context.commit(interpreter.state) { return .status(failure) }
                 if outcome.quits { return .status(0) }
@@ -136,7 +145,7 @@ final class Prompt {
         if options.speed == 0 {
             Output.print(["The shift's clock stands still (--speed 0): `clock advance` moves it."])
         } else if options.speed != 1 {
-            let factor = options.speed.rounded() == options.speed ? String(Int(options.speed)) : String(options.speed)
+            let factor = LiveClockChange.factor(options.speed)
             Output.print(["The shift's clock runs \(factor) times as fast as the wall clock (--speed \(factor))."])
         }
         return context.commit(interpreter.state)
@@ -165,6 +174,7 @@ final class Prompt {
     private func runAside(_ command: String) -> [String] {
         switch interpreter.handle(InputLine(Array(command.utf8))) {
         case .ran(let outcome):
+            outcome.liveClock.map { live.apply($0) }
             _ = context.commit(interpreter.state)  // a failure is reported; the next command's commit ends the prompt
             return outcome.isShown(quiet: context.options.quiet)
                 ? context.renderer.render(outcome, in: interpreter.state) : []

@@ -157,4 +157,12 @@ int cel_pending_termination(void);
 /// Ends the process by `signo` with its default action, so the parent sees how it ended.
 void cel_die_of(int signo);
 
+// ---- SIGTSTP and SIGCONT (no libedit needed) ----
+
+/// Catches SIGTSTP (Ctrl-Z) and SIGCONT for the rest of the process: the process still stops (after
+/// libedit, while el_gets runs, has put the terminal back), and the time it spent stopped is added up.
+int cel_catch_stop(void);
+/// The seconds the process has spent stopped since cel_catch_stop.
+double cel_stopped_seconds(void);
+
 #endif

@@ -55,6 +55,8 @@ public enum Command: Sendable, Equatable {
     case link(SessionReference, contact: String)
     case clockShow
     case clockAdvance(seconds: Int)
+    /// `clock pause`, `clock resume`, `clock speed <factor>`: the live prompt's clock.
+    case clockLive(LiveClockChange)
     /// `traffic`: show the generated traffic (`nil`), or start a profile, optionally with a seed.
     case traffic(TrafficProfile?, seed: UInt64?)
     /// `report`: the shift's figures in a format, and the timeline picture written to a file when given.

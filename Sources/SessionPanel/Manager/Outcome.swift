@@ -84,6 +84,9 @@ public struct Outcome: Sendable, Equatable {
     public var isAnswer = false
     /// A file the executable should write privately (`report --svg FILE`), then say so, or why it could not.
     public var export: Export?
+    /// What the live prompt's clock should do (`clock pause`, `clock resume`, `clock speed`); scripts,
+    /// whose clock moves only by `clock advance`, have nothing to do.
+    public var liveClock: LiveClockChange?
     /// Whether a live prompt should ring the terminal bell: a request arrived on its own and `bell` is on.
     public var ringsBell = false
 

@@ -25,6 +25,10 @@ extension PanelState {
         case .link(let reference, let contact): return try link(reference, contact: contact)
         case .clockShow: return .answer([.clock])
         case .clockAdvance(let seconds): return try advanceClock(by: seconds)
+        case .clockLive(let change):
+            var outcome = Outcome([.message(change.summary)])
+            outcome.liveClock = change
+            return outcome
         case .traffic(let profile, let seed): return startTraffic(profile, seed: seed)
         case .report(let format, let svg): return report(format, svg: svg)
         case .message(let reference, let text): return try receiveMessage(text, in: reference)
