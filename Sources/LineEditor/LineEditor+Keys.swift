@@ -22,6 +22,12 @@ extension LineEditor {
             editor.show(update, el)
             return UInt8(CEL_CC_NORM)
         }
+        cel_add_function(editLine, "omni-accept-line", "Submit the line, without the status beside it") { el, _ in
+            guard let el, let editor = LineEditor.owning(el) else { return UInt8(CEL_CC_ERROR) }
+            return editor.acceptLine(el)
+        }
+        cel_bind(editLine, "^M", "omni-accept-line")
+        cel_bind(editLine, "^J", "omni-accept-line")
         cel_bind(editLine, "^I", "omni-complete")
         cel_bind(editLine, "\u{1B}[20~", "omni-pause")  // F9 (xterm, VT220)
         for digit in 0...9 {
@@ -74,6 +80,14 @@ extension LineEditor {
             cel_redraw(editLine)
             return UInt8(CEL_CC_NORM)
         }
+    }
+
+    /// Enter: the line goes to the scrollback as typed, without the status (a countdown there would
+    /// soon be wrong), and the cursor to the row below it, as libedit's own newline does.
+    private func acceptLine(_ editLine: OpaquePointer) -> UInt8 {
+        show(PromptUpdate(status: ""), editLine)
+        moveBelowLine(editLine)
+        return UInt8(CEL_CC_NEWLINE)
     }
 
     /// Alt-<digit>: runs the digit's action and prints what it shows above the prompt, keeping the

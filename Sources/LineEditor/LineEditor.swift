@@ -127,7 +127,7 @@ public final class LineEditor {
             if let signal = pendingTermination { return .terminated(signal: signal) }
             return interrupted ? .interrupted : .endOfInput
         }
-        var bytes = UnsafeRawBufferPointer(start: raw, count: strlen(raw))
+        var bytes = UnsafeRawBufferPointer(start: raw, count: Int(max(0, count)))  // Enter (omni-accept-line) adds no NUL
         if bytes.last == UInt8(ascii: "\n") { bytes = UnsafeRawBufferPointer(rebasing: bytes.dropLast()) }
         return .line(Array(bytes))
     }

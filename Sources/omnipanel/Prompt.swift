@@ -27,6 +27,9 @@ final class Prompt {
     /// The prompt for a command.
     static let prompt = "omnipanel> "
 
+    /// Home, erase the screen, erase the scrollback: what `clear` writes (as clear(1) does).
+    static let clearScreen = "\u{1B}[H\u{1B}[2J\u{1B}[3J"
+
     /// How the prompt ended.
     private enum Ending {
         /// `quit` or Ctrl-D, with the exit status.
@@ -76,6 +79,7 @@ final class Prompt {
         Output.print(PanelRenderer(style: context.renderer.style).render(interpreter.state))
         Output.flush()
         live = LiveShift(speed: context.options.live.speed, state: interpreter.state)
+        if context.store == nil { interpreter.askBeforeQuittingUnsavedWork() }
         let ending = prompt(editor)
         if let problem = editor.saveHistory() { Output.error("omnipanel: " + VisibleText.escaped(problem)) }
         switch ending {
@@ -103,6 +107,11 @@ final class Prompt {
             case .interrupted:
                 step = question == nil ? .nothing : interpreter.handle(InputLine([]))  // no answer: no
             case .endOfInput:
+                if question == nil, case .asks(let text) = interpreter.handle(InputLine(Array("quit".utf8))) {
+                    question = text  // unsaved work: Ctrl-D again leaves, as `y` does
+                    continue
+                }
+                if interpreter.pendingConfirmation?.command == .quit(confirmed: true) { return .status(0) }
                 if case .ran(let outcome) = interpreter.endOfInput() { show(outcome) }
                 return .status(0)
             case .terminated(let signal):
@@ -185,6 +194,7 @@ final class Prompt {
 
     private func show(_ outcome: Outcome) {
         outcome.export.map(ExportFile.write)
+        if outcome.clearsScreen, Terminal.outputIsTerminal { Output.ask(Self.clearScreen) }
         guard outcome.isShown(quiet: context.options.quiet) else { return }
         Output.print(context.renderer.render(outcome, in: interpreter.state))
         Output.flush()

@@ -22,6 +22,7 @@ typedef int (*cel_wait_function)(EditLine *el);
 
 /// What an editor function tells libedit to do next (libedit's CC_* codes; CEditLine.c checks they match).
 #define CEL_CC_NORM 0
+#define CEL_CC_NEWLINE 1
 #define CEL_CC_REFRESH 4
 #define CEL_CC_ERROR 6
 #define CEL_CC_REFRESH_BEEP 9

@@ -78,5 +78,8 @@ public enum Command: Sendable, Equatable {
     case configSet(key: String, value: String)
     case show
     case help(String?)
-    case quit
+    /// `clear`: clear the terminal's screen.
+    case clear
+    /// `quit`; `confirmed` (`--yes`) leaves without asking about unsaved work.
+    case quit(confirmed: Bool)
 }

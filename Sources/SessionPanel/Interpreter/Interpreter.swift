@@ -23,6 +23,10 @@ public struct Interpreter: Sendable {
     /// The question waiting for an answer, if any.
     public private(set) var pendingConfirmation: Confirmation?
 
+    /// The state as last saved, when nothing saves it (the live prompt without `--state`): `quit` then
+    /// asks before leaving a shift that changed since (``askBeforeQuittingUnsavedWork()``).
+    private var saved: PanelState?
+
     /// The pending notifications' work items as the list was last shown (the panel or `notifications`):
     /// what `accept 2` and `reject 2` number, so a request that timed out meanwhile never shifts the
     /// numbers onto another.
@@ -46,6 +50,20 @@ public struct Interpreter: Sendable {
         }
     }
 
+    /// From now on, with nothing saving the state, `quit` asks before leaving a shift that changed since
+    /// now (its clock aside), and offers the report first; `quit --yes` does not ask.
+    public mutating func askBeforeQuittingUnsavedWork() { saved = state }
+
+    /// Whether the shift changed, its clock aside, since ``askBeforeQuittingUnsavedWork()``.
+    public var hasUnsavedWork: Bool {
+        guard var baseline = saved else { return false }
+        baseline.now = state.now
+        return baseline != state
+    }
+
+    /// The question `quit` asks when the shift would be lost.
+    static let quitQuestion = "The shift is not saved (no --state). Quit anyway? [y/N, r: report, then quit]"
+
     /// The input ended: a pending question is answered "no".
     public mutating func endOfInput() -> Step {
         guard pendingConfirmation != nil else { return .nothing }
@@ -62,7 +80,12 @@ public struct Interpreter: Sendable {
             let text = try line.decoded().trimmingWhitespace()
             switch text.lowercased() {
             case "y", "yes": return run(confirmation.command)
-            case "n", "no", "": return .ran(Outcome([.message("Kept the session open.")]))
+            case "r", "report" where confirmation.offersReport:
+                guard case .ran(var outcome) = run(.report(.text, svg: nil)), case .ran(let then) = run(confirmation.command)
+                else { return .nothing }
+                outcome.quits = then.quits
+                return .ran(outcome)
+            case "n", "no", "": return .ran(Outcome([.message(confirmation.declined)]))
             default: return .failed(Self.notAnswered(confirmation, by: "\"\(text)\""))
             }
         } catch {
@@ -79,6 +102,13 @@ public struct Interpreter: Sendable {
 
     /// Applies a parsed command to the state.
     private mutating func run(_ command: Command) -> Step {
+        if case .quit(confirmed: false) = command, hasUnsavedWork {
+            var confirmation = Confirmation(prompt: Self.quitQuestion, command: .quit(confirmed: true))
+            confirmation.declined = "The shift goes on."
+            confirmation.offersReport = true
+            pendingConfirmation = confirmation
+            return .asks(confirmation.prompt)
+        }
         do throws(CommandError) {
             let outcome = try state.apply(try numberedAsShown(command))
             if outcome.showsPanel || outcome.reports.contains(.notifications) {

@@ -67,6 +67,10 @@ public struct Confirmation: Sendable, Equatable {
     public let prompt: String
     /// The command to apply when the answer is yes.
     public let command: Command
+    /// What to say when the answer is no.
+    public var declined = "Kept the session open."
+    /// Whether `r` answers it too: the shift's report, then the command (quitting with unsaved work).
+    public var offersReport = false
 }
 
 /// What applying a command produced, besides the new state.
@@ -79,6 +83,8 @@ public struct Outcome: Sendable, Equatable {
     public var confirmation: Confirmation?
     /// Whether omnipanel should stop reading lines (`quit`).
     public var quits = false
+    /// Whether the terminal's screen should be cleared (`clear`) before anything else is shown.
+    public var clearsScreen = false
     /// Whether this answers a question the agent asked (`show`, `dashboard`, `history`, `hover`, `help`, …)
     /// rather than reporting a change; `--quiet` prints only answers and errors.
     public var isAnswer = false

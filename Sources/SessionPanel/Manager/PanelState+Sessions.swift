@@ -117,14 +117,17 @@ extension PanelState {
         let position = try positionOrFocused(reference)
         let session = sessions[position]
         guard !session.isHome else { throw CommandError("Home is anchored and cannot be closed") }
+        let fields = session.draft.map(\.field).joined(separator: ", ")
         guard confirmed else {
             var outcome = Outcome()
+            let loses = fields.isEmpty ? "" : " Its unsaved form (\(fields)) will be lost."
             outcome.confirmation = Confirmation(
-                prompt: "Close session \"\(session.title)\"? [y/N]",
+                prompt: "Close session \"\(session.title)\"?\(loses) [y/N]",
                 command: .close(.position(position), confirmed: true))
             return outcome
         }
-        var reports: [Report] = [.message("Closed session \"\(session.title)\".")]
+        let discarded = fields.isEmpty ? "" : " Its unsaved form (\(fields)) was discarded."
+        var reports: [Report] = [.message("Closed session \"\(session.title)\".\(discarded)")]
         shift.log.unreadCleared(session.conversationID, count: session.unreadCount, at: now)
         if let id = session.conversationID, var conversation = conversations[id], !session.readOnly {
             switch conversation.state {

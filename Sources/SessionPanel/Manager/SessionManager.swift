@@ -50,6 +50,10 @@ extension PanelState {
         case .configSet(let key, let value): return try configure(key, value)
         case .show: return .answer([], showsPanel: true)
         case .help(let topic): return try help(topic)
+        case .clear:
+            var outcome = Outcome.answer([])
+            outcome.clearsScreen = true
+            return outcome
         case .quit:
             var outcome = Outcome()
             outcome.quits = true

@@ -10,7 +10,7 @@ public enum CommandTable {
         message, reply, history, sentiment,
         type, form, tab, tabs,
         presence, config, clock, traffic, report,
-        help, quit,
+        help, clear, quit,
     ]
 
     /// The command a word runs (name or alias, ignoring case).
