@@ -127,7 +127,8 @@ public final class LineEditor {
             if let signal = pendingTermination { return .terminated(signal: signal) }
             return interrupted ? .interrupted : .endOfInput
         }
-        var bytes = UnsafeRawBufferPointer(start: raw, count: Int(max(0, count)))  // Enter (omni-accept-line) adds no NUL
+        // The count, not strlen: Enter (omni-accept-line) ends the line without a NUL after it.
+        var bytes = UnsafeRawBufferPointer(start: raw, count: Int(max(0, count)))
         if bytes.last == UInt8(ascii: "\n") { bytes = UnsafeRawBufferPointer(rebasing: bytes.dropLast()) }
         return .line(Array(bytes))
     }

@@ -1,6 +1,5 @@
-import Testing
-
 import SessionPanel
+import Testing
 
 @testable import omnipanel
 

@@ -51,7 +51,19 @@ import Testing
         #expect(plain.quits)
         var script = Interpreter(state: PanelState())  // scripts and --state: nothing asks
         _ = script.handle("incoming chat")
-        #expect(script.handle("quit") == .ran({ var quit = Outcome(); quit.quits = true; return quit }()))
+        var quit = Outcome()
+        quit.quits = true
+        #expect(script.handle("quit") == .ran(quit))
+    }
+
+    @Test func rAnswersOnlyTheQuitQuestion() {
+        var shell = interpreter(after: ["open case 42"])
+        #expect(shell.handle("close") == .asks("Close session \"Printer on fire\"? [y/N]"))
+        guard case .failed = shell.handle("r") else {
+            Issue.record("r answered the close question")
+            return
+        }
+        #expect(shell.state.sessions.count == 2)
     }
 
     @Test func closingASessionWithAnUnsavedFormNamesWhatIsLost() {

@@ -33,7 +33,8 @@ import Testing
             Issue.record("accept 1 took another request")
             return
         }
-        #expect(error.message == "notification 1 (Visitor 1) is no longer pending; `notifications` lists those that are")
+        #expect(
+            error.message == "notification 1 (Visitor 1) is no longer pending; `notifications` lists those that are")
         guard case .ran(let outcome) = shell.handle("accept 2") else {
             Issue.record("accept 2 failed")
             return
@@ -49,7 +50,8 @@ import Testing
             Issue.record("reject 2 failed")
             return
         }
-        #expect(outcome.reports.first == .message("Rejected the request from Kenny Smith; it is routed to another agent."))
+        #expect(
+            outcome.reports.first == .message("Rejected the request from Kenny Smith; it is routed to another agent."))
         #expect(shell.handle("notifications") != .nothing)
         #expect(shell.state.notifications.count == 1)
         guard case .failed = shell.handle("accept 2") else {

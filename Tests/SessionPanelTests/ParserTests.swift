@@ -55,7 +55,8 @@ struct ParserTests {
             ("tab close 3", .tabClose(3)), ("tab focus 2", .tabFocus(2)), ("tabs", .tabs),
             ("presence", .presence(nil)), ("presence dnd", .presence(.doNotDisturb)),
             ("config", .configList), ("config threshold negative", .configSet(key: "threshold", value: "negative")),
-            ("show", .show), ("help", .help(nil)), ("help switch", .help("switch")), ("quit", .quit(confirmed: false)), ("exit", .quit(confirmed: false)), ("quit -y", .quit(confirmed: true)),
+            ("show", .show), ("help", .help(nil)), ("help switch", .help("switch")), ("quit", .quit(confirmed: false)),
+            ("exit", .quit(confirmed: false)), ("quit -y", .quit(confirmed: true)),
             ("SWITCH 1", .switchTo(.position(1))),
         ])
     func parsing(line: String, expected: Command) throws {

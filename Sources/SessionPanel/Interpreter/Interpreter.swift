@@ -80,8 +80,12 @@ public struct Interpreter: Sendable {
             let text = try line.decoded().trimmingWhitespace()
             switch text.lowercased() {
             case "y", "yes": return run(confirmation.command)
-            case "r", "report" where confirmation.offersReport:
-                guard case .ran(var outcome) = run(.report(.text, svg: nil)), case .ran(let then) = run(confirmation.command)
+            case "r", "report":
+                guard confirmation.offersReport else {
+                    return .failed(Self.notAnswered(confirmation, by: "\"\(text)\""))
+                }
+                guard case .ran(var outcome) = run(.report(.text, svg: nil)),
+                    case .ran(let then) = run(confirmation.command)
                 else { return .nothing }
                 outcome.quits = then.quits
                 return .ran(outcome)

@@ -277,7 +277,9 @@ public struct ScriptRunner {
         switch step {
         case .ran(let outcome):
             guard outcome.isShown(quiet: options.quiet) else {
-                for problem in outcome.problems { emit(.error("\(name):\(lineNumber): \(VisibleText.escaped(problem))")) }
+                for problem in outcome.problems {
+                    emit(.error("\(name):\(lineNumber): \(VisibleText.escaped(problem))"))
+                }
                 return
             }
             if options.style == .plain {

@@ -10,7 +10,7 @@ enum HelpText {
         "Ctrl-C       clear the line",
         "Ctrl-L       clear the screen (as `clear`)",
         "Ctrl-Z       suspend omnipanel; the shift's clock stops until it is resumed (fg)",
-        "Ctrl-D       leave omnipanel (on an empty line)",
+        "Ctrl-D       leave omnipanel (on an empty line; an unsaved shift asks first, Ctrl-D again leaves)",
     ]
 
     static func lines(for topic: String?) -> [String] {
