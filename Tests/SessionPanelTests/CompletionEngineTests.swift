@@ -22,7 +22,7 @@ import Testing
     @Test(arguments: [
         ("sw", ["switch"]), ("SW", ["switch"]), ("e", ["end", "exit", "echo", "expect", "expect-not", "expect-error"]),
         ("ta", ["tab", "tabs"]),
-        ("  cl", ["close", "clock"]), ("?", ["?"]), ("zz", []),
+        ("  cl", ["close", "clock", "clear"]), ("?", ["?"]), ("zz", []),
     ])
     func commandWordsCompleteFromTheTable(line: String, expected: [String]) {
         #expect(F.texts(line) == expected)
@@ -35,7 +35,7 @@ import Testing
         #expect(CompletionEngine.complete("open contact José\\ N", in: PanelState()).replacing == 7)
     }
 
-    @Test(arguments: ["frobnicate ", "frobnicate x", "# sw", "#", "quit ", "show x"])
+    @Test(arguments: ["frobnicate ", "frobnicate x", "# sw", "#", "quit --yes ", "show x"])
     func nothingIsOfferedAfterAnUnknownCommandACommentOrACompleteCommand(line: String) {
         #expect(F.texts(line).isEmpty)
     }
@@ -50,7 +50,7 @@ import Testing
         ("TAB OPEN r", ["record"]),
         ("tab open record ", []),
         ("tab open app Cal", []),
-        ("clock ", ["advance"]),
+        ("clock ", ["advance", "pause", "resume", "speed"]),
         ("clock advance ", []),
         ("incoming ", ["chat", "sms", "voice", "social"]),
         ("presence ", ["available", "busy", "dnd", "away", "offline"]),

@@ -49,7 +49,7 @@ extension World {
             Contact(name: "Valentina Greco", account: "Adventure Works"),
             Contact(name: "Wanjiru Kamau", account: "Litware"),
             Contact(name: "Yusuf Demir"),
-            Contact(name: "Zoë Brennan", account: "Contoso"),
+            Contact(name: "Renée Brennan", account: "Contoso"),
         ],
         accounts: [
             Account(name: "Contoso"),
@@ -67,7 +67,7 @@ extension World {
             CaseRecord(number: 108, title: "Cannot sign in to portal", customer: "José Núñez"),
             CaseRecord(number: 256, title: "Delivery arrived damaged", customer: "Yvonne McKay"),
             CaseRecord(number: 311, title: "Invoice shows the wrong VAT", customer: "Hannah Becker"),
-            CaseRecord(number: 412, title: "Card declined at checkout", customer: "Ananya Iyer"),
+            CaseRecord(number: 812, title: "Card declined at checkout", customer: "Ananya Iyer"),
             CaseRecord(number: 523, title: "Coffee machine leaks", customer: "Chloé Dubois"),
             CaseRecord(number: 634, title: "Password reset email never arrives", customer: "Jin-woo Park"),
             CaseRecord(number: 745, title: "Toy recall: replacement part", customer: "Erik Johansson"),
