@@ -15,6 +15,7 @@
 #include <wchar.h>
 
 _Static_assert(CEL_CC_NORM == CC_NORM, "CEL_CC_NORM differs from libedit's CC_NORM");
+_Static_assert(CEL_CC_NEWLINE == CC_NEWLINE, "CEL_CC_NEWLINE differs from libedit's CC_NEWLINE");
 _Static_assert(CEL_CC_REFRESH == CC_REFRESH, "CEL_CC_REFRESH differs from libedit's CC_REFRESH");
 _Static_assert(CEL_CC_ERROR == CC_ERROR, "CEL_CC_ERROR differs from libedit's CC_ERROR");
 _Static_assert(CEL_CC_REFRESH_BEEP == CC_REFRESH_BEEP, "CEL_CC_REFRESH_BEEP differs from libedit's CC_REFRESH_BEEP");

@@ -5,6 +5,7 @@
 #include "CEditLine.h"
 
 #include <errno.h>
+#include <stdint.h>
 #include <poll.h>
 #include <signal.h>
 #include <string.h>
@@ -102,6 +103,52 @@ void cel_die_of(int signo) {
     raise(signo);
 }
 
+
+// ---- SIGTSTP and SIGCONT ----
+
+static volatile int64_t stopped_at_ns = -1;
+static volatile int64_t stopped_total_ns = 0;
+
+static int64_t monotonic_ns(void) {
+    struct timespec now;
+    clock_gettime(CLOCK_MONOTONIC, &now); // async-signal-safe
+    return (int64_t)now.tv_sec * 1000000000 + now.tv_nsec;
+}
+
+// Notes when the process stops, then stops it as the default action would: the signal, blocked
+// while the handler runs, is delivered with the default disposition once it returns.
+static void note_stop(int signo) {
+    int saved = errno;
+    stopped_at_ns = monotonic_ns();
+    struct sigaction action;
+    memset(&action, 0, sizeof action);
+    action.sa_handler = SIG_DFL;
+    sigemptyset(&action.sa_mask);
+    sigaction(signo, &action, NULL);
+    raise(signo);
+    errno = saved;
+}
+
+static void note_continue(int signo) {
+    (void)signo;
+    int saved = errno;
+    if (stopped_at_ns >= 0) {
+        stopped_total_ns += monotonic_ns() - stopped_at_ns;
+        stopped_at_ns = -1;
+    }
+    install_handler(SIGTSTP, note_stop, NULL);
+    errno = saved;
+}
+
+int cel_catch_stop(void) {
+    if (install_handler(SIGTSTP, note_stop, NULL) != 0)
+        return -1;
+    return install_handler(SIGCONT, note_continue, NULL);
+}
+
+double cel_stopped_seconds(void) {
+    return (double)stopped_total_ns / 1e9;
+}
 
 // ---- Waiting ----
 

@@ -5,7 +5,7 @@ extension LineEditor {
     /// Up to this many candidates are listed at once; more, and Tab asks first (bash's `completion-query-items`).
     public static let completionQueryItems = 100
 
-    /// Binds Tab to completion and Alt-0…Alt-9 (ESC followed by a digit) to `onMetaDigit`.
+    /// Binds Tab to completion, Alt-0…Alt-9 (ESC followed by a digit) to `onMetaDigit` and F9 to `onPauseKey`.
     func installKeyBindings(_ editLine: OpaquePointer) {
         cel_add_function(editLine, "omni-complete", "Complete the word before the cursor") { el, _ in
             guard let el, let editor = LineEditor.owning(el) else { return UInt8(CEL_CC_ERROR) }
@@ -15,7 +15,21 @@ extension LineEditor {
             guard let el, let editor = LineEditor.owning(el) else { return UInt8(CEL_CC_ERROR) }
             return editor.runMetaDigit(key, el)
         }
+        cel_add_function(editLine, "omni-pause", "Pause or resume the shift's clock") { el, _ in
+            guard let el, let editor = LineEditor.owning(el), let update = editor.onPauseKey?() else {
+                return UInt8(CEL_CC_REFRESH_BEEP)
+            }
+            editor.show(update, el)
+            return UInt8(CEL_CC_NORM)
+        }
+        cel_add_function(editLine, "omni-accept-line", "Submit the line, without the status beside it") { el, _ in
+            guard let el, let editor = LineEditor.owning(el) else { return UInt8(CEL_CC_ERROR) }
+            return editor.acceptLine(el)
+        }
+        cel_bind(editLine, "^M", "omni-accept-line")
+        cel_bind(editLine, "^J", "omni-accept-line")
         cel_bind(editLine, "^I", "omni-complete")
+        cel_bind(editLine, "\u{1B}[20~", "omni-pause")  // F9 (xterm, VT220)
         for digit in 0...9 {
             cel_bind(editLine, "\u{1B}\(digit)", "omni-meta-digit")
         }
@@ -66,6 +80,14 @@ extension LineEditor {
             cel_redraw(editLine)
             return UInt8(CEL_CC_NORM)
         }
+    }
+
+    /// Enter: the line goes to the scrollback as typed, without the status (a countdown there would
+    /// soon be wrong), and the cursor to the row below it, as libedit's own newline does.
+    private func acceptLine(_ editLine: OpaquePointer) -> UInt8 {
+        show(PromptUpdate(status: ""), editLine)
+        moveBelowLine(editLine)
+        return UInt8(CEL_CC_NEWLINE)
     }
 
     /// Alt-<digit>: runs the digit's action and prints what it shows above the prompt, keeping the

@@ -27,6 +27,9 @@ public final class LineEditor {
     /// Called on Tab with the text before the cursor and the most candidates to list
     /// (``completionQueryItems``, or `Int.max` once the user asked to see them all); returns what to complete.
     public var completer: ((_ lineBeforeCursor: String, _ limit: Int) -> Completion)?
+    /// F9 handler: pauses or resumes the shift's clock and returns what to print above the prompt;
+    /// the line being edited stays as it was. nil: the key does nothing (a beep).
+    public var onPauseKey: (() -> PromptUpdate?)?
     /// Alt-<digit> handler: runs what the digit stands for (e.g. `switch 2`) and returns what to print
     /// above the prompt; the line being edited stays as it was. nil: the digit does nothing (a beep).
     public var onMetaDigit: ((Int) -> PromptUpdate?)?
@@ -61,6 +64,7 @@ public final class LineEditor {
             prompt = strdup("")
             warnings = [Self.plainPromptNotice]
             cel_catch_termination()
+            cel_catch_stop()
             return
         }
         guard let editLine = cel_init(programName) else { return nil }
@@ -80,6 +84,7 @@ public final class LineEditor {
         cel_set_client_data(editLine, Unmanaged.passUnretained(self).toOpaque())
         cel_set_prompt(editLine) { el in LineEditor.owning(el)?.prompt }
         cel_catch_termination()
+        cel_catch_stop()
         installKeyBindings(editLine)
         installKeyReader(editLine)
         warnings = loadHistory(history).map { [$0] } ?? []
@@ -122,10 +127,15 @@ public final class LineEditor {
             if let signal = pendingTermination { return .terminated(signal: signal) }
             return interrupted ? .interrupted : .endOfInput
         }
-        var bytes = UnsafeRawBufferPointer(start: raw, count: strlen(raw))
+        // The count, not strlen: Enter (omni-accept-line) ends the line without a NUL after it.
+        var bytes = UnsafeRawBufferPointer(start: raw, count: Int(max(0, count)))
         if bytes.last == UInt8(ascii: "\n") { bytes = UnsafeRawBufferPointer(rebasing: bytes.dropLast()) }
         return .line(Array(bytes))
     }
+
+    /// The seconds the process has spent stopped (Ctrl-Z) since the editor started: a clock that
+    /// follows the wall clock takes them off, so that it stands still while the program is suspended.
+    public static var secondsStopped: Double { cel_stopped_seconds() }
 
     /// The termination signal caught since the editor started, if any.
     var pendingTermination: Int32? { InputWait.pendingTermination }

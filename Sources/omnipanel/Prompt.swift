@@ -28,6 +28,9 @@ final class Prompt {
     /// The prompt for a command.
     static let prompt = "omnipanel> "
 
+    /// Home, erase the screen, erase the scrollback: what `clear` writes (as clear(1) does).
+    static let clearScreen = "\u{1B}[H\u{1B}[2J\u{1B}[3J"
+
     /// How the prompt ended.
     private enum Ending {
         /// `quit` or Ctrl-D, with the exit status.
@@ -51,6 +54,14 @@ final class Prompt {
         editor.completer = { [unowned self] line, limit in
             interpreter.completions(for: line, limit: limit)
         }
+        editor.onPauseKey = { [unowned self] in
+            guard interpreter.pendingConfirmation == nil else { return nil }
+            let command = live.isPaused ? "clock resume" : "clock pause"
+            var update = wake()
+            update.lines += [Self.prompt + command] + runAside(command)
+            update.status = ShiftStatus(interpreter.state).text
+            return update
+        }
         editor.onMetaDigit = { [unowned self] digit in
             guard interpreter.pendingConfirmation == nil, digit == 0 || digit < interpreter.state.sessions.count else {
                 return nil
@@ -68,6 +79,7 @@ final class Prompt {
         Output.print(PanelRenderer(style: context.renderer.style).render(interpreter.state))
         Output.flush()
         live = LiveShift(speed: context.options.live.speed, state: interpreter.state)
+        if context.store == nil { interpreter.askBeforeQuittingUnsavedWork() }
         let ending = prompt(editor)
         if let problem = editor.saveHistory() { Output.error("omnipanel: " + VisibleText.escaped(problem)) }
         switch ending {
@@ -95,6 +107,11 @@ final class Prompt {
             case .interrupted:
                 step = question == nil ? .nothing : interpreter.handle(InputLine([]))  // no answer: no
             case .endOfInput:
+                if question == nil, case .asks(let text) = interpreter.handle(InputLine(Array("quit".utf8))) {
+                    question = text  // unsaved work: Ctrl-D again leaves, as `y` does
+                    continue
+                }
+                if interpreter.pendingConfirmation?.command == .quit(confirmed: true) { return .status(0) }
                 if case .ran(let outcome) = interpreter.endOfInput() { show(outcome) }
                 return .status(0)
             case .terminated(let signal):
@@ -105,6 +122,7 @@ final class Prompt {
             switch step {
             case .nothing: continue
             case .ran(let outcome):
+                outcome.liveClock.map { live.apply($0) }
                 show(outcome)
                 if let failure = context.commit(interpreter.state) { return .status(failure) }
                 if outcome.quits { return .status(0) }
@@ -136,7 +154,7 @@ final class Prompt {
         if options.speed == 0 {
             say("The shift's clock stands still (--speed 0): 'clock advance' moves it.")
         } else if options.speed != 1 {
-            let factor = options.speed.rounded() == options.speed ? String(Int(options.speed)) : String(options.speed)
+            let factor = LiveClockChange.factor(options.speed)
             say("The shift's clock runs \(factor) times as fast as the wall clock (--speed \(factor)).")
         }
         return context.commit(interpreter.state)
@@ -165,6 +183,7 @@ final class Prompt {
     private func runAside(_ command: String) -> [String] {
         switch interpreter.handle(InputLine(Array(command.utf8))) {
         case .ran(let outcome):
+            outcome.liveClock.map { live.apply($0) }
             _ = context.commit(interpreter.state)  // a failure is reported; the next command's commit ends the prompt
             return outcome.isShown(quiet: context.options.quiet)
                 ? context.renderer.render(outcome, in: interpreter.state) : []
@@ -185,6 +204,7 @@ final class Prompt {
     }
 
     private func show(_ outcome: Outcome) {
+        if outcome.clearsScreen, Terminal.outputIsTerminal { Output.ask(Self.clearScreen) }
         guard outcome.isShown(quiet: context.options.quiet) else { return }
         Output.print(context.renderer.render(outcome, in: interpreter.state))
         Output.flush()

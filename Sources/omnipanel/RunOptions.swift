@@ -37,7 +37,7 @@ struct LiveShiftOptions: Sendable, Equatable {
     /// `--speed`: simulated seconds per wall-clock second; 0 stops the clock.
     var speed: Double = 1
     /// The fastest `--speed`: a two-minute notification times out in an eighth of a second.
-    static let maximumSpeed = 1000.0
+    static let maximumSpeed = LiveClock.maximumSpeed
 
     init() {}
 

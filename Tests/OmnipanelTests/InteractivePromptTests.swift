@@ -71,11 +71,11 @@ struct InteractivePromptTests {
         defer { home.directory.remove() }
         let terminal = try start(in: home)
 
-        let listing = try terminal.complete("open case ", expecting: "the cases listed with their titles") {
-            $0.text.contains("256  — Delivery arrived damaged")
+        let listing = try terminal.complete("open case 2", expecting: "the cases listed with their titles") {
+            $0.text.contains("256   — Delivery arrived damaged")
         }
-        #expect(listing?.text.contains("42   — Printer on fire") == true)
-        #expect(listing?.beforeCursor == Self.prompt + "open case ")
+        #expect(listing?.text.contains("2048  — Wrong size delivered") == true)
+        #expect(listing?.beforeCursor == Self.prompt + "open case 2")
         try terminal.press("C-u")
 
         try terminal.complete("open contact Jo", expecting: "José Núñez, quoted") {
@@ -117,7 +117,7 @@ struct InteractivePromptTests {
         try run("help keys", in: terminal)
         #expect(try terminal.screen().text.contains("Alt-1…Alt-9"))
 
-        try terminal.type("quit")
+        try terminal.type("quit --yes")  // the shift, unsaved, would ask first
         try terminal.press("Enter")
         terminal.waitUntilEnded()
         // libedit's history file writes a space as \040.
@@ -128,7 +128,7 @@ struct InteractivePromptTests {
 
         let again = try start(in: home)
         try again.press("Up")
-        try again.wait(for: "the last command of the previous run") { $0.beforeCursor == Self.prompt + "quit" }
+        try again.wait(for: "the last command of the previous run") { $0.beforeCursor == Self.prompt + "quit --yes" }
         try again.press("Up")
         try again.wait(for: "the one before it") { $0.beforeCursor == Self.prompt + "help keys" }
     }

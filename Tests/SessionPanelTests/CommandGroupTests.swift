@@ -9,7 +9,7 @@ import Testing
         let names = { (group: CommandGroup) in CommandTable.all.filter { $0.group == group }.map(\.name) }
         #expect(
             names(.trainer) == ["incoming", "message", "sentiment", "leave", "config", "clock", "traffic", "report"])
-        #expect(names(.program) == ["help", "quit"])
+        #expect(names(.program) == ["help", "clear", "quit"])
         #expect(names(.script) == CommandTable.directives.map(\.name))
         #expect(names(.agent).contains("accept") && !names(.agent).contains("incoming"))
         #expect(CommandTable.grouped.map(\.group) == CommandGroup.allCases)

@@ -33,7 +33,7 @@ import Testing
         #expect(!sms.isEmpty && sms.allSatisfy { $0.state == .closed })
         #expect(agent.state.conversations.values.contains { $0.channel == .social && $0.state == .open })
         let text = agent.output("clock advance 2h")
-        #expect(text.contains("Social request closed unanswered (W1000 stayed Open for open-social 3h)."))
+        #expect(text.contains("Social request closed unanswered (W1001 stayed Open for open-social 3h)."))
     }
 
     @Test func wrapUpClosesByItselfAfterTheChannelsTimeAndItsSessionWithIt() {

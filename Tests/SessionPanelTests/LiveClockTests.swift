@@ -57,4 +57,28 @@ struct LiveClockTests {
         clock.follow(3, at: 20)
         #expect(clock.simulated(at: 20) == 610)
     }
+
+    @Test("pausing holds the simulated time; a new speed runs from where the clock stands")
+    func pauseAndSpeed() {
+        var clock = LiveClock(speed: 10, wall: 0, simulated: 0)
+        clock.run(at: 0, from: 3)
+        #expect(clock.simulated(at: 100) == 30)
+        #expect(clock.milliseconds(from: 100, until: 31) == nil)
+        clock.run(at: 2, from: 100)
+        #expect(clock.simulated(at: 105) == 40)
+    }
+
+    @Test("clock pause, resume and speed parse to what the live prompt applies")
+    func commands() throws {
+        #expect(try CommandParser.parse("clock pause") == .clockLive(.pause))
+        #expect(try CommandParser.parse("clock resume") == .clockLive(.resume))
+        #expect(try CommandParser.parse("clock speed 2.5") == .clockLive(.speed(2.5)))
+        for bad in ["clock speed", "clock speed -1", "clock speed 1001", "clock speed nan", "clock pause now"] {
+            #expect(throws: CommandError.self) { try CommandParser.parse(InputLine(bad)) }
+        }
+        var agent = ScriptedAgent()
+        let outcome = agent.run("clock speed 5")
+        #expect(outcome.liveClock == .speed(5))
+        #expect(outcome.reports == [.message("The shift's clock runs 5 times as fast as the wall clock.")])
+    }
 }

@@ -55,7 +55,8 @@ struct ParserTests {
             ("tab close 3", .tabClose(3)), ("tab focus 2", .tabFocus(2)), ("tabs", .tabs),
             ("presence", .presence(nil)), ("presence dnd", .presence(.doNotDisturb)),
             ("config", .configList), ("config threshold negative", .configSet(key: "threshold", value: "negative")),
-            ("show", .show), ("help", .help(nil)), ("help switch", .help("switch")), ("quit", .quit), ("exit", .quit),
+            ("show", .show), ("help", .help(nil)), ("help switch", .help("switch")), ("quit", .quit(confirmed: false)),
+            ("exit", .quit(confirmed: false)), ("quit -y", .quit(confirmed: true)),
             ("SWITCH 1", .switchTo(.position(1))),
         ])
     func parsing(line: String, expected: Command) throws {
@@ -128,9 +129,8 @@ struct ParserTests {
             ("hover home now", "usage: hover <n|title>"),
             ("panel sideways", "usage: panel expand|collapse|toggle"),
             ("open", #"usage: open case <number> | open contact "<name>" | open account "<name>" | open <item>"#),
-            ("accept 1 2", "usage: accept [<n>]"),
             ("message 1", #"usage: message <n|title> "<text>""#),
-            ("clock later", "usage: clock | clock advance <duration>"),
+            ("clock later", "usage: clock | clock advance <duration> | clock pause|resume | clock speed <factor>"),
         ])
     func usage(line: String, message: String) {
         #expect(throws: CommandError(message)) { try CommandParser.parse(InputLine(line)) }

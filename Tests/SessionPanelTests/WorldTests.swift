@@ -11,6 +11,24 @@ struct WorldTests {
         #expect(World.demo.contact(named: "kenny smith")?.name == "Kenny Smith")
     }
 
+    @Test("the demo world has customers enough for an hour of rush, with varied names")
+    func demoIsBigEnoughForARush() {
+        let world = World.demo
+        #expect(world.contacts.count >= 40)
+        #expect(world.accounts.count >= 5)
+        #expect(world.cases.count >= 8)
+        let surnames = Set(world.contacts.compactMap { $0.name.split(separator: " ").last })
+        let initials = Set(world.contacts.compactMap { $0.name.first })
+        #expect(surnames.count == world.contacts.count)
+        #expect(initials.count >= 20)
+        // a rush hour's named requests (about 80 an hour, 60% of them from contacts) find enough free ones
+        var shell = Interpreter(state: PanelState(world: world))
+        _ = shell.handle("traffic rush --seed 5")
+        _ = shell.advanceClock(to: 3_600)
+        let named = Set(shell.state.conversations.values.compactMap(\.customer))
+        #expect(named.count >= 30)
+    }
+
     @Test("duplicate records, empty names and bad numbers are problems")
     func problems() {
         let world = World(

@@ -22,6 +22,7 @@ typedef int (*cel_wait_function)(EditLine *el);
 
 /// What an editor function tells libedit to do next (libedit's CC_* codes; CEditLine.c checks they match).
 #define CEL_CC_NORM 0
+#define CEL_CC_NEWLINE 1
 #define CEL_CC_REFRESH 4
 #define CEL_CC_ERROR 6
 #define CEL_CC_REFRESH_BEEP 9
@@ -159,5 +160,13 @@ int cel_catch_termination(void);
 int cel_pending_termination(void);
 /// Ends the process by `signo` with its default action, so the parent sees how it ended.
 void cel_die_of(int signo);
+
+// ---- SIGTSTP and SIGCONT (no libedit needed) ----
+
+/// Catches SIGTSTP (Ctrl-Z) and SIGCONT for the rest of the process: the process still stops (after
+/// libedit, while el_gets runs, has put the terminal back), and the time it spent stopped is added up.
+int cel_catch_stop(void);
+/// The seconds the process has spent stopped since cel_catch_stop.
+double cel_stopped_seconds(void);
 
 #endif

@@ -18,6 +18,19 @@ public enum TabTarget: Sendable, Equatable {
     case app(String)
 }
 
+/// Which pending notification `accept` or `reject` means.
+public enum NotificationChoice: Sendable, Equatable, ExpressibleByIntegerLiteral {
+    /// The nth, numbered as the list was last shown.
+    case number(Int)
+    /// The request for a work item (`W1013`).
+    case workItem(Int)
+    /// The request from the customer with this title (`Visitor 7`, `Kenny Smith`), ignoring case.
+    case title(String)
+
+    /// The nth notification.
+    public init(integerLiteral value: Int) { self = .number(value) }
+}
+
 /// What `panel` does to the panel mode.
 public enum PanelAction: String, Sendable, Equatable, CaseIterable {
     case expand, collapse, toggle
@@ -25,10 +38,11 @@ public enum PanelAction: String, Sendable, Equatable, CaseIterable {
 
 /// A parsed command: what the agent asked for, before it is applied.
 public enum Command: Sendable, Equatable {
-    case incoming(Channel, customer: String?)
+    /// A request from a customer (a visitor when `nil`), who loses patience after `patience` seconds without a reply when given.
+    case incoming(Channel, customer: String?, patience: Int? = nil)
     case notifications
-    case accept(Int?)
-    case reject(Int?)
+    case accept(NotificationChoice?)
+    case reject(NotificationChoice?)
     case openCase(Int)
     case openContact(String)
     case openAccount(String)
@@ -41,6 +55,8 @@ public enum Command: Sendable, Equatable {
     case link(SessionReference, contact: String)
     case clockShow
     case clockAdvance(seconds: Int)
+    /// `clock pause`, `clock resume`, `clock speed <factor>`: the live prompt's clock.
+    case clockLive(LiveClockChange)
     /// `traffic`: show the generated traffic (`nil`), or start a profile, optionally with a seed.
     case traffic(TrafficProfile?, seed: UInt64?)
     /// `report`: the shift's figures in a format, and the timeline picture written to a file when given.
@@ -64,5 +80,8 @@ public enum Command: Sendable, Equatable {
     case configSet(key: String, value: String)
     case show
     case help(String?)
-    case quit
+    /// `clear`: clear the terminal's screen.
+    case clear
+    /// `quit`; `confirmed` (`--yes`) leaves without asking about unsaved work.
+    case quit(confirmed: Bool)
 }

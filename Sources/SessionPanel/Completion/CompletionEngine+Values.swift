@@ -14,7 +14,14 @@ extension CompletionEngine {
                 state.conversation(of: $0)?.customer == nil && $0.conversationID != nil
             }
         case .notification:
-            return ReportRenderer.notificationLines(state).enumerated().map { CompletionCandidate(String($0 + 1), $1) }
+            let lines = ReportRenderer.notificationLines(state)
+            guard let first = partial.first, !first.isNumber else {
+                return lines.enumerated().map { CompletionCandidate(String($0 + 1), $1) }
+            }
+            return zip(state.notifications, lines).flatMap { notification, line in
+                let id = notification.conversationID
+                return [CompletionCandidate("W\(id)", line), name(state.conversations[id]?.title ?? "", line)]
+            }
         case .caseNumber, .contactName, .accountName:
             var unlisted = 0
             return worldValues(kind, partial: partial, state, limit: .max, unlisted: &unlisted) ?? []

@@ -27,10 +27,20 @@ public struct Interpreter: Sendable {
     /// for the caller (`run --check` writes none).
     private let files: (any FileOutput)?
 
-    /// Starts with `state`; commands' files go to `files`.
+    /// The state as last saved, when nothing saves it (the live prompt without `--state`): `quit` then
+    /// asks before leaving a shift that changed since (``askBeforeQuittingUnsavedWork()``).
+    private var saved: PanelState?
+
+    /// The pending notifications' work items as the list was last shown (the panel or `notifications`):
+    /// what `accept 2` and `reject 2` number, so a request that timed out meanwhile never shifts the
+    /// numbers onto another.
+    private var shownNotifications: [Int]
+
+    /// Starts with `state`, its notifications numbered as they are; commands' files go to `files`.
     public init(state: PanelState, files: (any FileOutput)? = nil) {
         self.state = state
         self.files = files
+        shownNotifications = state.notifications.map(\.conversationID)
     }
 
     /// Handles one line — typed at the prompt, read from a script, split out of `-c`, or given as
@@ -44,6 +54,20 @@ public struct Interpreter: Sendable {
             return .failed(error)
         }
     }
+
+    /// From now on, with nothing saving the state, `quit` asks before leaving a shift that changed since
+    /// now (its clock aside), and offers the report first; `quit --yes` does not ask.
+    public mutating func askBeforeQuittingUnsavedWork() { saved = state }
+
+    /// Whether the shift changed, its clock aside, since ``askBeforeQuittingUnsavedWork()``.
+    public var hasUnsavedWork: Bool {
+        guard var baseline = saved else { return false }
+        baseline.now = state.now
+        return baseline != state
+    }
+
+    /// The question `quit` asks when the shift would be lost.
+    static let quitQuestion = "The shift is not saved (no --state). Quit anyway? [y/N, r: report, then quit]"
 
     /// The input ended: a pending question is answered "no".
     public mutating func endOfInput() -> Step {
@@ -61,7 +85,16 @@ public struct Interpreter: Sendable {
             let text = try line.decoded().trimmingWhitespace()
             switch text.lowercased() {
             case "y", "yes": return run(confirmation.command)
-            case "n", "no", "": return .ran(Outcome([.message("Kept the session open.")]))
+            case "r", "report":
+                guard confirmation.offersReport else {
+                    return .failed(Self.notAnswered(confirmation, by: "\"\(text)\""))
+                }
+                guard case .ran(var outcome) = run(.report(.text, svg: nil)),
+                    case .ran(let then) = run(confirmation.command)
+                else { return .nothing }
+                outcome.quits = then.quits
+                return .ran(outcome)
+            case "n", "no", "": return .ran(Outcome([.message(confirmation.declined)]))
             default: return .failed(Self.notAnswered(confirmation, by: "\"\(text)\""))
             }
         } catch {
@@ -78,8 +111,18 @@ public struct Interpreter: Sendable {
 
     /// Applies a parsed command to the state.
     private mutating func run(_ command: Command) -> Step {
+        if case .quit(confirmed: false) = command, hasUnsavedWork {
+            var confirmation = Confirmation(prompt: Self.quitQuestion, command: .quit(confirmed: true))
+            confirmation.declined = "The shift goes on."
+            confirmation.offersReport = true
+            pendingConfirmation = confirmation
+            return .asks(confirmation.prompt)
+        }
         do throws(CommandError) {
-            var outcome = try state.apply(command)
+            var outcome = try state.apply(try numberedAsShown(command))
+            if outcome.showsPanel || outcome.reports.contains(.notifications) {
+                shownNotifications = state.notifications.map(\.conversationID)
+            }
             if let confirmation = outcome.confirmation {
                 pendingConfirmation = confirmation
                 return .asks(confirmation.prompt)
@@ -93,6 +136,33 @@ public struct Interpreter: Sendable {
         } catch {
             return .failed(error)
         }
+    }
+}
+
+extension Interpreter {
+    /// `command`, with a notification number turned into the request it was shown for.
+    private func numberedAsShown(_ command: Command) throws(CommandError) -> Command {
+        switch command {
+        case .accept(.number(let number)?): .accept(try shownNotification(number))
+        case .reject(.number(let number)?): .reject(try shownNotification(number))
+        default: command
+        }
+    }
+
+    /// The request numbered `number` in the list as last shown, those that arrived since numbered after
+    /// it; an error when it is no longer pending.
+    private func shownNotification(_ number: Int) throws(CommandError) -> NotificationChoice {
+        let pending = state.notifications.map(\.conversationID)
+        let shown = Set(shownNotifications)
+        let numbered = shownNotifications + pending.filter { !shown.contains($0) }
+        guard numbered.indices.contains(number - 1) else { return .number(number) }  // past the end: the usual error
+        let id = numbered[number - 1]
+        guard pending.contains(id) else {
+            let title = state.conversations[id]?.title ?? "W\(id)"
+            throw CommandError(
+                "notification \(number) (\(title)) is no longer pending; `notifications` lists those that are")
+        }
+        return .workItem(id)
     }
 }
 

@@ -2,8 +2,11 @@
 /// fast, from the last moment the two were set together. Pure: the caller reads the wall clock and
 /// passes it in (seconds, any origin), so the arithmetic is tested without waiting.
 public struct LiveClock: Sendable, Equatable {
+    /// The fastest speed: a two-minute notification times out in an eighth of a second.
+    public static let maximumSpeed = 1000.0
+
     /// Simulated seconds per wall-clock second; 0 stops the clock (as in scripts).
-    public let speed: Double
+    public private(set) var speed: Double
     /// The wall-clock reading when the simulated clock last read `anchorSimulated`.
     private var anchorWall: Double
     private var anchorSimulated: Int
@@ -31,11 +34,45 @@ public struct LiveClock: Sendable, Equatable {
         return Int(min((seconds * 1000).rounded(.up), Double(Int32.max)))
     }
 
+    /// From `wall` on, runs at `speed` (0 stops it), from the simulated time it has reached.
+    public mutating func run(at speed: Double, from wall: Double) {
+        anchorSimulated = simulated(at: wall)
+        anchorWall = wall
+        self.speed = speed
+    }
+
     /// Sets the clock again when a command moved the simulated time (`clock advance`): from `wall` on,
     /// it runs from `simulated`. A simulated time behind the clock's own is ignored.
     public mutating func follow(_ simulated: Int, at wall: Double) {
         guard simulated > self.simulated(at: wall) else { return }
         anchorWall = wall
         anchorSimulated = simulated
+    }
+}
+
+/// What `clock pause`, `clock resume` and `clock speed <factor>` ask of the live prompt's clock.
+public enum LiveClockChange: Sendable, Equatable {
+    /// Stop the clock where it is.
+    case pause
+    /// Start it again at its speed.
+    case resume
+    /// Run it this many times as fast as the wall clock (0 stops it).
+    case speed(Double)
+
+    /// The line saying what changed.
+    public var summary: String {
+        switch self {
+        case .pause: "The shift's clock is paused; `clock resume` (or F9) starts it again."
+        case .resume: "The shift's clock runs again."
+        case .speed(let factor):
+            factor == 0
+                ? "The shift's clock stands still (speed 0)."
+                : "The shift's clock runs \(LiveClockChange.factor(factor)) times as fast as the wall clock."
+        }
+    }
+
+    /// A factor as typed: `5`, `0.5`.
+    public static func factor(_ value: Double) -> String {
+        value.rounded() == value ? String(Int(value)) : String(value)
     }
 }

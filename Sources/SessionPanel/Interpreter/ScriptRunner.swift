@@ -4,7 +4,9 @@
 /// One command per line; `#` comments and blank lines are skipped; a confirmation question is answered
 /// by the next line (`y`/`yes`, or `n`/`no`/an empty line; anything else, or the end of the input, is
 /// an error). Errors are reported as `name:line: message` and the run goes on, unless ``Options/strict``
-/// is set. A failing command is a failure unless the next line is an `expect-error` its error matches.
+/// is set. A failing command is a failure unless the next line is an `expect-error` its error matches;
+/// so is a command whose clock moved past an `at` line that could not be carried out (``Outcome/problems``),
+/// which `--quiet` still prints, on standard error.
 ///
 /// Script directives (``ScriptDirective``) narrate (`echo`), pause live playback (`pause`) and check
 /// the previous command's plain-text output (`expect`, `expect-not`) or its error (`expect-error`). Lines can be fed one at a time
@@ -247,6 +249,10 @@ public struct ScriptRunner {
         case .ran(let outcome):
             unrendered = outcome
             if outcome.quits { isFinished = true }
+            let problems = outcome.problems
+            if !problems.isEmpty {  // an `at` line skipped on the way: a failure, unless the next line expects it
+                pendingError = PendingError(line: lineNumber, typed: typed, message: problems.joined(separator: "; "))
+            }
             return nil
         case .failed(let error):
             pendingError = PendingError(line: lineNumber, typed: typed, message: error.message)
@@ -269,7 +275,12 @@ public struct ScriptRunner {
         }
         switch step {
         case .ran(let outcome):
-            guard outcome.isShown(quiet: options.quiet) else { return }
+            guard outcome.isShown(quiet: options.quiet) else {
+                for problem in outcome.problems {
+                    emit(.error("\(name):\(lineNumber): \(VisibleText.escaped(problem))"))
+                }
+                return
+            }
             if options.style == .plain {
                 emit(.output(renderPrevious()))
             } else {

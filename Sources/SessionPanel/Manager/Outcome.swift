@@ -86,6 +86,10 @@ public struct Confirmation: Sendable, Equatable {
     public let prompt: String
     /// The command to apply when the answer is yes.
     public let command: Command
+    /// What to say when the answer is no.
+    public var declined = "Kept the session open."
+    /// Whether `r` answers it too: the shift's report, then the command (quitting with unsaved work).
+    public var offersReport = false
 }
 
 /// What applying a command produced, besides the new state.
@@ -98,11 +102,16 @@ public struct Outcome: Sendable, Equatable {
     public var confirmation: Confirmation?
     /// Whether omnipanel should stop reading lines (`quit`).
     public var quits = false
+    /// Whether the terminal's screen should be cleared (`clear`) before anything else is shown.
+    public var clearsScreen = false
     /// Whether this answers a question the agent asked (`show`, `dashboard`, `history`, `hover`, `help`, …)
     /// rather than reporting a change; `--quiet` prints only answers and errors.
     public var isAnswer = false
     /// A file the executable should write privately (`report --svg FILE`), then say so, or why it could not.
     public var export: Export?
+    /// What the live prompt's clock should do (`clock pause`, `clock resume`, `clock speed`); scripts,
+    /// whose clock moves only by `clock advance`, have nothing to do.
+    public var liveClock: LiveClockChange?
     /// Whether a live prompt should ring the terminal bell: a request arrived on its own and `bell` is on.
     public var ringsBell = false
 
@@ -110,6 +119,15 @@ public struct Outcome: Sendable, Equatable {
     public init(_ reports: [Report] = [], showsPanel: Bool = false) {
         self.reports = reports
         self.showsPanel = showsPanel
+    }
+
+    /// The texts of the ``EventLine/Kind/problem`` events among the reports: what fell due on the clock
+    /// and could not be carried out (an `at` line whose customer has no conversation).
+    public var problems: [String] {
+        reports.compactMap { report in
+            guard case .event(let line) = report, line.kind == .problem else { return nil }
+            return line.text
+        }
     }
 
     /// Whether to print this outcome: always, or with `--quiet` only when it is an answer.

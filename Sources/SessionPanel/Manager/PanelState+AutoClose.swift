@@ -74,7 +74,7 @@ extension PanelState {
     /// A generated live chat or voice customer with nothing more to say ends the chat or hangs up a while later.
     mutating func scheduleLeaving(_ id: Int) {
         guard let channel = conversations[id]?.channel, settings.autoClose.open(channel) == nil,
-            var customer = shift.customers[id]
+            var customer = shift.customers[id], customer.isScripted != true
         else { return }
         let draw = customer.nextDraw()
         shift.customers[id] = customer

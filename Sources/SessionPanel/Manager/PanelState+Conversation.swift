@@ -24,8 +24,12 @@ extension PanelState {
     }
 
     /// A customer message arrives in Active conversation `id`, worked by the session at `position`.
+    /// A customer who loses patience (generated, or given `--patience`) starts counting when nothing
+    /// they wrote was waiting for a reply.
     mutating func deliver(_ text: String, toSessionAt position: Int, conversation id: Int) {
+        let startsPatience = shift.customers[id] != nil && firstUnansweredMessageTime(in: id) == nil
         conversations[id]?.messages.append(Message(sender: .customer, text: text, time: now))
+        if startsPatience { schedule(.impatience(conversation: id, since: now), after: patience(of: id)) }
         guard sessions[position].id != focusedSessionID else { return }
         // the badge shows 9+ long before
         sessions[position].unreadCount = min(sessions[position].unreadCount + 1, Limits.largestCounter)

@@ -76,6 +76,10 @@ extension PanelState {
         refreshPresence()
         if case .conversation(let id) = kind, !readOnly {
             shift.log.startedHandling(id, at: now, sessionsOpen: sessions.count - 1)
+            if let level = conversations[id]?.waitingSentiment {
+                conversations[id]?.waitingSentiment = nil
+                changeSentiment(at: sessions.count - 1, to: level)
+            }
         } else {
             shift.log.sessionOpened(sessionsOpen: sessions.count - 1)
         }
@@ -116,10 +120,12 @@ extension PanelState {
         let position = try positionOrFocused(reference)
         let session = sessions[position]
         guard !session.isHome else { throw CommandError("Home is anchored and cannot be closed") }
+        let fields = session.draft.map(\.field).joined(separator: ", ")
         guard confirmed else {
             var outcome = Outcome()
+            let loses = fields.isEmpty ? "" : " Its unsaved form (\(fields)) will be lost."
             outcome.confirmation = Confirmation(
-                prompt: "Close session \"\(session.title)\"? [y/N]",
+                prompt: "Close session \"\(session.title)\"?\(loses) [y/N]",
                 command: .close(.position(position), confirmed: true))
             return outcome
         }
@@ -130,7 +136,9 @@ extension PanelState {
     /// product does it, in the lines it returns.
     mutating func closeSession(at position: Int) -> [Report] {
         let session = sessions[position]
-        var reports: [Report] = [.message("Closed session \"\(session.title)\".")]
+        let fields = session.draft.map(\.field).joined(separator: ", ")
+        let discarded = fields.isEmpty ? "" : " Its unsaved form (\(fields)) was discarded."
+        var reports: [Report] = [.message("Closed session \"\(session.title)\".\(discarded)")]
         shift.log.unreadCleared(session.conversationID, count: session.unreadCount, at: now)
         if let id = session.conversationID, var conversation = conversations[id], !session.readOnly {
             switch conversation.state {

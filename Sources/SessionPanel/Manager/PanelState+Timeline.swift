@@ -15,8 +15,9 @@ extension PanelState {
         guard let command = try CommandParser.parse(InputLine(Array(line.utf8))) else {
             throw CommandError("'at <time>' needs a command: incoming, message, sentiment or leave")
         }
+        var customer: String?
         switch command {
-        case .incoming: break
+        case .incoming(_, let name, _): customer = name
         case .message(let reference, _), .sentiment(let reference, _), .leave(let reference):
             guard case .titlePrefix(let name) = reference else {
                 throw CommandError("an 'at' line names the customer by title (\"Kenny Smith\"), not by position")
@@ -27,12 +28,14 @@ extension PanelState {
                     "\"\(name)\" never arrives: no contact has that name, no conversation has that title, "
                         + "and no 'at' line up to \(SimulatedDuration.stamp(time)) brings them with 'incoming'")
             }
+            customer = name
         default:
             throw CommandError(
                 "'at' schedules what customers do: incoming, message, sentiment or leave, not '\(line.split(separator: " ").first ?? "")'"
             )
         }
         shift.agenda.add(.scheduled(line), at: time)
+        if let customer { shift.scenarioCustomers.insert(customer.lowercased()) }
     }
 
     /// Whether a customer titled `name` can have a conversation by `time`: a contact of the world, the
@@ -61,9 +64,9 @@ extension PanelState {
             return eventOutcome(.problem, "'at' line \"\(line)\": \(error.message)")
         }
         switch command {
-        case .incoming(let channel, let customer)?:
+        case .incoming(let channel, let customer, let patience)?:
             do throws(CommandError) {
-                let received = try receive(channel, from: customer)
+                let received = try receive(channel, from: customer, patience: patience)
                 return arrivalOutcome(received.outcome, about: received.conversation)
             } catch {
                 return eventOutcome(.problem, "'at' line \"\(line)\": \(error.message)", customer: customer)
@@ -78,12 +81,7 @@ extension PanelState {
             }
             return left
         case .sentiment(.titlePrefix(let name), let level)?:
-            guard let id = customerConversation(titled: name), let position = activeSessionPosition(of: id) else {
-                return eventOutcome(
-                    .problem, "\"\(name)\" has no session yet; skipped 'at' line: \(line)",
-                    about: customerConversation(titled: name), customer: name)
-            }
-            return sentimentOutcome(changing: position, to: level, reason: nil)
+            return setScheduledSentiment(level, of: name, line: line)
         default:
             return eventOutcome(.problem, "'at' line \"\(line)\" is not a customer-side command")
         }
@@ -100,6 +98,23 @@ extension PanelState {
         conversations[id]?.messages.append(Message(sender: .customer, text: text, time: now))
         let title = conversations[id]?.title ?? name
         return eventOutcome(.message, "\(title) (waiting for an agent):", " \(text)", about: id)
+    }
+
+    /// A scheduled sentiment: in the customer's session, or kept while their request waits (the session
+    /// that takes it starts with it).
+    private mutating func setScheduledSentiment(_ level: Sentiment, of name: String, line: String) -> Outcome {
+        guard let id = customerConversation(titled: name) else {
+            return eventOutcome(
+                .problem, "\"\(name)\" has no conversation open; skipped 'at' line: \(line)", customer: name)
+        }
+        if let position = activeSessionPosition(of: id) {
+            return sentimentOutcome(changing: position, to: level, reason: nil)
+        }
+        conversations[id]?.waitingSentiment = level
+        let title = conversations[id]?.title ?? name
+        let alert = settings.threshold.alerts(at: level) ? ", urgent attention needed once accepted" : ""
+        return eventOutcome(
+            .sentiment, "\(title) (waiting for an agent): sentiment \(level.name)", "\(alert).", about: id)
     }
 
     /// The conversation of the customer titled `name`: the one a session is working, else the newest

@@ -27,7 +27,7 @@ extension PanelState {
             return Outcome([.message("Traffic off: no new customers; those in the shift carry on.")])
         }
         settings.traffic = parameters
-        scheduleArrivals()
+        scheduleArrivals(opening: true)
         return Outcome([.message(trafficDescription)])
     }
 
@@ -40,18 +40,25 @@ extension PanelState {
             + "(\(rates.joined(separator: ", ")))."
     }
 
+    /// The latest second after traffic starts at which its first request arrives.
+    public static let openingRequestWithin = 30
+
     /// Draws every channel's next arrival afresh from now (when traffic starts or its rates change).
-    mutating func scheduleArrivals() {
+    /// When traffic starts (`opening`), the first channel with arrivals opens the shift: its first
+    /// request comes within ``openingRequestWithin`` seconds, so a trainee is not left waiting.
+    mutating func scheduleArrivals(opening: Bool = false) {
         shift.agenda.removeAll { if case .arrival = $0.kind { true } else { false } }
         shift.arrivalDraws = [0, 0, 0, 0]
-        for channel in Channel.allCases { scheduleNextArrival(on: channel) }
+        let opener = opening ? Channel.allCases.first { settings.traffic.arrivalsPerHour(on: $0) > 0 } : nil
+        for channel in Channel.allCases { scheduleNextArrival(on: channel, opening: channel == opener) }
     }
 
-    private mutating func scheduleNextArrival(on channel: Channel) {
+    private mutating func scheduleNextArrival(on channel: Channel, opening: Bool = false) {
         let perHour = settings.traffic.arrivalsPerHour(on: channel)
         guard perHour > 0 else { return }
-        let gap = shift.random.exponentialSeconds(
+        var gap = shift.random.exponentialSeconds(
             mean: 3_600 / Double(perHour), Self.arrivalStream(channel), drawArrival(channel))
+        if opening { gap = min(gap, 5 + gap % (Self.openingRequestWithin - 4)) }
         schedule(.arrival(channel), after: gap)
     }
 
@@ -101,9 +108,11 @@ extension PanelState {
     /// A contact free to write on `channel`, chosen by `pick`; `nil` (a visitor) when all are busy. A
     /// contact is busy with a request pending, a conversation being worked (Active or Wrap-up), or one
     /// queued (Open) on the same channel; a conversation Waiting on the channel is resumed, as in the product.
+    /// A customer the scenario has in play (``Shift/scenarioCustomers``) is never drawn.
     private func availableContact(on channel: Channel, _ pick: UInt64) -> String? {
         var work = 0
-        let busy = busyCustomers(on: channel, work: &work)
+        var busy = busyCustomers(on: channel, work: &work)
+        busy.formUnion(shift.scenarioCustomers)
         // A catalog that cannot be read gives a visitor rather than stopping the shift.
         let known = (try? world.contacts(startingWith: "", limit: Self.contactsDrawnFrom)) ?? []
         let free = known.filter { !busy.contains($0.name.lowercased()) }
@@ -136,6 +145,10 @@ extension PanelState {
         guard var customer = shift.customers[id] else { return }
         customer.wasAnswered = true
         shift.customers[id] = customer
+        let counting = shift.agenda.events.contains { if case .impatience(id, _) = $0.kind { true } else { false } }
+        if customer.patience != nil, !counting, let since = firstUnansweredMessageTime(in: id) {
+            schedule(.impatience(conversation: id, since: since), after: patience(of: id))  // wrote while waiting
+        }
         guard customer.messagesLeft > 0 else {
             scheduleLeaving(id)
             return
@@ -158,14 +171,12 @@ extension PanelState {
     /// A generated customer writes; impatience starts counting if this is the first unanswered message.
     mutating func generateMessage(in id: Int) -> Outcome? {
         guard var customer = shift.customers[id], let position = activeSessionPosition(of: id) else { return nil }
-        let unansweredBefore = firstUnansweredMessageTime(in: id) != nil
         let phrases = customer.messagesSent == 0 ? CustomerPhrases.opening : CustomerPhrases.followUp
         let text = phrases[shift.random.integer(in: 0...(phrases.count - 1), customer.stream, customer.nextDraw())]
         customer.messagesSent += 1
         customer.messagesLeft -= 1
         shift.customers[id] = customer
-        let outcome = messageOutcome(text, at: position)
-        if !unansweredBefore { schedule(.impatience(conversation: id, since: now), after: settings.traffic.patience) }
+        let outcome = messageOutcome(text, at: position)  // impatience starts counting in `deliver`
         if customer.messagesLeft > 0 { scheduleMessage(in: id, first: false) } else { scheduleLeaving(id) }
         return outcome
     }
@@ -176,11 +187,22 @@ extension PanelState {
         let level = sessions[position].sentiment
         guard let lower = Sentiment(rawValue: level.rawValue - 1) else { return nil }
         shift.customers[id]?.impatienceDrop += 1
-        if lower > .veryNegative {
-            schedule(.impatience(conversation: id, since: since), after: settings.traffic.patience)
-        }
+        if lower > .veryNegative { schedule(.impatience(conversation: id, since: since), after: patience(of: id)) }
         let waited = "no reply for \(SimulatedDuration.format(now - since))"
         return sentimentOutcome(changing: position, to: lower, reason: waited)
+    }
+
+    /// Seconds without a reply before the customer of conversation `id` loses a sentiment level: their
+    /// own (`incoming --patience`), or the traffic's.
+    func patience(of id: Int) -> Int { shift.customers[id]?.patience ?? settings.traffic.patience }
+
+    /// A customer given `--patience` (`incoming chat "Kenny Smith" --patience 2m`): from now on they lose
+    /// patience as generated customers do, without writing on their own.
+    mutating func givePatience(_ seconds: Int, toCustomerOf id: Int) {
+        var customer =
+            shift.customers[id] ?? GeneratedCustomer(stream: 0x1_0000 &+ UInt64(id), messagesLeft: 0, isScripted: true)
+        customer.patience = seconds
+        shift.customers[id] = customer
     }
 
     /// The agent replied in conversation `id`: sentiment lost to impatience comes back. Returns the line to show.

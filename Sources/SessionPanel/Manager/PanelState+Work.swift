@@ -6,9 +6,9 @@ extension PanelState {
     /// request from a new customer costs the same however many came before. A new SMS or social request
     /// closes by itself once it has stayed Open, unanswered, for its channel's time. Returns what the offer
     /// says and the conversation's number.
-    mutating func receive(_ channel: Channel, from customer: String?) throws(CommandError) -> (
-        outcome: Outcome, conversation: Int
-    ) {
+    mutating func receive(_ channel: Channel, from customer: String?, patience: Int? = nil) throws(CommandError)
+        -> (outcome: Outcome, conversation: Int)
+    {
         var returning: Conversation?
         for existingID in customer.map({ customerConversations.ids(of: $0, on: channel) }) ?? [] {
             guard let existing = conversations[existingID] else { continue }
@@ -47,6 +47,7 @@ extension PanelState {
             customerConversations.add(conversation)
             if let open = settings.autoClose.open(channel) { schedule(.openExpiry(conversation: id), after: open) }
         }
+        if let patience { givePatience(patience, toCustomerOf: id) }
         return (offer(id, returning: returning != nil), id)
     }
 
@@ -101,21 +102,42 @@ extension PanelState {
         return reports
     }
 
-    /// The index of the oldest or `number`th pending notification.
-    private func notificationIndex(_ number: Int?) throws(CommandError) -> Int {
+    /// The index of the oldest pending notification, or of the one `choice` names.
+    private func notificationIndex(_ choice: NotificationChoice?) throws(CommandError) -> Int {
         guard !notifications.isEmpty else { throw CommandError("no pending notifications") }
-        guard let number else { return 0 }
-        guard (1...notifications.count).contains(number) else {
-            throw CommandError(
-                notifications.count == 1
-                    ? "no notification \(number); only 1 is pending"
-                    : "no notification \(number); 1 to \(notifications.count) are pending")
+        switch choice {
+        case nil:
+            return 0
+        case .number(let number)?:
+            guard (1...notifications.count).contains(number) else {
+                throw CommandError(
+                    notifications.count == 1
+                        ? "no notification \(number); only 1 is pending"
+                        : "no notification \(number); 1 to \(notifications.count) are pending")
+            }
+            return number - 1
+        case .workItem(let id)?:
+            guard let index = notifications.firstIndex(where: { $0.conversationID == id }) else {
+                throw CommandError("no pending notification for W\(id); `notifications` lists them")
+            }
+            return index
+        case .title(let title)?:
+            let wanted = title.lowercased()
+            let titles = notifications.map { (conversations[$0.conversationID]?.title ?? "").lowercased() }
+            if let exact = titles.firstIndex(of: wanted) { return exact }
+            let matches = titles.indices.filter { titles[$0].hasPrefix(wanted) }
+            guard let first = matches.first else {
+                throw CommandError("no pending notification from \"\(title)\"; `notifications` lists them")
+            }
+            guard matches.count == 1 else {
+                throw CommandError("\"\(title)\" matches several notifications; use a number or a work item")
+            }
+            return first
         }
-        return number - 1
     }
 
-    mutating func accept(_ number: Int?) throws(CommandError) -> Outcome {
-        let index = try notificationIndex(number)
+    mutating func accept(_ choice: NotificationChoice?) throws(CommandError) -> Outcome {
+        let index = try notificationIndex(choice)
         let id = notifications[index].conversationID
         guard var conversation = conversations[id] else { throw CommandError("that conversation no longer exists") }
         try checkRoom(for: .conversation(id))
@@ -132,8 +154,8 @@ extension PanelState {
             showsPanel: true)
     }
 
-    mutating func reject(_ number: Int?) throws(CommandError) -> Outcome {
-        let index = try notificationIndex(number)
+    mutating func reject(_ choice: NotificationChoice?) throws(CommandError) -> Outcome {
+        let index = try notificationIndex(choice)
         let id = notifications.remove(at: index).conversationID
         shift.log.answered(id, .rejected, at: now)
         let title = conversations[id]?.title ?? "W\(id)"

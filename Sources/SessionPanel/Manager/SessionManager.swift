@@ -8,12 +8,12 @@ extension PanelState {
     /// the state is made to undo a failure, and a command costs the same with 10 or 10,000 sessions.
     public mutating func apply(_ command: Command) throws(CommandError) -> Outcome {
         switch command {
-        case .incoming(let channel, let customer):
+        case .incoming(let channel, let customer, let patience):
             guard takesNewWork else {
                 throw CommandError(
                     "you are \(presence.displayName): no new work is offered; set a presence such as available first")
             }
-            return try receive(channel, from: customer).outcome
+            return try receive(channel, from: customer, patience: patience).outcome
         case .notifications: return .answer([.notifications])
         case .accept(let number): return try accept(number)
         case .reject(let number): return try reject(number)
@@ -29,6 +29,10 @@ extension PanelState {
         case .link(let reference, let contact): return try link(reference, contact: contact)
         case .clockShow: return .answer([.clock])
         case .clockAdvance(let seconds): return try advanceClock(by: seconds)
+        case .clockLive(let change):
+            var outcome = Outcome([.message(change.summary)])
+            outcome.liveClock = change
+            return outcome
         case .traffic(let profile, let seed): return startTraffic(profile, seed: seed)
         case .report(let format, let svg): return report(format, svg: svg)
         case .message(let reference, let text): return try receiveMessage(text, in: reference)
@@ -51,6 +55,10 @@ extension PanelState {
         case .configSet(let key, let value): return try configure(key, value)
         case .show: return .answer([], showsPanel: true)
         case .help(let topic): return try help(topic)
+        case .clear:
+            var outcome = Outcome.answer([])
+            outcome.clearsScreen = true
+            return outcome
         case .quit:
             var outcome = Outcome()
             outcome.quits = true

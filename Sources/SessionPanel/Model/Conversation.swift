@@ -61,6 +61,9 @@ public struct Conversation: Sendable, Codable, Equatable, Identifiable {
     public var waitingUntil: Int?
     /// When the conversation closed, in simulated seconds (the world's closed work items at 0).
     public var closedAt: Int?
+    /// The sentiment the customer showed while no session worked the conversation (a scenario's
+    /// `at … sentiment` while the request waits); the session that takes the conversation starts with it.
+    public var waitingSentiment: Sentiment?
 
     /// Creates a conversation.
     public init(

@@ -123,33 +123,4 @@ public struct World: Sendable, Codable, Equatable {
         case .workItem: "work item W\(key) appears twice"
         }
     }
-
-    /// The built-in demo world: a few contacts, accounts, cases (case 42 among them) and work items in all three streams.
-    public static let demo = World(
-        contacts: [
-            Contact(name: "Kenny Smith", account: "Contoso"),
-            Contact(name: "José Núñez", account: "Fabrikam"),
-            Contact(name: "Maria Campbell", account: "Contoso"),
-            Contact(name: "Yvonne McKay", account: "Adventure Works"),
-            Contact(name: "Abraham McCormick"),
-        ],
-        accounts: [
-            Account(name: "Contoso"),
-            Account(name: "Fabrikam"),
-            Account(name: "Adventure Works"),
-        ],
-        cases: [
-            CaseRecord(number: 42, title: "Printer on fire", customer: "Kenny Smith"),
-            CaseRecord(number: 17, title: "Refund for order 1182", customer: "Maria Campbell"),
-            CaseRecord(number: 108, title: "Cannot sign in to portal", customer: "José Núñez"),
-            CaseRecord(number: 256, title: "Delivery arrived damaged", customer: "Yvonne McKay"),
-        ],
-        workItems: [
-            WorkItem(id: 101, channel: .chat, customer: "Maria Campbell", stream: .mine),
-            WorkItem(id: 102, channel: .sms, customer: "Yvonne McKay", stream: .mine),
-            WorkItem(id: 201, channel: .chat, customer: "Abraham McCormick", stream: .open),
-            WorkItem(id: 202, channel: .social, customer: "José Núñez", stream: .open),
-            WorkItem(id: 301, channel: .voice, customer: "Kenny Smith", stream: .closed),
-        ]
-    )
 }

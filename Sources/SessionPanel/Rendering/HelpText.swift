@@ -6,8 +6,11 @@ enum HelpText {
         "Alt-1…Alt-9  switch to the session at that position",
         "Alt-0        switch to Home",
         "Up / Down    recall earlier commands (history is saved between runs)",
+        "F9           pause or resume the shift's clock (the line being typed stays)",
         "Ctrl-C       clear the line",
-        "Ctrl-D       leave omnipanel (on an empty line)",
+        "Ctrl-L       clear the screen (as `clear`)",
+        "Ctrl-Z       suspend omnipanel; the shift's clock stops until it is resumed (fg)",
+        "Ctrl-D       leave omnipanel (on an empty line; an unsaved shift asks first, Ctrl-D again leaves)",
     ]
 
     static func lines(for topic: String?) -> [String] {

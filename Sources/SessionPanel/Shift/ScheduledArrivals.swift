@@ -46,7 +46,7 @@ struct ScheduledArrivals: Sendable, Equatable {
     /// The customer of an `incoming` line (`nil` inside for a visitor), or `nil` for any other event.
     private static func customer(of event: ShiftEvent) -> String?? {
         guard case .scheduled(let line) = event.kind,
-            case .incoming(_, let customer)? = try? CommandParser.parse(InputLine(Array(line.utf8)))
+            case .incoming(_, let customer, _)? = try? CommandParser.parse(InputLine(Array(line.utf8)))
         else { return nil }
         return .some(customer)
     }

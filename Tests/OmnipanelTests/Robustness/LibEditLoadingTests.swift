@@ -69,6 +69,8 @@ struct LibEditLoadingTests {
         try terminal.wait(for: "Home focused") {
             $0.rows.last { $0.contains("▶") && $0.contains("│") }?.contains("0  Ho") == true
         }
+        try terminal.press("C-d")  // the shift is not saved: it asks once, and Ctrl-D again leaves
+        try terminal.wait(for: "the question") { $0.text.contains("Quit anyway?") }
         try terminal.press("C-d")
         terminal.waitUntilEnded()
 

@@ -9,6 +9,17 @@ import Testing
         "clock advance 5m", "close --yes", "clock advance 20m",
     ]
 
+    @Test(arguments: TrafficProfile.allCases.filter { $0 != .off })
+    func theFirstRequestComesWithinThirtySeconds(_ profile: TrafficProfile) {
+        for seed in 0..<40 {
+            var shell = Interpreter(state: PanelState())
+            _ = shell.handle(InputLine("clock advance 1m"))
+            _ = shell.handle(InputLine("traffic \(profile.rawValue) --seed \(seed)"))
+            let due = shell.nextEventDue ?? .max
+            #expect(due - 60 <= PanelState.openingRequestWithin, "seed \(seed): the first request at \(due - 60)s")
+        }
+    }
+
     @Test func theSameSeedGivesTheSameShiftByteForByte() {
         #expect(transcript(Self.shift) == transcript(Self.shift))
     }

@@ -60,7 +60,8 @@ struct QuietOutputTests {
             (.hover(.home), true),
             (.tabs, true), (.configList, true), (.presence(nil), true), (.clockShow, true), (.help(nil), true),
             (.incoming(.chat, customer: nil), false), (.panel(.toggle), false), (.presence(.busy), false),
-            (.clockAdvance(seconds: 5), false), (.configSet(key: "capacity", value: "4"), false), (.quit, false),
+            (.clockAdvance(seconds: 5), false), (.configSet(key: "capacity", value: "4"), false),
+            (.quit(confirmed: false), false), (.clear, true),
         ] as [(Command, Bool)])
     func answers(command: Command, isAnswer: Bool) throws {
         var state = PanelState()

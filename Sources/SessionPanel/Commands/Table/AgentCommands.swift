@@ -29,18 +29,48 @@ extension CommandTable {
     }
 
     static let clock = CommandSpec(
-        "clock", group: .trainer, usage: ["clock", "clock advance <duration>"],
+        "clock", group: .trainer,
+        usage: ["clock", "clock advance <duration>", "clock pause|resume", "clock speed <factor>"],
         summary: "Show the simulated clock, or move it on (notifications time out, waiting conversations expire)",
-        details: "Durations: 90s, 2m, 1h30m, 28d.",
-        arguments: [.keyword([Keyword("advance", "move the clock on", then: [.value(.duration)])])]
+        details: "Durations: 90s, 2m, 1h30m, 28d. At the live prompt the clock follows the wall clock: "
+            + "`clock pause` stops it (F9 too, keeping the line being typed), `clock resume` starts it "
+            + "again, `clock speed 5` runs it 5 times as fast (0 to \(Int(LiveClock.maximumSpeed))). "
+            + "It also stops while omnipanel is suspended (Ctrl-Z). In scripts the clock moves only by `clock advance`.",
+        arguments: [
+            .keyword([
+                Keyword("advance", "move the clock on", then: [.value(.duration)]),
+                Keyword("pause", "stop the live clock"),
+                Keyword("resume", "start the live clock again"),
+                Keyword("speed", "simulated seconds per wall-clock second", then: [.value(.text)]),
+            ])
+        ]
     ) { arguments throws(CommandError) in
         guard !arguments.isEmpty else { return .clockShow }
-        guard try arguments.keyword() == "advance" else { throw arguments.usageError() }
-        let token = try arguments.required()
-        try arguments.finish()
-        guard let seconds = SimulatedDuration.parse(token.text) else {
-            throw CommandError("\"\(token.text)\" is not a duration such as 90s, 2m, 1h30m or 28d")
+        switch try arguments.keyword() {
+        case "advance":
+            let token = try arguments.required()
+            try arguments.finish()
+            guard let seconds = SimulatedDuration.parse(token.text) else {
+                throw CommandError("\"\(token.text)\" is not a duration such as 90s, 2m, 1h30m or 28d")
+            }
+            return .clockAdvance(seconds: seconds)
+        case "pause":
+            try arguments.finish()
+            return .clockLive(.pause)
+        case "resume":
+            try arguments.finish()
+            return .clockLive(.resume)
+        case "speed":
+            let token = try arguments.required()
+            try arguments.finish()
+            guard let factor = Double(token.text), factor.isFinite, (0...LiveClock.maximumSpeed).contains(factor)
+            else {
+                throw CommandError(
+                    "clock speed takes a factor from 0 to \(Int(LiveClock.maximumSpeed)), such as 5 or 0.5, "
+                        + "not \"\(token.text)\"")
+            }
+            return .clockLive(.speed(factor))
+        default: throw arguments.usageError()
         }
-        return .clockAdvance(seconds: seconds)
     }
 }

@@ -10,7 +10,7 @@ public enum CommandTable {
         message, reply, history, sentiment, leave,
         type, form, tab, tabs,
         presence, config, clock, traffic, report,
-        help, quit,
+        help, clear, quit,
     ]
 
     /// Every entry by group (``CommandGroup``, in its order), each in the table's order: how `help`,

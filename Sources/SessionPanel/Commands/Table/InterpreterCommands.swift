@@ -9,10 +9,21 @@ extension CommandTable {
         return .help(token.text.lowercased())
     }
 
-    static let quit = CommandSpec(
-        "quit", aliases: ["exit"], group: .program, usage: ["quit"], summary: "Leave omnipanel (Ctrl-D does too)"
+    static let clear = CommandSpec(
+        "clear", group: .program, usage: ["clear"], summary: "Clear the screen (Ctrl-L does too)"
     ) { arguments throws(CommandError) in
         try arguments.finish()
-        return .quit
+        return .clear
+    }
+
+    static let quit = CommandSpec(
+        "quit", aliases: ["exit"], group: .program, usage: ["quit [--yes]"],
+        summary: "Leave omnipanel (Ctrl-D does too)",
+        details: "At the prompt without --state, a shift that changed is lost on leaving: quit asks first, "
+            + "and offers the report (r). --yes, or Ctrl-D twice, leaves without asking.",
+        flags: [.init(name: "--yes", shortName: "-y", summary: "Leave without asking about unsaved work")]
+    ) { arguments throws(CommandError) in
+        try arguments.finish()
+        return .quit(confirmed: arguments.flags.contains("--yes"))
     }
 }

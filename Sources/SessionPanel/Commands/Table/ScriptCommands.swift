@@ -66,7 +66,10 @@ extension CommandTable {
         details: "The time counts from the start of the shift (0s, 90s, 1m30s, 2h); the script moves the clock with "
             + "`clock advance`, which carries the line out when it falls due. Customers are named by title, "
             + "not position: `at 1m30s message \"Kenny Smith\" \"Still there?\"`. A customer who never arrives "
-            + "(not a contact, no conversation, no earlier `at … incoming`) is refused at once.",
+            + "(not a contact, no conversation, no earlier `at … incoming`) is refused at once. A `sentiment` "
+            + "while the request waits is the session's from its start; a line that still cannot be carried out "
+            + "when it falls due is skipped with a line that counts as a failure (run --check; --quiet prints it). "
+            + "Generated traffic never brings a customer the `at` lines name.",
         arguments: [.value(.duration), .value(.text)]
     ) { arguments throws(CommandError) in
         let time = try arguments.required()

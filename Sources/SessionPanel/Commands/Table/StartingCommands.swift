@@ -1,16 +1,30 @@
 extension CommandTable {
     static let incoming = CommandSpec(
-        "incoming", group: .trainer, usage: ["incoming <chat|sms|voice|social> [\"<name>\"]"],
+        "incoming", group: .trainer,
+        usage: ["incoming <chat|sms|voice|social> [\"<name>\"] [--patience <duration>]"],
         summary: "A conversation request arrives as a notification",
         details: "Without a name the customer is an unauthenticated visitor (Visitor 1, Visitor 2, …). "
-            + "A customer returning to a waiting conversation resumes it with its history.",
-        arguments: [.value(.channel), .value(.contactName)]
+            + "A customer returning to a waiting conversation resumes it with its history. "
+            + "With --patience, the customer loses patience as generated ones do: each time that long passes "
+            + "after their message without a reply, their sentiment drops a level; the next reply gives it back.",
+        arguments: [.value(.channel), .value(.contactName)],
+        flags: [
+            .init(
+                name: "--patience", summary: "Time without a reply before the customer's sentiment drops a level",
+                valueName: "duration")
+        ]
     ) { arguments throws(CommandError) in
+        let patience = try arguments.flagValues["--patience"].map { token throws(CommandError) in
+            guard let seconds = SimulatedDuration.parse(token.text), seconds > 0 else {
+                throw CommandError("--patience takes a duration such as 90s, 2m or 1h30m, not \"\(token.text)\"")
+            }
+            return seconds
+        }
         let word = try arguments.keyword()
         guard let channel = Channel(rawValue: word) else {
             throw CommandError("unknown channel \"\(word)\"; channels: chat, sms, voice, social")
         }
-        return .incoming(channel, customer: arguments.isEmpty ? nil : try arguments.rest())
+        return .incoming(channel, customer: arguments.isEmpty ? nil : try arguments.rest(), patience: patience)
     }
 
     static let notifications = CommandSpec(
@@ -21,23 +35,41 @@ extension CommandTable {
     }
 
     static let accept = CommandSpec(
-        "accept", usage: ["accept [<n>]"], summary: "Accept the oldest (or nth) notification and focus its session",
-        arguments: [.value(.notification)]
+        "accept", usage: ["accept [<n>|W<item>|<title>]"],
+        summary: "Accept the oldest (or a named) notification and focus its session",
+        details: notificationDetails, arguments: [.value(.notification)]
     ) { arguments throws(CommandError) in
-        .accept(try notificationNumber(&arguments))
+        .accept(try notificationChoice(&arguments))
     }
 
     static let reject = CommandSpec(
-        "reject", usage: ["reject [<n>]"], summary: "Reject the oldest (or nth) notification",
+        "reject", usage: ["reject [<n>|W<item>|<title>]"],
+        summary: "Reject the oldest (or a named) notification", details: notificationDetails,
         arguments: [.value(.notification)]
     ) { arguments throws(CommandError) in
-        .reject(try notificationNumber(&arguments))
+        .reject(try notificationChoice(&arguments))
     }
 
-    private static func notificationNumber(_ arguments: inout Arguments) throws(CommandError) -> Int? {
+    private static let notificationDetails =
+        "A notification is named by its number, its work item (W1013) or its customer (Visitor 7, Kenny Smith). "
+        + "Numbers are those of the list as last shown (the panel or `notifications`): a request that arrived "
+        + "since takes the next number, and one that has gone since is refused, never replaced by another."
+
+    private static func notificationChoice(_ arguments: inout Arguments) throws(CommandError) -> NotificationChoice? {
         guard let token = arguments.next() else { return nil }
-        try arguments.finish()
-        return try arguments.number(token, "notification number")
+        if !token.quoted, !token.text.isEmpty, arguments.isEmpty {
+            if token.text.utf8.allSatisfy({ (0x30...0x39).contains($0) }) {
+                return .number(try arguments.number(token, "notification number"))
+            }
+            let rest = token.text.dropFirst()
+            if token.text.first == "W" || token.text.first == "w", !rest.isEmpty,
+                rest.utf8.allSatisfy({ (0x30...0x39).contains($0) })
+            {
+                return .workItem(try arguments.workItem(token))
+            }
+        }
+        let more = arguments.isEmpty ? "" : " " + (try arguments.rest())
+        return .title(token.text + more)
     }
 
     static let open = CommandSpec(
