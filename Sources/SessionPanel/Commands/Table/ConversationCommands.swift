@@ -26,7 +26,7 @@ extension CommandTable {
         "sentiment", group: .trainer, usage: ["sentiment <n|title> <level>"],
         summary: "Set a session's sentiment (very-negative … very-positive)",
         details: "Levels: " + Sentiment.allCases.map { $0.name }.joined(separator: ", ")
-            + ". The `!` alert shows at or below the threshold (`config threshold`).",
+            + ". The '!' alert shows at or below the threshold ('config threshold').",
         arguments: [.value(.customerSession), .value(.sentiment)]
     ) { arguments throws(CommandError) in
         let session = try arguments.sessionReference(try arguments.required())

@@ -44,7 +44,7 @@ extension CommandTable {
         "open",
         usage: ["open case <number>", "open contact \"<name>\"", "open account \"<name>\"", "open <item>"],
         summary: "Start a case, contact or account session, or open a work item from My or Closed work items",
-        details: "Items come from `dashboard`. A closed work item opens read-only and is not reactivated. "
+        details: "Items come from 'dashboard'. A closed work item opens read-only and is not reactivated. "
             + "Opening something already open switches to its session.",
         arguments: [
             .keyword(

@@ -35,7 +35,7 @@ extension CommandTable {
         usage: ["tab open kb", "tab open record <id>", "tab open app \"<name>\"", "tab close [<n>]", "tab focus <n>"],
         summary: "Open, close or focus app tabs in the focused session",
         details: "The anchor tab (Customer summary) cannot be closed; closing a tab focuses the tab on its left. "
-            + "A session has at most 10 tabs (`config max-tabs`).",
+            + "A session has at most 10 tabs ('config max-tabs').",
         arguments: [
             .keyword([
                 Keyword(
