@@ -305,6 +305,23 @@ import Testing
         #expect(wide == ["    1) Chat from Kenny Smith - 1m 40s left"])
     }
 
+    @Test("the dashboard too narrow for its columns: each work item's id, then its customer on the same line")
+    func narrowDashboardKeepsIdAndCustomerTogether() {
+        var agent = ScriptedAgent()
+        for line in Self.shift { agent.run(line) }
+        let items = WorkStream.allCases.flatMap { agent.state.workItems(in: $0) }
+        #expect(items.count >= 8)
+        for width in Self.widths {
+            let lines = reports(of: "dashboard", after: Self.shift, terminal(width)).map(visible)
+            for item in items {
+                let name = item.title.split(separator: " ").first.map(String.init) ?? ""
+                #expect(
+                    lines.contains { $0.hasPrefix("  \(item.itemLabel) ") && $0.contains(name) },
+                    "\(item.itemLabel) \(item.title) at \(width):\n\(lines.joined(separator: "\n"))")
+            }
+        }
+    }
+
     @Test("a session row keeps its title's start, its badges and, from 30 columns, its state")
     func panelRowsKeepTitleBadgesAndState() {
         var agent = ScriptedAgent()
@@ -316,6 +333,7 @@ import Testing
             let row = lines.first { $0.contains(" 1 ") && $0.contains("!") } ?? ""
             #expect(row.contains("! 1") && row.contains("Ke"), "badges and title at \(width): \(lines)")
             if width >= 30 { #expect(row.contains("Active"), "the state at \(width): \(row)") }
+            if width == 20 { #expect(row.contains("Kenny S…"), "8 columns of the title at 20: \(row)") }
             if width >= 80 { #expect(row.contains("Kenny Smith") && row.contains("Chat · Active"), "\(row)") }
             let heading = lines.first { $0.hasPrefix("  ▶ ") } ?? ""
             #expect(heading.contains("Home"), "the focused session's title at \(width): \(lines)")

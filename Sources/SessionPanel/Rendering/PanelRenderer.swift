@@ -152,9 +152,12 @@ public struct PanelRenderer: Sendable {
         line.append(" ")
         line.pad(to: line.columns + positionWidth - number.utf8.count)
         line.append(number)
-        // The gap before the icon shrinks to one space when nothing else would fit (10,000 sessions, wide icons, 20 columns).
-        line.append(expanded && 10 + positionWidth + iconWidth > inner - 1 ? " " : "  ")
-        line.append(fitting: VisibleText.escaped(session.initials), width: iconWidth, ellipsis: ellipsis, .cyan)
+        // Expanded, the icon (the title's initials) gives way when the title would keep fewer than 8
+        // columns (20 columns, or 10,000 sessions): `▶ 1    José Nú…`, not `▶ 1  Jo     Jos…`.
+        if !expanded || inner - 11 - positionWidth - iconWidth >= 8 {
+            line.append("  ")
+            line.append(fitting: VisibleText.escaped(session.initials), width: iconWidth, ellipsis: ellipsis, .cyan)
+        }
         line.append(" ")
         line.append(state.hasSentimentAlert(session) ? "!" : " ", .red)
         line.append(VisibleText.repeated(" ", 2 - unread.utf8.count) + unread, .yellow)

@@ -71,8 +71,15 @@ public struct ReportRenderer: Sendable {
         WorkStream.allCases.flatMap { stream -> [String] in
             let items = state.workItems(in: stream)
             let rows = items.map { item in
-                "  " + VisibleText.padded(item.itemLabel, to: 6) + VisibleText.padded(item.channel.displayName, to: 7)
-                    + VisibleText.padded(style.shown(item.title), to: 24) + item.state.displayName
+                let title = style.shown(item.title)
+                let columns =
+                    "  " + VisibleText.padded(item.itemLabel, to: 6)
+                    + VisibleText.padded(item.channel.displayName, to: 7)
+                    + VisibleText.padded(title, to: 24) + item.state.displayName
+                guard VisibleText.width(columns) > style.width else { return columns }
+                // Too narrow for the columns: the id, then who, the channel and the state as one cell,
+                // wrapped under the name (`W1001  José Núñez, Chat, Active`).
+                return "  \(item.itemLabel)  \(title), \(item.channel.displayName), \(item.state.displayName)"
             }
             return [style.paint("\(stream.displayName) (\(items.count))", .bold)] + (rows.isEmpty ? ["  (none)"] : rows)
         }
