@@ -88,6 +88,13 @@ import Testing
         for heading in headings.dropLast() { #expect(page.contains("\n" + heading + "\n"), "\(heading)") }
     }
 
+    /// Issue 20: no Markdown backticks in the page as `man` shows it; commands are quoted 'help'.
+    @Test(.enabled(if: Tool.isInstalled("man"), "man is not installed (apt-get install man-db)"))
+    func theRenderedPageHasNoBackticks() throws {
+        let quoted = try Self.rendered().split(separator: "\n").filter { $0.contains("`") }
+        #expect(quoted.isEmpty, "\(quoted.joined(separator: "\n"))")
+    }
+
     /// The committed page as `man -l` shows it at 80 columns, hyphens as typed.
     private static func rendered() throws -> String {
         let shown = try runProcess(

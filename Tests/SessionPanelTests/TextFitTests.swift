@@ -271,6 +271,75 @@ import Testing
         #expect(labels.allSatisfy { $0.count == 8 && $0.split(separator: ":").count == 3 }, "\(labels)")
     }
 
+    /// The panel of `agent` at `width`, without colour; every line fits.
+    private func panel(_ agent: ScriptedAgent, _ width: Int, sourceLocation: SourceLocation = #_sourceLocation)
+        -> [String]
+    {
+        let lines = PanelRenderer(style: terminal(width)).render(agent.state).map(visible)
+        for line in lines {
+            #expect(VisibleText.width(line) <= width, "\"\(line)\" at \(width)", sourceLocation: sourceLocation)
+        }
+        return lines
+    }
+
+    @Test("a notification in the panel keeps its number, customer and time left; the channel goes first")
+    func panelNotificationKeepsNumberCustomerAndTimeLeft() {
+        var agent = ScriptedAgent()
+        agent.run("incoming chat \"Kenny Smith\"", "incoming sms \"Alexandra Montgomery\"", "clock advance 20s")
+        let expected: [Int: [String]] = [
+            20: ["    1) Kenny… 1m 40s", "    2) Alexa… 1m 40s"],
+            30: ["    1) Kenny Smith 1m 40s left", "    2) Alexandra… 1m 40s left"],
+            80: ["    1) Chat from Kenny Smith - 1m 40s left", "    2) SMS from Alexandra Montgomery - 1m 40s left"],
+        ]
+        for width in Self.widths {
+            let lines = panel(agent, width)
+            let notifications = Array(lines.drop { !$0.contains("Notifications:") }.dropFirst())
+            #expect(notifications.count == 2, "\(lines)")
+            for (number, (line, customer)) in zip(notifications, ["Kenny Smith", "Alexandra Montgomery"]).enumerated() {
+                #expect(line.hasPrefix("    \(number + 1)) "), "the number at \(width): \(line)")
+                #expect(line.contains(customer.prefix(5)) && line.contains("1m 40s"), "\(line) at \(width)")
+            }
+            if let lines = expected[width] { #expect(notifications == lines, "at \(width)") }
+        }
+        let wide = panel(agent, 140).filter { $0.hasPrefix("    1) ") }
+        #expect(wide == ["    1) Chat from Kenny Smith - 1m 40s left"])
+    }
+
+    @Test("the dashboard too narrow for its columns: each work item's id, then its customer on the same line")
+    func narrowDashboardKeepsIdAndCustomerTogether() {
+        var agent = ScriptedAgent()
+        for line in Self.shift { agent.run(line) }
+        let items = WorkStream.allCases.flatMap { agent.state.workItems(in: $0) }
+        #expect(items.count >= 8)
+        for width in Self.widths {
+            let lines = reports(of: "dashboard", after: Self.shift, terminal(width)).map(visible)
+            for item in items {
+                let name = item.title.split(separator: " ").first.map(String.init) ?? ""
+                #expect(
+                    lines.contains { $0.hasPrefix("  \(item.itemLabel) ") && $0.contains(name) },
+                    "\(item.itemLabel) \(item.title) at \(width):\n\(lines.joined(separator: "\n"))")
+            }
+        }
+    }
+
+    @Test("a session row keeps its title's start, its badges and, from 30 columns, its state")
+    func panelRowsKeepTitleBadgesAndState() {
+        var agent = ScriptedAgent()
+        agent.run(
+            "incoming chat \"Kenny Smith\"", "accept", "switch home", "message 1 hello", "sentiment 1 very-negative",
+            "panel expand")
+        for width in Self.widths {
+            let lines = panel(agent, width)
+            let row = lines.first { $0.contains(" 1 ") && $0.contains("!") } ?? ""
+            #expect(row.contains("! 1") && row.contains("Ke"), "badges and title at \(width): \(lines)")
+            if width >= 30 { #expect(row.contains("Active"), "the state at \(width): \(row)") }
+            if width == 20 { #expect(row.contains("Kenny S…"), "8 columns of the title at 20: \(row)") }
+            if width >= 80 { #expect(row.contains("Kenny Smith") && row.contains("Chat · Active"), "\(row)") }
+            let heading = lines.first { $0.hasPrefix("  ▶ ") } ?? ""
+            #expect(heading.contains("Home"), "the focused session's title at \(width): \(lines)")
+        }
+    }
+
     @Test("no backticks in terminal text: help of every topic, errors")
     func noBackticks() {
         let style = terminal(80)
@@ -284,5 +353,13 @@ import Testing
             }
         }
         #expect(!PromptText.welcome(editing: true).contains("`"))
+    }
+
+    @Test("the command table quotes with ', not backticks: its text reaches help, completion and the man page as is")
+    func noBackticksInTheCommandTable() {
+        for spec in CommandTable.all {
+            let text = ([spec.summary, spec.details] + spec.usage + spec.flags.map(\.summary)).joined(separator: "\n")
+            #expect(!text.contains("`"), "\(spec.name): \(text.split(separator: "\n").filter { $0.contains("`") })")
+        }
     }
 }

@@ -152,18 +152,28 @@ public struct PanelRenderer: Sendable {
         line.append(" ")
         line.pad(to: line.columns + positionWidth - number.utf8.count)
         line.append(number)
-        // The gap before the icon shrinks to one space when nothing else would fit (10,000 sessions, wide icons, 20 columns).
-        line.append(expanded && 10 + positionWidth + iconWidth > inner - 1 ? " " : "  ")
-        line.append(fitting: VisibleText.escaped(session.initials), width: iconWidth, ellipsis: ellipsis, .cyan)
+        // Expanded, the icon (the title's initials) gives way when the title would keep fewer than 8
+        // columns (20 columns, or 10,000 sessions): `▶ 1    José Nú…`, not `▶ 1  Jo     Jos…`.
+        if !expanded || inner - 11 - positionWidth - iconWidth >= 8 {
+            line.append("  ")
+            line.append(fitting: VisibleText.escaped(session.initials), width: iconWidth, ellipsis: ellipsis, .cyan)
+        }
         line.append(" ")
         line.append(state.hasSentimentAlert(session) ? "!" : " ", .red)
         line.append(VisibleText.repeated(" ", 2 - unread.utf8.count) + unread, .yellow)
         line.append(" ")
         if expanded {
-            // The title, then the status column while the title keeps at least 12 columns; a title cut ends in `…` (`~`).
+            // The title, then the status column while the title keeps at least 12 columns, else a
+            // conversation's state alone while it keeps 6 (`José N… Active` at 30 columns); a title cut
+            // ends in `…` (`~`).
             let available = inner - (line.columns - start) - 1
-            let full = kindLabel(state, session)
-            let labelWidth = available - 12 - 1 >= 4 ? min(VisibleText.width(full), available / 3) : 0
+            let short = state.conversation(of: session)?.state.displayName ?? ""
+            let wide = available - 12 - 1 >= 4
+            let label = wide ? kindLabel(state, session) : short
+            let labelWidth =
+                wide
+                ? min(VisibleText.width(label), available / 3)
+                : (available - 6 - 1 >= VisibleText.width(short) ? VisibleText.width(short) : 0)
             let titleWidth = labelWidth > 0 ? available - labelWidth - 1 : available
             if titleWidth > 0 {
                 line.append(
@@ -172,7 +182,7 @@ public struct PanelRenderer: Sendable {
             }
             if labelWidth > 0 {
                 line.append(" ")
-                line.append(fitting: full, width: labelWidth, ellipsis: ellipsis, .dim)
+                line.append(fitting: label, width: labelWidth, ellipsis: ellipsis, .dim)
             }
         }
         line.pad(to: start + inner)
@@ -238,7 +248,11 @@ public struct PanelRenderer: Sendable {
 
     private func notifications(_ state: PanelState) -> [String] {
         guard !state.notifications.isEmpty else { return [] }
+        // Cut, a line keeps the number, the customer and the time left (`1) Kenny Smith 1m 40s left`).
         return [fitted("  Notifications:", .magenta)]
-            + ReportRenderer.notificationLines(state).map { fitted("    " + $0) }
+            + state.notifications.indices.map { index in
+                let line = NotificationLine(state, at: index, exact: false)
+                return fitted("    " + line.text(within: style.width - 4, ellipsis: ellipsis))
+            }
     }
 }

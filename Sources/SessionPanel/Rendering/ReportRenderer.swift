@@ -22,7 +22,7 @@ public struct ReportRenderer: Sendable {
         case .form: return style.fitted(form(state.focusedSession))
         case .tooltips(let lines): return style.fitted(lines.map(style.shown))
         case .config: return style.fitted(config(state.settings))
-        case .help(let topic): return style.fitted(HelpText.lines(for: topic).map(Self.withoutBackticks))
+        case .help(let topic): return style.fitted(HelpText.lines(for: topic))
         case .presence: return style.fitted([Self.presenceLine(state)])
         case .clock: return ["Clock: \(SimulatedDuration.stamp(state.now))"]
         case .event(let line): return event(line)
@@ -43,9 +43,6 @@ public struct ReportRenderer: Sendable {
             }
         return "Presence: \(state.presence.displayName)" + note
     }
-
-    /// Help text as a terminal shows it: the command table's `code` marks become plain quotes ('help').
-    static func withoutBackticks(_ line: String) -> String { line.replacing("`", with: "'") }
 
     /// `[00:01:30] ! Visitor 2: request timed out, routed to another agent.`: one event, who and what
     /// first. On a terminal (Unicode style), as the live prompt prints it above the line being edited, a
@@ -77,24 +74,24 @@ public struct ReportRenderer: Sendable {
         }
     }
 
-    /// `1) Chat from Visitor 2 — 1m 40s left`, one line per pending notification.
+    /// `1) Chat from Visitor 2 - 1m 40s left`, one line per pending notification.
     static func notificationLines(_ state: PanelState, exact: Bool = false) -> [String] {
-        state.notifications.enumerated().map { index, notification in
-            let conversation = state.conversations[notification.conversationID]
-            let channel = conversation?.channel.displayName ?? "?"
-            let title = exact ? conversation?.title ?? "" : VisibleText.escaped(conversation?.title ?? "")
-            let returning = notification.isReturning ? " (returning)" : ""
-            return "\(index + 1)) \(channel) from \(title)\(returning) - "
-                + "\(SimulatedDuration.format(state.secondsLeft(notification))) left"
-        }
+        state.notifications.indices.map { NotificationLine(state, at: $0, exact: exact).text }
     }
 
     private func dashboard(_ state: PanelState) -> [String] {
         WorkStream.allCases.flatMap { stream -> [String] in
             let items = state.workItems(in: stream)
             let rows = items.map { item in
-                "  " + VisibleText.padded(item.itemLabel, to: 6) + VisibleText.padded(item.channel.displayName, to: 7)
-                    + VisibleText.padded(style.shown(item.title), to: 24) + item.state.displayName
+                let title = style.shown(item.title)
+                let columns =
+                    "  " + VisibleText.padded(item.itemLabel, to: 6)
+                    + VisibleText.padded(item.channel.displayName, to: 7)
+                    + VisibleText.padded(title, to: 24) + item.state.displayName
+                guard VisibleText.width(columns) > style.width else { return columns }
+                // Too narrow for the columns: the id, then who, the channel and the state as one cell,
+                // wrapped under the name (`W1001  José Núñez, Chat, Active`).
+                return "  \(item.itemLabel)  \(title), \(item.channel.displayName), \(item.state.displayName)"
             }
             return [style.paint("\(stream.displayName) (\(items.count))", .bold)] + (rows.isEmpty ? ["  (none)"] : rows)
         }

@@ -5,7 +5,7 @@ struct CompletionsCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "completions", abstract: "Print the completion script for bash, zsh or fish.",
         discussion: """
-            The same script as `omnipanel --generate-completion-script <shell>`. To install it:
+            The same script as 'omnipanel --generate-completion-script <shell>'. To install it:
               bash: save it as ~/.local/share/bash-completion/completions/omnipanel
               zsh:  save it as _omnipanel in a folder listed in fpath before compinit runs
               fish: save it as ~/.config/fish/completions/omnipanel.fish

@@ -25,12 +25,12 @@ struct Omnipanel: ParsableCommand {
             """,
         discussion: """
             With no arguments and a terminal on standard input, starts the interactive prompt; with \
-            standard input from a file or pipe, runs it as a script, one command per line. Type `help` \
+            standard input from a file or pipe, runs it as a script, one command per line. Type 'help' \
             at the prompt for the commands.
 
             Words after the options are one command, e.g. \
-            `omnipanel --state class.db open case 42`; -c runs several, separated by ';'. Options go \
-            before the command words; `--` ends them (`omnipanel -- help switch`).
+            'omnipanel --state class.db open case 42'; -c runs several, separated by ';'. Options go \
+            before the command words; '--' ends them ('omnipanel -- help switch').
 
             Exit status: 0 all good; 1 a command or expectation failed; 2 usage error; 3 the state \
             file is unreadable or not a usable state; 4 it is from a newer omnipanel; 5 it is in use \

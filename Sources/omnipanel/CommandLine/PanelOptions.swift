@@ -107,7 +107,7 @@ struct StartOptions: ParsableArguments {
 
     @Option(
         help: ArgumentHelp(
-            "Start the prompt with generated customer traffic, as typing `traffic <profile>` first would.",
+            "Start the prompt with generated customer traffic, as typing 'traffic <profile>' first would.",
             valueName: "profile"))
     var traffic: TrafficProfile?
 
@@ -118,7 +118,7 @@ struct StartOptions: ParsableArguments {
 
     @Option(
         help: ArgumentHelp(
-            "Start the prompt with a scenario: its `at` lines are the shift's timeline, its other lines run first.",
+            "Start the prompt with a scenario: its 'at' lines are the shift's timeline, its other lines run first.",
             valueName: "file"),
         completion: .file(extensions: ["omni"]))
     var scenario: String?

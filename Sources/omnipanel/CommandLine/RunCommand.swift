@@ -8,7 +8,7 @@ struct RunCommand: ParsableCommand {
         commandName: "run", abstract: "Run a script of panel commands, one per line.",
         usage: "omnipanel run [<options>] [--check | --record | --pace <seconds>] <script>",
         discussion: """
-            The options may come before `run` too (`omnipanel --world w.json run demo.omni`). With \
+            The options may come before 'run' too ('omnipanel --world w.json run demo.omni'). With \
             --check, the exit status is 1 when an expectation or the transcript differs.
             """)
 

@@ -33,9 +33,9 @@ extension CommandTable {
         usage: ["clock", "clock advance <duration>", "clock pause|resume", "clock speed <factor>"],
         summary: "Show the simulated clock, or move it on (notifications time out, waiting conversations expire)",
         details: "Durations: 90s, 2m, 1h30m, 28d. At the live prompt the clock follows the wall clock: "
-            + "`clock pause` stops it (F9 too, keeping the line being typed), `clock resume` starts it "
-            + "again, `clock speed 5` runs it 5 times as fast (0 to \(Int(LiveClock.maximumSpeed))). "
-            + "It also stops while omnipanel is suspended (Ctrl-Z). In scripts the clock moves only by `clock advance`.",
+            + "'clock pause' stops it (F9 too, keeping the line being typed), 'clock resume' starts it "
+            + "again, 'clock speed 5' runs it 5 times as fast (0 to \(Int(LiveClock.maximumSpeed))). "
+            + "It also stops while omnipanel is suspended (Ctrl-Z). In scripts the clock moves only by 'clock advance'.",
         arguments: [
             .keyword([
                 Keyword("advance", "move the clock on", then: [.value(.duration)]),

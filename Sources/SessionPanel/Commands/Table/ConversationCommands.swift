@@ -26,7 +26,7 @@ extension CommandTable {
         "sentiment", group: .trainer, usage: ["sentiment <n|title> <level>"],
         summary: "Set a session's sentiment (very-negative … very-positive)",
         details: "Levels: " + Sentiment.allCases.map { $0.name }.joined(separator: ", ")
-            + ". The `!` alert shows at or below the threshold (`config threshold`).",
+            + ". The '!' alert shows at or below the threshold ('config threshold').",
         arguments: [.value(.customerSession), .value(.sentiment)]
     ) { arguments throws(CommandError) in
         let session = try arguments.sessionReference(try arguments.required())
@@ -43,7 +43,7 @@ extension CommandTable {
         "leave", group: .trainer, usage: ["leave <n|title>"],
         summary: "The customer ends the chat or hangs up: Active goes to Wrap-up, Open closes (abandoned)",
         details: "Name the customer by title (\"Kenny Smith\", also while the request waits in the queue) or the "
-            + "session by position. In scripts: `at 5m leave \"Kenny Smith\"`.",
+            + "session by position. In scripts: 'at 5m leave \"Kenny Smith\"'.",
         arguments: [.value(.conversationSession)]
     ) { arguments throws(CommandError) in
         .leave(try singleSession(&arguments))

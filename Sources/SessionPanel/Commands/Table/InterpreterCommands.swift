@@ -1,7 +1,7 @@
 extension CommandTable {
     static let help = CommandSpec(
         "help", aliases: ["?"], group: .program, usage: ["help [<command>]"], summary: "List commands, or explain one",
-        details: "`help keys` lists the prompt's key bindings.",
+        details: "'help keys' lists the prompt's key bindings.",
         arguments: [.value(.commandName)]
     ) { arguments throws(CommandError) in
         guard let token = arguments.next() else { return .help(nil) }

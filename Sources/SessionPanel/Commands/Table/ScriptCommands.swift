@@ -19,7 +19,7 @@ extension CommandTable {
         directive: "pause", usage: ["pause [<seconds>]"],
         summary: "In scripts: during live playback (run --pace), wait a while, or for Enter",
         details:
-            "Without seconds, `run --pace` waits until Enter is pressed. Ordinary runs, --check and --record never wait.",
+            "Without seconds, 'run --pace' waits until Enter is pressed. Ordinary runs, --check and --record never wait.",
         arguments: [.value(.text)]
     ) { arguments throws(CommandError) in
         guard let token = arguments.next() else { return .pause(seconds: nil) }
@@ -36,7 +36,7 @@ extension CommandTable {
         directive: "expect", usage: ["expect \"<text>\""],
         summary: "In scripts: check that the previous command's output contains the text",
         details: "The output is compared as plain text (no colour, ASCII, 80 columns), error lines included. "
-            + "A failure is reported as file:line with the closest line; `run --check` counts passes and failures.",
+            + "A failure is reported as file:line with the closest line; 'run --check' counts passes and failures.",
         arguments: [.value(.text)]
     ) { arguments throws(CommandError) in
         .expect(try expectedText(&arguments), present: true)
@@ -53,7 +53,7 @@ extension CommandTable {
     static let expectError = CommandSpec(
         directive: "expect-error", usage: ["expect-error \"<text>\""],
         summary: "In scripts: check that the previous command failed with an error containing the text",
-        details: "In scripts a failing command is a failure (counted by `run --check`; --strict stops there) "
+        details: "In scripts a failing command is a failure (counted by 'run --check'; --strict stops there) "
             + "unless the line right after it is an expect-error its error matches: the way to show an error on purpose.",
         arguments: [.value(.text)]
     ) { arguments throws(CommandError) in
@@ -64,12 +64,12 @@ extension CommandTable {
         directive: "at", usage: ["at <time> <command>"],
         summary: "In scripts: schedule a customer's incoming, message, sentiment or leave at a time",
         details: "The time counts from the start of the shift (0s, 90s, 1m30s, 2h); the script moves the clock with "
-            + "`clock advance`, which carries the line out when it falls due. Customers are named by title, "
-            + "not position: `at 1m30s message \"Kenny Smith\" \"Still there?\"`. A customer who never arrives "
-            + "(not a contact, no conversation, no earlier `at … incoming`) is refused at once. A `sentiment` "
+            + "'clock advance', which carries the line out when it falls due. Customers are named by title, "
+            + "not position: 'at 1m30s message \"Kenny Smith\" \"Still there?\"'. A customer who never arrives "
+            + "(not a contact, no conversation, no earlier 'at … incoming') is refused at once. A 'sentiment' "
             + "while the request waits is the session's from its start; a line that still cannot be carried out "
             + "when it falls due is skipped with a line that counts as a failure (run --check; --quiet prints it). "
-            + "Generated traffic never brings a customer the `at` lines name.",
+            + "Generated traffic never brings a customer the 'at' lines name.",
         arguments: [.value(.duration), .value(.text)]
     ) { arguments throws(CommandError) in
         let time = try arguments.required()

@@ -3,7 +3,7 @@ extension CommandTable {
         "switch", aliases: ["focus"], usage: ["switch <n|home|title>"],
         summary: "Focus a session (Home is 0); its unread count clears",
         details:
-            "A session can be named by position, `home`, or the start of its title. Alt-0 … Alt-9 do the same in the prompt.",
+            "A session can be named by position, 'home', or the start of its title. Alt-0 … Alt-9 do the same in the prompt.",
         arguments: [.value(.session)]
     ) { arguments throws(CommandError) in
         .switchTo(try singleSession(&arguments))

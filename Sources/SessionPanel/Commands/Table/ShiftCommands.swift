@@ -5,7 +5,7 @@ extension CommandTable {
         details: "Requests arrive on every channel from the world's contacts and visitors, accepted customers write, "
             + "unanswered customers lose patience (sentiment drops a level per patience period) and unaccepted ones "
             + "leave. The same seed and the same commands at the same simulated times give the same shift. "
-            + "A profile sets the traffic settings of `config` (arrivals-chat, …, patience); without a profile, "
+            + "A profile sets the traffic settings of 'config' (arrivals-chat, …, patience); without a profile, "
             + "shows what is running.\n"
             + TrafficProfile.allCases.map { "\($0.rawValue): \($0.summary)" }.joined(separator: "\n"),
         arguments: [.keyword(TrafficProfile.allCases.map { Keyword($0.rawValue, $0.summary) })],

@@ -52,7 +52,7 @@ extension CommandTable {
 
     private static let notificationDetails =
         "A notification is named by its number, its work item (W1013) or its customer (Visitor 7, Kenny Smith). "
-        + "Numbers are those of the list as last shown (the panel or `notifications`): a request that arrived "
+        + "Numbers are those of the list as last shown (the panel or 'notifications'): a request that arrived "
         + "since takes the next number, and one that has gone since is refused, never replaced by another."
 
     private static func notificationChoice(_ arguments: inout Arguments) throws(CommandError) -> NotificationChoice? {
@@ -76,7 +76,7 @@ extension CommandTable {
         "open",
         usage: ["open case <number>", "open contact \"<name>\"", "open account \"<name>\"", "open <item>"],
         summary: "Start a case, contact or account session, or open a work item from My or Closed work items",
-        details: "Items come from `dashboard`. A closed work item opens read-only and is not reactivated. "
+        details: "Items come from 'dashboard'. A closed work item opens read-only and is not reactivated. "
             + "Opening something already open switches to its session.",
         arguments: [
             .keyword(

@@ -36,7 +36,7 @@ extension CommandTable {
         summary: "Open, close or focus app tabs in the focused session",
         details: "The anchor tab (Customer summary of a conversation, the record itself in a record session) cannot "
             + "be closed; closing a tab focuses the tab on its left. KB Search opens by itself for chat and SMS. "
-            + "A session has at most 10 tabs (`config max-tabs`).",
+            + "A session has at most 10 tabs ('config max-tabs').",
         arguments: [
             .keyword([
                 Keyword(
