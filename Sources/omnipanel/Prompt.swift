@@ -25,9 +25,6 @@ final class Prompt {
         return home + "/.local/state/omnipanel/history"
     }
 
-    /// The prompt for a command.
-    static let prompt = "omnipanel> "
-
     /// How the prompt ended.
     private enum Ending {
         /// `quit` or Ctrl-D, with the exit status.
@@ -45,7 +42,7 @@ final class Prompt {
             case .failure(let status): return status.code
             }
         }
-        guard let editor = LineEditor(programName: "omnipanel", historyFile: Self.historyPath) else {
+        guard let editor = LineEditor(programName: Diagnostics.programName, historyFile: Self.historyPath) else {
             return context.runScript(named: "<stdin>", lines: LineReader(descriptor: .standardInput))
         }
         editor.completer = { [unowned self] line, limit in
@@ -57,19 +54,19 @@ final class Prompt {
             }
             let command = digit == 0 ? "switch home" : "switch \(digit)"
             var update = wake()  // the events due by now first, as at Enter
-            update.lines += [Self.prompt + command] + runAside(command)
+            update.lines += [PromptText.prompt + command] + runAside(command)
             live.follow(interpreter.state)
             update.status = status
             return update
         }
-        for warning in editor.warnings { Output.error("omnipanel: " + VisibleText.escaped(warning)) }
+        for warning in editor.warnings { Diagnostics.report(Diagnostic(escaping: warning)) }
         say(PromptText.welcome(editing: editor.isEditing))
         if let failure = startShift() { return failure }
         Output.print(PanelRenderer(style: context.renderer.style).render(interpreter.state))
         Output.flush()
         live = LiveShift(speed: context.options.live.speed, state: interpreter.state)
         let ending = prompt(editor)
-        if let problem = editor.saveHistory() { Output.error("omnipanel: " + VisibleText.escaped(problem)) }
+        if let problem = editor.saveHistory() { Diagnostics.report(Diagnostic(escaping: problem)) }
         switch ending {
         case .status(let status): return status
         case .signal(let signal):
@@ -82,7 +79,7 @@ final class Prompt {
     private func prompt(_ editor: LineEditor) -> Ending {
         var question: String?
         while true {
-            let prompt = question.map { VisibleText.escaped($0) + " " } ?? Self.prompt
+            let prompt = question.map { VisibleText.escaped($0) + " " } ?? PromptText.prompt
             let step: Interpreter.Step
             let read = editor.readLine(
                 prompt: prompt, status: status,
@@ -124,7 +121,7 @@ final class Prompt {
             say("Scenario \(VisibleText.escaped(path)) is set up.\(first)")
         }
         if let command = options.trafficCommand {
-            say(Self.prompt + command)
+            say(PromptText.prompt + command)
             switch interpreter.handle(InputLine(Array(command.utf8))) {
             case .ran(let outcome): show(outcome)
             case .failed(let error):
@@ -181,7 +178,7 @@ final class Prompt {
     private var status: String {
         let style = context.renderer.style
         return ShiftStatus(interpreter.state).text(
-            within: style.width - VisibleText.width(Self.prompt) - 2, unicode: style.unicode)
+            within: style.width - VisibleText.width(PromptText.prompt) - 2, unicode: style.unicode)
     }
 
     private func show(_ outcome: Outcome) {
