@@ -23,7 +23,8 @@ import Testing
         let unreadable = Diagnostic.cannotRead("a\nb.omni", because: "Is a directory")
         #expect(unreadable.lines == ["omnipanel: cannot read a\\nb.omni: Is a directory"])
         #expect(unreadable.status == 2)
-        let transcript = Diagnostic.cannotRead("t.out", what: "transcript ", because: ReadFailure.tooLarge(limit: 16 << 20))
+        let tooLarge = ReadFailure.tooLarge(limit: 16 << 20)
+        let transcript = Diagnostic.cannotRead("t.out", what: "transcript ", because: tooLarge)
         #expect(transcript.message == "cannot read transcript t.out: larger than 16 MiB, the limit")
     }
 
