@@ -16,7 +16,7 @@ extension DecodingError {
             return "\(place(context.codingPath)) should be \(describe(type)), not null"
         case .dataCorrupted(let context):
             if context.codingPath.isEmpty { return "not valid JSON" }
-            if context.debugDescription.hasPrefix("unknown member") {
+            if context.underlyingError is UnknownMember {
                 return "\(place(context.codingPath)) is not a known member"
             }
             return "\(place(context.codingPath)) has an invalid value"

@@ -21,6 +21,13 @@ public struct JSONValueDecoder {
     }
 }
 
+/// The underlying error of the `dataCorrupted` error for an object member the type has no coding key
+/// for, so that callers recognise it by its type (``Swift/DecodingError/summary``).
+public struct UnknownMember: Error, Equatable {
+    /// The member's name, as written in the JSON.
+    public let name: String
+}
+
 /// The `Decoder` handed to each value's `init(from:)`; also its single-value container.
 struct ValueDecoder: Decoder, SingleValueDecodingContainer {
     let value: JSONValue
@@ -34,7 +41,9 @@ struct ValueDecoder: Decoder, SingleValueDecodingContainer {
         if let unknown = members.first(where: { Key(stringValue: $0.0) == nil }) {
             let key = JSONCodingKey(stringValue: unknown.0)
             throw DecodingError.dataCorrupted(
-                .init(codingPath: codingPath + [key], debugDescription: "unknown member \"\(unknown.0)\""))
+                .init(
+                    codingPath: codingPath + [key], debugDescription: "unknown member \"\(unknown.0)\"",
+                    underlyingError: UnknownMember(name: unknown.0)))
         }
         return KeyedDecodingContainer(KeyedValueDecodingContainer(members: members, codingPath: codingPath))
     }

@@ -14,7 +14,7 @@ struct ExportFile: FileOutput {
         try Self.replace(export.path, with: export.contents, protecting: protected)
     }
 
-    /// Writes `text` to `path`; false after reporting `omnipanel: cannot write <what><path>: <why>`.
+    /// Writes `text` to `path`; false after reporting `cannot write <what><path>: <why>`.
     static func write(_ text: String, to path: String, what: String = "", protecting protected: ProtectedFiles)
         -> Bool
     {
@@ -22,7 +22,7 @@ struct ExportFile: FileOutput {
             try replace(path, with: text, what: what, protecting: protected)
             return true
         } catch {
-            Output.error("omnipanel: \(error.message)")
+            Diagnostics.report(Diagnostic(error.message))
             return false
         }
     }

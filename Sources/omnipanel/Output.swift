@@ -56,8 +56,9 @@ enum Output {
         } catch {
             guard descriptor == .standardOutput else { return }
             if error.code == EPIPE { exit(0) }
-            try? FileDescriptor.standardError.write(
-                Array("omnipanel: cannot write to standard output: \(error)\n".utf8))
+            // Straight to standard error: ``error(_:)`` would flush standard output, which just failed.
+            let lines = Diagnostic("cannot write to standard output: \(error)").lines
+            try? FileDescriptor.standardError.write(Array(lines.map { $0 + "\n" }.joined().utf8))
             exit(1)
         }
     }

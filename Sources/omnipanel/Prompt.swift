@@ -25,9 +25,6 @@ final class Prompt {
         return home + "/.local/state/omnipanel/history"
     }
 
-    /// The prompt for a command.
-    static let prompt = "omnipanel> "
-
     /// Home, erase the screen, erase the scrollback: what `clear` writes (as clear(1) does).
     static let clearScreen = "\u{1B}[H\u{1B}[2J\u{1B}[3J"
 
@@ -48,7 +45,7 @@ final class Prompt {
             case .failure(let status): return status.code
             }
         }
-        guard let editor = LineEditor(programName: "omnipanel", historyFile: Self.historyPath) else {
+        guard let editor = LineEditor(programName: Diagnostics.programName, historyFile: Self.historyPath) else {
             return context.runScript(named: "<stdin>", lines: LineReader(descriptor: .standardInput))
         }
         editor.completer = { [unowned self] line, limit in
@@ -58,7 +55,7 @@ final class Prompt {
             guard interpreter.pendingConfirmation == nil else { return nil }
             let command = live.isPaused ? "clock resume" : "clock pause"
             var update = wake()
-            update.lines += [Self.prompt + command] + runAside(command)
+            update.lines += [PromptText.prompt + command] + runAside(command)
             update.status = ShiftStatus(interpreter.state).text
             return update
         }
@@ -68,12 +65,12 @@ final class Prompt {
             }
             let command = digit == 0 ? "switch home" : "switch \(digit)"
             var update = wake()  // the events due by now first, as at Enter
-            update.lines += [Self.prompt + command] + runAside(command)
+            update.lines += [PromptText.prompt + command] + runAside(command)
             live.follow(interpreter.state)
             update.status = status
             return update
         }
-        for warning in editor.warnings { Output.error("omnipanel: " + VisibleText.escaped(warning)) }
+        for warning in editor.warnings { Diagnostics.report(Diagnostic(escaping: warning)) }
         say(PromptText.welcome(editing: editor.isEditing))
         if let failure = startShift() { return failure }
         Output.print(PanelRenderer(style: context.renderer.style).render(interpreter.state))
@@ -81,7 +78,7 @@ final class Prompt {
         live = LiveShift(speed: context.options.live.speed, state: interpreter.state)
         if context.store == nil { interpreter.askBeforeQuittingUnsavedWork() }
         let ending = prompt(editor)
-        if let problem = editor.saveHistory() { Output.error("omnipanel: " + VisibleText.escaped(problem)) }
+        if let problem = editor.saveHistory() { Diagnostics.report(Diagnostic(escaping: problem)) }
         switch ending {
         case .status(let status): return status
         case .signal(let signal):
@@ -94,7 +91,7 @@ final class Prompt {
     private func prompt(_ editor: LineEditor) -> Ending {
         var question: String?
         while true {
-            let prompt = question.map { VisibleText.escaped($0) + " " } ?? Self.prompt
+            let prompt = question.map { VisibleText.escaped($0) + " " } ?? PromptText.prompt
             let step: Interpreter.Step
             let read = editor.readLine(
                 prompt: prompt, status: status,
@@ -142,7 +139,7 @@ final class Prompt {
             say("Scenario \(VisibleText.escaped(path)) is set up.\(first)")
         }
         if let command = options.trafficCommand {
-            say(Self.prompt + command)
+            say(PromptText.prompt + command)
             switch interpreter.handle(InputLine(Array(command.utf8))) {
             case .ran(let outcome): show(outcome)
             case .failed(let error):
@@ -200,7 +197,7 @@ final class Prompt {
     private var status: String {
         let style = context.renderer.style
         return ShiftStatus(interpreter.state).text(
-            within: style.width - VisibleText.width(Self.prompt) - 2, unicode: style.unicode)
+            within: style.width - VisibleText.width(PromptText.prompt) - 2, unicode: style.unicode)
     }
 
     private func show(_ outcome: Outcome) {

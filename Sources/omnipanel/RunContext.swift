@@ -29,14 +29,11 @@ struct RunContext {
             }
             initialState = try store?.state ?? Self.freshState(for: options)
         } catch let error as StateFileError {
-            Output.error("omnipanel: \(error.message)")
-            throw ExitStatus(error.exitStatus)
+            throw Diagnostics.exit(Diagnostic(error))
         } catch let error as WorldFiles.Failure {
-            Output.error("omnipanel: \(error.message)")
-            throw ExitStatus(2)
+            throw Diagnostics.exit(Diagnostic(error.message, status: 2))
         } catch let error as CommandError {  // the world's database could not be read
-            Output.error("omnipanel: \(error.message)")
-            throw ExitStatus(2)
+            throw Diagnostics.exit(Diagnostic(error.message, status: 2))
         }
     }
 
@@ -61,8 +58,7 @@ struct RunContext {
             try store?.save(state)
             return nil
         } catch {
-            Output.error("omnipanel: \(error.message)")
-            return error.exitStatus
+            return Diagnostics.report(Diagnostic(error))
         }
     }
 
@@ -150,10 +146,7 @@ struct RunContext {
             Output.flush()
             LineEditor.end(by: signal)
         }
-        if let failure = lines.readFailure {
-            Output.error("omnipanel: cannot read \(VisibleText.escaped(name)): \(failure)")
-            return commit(runner.interpreter.state) ?? 2
-        }
+        guard ScriptFile.readWhole(lines, named: name) else { return commit(runner.interpreter.state) ?? 2 }
         let status = runner.finish(emit: emit)
         if report { printReport(of: runner.interpreter.state) }
         return commit(runner.interpreter.state) ?? status
@@ -163,25 +156,19 @@ struct RunContext {
     /// lines run, its `at` lines schedule the shift's timeline — and returns the interpreter after it,
     /// or the exit status when it cannot be read (2) or a line fails (1, the error printed).
     func runScenario(_ path: String, from state: PanelState) -> Result<Interpreter, ExitStatus> {
-        let descriptor: FileDescriptor
-        do throws(SystemError) {
-            descriptor = try InputFile.open(path)
-        } catch {
-            Output.error("omnipanel: cannot read \(VisibleText.escaped(path)): \(error)")
-            return .failure(ExitStatus(2))
+        var interpreter: Interpreter?
+        let status = ScriptFile.streaming(path) { lines in
+            let scriptOptions = ScriptRunner.Options(strict: true, style: renderer.style, quiet: true)
+            var runner = ScriptRunner(
+                name: VisibleText.escaped(path), state: state, options: scriptOptions,
+                files: ExportFile(protected: protectedFiles))
+            let status = runner.run(lines, emit: print)
+            guard ScriptFile.readWhole(lines, named: path) else { return 2 }
+            interpreter = runner.interpreter
+            return status
         }
-        defer { try? descriptor.close() }
-        let lines = LineReader(descriptor: descriptor)
-        let scriptOptions = ScriptRunner.Options(strict: true, style: renderer.style, quiet: true)
-        var runner = ScriptRunner(
-            name: VisibleText.escaped(path), state: state, options: scriptOptions,
-            files: ExportFile(protected: protectedFiles))
-        let status = runner.run(lines, emit: print)
-        if let failure = lines.readFailure {
-            Output.error("omnipanel: cannot read \(VisibleText.escaped(path)): \(failure)")
-            return .failure(ExitStatus(2))
-        }
-        return status == 0 ? .success(runner.interpreter) : .failure(ExitStatus(status))
+        guard status == 0, let interpreter else { return .failure(ExitStatus(status)) }
+        return .success(interpreter)
     }
 
     /// `run --report`: the shift's figures after the script, as a table or one JSON object.
@@ -200,7 +187,7 @@ struct RunContext {
         case .output(let lines): Output.print(lines)
         case .question(let text): Output.ask(text)
         case .error(let line): Output.error(line)
-        case .command(let command): Output.print([ScriptRunner.prompt + command])
+        case .command(let command): Output.print([PromptText.prompt + command])
         case .expectationFailed(let lines): lines.forEach(Output.error)
         case .commandFailed: break  // its error line was printed when it failed
         case .pause: break

@@ -28,8 +28,8 @@ enum StateTransfer {
             try StateImport.replace(path, with: json)
             return 0
         } catch  where error.path == json && json != path {
-            Output.error("omnipanel: \(inputProblem(error)); \(untouched(path))")
-            return error.exitStatus
+            return Diagnostics.report(
+                Diagnostic("\(inputProblem(error)); \(untouched(path))", status: error.exitStatus))
         } catch {
             return fail(error)
         }
@@ -56,7 +56,6 @@ enum StateTransfer {
     }
 
     private static func fail(_ error: StateFileError) -> Int32 {
-        Output.error("omnipanel: \(error.message)")
-        return error.exitStatus
+        Diagnostics.report(Diagnostic(error))
     }
 }

@@ -25,16 +25,14 @@ struct TranscriptRun {
     /// Runs the expectations and compares with the transcript when there is one; prints each failure
     /// to standard error and `N passed, M failed` to standard output. Returns the exit status.
     func check() -> Int32 {
-        guard let lines = read(path) else { return 2 }
+        guard let lines = ScriptFile.lines(of: path) else { return 2 }
         var recorded: [String]?
         if access(transcriptPath, F_OK) == 0 || errno != ENOENT {
-            do throws(ReadFailure) {
-                let bytes = try InputFile.read(transcriptPath, limit: InputLimit.transcriptBytes)
-                recorded = Transcript.lines(of: String(decoding: bytes, as: UTF8.self))
-            } catch {
-                Output.error("omnipanel: cannot read transcript \(shownTranscriptPath): \(error)")
+            let limit = InputLimit.transcriptBytes
+            guard let bytes = ScriptFile.contents(of: transcriptPath, what: "transcript ", limit: limit) else {
                 return 2
             }
+            recorded = Transcript.lines(of: String(decoding: bytes, as: UTF8.self))
         }
         let check = ScriptCheck(
             name: name, lines: lines, state: state, recorded: recorded, recordedName: shownTranscriptPath,
@@ -49,7 +47,7 @@ struct TranscriptRun {
 
     /// Runs the script and writes its transcript; prints failed expectations. Returns the exit status.
     func record() -> Int32 {
-        guard let lines = read(path) else { return 2 }
+        guard let lines = ScriptFile.lines(of: path) else { return 2 }
         let check = ScriptCheck(name: name, lines: lines, state: state, strict: strict)
         report(check.failures)
         let transcriptWritten = ExportFile.write(
@@ -62,19 +60,5 @@ struct TranscriptRun {
 
     private func report(_ failures: [[String]]) {
         for failure in failures { failure.forEach(Output.error) }
-    }
-
-    /// The script's lines, or `nil` after reporting why it cannot be read.
-    private func read(_ path: String) -> [InputLine]? {
-        do throws(ReadFailure) {
-            var lines = try InputFile.read(path, limit: InputLimit.scriptBytes).split(
-                separator: 0x0A, omittingEmptySubsequences: false
-            ).map(Array.init)
-            if lines.last == [] { lines.removeLast() }
-            return lines.map(InputLine.init)
-        } catch {
-            Output.error("omnipanel: cannot read \(VisibleText.escaped(path)): \(error)")
-            return nil
-        }
     }
 }

@@ -19,7 +19,7 @@ enum WorldFile {
             found[name] = getenv(name).map { String(cString: $0) }
         }
         return try WorldCache.catalog(for: paths, in: WorldCache.folder(environment: environment)) { warning in
-            Output.error("omnipanel: warning: \(warning)")
+            Diagnostics.report(Diagnostic(warning, severity: .warning))
         }
     }
 

@@ -1,11 +1,12 @@
 import Foundation
+import SessionPanel
 import Testing
 
 /// Completion over a world too large to list at once: the prompt asks before listing more than 100
 /// names, as bash does, and shell completion returns the first 100 with a note.
 @Suite(.enabled(if: TerminalSession.isAvailable, "tmux is not installed (apt-get install tmux)"))
 struct CompletionAtScaleTests {
-    static let prompt = "omnipanel> "
+    static let prompt = PromptText.prompt
 
     /// A world of 150 contacts called `Zo 000` … `Zo 149` and one other, in CSV.
     static func world(in folder: TemporaryDirectory) throws -> String {

@@ -1,11 +1,12 @@
 import Foundation
+import SessionPanel
 import Testing
 
 /// The interactive prompt in a real pseudo-terminal (tmux, 100×40, TERM=xterm-256color, LANG=C.UTF-8),
 /// with HOME and XDG_STATE_HOME in a temporary folder so that history is the test's own.
 @Suite(.enabled(if: TerminalSession.isAvailable, "tmux is not installed (apt-get install tmux)"))
 struct InteractivePromptTests {
-    static let prompt = "omnipanel> "
+    static let prompt = PromptText.prompt
 
     /// A temporary home whose history file the shells started in it share.
     private struct Home {

@@ -1,4 +1,5 @@
 import Foundation
+import SessionPanel
 import Testing
 
 /// Leaving and tidying the live prompt, in a real pseudo-terminal (tmux): `quit` and Ctrl-D ask once
@@ -6,7 +7,6 @@ import Testing
 /// countdown beside it. Waits poll the screen, never sleep.
 @Suite(.enabled(if: TerminalSession.isAvailable, "tmux is not installed (apt-get install tmux)"))
 struct LeavingPromptTests {
-    static let prompt = "omnipanel> "
     static let question = "The shift is not saved (no --state). Quit anyway? [y/N, r: report, then quit] "
 
     private func start(_ arguments: [String] = [], in folder: TemporaryDirectory) throws -> TerminalSession {
@@ -14,7 +14,7 @@ struct LeavingPromptTests {
             [Binary.url.path] + arguments,
             environment: ["HOME": folder.url.path, "XDG_STATE_HOME": folder.path("state")],
             workingDirectory: folder.url)
-        try terminal.wait(for: "the prompt") { $0.beforeCursor == Self.prompt }
+        try terminal.wait(for: "the prompt") { $0.beforeCursor == PromptText.prompt }
         return terminal
     }
 
@@ -67,7 +67,7 @@ struct LeavingPromptTests {
         _ = try terminal.run("show")
         try terminal.type("clear")
         try terminal.press("Enter")
-        let cleared = try terminal.wait(for: "a clear screen") { $0.cursorRow == 0 && $0.beforeCursor == Self.prompt }
+        let cleared = try terminal.wait(for: "a clear screen") { $0.cursorRow == 0 && $0.beforeCursor == PromptText.prompt }
         #expect(cleared.map { !$0.text.contains("Sessions") } == true)
     }
 
@@ -82,9 +82,9 @@ struct LeavingPromptTests {
         try terminal.press("Enter")
         let after = try #require(
             try terminal.wait(for: "the next prompt") { screen in
-                screen.beforeCursor == Self.prompt && screen.rows.contains { $0.hasPrefix(Self.prompt + "dashboard") }
+                screen.beforeCursor == PromptText.prompt && screen.rows.contains { $0.hasPrefix(PromptText.prompt + "dashboard") }
             })
-        let submitted = try #require(after.rows.first { $0.hasPrefix(Self.prompt + "dashboard") })
+        let submitted = try #require(after.rows.first { $0.hasPrefix(PromptText.prompt + "dashboard") })
         #expect(!submitted.contains("waiting"), "the submitted line: \(submitted)")
     }
 }

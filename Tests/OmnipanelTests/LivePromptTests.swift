@@ -1,4 +1,5 @@
 import Foundation
+import SessionPanel
 import Testing
 
 /// The live shift at the interactive prompt, in a real pseudo-terminal (tmux, 100×40): event lines
@@ -6,7 +7,7 @@ import Testing
 /// start options. Scenario times are short and run at `--speed`; waits poll the screen, never sleep.
 @Suite(.enabled(if: TerminalSession.isAvailable, "tmux is not installed (apt-get install tmux)"))
 struct LivePromptTests {
-    static let prompt = "omnipanel> "
+    static let prompt = PromptText.prompt
 
     /// Starts `omnipanel` with `arguments` in a fresh home and waits for its first prompt.
     private func start(_ arguments: [String] = [], in folder: TemporaryDirectory) throws -> TerminalSession {

@@ -1,11 +1,12 @@
 import Foundation
+import SessionPanel
 import Testing
 
 /// Issue 20 in a real terminal (tmux): the prompt's own text is wrapped at word boundaries, never
 /// broken mid-word by the terminal, and the status beside the prompt shortens on a narrow terminal.
 @Suite(.enabled(if: TerminalSession.isAvailable, "tmux is not installed (apt-get install tmux)"))
 struct TextFitPromptTests {
-    static let prompt = "omnipanel> "
+    static let prompt = PromptText.prompt
 
     private func words(_ rows: some Sequence<String>) -> [String] {
         rows.flatMap { $0.split(separator: " ").map(String.init) }

@@ -8,10 +8,10 @@ import Testing
         var playback = Playback(pace: 2)
         #expect(
             playback.steps(for: .command("ab")) == [
-                .output("omnipanel> "), .wait(0.04), .output("a"), .wait(0.04), .output("b"), .output("\n"),
+                .output(PromptText.prompt), .wait(0.04), .output("a"), .wait(0.04), .output("b"), .output("\n"),
             ])
         #expect(playback.steps(for: .output(["x", "y"])) == [.output("x\ny\n")])
-        #expect(playback.steps(for: .command("c")).prefix(2) == [.wait(2), .output("omnipanel> ")])
+        #expect(playback.steps(for: .command("c")).prefix(2) == [.wait(2), .output(PromptText.prompt)])
         #expect(playback.steps(for: .pause(1.5)) == [.wait(1.5)])
         #expect(playback.steps(for: .pause(nil)) == [.waitForEnter])
         #expect(playback.steps(for: .error("d.omni:3: no")) == [.error("d.omni:3: no\n")])
@@ -26,7 +26,7 @@ import Testing
     @Test func theRecordingIsAHeaderThenTimedOutput() {
         var recording = CastRecording(width: 100, height: 30, title: "demo.omni", enterSeconds: 3)
         for step: Playback.Step in [
-            .output("omnipanel> "), .wait(0.25), .output("a\nb\n"), .waitForEnter, .error("e\u{1B}[31m\n"),
+            .output(PromptText.prompt), .wait(0.25), .output("a\nb\n"), .waitForEnter, .error("e\u{1B}[31m\n"),
         ] {
             recording.record(step)
         }

@@ -18,8 +18,8 @@ import Testing
     @Test func aNameThatFitsNoNotificationIsAClearError() {
         var agent = ScriptedAgent()
         agent.run("incoming chat", "incoming chat \"Kenny Smith\"", "incoming sms \"Kenny Smith\"")
-        #expect(agent.error("accept Maria") == "no pending notification from \"Maria\"; `notifications` lists them")
-        #expect(agent.error("accept W999") == "no pending notification for W999; `notifications` lists them")
+        #expect(agent.error("accept Maria") == "no pending notification from \"Maria\"; 'notifications' lists them")
+        #expect(agent.error("accept W999") == "no pending notification for W999; 'notifications' lists them")
         #expect(agent.error("reject kenny") == "\"kenny\" matches several notifications; use a number or a work item")
         #expect(agent.output("accept Kenny Smith").contains("Accepted Chat from Kenny Smith."))
     }
@@ -34,7 +34,7 @@ import Testing
             return
         }
         #expect(
-            error.message == "notification 1 (Visitor 1) is no longer pending; `notifications` lists those that are")
+            error.message == "notification 1 (Visitor 1) is no longer pending; 'notifications' lists those that are")
         guard case .ran(let outcome) = shell.handle("accept 2") else {
             Issue.record("accept 2 failed")
             return

@@ -160,7 +160,7 @@ extension Interpreter {
         guard pending.contains(id) else {
             let title = state.conversations[id]?.title ?? "W\(id)"
             throw CommandError(
-                "notification \(number) (\(title)) is no longer pending; `notifications` lists those that are")
+                "notification \(number) (\(title)) is no longer pending; 'notifications' lists those that are")
         }
         return .workItem(id)
     }

@@ -62,7 +62,7 @@ public enum LiveClockChange: Sendable, Equatable {
     /// The line saying what changed.
     public var summary: String {
         switch self {
-        case .pause: "The shift's clock is paused; `clock resume` (or F9) starts it again."
+        case .pause: "The shift's clock is paused; 'clock resume' (or F9) starts it again."
         case .resume: "The shift's clock runs again."
         case .speed(let factor):
             factor == 0

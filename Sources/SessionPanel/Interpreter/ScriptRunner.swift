@@ -51,7 +51,7 @@ public struct ScriptRunner {
         case question(String)
         /// One line for standard error.
         case error(String)
-        /// A command as typed, to show after the prompt (``ScriptRunner/prompt``) when echoing.
+        /// A command as typed, to show after the prompt (``PromptText/prompt``) when echoing.
         case command(String)
         /// `pause`: during live playback, wait this many seconds, or for Enter when `nil`.
         case pause(Double?)
@@ -62,9 +62,6 @@ public struct ScriptRunner {
         /// `run --check` and `--record` list it with their failures.
         case commandFailed([String])
     }
-
-    /// The prompt shown before echoed commands.
-    public static let prompt = "omnipanel> "
 
     /// The script's name in error messages (`demo.omni`, `-c`, `<stdin>`).
     public let name: String
@@ -144,9 +141,12 @@ public struct ScriptRunner {
                 return report(.failed(error), typed: line, answering: nil, emit: emit)
             }
         }
-        if case .expectError(let text) = directive { return checkError(text, typed: line, emit: emit) }
-        settlePendingError(emit: emit)
-        guard !isFinished else { return }  // strict, and the previous command failed
+        // An `expect-error` judges the previous line's error; any other line settles it first.
+        let judgesError = if case .expectError = directive { true } else { false }
+        if !judgesError {
+            settlePendingError(emit: emit)
+            guard !isFinished else { return }  // strict, and the previous command failed
+        }
         if let directive { return carryOut(directive, typed: line, emit: emit) }
         report(interpreter.handle(line), typed: line, answering: answering, emit: emit)
     }

@@ -118,7 +118,7 @@ extension PanelState {
             return number - 1
         case .workItem(let id)?:
             guard let index = notifications.firstIndex(where: { $0.conversationID == id }) else {
-                throw CommandError("no pending notification for W\(id); `notifications` lists them")
+                throw CommandError("no pending notification for W\(id); 'notifications' lists them")
             }
             return index
         case .title(let title)?:
@@ -127,7 +127,7 @@ extension PanelState {
             if let exact = titles.firstIndex(of: wanted) { return exact }
             let matches = titles.indices.filter { titles[$0].hasPrefix(wanted) }
             guard let first = matches.first else {
-                throw CommandError("no pending notification from \"\(title)\"; `notifications` lists them")
+                throw CommandError("no pending notification from \"\(title)\"; 'notifications' lists them")
             }
             guard matches.count == 1 else {
                 throw CommandError("\"\(title)\" matches several notifications; use a number or a work item")

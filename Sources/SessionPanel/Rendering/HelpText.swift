@@ -8,7 +8,7 @@ enum HelpText {
         "Up / Down    recall earlier commands (history is saved between runs)",
         "F9           pause or resume the shift's clock (the line being typed stays)",
         "Ctrl-C       clear the line",
-        "Ctrl-L       clear the screen (as `clear`)",
+        "Ctrl-L       clear the screen (as 'clear')",
         "Ctrl-Z       suspend omnipanel; the shift's clock stops until it is resumed (fg)",
         "Ctrl-D       leave omnipanel (on an empty line; an unsaved shift asks first, Ctrl-D again leaves)",
     ]

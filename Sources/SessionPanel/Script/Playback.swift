@@ -31,7 +31,7 @@ public struct Playback: Sendable {
         case .command(let command):
             var steps: [Step] = typedOne ? [.wait(pace)] : []
             typedOne = true
-            steps.append(.output(ScriptRunner.prompt))
+            steps.append(.output(PromptText.prompt))
             let keystroke = min(Self.keystrokeSeconds, pace / Double(max(1, command.count)))
             for character in command { steps += [.wait(keystroke), .output(String(character))] }
             return steps + [.output("\n")]

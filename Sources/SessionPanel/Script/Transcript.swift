@@ -30,7 +30,7 @@ public struct Transcript: Sendable, Equatable {
             lines.append(line)
         case .command(let command):
             closePartial()
-            lines.append(ScriptRunner.prompt + command)
+            lines.append(PromptText.prompt + command)
         case .pause, .expectationFailed, .commandFailed:
             break
         }

@@ -115,9 +115,7 @@ struct UsageError: Error {
     /// Prints the two lines on standard error, the message escaped as customer text is (option
     /// values quoted in it never reach the terminal raw); returns the status, 2.
     func report() -> Int32 {
-        Output.error("omnipanel: \(VisibleText.escaped(message))")
-        Output.error("Run '\(command) --help' for usage.")
-        return 2
+        Diagnostics.report(Diagnostic(escaping: message, status: 2, notes: ["Run '\(command) --help' for usage."]))
     }
 }
 

@@ -108,14 +108,6 @@ struct RunCommand: ParsableCommand {
     /// status 2 after saying why it cannot be read.
     private func reading(_ path: String, _ body: (String, LineReader) -> Int32) -> Int32 {
         if path == "-" { return body("<stdin>", LineReader(descriptor: .standardInput)) }
-        let descriptor: FileDescriptor
-        do throws(SystemError) {
-            descriptor = try InputFile.open(path)
-        } catch {
-            Output.error("omnipanel: cannot read \(VisibleText.escaped(path)): \(error)")
-            return 2
-        }
-        defer { try? descriptor.close() }
-        return body(path, LineReader(descriptor: descriptor))
+        return ScriptFile.streaming(path) { lines in body(path, lines) }
     }
 }

@@ -1,4 +1,5 @@
 import Foundation
+import SessionPanel
 import Testing
 
 /// Files omnipanel writes (transcripts, history, state, lock) are private, never opened through a
@@ -105,7 +106,7 @@ struct FileSafetyTests {
         let terminal = try TerminalSession(
             ["/bin/sh", "-c", #""$0"; echo $? > status"#, Binary.url.path],
             environment: ["XDG_STATE_HOME": folder.path("state")], workingDirectory: folder.url, columns: 400)
-        let start = try terminal.wait(for: "the prompt") { $0.beforeCursor == "omnipanel> " }
+        let start = try terminal.wait(for: "the prompt") { $0.beforeCursor == PromptText.prompt }
         let warnings = start?.rows.filter { $0.hasPrefix("omnipanel: history file") } ?? []
         let reason =
             kind == "fifo"
@@ -132,7 +133,7 @@ struct FileSafetyTests {
         for _ in 0..<2 {
             let terminal = try TerminalSession(
                 [Binary.url.path], environment: environment, workingDirectory: folder.url)
-            try terminal.wait(for: "the prompt") { $0.beforeCursor == "omnipanel> " }
+            try terminal.wait(for: "the prompt") { $0.beforeCursor == PromptText.prompt }
             try terminal.run("show")
             try terminal.press("C-d")
             terminal.waitUntilEnded()
@@ -144,7 +145,7 @@ struct FileSafetyTests {
             String(decoding: FileManager.default.contents(atPath: history) ?? Data(), as: UTF8.self)
                 == "_HiStOrY_V2_\nshow\n")
         let terminal = try TerminalSession([Binary.url.path], environment: environment, workingDirectory: folder.url)
-        try terminal.wait(for: "the prompt") { $0.beforeCursor == "omnipanel> " }
+        try terminal.wait(for: "the prompt") { $0.beforeCursor == PromptText.prompt }
         try terminal.press("Up")
         try terminal.wait(for: "the saved line") { $0.beforeCursor == "omnipanel> show" }
     }

@@ -1,4 +1,5 @@
 import Foundation
+import SessionPanel
 import Testing
 
 /// libedit is loaded only when the interactive prompt starts, and the prompt still works without it.
@@ -24,7 +25,7 @@ struct LibEditLoadingTests {
     @Test("the interactive prompt loads libedit", .enabled(if: TerminalSession.isAvailable, "needs tmux"))
     func interactivePromptLoadsLibEdit() throws {
         let terminal = try TerminalSession([Binary.url.path])
-        let start = try terminal.wait(for: "the prompt") { $0.beforeCursor == "omnipanel> " }
+        let start = try terminal.wait(for: "the prompt") { $0.beforeCursor == PromptText.prompt }
         #expect(
             start?.rows.contains { $0.hasPrefix("omnipanel — the session panel") && $0.contains("Tab to complete") }
                 == true)
@@ -47,7 +48,7 @@ struct LibEditLoadingTests {
             ["/bin/bash", "-c", #""$0"; echo $? > status"#, Binary.url.path],
             environment: ["OMNIPANEL_LIBEDIT": "/nonexistent/libedit.so.2", "XDG_STATE_HOME": folder.path("state")],
             workingDirectory: folder.url, columns: 200)
-        let start = try terminal.wait(for: "the prompt") { $0.beforeCursor == "omnipanel> " }
+        let start = try terminal.wait(for: "the prompt") { $0.beforeCursor == PromptText.prompt }
         let notices = start?.rows.filter { $0.contains("line editing") } ?? []
         #expect(notices.count == 1)
         #expect(notices.first?.contains("/nonexistent/libedit.so.2: cannot open shared object file") == true)
@@ -62,7 +63,7 @@ struct LibEditLoadingTests {
         try terminal.type("switch ho")
         try terminal.press("C-c")
         try terminal.wait(for: "a fresh prompt after Ctrl-C") {
-            $0.beforeCursor == "omnipanel> " && $0.rows.contains { $0.hasPrefix("omnipanel> switch ho") }
+            $0.beforeCursor == PromptText.prompt && $0.rows.contains { $0.hasPrefix("omnipanel> switch ho") }
         }
         try terminal.type("switch home")
         try terminal.press("Enter")

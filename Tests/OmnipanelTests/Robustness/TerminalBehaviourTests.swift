@@ -1,4 +1,5 @@
 import Foundation
+import SessionPanel
 import Testing
 
 /// The real binary in a real terminal: resizing, Ctrl-C, SIGTERM and SIGHUP.
@@ -33,7 +34,7 @@ struct TerminalBehaviourTests {
         // as a person does, type on once the fresh prompt shows (keys sent in the same instant as
         // Ctrl-C race the signal: see the README's known limits of the live prompt)
         try terminal.wait(for: "a fresh prompt under the cleared line") { screen in
-            screen.beforeCursor == "omnipanel> " && screen.rows.contains { $0.hasPrefix("omnipanel> open case 4") }
+            screen.beforeCursor == PromptText.prompt && screen.rows.contains { $0.hasPrefix("omnipanel> open case 4") }
         }
         try terminal.type("open case 17")
         try terminal.press("Enter")

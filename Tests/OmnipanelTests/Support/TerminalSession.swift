@@ -1,4 +1,5 @@
 import Foundation
+import SessionPanel
 import Testing
 
 /// What a terminal shows: its rows and where the cursor is.
@@ -139,7 +140,7 @@ final class TerminalSession {
     /// while the program is still printing reach a terminal in its ordinary (canonical) mode, where
     /// Ctrl-D is the tty's end-of-file mark, not a key: a test waits before pressing the next one.
     @discardableResult
-    func run(_ command: String, prompt: String = "omnipanel> ", sourceLocation: SourceLocation = #_sourceLocation)
+    func run(_ command: String, prompt: String = PromptText.prompt, sourceLocation: SourceLocation = #_sourceLocation)
         throws -> Screen?
     {
         try type(command)
