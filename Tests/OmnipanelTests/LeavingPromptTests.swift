@@ -67,7 +67,9 @@ struct LeavingPromptTests {
         _ = try terminal.run("show")
         try terminal.type("clear")
         try terminal.press("Enter")
-        let cleared = try terminal.wait(for: "a clear screen") { $0.cursorRow == 0 && $0.beforeCursor == PromptText.prompt }
+        let cleared = try terminal.wait(for: "a clear screen") {
+            $0.cursorRow == 0 && $0.beforeCursor == PromptText.prompt
+        }
         #expect(cleared.map { !$0.text.contains("Sessions") } == true)
     }
 
@@ -82,7 +84,8 @@ struct LeavingPromptTests {
         try terminal.press("Enter")
         let after = try #require(
             try terminal.wait(for: "the next prompt") { screen in
-                screen.beforeCursor == PromptText.prompt && screen.rows.contains { $0.hasPrefix(PromptText.prompt + "dashboard") }
+                screen.beforeCursor == PromptText.prompt
+                    && screen.rows.contains { $0.hasPrefix(PromptText.prompt + "dashboard") }
             })
         let submitted = try #require(after.rows.first { $0.hasPrefix(PromptText.prompt + "dashboard") })
         #expect(!submitted.contains("waiting"), "the submitted line: \(submitted)")
