@@ -19,7 +19,9 @@ extension SQLiteWorldCatalog {
 
     public func agent(named name: String) throws(CommandError) -> World.Agent? {
         guard try hasTable(WorldSchema.agents.name) else { return nil }
-        return try rows("SELECT name, lines FROM agents WHERE key = ?1", worldKey(name), read: Self.agent).first
+        return try rows(
+            "SELECT \(WorldRows.agentColumns) FROM agents WHERE key = ?1", worldKey(name), read: WorldRows.agent
+        ).first
     }
 
     public func isDispositionRequired() throws(CommandError) -> Bool {
@@ -47,7 +49,7 @@ extension SQLiteWorldCatalog {
         return try rows(
             "SELECT a.\(Self.articleColumns) FROM articles_search JOIN articles AS a ON a.rank = articles_search.rowid "
                 + "WHERE articles_search MATCH ?1 ORDER BY bm25(articles_search, 10.0, 5.0, 1.0), a.id LIMIT ?2",
-            Self.prefixQuery(words), limit, read: Self.article)
+            Self.prefixQuery(words), limit, read: WorldRows.article)
     }
 
     public func quickReplies(matching filter: QuickReplyFilter, limit: Int) throws(CommandError)
@@ -76,26 +78,15 @@ extension SQLiteWorldCatalog {
         words.map { "\"\($0)\"*" }.joined(separator: " ")
     }
 
+    /// The article columns, of the table named `a`.
     private static let articleColumns = "id, a.title, a.keywords, a.body"
-
-    private static func article(_ row: Statement) -> World.Article {
-        World.Article(
-            id: row.int(at: 0), title: row.string(at: 1) ?? "", keywords: row.string(at: 2) ?? "",
-            body: row.string(at: 3) ?? "")
-    }
-
-    private static func agent(_ row: Statement) -> World.Agent {
-        let lines = row.string(at: 1) ?? ""
-        return World.Agent(
-            name: row.string(at: 0) ?? "", lines: lines.isEmpty ? [] : lines.split(separator: "\n").map(String.init))
-    }
 
     /// The articles numbered `low` through `high`, by number, at most `limit`.
     private func articles(from low: Int, through high: Int, limit: Int) throws(CommandError) -> [World.Article] {
         guard try hasTable(WorldSchema.articles.name) else { return [] }
         return try rows(
             "SELECT a.\(Self.articleColumns) FROM articles AS a WHERE id BETWEEN ?1 AND ?2 ORDER BY id LIMIT ?3", nil,
-            low, high, limit, read: Self.article)
+            low, high, limit, read: WorldRows.article)
     }
 
     /// The table and column holding the names of `kind` (queues, agents, dispositions).

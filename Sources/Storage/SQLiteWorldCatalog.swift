@@ -135,6 +135,15 @@ public final class SQLiteWorldCatalog: WorldCatalog, @unchecked Sendable {
             "SELECT \(WorldRows.accountColumns) FROM accounts ORDER BY key", read: WorldRows.account)
         world.cases = try cases(from: 0, through: Int.max, limit: Int.max)
         world.workItems = try allWorkItems()
+        world.queues = try names(of: .queue, startingWith: "", limit: Int.max).map(World.Queue.init(name:))
+        for name in try names(of: .agent, startingWith: "", limit: Int.max) {
+            if let agent = try agent(named: name) { world.agents.append(agent) }
+        }
+        world.quickReplies = try quickReplies(matching: .all, limit: Int.max)
+        world.dispositions = try names(of: .disposition, startingWith: "", limit: Int.max).map(
+            World.Disposition.init(code:))
+        world.requiresDisposition = try isDispositionRequired()
+        world.articles = try articles(idStartingWith: "", limit: Int.max)
         return world
     }
 
@@ -244,13 +253,14 @@ public final class SQLiteWorldCatalog: WorldCatalog, @unchecked Sendable {
         }
     }
 
-    /// The rows of `sql` with its parameters bound to `text` (`?1`) or `numbers` (`?1`, `?2`, …).
+    /// The rows of `sql` with its parameters bound to `text` (`?1`) and `numbers` (`?1`, `?2`, …, after the text's).
     func rows<Row>(
         _ sql: String, _ text: String? = nil, _ numbers: Int..., read: (Statement) -> Row
     ) throws(CommandError) -> [Row] {
         try run(sql, read) { statement throws(StorageError) in
             if let text { try statement.bind(text, at: 1) }
-            for (index, number) in numbers.enumerated() { try statement.bind(number, at: Int32(index + 1)) }
+            let first = text == nil ? 1 : 2
+            for (index, number) in numbers.enumerated() { try statement.bind(number, at: Int32(index + first)) }
         }
     }
 

@@ -47,10 +47,12 @@ public enum WorldSchema {
         name: "quick_replies", key: "key", columns: ["key", "text", "tags"],
         definitions: "key TEXT NOT NULL, text TEXT NOT NULL, tags TEXT NOT NULL")
     static let dispositions = RankedTable(
-        name: "dispositions", key: "key", columns: ["key", "code"], definitions: "key TEXT NOT NULL, code TEXT NOT NULL")
+        name: "dispositions", key: "key", columns: ["key", "code"], definitions: "key TEXT NOT NULL, code TEXT NOT NULL"
+    )
     static let articles = RankedTable(
         name: "articles", key: "id", columns: ["id", "title", "keywords", "body"],
-        definitions: "id INTEGER NOT NULL CHECK (id > 0), title TEXT NOT NULL, keywords TEXT NOT NULL, body TEXT NOT NULL")
+        definitions:
+            "id INTEGER NOT NULL CHECK (id > 0), title TEXT NOT NULL, keywords TEXT NOT NULL, body TEXT NOT NULL")
 
     /// The tables kept in key order with ranks, and the kind of record each holds.
     static let rankedTables: [(table: RankedTable, kind: WorldRecordKind)] = [

@@ -96,14 +96,14 @@ extension World {
         /// ``World/problems``' words; `nil` when it can be kept.
         public var problem: String? {
             switch self {
-            case .queue(let queue): World.problem(name: queue.name, of: "queue")
-            case .agent(let agent): World.problem(name: agent.name, of: "colleague agent")
+            case .queue(let queue): World.problem(name: queue.name, of: "a queue")
+            case .agent(let agent): World.problem(name: agent.name, of: "a colleague agent")
             case .quickReply(let reply):
-                World.problem(name: reply.text, of: "quick reply")
+                World.problem(name: reply.text, of: "a quick reply")
                     ?? (reply.message.isEmpty ? "a quick reply has tags but no text" : nil)
-            case .disposition(let disposition): World.problem(name: disposition.code, of: "disposition")
+            case .disposition(let disposition): World.problem(name: disposition.code, of: "a disposition")
             case .article(let article):
-                World.problem(articleID: article.id) ?? World.problem(name: article.title, of: "article")
+                World.problem(articleID: article.id) ?? World.problem(name: article.title, of: "an article")
             case .dispositionRequired: nil
             }
         }

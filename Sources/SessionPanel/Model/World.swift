@@ -135,12 +135,12 @@ public struct World: Sendable, Codable, Equatable {
     }
 
     /// Why `name` (a contact's or account's name, a case's title) cannot be used, if it cannot.
-    /// `record` names the kind of record in the message (a queue, an agent, …).
-    public static func problem(name: String, of record: String = "contact, account or case") -> String? {
+    /// `record` names the kind of record in the message (`a queue`, `an article`).
+    public static func problem(name: String, of record: String = "a contact, account or case") -> String? {
         // A name cut short at a NUL by a C string would match another one (`Ann` and `Ann<NUL>Lee`).
-        if name.utf8.contains(0) { return "a \(record) has a NUL character in its name or title" }
+        if name.utf8.contains(0) { return "\(record) has a NUL character in its name or title" }
         if name.utf8.contains(where: { $0 > 0x20 && $0 < 0x7F }) { return nil }  // a visible ASCII character: not empty
-        return name.allSatisfy({ $0.isWhitespace }) ? "a \(record) has an empty name or title" : nil
+        return name.allSatisfy({ $0.isWhitespace }) ? "\(record) has an empty name or title" : nil
     }
 
     /// Why `number` cannot number a case, if it cannot.
@@ -170,30 +170,30 @@ public struct World: Sendable, Codable, Equatable {
     /// three streams, and the conversation-control tables (``World/demoService``).
     public static let demo = World.demoService(
         World(
-        contacts: [
-            Contact(name: "Kenny Smith", account: "Contoso"),
-            Contact(name: "José Núñez", account: "Fabrikam"),
-            Contact(name: "Maria Campbell", account: "Contoso"),
-            Contact(name: "Yvonne McKay", account: "Adventure Works"),
-            Contact(name: "Abraham McCormick"),
-        ],
-        accounts: [
-            Account(name: "Contoso"),
-            Account(name: "Fabrikam"),
-            Account(name: "Adventure Works"),
-        ],
-        cases: [
-            CaseRecord(number: 42, title: "Printer on fire", customer: "Kenny Smith"),
-            CaseRecord(number: 17, title: "Refund for order 1182", customer: "Maria Campbell"),
-            CaseRecord(number: 108, title: "Cannot sign in to portal", customer: "José Núñez"),
-            CaseRecord(number: 256, title: "Delivery arrived damaged", customer: "Yvonne McKay"),
-        ],
-        workItems: [
-            WorkItem(id: 101, channel: .chat, customer: "Maria Campbell", stream: .mine),
-            WorkItem(id: 102, channel: .sms, customer: "Yvonne McKay", stream: .mine),
-            WorkItem(id: 201, channel: .chat, customer: "Abraham McCormick", stream: .open),
-            WorkItem(id: 202, channel: .social, customer: "José Núñez", stream: .open),
-            WorkItem(id: 301, channel: .voice, customer: "Kenny Smith", stream: .closed),
-        ]
-    ))
+            contacts: [
+                Contact(name: "Kenny Smith", account: "Contoso"),
+                Contact(name: "José Núñez", account: "Fabrikam"),
+                Contact(name: "Maria Campbell", account: "Contoso"),
+                Contact(name: "Yvonne McKay", account: "Adventure Works"),
+                Contact(name: "Abraham McCormick"),
+            ],
+            accounts: [
+                Account(name: "Contoso"),
+                Account(name: "Fabrikam"),
+                Account(name: "Adventure Works"),
+            ],
+            cases: [
+                CaseRecord(number: 42, title: "Printer on fire", customer: "Kenny Smith"),
+                CaseRecord(number: 17, title: "Refund for order 1182", customer: "Maria Campbell"),
+                CaseRecord(number: 108, title: "Cannot sign in to portal", customer: "José Núñez"),
+                CaseRecord(number: 256, title: "Delivery arrived damaged", customer: "Yvonne McKay"),
+            ],
+            workItems: [
+                WorkItem(id: 101, channel: .chat, customer: "Maria Campbell", stream: .mine),
+                WorkItem(id: 102, channel: .sms, customer: "Yvonne McKay", stream: .mine),
+                WorkItem(id: 201, channel: .chat, customer: "Abraham McCormick", stream: .open),
+                WorkItem(id: 202, channel: .social, customer: "José Núñez", stream: .open),
+                WorkItem(id: 301, channel: .voice, customer: "Kenny Smith", stream: .closed),
+            ]
+        ))
 }

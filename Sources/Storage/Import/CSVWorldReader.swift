@@ -211,7 +211,8 @@ public struct CSVWorldReader {
             case "", "no", "false", "0": break
             case let value:
                 throw error(
-                    "required \"\(VisibleText.excerpt(value))\" is not yes or no", at: fieldPlaces[positions["required"]!])
+                    "required \"\(VisibleText.excerpt(value))\" is not yes or no",
+                    at: fieldPlaces[positions["required"]!])
             }
         case .articles:
             let index = positions["id"]!

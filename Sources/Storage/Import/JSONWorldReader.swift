@@ -56,7 +56,7 @@ public struct JSONWorldReader {
                     try readList(key) { reader, place throws in try sink.write(try reader.readWorkItem(place)) }
                 case "queues", "agents", "quickReplies", "dispositions", "articles":
                     try readList(key) { reader, place throws in try sink.write(try reader.readServiceRecord(place)) }
-                case "requireDisposition":
+                case "requiresDisposition":
                     if try readBool(Place(name: key)) { try sink.write(World.ServiceRecord.dispositionRequired) }
                 default: throw Self.unknown(key, in: nil)
                 }
