@@ -56,19 +56,32 @@ extension SQLiteWorldCatalog {
         -> [World.QuickReply]
     {
         guard try hasTable("quick_replies_search") else { return [] }
-        let read = { (row: Statement) in World.QuickReply(text: row.string(at: 0) ?? "") }
         let search =
-            "SELECT q.text FROM quick_replies_search JOIN quick_replies AS q ON q.rank = quick_replies_search.rowid "
-            + "WHERE quick_replies_search MATCH ?1 ORDER BY quick_replies_search.rowid LIMIT ?2"
+            "SELECT q.rank, q.text FROM quick_replies_search JOIN quick_replies AS q "
+            + "ON q.rank = quick_replies_search.rowid WHERE quick_replies_search MATCH ?1 "
+            + "AND quick_replies_search.rowid > ?2 ORDER BY quick_replies_search.rowid LIMIT ?3"
+        let read = { (row: Statement) in (rank: row.int(at: 0), reply: World.QuickReply(text: row.string(at: 1) ?? ""))
+        }
         switch filter {
-        case .all: return try rows("SELECT text FROM quick_replies ORDER BY rank LIMIT ?1", nil, limit, read: read)
+        case .all:
+            return try rows("SELECT 0, text FROM quick_replies ORDER BY rank LIMIT ?1", nil, limit, read: read).map(
+                \.reply)
         case .tag(let tag):
             let words = SearchWords.words(in: tag)
             guard !words.isEmpty else { return [] }
-            // A phrase in the tags column, then the exact tag checked (`#sign-in` is not `#sign #in`).
+            // A phrase in the tags column, each page checked for the exact tag (`#sign-in` is not
+            // `#sign #in`) until `limit` are found.
             let phrase = "tags : \"" + words.joined(separator: " ") + "\""
-            return try rows(search, phrase, Int.max, read: read).filter(filter.matches).prefix(limit).map { $0 }
-        case .words(let words): return try rows(search, Self.prefixQuery(words), limit, read: read)
+            var found: [World.QuickReply] = []
+            var after = 0
+            while found.count < limit {
+                let page = try rows(search, phrase, after, limit, read: read)
+                found += page.map(\.reply).filter(filter.matches).prefix(limit - found.count)
+                guard page.count == limit, let last = page.last else { break }
+                after = last.rank
+            }
+            return found
+        case .words(let words): return try rows(search, Self.prefixQuery(words), 0, limit, read: read).map(\.reply)
         }
     }
 

@@ -73,7 +73,9 @@ import Testing
         #expect(
             agent.output("quickreply add \"#refund Refund approved, {customer}!\"")
                 == "Saved your quick reply (#refund): Refund approved, {customer}!")
-        #expect(agent.error("quickreply add \"#REFUND refund approved, {customer}!\"") == "you already have that quick reply")
+        #expect(
+            agent.error("quickreply add \"#REFUND refund approved, {customer}!\"")
+                == "you already have that quick reply")
         #expect(agent.error("quickreply add \"#refund\"") == "a quick reply has tags but no text")
         let lines = agent.output("quickreply refund").split(separator: "\n")
         #expect(lines.first == "1* #refund Refund approved, {customer}!")

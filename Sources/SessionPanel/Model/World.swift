@@ -121,12 +121,10 @@ public struct World: Sendable, Codable, Equatable {
         duplicates(.account, accounts.map { worldKey($0.name) })
         duplicates(.caseRecord, cases.map { $0.number })
         duplicates(.workItem, workItems.map { $0.id })
-        for record in serviceRecords {
-            if let problem = record.problem { problems.append(problem) }
-        }
-        for kind in WorldRecordKind.serviceKinds {
-            duplicates(kind, serviceRecords.compactMap { $0.key }.filter { $0.kind == kind }.map(\.key))
-        }
+        let records = serviceRecords
+        problems += records.compactMap(\.problem)
+        let keys = records.compactMap(\.key)
+        for kind in WorldRecordKind.serviceKinds { duplicates(kind, keys.filter { $0.kind == kind }.map(\.key)) }
         let names = contacts.map { $0.name } + accounts.map { $0.name } + cases.map { $0.title }
         problems += names.compactMap { Self.problem(name: $0) }
         problems += cases.compactMap { Self.problem(caseNumber: $0.number) }

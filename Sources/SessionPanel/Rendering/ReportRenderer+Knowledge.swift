@@ -22,7 +22,8 @@ extension ReportRenderer {
         let numberWidth = String(replies.count).count
         return replies.enumerated().map { index, reply in
             let number = String(index + 1)
-            let label = String(repeating: " ", count: numberWidth - number.count) + number + (index < personal ? "* " : "  ")
+            let label =
+                String(repeating: " ", count: numberWidth - number.count) + number + (index < personal ? "* " : "  ")
             return fitted(label + style.shown(reply.text))
         }
     }

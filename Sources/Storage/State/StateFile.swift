@@ -274,6 +274,7 @@ public final class StateFile {
             throw StateFileError(path, .unwritable(error.message))
         }
         try transaction { () throws(StorageError) in
+            try WorldSchema.create(in: database)  // a file from before the conversation-control tables gains them
             for table in WorldSchema.recordTables {
                 try database.execute("DELETE FROM \(table)")
             }

@@ -23,7 +23,8 @@ extension CommandTable {
     }
 
     static let quickreply = CommandSpec(
-        "quickreply", usage: ["quickreply [<words>|#<tag>]", "quickreply send <n>", "quickreply add \"#<tag> <text>\""],
+        "quickreply",
+        usage: ["quickreply [<words>|#<tag>]", "quickreply send <n>", "quickreply add \"#<tag> <text>\""],
         summary: "List quick replies (by words or #tag), send one of the list, or save your own",
         details: "The list shows your own quick replies (marked *) first, then the world's, numbered; "
             + "quickreply send <n> sends the n-th of the last list to the customer of the focused session with "
