@@ -183,3 +183,35 @@ import Testing
                 == "world file \(articles): line 2, column 3: article 3 appears twice (first on line 1)")
     }
 }
+
+@Suite struct ServiceTablesAtScaleTests {
+    @Test func aTagIsMatchedExactlyPageByPage() throws {
+        var world = World()
+        world.quickReplies = (0..<40).map { World.QuickReply(text: "#sign #in decoy \($0)") }
+        world.quickReplies += (0..<7).map { World.QuickReply(text: "#sign-in real \($0)") }
+        for kind in WorldCatalogTests.Kind.allCases {
+            let catalog = try kind.catalog(of: world)
+            let found = try catalog.quickReplies(matching: QuickReplyFilter("#sign-in"), limit: 5)
+            #expect(found.map(\.message) == (0..<5).map { "real \($0)" }, "\(kind)")
+            #expect(try catalog.quickReplies(matching: QuickReplyFilter("#in"), limit: 100).count == 40, "\(kind)")
+        }
+    }
+
+    @Test func aDatabaseFromBeforeTheNewTablesHasNoneOfTheirRecords() throws {
+        let database = try Database(path: ":memory:", mode: .create)
+        try database.execute(
+            """
+            CREATE TABLE contacts (rank INTEGER PRIMARY KEY, key TEXT NOT NULL, name TEXT NOT NULL, account TEXT);
+            CREATE TABLE accounts (rank INTEGER PRIMARY KEY, key TEXT NOT NULL, name TEXT NOT NULL);
+            CREATE TABLE cases (rank INTEGER PRIMARY KEY, number INTEGER NOT NULL, title TEXT NOT NULL, customer TEXT);
+            CREATE TABLE work_items (id INTEGER PRIMARY KEY, channel TEXT NOT NULL, customer TEXT, stream TEXT NOT NULL);
+            """)
+        let catalog = SQLiteWorldCatalog(database: database)
+        #expect(try catalog.articles(matching: "sign in", limit: 5).isEmpty)
+        #expect(try catalog.article(1) == nil)
+        #expect(try catalog.names(of: .queue, startingWith: "", limit: 5).isEmpty)
+        #expect(try catalog.quickReplies(matching: .all, limit: 5).isEmpty)
+        #expect(try !catalog.isDispositionRequired())
+        #expect(try catalog.count(.article, startingWith: "") == 0)
+    }
+}
