@@ -18,6 +18,8 @@ public final class SQLiteWorldCatalog: WorldCatalog, @unchecked Sendable {
         var statements: [String: Statement] = [:]
         /// Whether each table has a `rank` column (tables from before ranks are counted row by row).
         var isRanked: [String: Bool] = [:]
+        /// Whether each table exists (see ``hasTable(_:)``).
+        var hasTable: [String: Bool] = [:]
     }
 
     /// A catalog over `database`'s world tables, which must exist.
@@ -90,6 +92,21 @@ public final class SQLiteWorldCatalog: WorldCatalog, @unchecked Sendable {
                     highIncluded: true)
             }
             return total
+        case .queue, .agent, .quickReply, .disposition:
+            let (low, high) = Self.keyRange(startingWith: prefix)
+            guard let table = WorldSchema.rankedTables.first(where: { $0.kind == kind })?.table,
+                try hasTable(table.name)
+            else { return 0 }
+            return try count(in: table, from: .text(low), to: .text(high), highIncluded: false)
+        case .article:
+            guard try hasTable(WorldSchema.articles.name) else { return 0 }
+            var total = 0
+            for range in Self.numberRanges(startingWith: prefix) {
+                total += try count(
+                    in: WorldSchema.articles, from: .number(range.lowerBound), to: .number(range.upperBound),
+                    highIncluded: true)
+            }
+            return total
         case .workItem:
             var total = 0
             for range in Self.numberRanges(startingWith: prefix) {
@@ -118,6 +135,15 @@ public final class SQLiteWorldCatalog: WorldCatalog, @unchecked Sendable {
             "SELECT \(WorldRows.accountColumns) FROM accounts ORDER BY key", read: WorldRows.account)
         world.cases = try cases(from: 0, through: Int.max, limit: Int.max)
         world.workItems = try allWorkItems()
+        world.queues = try names(of: .queue, startingWith: "", limit: Int.max).map(World.Queue.init(name:))
+        for name in try names(of: .agent, startingWith: "", limit: Int.max) {
+            if let agent = try agent(named: name) { world.agents.append(agent) }
+        }
+        world.quickReplies = try quickReplies(matching: .all, limit: Int.max)
+        world.dispositions = try names(of: .disposition, startingWith: "", limit: Int.max).map(
+            World.Disposition.init(code:))
+        world.requiresDisposition = try isDispositionRequired()
+        world.articles = try articles(idStartingWith: "", limit: Int.max)
         return world
     }
 
@@ -166,7 +192,7 @@ public final class SQLiteWorldCatalog: WorldCatalog, @unchecked Sendable {
 
     /// The keys starting with `prefix` (lowercased) are those from the first bound up to, not
     /// including, the second: the prefix followed by 0xFF, a byte UTF-8 never uses.
-    private static func keyRange(startingWith prefix: String) -> (low: [UInt8], high: [UInt8]) {
+    static func keyRange(startingWith prefix: String) -> (low: [UInt8], high: [UInt8]) {
         let low = Array(worldKey(prefix).utf8)
         return (low, low + [0xFF])
     }
@@ -195,6 +221,15 @@ public final class SQLiteWorldCatalog: WorldCatalog, @unchecked Sendable {
         return try run(sql, { $0.int(at: 0) }, bind: bind).first ?? 0
     }
 
+    /// Whether `table` exists: a state file written before the conversation-control tables has none
+    /// of them, and reads as a world without queues, colleagues, quick replies, dispositions or articles.
+    func hasTable(_ table: String) throws(CommandError) -> Bool {
+        if let known = prepared.withLock({ $0.hasTable[table] }) { return known }
+        let exists = try !rows("SELECT 1 FROM sqlite_master WHERE name = ?1", table, read: { _ in () }).isEmpty
+        prepared.withLock { $0.hasTable[table] = exists }
+        return exists
+    }
+
     /// Whether `table` has ranks (a `rank` column); asked once per table.
     private func isRanked(_ table: String) throws(CommandError) -> Bool {
         if let known = prepared.withLock({ $0.isRanked[table] }) { return known }
@@ -206,7 +241,7 @@ public final class SQLiteWorldCatalog: WorldCatalog, @unchecked Sendable {
 
     /// The rows of `select` whose key starts with `prefix` (a range scan of the key's index), by key,
     /// at most `limit`.
-    private func rows<Row>(
+    func rows<Row>(
         startingWith prefix: String, _ select: String, limit: Int, _ read: (Statement) -> Row
     ) throws(CommandError) -> [Row] {
         let (low, high) = Self.keyRange(startingWith: prefix)
@@ -218,19 +253,20 @@ public final class SQLiteWorldCatalog: WorldCatalog, @unchecked Sendable {
         }
     }
 
-    /// The rows of `sql` with its parameters bound to `text` (`?1`) or `numbers` (`?1`, `?2`, …).
-    private func rows<Row>(
+    /// The rows of `sql` with its parameters bound to `text` (`?1`) and `numbers` (`?1`, `?2`, …, after the text's).
+    func rows<Row>(
         _ sql: String, _ text: String? = nil, _ numbers: Int..., read: (Statement) -> Row
     ) throws(CommandError) -> [Row] {
         try run(sql, read) { statement throws(StorageError) in
             if let text { try statement.bind(text, at: 1) }
-            for (index, number) in numbers.enumerated() { try statement.bind(number, at: Int32(index + 1)) }
+            let first = text == nil ? 1 : 2
+            for (index, number) in numbers.enumerated() { try statement.bind(number, at: Int32(index + first)) }
         }
     }
 
     /// Runs `sql` (prepared the first time, then kept) with the parameters `bind` fills, reads every
     /// row, and resets the statement; a database error becomes a one-line ``CommandError``.
-    private func run<Row>(
+    func run<Row>(
         _ sql: String, _ read: (Statement) -> Row, bind: (Statement) throws(StorageError) -> Void = { _ in }
     ) throws(CommandError) -> [Row] {
         do {

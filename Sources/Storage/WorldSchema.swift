@@ -36,8 +36,43 @@ public enum WorldSchema {
     static let cases = RankedTable(
         name: "cases", key: "number", columns: ["number", "title", "customer"],
         definitions: "number INTEGER NOT NULL CHECK (number >= 0), title TEXT NOT NULL, customer TEXT")
-    /// The tables kept in key order with ranks.
-    static let rankedTables = [contacts, accounts, cases]
+    static let queues = RankedTable(
+        name: "queues", key: "key", columns: ["key", "name"], definitions: "key TEXT NOT NULL, name TEXT NOT NULL")
+    /// A colleague's lines are kept one per line of `lines`.
+    static let agents = RankedTable(
+        name: "agents", key: "key", columns: ["key", "name", "lines"],
+        definitions: "key TEXT NOT NULL, name TEXT NOT NULL, lines TEXT NOT NULL")
+    /// A quick reply's `tags` are its tags joined by spaces, for the search index.
+    static let quickReplies = RankedTable(
+        name: "quick_replies", key: "key", columns: ["key", "text", "tags"],
+        definitions: "key TEXT NOT NULL, text TEXT NOT NULL, tags TEXT NOT NULL")
+    static let dispositions = RankedTable(
+        name: "dispositions", key: "key", columns: ["key", "code"], definitions: "key TEXT NOT NULL, code TEXT NOT NULL"
+    )
+    static let articles = RankedTable(
+        name: "articles", key: "id", columns: ["id", "title", "keywords", "body"],
+        definitions:
+            "id INTEGER NOT NULL CHECK (id > 0), title TEXT NOT NULL, keywords TEXT NOT NULL, body TEXT NOT NULL")
+
+    /// The tables kept in key order with ranks, and the kind of record each holds.
+    static let rankedTables: [(table: RankedTable, kind: WorldRecordKind)] = [
+        (contacts, .contact), (accounts, .account), (cases, .caseRecord), (queues, .queue), (agents, .agent),
+        (quickReplies, .quickReply), (dispositions, .disposition), (articles, .article),
+    ]
+
+    /// Every table that holds the world's records, as a state file copies them.
+    static let recordTables = rankedTables.map(\.table.name) + ["work_items", "world_flags"]
+
+    /// The full-text indexes (SQLite FTS5, external content: they hold only the index, the rows stay
+    /// in their table, matched by rank) and the table each indexes.
+    static let searchIndexes = [("articles_search", articles.name), ("quick_replies_search", quickReplies.name)]
+
+    /// Rebuilds the full-text indexes from their tables, after the tables were written or copied.
+    static func rebuildSearch(in database: Database) throws(StorageError) {
+        for (index, _) in searchIndexes {
+            try database.execute("INSERT INTO main.\(index)(\(index)) VALUES ('rebuild')")
+        }
+    }
 
     /// The tables and the indexes every lookup uses; unique ones refuse a second record with the same
     /// name or number.
@@ -51,7 +86,26 @@ public enum WorldSchema {
         CREATE TABLE IF NOT EXISTS work_items (
             id INTEGER PRIMARY KEY CHECK (id > 0), channel TEXT NOT NULL, customer TEXT, stream TEXT NOT NULL);
         CREATE INDEX IF NOT EXISTS work_items_by_stream ON work_items (stream, id);
+        CREATE TABLE IF NOT EXISTS queues (rank INTEGER PRIMARY KEY, \(queues.definitions));
+        CREATE UNIQUE INDEX IF NOT EXISTS queues_by_key ON queues (key);
+        CREATE TABLE IF NOT EXISTS agents (rank INTEGER PRIMARY KEY, \(agents.definitions));
+        CREATE UNIQUE INDEX IF NOT EXISTS agents_by_key ON agents (key);
+        CREATE TABLE IF NOT EXISTS quick_replies (rank INTEGER PRIMARY KEY, \(quickReplies.definitions));
+        CREATE UNIQUE INDEX IF NOT EXISTS quick_replies_by_key ON quick_replies (key);
+        CREATE TABLE IF NOT EXISTS dispositions (rank INTEGER PRIMARY KEY, \(dispositions.definitions));
+        CREATE UNIQUE INDEX IF NOT EXISTS dispositions_by_key ON dispositions (key);
+        CREATE TABLE IF NOT EXISTS articles (rank INTEGER PRIMARY KEY, \(articles.definitions));
+        CREATE UNIQUE INDEX IF NOT EXISTS articles_by_id ON articles (id);
+        CREATE TABLE IF NOT EXISTS world_flags (flag TEXT PRIMARY KEY) WITHOUT ROWID;
+        CREATE VIRTUAL TABLE IF NOT EXISTS articles_search USING fts5(
+            title, keywords, body, content = 'articles', content_rowid = 'rank',
+            tokenize = 'unicode61 remove_diacritics 2');
+        CREATE VIRTUAL TABLE IF NOT EXISTS quick_replies_search USING fts5(
+            text, tags, content = 'quick_replies', content_rowid = 'rank', tokenize = 'unicode61 remove_diacritics 2');
         """
+
+    /// The flag in `world_flags` that says closing a conversation needs a disposition code.
+    static let requiresDispositionFlag = "requires disposition"
 
     /// Creates the world's tables and indexes in `database` unless they are there.
     public static func create(in database: Database) throws(StorageError) {

@@ -12,6 +12,9 @@ public final class WorldWriter {
     private var arrivingContacts: ArrivingRows<World.Contact>
     private var arrivingAccounts: ArrivingRows<World.Account>
     private var arrivingCases: ArrivingRows<World.CaseRecord>
+    /// The conversation-control records waiting, by kind.
+    private var arrivingService: [WorldRecordKind: ArrivingRows<World.ServiceRecord>] = [:]
+    private let insertFlag: Statement
     private let insertWorkItem: Statement
     /// How many records of each kind this has written.
     public private(set) var counts: [WorldRecordKind: Int] = [:]
@@ -24,7 +27,7 @@ public final class WorldWriter {
         try WorldSchema.create(in: database)
         // Arriving rows are dropped whole at the end: no need to overwrite their pages with zeros first.
         try database.execute("PRAGMA temp.secure_delete = OFF")
-        for table in WorldSchema.rankedTables {
+        for (table, _) in WorldSchema.rankedTables {
             try database.execute("CREATE TEMP TABLE IF NOT EXISTS \(Self.arriving(table)) (\(table.definitions))")
         }
         self.database = database
@@ -44,6 +47,50 @@ public final class WorldWriter {
         }
         insertWorkItem = try database.prepare(
             "INSERT INTO work_items (id, channel, customer, stream) VALUES (?1, ?2, ?3, ?4)")
+        insertFlag = try database.prepare("INSERT OR IGNORE INTO world_flags (flag) VALUES (?1)")
+        for (table, kind) in WorldSchema.rankedTables where WorldRecordKind.serviceKinds.contains(kind) {
+            arrivingService[kind] = try ArrivingRows(table, in: database, values: Self.serviceValues)
+        }
+    }
+
+    /// The column values of a conversation-control record, in its table's order.
+    private static func serviceValues(_ values: inout RowValues, _ record: World.ServiceRecord) {
+        switch record {
+        case .queue(let queue):
+            values.key(queue.name)
+            values.text(queue.name)
+        case .agent(let agent):
+            values.key(agent.name)
+            values.text(agent.name)
+            values.text(agent.lines.joined(separator: "\n"))
+        case .quickReply(let reply):
+            values.key(reply.text)
+            values.text(reply.text)
+            values.text(reply.tags.joined(separator: " "))
+        case .disposition(let disposition):
+            values.key(disposition.code)
+            values.text(disposition.code)
+        case .article(let article):
+            values.number(article.id)
+            values.text(article.title)
+            values.text(article.keywords)
+            values.text(article.body)
+        case .dispositionRequired: break
+        }
+    }
+
+    /// Writes one queue, colleague, quick reply, disposition or article (a second with the same name,
+    /// text or id fails ``finish()``), or sets the world's flag.
+    public func write(_ record: World.ServiceRecord) throws(StorageError) {
+        try check(record.problem)
+        guard let kind = record.key?.kind else {
+            try insertFlag.bind(WorldSchema.requiresDispositionFlag, at: 1)
+            defer { insertFlag.reset() }
+            _ = try insertFlag.step()
+            return
+        }
+        try arrivingService[kind]!.add(record)
+        counts[kind, default: 0] += 1
     }
 
     /// Writes every record of `world` and finishes.
@@ -52,6 +99,7 @@ public final class WorldWriter {
         for account in world.accounts { try write(account) }
         for record in world.cases { try write(record) }
         for item in world.workItems { try write(item) }
+        for record in world.serviceRecords { try write(record) }
         try finish()
     }
 
@@ -109,7 +157,8 @@ public final class WorldWriter {
         try arrivingContacts.flush()
         try arrivingAccounts.flush()
         try arrivingCases.flush()
-        for (table, kind) in zip(WorldSchema.rankedTables, [WorldRecordKind.contact, .account, .caseRecord]) {
+        for kind in arrivingService.keys { try arrivingService[kind]!.flush() }
+        for (table, kind) in WorldSchema.rankedTables {
             let columns = table.columns.joined(separator: ", ")
             let arriving = "temp." + Self.arriving(table)
             try database.execute(
@@ -130,6 +179,7 @@ public final class WorldWriter {
             }
             try database.execute("DELETE FROM \(arriving)")
         }
+        try WorldSchema.rebuildSearch(in: database)
     }
 
     /// The temporary table where `table`'s rows wait for ``finish()``.

@@ -60,8 +60,8 @@ import Testing
         ("config auto-presence ", ["on", "off"]),
         ("config max-tabs ", []),
         ("config max", ["max-sessions", "max-tabs"]),
-        ("help k", ["keys"]),
-        ("help qu", ["quit"]),
+        ("help k", ["kb", "keys"]),
+        ("help qu", ["quickreply", "quit"]),
         ("type ", ["title", "description"]),
     ])
     func keywordsAndFixedValuesFollowTheGrammar(line: String, expected: [String]) {

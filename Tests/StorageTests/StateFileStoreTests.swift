@@ -257,10 +257,17 @@ func inWorld(of other: PanelState?, _ state: PanelState) -> PanelState {
 extension World {
     /// The world as a catalog lists it: names by key, cases and work items by number.
     var sortedLikeACatalog: World {
-        World(
+        var world = World(
             contacts: contacts.sorted { worldKey($0.name) < worldKey($1.name) },
             accounts: accounts.sorted { worldKey($0.name) < worldKey($1.name) },
             cases: cases.sorted { $0.number < $1.number }, workItems: workItems.sorted { $0.id < $1.id })
+        world.queues = queues.sorted { worldKey($0.name) < worldKey($1.name) }
+        world.agents = agents.sorted { worldKey($0.name) < worldKey($1.name) }
+        world.quickReplies = quickReplies.sorted { worldKey($0.text) < worldKey($1.text) }
+        world.dispositions = dispositions.sorted { worldKey($0.code) < worldKey($1.code) }
+        world.requiresDisposition = requiresDisposition
+        world.articles = articles.sorted { $0.id < $1.id }
+        return world
     }
 }
 

@@ -53,6 +53,9 @@ struct Arguments {
     /// The next word, if any.
     mutating func next() -> Token? { tokens.popFirst() }
 
+    /// The next word, left in place.
+    func peek() -> Token? { tokens.first }
+
     /// The next word; a usage error when there is none.
     mutating func required() throws(CommandError) -> Token {
         guard let token = tokens.popFirst() else { throw .usage(spec) }

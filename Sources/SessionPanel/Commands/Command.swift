@@ -63,6 +63,18 @@ public enum Command: Sendable, Equatable {
     case report(ReportFormat, svg: String?)
     case message(SessionReference, text: String)
     case reply(String)
+    /// `kb search <words>`: the articles matching, best first.
+    case kbSearch(String)
+    /// `kb open <id>`: the article in the focused session's KB Search tab.
+    case kbOpen(Int)
+    /// `kb send <id>`: the article's link sent to the customer.
+    case kbSend(Int)
+    /// `quickreply [<words>|#tag]`: the quick replies matching, numbered.
+    case quickReplies(String)
+    /// `quickreply send <n>`: the n-th of the last list sent, its slugs filled in.
+    case quickReplySend(Int)
+    /// `quickreply add "#tag text"`: a personal quick reply saved.
+    case quickReplyAdd(String)
     case history(SessionReference?)
     case sentiment(SessionReference, Sentiment)
     /// `leave`: the customer ends the chat or hangs up.

@@ -155,6 +155,10 @@ public enum ValueKind: Sendable, Equatable {
     case caseNumber
     case contactName
     case accountName
+    /// A knowledge article's id (the world's, completed over its index).
+    case articleID
+    /// A number of the last quick-reply list.
+    case quickReplyNumber
     case workItem([WorkStream])
     case channel
     case sentiment

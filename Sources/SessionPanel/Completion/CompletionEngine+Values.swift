@@ -22,7 +22,11 @@ extension CompletionEngine {
                 let id = notification.conversationID
                 return [CompletionCandidate("W\(id)", line), name(state.conversations[id]?.title ?? "", line)]
             }
-        case .caseNumber, .contactName, .accountName:
+        case .quickReplyNumber:
+            return state.tools.lastQuickReplies.enumerated().map {
+                CompletionCandidate(String($0 + 1), VisibleText.escaped($1.text))
+            }
+        case .caseNumber, .contactName, .accountName, .articleID:
             var unlisted = 0
             return worldValues(kind, partial: partial, state, limit: .max, unlisted: &unlisted) ?? []
         case .workItem(let streams):
@@ -81,6 +85,12 @@ extension CompletionEngine {
                 recordKind = .contact
                 candidates = try world.contacts(startingWith: partial, limit: limit).map {
                     name($0.name, VisibleText.escaped($0.account ?? "contact"))
+                }
+            case .articleID:
+                recordKind = .article
+                guard partial.allSatisfy({ $0.isASCII && $0.isNumber }) else { return [] }
+                candidates = try world.articles(idStartingWith: partial, limit: limit).map {
+                    CompletionCandidate(String($0.id), VisibleText.escaped($0.title))
                 }
             case .accountName:
                 recordKind = .account

@@ -28,6 +28,12 @@ public enum Report: Sendable, Equatable {
     case shiftReport(ReportFormat)
     /// Something that fell due on the simulated clock, as one line.
     case event(EventLine)
+    /// Articles found (`kb search`): id and title, best first.
+    case articles([World.Article])
+    /// An article opened in a KB Search tab: title and body.
+    case article(World.Article)
+    /// A numbered quick-reply list; how many of them are the agent's own (listed first).
+    case quickReplies([World.QuickReply], personal: Int)
 }
 
 /// One event of a live shift, as the line printed above the prompt or after `clock advance`.

@@ -38,6 +38,8 @@ public struct PanelState: Sendable, Codable, Equatable {
     public internal(set) var panelMode: PanelMode
     /// Generated traffic, the scenario's timeline and the shift's history.
     public internal(set) var shift: Shift
+    /// The agent's quick replies and open articles.
+    public internal(set) var tools = ConversationTools()
     /// The next session id to hand out.
     var nextSessionID: Int
     /// The next work item number to hand out.

@@ -38,6 +38,9 @@ extension World: WorldCatalog {
         case .account: return accounts.count { hasBytePrefix(worldKey($0.name), key) }
         case .caseRecord: return cases.count { numberStarts($0.number, with: prefix) }
         case .workItem: return workItems.count { numberStarts($0.id, with: prefix) }
+        case .queue, .agent, .disposition: return names(of: kind).count { hasBytePrefix(worldKey($0), key) }
+        case .quickReply: return quickReplies.count { hasBytePrefix(worldKey($0.text), key) }
+        case .article: return articles.count { numberStarts($0.id, with: prefix) }
         }
     }
 
@@ -46,7 +49,7 @@ extension World: WorldCatalog {
     }
 
     /// The records whose key starts with `prefix`'s, sorted by key, at most `limit`.
-    private static func sortedByKey<Record>(
+    static func sortedByKey<Record>(
         _ records: [Record], _ prefix: String, _ limit: Int, _ name: (Record) -> String
     ) -> [Record] {
         let key = worldKey(prefix)

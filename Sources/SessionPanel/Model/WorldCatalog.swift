@@ -5,7 +5,7 @@
 /// UTF-8 bytes, cases by number) and cut at `limit`, so a catalog of a million contacts answers
 /// a prefix with a range scan. A lookup throws a ``CommandError`` only when the catalog itself
 /// cannot be read.
-public protocol WorldCatalog: Sendable {
+public protocol WorldCatalog: ServiceCatalog {
     /// The contact called `name`, ignoring case.
     func contact(named name: String) throws(CommandError) -> World.Contact?
     /// The account called `name`, ignoring case.
@@ -26,11 +26,39 @@ public protocol WorldCatalog: Sendable {
     func isSame(as other: any WorldCatalog) -> Bool
 }
 
+/// Where commands look up the conversation-control tables (queues, colleagues, quick replies,
+/// dispositions, articles): names ignoring case as ``WorldCatalog`` matches them, lists sorted and
+/// cut at `limit`; searches as ``SearchWords`` reads a query.
+public protocol ServiceCatalog: Sendable {
+    /// The queue, colleague agent or disposition code (`kind`) called `name`, ignoring case, as the world spells it.
+    func name(of kind: WorldRecordKind, _ name: String) throws(CommandError) -> String?
+    /// Up to `limit` names of `kind` (queue, agent, disposition) whose lowercased name starts with `prefix` lowercased, sorted.
+    func names(of kind: WorldRecordKind, startingWith prefix: String, limit: Int) throws(CommandError) -> [String]
+    /// The colleague called `name`, with their lines.
+    func agent(named name: String) throws(CommandError) -> World.Agent?
+    /// Whether closing a conversation needs a disposition code.
+    func isDispositionRequired() throws(CommandError) -> Bool
+    /// The article numbered `id`.
+    func article(_ id: Int) throws(CommandError) -> World.Article?
+    /// Up to `limit` articles whose number written in decimal starts with `digits`, by number.
+    func articles(idStartingWith digits: String, limit: Int) throws(CommandError) -> [World.Article]
+    /// Up to `limit` articles matching every word of `query`, best first (title above keywords above body).
+    func articles(matching query: String, limit: Int) throws(CommandError) -> [World.Article]
+    /// Up to `limit` quick replies matching `filter` (``QuickReplyFilter``), sorted by their lowercased text.
+    func quickReplies(matching filter: QuickReplyFilter, limit: Int) throws(CommandError) -> [World.QuickReply]
+}
+
 /// The kinds of record a world holds.
 public enum WorldRecordKind: String, Sendable, CaseIterable {
     case contact, account
     case caseRecord = "case"
     case workItem = "work item"
+    case queue, agent
+    case quickReply = "quick reply"
+    case disposition, article
+
+    /// The kinds of the conversation-control tables (``World/ServiceRecord``).
+    public static let serviceKinds: [WorldRecordKind] = [.queue, .agent, .quickReply, .disposition, .article]
 }
 
 extension WorldCatalog {
@@ -88,6 +116,24 @@ public struct AnyWorldCatalog: WorldCatalog, Equatable, Codable {
         try base.count(kind, startingWith: prefix)
     }
     public func isSame(as other: any WorldCatalog) -> Bool { base.isSame(as: AnyWorldCatalog(other).base) }
+    public func name(of kind: WorldRecordKind, _ name: String) throws(CommandError) -> String? {
+        try base.name(of: kind, name)
+    }
+    public func names(of kind: WorldRecordKind, startingWith prefix: String, limit: Int) throws(CommandError)
+        -> [String]
+    { try base.names(of: kind, startingWith: prefix, limit: limit) }
+    public func agent(named name: String) throws(CommandError) -> World.Agent? { try base.agent(named: name) }
+    public func isDispositionRequired() throws(CommandError) -> Bool { try base.isDispositionRequired() }
+    public func article(_ id: Int) throws(CommandError) -> World.Article? { try base.article(id) }
+    public func articles(idStartingWith digits: String, limit: Int) throws(CommandError) -> [World.Article] {
+        try base.articles(idStartingWith: digits, limit: limit)
+    }
+    public func articles(matching query: String, limit: Int) throws(CommandError) -> [World.Article] {
+        try base.articles(matching: query, limit: limit)
+    }
+    public func quickReplies(matching filter: QuickReplyFilter, limit: Int) throws(CommandError)
+        -> [World.QuickReply]
+    { try base.quickReplies(matching: filter, limit: limit) }
 
     public static func == (lhs: Self, rhs: Self) -> Bool { lhs.isSame(as: rhs) }
 

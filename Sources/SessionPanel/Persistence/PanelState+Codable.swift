@@ -1,7 +1,7 @@
 extension PanelState {
     private enum CodingKeys: String, CodingKey {
         case world, settings, sessions, focusedSessionID, notifications, conversations, presence
-        case clock, visitorCount, panelMode, nextSessionID, nextWorkItem, shift, presenceSetByAgent, heldRequests
+        case clock, visitorCount, panelMode, nextSessionID, nextWorkItem, shift, presenceSetByAgent, heldRequests, tools
     }
 
     /// Reads a state as ``encode(to:)`` writes it. The result may still break the manager's rules:
@@ -30,6 +30,7 @@ extension PanelState {
         panelMode = try container.decode(PanelMode.self, forKey: .panelMode)
         nextSessionID = try container.decode(Int.self, forKey: .nextSessionID)
         nextConversationID = try container.decode(Int.self, forKey: .nextWorkItem)
+        tools = try container.decodeIfPresent(ConversationTools.self, forKey: .tools) ?? ConversationTools()
         if let shift = try container.decodeIfPresent(Shift.self, forKey: .shift) {
             self.shift = shift
         } else {  // saved before live shifts: the waiting windows still end on time
@@ -59,5 +60,6 @@ extension PanelState {
         try container.encode(nextSessionID, forKey: .nextSessionID)
         try container.encode(nextConversationID, forKey: .nextWorkItem)
         try container.encode(shift, forKey: .shift)
+        try container.encode(tools, forKey: .tools)
     }
 }

@@ -28,6 +28,9 @@ public struct ReportRenderer: Sendable {
         case .event(let line): return event(line)
         case .shiftReport(.text): return ShiftReportRenderer(style: style).lines(ShiftReport(state))
         case .shiftReport(.json): return [ShiftReport(state).json()]
+        case .articles(let found): return articles(found)
+        case .article(let article): return self.article(article)
+        case .quickReplies(let replies, let personal): return quickReplies(replies, personal: personal)
         }
     }
 

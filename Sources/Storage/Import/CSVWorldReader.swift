@@ -12,13 +12,19 @@ public struct CSVWorldReader {
     public enum Table: String, Sendable, CaseIterable {
         case contacts, accounts, cases
         case workItems = "work items"
+        case queues, agents
+        case quickReplies = "quick replies"
+        case dispositions, articles
 
-        /// The table a file holds, from its name: the first of `contact`, `account`, `case`, `work`
-        /// that the name contains, ignoring case (`contacts.csv`, `crm-cases-2026.csv`, `work-items.csv`).
+        /// The table a file holds, from its name: the first of `contact`, `account`, `case`, `work`,
+        /// `queue`, `agent`, `quick`, `disposition`, `article` that the name contains, ignoring case
+        /// (`contacts.csv`, `crm-cases-2026.csv`, `work-items.csv`, `quick-replies.csv`).
         public init?(fileName: String) {
             let name = worldKey(String(fileName.split(separator: "/").last ?? ""))
             let words: [(String, Table)] = [
                 ("contact", .contacts), ("account", .accounts), ("case", .cases), ("work", .workItems),
+                ("queue", .queues), ("agent", .agents), ("quick", .quickReplies), ("disposition", .dispositions),
+                ("article", .articles),
             ]
             guard let table = words.first(where: { name.contains($0.0) })?.1 else { return nil }
             self = table
@@ -31,6 +37,26 @@ public struct CSVWorldReader {
             case .accounts: (["name"], [])
             case .cases: (["number", "title"], ["customer"])
             case .workItems: (["id", "channel", "stream"], ["customer"])
+            case .queues: (["name"], [])
+            case .agents: (["name"], ["lines"])
+            case .quickReplies: (["text"], [])
+            case .dispositions: (["code"], ["required"])
+            case .articles: (["id", "title"], ["keywords", "body"])
+            }
+        }
+
+        /// The kind of record a row of this table is.
+        var kind: WorldRecordKind {
+            switch self {
+            case .contacts: .contact
+            case .accounts: .account
+            case .cases: .caseRecord
+            case .workItems: .workItem
+            case .queues: .queue
+            case .agents: .agent
+            case .quickReplies: .quickReply
+            case .dispositions: .disposition
+            case .articles: .article
             }
         }
     }
@@ -159,6 +185,45 @@ public struct CSVWorldReader {
                     id: try integer("id", World.problem(workItemID:)), channel: try enumeration("channel"),
                     customer: try optional("customer"),
                     stream: try enumeration("stream")))
+        case .queues, .agents, .quickReplies, .dispositions, .articles:
+            try writeService(to: sink, positions)
+        }
+    }
+
+    /// Builds the conversation-control record from the current row's fields and writes it.
+    private func writeService(to sink: some WorldRecordSink, _ positions: Columns) throws {
+        func text(_ column: String) throws -> String { try positions[column].map(string) ?? "" }
+        func checked(_ record: World.ServiceRecord, at column: String) throws -> World.ServiceRecord {
+            if let problem = record.problem { throw error(problem, at: fieldPlaces[positions[column]!]) }
+            return record
+        }
+        switch table {
+        case .queues: try sink.write(try checked(.queue(World.Queue(name: try text("name"))), at: "name"))
+        case .agents:
+            let lines = try text("lines").split(whereSeparator: \.isNewline).map(String.init)
+            try sink.write(try checked(.agent(World.Agent(name: try text("name"), lines: lines)), at: "name"))
+        case .quickReplies:
+            try sink.write(try checked(.quickReply(World.QuickReply(text: try text("text"))), at: "text"))
+        case .dispositions:
+            try sink.write(try checked(.disposition(World.Disposition(code: try text("code"))), at: "code"))
+            switch worldKey(try text("required").trimmingSpaces) {
+            case "yes", "true", "1": try sink.write(.dispositionRequired)
+            case "", "no", "false", "0": break
+            case let value:
+                throw error(
+                    "required \"\(VisibleText.excerpt(value))\" is not yes or no",
+                    at: fieldPlaces[positions["required"]!])
+            }
+        case .articles:
+            let index = positions["id"]!
+            let value = try string(index)
+            guard let id = Int(value.trimmingSpaces) else {
+                throw error("id \"\(VisibleText.excerpt(value))\" is not a whole number", at: fieldPlaces[index])
+            }
+            let article = World.Article(
+                id: id, title: try text("title"), keywords: try text("keywords"), body: try text("body"))
+            try sink.write(try checked(.article(article), at: World.problem(articleID: id) == nil ? "title" : "id"))
+        case .contacts, .accounts, .cases, .workItems: break
         }
     }
 

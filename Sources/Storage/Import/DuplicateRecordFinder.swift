@@ -53,10 +53,7 @@ final class DuplicateRecordFinder: WorldRecordSink, RecordPlaceListener {
     /// Whether `path` can hold the wanted records: any JSON file, only a CSV file of their table.
     private func mayHold(_ path: String) -> Bool {
         guard let wanted, path.lowercased().hasSuffix(".csv") else { return true }
-        let tables: [WorldRecordKind: CSVWorldReader.Table] = [
-            .contact: .contacts, .account: .accounts, .caseRecord: .cases, .workItem: .workItems,
-        ]
-        return CSVWorldReader.Table(fileName: path) == tables[wanted.kind]
+        return CSVWorldReader.Table(fileName: path)?.kind == wanted.kind
     }
 
     func nextRecord(line: Int, column: Int) { next = (line, column) }
@@ -65,6 +62,9 @@ final class DuplicateRecordFinder: WorldRecordSink, RecordPlaceListener {
     func write(_ account: World.Account) throws { try saw(.account, worldKey(account.name)) }
     func write(_ record: World.CaseRecord) throws { try saw(.caseRecord, String(record.number)) }
     func write(_ item: World.WorkItem) throws { try saw(.workItem, String(item.id)) }
+    func write(_ record: World.ServiceRecord) throws {
+        if let (kind, key) = record.key { try saw(kind, key) }
+    }
 
     private func saw(_ kind: WorldRecordKind, _ key: String) throws {
         if let wanted, wanted.kind != kind || wanted.key != key { return }

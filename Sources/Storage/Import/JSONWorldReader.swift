@@ -6,7 +6,7 @@ import SessionPanel
 ///
 /// Errors use the wording of the whole-file decoder: `cases[1].title should be a string`,
 /// `missing "title" in cases[1]`, and for syntax `not valid JSON: … (line L, column C)`.
-/// A list that is missing is empty; keys other than the four lists are skipped.
+/// A list that is missing is empty; a key that is not a list of the world (or `requireDisposition`) is refused.
 public struct JSONWorldReader {
     /// The longest string a record may hold, so a file without a closing quote cannot take all memory.
     public static let longestString = 1 << 20
@@ -54,6 +54,10 @@ public struct JSONWorldReader {
                 case "cases": try readList(key) { reader, place throws in try sink.write(try reader.readCase(place)) }
                 case "workItems":
                     try readList(key) { reader, place throws in try sink.write(try reader.readWorkItem(place)) }
+                case "queues", "agents", "quickReplies", "dispositions", "articles":
+                    try readList(key) { reader, place throws in try sink.write(try reader.readServiceRecord(place)) }
+                case "requiresDisposition":
+                    if try readBool(Place(name: key)) { try sink.write(World.ServiceRecord.dispositionRequired) }
                 default: throw Self.unknown(key, in: nil)
                 }
                 if try endOfObject() { break }
@@ -129,6 +133,39 @@ public struct JSONWorldReader {
             id: try required(id, "id", place), channel: try required(channel, "channel", place),
             customer: customer, stream: try required(stream, "stream", place))
         return try checked(item, WorldWriter.problem(item), at: start)
+    }
+
+    /// Reads a queue, colleague, quick reply, disposition or article: which one `place` names.
+    private mutating func readServiceRecord(_ place: Place) throws -> World.ServiceRecord {
+        let start = here
+        var texts: [String: String] = [:]
+        var id: Int?
+        var lines: [String] = []
+        let members: [String: [String]] = [
+            "queues": ["name"], "agents": ["name"], "quickReplies": ["text"], "dispositions": ["code"],
+            "articles": ["title", "keywords", "body"],
+        ]
+        try readObject(place) { reader, key throws in
+            switch (place.name, key) {
+            case ("articles", "id"): id = try reader.readInteger(place, key)
+            case ("agents", "lines"): lines = try reader.readStringList(place, key)
+            case (_, _) where members[place.name]?.contains(key) == true: texts[key] = try reader.readString(place, key)
+            default: throw Self.unknown(key, in: place)
+            }
+        }
+        let record: World.ServiceRecord
+        switch place.name {
+        case "queues": record = .queue(World.Queue(name: try required(texts["name"], "name", place)))
+        case "agents": record = .agent(World.Agent(name: try required(texts["name"], "name", place), lines: lines))
+        case "quickReplies": record = .quickReply(World.QuickReply(text: try required(texts["text"], "text", place)))
+        case "dispositions": record = .disposition(World.Disposition(code: try required(texts["code"], "code", place)))
+        default:
+            record = .article(
+                World.Article(
+                    id: try required(id, "id", place), title: try required(texts["title"], "title", place),
+                    keywords: texts["keywords"] ?? "", body: texts["body"] ?? ""))
+        }
+        return try checked(record, record.problem, at: start)
     }
 
     /// A member no world record has: a typo or a field of another program, refused rather than dropped.
@@ -227,6 +264,44 @@ public struct JSONWorldReader {
     private mutating func readString(_ place: Place, _ key: String) throws -> String {
         guard try input.peek() == UInt8(ascii: "\"") else { throw try mismatch("\(place).\(key) should be a string") }
         return try readStringLiteral()
+    }
+
+    /// Reads `[string, …]`.
+    private mutating func readStringList(_ place: Place, _ key: String) throws -> [String] {
+        guard try input.peek() == UInt8(ascii: "[") else { throw try mismatch("\(place).\(key) should be a list") }
+        try enter()
+        defer { depth -= 1 }
+        var strings: [String] = []
+        try skipSpace()
+        if try input.peek() == UInt8(ascii: "]") {
+            input.advance()
+            return strings
+        }
+        while true {
+            try skipSpace()
+            strings.append(try readString(place, "\(key)[\(strings.count)]"))
+            try skipSpace()
+            switch try input.peek() {
+            case UInt8(ascii: ","): input.advance()
+            case UInt8(ascii: "]"):
+                input.advance()
+                return strings
+            case let byte: throw syntax("expected ',' or ']' in an array, found \(shown(byte))")
+            }
+        }
+    }
+
+    /// Reads `true` or `false`.
+    private mutating func readBool(_ place: Place) throws -> Bool {
+        switch try input.peek() {
+        case UInt8(ascii: "t"):
+            try readLiteral("true")
+            return true
+        case UInt8(ascii: "f"):
+            try readLiteral("false")
+            return false
+        default: throw try mismatch("\(place) should be true or false")
+        }
     }
 
     private mutating func readOptionalString(_ place: Place, _ key: String) throws -> String? {

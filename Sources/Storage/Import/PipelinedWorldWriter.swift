@@ -17,6 +17,7 @@ final class PipelinedWorldWriter: WorldRecordSink, @unchecked Sendable {
         case account(World.Account)
         case caseRecord(World.CaseRecord)
         case workItem(World.WorkItem)
+        case service(World.ServiceRecord)
     }
 
     /// Records per batch, and batches handed over but not yet written.
@@ -65,6 +66,11 @@ final class PipelinedWorldWriter: WorldRecordSink, @unchecked Sendable {
     func write(_ item: World.WorkItem) throws {
         try check(WorldWriter.problem(item))
         try add(.workItem(item))
+    }
+
+    func write(_ record: World.ServiceRecord) throws {
+        try check(record.problem)
+        try add(.service(record))
     }
 
     /// Waits until every record handed over is written; throws the writer's failure, if any.
@@ -122,6 +128,7 @@ final class PipelinedWorldWriter: WorldRecordSink, @unchecked Sendable {
                     case .account(let account): try writer.write(account)
                     case .caseRecord(let record): try writer.write(record)
                     case .workItem(let item): try writer.write(item)
+                    case .service(let record): try writer.write(record)
                     }
                 }
             } catch {

@@ -119,7 +119,8 @@ public enum WorldFiles {
         guard let table = CSVWorldReader.Table(fileName: path) else {
             throw Failure(
                 "world file \(shown(path)): cannot tell which table it holds; name it after one "
-                    + "(contacts.csv, accounts.csv, cases.csv, work-items.csv)")
+                    + "(contacts.csv, accounts.csv, cases.csv, work-items.csv, queues.csv, agents.csv, "
+                    + "quick-replies.csv, dispositions.csv, articles.csv)")
         }
         return table
     }

@@ -7,6 +7,7 @@ public protocol WorldRecordSink: AnyObject {
     func write(_ account: World.Account) throws
     func write(_ record: World.CaseRecord) throws
     func write(_ item: World.WorkItem) throws
+    func write(_ record: World.ServiceRecord) throws
 }
 
 extension WorldWriter: WorldRecordSink {}
@@ -22,4 +23,5 @@ public final class WorldCollector: WorldRecordSink {
     public func write(_ account: World.Account) { world.accounts.append(account) }
     public func write(_ record: World.CaseRecord) { world.cases.append(record) }
     public func write(_ item: World.WorkItem) { world.workItems.append(item) }
+    public func write(_ record: World.ServiceRecord) { world.add(record) }
 }

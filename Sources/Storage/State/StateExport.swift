@@ -69,6 +69,14 @@ public enum StateExport {
         writer.beginObject()
         for (list, _) in PrettyJSONWriter.ordered(lists) {
             writer.key(list)
+            if list == "requiresDisposition" {
+                do {
+                    writer.write(.bool(try catalog.isDispositionRequired()))
+                } catch {
+                    throw StateFileError(path, .invalid(error.message))
+                }
+                continue
+            }
             writer.beginArray()
             func each(_ record: some Encodable) throws(StateFileError) {
                 writer.write(try encode(record, path))
@@ -95,6 +103,11 @@ public enum StateExport {
                         guard let stream = WorkStream(rawValue: row.string(at: 3) ?? "") else { return }
                         try each(WorldRows.workItem(row, in: stream))
                     }
+                case let list where WorldRows.serviceLists[list] != nil:
+                    let (table, sql, read) = WorldRows.serviceLists[list]!
+                    // A state file written before these tables has none: its lists are empty.
+                    guard try catalog.hasTable(table) else { break }
+                    try rows(sql, in: catalog) { row in try each(read(row)) }
                 default:
                     throw StateFileError(path, .invalid("the world's \(list) are not in the file's tables"))
                 }

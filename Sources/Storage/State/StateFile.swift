@@ -274,7 +274,8 @@ public final class StateFile {
             throw StateFileError(path, .unwritable(error.message))
         }
         try transaction { () throws(StorageError) in
-            for table in ["contacts", "accounts", "cases", "work_items"] {
+            try WorldSchema.create(in: database)  // a file from before the conversation-control tables gains them
+            for table in WorldSchema.recordTables {
                 try database.execute("DELETE FROM \(table)")
             }
             try writeWorld(database)
@@ -474,9 +475,10 @@ public final class StateFile {
             let attach = try database.prepare("ATTACH DATABASE ?1 AS source")
             try attach.bind(catalog.database.path, at: 1)
             try attach.step()
-            for table in ["contacts", "accounts", "cases", "work_items"] {
+            for table in WorldSchema.recordTables {
                 try database.execute("INSERT INTO main.\(table) SELECT * FROM source.\(table)")
             }
+            try WorldSchema.rebuildSearch(in: database)
         } else {
             throw StorageError("this kind of world cannot be saved in a state file")
         }

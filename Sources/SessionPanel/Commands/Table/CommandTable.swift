@@ -7,7 +7,7 @@ public enum CommandTable {
     public static let commands: [CommandSpec] = [
         incoming, notifications, accept, reject, open, pick, dashboard,
         switchCommand, close, end, link, hover, panel, show,
-        message, reply, history, sentiment, leave,
+        message, reply, history, sentiment, leave, kb, quickreply,
         type, form, tab, tabs,
         presence, config, clock, traffic, report,
         help, clear, quit,
