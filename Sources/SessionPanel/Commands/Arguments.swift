@@ -50,6 +50,12 @@ struct Arguments {
     /// The error for words that do not fit the command's usage, after `reason` when given.
     func usageError(_ reason: String? = nil) -> CommandError { .usage(spec, after: reason) }
 
+    /// The next word, left in place, if any.
+    var peek: Token? { tokens.first }
+
+    /// How many words are left.
+    var count: Int { tokens.count }
+
     /// The next word, if any.
     mutating func next() -> Token? { tokens.popFirst() }
 

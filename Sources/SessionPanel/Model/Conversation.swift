@@ -41,6 +41,20 @@ public struct Message: Sendable, Codable, Equatable {
     }
 }
 
+/// A note the agent saved to a conversation's timeline (`note "called back, fixed"`).
+public struct Note: Sendable, Codable, Equatable {
+    /// What the agent wrote, exactly as typed (escaped only when rendered).
+    public var text: String
+    /// Simulated time, in seconds, when it was saved.
+    public var time: Int
+
+    /// Creates a note.
+    public init(text: String, time: Int) {
+        self.text = text
+        self.time = time
+    }
+}
+
 /// A customer conversation, which is also a work item on the agent dashboard (`W<id>`).
 public struct Conversation: Sendable, Codable, Equatable, Identifiable {
     /// The work item number, shown as `W<id>`.
@@ -59,6 +73,12 @@ public struct Conversation: Sendable, Codable, Equatable, Identifiable {
     public var messages: [Message]
     /// When a `waiting` conversation closes for good, in simulated seconds.
     public var waitingUntil: Int?
+    /// The notes saved to its timeline, oldest first.
+    public var notes: [Note] = []
+    /// The account linked to it (`link account`), if any.
+    public var account: String?
+    /// The case linked to it (`link case`), by number, if any.
+    public var caseNumber: Int?
 
     /// Creates a conversation.
     public init(
@@ -75,10 +95,14 @@ public struct Conversation: Sendable, Codable, Equatable, Identifiable {
         self.waitingUntil = waitingUntil
     }
 
-    /// The session title: the customer's name, or `Visitor N` for an unauthenticated visitor.
+    /// The session title: the customer's (linked contact's) name, else the linked account's, or
+    /// `Visitor N` for an unauthenticated visitor.
     public var title: String {
-        customer ?? "Visitor \(visitorNumber ?? 0)"
+        customer ?? account ?? "Visitor \(visitorNumber ?? 0)"
     }
+
+    /// Whether a contact or an account is linked, so notes have a record's timeline to go to.
+    public var hasLinkedCustomer: Bool { customer != nil || account != nil }
 
     /// The work item label shown on the dashboard.
     public var itemLabel: String { "W\(id)" }
