@@ -22,7 +22,7 @@ extension PanelState {
             guard let contact = try contact(named: name) else { throw CommandError("no contact named \"\(name)\"") }
             if let current = conversation.customer, try world.contact(named: current) != nil {
                 throw CommandError(
-                    "\(conversation.title) is linked to the contact \(current); 'unlink contact' first")
+                    "\(conversation.itemLabel) is already linked to the contact \(current); 'unlink contact' first")
             }
             customerConversations.remove(conversation)
             conversation.customer = contact.name

@@ -20,7 +20,7 @@ extension CommandTable {
             + "account's) name. Without a session the focused one is meant; `link 2 \"Kenny Smith\"` links a contact.",
         arguments: [
             .keyword(recordKeywords(withValues: true), orValue: .conversationSession),
-            .keyword(recordKeywords(withValues: true)),
+            .keyword(recordKeywords(withValues: true), orValue: .contactName),
         ]
     ) { arguments throws(CommandError) in
         var session: SessionReference?
