@@ -24,10 +24,11 @@ import Testing
             history.suffix(3) == [
                 "  [00:00:00] Kenny Smith: it is on fire", "  [00:05:00] Note: called back, fixed",
                 "  [00:05:00] You: sorted",
-            ] || history.suffix(3) == [
-                "  [00:00:00] Kenny Smith: it is on fire", "  [00:05:00] You: sorted",
-                "  [00:05:00] Note: called back, fixed",
-            ])
+            ]
+                || history.suffix(3) == [
+                    "  [00:00:00] Kenny Smith: it is on fire", "  [00:05:00] You: sorted",
+                    "  [00:05:00] Note: called back, fixed",
+                ])
         #expect(agent.error("note \"  \"").contains("the note is empty"))
         agent.run("switch home")
         #expect(agent.error("note hi") == "Home has no conversation")
@@ -103,7 +104,9 @@ import Testing
         #expect(agent.error("link case x").contains("case number must be a number, not \"x\""))
         #expect(agent.error("unlink 1 everything").contains("\"everything\" is not contact, account or case"))
         agent.run("open case 17")
-        #expect(agent.error("link contact \"Kenny Smith\"") == "\"Refund for order 1182\" is a record session, not a conversation")
+        #expect(
+            agent.error("link contact \"Kenny Smith\"")
+                == "\"Refund for order 1182\" is a record session, not a conversation")
     }
 
     @Test("a named customer unlinked from their contact becomes the next visitor, and their request index follows")

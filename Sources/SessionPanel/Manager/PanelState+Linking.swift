@@ -8,7 +8,9 @@ extension PanelState {
                 session.isHome
                     ? "Home has no conversation" : "\"\(session.title)\" is a record session, not a conversation")
         }
-        guard !session.readOnly else { throw CommandError("\"\(session.title)\" is a closed work item, open read-only") }
+        guard !session.readOnly else {
+            throw CommandError("\"\(session.title)\" is a closed work item, open read-only")
+        }
         return id
     }
 

@@ -98,7 +98,9 @@ public struct ReportRenderer: Sendable {
         let header = style.fitted([
             "Conversation with \(title) (\(conversation.channel.displayName), \(conversation.state.displayName))"
         ]).map { style.paint($0, .bold) }
-        guard !conversation.messages.isEmpty || !conversation.notes.isEmpty else { return header + ["  No messages yet."] }
+        guard !conversation.messages.isEmpty || !conversation.notes.isEmpty else {
+            return header + ["  No messages yet."]
+        }
         // messages and notes by time; at the same second a note follows the messages it was written after
         var lines: [String] = []
         var notes = conversation.notes[...]
