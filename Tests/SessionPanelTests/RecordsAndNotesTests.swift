@@ -34,6 +34,17 @@ import Testing
         #expect(agent.error("note hi") == "Home has no conversation")
     }
 
+    @Test("a note's control characters never reach the terminal raw: notes, history and the summary escape them")
+    func hostileNote() {
+        var agent = ScriptedAgent()
+        agent.run(#"incoming chat "Kenny Smith""#, "accept", "note \"\u{1B}[2Jgone\"")
+        #expect(agent.conversation("Kenny Smith")?.notes.first?.text == "\u{1B}[2Jgone")
+        for line in ["notes", "history", "summary"] {
+            let text = agent.output(line)
+            #expect(!text.contains("\u{1B}") && text.contains("[2Jgone"), "\(line)")
+        }
+    }
+
     @Test("a visitor's conversation takes notes only once a contact or account is linked")
     func visitorNotes() {
         var agent = ScriptedAgent()
