@@ -97,13 +97,15 @@ import Testing
         agent.run("incoming chat", "accept")
         #expect(
             agent.output("link account Contoso").hasPrefix(
-                "Linked the account Contoso to W1000. The session title is now Contoso."))
+                "Linked the account Contoso to Visitor 1; the session title is now Contoso."))
         #expect(agent.titles == ["Home", "Contoso"])
         agent.run(#"link contact "kenny smith""#)
         #expect(agent.titles == ["Home", "Kenny Smith"])
-        #expect(agent.output("link case 42").hasPrefix("Linked case 42 (Printer on fire) to W1000."))
+        #expect(agent.output("link case 42").hasPrefix("Linked case 42 (Printer on fire) to Kenny Smith."))
         #expect(agent.conversation("Kenny Smith")?.caseNumber == 42)
-        agent.run("unlink contact")
+        #expect(
+            agent.output("unlink contact").hasPrefix(
+                "Unlinked the contact Kenny Smith from Kenny Smith; the session title is now Contoso."))
         #expect(agent.titles == ["Home", "Contoso"])
         agent.run("unlink 1 account", "unlink case")
         #expect(agent.titles == ["Home", "Visitor 1"])

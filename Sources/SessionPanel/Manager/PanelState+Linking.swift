@@ -29,7 +29,7 @@ extension PanelState {
             customerConversations.remove(conversation)
             conversation.customer = contact.name
             customerConversations.add(conversation)
-            linked = "the contact \(contact.name)"
+            linked = contact.name
         case .account(let name):
             guard let account = try account(named: name) else { throw CommandError("no account named \"\(name)\"") }
             conversation.account = account.name
@@ -42,7 +42,8 @@ extension PanelState {
             linked = "case \(number) (\(record.title))"
         }
         conversations[id] = conversation
-        return Outcome([.message("Linked \(linked) to W\(id)." + retitle(position))], showsPanel: true)
+        let before = sessions[position].title
+        return Outcome([.message("Linked \(linked) to \(before)" + retitle(position))], showsPanel: true)
     }
 
     mutating func unlink(_ reference: SessionReference?, _ kind: LinkedRecordKind) throws(CommandError) -> Outcome {
@@ -72,17 +73,18 @@ extension PanelState {
             conversation.visitorNumber = visitorCount
         }
         conversations[id] = conversation
-        return Outcome([.message("Unlinked \(unlinked) from W\(id)." + retitle(position))], showsPanel: true)
+        let before = sessions[position].title
+        return Outcome([.message("Unlinked \(unlinked) from \(before)" + retitle(position))], showsPanel: true)
     }
 
-    /// Gives the session at `position` its conversation's title (the linked customer's name), and says so
-    /// when it changed (` The session title is now Kenny Smith.`), or nothing.
+    /// Gives the session at `position` its conversation's title (the linked customer's name); the end of
+    /// the sentence saying so (`; the session title is now Kenny Smith.`), or `.` when it did not change.
     private mutating func retitle(_ position: Int) -> String {
-        guard let conversation = conversation(of: sessions[position]) else { return "" }
+        guard let conversation = conversation(of: sessions[position]) else { return "." }
         let title = distinctTitle(conversation.title, for: sessions[position].kind)
-        guard title != sessions[position].title else { return "" }
+        guard title != sessions[position].title else { return "." }
         sessions[position].title = title
-        return " The session title is now \(title)."
+        return "; the session title is now \(title)."
     }
 
     /// What the search for the customer's record finds when conversation `id` is accepted, as the product
