@@ -55,6 +55,8 @@ import Testing
                 + "('link contact \"<name>\"')")
         agent.run(#"link contact "Kenny Smith""#, "note hello")
         #expect(agent.conversation("Kenny Smith")?.notes.map(\.text) == ["hello"])
+        agent.run(#"incoming sms "Kenny""#, "accept")  // a name the world has no contact for
+        #expect(agent.error("note hello").hasPrefix("link a contact first: Kenny is not a known customer"))
     }
 
     @Test("notes, links and the linked case are saved, and a state saved before them still loads")

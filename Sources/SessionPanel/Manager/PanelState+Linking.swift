@@ -66,7 +66,7 @@ extension PanelState {
             conversation.caseNumber = nil
             unlinked = "case \(number)"
         }
-        if !conversation.hasLinkedCustomer, conversation.visitorNumber == nil {
+        if conversation.customer == nil, conversation.account == nil, conversation.visitorNumber == nil {
             // a named customer unlinked becomes a visitor: the next number
             guard visitorCount < Limits.largestCounter else { throw Limits.exhausted("visitor numbers") }
             visitorCount += 1

@@ -101,9 +101,6 @@ public struct Conversation: Sendable, Codable, Equatable, Identifiable {
         customer ?? account ?? "Visitor \(visitorNumber ?? 0)"
     }
 
-    /// Whether a contact or an account is linked, so notes have a record's timeline to go to.
-    public var hasLinkedCustomer: Bool { customer != nil || account != nil }
-
     /// The work item label shown on the dashboard.
     public var itemLabel: String { "W\(id)" }
 
