@@ -34,6 +34,18 @@ import Testing
         #expect(agent.error("note hi") == "Home has no conversation")
     }
 
+    @Test("the summary's timeline shows the latest ten entries, newest first, and says how many there are")
+    func longTimeline() {
+        var agent = ScriptedAgent()
+        agent.run(#"incoming chat "Kenny Smith""#, "accept")
+        for minute in 1...12 { agent.run("clock advance 1m", "note \"call \(minute)\"") }
+        let lines = agent.output("summary").split(separator: "\n").map(String.init)
+        let heading = lines.firstIndex(of: "Timeline (latest 10 of 14)")  // 12 notes, W301, case 42
+        #expect(heading != nil)
+        #expect(lines[(heading ?? 0) + 1] == "  [00:12:00] Note: call 12")
+        #expect(lines.last == "  [00:03:00] Note: call 3")
+    }
+
     @Test("a note's control characters never reach the terminal raw: notes, history and the summary escape them")
     func hostileNote() {
         var agent = ScriptedAgent()

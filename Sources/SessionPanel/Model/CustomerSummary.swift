@@ -35,13 +35,19 @@ public struct CustomerSummary: Sendable, Equatable {
     public let linkedCase: World.CaseRecord?
     /// The customer's latest cases, highest number first, at most ``PanelState/recentCaseCount``.
     public let recentCases: [World.CaseRecord]
-    /// Notes and closed conversations, newest first, then the cases (undated).
+    /// Notes and closed conversations, newest first, then the cases (undated): the first
+    /// ``PanelState/timelineLength`` of them.
     public let timeline: [Entry]
+    /// How many entries the whole timeline has.
+    public let timelineCount: Int
 }
 
 extension PanelState {
     /// How many of the customer's cases the summary lists.
     public static let recentCaseCount = 5
+
+    /// How many timeline entries the summary shows (a customer of a month of rush traffic has thousands).
+    public static let timelineLength = 10
 
     /// The queue every conversation comes through until the world has queues.
     static let defaultQueue = "Default queue"
@@ -57,9 +63,11 @@ extension PanelState {
         let contact = try conversation.customer.flatMap { name throws(CommandError) in try world.contact(named: name) }
         let record = shift.log.records[id]
         let accepted = record?.offers.last { $0.result == .accepted }
-        let recentCases = try contact.map { contact throws(CommandError) in
-            try world.cases(ofCustomer: contact.name, limit: Self.recentCaseCount)
-        }
+        let recentCases =
+            try contact.map { contact throws(CommandError) in
+                try world.cases(ofCustomer: contact.name, limit: Self.recentCaseCount)
+            } ?? []
+        let (timeline, timelineCount) = timeline(of: conversation, contact: contact, cases: recentCases)
         return CustomerSummary(
             title: session.title, conversation: id, contact: contact,
             unknownCustomer: contact == nil ? conversation.customer : nil,
@@ -71,29 +79,35 @@ extension PanelState {
             linkedCase: try conversation.caseNumber.flatMap { number throws(CommandError) in
                 try world.caseRecord(number)
             },
-            recentCases: recentCases ?? [],
-            timeline: timeline(of: conversation, contact: contact, cases: recentCases ?? []))
+            recentCases: recentCases, timeline: timeline, timelineCount: timelineCount)
     }
 
-    /// The Timeline section: the conversation's notes and the customer's closed conversations, newest
-    /// first, then the customer's cases.
+    /// The Timeline section, its first ``timelineLength`` entries and how many it has: the conversation's
+    /// notes and the customer's closed conversations, newest first (a note after what came before it at
+    /// the same second; undated ones last), then the customer's cases. Only the entries shown are written
+    /// out: a customer of a month of rush traffic has thousands of closed conversations.
     private func timeline(of conversation: Conversation, contact: World.Contact?, cases: [World.CaseRecord])
-        -> [CustomerSummary.Entry]
+        -> (entries: [CustomerSummary.Entry], count: Int)
     {
-        var dated = conversation.notes.map { CustomerSummary.Entry(time: $0.time, text: "Note: \($0.text)") }
+        // (time, rank at the same time, note index, conversation id): at the same second a note comes before a conversation and a later note before an earlier one
+        var dated: [(time: Int, order: Int, note: Int?, id: Int)] = conversation.notes.indices.map {
+            (conversation.notes[$0].time, Int.max - conversation.notes.count + $0, $0, 0)
+        }
         if let name = contact?.name {
             for other in conversations.values where other.state == .closed && other.customer == name {
-                dated.append(
-                    CustomerSummary.Entry(
-                        time: shift.log.records[other.id]?.closedAt,
-                        text: "Conversation \(other.itemLabel) (\(other.channel.displayName)) closed"))
+                dated.append((shift.log.records[other.id]?.closedAt ?? -1, other.id, nil, other.id))
             }
         }
-        let ordered = dated.enumerated().sorted { first, second in
-            let (a, b) = (first.element.time ?? -1, second.element.time ?? -1)
-            return a != b ? a > b : first.offset > second.offset
+        let shown = dated.sorted { ($0.time, $0.order) > ($1.time, $1.order) }.prefix(Self.timelineLength)
+        let entries = shown.map { entry in
+            if let note = entry.note {
+                return CustomerSummary.Entry(time: entry.time, text: "Note: \(conversation.notes[note].text)")
+            }
+            let channel = conversations[entry.id]?.channel.displayName ?? ""
+            return CustomerSummary.Entry(
+                time: entry.time < 0 ? nil : entry.time, text: "Conversation W\(entry.id) (\(channel)) closed")
         }
-        return ordered.map(\.element)
-            + cases.map { CustomerSummary.Entry(time: nil, text: "Case \($0.number): \($0.title)") }
+        let caseEntries = cases.map { CustomerSummary.Entry(time: nil, text: "Case \($0.number): \($0.title)") }
+        return (Array((entries + caseEntries).prefix(Self.timelineLength)), dated.count + cases.count)
     }
 }

@@ -29,7 +29,8 @@ struct CustomerSummaryRenderer {
             + section(
                 "Recent cases", summary.recentCases.isEmpty ? ["No cases"] : summary.recentCases.map(caseLine))
             + section(
-                "Timeline",
+                summary.timelineCount > summary.timeline.count
+                    ? "Timeline (latest \(summary.timeline.count) of \(summary.timelineCount))" : "Timeline",
                 summary.timeline.isEmpty
                     ? ["Nothing yet"]
                     : summary.timeline.map { entry in
