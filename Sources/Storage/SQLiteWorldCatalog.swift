@@ -78,6 +78,16 @@ public final class SQLiteWorldCatalog: WorldCatalog, @unchecked Sendable {
         return found
     }
 
+    public func cases(ofCustomer customer: String, limit: Int) throws(CommandError) -> [World.CaseRecord] {
+        try run(
+            "SELECT \(WorldRows.caseColumns) FROM cases WHERE customer = ?1 ORDER BY number DESC LIMIT ?2",
+            WorldRows.caseRecord
+        ) { statement throws(StorageError) in
+            try statement.bind(customer, at: 1)
+            try statement.bind(max(0, limit), at: 2)
+        }
+    }
+
     public func count(_ kind: WorldRecordKind, startingWith prefix: String) throws(CommandError) -> Int {
         switch kind {
         case .contact, .account:

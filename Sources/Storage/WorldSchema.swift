@@ -83,6 +83,7 @@ public enum WorldSchema {
         CREATE UNIQUE INDEX IF NOT EXISTS accounts_by_key ON accounts (key);
         CREATE TABLE IF NOT EXISTS cases (rank INTEGER PRIMARY KEY, \(cases.definitions));
         CREATE UNIQUE INDEX IF NOT EXISTS cases_by_number ON cases (number);
+        CREATE INDEX IF NOT EXISTS cases_by_customer ON cases (customer, number);
         CREATE TABLE IF NOT EXISTS work_items (
             id INTEGER PRIMARY KEY CHECK (id > 0), channel TEXT NOT NULL, customer TEXT, stream TEXT NOT NULL);
         CREATE INDEX IF NOT EXISTS work_items_by_stream ON work_items (stream, id);

@@ -12,9 +12,13 @@ import Testing
         #expect(F.texts("tab focus ", in: state) == ["1", "2", "3"])
     }
 
-    @Test func linkOffersOnlyVisitorsConversations() {
+    @Test func linkOffersTheRecordKindsAndTheConversationSessions() {
         let state = F.state("incoming chat \"Kenny Smith\"", "accept", "incoming chat", "accept", "open case 42")
-        #expect(F.texts("link ", in: state) == ["2"])
+        #expect(F.texts("link ", in: state) == ["contact", "account", "case", "1", "2"])
+        #expect(F.texts("link contact Ke", in: state) == ["\"Kenny Smith\""])
+        #expect(F.texts("link 2 account Co", in: state) == ["Contoso"])
+        #expect(F.texts("link case 4", in: state) == ["42"])
+        #expect(F.texts("unlink ", in: state) == ["contact", "account", "case", "1", "2"])
     }
 
     @Test func aCompletedNameCutBeforeAControlCharacterStillNamesTheContact() throws {

@@ -140,7 +140,7 @@ import Testing
 
     @Test func conversationCommandsOfferOnlyConversationSessions() {
         let state = F.threeSessions
-        for command in ["end", "message", "msg", "history", "link"] {
+        for command in ["end", "message", "msg", "history", "notes", "summary"] {
             #expect(F.texts("\(command) ", in: state) == ["3"], "\(command)")
             #expect(F.texts("\(command) K", in: state).isEmpty, "\(command)")
         }

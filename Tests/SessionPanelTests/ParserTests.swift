@@ -42,7 +42,14 @@ struct ParserTests {
             ("focus 0", .switchTo(.position(0))),
             ("close", .close(nil, confirmed: false)), ("close 2 --yes", .close(.position(2), confirmed: true)),
             ("close -y", .close(nil, confirmed: true)), ("end", .end(nil)), ("end 1", .end(.position(1))),
-            (#"link 1 "Kenny Smith""#, .link(.position(1), contact: "Kenny Smith")),
+            (#"link 1 "Kenny Smith""#, .link(.position(1), .contact("Kenny Smith"))),
+            (#"link contact "Kenny Smith""#, .link(nil, .contact("Kenny Smith"))),
+            ("link 2 account Contoso", .link(.position(2), .account("Contoso"))),
+            ("link case 42", .link(nil, .caseRecord(42))),
+            ("unlink Kenny case", .unlink(.titlePrefix("Kenny"), .caseRecord)),
+            (#"note "called back, fixed""#, .note("called back, fixed")),
+            ("notes", .notes(nil)),
+            ("summary 2", .summary(.position(2))),
             ("clock", .clockShow), ("clock advance 2m", .clockAdvance(seconds: 120)),
             (#"message 1 "Where is my order?""#, .message(.position(1), text: "Where is my order?")),
             ("msg 1 hi there", .message(.position(1), text: "hi there")), (#"reply "On it""#, .reply("On it")),
@@ -74,7 +81,7 @@ struct ParserTests {
         #expect(try CommandParser.parse(InputLine(words: ["SWITCH", "home"])) == .switchTo(.home))
         #expect(try CommandParser.parse(InputLine(words: ["close", "--yes"])) == .close(nil, confirmed: true))
         #expect(try CommandParser.parse(InputLine(words: [])) == nil)
-        #expect(throws: CommandError(##"unknown command "#note"; type 'help' for the list"##)) {
+        #expect(throws: CommandError(##"unknown command "#note"; did you mean 'note'?"##)) {
             try CommandParser.parse(InputLine(words: ["#note"]))
         }
         #expect(throws: CommandError("line is too long (more than 65536 bytes)")) {

@@ -34,6 +34,25 @@ private func encode(_ value: some Encodable) throws -> String {
         #expect(decoded.state.problems.isEmpty)
     }
 
+    /// Members added to a conversation later (when it closed, the mood a waiting customer showed) are
+    /// saved and read back too, not only the first saved states' members.
+    @Test func aClosingTimeAndAWaitingCustomersMoodRoundTrip() throws {
+        var interpreter = Interpreter(state: PanelState())
+        try interpreter.schedule("incoming chat \"Kenny Smith\"", at: 0)
+        try interpreter.schedule("sentiment \"Kenny Smith\" very-negative", at: 5)
+        _ = interpreter.advanceClock(to: 10)
+        for line in ["incoming chat \"José Núñez\"", "accept \"José Núñez\"", "end", "close --yes"] {
+            if case .failed(let error) = interpreter.handle(InputLine(line)) {
+                Issue.record("\(line): \(error.message)")
+            }
+        }
+        let state = interpreter.state
+        #expect(state.conversations.values.contains { $0.closedAt == 10 })
+        #expect(state.conversations.values.contains { $0.waitingSentiment == .veryNegative })
+        let decoded = try JSONDecoder().decode(SavedState.self, from: Data(try encode(SavedState(state)).utf8))
+        #expect(decoded.state == state)
+    }
+
     @Test func theEncodingIsReadable() throws {
         let json = try encode(SavedState(busyState()))
         #expect(json.hasPrefix("{\"state\":{") && json.hasSuffix(",\"version\":1}"))

@@ -122,6 +122,8 @@ struct SessionPanelBehaviourTests {
         var agent = ScriptedAgent()
         agent.run("incoming chat", "accept", #"link 1 "Kenny Smith""#)
         #expect(agent.titles == ["Home", "Kenny Smith"])
-        #expect(agent.error(#"link 1 "Maria Campbell""#) == "only a visitor's conversation can be linked to a contact")
+        #expect(
+            agent.error(#"link 1 "Maria Campbell""#)
+                == "W1000 is already linked to the contact Kenny Smith; 'unlink contact' first")
     }
 }

@@ -54,6 +54,23 @@ func inWorld(of other: PanelState?, _ state: PanelState) -> PanelState {
         #expect(try world.world() == World.demo.sortedLikeACatalog)
     }
 
+    /// Issue 17: a conversation's notes and linked records are kept in the state file, and a note added
+    /// after a save is written by the next one.
+    @Test func notesAndLinksComeBack() throws {
+        let scratch = try Scratch()
+        defer { scratch.remove() }
+        let file = scratch.path("notes.db")
+        let lines = ["incoming chat", "accept", "link account Contoso", "link case 42", "note \"called back\""]
+        let store = try StateFile(path: file) { PanelState() }
+        try store.save(state(after: lines))
+        let noted = state(after: lines + ["clock advance 1m", "note \"fixed\""])
+        try store.save(noted)
+        let read = try #require(try StateFile.read(file))
+        #expect(inWorld(of: read, noted) == read)
+        #expect(read.conversations[1000]?.notes.map(\.text) == ["called back", "fixed"])
+        #expect(read.conversations[1000]?.account == "Contoso" && read.conversations[1000]?.caseNumber == 42)
+    }
+
     /// `PRAGMA synchronous` of the store's connection: 2 flushes every commit (FULL), 1 leaves it to checkpoints (NORMAL).
     static func synchronous(_ store: StateFile) throws -> Int {
         let statement = try store.database.prepare("PRAGMA synchronous")

@@ -89,6 +89,16 @@ import Testing
     }
 
     @Test(arguments: Kind.allCases)
+    func aCustomersCasesComeLatestFirstAndLimited(_ kind: Kind) throws {
+        var world = World.demo
+        world.cases += (1...7).map { World.CaseRecord(number: 500 + $0, title: "Call \($0)", customer: "Kenny Smith") }
+        let catalog = try kind.catalog(of: world)
+        #expect(try catalog.cases(ofCustomer: "Kenny Smith", limit: 5).map(\.number) == [507, 506, 505, 504, 503])
+        #expect(try catalog.cases(ofCustomer: "Maria Campbell", limit: 5).map(\.number) == [17])
+        #expect(try catalog.cases(ofCustomer: "Nobody", limit: 5).isEmpty)
+    }
+
+    @Test(arguments: Kind.allCases)
     func prefixQueriesAreSortedByLowercasedNameAndLimited(_ kind: Kind) throws {
         let catalog = try kind.catalog()
         #expect(

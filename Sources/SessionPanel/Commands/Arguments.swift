@@ -50,11 +50,14 @@ struct Arguments {
     /// The error for words that do not fit the command's usage, after `reason` when given.
     func usageError(_ reason: String? = nil) -> CommandError { .usage(spec, after: reason) }
 
+    /// The next word, left in place, if any.
+    var peek: Token? { tokens.first }
+
+    /// How many words are left.
+    var count: Int { tokens.count }
+
     /// The next word, if any.
     mutating func next() -> Token? { tokens.popFirst() }
-
-    /// The next word, left in place.
-    func peek() -> Token? { tokens.first }
 
     /// The next word; a usage error when there is none.
     mutating func required() throws(CommandError) -> Token {

@@ -36,6 +36,22 @@ public enum PanelAction: String, Sendable, Equatable, CaseIterable {
     case expand, collapse, toggle
 }
 
+/// The kinds of record `link` and `unlink` attach to a conversation.
+public enum LinkedRecordKind: String, Sendable, Equatable, CaseIterable {
+    case contact, account
+    case caseRecord = "case"
+}
+
+/// The record `link` attaches to a conversation.
+public enum LinkTarget: Sendable, Equatable {
+    /// A contact, by name: the conversation's customer, and the session's title.
+    case contact(String)
+    /// An account, by name: the title when no contact is linked.
+    case account(String)
+    /// A case, by number.
+    case caseRecord(Int)
+}
+
 /// A parsed command: what the agent asked for, before it is applied.
 public enum Command: Sendable, Equatable {
     /// A request from a customer (a visitor when `nil`), who loses patience after `patience` seconds without a reply when given.
@@ -52,7 +68,16 @@ public enum Command: Sendable, Equatable {
     case switchTo(SessionReference)
     case close(SessionReference?, confirmed: Bool)
     case end(SessionReference?)
-    case link(SessionReference, contact: String)
+    /// `link`: attach a record to the named (or focused) conversation.
+    case link(SessionReference?, LinkTarget)
+    /// `unlink`: detach the record of a kind from the named (or focused) conversation.
+    case unlink(SessionReference?, LinkedRecordKind)
+    /// `note`: save a note to the focused conversation's timeline.
+    case note(String)
+    /// `notes`: list the notes of the focused (or named) conversation.
+    case notes(SessionReference?)
+    /// `summary`: the Customer summary of the focused (or named) conversation.
+    case summary(SessionReference?)
     case clockShow
     case clockAdvance(seconds: Int)
     /// `clock pause`, `clock resume`, `clock speed <factor>`: the live prompt's clock.

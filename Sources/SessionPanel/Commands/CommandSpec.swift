@@ -149,8 +149,6 @@ public enum ValueKind: Sendable, Equatable {
     case customerSession
     /// A session showing a conversation.
     case conversationSession
-    /// A session showing an unauthenticated visitor's conversation (what `link` accepts).
-    case visitorSession
     case notification
     case caseNumber
     case contactName

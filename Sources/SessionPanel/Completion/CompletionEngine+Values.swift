@@ -9,10 +9,6 @@ extension CompletionEngine {
         case .session: return sessions(state, partial: partial) { _ in true }
         case .customerSession: return sessions(state, partial: partial) { !$0.isHome }
         case .conversationSession: return sessions(state, partial: partial) { $0.conversationID != nil }
-        case .visitorSession:
-            return sessions(state, partial: partial) {
-                state.conversation(of: $0)?.customer == nil && $0.conversationID != nil
-            }
         case .notification:
             let lines = ReportRenderer.notificationLines(state)
             guard let first = partial.first, !first.isNumber else {

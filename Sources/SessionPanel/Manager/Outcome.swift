@@ -10,6 +10,10 @@ public enum Report: Sendable, Equatable {
     case notifications
     /// The conversation transcript of a session, by session id.
     case history(sessionID: Int)
+    /// The notes of a conversation session, by session id.
+    case notes(sessionID: Int)
+    /// The Customer summary of a conversation.
+    case summary(CustomerSummary)
     /// The app tabs of the focused session.
     case tabs
     /// The unsaved form of the focused session.

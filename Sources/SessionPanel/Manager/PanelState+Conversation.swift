@@ -60,23 +60,6 @@ extension PanelState {
             showsPanel: true)
     }
 
-    mutating func link(_ reference: SessionReference, contact name: String) throws(CommandError) -> Outcome {
-        let position = try position(of: reference)
-        let session = sessions[position]
-        guard let id = session.conversationID, var conversation = conversations[id], conversation.customer == nil else {
-            throw CommandError("only a visitor's conversation can be linked to a contact")
-        }
-        guard let contact = try contact(named: name) else { throw CommandError("no contact named \"\(name)\"") }
-        conversation.customer = contact.name
-        conversations[id] = conversation
-        customerConversations.add(conversation)
-        let title = distinctTitle(contact.name, for: session.kind)
-        sessions[position].title = title
-        return Outcome(
-            [.message("Linked \(contact.name) to \(session.title); the session title is now \(title).")],
-            showsPanel: true)
-    }
-
     mutating func setSentiment(_ level: Sentiment, of reference: SessionReference) throws(CommandError) -> Outcome {
         let position = try position(of: reference)
         guard !sessions[position].isHome else { throw CommandError("Home has no sentiment") }

@@ -141,6 +141,7 @@ extension PanelState {
         let id = notifications[index].conversationID
         guard var conversation = conversations[id] else { throw CommandError("that conversation no longer exists") }
         try checkRoom(for: .conversation(id))
+        let search = try recordSearch(for: id)
         notifications.remove(at: index)
         shift.log.answered(id, .accepted, at: now)
         conversation.state = .active
@@ -150,7 +151,8 @@ extension PanelState {
         let started = try startSession(.conversation(id), title: conversation.title)
         customerAnswered(id)
         return Outcome(
-            [.message("Accepted \(conversation.channel.displayName) from \(conversation.title). \(started)")],
+            [.message("Accepted \(conversation.channel.displayName) from \(conversation.title). \(started)")]
+                + (search.map { [.message($0)] } ?? []),
             showsPanel: true)
     }
 

@@ -72,7 +72,12 @@ extension PanelState {
 
     mutating func focusTab(_ number: Int) throws(CommandError) -> Outcome {
         let position = try tabSession()
-        sessions[position].focusedTab = try tabIndex(number, in: position)
-        return Outcome([.tabs])
+        let tab = try tabIndex(number, in: position)
+        // the Customer summary tab of a conversation shows the summary
+        let summary =
+            sessions[position].tabs[tab].content == .customerSummary && sessions[position].conversationID != nil
+            ? [Report.summary(try customerSummary(at: position))] : []
+        sessions[position].focusedTab = tab
+        return Outcome([.tabs] + summary)
     }
 }

@@ -26,7 +26,12 @@ extension PanelState {
         case .switchTo(let reference): return try switchTo(reference)
         case .close(let reference, let confirmed): return try close(reference, confirmed: confirmed)
         case .end(let reference): return try end(reference)
-        case .link(let reference, let contact): return try link(reference, contact: contact)
+        case .link(let reference, let target): return try link(reference, target)
+        case .unlink(let reference, let kind): return try unlink(reference, kind)
+        case .note(let text): return try addNote(text)
+        case .notes(let reference): return .answer([.notes(sessionID: try conversationSession(reference).id)])
+        case .summary(let reference):
+            return .answer([.summary(try customerSummary(at: try positionOrFocused(reference)))])
         case .clockShow: return .answer([.clock])
         case .clockAdvance(let seconds): return try advanceClock(by: seconds)
         case .clockLive(let change):

@@ -41,6 +41,20 @@ public struct Message: Sendable, Codable, Equatable {
     }
 }
 
+/// A note the agent saved to a conversation's timeline (`note "called back, fixed"`).
+public struct Note: Sendable, Codable, Equatable {
+    /// What the agent wrote, exactly as typed (escaped only when rendered).
+    public var text: String
+    /// Simulated time, in seconds, when it was saved.
+    public var time: Int
+
+    /// Creates a note.
+    public init(text: String, time: Int) {
+        self.text = text
+        self.time = time
+    }
+}
+
 /// A customer conversation, which is also a work item on the agent dashboard (`W<id>`).
 public struct Conversation: Sendable, Codable, Equatable, Identifiable {
     /// The work item number, shown as `W<id>`.
@@ -64,6 +78,12 @@ public struct Conversation: Sendable, Codable, Equatable, Identifiable {
     /// The sentiment the customer showed while no session worked the conversation (a scenario's
     /// `at … sentiment` while the request waits); the session that takes the conversation starts with it.
     public var waitingSentiment: Sentiment?
+    /// The notes saved to its timeline, oldest first.
+    public var notes: [Note] = []
+    /// The account linked to it (`link account`), if any.
+    public var account: String?
+    /// The case linked to it (`link case`), by number, if any.
+    public var caseNumber: Int?
 
     /// Creates a conversation.
     public init(
@@ -82,9 +102,10 @@ public struct Conversation: Sendable, Codable, Equatable, Identifiable {
         self.closedAt = closedAt
     }
 
-    /// The session title: the customer's name, or `Visitor N` for an unauthenticated visitor.
+    /// The session title: the customer's (linked contact's) name, else the linked account's, or
+    /// `Visitor N` for an unauthenticated visitor.
     public var title: String {
-        customer ?? "Visitor \(visitorNumber ?? 0)"
+        customer ?? account ?? "Visitor \(visitorNumber ?? 0)"
     }
 
     /// The work item label shown on the dashboard.

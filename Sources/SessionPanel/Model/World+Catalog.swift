@@ -31,6 +31,10 @@ extension World: WorldCatalog {
         Array(cases.filter { numberStarts($0.number, with: digits) }.sorted { $0.number < $1.number }.prefix(limit))
     }
 
+    public func cases(ofCustomer customer: String, limit: Int) -> [CaseRecord] {
+        Array(cases.filter { $0.customer == customer }.sorted { $0.number > $1.number }.prefix(limit))
+    }
+
     public func count(_ kind: WorldRecordKind, startingWith prefix: String) -> Int {
         let key = worldKey(prefix)
         switch kind {

@@ -20,6 +20,8 @@ public protocol WorldCatalog: ServiceCatalog {
     func accounts(startingWith prefix: String, limit: Int) throws(CommandError) -> [World.Account]
     /// Up to `limit` cases whose number written in decimal starts with `digits`, by number.
     func cases(numberStartingWith digits: String, limit: Int) throws(CommandError) -> [World.CaseRecord]
+    /// Up to `limit` of the cases about the contact called exactly `customer`, latest (highest number) first.
+    func cases(ofCustomer customer: String, limit: Int) throws(CommandError) -> [World.CaseRecord]
     /// How many records of `kind` match `prefix` as the lists above match it (all of them for `""`).
     func count(_ kind: WorldRecordKind, startingWith prefix: String) throws(CommandError) -> Int
     /// Whether `other` is this same world (the same records), for comparing states.
@@ -111,6 +113,9 @@ public struct AnyWorldCatalog: WorldCatalog, Equatable, Codable {
     }
     public func cases(numberStartingWith digits: String, limit: Int) throws(CommandError) -> [World.CaseRecord] {
         try base.cases(numberStartingWith: digits, limit: limit)
+    }
+    public func cases(ofCustomer customer: String, limit: Int) throws(CommandError) -> [World.CaseRecord] {
+        try base.cases(ofCustomer: customer, limit: limit)
     }
     public func count(_ kind: WorldRecordKind, startingWith prefix: String) throws(CommandError) -> Int {
         try base.count(kind, startingWith: prefix)

@@ -18,6 +18,8 @@ public struct ReportRenderer: Sendable {
             return state.notifications.isEmpty
                 ? ["No pending notifications."] : style.fitted(Self.notificationLines(state, exact: !style.escapesText))
         case .history(let sessionID): return history(state, sessionID)
+        case .notes(let sessionID): return notes(state, sessionID)
+        case .summary(let summary): return CustomerSummaryRenderer(style: style).lines(summary)
         case .tabs: return style.fitted(tabs(state.focusedSession))
         case .form: return style.fitted(form(state.focusedSession))
         case .tooltips(let lines): return style.fitted(lines.map(style.shown))
@@ -108,13 +110,37 @@ public struct ReportRenderer: Sendable {
         let header = style.fitted([
             "Conversation with \(title) (\(conversation.channel.displayName), \(conversation.state.displayName))"
         ]).map { style.paint($0, .bold) }
-        guard !conversation.messages.isEmpty else { return header + ["  No messages yet."] }
+        guard !conversation.messages.isEmpty || !conversation.notes.isEmpty else {
+            return header + ["  No messages yet."]
+        }
+        // messages and notes by time; at the same second a note follows the messages it was written after
+        var lines: [String] = []
+        var notes = conversation.notes[...]
+        for message in conversation.messages {
+            while let note = notes.first, note.time < message.time {
+                lines.append(noteLine(note))
+                notes.removeFirst()
+            }
+            let who = message.sender == .agent ? style.paint("You", .green) : style.paint(title, .cyan)
+            lines.append("  [\(SimulatedDuration.stamp(message.time))] \(who): \(style.shown(message.text))")
+        }
+        return header + style.fitted(lines + notes.map(noteLine))
+    }
+
+    /// `  [00:05:00] Note: called back, fixed`.
+    private func noteLine(_ note: Note) -> String {
+        "  [\(SimulatedDuration.stamp(note.time))] " + style.paint("Note", .yellow) + ": " + style.shown(note.text)
+    }
+
+    private func notes(_ state: PanelState, _ sessionID: Int) -> [String] {
+        guard let session = state.sessions.first(where: { $0.id == sessionID }),
+            let conversation = state.conversation(of: session)
+        else { return [] }
+        let header = style.fitted(["Notes on \(style.shown(conversation.title)) (\(conversation.itemLabel)):"])
+        guard !conversation.notes.isEmpty else { return header + ["  No notes yet."] }
         return header
             + style.fitted(
-                conversation.messages.map { message in
-                    let who = message.sender == .agent ? style.paint("You", .green) : style.paint(title, .cyan)
-                    return "  [\(SimulatedDuration.stamp(message.time))] \(who): \(style.shown(message.text))"
-                })
+                conversation.notes.map { "  [\(SimulatedDuration.stamp($0.time))] \(style.shown($0.text))" })
     }
 
     private func tabs(_ session: Session) -> [String] {

@@ -3,7 +3,7 @@
 /// One lane per conversation, from its first notification (or the session that opened it) to its
 /// close, or to the end of the picture while it lasts. On each lane: a thick bar while a session
 /// worked it; the marks of each notification (◆), accept (●), reject, miss and abandonment (✕), each
-/// customer message (▲ above the lane) and reply (▼ below); shaded spans while a sentiment alert stood
+/// customer message (▲ above the lane) and reply (▼ below), each note (■ on the lane); shaded spans while a sentiment alert stood
 /// unanswered (red) and while messages waited unread (amber). Pure text: the executable writes it.
 public enum TimelineSVG {
     private static let width = 1_600
@@ -26,6 +26,7 @@ public enum TimelineSVG {
         static let agent = "#1a7f37"
         static let alert = "#ff8182"
         static let unread = "#f5c542"
+        static let note = "#6e7781"
     }
 
     /// The picture of the shift in `state`, as SVG text.
@@ -134,6 +135,9 @@ public enum TimelineSVG {
                     ? polygon([(mx - 7, middle - 10), (mx + 7, middle - 10), (mx, middle - 22)], fill: Colour.customer)
                     : polygon([(mx - 7, middle + 10), (mx + 7, middle + 10), (mx, middle + 22)], fill: Colour.agent))
         }
+        for note in conversation?.notes ?? [] {
+            svg.append(noteMark(x(note.time), middle))
+        }
         for offer in record.offers {
             let ox = x(offer.time)
             svg.append(
@@ -166,6 +170,7 @@ public enum TimelineSVG {
             (polygon([(45, y - 6), (59, y - 6), (52, y + 8)], fill: Colour.agent), "reply"),
             (rect(x: 36, y: y - 12, to: 68, bottom: y + 12, fill: Colour.alert, opacity: "0.5"), "alert unanswered"),
             (rect(x: 36, y: y - 12, to: 68, bottom: y + 12, fill: Colour.unread, opacity: "0.45"), "unread waiting"),
+            (noteMark(52, y), "note"),
         ]
         let column = (width - 80) / 5
         return entries.enumerated().map { index, entry in
@@ -195,6 +200,12 @@ public enum TimelineSVG {
 
     private static func polygon(_ points: [(Int, Int)], fill: String) -> String {
         "<polygon points=\"\(points.map { "\($0.0),\($0.1)" }.joined(separator: " "))\" fill=\"\(fill)\"/>"
+    }
+
+    /// A note's mark: a square on the lane, outlined so it shows on the session's bar.
+    private static func noteMark(_ x: Int, _ y: Int) -> String {
+        "<rect class=\"note\" x=\"\(x - 8)\" y=\"\(y - 8)\" width=\"16\" height=\"16\" fill=\"\(Colour.note)\" "
+            + "stroke=\"#ffffff\" stroke-width=\"2\"/>"
     }
 
     private static func cross(_ x: Int, _ y: Int, _ colour: String) -> String {

@@ -6,8 +6,8 @@ public enum CommandTable {
     /// The commands the interpreter applies.
     public static let commands: [CommandSpec] = [
         incoming, notifications, accept, reject, open, pick, dashboard,
-        switchCommand, close, end, link, hover, panel, show,
-        message, reply, history, sentiment, leave, kb, quickreply,
+        switchCommand, close, end, link, unlink, hover, panel, show,
+        message, reply, history, note, notes, summary, sentiment, leave, kb, quickreply,
         type, form, tab, tabs,
         presence, config, clock, traffic, report,
         help, clear, quit,

@@ -5,7 +5,7 @@ extension CommandTable {
         details: "kb search lists the articles that have every word (or a word starting with it), best first: "
             + "a title's words count most, then keywords, then the body. kb open shows the article in the "
             + "focused conversation session's KB Search tab; kb send sends the customer a message with its "
-            + "link, `Article <id>: <title> <kb://<id>>`.",
+            + "link, 'Article <id>: <title> <kb://<id>>'.",
         arguments: [
             .keyword([
                 Keyword("search", "list the articles matching words", then: [.value(.text)]),
@@ -37,7 +37,7 @@ extension CommandTable {
                 ], orValue: .text)
         ]
     ) { arguments throws(CommandError) in
-        guard let first = arguments.peek() else { return .quickReplies("") }
+        guard let first = arguments.peek else { return .quickReplies("") }
         switch first.quoted ? "" : first.text.lowercased() {
         case "send":
             _ = arguments.next()

@@ -28,15 +28,6 @@ extension CommandTable {
         .end(try optionalSession(&arguments))
     }
 
-    static let link = CommandSpec(
-        "link", usage: ["link <n|title> \"<contact>\""],
-        summary: "Link a contact to a visitor's conversation; the title becomes the contact's name",
-        arguments: [.value(.visitorSession), .value(.contactName)]
-    ) { arguments throws(CommandError) in
-        let session = try arguments.sessionReference(try arguments.required())
-        return .link(session, contact: try arguments.rest())
-    }
-
     static let hover = CommandSpec(
         "hover", usage: ["hover <n|title>"], summary: "Show the tooltip(s) of a session's icon",
         arguments: [.value(.session)]
