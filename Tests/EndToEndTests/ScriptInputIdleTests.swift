@@ -4,7 +4,7 @@ import Testing
 /// A script read from a pipe that stays open (a FIFO, a coprocess): what it did is saved when the
 /// input pauses and when SIGTERM or SIGHUP ends it, and with `--format json` each reply comes at once.
 /// The tests wait on what can be seen (a row in the state file, a reply), with a generous limit.
-@Suite(.enabled(if: Tool.isInstalled("sqlite3"), "sqlite3 is not installed (apt-get install sqlite3)"))
+@Suite(.requiresTool("sqlite3"))
 struct ScriptInputIdleTests {
     static let lines = "incoming chat\naccept\nmessage 1 \"still there?\"\n"
     /// How long a test waits for something it expects, however loaded the machine.

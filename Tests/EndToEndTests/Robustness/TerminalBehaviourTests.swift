@@ -2,7 +2,7 @@ import Foundation
 import Testing
 
 /// The real binary in a real terminal: resizing, Ctrl-C, SIGTERM and SIGHUP.
-@Suite(.enabled(if: TerminalSession.isAvailable, "needs tmux"), .serialized)
+@Suite(.requiresTerminal, .serialized)
 struct TerminalBehaviourTests {
     private func prompt(_ screen: Screen) -> Bool { screen.rows.contains { $0.hasPrefix("omnipanel>") } }
 

@@ -4,7 +4,7 @@ import Testing
 /// The live shift at the interactive prompt, in a real pseudo-terminal (tmux, 100×40): event lines
 /// printed above the line being edited, which stays as it was; the status beside the prompt; the
 /// start options. Scenario times are short and run at `--speed`; waits poll the screen, never sleep.
-@Suite(.enabled(if: TerminalSession.isAvailable, "tmux is not installed (apt-get install tmux)"))
+@Suite(.requiresTerminal)
 struct LivePromptTests {
     static let prompt = "omnipanel> "
 
