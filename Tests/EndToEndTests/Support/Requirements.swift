@@ -10,7 +10,7 @@ enum Shell: String, CustomStringConvertible {
 extension Trait where Self == ConditionTrait {
     /// The test drives a real pseudo-terminal through a private tmux server (``TerminalSession``).
     static var requiresTerminal: Self {
-        .requiresTerminal
+        .enabled(if: TerminalSession.isAvailable, "tmux is not installed (apt-get install tmux)")
     }
 
     /// The test runs `shell`, a real one found on `PATH`.
