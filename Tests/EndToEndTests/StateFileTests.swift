@@ -306,7 +306,7 @@ import Glibc
             let running = try Binary.start(["--state", file, "run", "-"], input: Data(commands.utf8))
             var seen = 0
             var version = try watcher.integerPragma("data_version")
-            _ = try waitUntil {
+            try waitUntil {
                 let now = try watcher.integerPragma("data_version")
                 if now != version { (seen, version) = (seen + 1, now) }
                 return seen >= saves || !running.process.isRunning

@@ -64,8 +64,7 @@ struct TerminalBehaviourTests {
         let program = try #require(children.split(separator: " ").compactMap { pid_t($0) }.first)
         #expect(kill(program, signal) == 0)
 
-        let deadline = Date().addingTimeInterval(20)
-        while folder.bytes("modes")?.isEmpty ?? true, Date() < deadline { Thread.sleep(forTimeInterval: 0.05) }
+        #expect(waitUntil { !(folder.bytes("modes")?.isEmpty ?? true) }, "the shell never wrote the modes")
         #expect(folder.bytes("status").map { String(decoding: $0, as: UTF8.self) } == "\(128 + signal)\n")
         let history = folder.bytes("omnipanel/history").map { String(decoding: $0, as: UTF8.self) } ?? ""
         #expect(history.contains(#"open\040case\04042"#), "history: \(history)")

@@ -1,12 +1,13 @@
 import Foundation
 
-/// Waits until `condition` holds, looking again every millisecond; `timeout` seconds only bound a
-/// failure. Returns whether it came to hold.
-func waitUntil(timeout: Double = 20, _ condition: () throws -> Bool) rethrows -> Bool {
+/// Waits until `condition` holds, looking again every `interval` seconds; `timeout` seconds only
+/// bound a failure. Returns whether it came to hold.
+@discardableResult
+func waitUntil(timeout: Double = 20, every interval: Double = 0.001, _ condition: () throws -> Bool) rethrows -> Bool {
     let deadline = Date().addingTimeInterval(timeout)
     while try !condition() {
         guard Date() < deadline else { return false }
-        usleep(1_000)
+        usleep(useconds_t(interval * 1_000_000))
     }
     return true
 }
