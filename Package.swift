@@ -54,7 +54,13 @@ let package = Package(
         .testTarget(
             name: "StorageTests", dependencies: ["Storage", "SessionPanel", "SystemIO", "CSQLite", "JSONCoding"]),
         .testTarget(name: "LineEditorTests", dependencies: ["LineEditor"]),
-        .testTarget(name: "OmnipanelTests", dependencies: ["omnipanel", "Storage", "JSONCoding"]),
+        // The executable's pure parts (command-line parsing, completion candidates), in process.
+        .testTarget(name: "OmnipanelTests", dependencies: ["omnipanel", "TestSupport"]),
+        // End to end: the built binary as a child process, in a real terminal (tmux) and real shells.
+        // Slow; the fast loop skips them: `swift test --skip EndToEndTests`.
+        .testTarget(name: "EndToEndTests", dependencies: ["omnipanel", "Storage", "JSONCoding", "TestSupport"]),
+        // What more than one test target needs: a fresh temporary directory.
+        .target(name: "TestSupport", path: "Tests/TestSupport"),
         .testTarget(name: "SystemIOTests", dependencies: ["SystemIO"]),
     ],
     swiftLanguageModes: [.v6]

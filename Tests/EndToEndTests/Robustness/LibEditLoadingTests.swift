@@ -22,7 +22,7 @@ struct LibEditLoadingTests {
         }
     }
 
-    @Test("the interactive prompt loads libedit", .enabled(if: TerminalSession.isAvailable, "needs tmux"))
+    @Test("the interactive prompt loads libedit", .requiresTerminal)
     func interactivePromptLoadsLibEdit() throws {
         let terminal = try TerminalSession([Binary.url.path])
         let start = try terminal.wait(for: "the prompt") { $0.beforeCursor == PromptText.prompt }
@@ -38,7 +38,7 @@ struct LibEditLoadingTests {
 
     @Test(
         "without libedit the prompt reads plain lines, says why once, and leaves the history file alone",
-        .enabled(if: TerminalSession.isAvailable, "needs tmux"))
+        .requiresTerminal)
     func promptWorksWithoutLibEdit() throws {
         let folder = try TemporaryDirectory()
         defer { folder.remove() }

@@ -92,7 +92,7 @@ extension WorldAndImportSafetyTests {
                 return name.hasPrefix("new.db.") && stat(folder.path(name), &status) == 0 && status.st_size > 1 << 20
             }
         }
-        while run.process.isRunning, try !building() { usleep(1_000) }
+        try waitUntil { try !run.process.isRunning || building() }
         kill(run.process.processIdentifier, SIGKILL)
         #expect(run.finish().killed, "killed before the import finished")
         #expect(folder.bytes("new.db") == nil, "no state file with an empty or half world")

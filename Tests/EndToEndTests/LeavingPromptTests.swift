@@ -5,7 +5,7 @@ import Testing
 /// Leaving and tidying the live prompt, in a real pseudo-terminal (tmux): `quit` and Ctrl-D ask once
 /// before losing a shift nothing saves, `clear` clears the screen, and a submitted line keeps no
 /// countdown beside it. Waits poll the screen, never sleep.
-@Suite(.enabled(if: TerminalSession.isAvailable, "tmux is not installed (apt-get install tmux)"))
+@Suite(.requiresTerminal)
 struct LeavingPromptTests {
     static let question = "The shift is not saved (no --state). Quit anyway? [y/N, r: report, then quit] "
 

@@ -106,9 +106,7 @@ import Glibc
         let script = (1...20_000).map { "message 1 INJECTED\($0)" }.joined(separator: "\n")
         let running = try Binary.start(["--state", file, "run", "-"], input: Data(script.utf8))
         var status = stat()
-        while running.process.isRunning, !(stat(file + "-wal", &status) == 0 && status.st_size > 8192) {
-            usleep(1_000)
-        }
+        waitUntil { !running.process.isRunning || (stat(file + "-wal", &status) == 0 && status.st_size > 8192) }
         kill(running.process.processIdentifier, SIGKILL)
         #expect(running.finish().killed, "the run ended before its WAL could be left behind")
         try #require(stat(file + "-wal", &status) == 0 && status.st_size > 8192)

@@ -260,7 +260,9 @@ import Glibc
         #expect(try Binary.run(["--state", file, "show"]).status == 0)
         let lock = try holdLock(file)
         let running = try Binary.start(["--state", file, "incoming", "chat"])
-        usleep(300_000)
+        // The only sleep of a one-shot command is the wait for the lock: the second omnipanel waits now.
+        #expect(waitUntil { running.isInNanosleep || !running.process.isRunning }, "it never waited")
+        #expect(running.process.isRunning, "it ended without waiting for the lock")
         try lock.execute("ROLLBACK")
         let (result, _) = running.finish()
         #expect(result.status == 0, "\(result.stderr)")
@@ -298,9 +300,18 @@ import Glibc
         var counts: [Int] = []
         var before: [Int] = []
         var walFilesSeen = 0
-        for delay in stride(from: UInt32(150_000), through: 650_000, by: 100_000) {
+        // The kill comes after the k-th save this run is seen to make (k = 1…5): PRAGMA data_version
+        // changes each time another connection commits.
+        let watcher = try Database(path: file, mode: .readOnly)
+        for saves in 1...5 {
             let running = try Binary.start(["--state", file, "run", "-"], input: Data(commands.utf8))
-            usleep(delay)
+            var seen = 0
+            var version = try watcher.integerPragma("data_version")
+            try waitUntil {
+                let now = try watcher.integerPragma("data_version")
+                if now != version { (seen, version) = (seen + 1, now) }
+                return seen >= saves || !running.process.isRunning
+            }
             kill(running.process.processIdentifier, SIGKILL)
             #expect(running.finish().killed, "the run ended before it could be killed")
             // A run killed before its first write leaves no WAL file (on a loaded machine the first kill

@@ -5,7 +5,7 @@ import Testing
 /// and without the bash-completion package: the script is sourced, `COMP_WORDS`/`COMP_CWORD`/
 /// `COMP_LINE`/`COMP_POINT` are set as bash sets them, the function `complete -p` names is called,
 /// and `COMPREPLY` is read back.
-@Suite(.enabled(if: Tool.isInstalled("bash"), "bash is not installed (apt-get install bash)"))
+@Suite(.requiresShell(.bash))
 struct BashCompletionTests {
     static let bashCompletion = "/usr/share/bash-completion/bash_completion"
 
@@ -184,7 +184,7 @@ struct BashCompletionTests {
 
     /// readline puts in the quoted word (after an opening quote too), the completed line runs, and
     /// every Tab in the one shell completes.
-    @Test(.enabled(if: TerminalSession.isAvailable, "tmux is not installed (apt-get install tmux)"))
+    @Test(.requiresTerminal)
     func hostileNamesCompleteQuotedInAnInteractiveBash() throws {
         let workspace = try CompletionWorkspace()
         defer { workspace.remove() }
@@ -193,7 +193,7 @@ struct BashCompletionTests {
 
     /// The same in an interactive bash, where readline re-quotes the candidate; the completed
     /// command line then runs and focuses the session it named.
-    @Test(.enabled(if: TerminalSession.isAvailable, "tmux is not installed (apt-get install tmux)"))
+    @Test(.requiresTerminal)
     func aCompletedCommandLineRunsInAnInteractiveBash() throws {
         let workspace = try CompletionWorkspace()
         defer { workspace.remove() }

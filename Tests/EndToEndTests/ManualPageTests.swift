@@ -34,13 +34,13 @@ import Testing
         }
     }
 
-    @Test(.enabled(if: Tool.isInstalled("mandoc"), "mandoc is not installed (apt-get install mandoc)"))
+    @Test(.requiresTool("mandoc"))
     func mandocFindsNothingToSay() throws {
         let lint = try runProcess(Tool.path("mandoc")!, ["-Tlint", Self.committedPath])
         #expect(lint.status == 0 && lint.stdout.isEmpty && lint.stderr.isEmpty, "\(lint.stdout)\(lint.stderr)")
     }
 
-    @Test(.enabled(if: Tool.isInstalled("man"), "man is not installed (apt-get install man-db)"))
+    @Test(.requiresTool("man", package: "man-db"))
     func manShowsThePage() throws {
         let shown = try Self.rendered()
         #expect(shown.contains("omnipanel") && shown.contains("EXIT STATUS"))
@@ -48,7 +48,7 @@ import Testing
 
     /// Lists in the details (`config`'s settings, `traffic`'s profiles) come out one item a line
     /// in the page as `man` shows it, not run together into one paragraph.
-    @Test(.enabled(if: Tool.isInstalled("man"), "man is not installed (apt-get install man-db)"))
+    @Test(.requiresTool("man", package: "man-db"))
     func listsInTheRenderedPageStartALineEach() throws {
         let starts = Set(try Self.rendered().split(separator: "\n").compactMap { $0.split(separator: " ").first })
         let settings = [
@@ -64,7 +64,7 @@ import Testing
 
     /// The SYNOPSIS shows every way to start the program: a live shift, a script, the completion
     /// scripts, export and import.
-    @Test(.enabled(if: Tool.isInstalled("man"), "man is not installed (apt-get install man-db)"))
+    @Test(.requiresTool("man", package: "man-db"))
     func theSynopsisShowsEveryForm() throws {
         let page = try Self.rendered()
         let start = try #require(page.firstRange(of: "\nSYNOPSIS\n"))
@@ -79,7 +79,7 @@ import Testing
     }
 
     /// The shell commands are listed under the same group headings as `help`.
-    @Test(.enabled(if: Tool.isInstalled("man"), "man is not installed (apt-get install man-db)"))
+    @Test(.requiresTool("man", package: "man-db"))
     func thePanelCommandsAreGroupedAsInHelp() throws {
         let page = try Self.rendered()
         let help = try Binary.run(["-c", "help"]).stdout
@@ -89,7 +89,7 @@ import Testing
     }
 
     /// Issue 20: no Markdown backticks in the page as `man` shows it; commands are quoted 'help'.
-    @Test(.enabled(if: Tool.isInstalled("man"), "man is not installed (apt-get install man-db)"))
+    @Test(.requiresTool("man", package: "man-db"))
     func theRenderedPageHasNoBackticks() throws {
         let quoted = try Self.rendered().split(separator: "\n").filter { $0.contains("`") }
         #expect(quoted.isEmpty, "\(quoted.joined(separator: "\n"))")

@@ -3,7 +3,7 @@ import SessionPanel
 import Testing
 
 /// The real binary in a real terminal: resizing, Ctrl-C, SIGTERM and SIGHUP.
-@Suite(.enabled(if: TerminalSession.isAvailable, "needs tmux"), .serialized)
+@Suite(.requiresTerminal, .serialized)
 struct TerminalBehaviourTests {
     private func prompt(_ screen: Screen) -> Bool { screen.rows.contains { $0.hasPrefix("omnipanel>") } }
 
@@ -65,8 +65,7 @@ struct TerminalBehaviourTests {
         let program = try #require(children.split(separator: " ").compactMap { pid_t($0) }.first)
         #expect(kill(program, signal) == 0)
 
-        let deadline = Date().addingTimeInterval(20)
-        while folder.bytes("modes")?.isEmpty ?? true, Date() < deadline { Thread.sleep(forTimeInterval: 0.05) }
+        #expect(waitUntil { !(folder.bytes("modes")?.isEmpty ?? true) }, "the shell never wrote the modes")
         #expect(folder.bytes("status").map { String(decoding: $0, as: UTF8.self) } == "\(128 + signal)\n")
         let history = folder.bytes("omnipanel/history").map { String(decoding: $0, as: UTF8.self) } ?? ""
         #expect(history.contains(#"open\040case\04042"#), "history: \(history)")

@@ -4,7 +4,7 @@ import Testing
 
 /// Issue 20 in a real terminal (tmux): the prompt's own text is wrapped at word boundaries, never
 /// broken mid-word by the terminal, and the status beside the prompt shortens on a narrow terminal.
-@Suite(.enabled(if: TerminalSession.isAvailable, "tmux is not installed (apt-get install tmux)"))
+@Suite(.requiresTerminal)
 struct TextFitPromptTests {
     static let prompt = PromptText.prompt
 

@@ -6,7 +6,7 @@ import Testing
 /// the candidates for a line.
 /// Fish 3 cannot tell a script the cursor's place in a word outside an interactive session, which
 /// the `-c` completion needs, so that one is checked by pressing Tab in an interactive fish.
-@Suite(.enabled(if: Tool.isInstalled("fish"), "fish is not installed (apt-get install fish)"))
+@Suite(.requiresShell(.fish))
 struct FishCompletionTests {
     /// The candidates `complete -C` gives for `line` (without their descriptions).
     private func complete(_ line: String, in workspace: CompletionWorkspace) throws -> [String] {
@@ -67,7 +67,7 @@ struct FishCompletionTests {
 
     /// fish escapes each hostile name it inserts; the completed line runs as typed; every Tab in the
     /// one shell completes.
-    @Test(.enabled(if: TerminalSession.isAvailable, "tmux is not installed (apt-get install tmux)"))
+    @Test(.requiresTerminal)
     func hostileNamesCompleteQuoted() throws {
         let workspace = try CompletionWorkspace()
         defer { workspace.remove() }
@@ -75,7 +75,7 @@ struct FishCompletionTests {
             in: try interactiveFish(workspace), prompt: "> ", workspace: workspace, emptyWordCompletesAlone: false)
     }
 
-    @Test(.enabled(if: TerminalSession.isAvailable, "tmux is not installed (apt-get install tmux)"))
+    @Test(.requiresTerminal)
     func theCommandsAfterDashCComeFromTheBinary() throws {
         let workspace = try CompletionWorkspace()
         defer { workspace.remove() }

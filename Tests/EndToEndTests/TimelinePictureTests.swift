@@ -34,7 +34,7 @@ import Testing
         #expect(text.contains("Shift timeline"))
     }
 
-    @Test(.enabled(if: Tool.isInstalled("python3"), "python3 is not installed: the XML parse is skipped"))
+    @Test(.requiresTool("python3"))
     func theTimelineIsWellFormedXML() throws {
         let (folder, svg) = try drawShift()
         defer { folder.remove() }
@@ -49,10 +49,7 @@ import Testing
         #expect((Int(result.stdout.trimmingCharacters(in: .whitespacesAndNewlines)) ?? 0) > 10)
     }
 
-    @Test(
-        .enabled(
-            if: Tool.isInstalled("rsvg-convert"),
-            "rsvg-convert is missing (apt-get install librsvg2-bin): the render is skipped"))
+    @Test(.requiresTool("rsvg-convert", package: "librsvg2-bin"))
     func theTimelineRendersToAPicture() throws {
         let (folder, svg) = try drawShift()
         defer { folder.remove() }

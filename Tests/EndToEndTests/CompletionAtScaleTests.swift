@@ -4,7 +4,7 @@ import Testing
 
 /// Completion over a world too large to list at once: the prompt asks before listing more than 100
 /// names, as bash does, and shell completion returns the first 100 with a note.
-@Suite(.enabled(if: TerminalSession.isAvailable, "tmux is not installed (apt-get install tmux)"))
+@Suite(.requiresTerminal)
 struct CompletionAtScaleTests {
     static let prompt = PromptText.prompt
 

@@ -4,7 +4,7 @@ import Testing
 /// A script read from a pipe that stays open (a FIFO, a coprocess): what it did is saved when the
 /// input pauses and when SIGTERM or SIGHUP ends it, and with `--format json` each reply comes at once.
 /// The tests wait on what can be seen (a row in the state file, a reply), with a generous limit.
-@Suite(.enabled(if: Tool.isInstalled("sqlite3"), "sqlite3 is not installed (apt-get install sqlite3)"))
+@Suite(.requiresTool("sqlite3"))
 struct ScriptInputIdleTests {
     static let lines = "incoming chat\naccept\nmessage 1 \"still there?\"\n"
     /// How long a test waits for something it expects, however loaded the machine.
@@ -18,16 +18,11 @@ struct ScriptInputIdleTests {
 
     /// Waits until the state file holds the session and the message the lines made; false after ``patience``.
     static func savedLines(in path: String) -> Bool {
-        let deadline = Date().addingTimeInterval(patience)
-        while Date() < deadline {
-            if count("SELECT count(*) FROM sessions", in: path) == 2,
-                count("SELECT count(*) FROM messages", in: path).map({ $0 > 0 }) == true
-            {
-                return true
-            }
-            usleep(20_000)  // between looks; the wait ends on what the file holds, not on time
+        // Every 20 ms: each look runs sqlite3.
+        waitUntil(timeout: patience, every: 0.02) {
+            count("SELECT count(*) FROM sessions", in: path) == 2
+                && count("SELECT count(*) FROM messages", in: path).map({ $0 > 0 }) == true
         }
-        return false
     }
 
     @Test("lines followed by a pause are saved while the input stays open")

@@ -128,7 +128,7 @@ import Testing
     }
 
     /// The interactive prompt saves too: `script` gives omnipanel a terminal and types three commands.
-    @Test(.enabled(if: Tool.isInstalled("script")))
+    @Test(.requiresTool("script", package: "bsdutils"))
     func thePromptSavesAfterEveryCommand() throws {
         let folder = try TemporaryDirectory()
         defer { folder.remove() }

@@ -4,7 +4,7 @@ import Testing
 /// The trainer's hold on the live clock, in a real pseudo-terminal (tmux): F9 and `clock pause` stop
 /// it, `clock speed` changes its pace while it runs, and it stands still while omnipanel is suspended.
 /// Waits poll the screen; the only sleep is the suspension itself, which is what is measured.
-@Suite(.enabled(if: TerminalSession.isAvailable, "tmux is not installed (apt-get install tmux)"))
+@Suite(.requiresTerminal)
 struct LiveClockControlTests {
     static let prompt = "omnipanel> "
 

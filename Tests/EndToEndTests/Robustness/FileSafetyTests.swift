@@ -90,7 +90,7 @@ struct FileSafetyTests {
 
     @Test(
         "a FIFO or a symbolic link as history file: one warning, the prompt starts without history, the file is left alone",
-        .enabled(if: TerminalSession.isAvailable, "needs tmux"), arguments: ["fifo", "link"])
+        .requiresTerminal, arguments: ["fifo", "link"])
     func historyFileThatIsNotOurs(kind: String) throws {
         let folder = try TemporaryDirectory()
         defer { folder.remove() }
@@ -125,7 +125,7 @@ struct FileSafetyTests {
 
     @Test(
         "the history file is saved 0600 through a new temporary file, and read back next time",
-        .enabled(if: TerminalSession.isAvailable, "needs tmux"))
+        .requiresTerminal)
     func historyIsPrivate() throws {
         let folder = try TemporaryDirectory()
         defer { folder.remove() }

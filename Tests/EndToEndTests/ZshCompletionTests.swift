@@ -4,8 +4,8 @@ import Testing
 /// `completions/_omnipanel` in a real interactive zsh (`zsh -f`, compinit, the script's folder in
 /// `fpath`) in a pseudo-terminal: type a line, press Tab, read the line and the listing.
 @Suite(
-    .enabled(if: Tool.isInstalled("zsh"), "zsh is not installed (apt-get install zsh)"),
-    .enabled(if: TerminalSession.isAvailable, "tmux is not installed (apt-get install tmux)"))
+    .requiresShell(.zsh),
+    .requiresTerminal)
 struct ZshCompletionTests {
     /// An interactive zsh with the committed completion loaded, in a workspace folder, at an empty `%` prompt.
     private func zsh(_ workspace: CompletionWorkspace) throws -> TerminalSession {

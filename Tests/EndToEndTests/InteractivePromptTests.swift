@@ -4,7 +4,7 @@ import Testing
 
 /// The interactive prompt in a real pseudo-terminal (tmux, 100×40, TERM=xterm-256color, LANG=C.UTF-8),
 /// with HOME and XDG_STATE_HOME in a temporary folder so that history is the test's own.
-@Suite(.enabled(if: TerminalSession.isAvailable, "tmux is not installed (apt-get install tmux)"))
+@Suite(.requiresTerminal)
 struct InteractivePromptTests {
     static let prompt = PromptText.prompt
 

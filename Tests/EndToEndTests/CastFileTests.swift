@@ -85,7 +85,7 @@ import Testing
 
     /// `--record --cast` draws the recording as `--pace` does on a terminal (here with colour and box
     /// drawing), while the transcript stays plain text.
-    @Test(.enabled(if: Tool.isInstalled("script"), "script is not installed (apt-get install bsdutils)"))
+    @Test(.requiresTool("script", package: "bsdutils"))
     func recordDrawsTheCastAsThePlaybackDoes() throws {
         let folder = try TemporaryDirectory()
         defer { folder.remove() }
