@@ -52,6 +52,14 @@ public enum LinkTarget: Sendable, Equatable {
     case caseRecord(Int)
 }
 
+/// Where `transfer` sends a conversation.
+public enum TransferTarget: Sendable, Equatable {
+    /// A queue of the world, by name.
+    case queue(String)
+    /// A colleague agent of the world, by name.
+    case agent(String)
+}
+
 /// A parsed command: what the agent asked for, before it is applied.
 public enum Command: Sendable, Equatable {
     /// A request from a customer (a visitor when `nil`), who loses patience after `patience` seconds without a reply when given.
@@ -72,6 +80,8 @@ public enum Command: Sendable, Equatable {
     case link(SessionReference?, LinkTarget)
     /// `unlink`: detach the record of a kind from the named (or focused) conversation.
     case unlink(SessionReference?, LinkedRecordKind)
+    /// `transfer queue|agent <name>`: send the focused conversation back to Open, in a queue or offered to a colleague.
+    case transfer(TransferTarget)
     /// `note`: save a note to the focused conversation's timeline.
     case note(String)
     /// `notes`: list the notes of the focused (or named) conversation.

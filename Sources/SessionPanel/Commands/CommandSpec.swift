@@ -155,6 +155,10 @@ public enum ValueKind: Sendable, Equatable {
     case accountName
     /// A knowledge article's id (the world's, completed over its index).
     case articleID
+    /// A queue's name (the world's).
+    case queueName
+    /// A colleague agent's name (the world's).
+    case agentName
     /// A number of the last quick-reply list.
     case quickReplyNumber
     case workItem([WorkStream])

@@ -26,6 +26,7 @@ extension PanelState {
         case .switchTo(let reference): return try switchTo(reference)
         case .close(let reference, let confirmed): return try close(reference, confirmed: confirmed)
         case .end(let reference): return try end(reference)
+        case .transfer(let target): return try transfer(to: target)
         case .link(let reference, let target): return try link(reference, target)
         case .unlink(let reference, let kind): return try unlink(reference, kind)
         case .note(let text): return try addNote(text)

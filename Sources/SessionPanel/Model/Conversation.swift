@@ -84,6 +84,12 @@ public struct Conversation: Sendable, Codable, Equatable, Identifiable {
     public var account: String?
     /// The case linked to it (`link case`), by number, if any.
     public var caseNumber: Int?
+    /// The queue it waits in or came through, once transferred to one (`transfer queue`).
+    public var queue: String?
+    /// The colleague it was last transferred to (`transfer agent`), if any.
+    public var offeredTo: String?
+    /// How many times the agent transferred it.
+    public var transfers = 0
 
     /// Creates a conversation.
     public init(

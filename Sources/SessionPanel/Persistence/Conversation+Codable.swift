@@ -1,11 +1,11 @@
 extension Conversation {
     private enum CodingKeys: String, CodingKey {
         case id, channel, customer, visitorNumber, state, assignedToAgent, messages, waitingUntil
-        case notes, account, caseNumber, closedAt, waitingSentiment
+        case notes, account, caseNumber, closedAt, waitingSentiment, queue, offeredTo, transfers
     }
 
     /// Reads a conversation; the members added after the first saved states (`notes`, `account`,
-    /// `caseNumber`, `closedAt`, `waitingSentiment`) default to none when absent, so older state files
+    /// `caseNumber`, `closedAt`, `waitingSentiment`, `queue`, `offeredTo`, `transfers`) default to none when absent, so older state files
     /// still load.
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
@@ -23,9 +23,12 @@ extension Conversation {
         caseNumber = try container.decodeIfPresent(Int.self, forKey: .caseNumber)
         closedAt = try container.decodeIfPresent(Int.self, forKey: .closedAt)
         waitingSentiment = try container.decodeIfPresent(Sentiment.self, forKey: .waitingSentiment)
+        queue = try container.decodeIfPresent(String.self, forKey: .queue)
+        offeredTo = try container.decodeIfPresent(String.self, forKey: .offeredTo)
+        transfers = try container.decodeIfPresent(Int.self, forKey: .transfers) ?? 0
     }
 
-    /// Writes a conversation; the notes only when there are some, and links only when set.
+    /// Writes a conversation; the notes and transfers only when there are some, links and queue only when set.
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: CodingKeys.self)
         try container.encode(id, forKey: .id)
@@ -41,5 +44,8 @@ extension Conversation {
         try container.encodeIfPresent(caseNumber, forKey: .caseNumber)
         try container.encodeIfPresent(closedAt, forKey: .closedAt)
         try container.encodeIfPresent(waitingSentiment, forKey: .waitingSentiment)
+        try container.encodeIfPresent(queue, forKey: .queue)
+        try container.encodeIfPresent(offeredTo, forKey: .offeredTo)
+        if transfers > 0 { try container.encode(transfers, forKey: .transfers) }
     }
 }

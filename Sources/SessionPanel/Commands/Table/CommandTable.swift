@@ -6,7 +6,7 @@ public enum CommandTable {
     /// The commands the interpreter applies.
     public static let commands: [CommandSpec] = [
         incoming, notifications, accept, reject, open, pick, dashboard,
-        switchCommand, close, end, link, unlink, hover, panel, show,
+        switchCommand, close, end, transfer, link, unlink, hover, panel, show,
         message, reply, history, note, notes, summary, sentiment, leave, kb, quickreply,
         type, form, tab, tabs,
         presence, config, clock, traffic, report,
