@@ -72,3 +72,47 @@ import Testing
         #expect(CompletionFixture.texts("transfer ", in: state) == ["queue", "agent"])
     }
 }
+
+/// `close --disposition <code>` when a disposition code is required, through the interpreter.
+@Suite("Disposition codes") struct DispositionTests {
+    @Test func aRequiredCodeIsNeededToCloseAConversationSession() throws {
+        var agent = TransferTests.chatting()
+        let id = try #require(agent.session("Kenny Smith")?.conversationID)
+        agent.run("config require-disposition on", "end")
+        #expect(
+            agent.error("close --yes")
+                == "closing \"Kenny Smith\" needs a disposition code (close --disposition <code>); "
+                + "dispositions: Escalated, No response, Resolved")
+        #expect(
+            agent.error("close --yes --disposition Fixed")
+                == "no disposition \"Fixed\"; dispositions: Escalated, No response, Resolved")
+        agent.run("close --disposition resolved")
+        #expect(agent.session("Kenny Smith") == nil)
+        #expect(agent.state.conversations[id]?.disposition == "Resolved")
+        #expect(agent.state.conversations[id]?.state == .closed)
+    }
+
+    @Test func theWorldCanRequireIt() {
+        var world = World.demo
+        world.requiresDisposition = true
+        var agent = ScriptedAgent(world: world)
+        agent.run("incoming chat \"Kenny Smith\"", "accept")
+        #expect(agent.error("close --yes").hasPrefix("closing \"Kenny Smith\" needs a disposition code"))
+        agent.run("open case 42")
+        agent.run("close --yes")  // a record session needs none
+        #expect(agent.session("Kenny Smith") != nil)
+    }
+
+    @Test func withoutTheRequirementClosingNeedsNoCode() {
+        var agent = TransferTests.chatting()
+        agent.run("close --yes")
+        #expect(agent.session("Kenny Smith") == nil)
+    }
+
+    @Test func tabCompletesTheCodes() {
+        let state = CompletionFixture.state("incoming chat \"Kenny Smith\"", "accept")
+        #expect(
+            CompletionFixture.texts("close --disposition ", in: state) == ["Escalated", "\"No response\"", "Resolved"])
+        #expect(CompletionFixture.texts("close --disposition r", in: state) == ["Resolved"])
+    }
+}

@@ -74,7 +74,8 @@ public enum Command: Sendable, Equatable {
     case pick(Int)
     case dashboard
     case switchTo(SessionReference)
-    case close(SessionReference?, confirmed: Bool)
+    /// `close`: close the named (or focused) session, with a disposition code when given.
+    case close(SessionReference?, confirmed: Bool, disposition: String? = nil)
     case end(SessionReference?)
     /// `link`: attach a record to the named (or focused) conversation.
     case link(SessionReference?, LinkTarget)

@@ -24,7 +24,8 @@ extension PanelState {
         case .pick(let id): return try pick(id)
         case .dashboard: return .answer([.dashboard])
         case .switchTo(let reference): return try switchTo(reference)
-        case .close(let reference, let confirmed): return try close(reference, confirmed: confirmed)
+        case .close(let reference, let confirmed, let disposition):
+            return try close(reference, confirmed: confirmed, disposition: disposition)
         case .end(let reference): return try end(reference)
         case .transfer(let target): return try transfer(to: target)
         case .link(let reference, let target): return try link(reference, target)

@@ -90,6 +90,8 @@ public struct Conversation: Sendable, Codable, Equatable, Identifiable {
     public var offeredTo: String?
     /// How many times the agent transferred it.
     public var transfers = 0
+    /// The disposition code the agent closed its session with (`close --disposition`), if any.
+    public var disposition: String?
 
     /// Creates a conversation.
     public init(

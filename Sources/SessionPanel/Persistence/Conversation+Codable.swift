@@ -2,10 +2,11 @@ extension Conversation {
     private enum CodingKeys: String, CodingKey {
         case id, channel, customer, visitorNumber, state, assignedToAgent, messages, waitingUntil
         case notes, account, caseNumber, closedAt, waitingSentiment, queue, offeredTo, transfers
+        case disposition
     }
 
     /// Reads a conversation; the members added after the first saved states (`notes`, `account`,
-    /// `caseNumber`, `closedAt`, `waitingSentiment`, `queue`, `offeredTo`, `transfers`) default to none when absent, so older state files
+    /// `caseNumber`, `closedAt`, `waitingSentiment`, `queue`, `offeredTo`, `transfers`, `disposition`) default to none when absent, so older state files
     /// still load.
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
@@ -26,6 +27,7 @@ extension Conversation {
         queue = try container.decodeIfPresent(String.self, forKey: .queue)
         offeredTo = try container.decodeIfPresent(String.self, forKey: .offeredTo)
         transfers = try container.decodeIfPresent(Int.self, forKey: .transfers) ?? 0
+        disposition = try container.decodeIfPresent(String.self, forKey: .disposition)
     }
 
     /// Writes a conversation; the notes and transfers only when there are some, links and queue only when set.
@@ -47,5 +49,6 @@ extension Conversation {
         try container.encodeIfPresent(queue, forKey: .queue)
         try container.encodeIfPresent(offeredTo, forKey: .offeredTo)
         if transfers > 0 { try container.encode(transfers, forKey: .transfers) }
+        try container.encodeIfPresent(disposition, forKey: .disposition)
     }
 }
