@@ -99,6 +99,15 @@ public enum Command: Sendable, Equatable {
     case report(ReportFormat, svg: String?)
     case message(SessionReference, text: String)
     case reply(String)
+    /// `reply --internal`: a message to the consulted colleague, never shown to the customer.
+    case internalReply(String)
+    /// `/i [text]` (`true`) or `/p` (`false`): replies in the focused conversation reach the consulted
+    /// colleague only, or the customer again; `text`, when given, is sent in the new mode.
+    case composeInternally(Bool, text: String?)
+    /// `consult "<agent>"`: a colleague joins the focused conversation read-only.
+    case consult(String)
+    /// `consult end`: the colleague leaves.
+    case consultEnd
     /// `kb search <words>`: the articles matching, best first.
     case kbSearch(String)
     /// `kb open <id>`: the article in the focused session's KB Search tab.

@@ -1,4 +1,18 @@
 extension CommandTable {
+    static let consult = CommandSpec(
+        "consult", usage: ["consult \"<agent>\"", "consult end"],
+        summary: "Consult a colleague on the focused conversation, or end the consult",
+        details: "The colleague joins read-only: 'reply --internal \"<text>\"' reaches them and never the "
+            + "customer, and they answer with their next line a simulated "
+            + "\(PanelState.colleagueDelay) seconds later.",
+        arguments: [.keyword([Keyword("end", "the colleague leaves")], orValue: .agentName)]
+    ) { arguments throws(CommandError) in
+        if let first = arguments.peek, !first.quoted, first.text.lowercased() == "end", arguments.count == 1 {
+            return .consultEnd
+        }
+        return .consult(try arguments.rest())
+    }
+
     static let transfer = CommandSpec(
         "transfer", usage: ["transfer queue \"<queue>\"", "transfer agent \"<agent>\""],
         summary: "Transfer the focused conversation to a queue or a colleague; its session closes",
