@@ -18,7 +18,7 @@ struct TextFitPromptTests {
         let terminal = try TerminalSession(
             [Binary.url.path] + arguments,
             environment: ["HOME": folder.url.path, "XDG_STATE_HOME": folder.path("state")],
-            workingDirectory: folder.url, columns: columns, rows: 80)
+            workingDirectory: folder.url, columns: columns, rows: 120)
         try terminal.wait(for: "the prompt") { $0.beforeCursor == Self.prompt }
         return terminal
     }

@@ -176,9 +176,13 @@ import Testing
     @Test func flagsAreOfferedForADashAndOnceEveryArgumentIsGiven() {
         let state = F.threeSessions
         let flags = CompletionEngine.complete("close -", in: state)
-        #expect(flags.candidates == [CompletionCandidate("--yes", "Close without asking")])
+        #expect(
+            flags.candidates == [
+                CompletionCandidate("--yes", "Close without asking"),
+                CompletionCandidate("--disposition", "The conversation's disposition code"),
+            ])
         #expect(flags.replacing == 1)
-        #expect(F.texts("close 1 ", in: state) == ["--yes"])
+        #expect(F.texts("close 1 ", in: state) == ["--yes", "--disposition"])
         #expect(F.texts("close --y", in: state) == ["--yes"])
         #expect(F.texts("switch -", in: state).isEmpty)
     }
@@ -187,8 +191,9 @@ import Testing
         let state = F.threeSessions
         #expect(F.texts("close --yes ", in: state) == ["1", "2", "3"])
         #expect(F.texts("close -y ", in: state) == ["1", "2", "3"])
-        #expect(F.texts("close --yes -", in: state).isEmpty)
-        #expect(F.texts("close -y 2 ", in: state).isEmpty)
+        #expect(F.texts("close --yes -", in: state) == ["--disposition"])
+        #expect(F.texts("close -y 2 ", in: state) == ["--disposition"])
+        #expect(F.texts("close -y --disposition Resolved 2 ", in: state).isEmpty)
     }
 
     @Test func aQuotedDashIsAnArgumentNotAFlag() {

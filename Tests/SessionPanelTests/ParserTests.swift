@@ -159,7 +159,9 @@ struct ParserTests {
             try CommandParser.parse("open case forty")
         }
         #expect(throws: CommandError("unbalanced \" quote")) { try CommandParser.parse(#"incoming chat "Kenny"#) }
-        #expect(throws: CommandError("close has no option --force; usage: close [<n|title>] [--yes]")) {
+        #expect(
+            throws: CommandError("close has no option --force; usage: close [<n|title>] [--yes] [--disposition <code>]")
+        ) {
             try CommandParser.parse("close --force")
         }
         #expect(throws: CommandError("Inactive is set by the system only")) {

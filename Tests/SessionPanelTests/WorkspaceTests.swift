@@ -130,7 +130,8 @@ struct WorkspaceTests {
         for spec in CommandTable.all { #expect(overview.contains("  \(spec.name)")) }
         #expect(
             agent.output("help close").hasPrefix(
-                "usage: close [<n|title>] [--yes]\nClose the focused (or named) session after confirmation."))
+                "usage: close [<n|title>] [--yes] [--disposition <code>]\nClose the focused (or named) session after confirmation."
+            ))
         #expect(agent.output("help keys").contains("Alt-1…Alt-9"))
         #expect(agent.error("help swich") == "unknown command \"swich\"; did you mean 'switch'?")
     }

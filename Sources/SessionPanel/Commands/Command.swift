@@ -52,6 +52,14 @@ public enum LinkTarget: Sendable, Equatable {
     case caseRecord(Int)
 }
 
+/// Where `transfer` sends a conversation.
+public enum TransferTarget: Sendable, Equatable {
+    /// A queue of the world, by name.
+    case queue(String)
+    /// A colleague agent of the world, by name.
+    case agent(String)
+}
+
 /// A parsed command: what the agent asked for, before it is applied.
 public enum Command: Sendable, Equatable {
     /// A request from a customer (a visitor when `nil`), who loses patience after `patience` seconds without a reply when given.
@@ -66,12 +74,15 @@ public enum Command: Sendable, Equatable {
     case pick(Int)
     case dashboard
     case switchTo(SessionReference)
-    case close(SessionReference?, confirmed: Bool)
+    /// `close`: close the named (or focused) session, with a disposition code when given.
+    case close(SessionReference?, confirmed: Bool, disposition: String? = nil)
     case end(SessionReference?)
     /// `link`: attach a record to the named (or focused) conversation.
     case link(SessionReference?, LinkTarget)
     /// `unlink`: detach the record of a kind from the named (or focused) conversation.
     case unlink(SessionReference?, LinkedRecordKind)
+    /// `transfer queue|agent <name>`: send the focused conversation back to Open, in a queue or offered to a colleague.
+    case transfer(TransferTarget)
     /// `note`: save a note to the focused conversation's timeline.
     case note(String)
     /// `notes`: list the notes of the focused (or named) conversation.
@@ -88,6 +99,15 @@ public enum Command: Sendable, Equatable {
     case report(ReportFormat, svg: String?)
     case message(SessionReference, text: String)
     case reply(String)
+    /// `reply --internal`: a message to the consulted colleague, never shown to the customer.
+    case internalReply(String)
+    /// `/i [text]` (`true`) or `/p` (`false`): replies in the focused conversation reach the consulted
+    /// colleague only, or the customer again; `text`, when given, is sent in the new mode.
+    case composeInternally(Bool, text: String?)
+    /// `consult "<agent>"`: a colleague joins the focused conversation read-only.
+    case consult(String)
+    /// `consult end`: the colleague leaves.
+    case consultEnd
     /// `kb search <words>`: the articles matching, best first.
     case kbSearch(String)
     /// `kb open <id>`: the article in the focused session's KB Search tab.

@@ -13,9 +13,21 @@ public enum CommandParser {
         return try build(&arguments)
     }
 
+    /// A reply that starts with `/` (`reply "/q refund"`): the slash command it spells, never text
+    /// for the customer.
+    static func parseSlash(_ text: String) throws(CommandError) -> Command {
+        guard let command = try parse(InputLine(Array(text.utf8))) else {
+            throw CommandError(CommandTable.unknownSlashMessage(text))
+        }
+        return command
+    }
+
     /// The table entry the first word names, or the "unknown command" error.
     static func spec(named word: Token) throws(CommandError) -> CommandSpec {
-        guard let spec = CommandTable.spec(for: word.text) else { throw CommandError(unknownCommandMessage(word.text)) }
+        guard let spec = CommandTable.spec(for: word.text) else {
+            let slash = !word.quoted && word.text.hasPrefix("/")
+            throw CommandError(slash ? CommandTable.unknownSlashMessage(word.text) : unknownCommandMessage(word.text))
+        }
         return spec
     }
 

@@ -41,12 +41,18 @@ public final class CommandSpec: Sendable {
         public let summary: String
         /// The name of the value it takes (`--seed N`), or `nil` for a switch (`--yes`).
         public let valueName: String?
+        /// The kind of value Tab offers for it, if any.
+        public let valueKind: ValueKind?
 
-        init(name: String, shortName: String? = nil, summary: String, valueName: String? = nil) {
+        init(
+            name: String, shortName: String? = nil, summary: String, valueName: String? = nil,
+            valueKind: ValueKind? = nil
+        ) {
             self.name = name
             self.shortName = shortName
             self.summary = summary
             self.valueName = valueName
+            self.valueKind = valueKind
         }
     }
 
@@ -155,6 +161,12 @@ public enum ValueKind: Sendable, Equatable {
     case accountName
     /// A knowledge article's id (the world's, completed over its index).
     case articleID
+    /// A queue's name (the world's).
+    case queueName
+    /// A colleague agent's name (the world's).
+    case agentName
+    /// A disposition code (the world's).
+    case dispositionCode
     /// A number of the last quick-reply list.
     case quickReplyNumber
     case workItem([WorkStream])

@@ -22,7 +22,7 @@ extension CompletionEngine {
             return state.tools.lastQuickReplies.enumerated().map {
                 CompletionCandidate(String($0 + 1), VisibleText.escaped($1.text))
             }
-        case .caseNumber, .contactName, .accountName, .articleID:
+        case .caseNumber, .contactName, .accountName, .articleID, .queueName, .agentName, .dispositionCode:
             var unlisted = 0
             return worldValues(kind, partial: partial, state, limit: .max, unlisted: &unlisted) ?? []
         case .workItem(let streams):
@@ -87,6 +87,11 @@ extension CompletionEngine {
                 guard partial.allSatisfy({ $0.isASCII && $0.isNumber }) else { return [] }
                 candidates = try world.articles(idStartingWith: partial, limit: limit).map {
                     CompletionCandidate(String($0.id), VisibleText.escaped($0.title))
+                }
+            case .queueName, .agentName, .dispositionCode:
+                recordKind = kind == .queueName ? .queue : kind == .agentName ? .agent : .disposition
+                candidates = try world.names(of: recordKind, startingWith: partial, limit: limit).map {
+                    name($0, recordKind.rawValue)
                 }
             case .accountName:
                 recordKind = .account

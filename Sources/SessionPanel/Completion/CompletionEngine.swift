@@ -74,7 +74,13 @@ public enum CompletionEngine {
         let used = Set(words.compactMap { flag(named: $0, in: spec)?.name })
         let flags = spec.flags.filter { !used.contains($0.name) }.map { CompletionCandidate($0.name, $0.summary) }
         let position = walk(spec.arguments, over: positionalWords(words, spec))
-        if let last = words.last, flag(named: last, in: spec)?.valueName != nil, !last.text.contains("=") { return [] }
+        if let last = words.last, let flag = flag(named: last, in: spec), flag.valueName != nil,
+            !last.text.contains("=")
+        {
+            guard let kind = flag.valueKind else { return [] }
+            return worldValues(kind, partial: partial.text, state, limit: limit, unlisted: &unlisted)
+                ?? values(kind, partial: partial.text, previous: last.text, state)
+        }
         if partial.text.hasPrefix("-"), !partial.quoted { return flags }
         switch position {
         case .slot(.keyword(let keywords, let alternative), let previous):

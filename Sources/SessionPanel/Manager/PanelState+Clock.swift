@@ -119,6 +119,7 @@ extension PanelState {
             return conversations[id]?.state == .open && conversations[id]?.assignedToAgent == false
         case .wrapUpExpiry(let id): return conversations[id]?.state == .wrapUp
         case .customerLeaves(let id): return conversations[id]?.state == .active
+        case .colleagueAnswers(let id, let colleague): return conversations[id]?.consultant == colleague
         }
     }
 
@@ -157,6 +158,7 @@ extension PanelState {
         case .openExpiry(let id): return expireOpen(id)
         case .wrapUpExpiry(let id): return expireWrapUp(id)
         case .customerLeaves(let id): return customerLeaves(id)
+        case .colleagueAnswers(let id, let colleague): return colleagueAnswers(in: id, colleague)
         }
     }
 

@@ -1,7 +1,7 @@
 extension PanelState {
     /// The number of the conversation a session shows, for a change that needs it Active.
     /// (Callers change the conversation in place through its number: a copy would copy its transcript.)
-    private func activeConversationID(in session: Session) throws(CommandError) -> Int {
+    func activeConversationID(in session: Session) throws(CommandError) -> Int {
         guard let id = session.conversationID, let conversation = conversations[id] else {
             throw CommandError(
                 session.isHome
@@ -38,6 +38,7 @@ extension PanelState {
 
     mutating func reply(_ text: String) throws(CommandError) -> Outcome {
         let id = try activeConversationID(in: focusedSession)
+        if conversations[id]?.composesInternally == true { return try internalReply(text) }
         conversations[id]?.messages.append(Message(sender: .agent, text: text, time: now))
         shift.log.alert(id, standing: false, at: now)
         var reports: [Report] = [.message("You → \(conversations[id]?.title ?? ""): \(text)")]

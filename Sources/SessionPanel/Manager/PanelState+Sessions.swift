@@ -116,19 +116,23 @@ extension PanelState {
         return Outcome(showsPanel: true)
     }
 
-    mutating func close(_ reference: SessionReference?, confirmed: Bool) throws(CommandError) -> Outcome {
+    mutating func close(_ reference: SessionReference?, confirmed: Bool, disposition: String? = nil)
+        throws(CommandError) -> Outcome
+    {
         let position = try positionOrFocused(reference)
         let session = sessions[position]
         guard !session.isHome else { throw CommandError("Home is anchored and cannot be closed") }
+        let code = try dispositionCode(disposition, closing: session)
         let fields = session.draft.map(\.field).joined(separator: ", ")
         guard confirmed else {
             var outcome = Outcome()
             let loses = fields.isEmpty ? "" : " Its unsaved form (\(fields)) will be lost."
             outcome.confirmation = Confirmation(
                 prompt: "Close session \"\(session.title)\"?\(loses) [y/N]",
-                command: .close(.position(position), confirmed: true))
+                command: .close(.position(position), confirmed: true, disposition: code))
             return outcome
         }
+        if let code, let id = session.conversationID { conversations[id]?.disposition = code }
         return Outcome(closeSession(at: position), showsPanel: true)
     }
 

@@ -41,6 +41,16 @@ public struct Message: Sendable, Codable, Equatable {
     }
 }
 
+/// A message of a consult, between the agent and a colleague: never shown to the customer.
+public struct InternalMessage: Sendable, Codable, Equatable {
+    /// Who wrote it: the colleague's name, or `nil` for the agent.
+    public var colleague: String?
+    /// What was written.
+    public var text: String
+    /// Simulated time, in seconds, when it was written.
+    public var time: Int
+}
+
 /// A note the agent saved to a conversation's timeline (`note "called back, fixed"`).
 public struct Note: Sendable, Codable, Equatable {
     /// What the agent wrote, exactly as typed (escaped only when rendered).
@@ -84,6 +94,20 @@ public struct Conversation: Sendable, Codable, Equatable, Identifiable {
     public var account: String?
     /// The case linked to it (`link case`), by number, if any.
     public var caseNumber: Int?
+    /// The queue it waits in or came through, once transferred to one (`transfer queue`).
+    public var queue: String?
+    /// The colleague it was last transferred to (`transfer agent`), if any.
+    public var offeredTo: String?
+    /// The colleague consulted on it, while the consult lasts.
+    public var consultant: String?
+    /// Whether the agent's replies go to the consulted colleague only (`/i`) until `/p`.
+    public var composesInternally = false
+    /// The messages between the agent and consulted colleagues, never shown to the customer.
+    public var internalMessages: [InternalMessage] = []
+    /// How many times the agent transferred it.
+    public var transfers = 0
+    /// The disposition code the agent closed its session with (`close --disposition`), if any.
+    public var disposition: String?
 
     /// Creates a conversation.
     public init(

@@ -72,10 +72,10 @@ extension PanelState {
             title: session.title, conversation: id, contact: contact,
             unknownCustomer: contact == nil ? conversation.customer : nil,
             account: conversation.account ?? contact?.account, channel: conversation.channel,
-            queue: Self.defaultQueue,
+            queue: conversation.queue ?? Self.defaultQueue,
             waitTime: accepted.flatMap { offer in offer.resultTime.map { $0 - offer.time } },
             engagement: record?.handled.reduce(0) { $0 + $1.length(at: now) } ?? 0,
-            sentiment: session.sentiment, transfers: 0,
+            sentiment: session.sentiment, transfers: conversation.transfers,
             linkedCase: try conversation.caseNumber.flatMap { number throws(CommandError) in
                 try world.caseRecord(number)
             },

@@ -22,6 +22,8 @@ public struct Settings: Sendable, Codable, Equatable {
     public var communicationLines = 4
     /// What generated customers do (`traffic <profile>` sets them all).
     public var traffic = TrafficParameters()
+    /// Whether closing a conversation session needs a disposition code, whatever the world says.
+    public var requireDisposition = false
     /// How long conversations wait in Wrap-up, or unanswered SMS and social requests Open, before they close by themselves.
     public var autoClose = AutoCloseTimes()
 
@@ -55,6 +57,9 @@ public struct SettingKey: Sendable {
         number("capacity", "Conversations at once before presence turns Do not disturb", \.capacity, 1...100_000),
         toggle("auto-presence", "Update presence automatically as work is assigned", \.autoPresence),
         toggle("bell", "Ring the terminal bell when a request arrives in a live shift", \.bell),
+        toggle(
+            "require-disposition", "Closing a conversation session needs a disposition code",
+            \.requireDisposition),
         communicationPanel,
         number("arrivals-chat", "Generated chat requests per hour", \.traffic.chatPerHour, 0...3_600),
         number("arrivals-sms", "Generated SMS requests per hour", \.traffic.smsPerHour, 0...3_600),

@@ -1,7 +1,7 @@
 extension Settings {
     private enum CodingKeys: String, CodingKey {
         case threshold, maxSessions, maxTabs, notificationTimeout, waitingWindow, chatMode, capacity, autoPresence
-        case bell, communicationLines, traffic, autoClose
+        case bell, communicationLines, traffic, autoClose, requireDisposition
     }
 
     /// Reads settings as ``encode(to:)`` writes them; the live-shift settings, which files saved before
@@ -21,6 +21,8 @@ extension Settings {
         communicationLines = try container.decodeIfPresent(Int.self, forKey: .communicationLines) ?? communicationLines
         traffic = try container.decodeIfPresent(TrafficParameters.self, forKey: .traffic) ?? traffic
         autoClose = try container.decodeIfPresent(AutoCloseTimes.self, forKey: .autoClose) ?? autoClose
+        requireDisposition =
+            try container.decodeIfPresent(Bool.self, forKey: .requireDisposition) ?? requireDisposition
     }
 
     /// Writes every setting.
@@ -38,5 +40,6 @@ extension Settings {
         try container.encode(communicationLines, forKey: .communicationLines)
         try container.encode(traffic, forKey: .traffic)
         try container.encode(autoClose, forKey: .autoClose)
+        try container.encode(requireDisposition, forKey: .requireDisposition)
     }
 }

@@ -36,6 +36,7 @@ public struct ShiftReportRenderer: Sendable {
             row("Peak unread", "\(report.peakUnread)"),
             row("Peak sessions open", "\(report.peakSessionsOpen)"),
             row("Persistent chats", "\(report.persistentEnded) ended, \(report.persistentParked) parked"),
+            row("Transfers", "\(report.transfers)"),
         ])
     }
 }

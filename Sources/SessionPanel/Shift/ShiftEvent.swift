@@ -26,6 +26,8 @@ public struct ShiftEvent: Sendable, Codable, Equatable {
         case wrapUpExpiry(conversation: Int)
         /// A generated live chat or voice customer ends the chat or hangs up.
         case customerLeaves(conversation: Int)
+        /// The consulted colleague answers the agent's internal message.
+        case colleagueAnswers(conversation: Int, colleague: String)
     }
 
     /// When, in simulated seconds since the shift began.

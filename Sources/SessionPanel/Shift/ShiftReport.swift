@@ -34,6 +34,9 @@ public struct ShiftReport: Sendable {
     public let persistentParked: Int
 
     /// The figures of the shift in `state`, up to its clock.
+    /// How many times the agent transferred a conversation.
+    public let transfers: Int
+
     public init(_ state: PanelState) {
         // Every figure is a count, a sum or an extreme: the order of records does not matter.
         let records = Array(state.shift.log.records.values)
@@ -65,6 +68,7 @@ public struct ShiftReport: Sendable {
         peakSessionsOpen = state.shift.log.peakSessionsOpen
         persistentEnded = records.map(\.persistentEnds).reduce(0, +)
         persistentParked = records.map(\.parks).reduce(0, +)
+        transfers = state.conversations.values.reduce(0) { $0 + $1.transfers }
     }
 
     /// Abandoned ÷ (accepted + abandoned), in whole percent; `nil` when both are zero.

@@ -89,7 +89,7 @@ import Testing
         #expect(CompletionFixture.texts("traffic rush -") == ["--seed"])
         #expect(CompletionFixture.texts("traffic rush --seed ").isEmpty)
         #expect(CompletionFixture.texts("report -") == ["--format", "--svg"])
-        #expect(CompletionFixture.texts("tra") == ["traffic"])
+        #expect(CompletionFixture.texts("tra") == ["transfer", "traffic"])
         #expect(CompletionFixture.texts("config pat") == ["patience"])
         #expect(CompletionFixture.texts("config bell ") == ["on", "off"])
     }

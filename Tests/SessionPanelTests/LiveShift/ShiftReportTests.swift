@@ -71,6 +71,7 @@ import Testing
                   Peak unread                2
                   Peak sessions open         2
                   Persistent chats           1 ended, 1 parked
+                  Transfers                  0
                 """)
         #expect(agent.output("report --format json").hasPrefix("{\"type\":\"report\",\"shiftSeconds\":310,"))
         #expect(ShiftReport(agent.state).json(line: 7).hasPrefix("{\"type\":\"report\",\"line\":7,\"shiftSeconds\":"))

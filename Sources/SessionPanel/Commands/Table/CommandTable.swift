@@ -1,12 +1,12 @@
 /// The command table: every panel command, in the order `help` lists them.
 public enum CommandTable {
     /// All commands, then the script directives.
-    public static let all: [CommandSpec] = commands + directives
+    public static let all: [CommandSpec] = commands + slashCommands + directives
 
     /// The commands the interpreter applies.
     public static let commands: [CommandSpec] = [
         incoming, notifications, accept, reject, open, pick, dashboard,
-        switchCommand, close, end, link, unlink, hover, panel, show,
+        switchCommand, close, end, transfer, consult, link, unlink, hover, panel, show,
         message, reply, history, note, notes, summary, sentiment, leave, kb, quickreply,
         type, form, tab, tabs,
         presence, config, clock, traffic, report,

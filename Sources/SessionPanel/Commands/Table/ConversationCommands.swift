@@ -9,10 +9,14 @@ extension CommandTable {
     }
 
     static let reply = CommandSpec(
-        "reply", usage: ["reply \"<text>\""], summary: "Answer the customer in the focused session",
-        arguments: [.value(.text)]
+        "reply", usage: ["reply [--internal] \"<text>\""], summary: "Answer the customer in the focused session",
+        details: "With --internal the message goes to the colleague of a consult only, never to the customer.",
+        arguments: [.value(.text)],
+        flags: [.init(name: "--internal", shortName: "-i", summary: "To the consulted colleague only")]
     ) { arguments throws(CommandError) in
-        .reply(try arguments.rest())
+        let text = try arguments.rest()
+        if arguments.flags.contains("--internal") { return .internalReply(text) }
+        return text.hasPrefix("/") ? try CommandParser.parseSlash(text) : .reply(text)
     }
 
     static let history = CommandSpec(

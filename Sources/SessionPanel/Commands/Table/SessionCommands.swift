@@ -10,15 +10,23 @@ extension CommandTable {
     }
 
     static let close = CommandSpec(
-        "close", usage: ["close [<n|title>] [--yes]"],
+        "close", usage: ["close [<n|title>] [--yes] [--disposition <code>]"],
         summary: "Close the focused (or named) session after confirmation",
         details: "Closing without End re-queues live chat and voice (Open) and parks persistent chat, SMS and social "
-            + "in Waiting. Closing after End closes the conversation. Home cannot be closed.",
+            + "in Waiting. Closing after End closes the conversation. Home cannot be closed. When the world or "
+            + "'config require-disposition on' requires it, a conversation session closes only with a "
+            + "disposition code from the world's list (the demo world: Resolved, Escalated, No response).",
         arguments: [.value(.customerSession)],
-        flags: [.init(name: "--yes", shortName: "-y", summary: "Close without asking")]
+        flags: [
+            .init(name: "--yes", shortName: "-y", summary: "Close without asking"),
+            .init(
+                name: "--disposition", summary: "The conversation's disposition code", valueName: "code",
+                valueKind: .dispositionCode),
+        ]
     ) { arguments throws(CommandError) in
         let confirmed = arguments.flags.contains("--yes")
-        return .close(try optionalSession(&arguments), confirmed: confirmed)
+        let disposition = arguments.flagValues["--disposition"]?.text
+        return .close(try optionalSession(&arguments), confirmed: confirmed, disposition: disposition)
     }
 
     static let end = CommandSpec(
