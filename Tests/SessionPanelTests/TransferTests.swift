@@ -25,6 +25,7 @@ import Testing
         #expect(conversation.queue == "Technical support" && conversation.transfers == 1)
         #expect(ShiftReport(agent.state).transfers == 1)
         #expect(agent.output("report").contains("Transfers"))
+        #expect(ShiftReport(agent.state).json().contains(#""transfers":1"#))
     }
 
     @Test func transferToAColleagueRecordsTheColleague() throws {

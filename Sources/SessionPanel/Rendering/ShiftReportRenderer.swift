@@ -77,6 +77,7 @@ extension ShiftReport {
             ("longestUnansweredAlertSeconds", number(longestUnansweredAlert)),
             ("peakUnread", .number(peakUnread)),
             ("peakSessionsOpen", .number(peakSessionsOpen)),
+            ("transfers", .number(transfers)),
             ("persistentChats", .object([("ended", .number(persistentEnded)), ("parked", .number(persistentParked))])),
         ]
         let line: [(String, JSONValue)] = line.map { [("line", .number($0))] } ?? []

@@ -50,7 +50,7 @@ import Testing
                 "abandonmentRatePercent":0,"speedToAnswerSeconds":{"average":25,"longest":40},\
                 "firstResponseSeconds":{"median":60,"p90":90,"conversations":2},\
                 "handleTimeSeconds":{"average":195,"sessions":2},"longestUnansweredAlertSeconds":90,\
-                "peakUnread":2,"peakSessionsOpen":2,"persistentChats":{"ended":1,"parked":1}}
+                "peakUnread":2,"peakSessionsOpen":2,"transfers":0,"persistentChats":{"ended":1,"parked":1}}
                 """)
     }
 
