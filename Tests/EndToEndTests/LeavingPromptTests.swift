@@ -9,20 +9,11 @@ import Testing
 struct LeavingPromptTests {
     static let question = "The shift is not saved (no --state). Quit anyway? [y/N, r: report, then quit] "
 
-    private func start(_ arguments: [String] = [], in folder: TemporaryDirectory) throws -> TerminalSession {
-        let terminal = try TerminalSession(
-            [Binary.url.path] + arguments,
-            environment: ["HOME": folder.url.path, "XDG_STATE_HOME": folder.path("state")],
-            workingDirectory: folder.url)
-        try terminal.wait(for: "the prompt") { $0.beforeCursor == PromptText.prompt }
-        return terminal
-    }
-
     @Test("quit with unsaved work asks once; r prints the report and leaves")
     func quitAsksAndOffersTheReport() throws {
         let folder = try TemporaryDirectory()
         defer { folder.remove() }
-        let terminal = try start(in: folder)
+        let terminal = try TerminalSession.omnipanel(in: folder)
         _ = try terminal.run("incoming chat")
         try terminal.type("quit")
         try terminal.press("Enter")
@@ -36,7 +27,7 @@ struct LeavingPromptTests {
     func controlDTwice() throws {
         let folder = try TemporaryDirectory()
         defer { folder.remove() }
-        let terminal = try start(in: folder)
+        let terminal = try TerminalSession.omnipanel(in: folder)
         _ = try terminal.run("incoming chat")
         try terminal.press("C-d")
         try terminal.wait(for: "the question") { $0.beforeCursor == Self.question }
@@ -52,7 +43,7 @@ struct LeavingPromptTests {
     func savedShiftLeavesAtOnce() throws {
         let folder = try TemporaryDirectory()
         defer { folder.remove() }
-        let terminal = try start(["--state", "s.db"], in: folder)
+        let terminal = try TerminalSession.omnipanel(["--state", "s.db"], in: folder)
         _ = try terminal.run("incoming chat")
         try terminal.type("quit")
         try terminal.press("Enter")
@@ -63,7 +54,7 @@ struct LeavingPromptTests {
     func clearClears() throws {
         let folder = try TemporaryDirectory()
         defer { folder.remove() }
-        let terminal = try start(in: folder)
+        let terminal = try TerminalSession.omnipanel(in: folder)
         _ = try terminal.run("show")
         try terminal.type("clear")
         try terminal.press("Enter")
@@ -78,7 +69,7 @@ struct LeavingPromptTests {
         let folder = try TemporaryDirectory()
         defer { folder.remove() }
         try folder.write("incoming chat \"Kenny Smith\"\n", to: "s.omni")
-        let terminal = try start(["--scenario", "s.omni", "--speed", "5"], in: folder)
+        let terminal = try TerminalSession.omnipanel(["--scenario", "s.omni", "--speed", "5"], in: folder)
         try terminal.type("dashboard")
         try terminal.wait(for: "the countdown") { $0.rows[$0.cursorRow].contains("1 waiting (") }
         try terminal.press("Enter")

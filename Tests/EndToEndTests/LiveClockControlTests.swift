@@ -1,4 +1,5 @@
 import Foundation
+import SessionPanel
 import Testing
 
 /// The trainer's hold on the live clock, in a real pseudo-terminal (tmux): F9 and `clock pause` stop
@@ -6,16 +7,7 @@ import Testing
 /// Waits poll the screen; the only sleep is the suspension itself, which is what is measured.
 @Suite(.requiresTerminal)
 struct LiveClockControlTests {
-    static let prompt = "omnipanel> "
-
-    private func start(_ arguments: [String], in folder: TemporaryDirectory) throws -> TerminalSession {
-        let terminal = try TerminalSession(
-            [Binary.url.path] + arguments,
-            environment: ["HOME": folder.url.path, "XDG_STATE_HOME": folder.path("state")],
-            workingDirectory: folder.url)
-        try terminal.wait(for: "the prompt") { $0.beforeCursor == Self.prompt }
-        return terminal
-    }
+    static let prompt = PromptText.prompt
 
     /// The simulated seconds the last `Clock: HH:MM:SS` (`Clock: 1d HH:MM:SS` after day 0) line on the screen reads.
     private func clock(_ terminal: TerminalSession) throws -> Int {
@@ -32,7 +24,7 @@ struct LiveClockControlTests {
     func pauseKey() throws {
         let folder = try TemporaryDirectory()
         defer { folder.remove() }
-        let terminal = try start(["--speed", "1000"], in: folder)
+        let terminal = try TerminalSession.omnipanel(["--speed", "1000"], in: folder)
         try terminal.type("clo")
         try terminal.press("F9")
         let paused = try terminal.wait(for: "the pause") { $0.text.contains("The shift's clock is paused") }
@@ -53,7 +45,7 @@ struct LiveClockControlTests {
     func speedAndPauseCommands() throws {
         let folder = try TemporaryDirectory()
         defer { folder.remove() }
-        let terminal = try start(["--speed", "0"], in: folder)
+        let terminal = try TerminalSession.omnipanel(["--speed", "0"], in: folder)
         let stood = try clock(terminal)
         _ = try terminal.run("show")
         #expect(try clock(terminal) == stood)

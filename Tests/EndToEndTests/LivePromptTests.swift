@@ -9,21 +9,11 @@ import Testing
 struct LivePromptTests {
     static let prompt = PromptText.prompt
 
-    /// Starts `omnipanel` with `arguments` in a fresh home and waits for its first prompt.
-    private func start(_ arguments: [String] = [], in folder: TemporaryDirectory) throws -> TerminalSession {
-        let terminal = try TerminalSession(
-            [Binary.url.path] + arguments,
-            environment: ["HOME": folder.url.path, "XDG_STATE_HOME": folder.path("state")],
-            workingDirectory: folder.url)
-        try terminal.wait(for: "the prompt") { $0.beforeCursor == Self.prompt }
-        return terminal
-    }
-
     @Test("Alt-<digit> switches and keeps the half-typed line, cursor and all (issue 10)")
     func altDigitKeepsTheLine() throws {
         let folder = try TemporaryDirectory()
         defer { folder.remove() }
-        let terminal = try start(in: folder)
+        let terminal = try TerminalSession.omnipanel(in: folder)
         try terminal.type("open case 42")
         try terminal.press("Enter")
         try terminal.wait(for: "the case session") {
@@ -62,7 +52,7 @@ struct LivePromptTests {
                 "# Kenny writes in half a minute into the shift, then visitors every half minute",
                 #"at 30s incoming chat "Kenny Smith""#,
             ] + arrivals).joined(separator: "\n") + "\n", to: "s.omni")
-        let terminal = try start(["--scenario", "s.omni", "--speed", "10"], in: folder)
+        let terminal = try TerminalSession.omnipanel(["--scenario", "s.omni", "--speed", "10"], in: folder)
         try terminal.type("acc")
         let typed = try #require(
             try terminal.wait(for: "the half-typed line") { $0.beforeCursor == Self.prompt + "acc" })
@@ -104,7 +94,7 @@ struct LivePromptTests {
         let folder = try TemporaryDirectory()
         defer { folder.remove() }
         try folder.write(on ? "# the defaults\n" : "config bell off\n", to: "setup.omni")
-        let terminal = try start(
+        let terminal = try TerminalSession.omnipanel(
             ["--scenario", "setup.omni", "--traffic", "rush", "--seed", "7", "--speed", "15"], in: folder)
         #expect(try !terminal.bellRang())
         try terminal.wait(for: "a request") { $0.text.contains(": incoming ") }
@@ -116,7 +106,7 @@ struct LivePromptTests {
         let folder = try TemporaryDirectory()
         defer { folder.remove() }
         try folder.write("incoming chat \"Kenny Smith\"\n", to: "s.omni")
-        let terminal = try start(["--scenario", "s.omni", "--speed", "20"], in: folder)
+        let terminal = try TerminalSession.omnipanel(["--scenario", "s.omni", "--speed", "20"], in: folder)
         try terminal.type("show")
         let first = try #require(
             try terminal.wait(for: "the countdown") { $0.rows[$0.cursorRow].contains("1 waiting (") })
@@ -136,7 +126,8 @@ struct LivePromptTests {
     func keysWhileEventsArrive() throws {
         let folder = try TemporaryDirectory()
         defer { folder.remove() }
-        let terminal = try start(["--traffic", "rush", "--seed", "7", "--speed", "200"], in: folder)
+        let terminal = try TerminalSession.omnipanel(
+            ["--traffic", "rush", "--seed", "7", "--speed", "200"], in: folder)
         try terminal.type("open ca")
         let before = try #require(try terminal.wait(for: "a first event") { !eventLines($0).isEmpty })
         try terminal.wait(for: "another event while the line is half typed") {

@@ -12,22 +12,11 @@ struct TextFitPromptTests {
         rows.flatMap { $0.split(separator: " ").map(String.init) }
     }
 
-    private func start(in folder: TemporaryDirectory, _ arguments: [String] = [], columns: Int) throws
-        -> TerminalSession
-    {
-        let terminal = try TerminalSession(
-            [Binary.url.path] + arguments,
-            environment: ["HOME": folder.url.path, "XDG_STATE_HOME": folder.path("state")],
-            workingDirectory: folder.url, columns: columns, rows: 120)
-        try terminal.wait(for: "the prompt") { $0.beforeCursor == Self.prompt }
-        return terminal
-    }
-
     @Test("at 80 columns the welcome line and help wrap at word boundaries, later lines indented")
     func welcomeAndHelpAt80() throws {
         let folder = try TemporaryDirectory()
         defer { folder.remove() }
-        let terminal = try start(in: folder, columns: 80)
+        let terminal = try TerminalSession.omnipanel(in: folder, columns: 80, rows: 120)
         let screen = try #require(try terminal.run("help"))
         let rows = screen.rows
 
@@ -55,7 +44,8 @@ struct TextFitPromptTests {
         defer { folder.remove() }
         try folder.write(
             "incoming chat \"Kenny Smith\"\naccept\nswitch home\nmessage 1 hello\nincoming chat\n", to: "s.omni")
-        let terminal = try start(in: folder, ["--scenario", "s.omni", "--speed", "0"], columns: 30)
+        let terminal = try TerminalSession.omnipanel(
+            ["--scenario", "s.omni", "--speed", "0"], in: folder, columns: 30, rows: 120)
         // `1 waiting (2:00) · 1 unread` does not fit beside the prompt at 30 columns
         let screen = try terminal.wait(for: "the short status") { $0.rows[$0.cursorRow].contains("1⏳2:00 1✉") }
         #expect(screen?.rows[screen?.cursorRow ?? 0].contains("waiting") == false)

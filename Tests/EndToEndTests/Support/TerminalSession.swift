@@ -178,3 +178,18 @@ final class TerminalSession {
         init(_ description: String) { self.description = description }
     }
 }
+
+extension TerminalSession {
+    /// Starts the built `omnipanel` with `arguments` in a `columns`×`rows` terminal, with `folder` as its
+    /// home and working directory (so history and state stay there), and waits for its first prompt.
+    static func omnipanel(
+        _ arguments: [String] = [], in folder: TemporaryDirectory, columns: Int = 100, rows: Int = 40
+    ) throws -> TerminalSession {
+        let terminal = try TerminalSession(
+            [Binary.url.path] + arguments,
+            environment: ["HOME": folder.url.path, "XDG_STATE_HOME": folder.path("state")],
+            workingDirectory: folder.url, columns: columns, rows: rows)
+        try terminal.wait(for: "the prompt") { $0.beforeCursor == PromptText.prompt }
+        return terminal
+    }
+}
