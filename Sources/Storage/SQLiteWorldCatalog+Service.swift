@@ -36,11 +36,7 @@ extension SQLiteWorldCatalog {
     }
 
     public func articles(idStartingWith digits: String, limit: Int) throws(CommandError) -> [World.Article] {
-        var found: [World.Article] = []
-        for range in Self.numberRanges(startingWith: digits) where found.count < limit {
-            found += try articles(from: range.lowerBound, through: range.upperBound, limit: limit - found.count)
-        }
-        return found
+        try Self.numbered(startingWith: digits, limit: limit, articles(from:through:limit:))
     }
 
     public func articles(matching query: String, limit: Int) throws(CommandError) -> [World.Article] {

@@ -71,11 +71,7 @@ public final class SQLiteWorldCatalog: WorldCatalog, @unchecked Sendable {
     }
 
     public func cases(numberStartingWith digits: String, limit: Int) throws(CommandError) -> [World.CaseRecord] {
-        var found: [World.CaseRecord] = []
-        for range in Self.numberRanges(startingWith: digits) where found.count < limit {
-            found += try cases(from: range.lowerBound, through: range.upperBound, limit: limit - found.count)
-        }
-        return found
+        try Self.numbered(startingWith: digits, limit: limit, cases(from:through:limit:))
     }
 
     public func cases(ofCustomer customer: String, limit: Int) throws(CommandError) -> [World.CaseRecord] {
@@ -162,6 +158,20 @@ public final class SQLiteWorldCatalog: WorldCatalog, @unchecked Sendable {
         try rows(
             "SELECT \(WorldRows.caseColumns) FROM cases WHERE number BETWEEN ?1 AND ?2 ORDER BY number LIMIT ?3", nil,
             low, high, limit, read: WorldRows.caseRecord)
+    }
+
+    /// At most `limit` records whose number starts with `digits`, in increasing order: `page` reads
+    /// those numbered `low` through `high` (at most its `limit`), one range of ``numberRanges(startingWith:)``
+    /// after the other until enough are found.
+    static func numbered<Record>(
+        startingWith digits: String, limit: Int,
+        _ page: (_ low: Int, _ high: Int, _ limit: Int) throws(CommandError) -> [Record]
+    ) throws(CommandError) -> [Record] {
+        var found: [Record] = []
+        for range in numberRanges(startingWith: digits) where found.count < limit {
+            found += try page(range.lowerBound, range.upperBound, limit - found.count)
+        }
+        return found
     }
 
     /// The ranges of whole numbers whose decimal form starts with `digits`, in increasing order:
