@@ -11,7 +11,7 @@ let package = Package(
     ],
     dependencies: [
         // The command line: options, subcommands, help, usage errors, shell completion scripts.
-        .package(url: "https://github.com/apple/swift-argument-parser", exact: "1.8.2")
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2")
     ],
     targets: [
         // JSON, pure: a value tree, a strict parser with line and column errors, a Codable encoder and

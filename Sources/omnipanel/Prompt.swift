@@ -13,7 +13,7 @@ final class Prompt {
         self.context = context
         self.interpreter = Interpreter(
             state: context.initialState, files: ExportFile(protected: context.protectedFiles))
-        self.live = LiveShift(speed: context.options.live.speed, state: context.initialState)
+        self.live = LiveShift(speed: context.live.speed, state: context.initialState)
     }
 
     /// Where history is kept: `$XDG_STATE_HOME/omnipanel/history`, by default `~/.local/state/omnipanel/history`.
@@ -39,7 +39,7 @@ final class Prompt {
     /// Runs until `quit` or Ctrl-D and returns the exit status; history is saved either way. SIGTERM
     /// and SIGHUP also save history (and leave the terminal as it was), then end the process by the signal.
     func run() -> Int32 {
-        if let path = context.options.live.scenario {
+        if let path = context.live.scenario {
             switch context.runScenario(path, from: interpreter.state) {
             case .success(let ran): interpreter = ran
             case .failure(let status): return status.code
@@ -75,7 +75,7 @@ final class Prompt {
         if let failure = startShift() { return failure }
         Output.print(PanelRenderer(style: context.renderer.style).render(interpreter.state))
         Output.flush()
-        live = LiveShift(speed: context.options.live.speed, state: interpreter.state)
+        live = LiveShift(speed: context.live.speed, state: interpreter.state)
         if context.store == nil { interpreter.askBeforeQuittingUnsavedWork() }
         let ending = prompt(editor)
         if let problem = editor.saveHistory() { Diagnostics.report(Diagnostic(escaping: problem)) }
@@ -132,15 +132,15 @@ final class Prompt {
     /// Says how the shift starts — the scenario run (before the editor started), the traffic started
     /// here for `--traffic`, the clock's speed — and saves the state. Returns the exit status on failure.
     private func startShift() -> Int32? {
-        let options = context.options.live
+        let options = context.live
         if let path = options.scenario {
             let first =
                 interpreter.nextEventDue.map { " The first event is due at \(SimulatedDuration.stamp($0))." } ?? ""
             say("Scenario \(VisibleText.escaped(path)) is set up.\(first)")
         }
-        if let command = options.trafficCommand {
-            say(PromptText.prompt + command)
-            switch interpreter.handle(InputLine(Array(command.utf8))) {
+        if let profile = options.traffic {
+            say(PromptText.prompt + "traffic \(profile.rawValue)" + (options.seed.map { " --seed \($0)" } ?? ""))
+            switch interpreter.handle(.traffic(profile, seed: options.seed)) {
             case .ran(let outcome): show(outcome)
             case .failed(let error):
                 Output.error(context.renderer.render(error))

@@ -13,15 +13,16 @@ struct ProtectedFiles {
 
     private var files: [File] = []
 
-    /// The files of a run with `options`, playing `script` (not standard input) when given.
-    init(options: RunOptions, script: String? = nil) {
+    /// The files of a run with `options`, starting with `scenario` or playing `script` (not standard
+    /// input) when given.
+    init(options: RunOptions, scenario: String? = nil, script: String? = nil) {
         if let state = options.state {
             files.append(File(path: state, role: "the state file"))
             files.append(File(path: state + "-wal", role: "the state file's WAL"))
             files.append(File(path: state + "-shm", role: "the state file's shared memory"))
         }
         files += options.worlds.map { File(path: $0, role: "a world file") }
-        if let scenario = options.live.scenario { files.append(File(path: scenario, role: "the scenario")) }
+        if let scenario { files.append(File(path: scenario, role: "the scenario")) }
         if let script {
             files.append(File(path: script, role: "the script"))
             files.append(File(path: script + ".out", role: Self.transcript))

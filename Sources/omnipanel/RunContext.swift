@@ -7,6 +7,8 @@ import SystemIO
 /// the starting state, the style, the options, the state file.
 struct RunContext {
     let options: RunOptions
+    /// The live shift the interactive prompt starts with (`--traffic`, `--seed`, `--scenario`, `--speed`).
+    let live: LiveShiftOptions
     let initialState: PanelState
     /// The state file of `--state`, locked for the whole run.
     let store: StateFile?
@@ -18,9 +20,10 @@ struct RunContext {
     /// with 3 or more, each reported on standard error as one line naming the file. The prompt
     /// (`interactive`) flushes every commit to the disk; scripts and commands flush about once a
     /// second and when they end (``StateFile/Durability``). `script` is the script file run, if any.
-    init(options: RunOptions, interactive: Bool = false, script: String? = nil) throws {
+    init(options: RunOptions, live: LiveShiftOptions? = nil, interactive: Bool = false, script: String? = nil) throws {
         self.options = options
-        protectedFiles = ProtectedFiles(options: options, script: script)
+        self.live = try live ?? .parse([])
+        protectedFiles = ProtectedFiles(options: options, scenario: live?.scenario, script: script)
         do {
             store = try options.state.map { path in
                 try StateFile(path: path, durability: interactive ? .everyCommit : .periodically) {

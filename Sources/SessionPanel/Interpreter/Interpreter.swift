@@ -55,6 +55,13 @@ public struct Interpreter: Sendable {
         }
     }
 
+    /// Handles a command the program built itself, already typed (`--traffic rush` starts the prompt
+    /// with `.traffic(.rush, seed: nil)`), as ``handle(_:)`` handles the command a line parses to.
+    public mutating func handle(_ command: Command) -> Step {
+        if let pending = pendingConfirmation { return .failed(Self.notAnswered(pending, by: "a command")) }
+        return run(command)
+    }
+
     /// From now on, with nothing saving the state, `quit` asks before leaving a shift that changed since
     /// now (its clock aside), and offers the report first; `quit --yes` does not ask.
     public mutating func askBeforeQuittingUnsavedWork() { saved = state }

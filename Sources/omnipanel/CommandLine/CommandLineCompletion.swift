@@ -3,68 +3,31 @@ import SessionPanel
 import Storage
 import SystemIO
 
-/// The completions argument-parser's scripts ask the binary for (`omnipanel ---completion …`):
-/// the commands of `-c` and the words of a one-shot command, from ``CompletionEngine`` on the state
-/// the options on the line describe (`--world`, `--state`), after the earlier commands ran.
+/// The candidates shell completion (``ShellCompletion``) gets from the panel's own completion
+/// (``CompletionEngine``): the commands of `-c` and the words of `do`'s command, on the state the
+/// options on the line describe (`--world`, `--state`), after the earlier commands ran.
 ///
-/// Each closure gets the words of the line (the program's name first, as the shell wrote them,
-/// quotes included), the index of the word under the cursor, and its text before the cursor.
+/// `typed` is the word under the cursor as the shell wrote it (quotes included); `options` are the
+/// other words of the line, without the program's name.
 enum CommandLineCompletion {
     /// `-c`'s value: the commands separated by `;`, the last one completed after the others ran.
-    @Sendable static func commandList(_ words: [String], _ index: Int, _ prefix: String) -> [String] {
-        let shell = CompletionShell.requesting
-        let candidates = commandListCandidates(words, index, shell: shell)
-        // bash's script passes these through `compgen -W`, which expands each (quotes, `$`, `{a,b}`…).
-        if shell == .bash { return candidates.map(escapedForExpansion) }
+    static func commandList(_ typed: String, options: [String], shell: CompletionShell) -> [String] {
+        guard let state = startingState(for: options.last == "-c" ? options.dropLast() : options[...]) else {
+            return []
+        }
+        let candidates = CompletionEngine.completeCommandList(unquoted(typed), in: state, backslashesOnly: shell == .bash)
+        if shell == .bash { return BashQuoting.replacements(candidates, typed: typed) }
         return candidates.map { formatted(CompletionCandidate($0), for: shell) }
     }
 
-    /// The command lists that complete `-c`'s value `words[index]`, on the state the other words describe.
-    private static func commandListCandidates(_ words: [String], _ index: Int, shell: CompletionShell?) -> [String] {
-        guard words.indices.contains(index) else { return [] }
-        var others = words.map(unquoted)
-        let typed = others[index]
-        others.removeSubrange((index > 1 && others[index - 1] == "-c" ? index - 1 : index)...index)
-        guard let state = startingState(for: others.dropFirst()) else { return [] }
-        return CompletionEngine.completeCommandList(typed, in: state, backslashesOnly: shell == .bash)
-    }
-
-    /// `text` with a backslash before each space and ASCII punctuation, so that the shell's expansion
-    /// gives back exactly `text` (a title holding `$(…)` is never run).
-    private static func escapedForExpansion(_ text: String) -> String {
-        CompletionEngine.escaped(text) { $0 == " " || $0.isASCII && ($0.isPunctuation || $0.isSymbol) }
-    }
-
-    /// A word of a one-shot command (`omnipanel --state s.db switch Ke<Tab>`), or, for the first word,
-    /// a subcommand too. Nothing when the word under the cursor is not a command word (the option
-    /// values, `run`'s script…), nor for an empty first word: the script offers the subcommands then.
-    ///
-    /// bash's script asks here for `-c`'s value too: its generated path hands the candidates to readline,
-    /// whose quoting leaves `$` and `` ` `` bare (``BashQuoting``).
-    @Sendable static func commandWord(_ words: [String], _ index: Int, _ prefix: String) -> [String] {
-        guard index >= 1, words.indices.contains(index) else { return [] }
-        let shell = CompletionShell.requesting
-        if shell == .bash, words[index - 1] == "-c" {
-            return BashQuoting.replacements(commandListCandidates(words, index, shell: shell), typed: words[index])
-        }
-        let sentinel = "\u{1}"
-        let before = words[1..<index].map(unquoted) + [sentinel]
-        guard let prompt = try? Omnipanel.parseAsRoot(before) as? PromptCommand, prompt.words.last == sentinel
-        else { return [] }
-        let earlier = Array(prompt.words.dropLast())
-        let typed = unquoted(words[index])
-        if earlier.isEmpty, typed.isEmpty || typed.hasPrefix("-") { return [] }
-        guard let state = startingState(prompt.root.panel.merged()) else { return [] }
-        var candidates = completeCommandWord(typed, after: earlier, in: state)
-        if earlier.isEmpty {
-            let subcommands = Omnipanel.configuration.subcommands.filter { $0.configuration.shouldDisplay }
-            candidates =
-                subcommands.compactMap { subcommand in
-                    guard let name = subcommand.configuration.commandName, name.hasPrefix(typed) else { return nil }
-                    return CompletionCandidate(name, subcommand.configuration.abstract)
-                } + candidates
-        }
-        if shell == .bash { return BashQuoting.replacements(candidates.map(\.text), typed: words[index]) }
+    /// A word of `do`'s command (`omnipanel --state s.db do switch Ke<Tab>`), after its `earlier` words.
+    static func commandWord(_ typed: String, after earlier: [String], options: [String], shell: CompletionShell)
+        -> [String]
+    {
+        guard let state = startingState(for: options[...]) else { return [] }
+        let words = earlier.first == "--" ? Array(earlier.dropFirst()) : earlier
+        let candidates = completeCommandWord(unquoted(typed), after: words, in: state)
+        if shell == .bash { return BashQuoting.replacements(candidates.map(\.text), typed: typed) }
         return candidates.map { formatted($0, for: shell) }
     }
 
@@ -94,12 +57,12 @@ enum CommandLineCompletion {
     /// A candidate as the shell's script passes it on: zsh's `_describe` reads `text:description`, with
     /// `\` and `:` escaped; fish's takes `text<TAB>description`; any other the bare text (bash's words
     /// are quoted by ``BashQuoting``).
-    private static func formatted(_ candidate: CompletionCandidate, for shell: CompletionShell?) -> String {
+    static func formatted(_ candidate: CompletionCandidate, for shell: CompletionShell) -> String {
         switch shell {
-        case .zsh?:
+        case .zsh:
             let text = candidate.text.replacing("\\", with: #"\\"#).replacing(":", with: #"\:"#)
             return candidate.description.isEmpty ? text : text + ":" + candidate.description
-        case .fish?:
+        case .fish:
             return candidate.description.isEmpty ? candidate.text : candidate.text + "\t" + candidate.description
         default:
             return candidate.text
@@ -110,8 +73,8 @@ enum CommandLineCompletion {
     /// parse, `nil` (nothing to offer) when the state file cannot be read.
     private static func startingState(for arguments: ArraySlice<String>) -> PanelState? {
         switch try? Omnipanel.parseAsRoot(Array(arguments)) {
-        case let prompt as PromptCommand: startingState(prompt.root.panel.merged())
-        case let run as RunCommand: startingState(run.root.panel.merged(with: run.panel))
+        case let prompt as PromptCommand: startingState(prompt.options)
+        case let run as RunCommand: startingState(run.options)
         default: PanelState()
         }
     }
@@ -121,7 +84,7 @@ enum CommandLineCompletion {
     private static func startingState(_ options: RunOptions) -> PanelState? {
         var options = options
         options.worlds = options.worlds.map(expandingHome)
-        options.state = options.state.map(expandingHome)
+        options.stateFiles = options.stateFiles.map(expandingHome)
         do {
             return try RunContext.startingState(for: options)
         } catch is StateFileError {

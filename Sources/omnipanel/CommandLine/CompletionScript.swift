@@ -1,95 +1,125 @@
 import ArgumentParser
 
-/// The completion scripts, as `omnipanel completions SHELL` and `omnipanel --generate-completion-script
-/// SHELL` print them and `completions/` holds them: argument-parser's generated script, which completes
-/// the options, subcommands, their values and files, and calls the binary back for `-c`
-/// (``CommandLineCompletion/commandList(_:_:_:)``), plus a few lines of ours for the one-shot command
-/// words (`omnipanel open case 4<Tab>`).
+/// The completion scripts, as `omnipanel completions SHELL` prints them and `completions/` holds
+/// them: whole, and small, because every Tab asks the binary (`omnipanel __complete SHELL INDEX
+/// WORDS…`, answered by ``ShellCompletion``), which knows the subcommands, the options and their
+/// values from argument-parser, and the words of `do` and `-c` from the panel's command table. A
+/// script only shows the candidates, or lists files when the reply asks for them.
 ///
-/// Why ours: argument-parser's generators cannot complete a root command's positional words beside
-/// its subcommands (zsh's `_arguments` refuses the two rest specs, "doubled rest argument
-/// definition"; bash's function returns before offering subcommands), so the words belong to the
-/// hidden default subcommand, which no generated script reaches. The lines added ask the binary
-/// first, through argument-parser's own call-back (`---completion __prompt -- positional@0 …`,
-/// answered by ``CommandLineCompletion/commandWord(_:_:_:)``), and leave the line to the generated
-/// function when the word under the cursor is not a command word. bash's asks there for `-c`'s value
-/// too, and takes the words quoted (``BashQuoting``); zsh's keeps the name the file is autoloaded by.
+/// bash's candidates come quoted (``BashQuoting``: readline's own quoting leaves `$` and backquotes
+/// bare); zsh and fish quote what they insert themselves.
 enum CompletionScript {
     /// The script for `shell`.
     static func text(for shell: CompletionShell) -> String {
-        extending(Omnipanel.completionScript(for: shell))
+        let program = Omnipanel.configuration.commandName ?? "omnipanel"
+        let header = """
+            # \(program)'s completion for \(shell.rawValue), as '\(program) completions \(shell.rawValue)' prints it: each
+            # Tab asks \(program) for the candidates ('\(program) __complete \(shell.rawValue) <index> <words>...').
+            """
+        switch shell {
+        case .zsh: return "#compdef \(program)\n" + header + zsh(program)
+        case .fish: return header + fish(program)
+        default: return "#!/bin/bash\n" + header + bash(program)
+        }
     }
 
-    /// argument-parser's script (for the shell it is written for) with the one-shot words added.
-    static func extending(_ generated: String) -> String {
-        let program = Omnipanel.configuration.commandName ?? "omnipanel"
-        let call = "---completion \(PromptCommand.configuration.commandName ?? "") -- positional@0"
-        if generated.hasPrefix("#compdef") {
-            // The file is autoloaded as `_\(program)`: the function of that name must stay ours, or the
-            // generated one, defined when the file loads, answers every Tab after the first.
-            let generatedFunction = "_\(program)() {"
-            return generated.replacing("\n\(generatedFunction)\n", with: "\n_\(generatedFunction)\n").replacing(
-                "\nif [[ \"${funcstack[1]}\" = _\(program) ]]; then\n",
-                with: """
+    private static func bash(_ program: String) -> String {
+        """
 
-                    # One-shot command words (omnipanel [<options>] open case 4<Tab>): asked of the binary
-                    # first; any other word is left to argument-parser's function, renamed __\(program).
-                    _\(program)() {
-                        local -a reply candidates
-                        reply=("${(@f)$(SAP_SHELL=zsh "${words[1]}" \(call) "$((CURRENT - 1))" "${#PREFIX}" "${words[@]}" 2>/dev/null)}")
-                        candidates=("${(@)reply:#[[:space:]]#}")
-                        if (( ${#candidates} )); then
-                            _describe -V \(program) candidates
-                        else
-                            __\(program) "${@}"
-                        fi
-                    }
 
-                    if [[ "${funcstack[1]}" = _\(program) ]]; then
-
-                    """)
+        _\(program)() {
+            local -a reply
+            mapfile -t reply < <("${COMP_WORDS[0]}" __complete bash "${COMP_CWORD}" "${COMP_WORDS[@]}" 2>/dev/null)
+            COMPREPLY=()
+            case "${reply[0]}" in
+            files*)
+                # The files with these extensions (any file without one) and the folders, quoted by readline.
+                local -a extensions=(${reply[0]#files})
+                local IFS=$'\\n' extension
+                compopt -o filenames 2>/dev/null
+                if (( ${#extensions[@]} )); then
+                    COMPREPLY=($(compgen -d -- "${2}"))
+                    for extension in "${extensions[@]}"; do
+                        COMPREPLY+=($(compgen -f -X "!*.${extension}" -- "${2}"))
+                    done
+                else
+                    COMPREPLY=($(compgen -f -- "${2}"))
+                fi
+                ;;
+            words)
+                # Quoted already: readline's quoting would leave `$` and backquotes bare.
+                compopt +o filenames 2>/dev/null
+                COMPREPLY=("${reply[@]:1}")
+                ;;
+            esac
         }
-        if generated.hasPrefix("#!/bin/bash") {
-            return generated + """
+
+        complete -o filenames -F _\(program) \(program)
+        """
+    }
+
+    private static func zsh(_ program: String) -> String {
+        """
 
 
-                # One-shot command words (omnipanel [<options>] open case 4<Tab>): asked of the binary
-                # first; any other word is left to the generated function.
-                _\(program)_command_words() {
-                    local -a candidates
-                    mapfile -t candidates < <(SAP_SHELL=bash "${COMP_WORDS[0]}" \(call) "${COMP_CWORD}" "${#COMP_WORDS[COMP_CWORD]}" "${COMP_WORDS[@]}" 2>/dev/null)
-                    if (( ${#candidates[@]} )); then
-                        # Quoted already: readline's quoting would leave `$` and backquotes bare.
-                        compopt +o filenames 2>/dev/null
-                        COMPREPLY=("${candidates[@]}")
+        _\(program)() {
+            local -a reply candidates extensions
+            reply=("${(@f)$("${words[1]}" __complete zsh "$((CURRENT - 1))" "${words[@]}" 2>/dev/null)}")
+            case "${reply[1]}" in
+            files*)
+                extensions=(${=reply[1]#files})
+                [[ "${PREFIX}" = --*=* ]] && compset -P '*='
+                if (( ${#extensions} )); then
+                    _files -g "*.(${(j:|:)extensions})"
+                else
+                    _files
+                fi
+                ;;
+            words)
+                candidates=("${(@)reply[2,-1]}")
+                _describe -V \(program) candidates
+                ;;
+            esac
+        }
+
+        # Loaded by compinit on the first Tab, the file defines the function and runs it; later Tabs
+        # run the function.
+        if [[ "${funcstack[1]}" = _\(program) ]]; then
+            _\(program) "${@}"
+        else
+            compdef _\(program) \(program)
+        fi
+        """
+    }
+
+    private static func fish(_ program: String) -> String {
+        """
+
+
+        function __\(program)_complete
+            set -l tokens (commandline -opc) (commandline -ct)
+            set -l reply (command $tokens[1] __complete fish (math (count $tokens) - 1) $tokens 2>/dev/null)
+            switch "$reply[1]"
+                case 'files*'
+                    # The files with these extensions (any file without one) and the folders.
+                    set -l extensions (string split -n ' ' -- (string replace -r '^files' '' -- $reply[1]))
+                    set -l typed (commandline -ct)
+                    if test (count $extensions) -eq 0
+                        __fish_complete_path $typed
                         return
-                    fi
-                    # bash splits `--color=al` at the `=`: the generated function is shown the line
-                    # without it (`--color al`), so that it completes the option's value.
-                    local -a COMP_WORDS=("${COMP_WORDS[@]}")
-                    local -i COMP_CWORD="${COMP_CWORD}"
-                    if [[ "${COMP_WORDS[COMP_CWORD]}" = '=' ]]; then
-                        COMP_WORDS[COMP_CWORD]=''
-                    elif [[ "${COMP_WORDS[COMP_CWORD - 1]}" = '=' ]]; then
-                        COMP_WORDS=("${COMP_WORDS[@]::COMP_CWORD - 1}" "${COMP_WORDS[@]:COMP_CWORD}")
-                        COMP_CWORD=$((COMP_CWORD - 1))
-                    fi
-                    _\(program) "${1}" "${2}" "${COMP_WORDS[COMP_CWORD - 1]}"
-                }
-
-                complete -o filenames -F _\(program)_command_words \(program)
-                """
-        }
-        return generated + """
-
-
-            # One-shot command words (omnipanel [<options>] open case 4<Tab>), asked of the binary.
-            function __\(program)_command_words
-                set -l tokens (commandline -opc) (commandline -ct)
-                SAP_SHELL=fish command $tokens[1] \(call) (math (count $tokens) - 1) (string length -- (commandline -ct)) $tokens 2>/dev/null
+                    end
+                    for extension in $extensions
+                        for path in (string match -e -- '*/' $typed; or printf '\\n')*.$extension
+                            printf '%s\\n' $path
+                        end
+                    end
+                    __fish_complete_directories $typed ''
+                case words
+                    printf '%s\\n' $reply[2..]
             end
+        end
 
-            complete -c '\(program)' -n '__\(program)_command_words >/dev/null' -fka '(__\(program)_command_words)'
-            """
+        complete -c \(program) -f -a '(__\(program)_complete)'
+        """
     }
 }

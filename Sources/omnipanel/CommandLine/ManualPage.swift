@@ -57,13 +57,7 @@ enum ManualPage {
     }
 
     /// The command line as argument-parser describes it (`omnipanel --experimental-dump-help`).
-    private static let tool: ToolInfo.Command = {
-        do {
-            return try JSONDecoder().decode(ToolInfo.self, from: Data(Omnipanel._dumpHelp().utf8)).command
-        } catch {
-            fatalError("argument-parser's description of the command line does not decode: \(error)")
-        }
-    }()
+    private static let tool = ToolInfo.commandLine
 
     private static var options: [String] {
         [".Sh OPTIONS", ".Bl -tag -width Ds"] + tool.options.flatMap(item) + [".El"]
@@ -242,44 +236,5 @@ enum ManualPage {
     /// A text line that does not start a macro: a leading dot or quote made literal.
     private static func literal(_ line: String) -> String {
         line.first == "." || line.first == "'" ? "\\&" + line : line
-    }
-}
-
-/// The part of argument-parser's description of a command line (its `ToolInfoV0` JSON) that the
-/// manual page reads.
-private struct ToolInfo: Decodable {
-    let command: Command
-
-    struct Command: Decodable {
-        let commandName: String
-        let abstract: String?
-        let discussion: String?
-        let shouldDisplay: Bool
-        let arguments: [Argument]?
-        let subcommands: [Command]?
-
-        /// The options and flags shown in help, without the built-in `--help`.
-        var options: [Argument] {
-            (arguments ?? []).filter {
-                $0.kind != "positional" && $0.shouldDisplay && $0.spellings != ["-h", "--help"]
-            }
-        }
-    }
-
-    struct Argument: Decodable {
-        let kind: String
-        let names: [Name]?
-        let valueName: String?
-        let abstract: String?
-        let shouldDisplay: Bool
-        let allValues: [String]?
-
-        /// Every way to write it: `-c`, `--world`.
-        var spellings: [String] { (names ?? []).map { $0.kind == "long" ? "--" + $0.name : "-" + $0.name } }
-    }
-
-    struct Name: Decodable {
-        let kind: String
-        let name: String
     }
 }

@@ -4,9 +4,11 @@ import SystemIO
 
 /// `omnipanel`: the session panel of Omnichannel for Customer Service, in the terminal.
 ///
-/// The command line is swift-argument-parser's: this root command holds the options given before
-/// a subcommand or the command words, and its default subcommand (``PromptCommand``, hidden) runs
-/// the prompt, a script on standard input, `-c` or one command given as words.
+/// The command line is swift-argument-parser's, as its documentation shapes one (`Examples/math`):
+/// the root holds the options every way of running commands takes (``RunOptions``, shared with
+/// `prompt` and `run` through `@OptionGroup`, so they go before or after the subcommand), and its
+/// subcommands are `prompt` (the default: the prompt, `-c`, a script on standard input), `do` (one
+/// panel command given as words), `run`, `completions`, `export` and `import`.
 @main
 struct Omnipanel: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -16,8 +18,8 @@ struct Omnipanel: ParsableCommand {
             omnipanel [<options>]                   the prompt, or a script piped in
             omnipanel --traffic <profile> | --scenario <file> [--speed <factor>]
                                                     the prompt during a live shift
-            omnipanel [<options>] <command> ...     one command, e.g. omnipanel accept
-            omnipanel [<options>] -c <commands>     several, separated by ';'
+            omnipanel [<options>] -c <commands>     commands separated by ';'
+            omnipanel [<options>] do <command> ...  one command, e.g. omnipanel do accept
             omnipanel run [<options>] <script>      a script file (see run --help)
             omnipanel completions <shell>           the script for bash, zsh or fish
             omnipanel --state <file> export         the saved state, as JSON
@@ -26,11 +28,13 @@ struct Omnipanel: ParsableCommand {
         discussion: """
             With no arguments and a terminal on standard input, starts the interactive prompt; with \
             standard input from a file or pipe, runs it as a script, one command per line. Type 'help' \
-            at the prompt for the commands.
+            at the prompt, or run 'omnipanel do help', for the panel's commands; 'omnipanel help \
+            prompt' for -c and the options that start a live shift (--traffic, --seed, --scenario, \
+            --speed).
 
-            Words after the options are one command, e.g. \
-            'omnipanel --state class.db open case 42'; -c runs several, separated by ';'. Options go \
-            before the command words; '--' ends them ('omnipanel -- help switch').
+            'do' runs one command given as words, e.g. 'omnipanel --state class.db do open case 42'; \
+            everything after 'do' is the command's, its own options too ('do close 1 --yes'). -c runs \
+            several, separated by ';'.
 
             Exit status: 0 all good; 1 a command or expectation failed; 2 usage error; 3 the state \
             file is unreadable or not a usable state; 4 it is from a newer omnipanel; 5 it is in use \
@@ -38,13 +42,12 @@ struct Omnipanel: ParsableCommand {
             """,
         version: "0.1.0",
         subcommands: [
-            PromptCommand.self, RunCommand.self, CompletionsCommand.self, ExportCommand.self, ImportCommand.self,
-            PromptHelpCommand.self, ManualCommand.self,
+            PromptCommand.self, DoCommand.self, RunCommand.self, CompletionsCommand.self, ExportCommand.self,
+            ImportCommand.self, CompleteCommand.self, ManualCommand.self,
         ],
         defaultSubcommand: PromptCommand.self)
 
-    @OptionGroup var panel: PanelOptions<Omnipanel>
-    @OptionGroup var start: StartOptions
+    @OptionGroup var options: RunOptions
 
     /// Parses the command line, runs it and exits with its status: usage errors with 2, as before
     /// the move to argument-parser (which uses 64), other failures with their own (see the discussion).
@@ -60,9 +63,8 @@ struct Omnipanel: ParsableCommand {
                 // Nothing to parse: the prompt (or a script on standard input) with the defaults, as
                 // `parseAsRoot([])` gives them (a test checks), without argument-parser's reflection
                 // over every command, which costs start-up (README: Performance).
-                status = try PromptCommand.run(RunOptions(), .standardInput)
+                status = try PromptCommand.run(.parse([]), .parse([]), .standardInput)
             } else {
-                if let problem = CompletionCallback.problem(in: arguments) { throw UsageError(problem) }
                 var command = try parseAsRoot(arguments)
                 try command.run()
                 status = 0
@@ -78,26 +80,25 @@ struct Omnipanel: ParsableCommand {
         terminate(status)
     }
 
-    /// What argument-parser stopped with: help, the version, a completion script or candidates
-    /// (status 0, on standard output), or a usage error (status 2, one line and a hint on standard error).
+    /// What argument-parser stopped with: help, the version or its completion script (status 0, on
+    /// standard output), or a usage error (status 2, one line and a hint on standard error).
     private static func answer(_ error: Error, to arguments: [String]) -> Int32 {
         if exitCode(for: error) == .success {
             let text = fullMessage(for: error)
-            let isScript = arguments.contains { $0.hasPrefix("--generate-completion-script") }
-            if !text.isEmpty { Output.print([isScript ? CompletionScript.extending(text) : text]) }
+            if !text.isEmpty { Output.print([text]) }
             return 0
         }
-        return UsageError(message(for: error), command: helpCommand(in: fullMessage(for: error))).report()
+        return UsageError(message(for: error), command: helpCommand(in: arguments)).report()
     }
 
-    /// The command whose `--help` argument-parser's message points to (`omnipanel run`), with the
-    /// hidden default subcommand named as users call it: `omnipanel`.
-    private static func helpCommand(in message: String) -> String {
-        guard let start = message.firstRange(of: "See '"),
-            let end = message[start.upperBound...].firstRange(of: " --help'")
-        else { return configuration.commandName ?? "omnipanel" }
-        let command = String(message[start.upperBound..<end.lowerBound])
-        return command.replacing(" \(PromptCommand.configuration.commandName ?? "")", with: "")
+    /// The command whose `--help` explains a usage error in `arguments`: the subcommand named first
+    /// (`omnipanel run`), or `omnipanel`.
+    private static func helpCommand(in arguments: [String]) -> String {
+        let program = configuration.commandName ?? "omnipanel"
+        let names = configuration.subcommands.filter { $0.configuration.shouldDisplay }.compactMap {
+            $0.configuration.commandName
+        }
+        return arguments.first(where: names.contains).map { "\(program) \($0)" } ?? program
     }
 }
 

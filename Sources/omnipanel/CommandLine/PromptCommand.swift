@@ -1,66 +1,57 @@
 import ArgumentParser
 import SessionPanel
 
-/// What `omnipanel` does without a subcommand (argument-parser's default subcommand, hidden): one
-/// command given as words, `-c`, a script on standard input, or the prompt on a terminal.
-///
-/// The words are captured for passthrough: after the first word, everything is the command's, its
-/// own options included (`omnipanel --state s.db close 1 --yes`). argument-parser stops the root's
-/// parsing at that first word, so `run`, `export` and the rest still work as subcommands. An
-/// unknown option stops it too and arrives here as the first word: ``RootOptions`` names it.
-///
-/// It declares no options of its own (the root's are read through `@ParentCommand`): argument-parser
-/// builds each command's argument set by reflection several times per start, and the root's
-/// thirteen options declared here again cost about a third of the parse (README: Performance).
+/// `omnipanel [prompt]` (the default subcommand): the prompt on a terminal, a script on standard
+/// input, or `-c`'s commands; `--traffic`, `--scenario` and the rest start the prompt with a live shift.
 struct PromptCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "__prompt", abstract: "The prompt, a script on standard input, -c, or one command.",
-        shouldDisplay: false)
+        commandName: "prompt", abstract: "The prompt, a script on standard input, or -c's commands.")
 
-    /// The options given before the words: the root's.
-    @ParentCommand var root: Omnipanel
+    @OptionGroup var options: RunOptions
 
-    @Argument(
-        parsing: .captureForPassthrough,
-        help: ArgumentHelp("One panel command and its words, e.g. accept.", valueName: "command"),
-        completion: .custom(CommandLineCompletion.commandWord))
-    var arguments: [String] = []
+    @Option(
+        name: .customShort("c"),
+        help: ArgumentHelp("Run these commands, separated by ';', and exit.", valueName: "commands"))
+    var commands: String?
 
-    /// The command's words: what followed the options, without the `--` that may have ended them.
-    var words: [String] { arguments.first == "--" ? Array(arguments.dropFirst()) : arguments }
+    @OptionGroup(title: "Live shift") var live: LiveShiftOptions
+
+    /// Words after the options, which the prompt does not take: a panel command's are refused with
+    /// the way to run it (`omnipanel do accept`), and a subcommand's after `-c` or a live option
+    /// with what does not go with it.
+    @Argument(help: .hidden) var words: [String] = []
 
     func validate() throws {
-        if let first = arguments.first, first.hasPrefix("-"), first != "-", first != "--" {
-            throw RootOptions.unknown(first)
+        if let first = words.first {
+            if CommandTable.spec(for: first) != nil {
+                throw ValidationError("'\(first)' is a panel command: give it after 'do' (omnipanel [<options>] do \(first) …)")
+            }
+            let given = commands.map { _ in "-c" } ?? live.firstGiven
+            if let given, Omnipanel.configuration.subcommands.contains(where: { $0._commandName == first }) {
+                throw ValidationError("\(given) does not go with \(first)")
+            }
         }
-        if root.start.commands != nil, !words.isEmpty {
-            throw ValidationError("give one command as words or several with -c, not both")
-        }
-        if root.start.live.isGiven, root.start.commands != nil || !words.isEmpty {
-            throw ValidationError(
-                "--traffic, --seed, --scenario and --speed start the interactive prompt, not commands")
+        if commands != nil, let option = live.firstGiven {
+            throw ValidationError("\(option) starts the interactive prompt, not -c's commands")
         }
     }
 
     func run() throws {
-        let input: CommandSource =
-            words.isEmpty ? root.start.commands.map { .commands($0) } ?? .standardInput : .words(words)
-        var options = root.panel.merged()
-        options.live = root.start.live
-        let status = try Self.run(options, input)
+        if let word = words.first { throw UsageError("Unexpected argument '\(word)'") }
+        let status = try Self.run(options, live, commands.map { .commands($0) } ?? .standardInput)
         if status != 0 { throw ExitStatus(status) }
     }
 
     /// One command given as words, `-c`, a script on standard input, or the prompt on a terminal.
-    static func run(_ options: RunOptions, _ input: CommandSource) throws -> Int32 {
+    static func run(_ options: RunOptions, _ live: LiveShiftOptions, _ input: CommandSource) throws -> Int32 {
         let interactive = input == .standardInput && Terminal.isInteractive
         if interactive, options.format != .text { throw UsageError("--format json needs a command, -c or a script") }
-        if !interactive, options.live.isGiven {
+        if !interactive, let option = live.firstGiven {
             throw UsageError(
-                "--traffic, --seed, --scenario and --speed need a terminal for the prompt; a script writes 'traffic …' and 'at …' lines, or runs with 'omnipanel run FILE'"
+                "\(option) needs a terminal for the prompt; a script writes 'traffic …' and 'at …' lines, or runs with 'omnipanel run FILE'"
             )
         }
-        let context = try RunContext(options: options, interactive: interactive)
+        let context = try RunContext(options: options, live: live, interactive: interactive)
         switch input {
         case .words(let words):
             return context.runScript(named: "<command>", lines: [InputLine(words: words)])
@@ -74,49 +65,35 @@ struct PromptCommand: ParsableCommand {
     }
 }
 
-/// `omnipanel help [<command>]` (hidden): the panel's `help`, as one-shot words, as before the move
-/// to argument-parser, whose own `help` subcommand this one comes before (`--help` is argument-parser's).
-/// `omnipanel help run` (a subcommand, as argument-parser's help page suggests) prints its `--help`.
-struct PromptHelpCommand: ParsableCommand {
+/// `omnipanel [<options>] do <command> …`: one panel command, given as words. Everything after `do`
+/// is the command's, its own options too (`omnipanel --state s.db do close 1 --yes`), so the
+/// program's options go before `do`.
+struct DoCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "help", abstract: "The panel commands, or one command's help.", shouldDisplay: false)
+        commandName: "do", abstract: "Run one panel command, given as words (omnipanel do help lists them).",
+        usage: "omnipanel [<options>] do <command> ...")
 
-    @OptionGroup var panel: PanelOptions<Omnipanel>
+    /// The options, given before `do`.
+    @ParentCommand var root: Omnipanel
 
-    @Argument(parsing: .captureForPassthrough, help: ArgumentHelp("A command or topic.", valueName: "word"))
-    var words: [String] = []
+    @Argument(
+        parsing: .captureForPassthrough,
+        help: ArgumentHelp("A panel command and its words, e.g. accept, or close 1 --yes.", valueName: "command"))
+    var arguments: [String] = []
+
+    /// The command's words, without a `--` that may start them.
+    var words: [String] { arguments.first == "--" ? Array(arguments.dropFirst()) : arguments }
+
+    func validate() throws {
+        guard let first = words.first else { throw ValidationError("do needs a panel command, e.g. 'do show'") }
+        if arguments.first == "--help" || arguments.first == "-h" { throw CleanExit.helpRequest(self) }
+        if first.hasPrefix("-"), arguments.first != "--" {
+            throw ValidationError("'\(first)' goes before 'do': omnipanel [<options>] do <command> ...")
+        }
+    }
 
     func run() throws {
-        let subcommand = Omnipanel.configuration.subcommands.first { subcommand in
-            subcommand.configuration.shouldDisplay && subcommand.configuration.commandName == words.first
-        }
-        if let subcommand, words.count == 1 {
-            Output.print([Omnipanel.helpMessage(for: subcommand)])
-            return
-        }
-        let context = try RunContext(options: panel.merged())
-        let status = context.runScript(named: "<command>", lines: [InputLine(words: ["help"] + words)])
+        let status = try PromptCommand.run(root.options, .parse([]), .words(words))
         if status != 0 { throw ExitStatus(status) }
-    }
-}
-
-/// The root's options alone, for argument-parser to name an unknown option that reached the command
-/// words and suggest the closest (`--colr`: "Did you mean '--color'?"). Parsed only then.
-struct RootOptions: ParsableArguments {
-    @OptionGroup var panel: PanelOptions<Omnipanel>
-    @OptionGroup var start: StartOptions
-
-    init() {}
-
-    /// The error for `option`, in argument-parser's words; `--help` and `--version` answer as usual.
-    static func unknown(_ option: String) -> Error {
-        if option == "--version" { return CleanExit.message(Omnipanel.configuration.version) }
-        do {
-            _ = try parse([option])
-        } catch {
-            if exitCode(for: error) == .success { return CleanExit.helpRequest(Omnipanel.self) }
-            return ValidationError(message(for: error))
-        }
-        return ValidationError("Unknown option '\(option)'")
     }
 }

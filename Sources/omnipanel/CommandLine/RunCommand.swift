@@ -12,8 +12,8 @@ struct RunCommand: ParsableCommand {
             --check, the exit status is 1 when an expectation or the transcript differs.
             """)
 
-    @ParentCommand var root: Omnipanel
-    @OptionGroup var panel: PanelOptions<RunCommand>
+    /// The options, before `run` or after it: the root's, parsed once.
+    @OptionGroup var options: RunOptions
 
     @Flag(
         help: "Check the script's expectations and compare with FILE.out when it exists; print 'N passed, M failed'.")
@@ -44,12 +44,9 @@ struct RunCommand: ParsableCommand {
     var script: String
 
     func validate() throws {
-        if let stray = root.start.given.first { throw ValidationError("\(stray) does not go with run") }
         if script.isEmpty { throw ValidationError("<script> needs a file name, not ''") }
         if cast == "" { throw ValidationError("--cast needs a file name, not ''") }
         if let pace, !(0...60).contains(pace) { throw ValidationError("--pace takes 0 to 60 seconds, not \(pace)") }
-        _ = try onlyStateFile(root.panel.state + panel.state)
-        let options = root.panel.merged(with: panel)
         if check, record { throw ValidationError("--check and --record do not go together") }
         if pace != nil, options.format == .json { throw ValidationError("--pace plays back text, not json") }
         if cast != nil, check { throw ValidationError("--cast records a playback, not --check") }
@@ -74,7 +71,7 @@ struct RunCommand: ParsableCommand {
 
     func run() throws {
         let status = try run(
-            RunScript(path: script, mode: mode, cast: cast, report: report), root.panel.merged(with: panel))
+            RunScript(path: script, mode: mode, cast: cast, report: report), options)
         if status != 0 { throw ExitStatus(status) }
     }
 

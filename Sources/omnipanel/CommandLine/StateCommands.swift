@@ -8,13 +8,13 @@ struct ExportCommand: ParsableCommand {
         usage: "omnipanel --state <file> export",
         discussion: "For reading or diffing a saved state; import reads it back.")
 
+    /// `--state`, before `export` or after it.
     @ParentCommand var root: Omnipanel
-    @OptionGroup var state: StateOption
 
-    func validate() throws { _ = try state.path(given: root, to: "export") }
+    func validate() throws { _ = try root.options.onlyStateFile(for: "export") }
 
     func run() throws {
-        let status = StateTransfer.export(try state.path(given: root, to: "export"))
+        let status = StateTransfer.export(try root.options.onlyStateFile(for: "export"))
         if status != 0 { throw ExitStatus(status) }
     }
 }
@@ -30,39 +30,28 @@ struct ImportCommand: ParsableCommand {
             changes nothing.
             """)
 
+    /// `--state`, before `import` or after it.
     @ParentCommand var root: Omnipanel
-    @OptionGroup var state: StateOption
 
     @Argument(help: ArgumentHelp("The JSON state to read.", valueName: "json"), completion: .file(extensions: ["json"]))
     var json: String
 
     func validate() throws {
-        _ = try state.path(given: root, to: "import")
+        _ = try root.options.onlyStateFile(for: "import")
         if json.isEmpty { throw ValidationError("<json> needs a file name, not ''") }
     }
 
     func run() throws {
-        let status = StateTransfer.import(json, into: try state.path(given: root, to: "import"))
+        let status = StateTransfer.import(json, into: try root.options.onlyStateFile(for: "import"))
         if status != 0 { throw ExitStatus(status) }
     }
 }
 
-/// `--state FILE` for `export` and `import`, which may also come before them.
-struct StateOption: ParsableArguments {
-    @Option(help: ArgumentHelp("The SQLite state file.", valueName: "file"), completion: .file(extensions: ["db"]))
-    var state: [String] = []
-
-    init() {}
-
-    /// The state file, from this option or the root's; the root's other options do not go with `command`.
-    func path(given root: Omnipanel, to command: String) throws -> String {
-        if let stray = (root.panel.given + root.start.given).first(where: { $0 != "--state" }) {
-            throw ValidationError("\(stray) does not go with \(command)")
-        }
-        guard let path = try onlyStateFile(root.panel.state + state) else {
-            throw ValidationError("\(command) needs --state <file>")
-        }
-        if path.isEmpty { throw ValidationError("--state needs a file name, not ''") }
-        return path
+extension RunOptions {
+    /// The state file, for `command`, which takes no other of these options.
+    func onlyStateFile(for command: String) throws -> String {
+        if let stray = firstGivenBesidesState { throw ValidationError("\(stray) does not go with \(command)") }
+        guard let state else { throw ValidationError("\(command) needs --state <file>") }
+        return state
     }
 }
