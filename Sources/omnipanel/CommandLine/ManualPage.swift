@@ -32,7 +32,8 @@ enum ManualPage {
     private static var synopsis: [String] {
         [
             ".Sh SYNOPSIS",
-            ".Nm", ".Op Ar options", ".Op Fl c Ar commands | Ar command-word ...",
+            ".Nm", ".Op Ar options", ".Op Fl c Ar commands",
+            ".Nm", ".Op Ar options", "do", ".Ar command-word ...",
             ".Nm", ".Fl -traffic Ar profile | Fl -scenario Ar file", ".Op Fl -seed Ar number",
             ".Op Fl -speed Ar factor", ".Op Ar options",
             ".Nm", "run", ".Op Ar options", ".Op Fl -check | Fl -record | Fl -pace Ar seconds",
@@ -51,9 +52,9 @@ enum ManualPage {
                     + "With no arguments and a terminal on standard input it starts the interactive prompt, "
                     + "with line editing, history and Tab completion. "
                     + "With standard input from a file or pipe it runs it as a script, one command per line. "
-                    + "Words after the options are one command, run once; "
-                    + "-c runs several, separated by semicolons. "
-                    + "Options go before the command words; '--' ends them.")
+                    + "The words after do are one command, run once, its own options too; "
+                    + "the program's options go before do. "
+                    + "-c runs several, separated by semicolons.")
     }
 
     /// The command line as argument-parser describes it (`omnipanel --experimental-dump-help`).
@@ -67,7 +68,7 @@ enum ManualPage {
         var lines = [".Sh SUBCOMMANDS", ".Bl -tag -width Ds"]
         let rootOptions = Set(tool.options.map(\.spellings))
         for command in tool.subcommands ?? [] where command.shouldDisplay && command.commandName != "help" {
-            let positionals = (command.arguments ?? []).filter { $0.kind == "positional" }
+            let positionals = command.positionals.filter(\.shouldDisplay)
             lines +=
                 [".It Cm \(command.commandName)" + positionals.map { " Ar \($0.valueName ?? "")" }.joined()]
                 + sentences(command.abstract ?? "")
@@ -97,7 +98,7 @@ enum ManualPage {
     private static var shellCommands: [String] {
         [".Sh PANEL COMMANDS"]
             + sentences(
-                "At the prompt, in scripts, after -c and as one-shot words. "
+                "At the prompt, in scripts, after -c and after do. "
                     + "A session is named by its position (Home is 0), home, or the start of its title. "
                     + "Type help at the prompt for the same list.")
             + CommandTable.grouped.filter { $0.group != .script }.flatMap { group, specs in
@@ -108,7 +109,7 @@ enum ManualPage {
     private static var directives: [String] {
         [".Sh SCRIPT DIRECTIVES"]
             + sentences(
-                "Only scripts carry these out (run, standard input, -c and one-shot words); the prompt refuses them.")
+                "Only scripts carry these out (run, standard input, -c and do); the prompt refuses them.")
             + [".Bl -tag -width Ds"] + CommandTable.directives.flatMap(entry) + [".El"]
     }
 
@@ -176,7 +177,7 @@ enum ManualPage {
     private static var examples: [String] {
         [
             ".Sh EXAMPLES", "Start the prompt:", ".Dl $ omnipanel",
-            "Run one command against a saved state:", ".Dl $ omnipanel --state class.db open case 42",
+            "Run one command against a saved state:", ".Dl $ omnipanel --state class.db do open case 42",
             "Run several commands:", ".Dl $ omnipanel -c 'incoming chat; accept; switch 1'",
             "Check a demo script against its transcript:", ".Dl $ omnipanel run --check Examples/04-busy-morning.omni",
         ]
