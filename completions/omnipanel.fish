@@ -24,4 +24,4 @@ function __omnipanel_complete
     end
 end
 
-complete -c omnipanel -f -a '(__omnipanel_complete)'
+complete -c omnipanel -f -k -a '(__omnipanel_complete)'

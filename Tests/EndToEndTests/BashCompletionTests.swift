@@ -1,7 +1,7 @@
 import Foundation
 import Testing
 
-/// `completions/omnipanel.bash` (argument-parser's script and our one-shot words) in a real bash, with
+/// `completions/omnipanel.bash` (each Tab asks `omnipanel __complete bash …`) in a real bash, with
 /// and without the bash-completion package: the script is sourced, `COMP_WORDS`/`COMP_CWORD`/
 /// `COMP_LINE`/`COMP_POINT` are set as bash sets them, the function `complete -p` names is called,
 /// and `COMPREPLY` is read back.
@@ -52,9 +52,9 @@ struct BashCompletionTests {
             try complete(["omnipanel", "--w"], withBashCompletion: withBashCompletion).sorted() == [
                 "--width", "--world",
             ])
-        // argument-parser's script offers the options and its `help` with the subcommands on an empty word.
+        // An empty word offers the subcommands and the options.
         let first = Set(try complete(["omnipanel", ""], withBashCompletion: withBashCompletion))
-        #expect(first.isSuperset(of: ["run", "completions", "export", "import", "--world", "-c"]))
+        #expect(first.isSuperset(of: ["prompt", "do", "run", "completions", "export", "import", "--world", "-c"]))
         let options = try complete(["omnipanel", "-"], withBashCompletion: withBashCompletion)
         #expect(Set(options).isSuperset(of: ["--world", "--color", "--strict", "--echo", "-c"]))
         #expect(
@@ -69,15 +69,16 @@ struct BashCompletionTests {
         #expect(Set(runOptions).isSuperset(of: ["--world", "--color", "--width", "--strict", "--echo", "--help"]))
     }
 
-    @Test("the words of a one-shot command: the shell's commands and their values", arguments: setups)
+    @Test("the words after do: the shell's commands and their values", arguments: setups)
     func oneShotCommandWords(withBashCompletion: Bool) throws {
-        #expect(try complete(["omnipanel", "--strict", "sw"], withBashCompletion: withBashCompletion) == ["switch"])
         #expect(
-            try complete(["omnipanel", "open", "case", "2"], withBashCompletion: withBashCompletion) == [
+            try complete(["omnipanel", "--strict", "do", "sw"], withBashCompletion: withBashCompletion) == ["switch"])
+        #expect(
+            try complete(["omnipanel", "do", "open", "case", "2"], withBashCompletion: withBashCompletion) == [
                 "256", "2048",
             ])
         #expect(
-            try complete(["omnipanel", "open", "contact", "Ke"], withBashCompletion: withBashCompletion) == [
+            try complete(["omnipanel", "do", "open", "contact", "Ke"], withBashCompletion: withBashCompletion) == [
                 "'Kenny Smith'"
             ])
     }
@@ -167,7 +168,7 @@ struct BashCompletionTests {
                 "XDG_DATA_HOME": workspace.url.path + "/data",
             ])
         #expect(
-            result.stdout == "complete -o filenames -F _omnipanel_command_words omnipanel\n", "bash: \(result.stderr)")
+            result.stdout == "complete -o filenames -F _omnipanel omnipanel\n", "bash: \(result.stderr)")
     }
 
     /// An interactive bash in `workspace` with the committed script sourced, at an empty `$ ` prompt.
@@ -222,7 +223,7 @@ struct BashCompletionTests {
         let workspace = try CompletionWorkspace()
         defer { workspace.remove() }
         try HostileNames.writeWorld(into: workspace.url)
-        let line = ["omnipanel", "--world", "evil.json", "open", "contact"]
+        let line = ["omnipanel", "--world", "evil.json", "do", "open", "contact"]
         for name in HostileNames.all where name.first != "-" {
             let letter = String(name.prefix(1))
             for (typed, quote) in [(letter, ""), ("'" + letter, "'"), ("\"" + letter, "\"")] {
@@ -252,7 +253,7 @@ struct BashCompletionTests {
         for name in names {
             let letter = String(name.prefix(1))
             let titles = try complete(
-                ["omnipanel", "--state", "s.db", "switch", letter], withBashCompletion: false, in: workspace)
+                ["omnipanel", "--state", "s.db", "do", "switch", letter], withBashCompletion: false, in: workspace)
             #expect(try titles.map { try words($0, in: workspace) } == [[name]])
             for typed in ["open contact " + letter, "'open contact " + letter] {
                 let commands = try complete(

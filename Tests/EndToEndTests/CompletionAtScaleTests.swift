@@ -55,8 +55,8 @@ struct CompletionAtScaleTests {
         defer { folder.remove() }
         let world = try Self.world(in: folder)
         let result = try Binary.run(
-            Binary.completionRequest(for: "word", ["--world", world, "open", "contact", "Zo"]),
-            environment: ["XDG_CACHE_HOME": folder.path("cache"), "SAP_SHELL": "bash"])
+            Binary.completionRequest(["--world", world, "do", "open", "contact", "Zo"]),
+            environment: ["XDG_CACHE_HOME": folder.path("cache")])
         let lines = result.stdout.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
         #expect(result.status == 0)
         #expect(lines.filter { $0.contains("Zo ") }.count == 100, "\(lines)")

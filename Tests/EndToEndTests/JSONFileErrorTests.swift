@@ -42,7 +42,7 @@ import Testing
         let file = folder.path("class.json")
         let contents = "{\"version\": 1,\n \"state\": {\"sessions\": [1 2]}}"
         _ = try folder.write(contents, to: "class.json")
-        let result = try Binary.run(["--state", file, "show"])
+        let result = try Binary.run(["--state", file, "do", "show"])
         #expect(result.status == 3)
         #expect(
             result.stderr == "omnipanel: state file \(file) is not a usable omnipanel state: not valid JSON: "

@@ -35,13 +35,13 @@ import Glibc
         try #require(chmod(folder.path("class"), 0o555) == 0)
         let before = try #require(folder.bytes("class/class.db"))
 
-        let shown = try asNobody(["--state", file, "show"])
+        let shown = try asNobody(["--state", file, "do", "show"])
         #expect(shown.status == 0, "\(shown.stderr)")
         #expect(shown.stdout.contains("Visitor 1"))
         let exported = try asNobody(["export", "--state", file])
         #expect(exported.status == 0, "\(exported.stderr)")
         #expect(exported.stdout.contains("\"Visitor 1\""))
-        let changed = try asNobody(["--state", file, "incoming", "sms"])
+        let changed = try asNobody(["--state", file, "do", "incoming", "sms"])
         #expect(changed.status == 6)
         #expect(
             changed.stderr == "omnipanel: cannot save state file \(file): it can only be read here: this user cannot "
@@ -59,10 +59,10 @@ import Glibc
         try #require(try Binary.run(["--state", file, "-c", "incoming chat; accept"]).status == 0)
         try #require(chown(folder.url.path, 65_534, 65_534) == 0 && chown(file, 65_534, 65_534) == 0)
         try #require(chmod(file, 0o400) == 0)
-        let shown = try asNobody(["--state", file, "show"])
+        let shown = try asNobody(["--state", file, "do", "show"])
         #expect(shown.status == 0, "\(shown.stderr)")
         #expect(shown.stdout.contains("Visitor 1"))
-        let changed = try asNobody(["--state", file, "incoming", "sms"])
+        let changed = try asNobody(["--state", file, "do", "incoming", "sms"])
         #expect(changed.status == 6)
         #expect(changed.stderr.contains("it can only be read here: this user cannot write it (Permission denied)"))
     }

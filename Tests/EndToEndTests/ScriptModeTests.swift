@@ -67,16 +67,16 @@ struct ScriptModeTests {
         let folder = try TemporaryDirectory()
         defer { folder.remove() }
         let state = folder.path("s.json")
-        #expect(try Binary.run(["--state", state, "open", "case", "42"]).status == 0)
-        let close = try Binary.run(["--state", state, "close", "1"])
+        #expect(try Binary.run(["--state", state, "do", "open", "case", "42"]).status == 0)
+        let close = try Binary.run(["--state", state, "do", "close", "1"])
         #expect(close.status == 1)
         #expect(
             close.stderr.hasPrefix(
                 "<command>:1: the end of the input does not answer Close session \"Printer on fire\"? [y/N]"))
         #expect(close.stderr.hasSuffix("add --yes to it\n"))
-        #expect(try Binary.run(["--state", state, "show"]).stdout.contains("Printer on fire"))
-        #expect(try Binary.run(["--state", state, "close", "1", "--yes"]).status == 0)
-        #expect(!(try Binary.run(["--state", state, "show"]).stdout.contains("Printer on fire")))
+        #expect(try Binary.run(["--state", state, "do", "show"]).stdout.contains("Printer on fire"))
+        #expect(try Binary.run(["--state", state, "do", "close", "1", "--yes"]).status == 0)
+        #expect(!(try Binary.run(["--state", state, "do", "show"]).stdout.contains("Printer on fire")))
     }
 
     @Test("the same script gives the same output, byte for byte")

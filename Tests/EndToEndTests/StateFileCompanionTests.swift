@@ -25,7 +25,7 @@ import Glibc
         let victim = try folder.write("precious\n", to: "victim").path
         try #require(link(victim, file + suffix) == 0)
         let before = try #require(folder.bytes("class.db"))
-        let result = try Binary.run(["--state", file, "message", "1", "hello"])
+        let result = try Binary.run(["--state", file, "do", "message", "1", "hello"])
         #expect(result.status == 3)
         #expect(
             result.stderr
@@ -41,14 +41,14 @@ import Glibc
         let file = try savedState(in: folder)
         try folder.write("", to: "class.db-wal")
         try #require(chmod(file + "-wal", 0o666) == 0)
-        let result = try Binary.run(["--state", file, "show"])
+        let result = try Binary.run(["--state", file, "do", "show"])
         #expect(result.status == 3)
         #expect(
             result.stderr
                 == "omnipanel: cannot read state file \(file): \(file)-wal can be written by other users; remove it\n")
         // SQLite gives its files the state file's mode: a state file the user shares is not refused so.
         try #require(chmod(file, 0o666) == 0)
-        let shared = try Binary.run(["--state", file, "show"])
+        let shared = try Binary.run(["--state", file, "do", "show"])
         #expect(shared.status == 0, "\(shared.stderr)")
     }
 
@@ -67,7 +67,7 @@ import Glibc
         try #require(chown(file + "-wal", 65_534, 65_534) == 0 && chmod(file + "-wal", 0o666) == 0)
         let message =
             "omnipanel: cannot read state file \(file): \(file)-wal belongs to another user (uid 65534); remove it\n"
-        for arguments in [["--state", file, "show"], ["export", "--state", file]] {
+        for arguments in [["--state", file, "do", "show"], ["export", "--state", file]] {
             let result = try Binary.run(arguments)
             #expect(result.status == 3)
             #expect(result.stderr == message)
@@ -86,7 +86,7 @@ import Glibc
         let message =
             "omnipanel: cannot read state file \(file): there is no such file, but \(file)-wal and \(file)-shm "
             + "are left from an earlier one (a new state would start from it); remove them to start afresh\n"
-        for arguments in [["--state", file, "show"], ["export", "--state", file]] {
+        for arguments in [["--state", file, "do", "show"], ["export", "--state", file]] {
             let result = try Binary.run(arguments)
             #expect(result.status == 3)
             #expect(result.stderr == message)
@@ -94,7 +94,7 @@ import Glibc
         }
         #expect(folder.bytes("class.db") == nil, "no new file is made beside the old WAL")
         for suffix in ["-wal", "-shm"] { try #require(unlink(file + suffix) == 0) }
-        #expect(try Binary.run(["--state", file, "show"]).status == 0)
+        #expect(try Binary.run(["--state", file, "do", "show"]).status == 0)
         let fresh = try Binary.run(["export", "--state", file])
         #expect(fresh.status == 0, "\(fresh.stderr)")
         #expect(!fresh.stdout.contains("INJECTED") && !fresh.stdout.contains("Visitor 1"))

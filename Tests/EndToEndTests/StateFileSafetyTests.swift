@@ -26,12 +26,12 @@ import Glibc
     @Test func aSymbolicLinkIsRefusedAndItsTargetLeftAlone() throws {
         let folder = try TemporaryDirectory()
         defer { folder.remove() }
-        #expect(try Binary.run(["--state", folder.path("real.db"), "incoming", "chat"]).status == 0)
+        #expect(try Binary.run(["--state", folder.path("real.db"), "do", "incoming", "chat"]).status == 0)
         let before = try #require(folder.bytes("real.db"))
         for target in [folder.path("real.db"), folder.path("missing.db")] {
             unlink(folder.path("link.db"))
             try #require(symlink(target, folder.path("link.db")) == 0)
-            let result = try Binary.run(["--state", folder.path("link.db"), "accept"])
+            let result = try Binary.run(["--state", folder.path("link.db"), "do", "accept"])
             #expect(result.status == 3)
             #expect(
                 result.stderr.hasPrefix(
@@ -52,7 +52,7 @@ import Glibc
             try #require(symlink(folder.path("victim-" + name), folder.path(name)) == 0)
         }
         #expect(try Binary.run(["--state", file, "-c", "incoming chat; accept"]).status == 0)
-        #expect(try Binary.run(["--state", file, "message", "1", "hi"]).status == 0)
+        #expect(try Binary.run(["--state", file, "do", "message", "1", "hi"]).status == 0)
         for name in ["class.db.tmp", "class.db.lock"] {
             #expect(folder.bytes("victim-" + name) == nil)
             var status = stat()
@@ -61,7 +61,7 @@ import Glibc
                 "\(name) is still the planted link")
         }
         try #require(symlink(folder.path("victim-wal"), file + "-wal") == 0)
-        let result = try Binary.run(["--state", file, "message", "1", "again"])
+        let result = try Binary.run(["--state", file, "do", "message", "1", "again"])
         #expect(result.status == 3)
         #expect(
             result.stderr == "omnipanel: cannot read state file \(file): \(file)-wal is not a regular file; remove it\n"
@@ -73,7 +73,7 @@ import Glibc
         let folder = try TemporaryDirectory()
         defer { folder.remove() }
         try #require(mkfifo(folder.path("fifo"), 0o600) == 0)
-        let result = try Binary.run(["--state", folder.path("fifo"), "show"])
+        let result = try Binary.run(["--state", folder.path("fifo"), "do", "show"])
         #expect(result.status == 3)
         #expect(
             result.stderr
@@ -85,10 +85,10 @@ import Glibc
         let folder = try TemporaryDirectory()
         defer { folder.remove() }
         let file = folder.path("class.db")
-        #expect(try Binary.run(["--state", file, "incoming", "chat"]).status == 0)
+        #expect(try Binary.run(["--state", file, "do", "incoming", "chat"]).status == 0)
         try #require(chown(file, 65_534, 65_534) == 0)
         let before = try #require(folder.bytes("class.db"))
-        let result = try Binary.run(["--state", file, "accept"])
+        let result = try Binary.run(["--state", file, "do", "accept"])
         #expect(result.status == 3)
         #expect(
             result.stderr == "omnipanel: cannot read state file \(file): it belongs to another user (uid 65534), "
@@ -103,7 +103,7 @@ import Glibc
         let folder = try TemporaryDirectory()
         defer { folder.remove() }
         let file = folder.path("class.db")
-        #expect(try Binary.run(["--state", file, "incoming", "chat"]).status == 0)
+        #expect(try Binary.run(["--state", file, "do", "incoming", "chat"]).status == 0)
         let abandoned = ["class.db.omnipanel-Ab12Cd", "class.db.omnipanel-Ab12Cd-wal", "class.db.omnipanel-Ef34Gh-shm"]
         let kept = [
             "class.db.backup", "class.db.omnipanel-Ij56Kl-wal", "class.db.omnipanel-Ij56Kl",
@@ -120,7 +120,7 @@ import Glibc
         defer { close(building) }
         try #require(flock(building, LOCK_EX) == 0)
         try #require(link(folder.path("class.db.omnipanel-Yz34Ab"), folder.path("hard-link")) == 0)
-        #expect(try Binary.run(["--state", file, "accept"]).status == 0)
+        #expect(try Binary.run(["--state", file, "do", "accept"]).status == 0)
         let left = Set(try FileManager.default.contentsOfDirectory(atPath: folder.url.path))
         #expect(left.isDisjoint(with: abandoned), "\(left)")
         #expect(Set(kept).isSubset(of: left), "\(left)")
@@ -131,11 +131,11 @@ import Glibc
         let folder = try TemporaryDirectory()
         defer { folder.remove() }
         let file = folder.path("class.db")
-        #expect(try Binary.run(["--state", file, "incoming", "chat"]).status == 0)
+        #expect(try Binary.run(["--state", file, "do", "incoming", "chat"]).status == 0)
         let theirs = try folder.write("theirs\n", to: "class.db.omnipanel-Ab12Cd").path
         let hourAgo = [timeval(tv_sec: time(nil) - 3600, tv_usec: 0), timeval(tv_sec: time(nil) - 3600, tv_usec: 0)]
         try #require(utimes(theirs, hourAgo) == 0 && chown(theirs, 65_534, 65_534) == 0)
-        #expect(try Binary.run(["--state", file, "accept"]).status == 0)
+        #expect(try Binary.run(["--state", file, "do", "accept"]).status == 0)
         #expect(folder.bytes("class.db.omnipanel-Ab12Cd") == Data("theirs\n".utf8))
     }
 }

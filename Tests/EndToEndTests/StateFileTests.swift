@@ -12,11 +12,11 @@ import Glibc
         let folder = try TemporaryDirectory()
         defer { folder.remove() }
         let state = ["--state", folder.path("class.db")]
-        let incoming = try Binary.run(state + ["incoming", "chat", "Kenny Smith"])
+        let incoming = try Binary.run(state + ["do", "incoming", "chat", "Kenny Smith"])
         #expect(incoming.status == 0)
         #expect(incoming.stdout.contains("Incoming Chat from Kenny Smith."))
-        #expect(try Binary.run(state + ["accept"]).status == 0)
-        let shown = try Binary.run(state + ["show"])
+        #expect(try Binary.run(state + ["do", "accept"]).status == 0)
+        let shown = try Binary.run(state + ["do", "show"])
         #expect(shown.stdout.contains("| > 1  Ke     Kenny Smith"))
         #expect(
             shown.stdout.contains("Presence: Do not disturb"), "two Active work items and this chat fill capacity 3")
@@ -57,13 +57,13 @@ import Glibc
         try folder.write(exported.stdout, to: "first.json")
         #expect(try Binary.run(["--state", folder.path("second.db"), "import", folder.path("first.json")]).status == 0)
         #expect(try Binary.run(["--state", folder.path("second.db"), "export"]).stdout == exported.stdout)
-        #expect(try Binary.run(["--state", folder.path("second.db"), "show"]).stdout.contains("Printer on fire"))
+        #expect(try Binary.run(["--state", folder.path("second.db"), "do", "show"]).stdout.contains("Printer on fire"))
         // Importing over an existing file replaces its world too.
         let otherWorld = exported.stdout.replacingOccurrences(of: "\"Kenny Smith\"", with: "\"Kenny Smyth\"")
         try folder.write(otherWorld, to: "other.json")
         #expect(try Binary.run(["--state", folder.path("second.db"), "import", folder.path("other.json")]).status == 0)
         #expect(try Binary.run(["--state", folder.path("second.db"), "export"]).stdout == otherWorld)
-        #expect(try Binary.run(["--state", folder.path("second.db"), "open", "contact", "Kenny Smyth"]).status == 0)
+        #expect(try Binary.run(["--state", folder.path("second.db"), "do", "open", "contact", "Kenny Smyth"]).status == 0)
         let fresh = try Binary.run(["--state", folder.path("third.db"), "-c", commands])
         #expect(
             try Binary.run(["--state", folder.path("third.db"), "export"]).stdout == exported.stdout,
@@ -74,7 +74,7 @@ import Glibc
         let folder = try TemporaryDirectory()
         defer { folder.remove() }
         let file = folder.path("class.db")
-        #expect(try Binary.run(["--state", file, "incoming", "chat"]).status == 0)
+        #expect(try Binary.run(["--state", file, "do", "incoming", "chat"]).status == 0)
         let before = try #require(folder.bytes("class.db"))
         let broken = try folder.write("{\"version\": 1, \"state\": {\"sessions\": []}}", to: "broken.json").path
         let result = try Binary.run(["--state", file, "import", broken])
@@ -103,7 +103,7 @@ import Glibc
         let original = try Binary.run(["--state", folder.path("made.db"), "export"]).stdout
         try folder.write(original, to: "class.json")
         chmod(json, 0o644)
-        let result = try Binary.run(["--state", json, "message", "1", "again"])
+        let result = try Binary.run(["--state", json, "do", "message", "1", "again"])
         #expect(result.status == 0, "\(result.stderr)")
         #expect(try #require(folder.bytes("class.json")).starts(with: Data("SQLite format 3\0".utf8)))
         #expect(folder.bytes("class.json.v1.json") == Data(original.utf8))
@@ -112,18 +112,18 @@ import Glibc
         let exported = try Binary.run(["--state", json, "export"]).stdout
         #expect(exported.contains("\"text\" : \"hello\"") && exported.contains("\"text\" : \"again\""))
         // The second run finds the new file: nothing more to migrate.
-        #expect(try Binary.run(["--state", json, "show"]).status == 0)
+        #expect(try Binary.run(["--state", json, "do", "show"]).status == 0)
         #expect(folder.bytes("class.json.v1.json") == Data(original.utf8))
     }
 
     @Test func aMigrationDoesNotOverwriteAnEarlierCopy() throws {
         let folder = try TemporaryDirectory()
         defer { folder.remove() }
-        #expect(try Binary.run(["--state", folder.path("made.db"), "incoming", "chat"]).status == 0)
+        #expect(try Binary.run(["--state", folder.path("made.db"), "do", "incoming", "chat"]).status == 0)
         let original = try Binary.run(["--state", folder.path("made.db"), "export"]).stdout
         try folder.write(original, to: "class.json")
         try folder.write("mine", to: "class.json.v1.json")
-        let result = try Binary.run(["--state", folder.path("class.json"), "accept"])
+        let result = try Binary.run(["--state", folder.path("class.json"), "do", "accept"])
         #expect(result.status == 6)
         #expect(result.stderr.contains("class.json.v1.json is in the way"))
         #expect(folder.bytes("class.json") == Data(original.utf8))
@@ -142,7 +142,7 @@ import Glibc
             ("SQLite format 3\0" + String(repeating: "x", count: 200), "file is not a database"),
         ] {
             try folder.write(contents, to: "class.json")
-            let result = try Binary.run(["--state", file, "incoming", "chat"])
+            let result = try Binary.run(["--state", file, "do", "incoming", "chat"])
             #expect(result.status == 3)
             #expect(
                 result.stderr.hasPrefix("omnipanel: state file \(file) is not a usable omnipanel state: \(why)"),
@@ -163,7 +163,7 @@ import Glibc
         for length in [1, 100, whole.count / 3, whole.count / 2] {
             let truncated = whole.prefix(length)
             try truncated.write(to: folder.url.appendingPathComponent("class.db"))
-            let result = try Binary.run(["--state", file, "message", "1", "hi"])
+            let result = try Binary.run(["--state", file, "do", "message", "1", "hi"])
             #expect(result.status == 3)
             #expect(result.stderr.contains(file))
             #expect(folder.bytes("class.db") == truncated)
@@ -174,11 +174,11 @@ import Glibc
         let folder = try TemporaryDirectory()
         defer { folder.remove() }
         let file = folder.path("class.json")
-        #expect(try Binary.run(["--state", folder.path("made.db"), "show"]).status == 0)
+        #expect(try Binary.run(["--state", folder.path("made.db"), "do", "show"]).status == 0)
         let broken = try Binary.run(["--state", folder.path("made.db"), "export"]).stdout
             .replacingOccurrences(of: "\"focusedSessionID\" : 0", with: "\"focusedSessionID\" : 9")
         try folder.write(broken, to: "class.json")
-        let result = try Binary.run(["--state", file, "show"])
+        let result = try Binary.run(["--state", file, "do", "show"])
         #expect(result.status == 3)
         #expect(result.stderr.contains("the focused session is not open"))
         #expect(folder.bytes("class.json") == Data(broken.utf8))
@@ -190,7 +190,7 @@ import Glibc
         let file = folder.path("class.json")
         let newer = "{\"version\": 2, \"state\": {\"something\": \"new\"}}"
         try folder.write(newer, to: "class.json")
-        let result = try Binary.run(["--state", file, "accept"])
+        let result = try Binary.run(["--state", file, "do", "accept"])
         #expect(result.status == 4)
         #expect(
             result.stderr == "omnipanel: state file \(file) was saved by a newer omnipanel (format version 2; "
@@ -202,7 +202,7 @@ import Glibc
         let folder = try TemporaryDirectory()
         defer { folder.remove() }
         try FileManager.default.createDirectory(atPath: folder.path("class.db"), withIntermediateDirectories: false)
-        let result = try Binary.run(["--state", folder.path("class.db"), "show"])
+        let result = try Binary.run(["--state", folder.path("class.db"), "do", "show"])
         #expect(result.status == 3)
         #expect(
             result.stderr
@@ -227,7 +227,7 @@ import Glibc
                 == "omnipanel: cannot save state file \(file): CHECK constraint failed: disk_full IS NOT NULL; "
                 + "the changes since the last save were NOT saved (the file keeps the state before them)\n")
         #expect(try Binary.run(["--state", file, "export"]).stdout == before)
-        let missingFolder = try Binary.run(["--state", file + ".d/inside.db", "show"])
+        let missingFolder = try Binary.run(["--state", file + ".d/inside.db", "do", "show"])
         #expect(missingFolder.status == 6)
         #expect(missingFolder.stderr.contains(file + ".d/inside.db"))
     }
@@ -243,30 +243,30 @@ import Glibc
         let folder = try TemporaryDirectory()
         defer { folder.remove() }
         let file = folder.path("class.db")
-        #expect(try Binary.run(["--state", file, "incoming", "chat"]).status == 0)
+        #expect(try Binary.run(["--state", file, "do", "incoming", "chat"]).status == 0)
         let lock = try holdLock(file)
-        let result = try Binary.run(["--state", file, "accept"])
+        let result = try Binary.run(["--state", file, "do", "accept"])
         #expect(result.status == 5)
         #expect(
             result.stderr == "omnipanel: state file \(file) is in use by another omnipanel (waited 2s); try again\n")
         try lock.execute("ROLLBACK")
-        #expect(try Binary.run(["--state", file, "notifications"]).stdout.contains("1) Chat from Visitor 1"))
+        #expect(try Binary.run(["--state", file, "do", "notifications"]).stdout.contains("1) Chat from Visitor 1"))
     }
 
     @Test func aSecondOmnipanelGoesOnWhenTheFirstFinishesInTime() throws {
         let folder = try TemporaryDirectory()
         defer { folder.remove() }
         let file = folder.path("class.db")
-        #expect(try Binary.run(["--state", file, "show"]).status == 0)
+        #expect(try Binary.run(["--state", file, "do", "show"]).status == 0)
         let lock = try holdLock(file)
-        let running = try Binary.start(["--state", file, "incoming", "chat"])
+        let running = try Binary.start(["--state", file, "do", "incoming", "chat"])
         // The only sleep of a one-shot command is the wait for the lock: the second omnipanel waits now.
         #expect(waitUntil { running.isInNanosleep || !running.process.isRunning }, "it never waited")
         #expect(running.process.isRunning, "it ended without waiting for the lock")
         try lock.execute("ROLLBACK")
         let (result, _) = running.finish()
         #expect(result.status == 0, "\(result.stderr)")
-        #expect(try Binary.run(["--state", file, "notifications"]).stdout.contains("1) Chat from Visitor 1"))
+        #expect(try Binary.run(["--state", file, "do", "notifications"]).stdout.contains("1) Chat from Visitor 1"))
     }
 
     /// Many one-shot commands at once: each waits its turn and saves, or gives up with status 5 and
@@ -276,7 +276,7 @@ import Glibc
         defer { folder.remove() }
         let file = folder.path("class.db")
         #expect(try Binary.run(["--state", file, "-c", "incoming chat; accept; switch home"]).status == 0)
-        let runs = try (1...12).map { number in try Binary.start(["--state", file, "message", "1", "m\(number)"]) }
+        let runs = try (1...12).map { number in try Binary.start(["--state", file, "do", "message", "1", "m\(number)"]) }
         var saved: Set<Int> = []
         for (index, running) in runs.enumerated() {
             let result = running.finish().result
@@ -328,7 +328,7 @@ import Glibc
             counts.append(added.count)
             before = numbers
         }
-        let after = try Binary.run(["--state", file, "show"])
+        let after = try Binary.run(["--state", file, "do", "show"])
         #expect(after.status == 0, "\(after.stderr)")
         #expect(after.stdout.contains("Visitor 1"))
         #expect(counts.contains { $0 > 0 }, "no group was saved before the kills: \(counts)")

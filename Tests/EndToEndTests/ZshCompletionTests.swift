@@ -77,14 +77,16 @@ struct ZshCompletionTests {
         try workspace.saveSessions(["open case 42"])
         let terminal = try zsh(workspace)
         for _ in 1...3 {
-            try tab(terminal, "omnipanel sw") { $0.cursorLine == "% omnipanel switch" }
+            try tab(terminal, "omnipanel do sw") { $0.cursorLine == "% omnipanel do switch" }
         }
-        try tab(terminal, "omnipanel --state s.db switch P") {
-            $0.cursorLine == #"% omnipanel --state s.db switch Printer\ on\ fire"#
+        try tab(terminal, "omnipanel --state s.db do switch P") {
+            $0.cursorLine == #"% omnipanel --state s.db do switch Printer\ on\ fire"#
         }
-        try tab(terminal, "omnipanel --world w.json open case 7") { $0.text.contains("77") }
+        try tab(terminal, "omnipanel --world w.json do open case 7") { $0.text.contains("77") }
         try tab(terminal, "omnipanel --w") { $0.text.contains("--width") && $0.text.contains("--world") }
-        try tab(terminal, "omnipanel sw") { $0.cursorLine == "% omnipanel switch" }
+        try tab(terminal, "omnipanel --world w") { $0.cursorLine == "% omnipanel --world w.json" }
+        try tab(terminal, "omnipanel ru") { $0.cursorLine == "% omnipanel run" }
+        try tab(terminal, "omnipanel do sw") { $0.cursorLine == "% omnipanel do switch" }
     }
 
     /// zsh quotes each hostile name it inserts; the completed line runs as typed.

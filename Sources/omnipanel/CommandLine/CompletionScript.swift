@@ -70,7 +70,7 @@ enum CompletionScript {
                 extensions=(${=reply[1]#files})
                 [[ "${PREFIX}" = --*=* ]] && compset -P '*='
                 if (( ${#extensions} )); then
-                    _files -g "*.(${(j:|:)extensions})"
+                    _files -g "${(j: :)${(@)extensions/#/*.}}"
                 else
                     _files
                 fi
@@ -119,7 +119,7 @@ enum CompletionScript {
             end
         end
 
-        complete -c \(program) -f -a '(__\(program)_complete)'
+        complete -c \(program) -f -k -a '(__\(program)_complete)'
         """
     }
 }

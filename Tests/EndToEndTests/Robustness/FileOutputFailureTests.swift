@@ -10,7 +10,7 @@ struct FileOutputFailureTests {
     func failedWriteFails() throws {
         let runs = [
             try Binary.run(["-c", Self.unwritable]),
-            try Binary.run(["report", "--svg", "/dev/full"]),
+            try Binary.run(["do", "report", "--svg", "/dev/full"]),
             try Binary.run(script: Self.unwritable + "\n"),
         ]
         for result in runs {

@@ -9,11 +9,11 @@ struct InputOutputErrorTests {
         arguments: [
             // A world must be a regular file (it may be read twice): a device is refused before it is read.
             (
-                ["--world", "/dev/zero", "show"], 2,
+                ["--world", "/dev/zero", "do", "show"], 2,
                 "omnipanel: cannot read world file /dev/zero: not a regular file (a pipe, a device or a folder)\n"
             ),
             (
-                ["--state", "/dev/full", "show"], 3,
+                ["--state", "/dev/full", "do", "show"], 3,
                 "omnipanel: cannot read state file /dev/full: it is a character device, not a regular file\n"
             ),
         ])
@@ -32,12 +32,12 @@ struct InputOutputErrorTests {
             try folder.write("", to: name)
             #expect(truncate(folder.path(name), 65 << 20) == 0)  // sparse: costs no disk
         }
-        let world = try Binary.run(["--world", folder.path("world.json"), "show"])
+        let world = try Binary.run(["--world", folder.path("world.json"), "do", "show"])
         #expect(world.status == 2)
         #expect(
             world.stderr == "omnipanel: world file \(folder.path("world.json")): not valid JSON: "
                 + "expected '{' at the start of a world, found byte 0x0 (line 1, column 1)\n")
-        let state = try Binary.run(["--state", folder.path("state.json"), "show"])
+        let state = try Binary.run(["--state", folder.path("state.json"), "do", "show"])
         #expect(state.status == 3)
         #expect(
             state.stderr
@@ -86,7 +86,7 @@ struct InputOutputErrorTests {
         "an empty file name is a usage error",
         arguments: [
             (["--state", ""], "--state needs a file name, not ''"),
-            (["--world", "", "show"], "--world needs a file name, not ''"),
+            (["--world", "", "do", "show"], "--world needs a file name, not ''"),
             (["run", ""], "<script> needs a file name, not ''"),
         ])
     func emptyFileNames(arguments: [String], message: String) throws {
@@ -108,8 +108,8 @@ struct InputOutputErrorTests {
         let cases: [([String], String)] = [
             (["run", script], "a\\e]0;owned\\u{7}b.omni:1: unknown command"),
             (["run", script + "x"], "omnipanel: cannot read \(escapedScript)x: No such file or directory"),
-            (["--world", script + "x", "show"], "omnipanel: cannot read world file \(escapedScript)x"),
-            (["--state", script + "/s.json", "show"], escapedScript),
+            (["--world", script + "x", "do", "show"], "omnipanel: cannot read world file \(escapedScript)x"),
+            (["--state", script + "/s.json", "do", "show"], escapedScript),
             (["--width", "\u{1B}[2J"], "omnipanel: The value '\\e[2J' is invalid for '--width <columns>'"),
             (["--colr\u{1B}[2J"], "omnipanel: Unknown option '--colr\\e[2J'"),
         ]

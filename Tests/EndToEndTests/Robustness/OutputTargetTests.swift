@@ -22,7 +22,7 @@ import Glibc
             (file + "-shm", "the state file's shared memory"),
         ]
         for (target, role) in targets {
-            let result = try Binary.run(["--state", file, "report", "--svg", target])
+            let result = try Binary.run(["--state", file, "do", "report", "--svg", target])
             #expect(result.status == 1, "a refused write is a failed command")
             #expect(
                 result.stderr
@@ -30,10 +30,10 @@ import Glibc
             )
             #expect(folder.bytes("class.db") == before)
         }
-        let after = try Binary.run(["--state", file, "show"])
+        let after = try Binary.run(["--state", file, "do", "show"])
         #expect(after.status == 0, "\(after.stderr)")
         #expect(after.stdout.contains("Visitor 1"))
-        let elsewhere = try Binary.run(["--state", file, "report", "--svg", folder.path("report.svg")])
+        let elsewhere = try Binary.run(["--state", file, "do", "report", "--svg", folder.path("report.svg")])
         #expect(elsewhere.stderr == "")
         #expect(folder.bytes("report.svg") != nil)
     }
@@ -104,7 +104,7 @@ import Glibc
         let folder = try TemporaryDirectory()
         defer { folder.remove() }
         let new = folder.path("n.db")
-        let created = try limited(16, ["--state", new, "incoming", "chat"])
+        let created = try limited(16, ["--state", new, "do", "incoming", "chat"])
         #expect(created.status == 6)
         #expect(created.stderr.hasPrefix("omnipanel: cannot save state file \(new): "))
         #expect(created.stderr.contains("disk I/O error (files may not grow past 8 KiB here: ulimit -f)"))
@@ -114,12 +114,12 @@ import Glibc
         let file = folder.path("s.db")
         try #require(try Binary.run(["--state", file, "-c", "incoming chat; accept"]).status == 0)
         let before = try #require(folder.bytes("s.db"))
-        let saved = try limited(100, ["--state", file, "message", "1", String(repeating: "x", count: 60_000)])
+        let saved = try limited(100, ["--state", file, "do", "message", "1", String(repeating: "x", count: 60_000)])
         #expect(saved.status == 6)
         #expect(saved.stderr.hasPrefix("omnipanel: cannot save state file \(file): disk I/O error"))
         #expect(folder.bytes("s.db") == before)
 
-        let svg = try limited(1, ["report", "--svg", folder.path("big.svg")])
+        let svg = try limited(1, ["do", "report", "--svg", folder.path("big.svg")])
         #expect(svg.status < 128, "killed by signal \(svg.status - 128)")
         #expect(
             svg.stderr

@@ -34,13 +34,13 @@ import Testing
         )
         // Shell completion (run on Tab) ends too, without waiting for a writer.
         let completion = try runAgainstFIFO(
-            Binary.completionRequest(for: "positional@0", ["--world", fifo, "open", "contact", "K"]), fifo)
+            Binary.completionRequest(["--world", fifo, "do", "open", "contact", "K"]), fifo)
         #expect(completion.status == 0)
     }
 
     /// A state exported from a run, as `import` reads it.
     func exported(in folder: TemporaryDirectory) throws -> String {
-        #expect(try Binary.run(["--state", folder.path("made.db"), "incoming", "chat"]).status == 0)
+        #expect(try Binary.run(["--state", folder.path("made.db"), "do", "incoming", "chat"]).status == 0)
         let export = try Binary.run(["--state", folder.path("made.db"), "export"])
         try #require(export.status == 0 && export.stdout.contains(#""number" : 42,"#))
         return export.stdout
@@ -68,7 +68,7 @@ import Testing
         }
         #expect(left == [], "nothing left behind")
         // The next run starts a fresh shift, not an empty world.
-        #expect(try Binary.run(["--state", state, "open", "case", "42"]).status == 0)
+        #expect(try Binary.run(["--state", state, "do", "open", "case", "42"]).status == 0)
     }
 }
 
@@ -96,6 +96,6 @@ extension WorldAndImportSafetyTests {
         kill(run.process.processIdentifier, SIGKILL)
         #expect(run.finish().killed, "killed before the import finished")
         #expect(folder.bytes("new.db") == nil, "no state file with an empty or half world")
-        #expect(try Binary.run(["--state", state, "open", "case", "42"]).status == 0)
+        #expect(try Binary.run(["--state", state, "do", "open", "case", "42"]).status == 0)
     }
 }

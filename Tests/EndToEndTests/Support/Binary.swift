@@ -35,12 +35,9 @@ enum Binary {
 }
 
 extension Binary {
-    /// The arguments argument-parser's completion scripts run when Tab is pressed on the last of
-    /// `words` (after `omnipanel`): `---completion` and the argument asked about — `-c`, or
-    /// `__prompt -- positional@0` for a one-shot command word — its index, the cursor in it, the words.
-    static func completionRequest(for argument: String, _ words: [String]) -> [String] {
-        let call =
-            argument == "-c" ? ["---completion", "--", "-c"] : ["---completion", "__prompt", "--", "positional@0"]
-        return call + [String(words.count), String(words.last?.count ?? 0), "omnipanel"] + words
+    /// The arguments the completion scripts run when Tab is pressed on the last of `words` (after
+    /// `omnipanel`) in `shell`: `__complete`, the shell, the word's index, the words.
+    static func completionRequest(_ words: [String], shell: String = "bash") -> [String] {
+        ["__complete", shell, String(words.count), "omnipanel"] + words
     }
 }

@@ -42,7 +42,8 @@ extension HostileNames {
     /// Completes each hostile name in every place a shell completes one, at the `prompt` of an
     /// interactive shell in `terminal` (running in `workspace`, `PATH` finding the built binary, the
     /// completion script loaded), runs each completed line, and checks that the program got the name
-    /// and the shell ran nothing. Every Tab is in this one shell, `omnipanel sw<Tab>` first and last.
+    /// and the shell ran nothing. Every Tab is in this one shell, `omnipanel do sw<Tab>` first and
+    /// last, with options, subcommands and files between the names.
     /// A name with a leading `-` is completed from an empty word, when that gives the names alone
     /// (fish's script adds the subcommands to them).
     static func checkCompletion(
@@ -52,21 +53,24 @@ extension HostileNames {
         try writeWorld(into: workspace.url)
         let titled = ["Lee$(touch PWNED)", #"Quin\Back\"#]
         try workspace.saveSessions(titled.map(open), world: "evil.json")
-        try terminal.completeWord("omnipanel sw", prompt: prompt, expecting: [])
+        try terminal.completeWord("omnipanel do sw", prompt: prompt, expecting: [])
+        try terminal.completeWord("omnipanel --wor", prompt: prompt, expecting: [])
+        try terminal.completeWord("omnipanel --world w.json ru", prompt: prompt, expecting: [])
+        try terminal.completeWord("omnipanel run de", prompt: prompt, expecting: [])
         for name in all where name.first != "-" {
-            let typed = "omnipanel --world evil.json open contact \(name.prefix(1))"
+            let typed = "omnipanel --world evil.json do open contact \(name.prefix(1))"
             let started = "Started session 1: \(shown(completed(name)))."
             try terminal.completeWord(typed, prompt: prompt, expecting: name.contains("\n") ? [] : [started])
         }
         for (quote, letter) in [("'", "L"), ("\"", "K"), ("\"", "P"), ("'", "T")] {
             let name = all.first { $0.hasPrefix(letter) }!
             try terminal.completeWord(
-                "omnipanel --world evil.json open contact \(quote)\(letter)", prompt: prompt,
+                "omnipanel --world evil.json do open contact \(quote)\(letter)", prompt: prompt,
                 expecting: ["Started session 1: \(shown(name))."])
         }
         for name in titled {
             try terminal.completeWord(
-                "omnipanel --state s.db switch \(name.prefix(1))", prompt: prompt, expecting: ["▶", shown(name)])
+                "omnipanel --state s.db do switch \(name.prefix(1))", prompt: prompt, expecting: ["▶", shown(name)])
         }
         for typed in [#"-c 'open contact K"#, #"-c open\ contact\ L"#, #"-c "open contact Q"#] {
             let name = all.first { $0.hasPrefix(String(typed.last!)) }!
@@ -79,9 +83,10 @@ extension HostileNames {
         if emptyWordCompletesAlone {
             try writeWorld(into: workspace.url, file: "dash.json", names: ["-rf *"])
             try terminal.completeWord(
-                "omnipanel --world dash.json open contact ", prompt: prompt, expecting: ["has no option -rf *;"])
+                "omnipanel --world dash.json do open contact ", prompt: prompt, expecting: ["has no option -rf *;"])
         }
-        try terminal.completeWord("omnipanel sw", prompt: prompt, expecting: [])
+        try terminal.completeWord("omnipanel --color al", prompt: prompt, expecting: [])
+        try terminal.completeWord("omnipanel do sw", prompt: prompt, expecting: [])
         #expect(!ranIn(workspace.url), "a shell ran a command hidden in a name")
     }
 }
