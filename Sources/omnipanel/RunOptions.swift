@@ -67,7 +67,8 @@ struct RunOptions: ParsableArguments {
         if worlds.contains("") { throw ValidationError("--world needs a file name, not ''") }
         if stateFiles.count > 1 {
             throw ValidationError(
-                "--state is given \(stateFiles.count) times (\(stateFiles.joined(separator: ", "))); give one state file")
+                "--state is given \(stateFiles.count) times (\(stateFiles.joined(separator: ", "))); give one state file"
+            )
         }
         if state == "" { throw ValidationError("--state needs a file name, not ''") }
         if let width, width < RenderStyle.narrowest {

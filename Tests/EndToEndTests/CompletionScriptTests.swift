@@ -43,7 +43,8 @@ import Testing
         #expect(options.isSuperset(of: ["--world", "--color", "--width", "--strict", "--echo", "--quiet", "--help"]))
         for shell in ["bash", "zsh", "fish"] {
             let reply = try Binary.run(Binary.completionRequest(command + ["--"], shell: shell))
-            let offered = Set(reply.stdout.split(separator: "\n").dropFirst().map { $0.prefix { $0 != ":" && $0 != "\t" } })
+            let offered = Set(
+                reply.stdout.split(separator: "\n").dropFirst().map { $0.prefix { $0 != ":" && $0 != "\t" } })
             let missing = options.filter { !offered.contains($0[...]) }
             #expect(missing.isEmpty, "\(shell) is not offered \(missing.sorted())")
         }

@@ -60,7 +60,7 @@ import Testing
                     "HOME": folder.url.path, "XDG_DATA_DIRS": "\(prefix)/share", "PATH": "\(prefix)/bin:/usr/bin:/bin",
                 ])
             #expect(
-                loaded.stdout == "complete -o filenames -F _omnipanel_command_words omnipanel\n", "\(loaded.stderr)")
+                loaded.stdout == "complete -o filenames -F _omnipanel omnipanel\n", "\(loaded.stderr)")
         }
         if let fish = Tool.path("fish") {
             let offered = try runProcess(

@@ -13,12 +13,18 @@ import Glibc
         defer { folder.remove() }
         let result = try runProcess(
             "/bin/sh",
-            ["-c", "umask 000 && exec \"$0\" --state \"$1\" incoming chat", Binary.url.path, folder.path("class.db")])
+            [
+                "-c", "umask 000 && exec \"$0\" --state \"$1\" do incoming chat", Binary.url.path,
+                folder.path("class.db"),
+            ])
         #expect(result.status == 0, "\(result.stderr)")
         #expect(try mode(of: folder.path("class.db")) == 0o600)
         let strict = try runProcess(
             "/bin/sh",
-            ["-c", "umask 077 && exec \"$0\" --state \"$1\" incoming chat", Binary.url.path, folder.path("strict.db")])
+            [
+                "-c", "umask 077 && exec \"$0\" --state \"$1\" do incoming chat", Binary.url.path,
+                folder.path("strict.db"),
+            ])
         #expect(strict.status == 0, "\(strict.stderr)")
         #expect(try mode(of: folder.path("strict.db")) == 0o600)
     }

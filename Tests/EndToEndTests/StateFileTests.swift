@@ -63,7 +63,8 @@ import Glibc
         try folder.write(otherWorld, to: "other.json")
         #expect(try Binary.run(["--state", folder.path("second.db"), "import", folder.path("other.json")]).status == 0)
         #expect(try Binary.run(["--state", folder.path("second.db"), "export"]).stdout == otherWorld)
-        #expect(try Binary.run(["--state", folder.path("second.db"), "do", "open", "contact", "Kenny Smyth"]).status == 0)
+        #expect(
+            try Binary.run(["--state", folder.path("second.db"), "do", "open", "contact", "Kenny Smyth"]).status == 0)
         let fresh = try Binary.run(["--state", folder.path("third.db"), "-c", commands])
         #expect(
             try Binary.run(["--state", folder.path("third.db"), "export"]).stdout == exported.stdout,
@@ -276,7 +277,8 @@ import Glibc
         defer { folder.remove() }
         let file = folder.path("class.db")
         #expect(try Binary.run(["--state", file, "-c", "incoming chat; accept; switch home"]).status == 0)
-        let runs = try (1...12).map { number in try Binary.start(["--state", file, "do", "message", "1", "m\(number)"]) }
+        let runs = try (1...12).map { number in try Binary.start(["--state", file, "do", "message", "1", "m\(number)"])
+        }
         var saved: Set<Int> = []
         for (index, running) in runs.enumerated() {
             let result = running.finish().result

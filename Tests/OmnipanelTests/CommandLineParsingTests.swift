@@ -132,7 +132,10 @@ private let stateTwice = "--state is given 2 times (a.db, b.db); give one state 
             (["-c", "show", "do", "accept"], "-c does not go with do"),
             (["-c", "show", "run", "x.omni"], "-c does not go with run"),
             (["--traffic", "rush", "do", "accept"], "--traffic does not go with do"),
-            (["--traffic", "rush", "-c", "show"], "--traffic starts the interactive prompt, not -c's commands"),
+            (
+                ["--traffic", "rush", "-c", "show"],
+                "--traffic, --seed, --scenario and --speed start the interactive prompt, not -c's commands"
+            ),
             (["--seed", "7"], "--seed goes with --traffic: --traffic <profile> --seed <number>"),
             (["run"], "Missing expected argument '<script>'"),
             (["run", "a.omni", "b.omni"], "Unexpected argument 'b.omni'"),
@@ -162,7 +165,10 @@ private let stateTwice = "--state is given 2 times (a.db, b.db); give one state 
             (["--state", "a.db", "export", "--state", "b.db"], stateTwice),
             (["import", "x.json", "--state", "a.db", "--state", "b.db"], stateTwice),
             (["__complete", "bash", "0", "omnipanel"], "<index> is the place of a word after the program's name"),
-            (["__complete", "bash", "3", "omnipanel", "-c"], "<index> is the place of a word after the program's name"),
+            (
+                ["__complete", "bash", "3", "omnipanel", "-c"],
+                "<index> is the place of a word after the program's name"
+            ),
             (["__complete", "tcsh", "1", "omnipanel", ""], "The value 'tcsh' is invalid for '<shell>'"),
         ] as [([String], String)])
     func usageErrorsNameTheProblem(arguments: [String], message: String) {

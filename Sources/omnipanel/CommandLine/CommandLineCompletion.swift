@@ -15,7 +15,8 @@ enum CommandLineCompletion {
         guard let state = startingState(for: options.last == "-c" ? options.dropLast() : options[...]) else {
             return []
         }
-        let candidates = CompletionEngine.completeCommandList(unquoted(typed), in: state, backslashesOnly: shell == .bash)
+        let candidates = CompletionEngine.completeCommandList(
+            unquoted(typed), in: state, backslashesOnly: shell == .bash)
         if shell == .bash { return BashQuoting.replacements(candidates, typed: typed) }
         return candidates.map { formatted(CompletionCandidate($0), for: shell) }
     }

@@ -24,15 +24,17 @@ struct PromptCommand: ParsableCommand {
     func validate() throws {
         if let first = words.first {
             if CommandTable.spec(for: first) != nil {
-                throw ValidationError("'\(first)' is a panel command: give it after 'do' (omnipanel [<options>] do \(first) …)")
+                throw ValidationError(
+                    "'\(first)' is a panel command: give it after 'do' (omnipanel [<options>] do \(first) …)")
             }
             let given = commands.map { _ in "-c" } ?? live.firstGiven
             if let given, Omnipanel.configuration.subcommands.contains(where: { $0._commandName == first }) {
                 throw ValidationError("\(given) does not go with \(first)")
             }
         }
-        if commands != nil, let option = live.firstGiven {
-            throw ValidationError("\(option) starts the interactive prompt, not -c's commands")
+        if commands != nil, live.firstGiven != nil {
+            throw ValidationError(
+                "--traffic, --seed, --scenario and --speed start the interactive prompt, not -c's commands")
         }
     }
 
@@ -46,9 +48,9 @@ struct PromptCommand: ParsableCommand {
     static func run(_ options: RunOptions, _ live: LiveShiftOptions, _ input: CommandSource) throws -> Int32 {
         let interactive = input == .standardInput && Terminal.isInteractive
         if interactive, options.format != .text { throw UsageError("--format json needs a command, -c or a script") }
-        if !interactive, let option = live.firstGiven {
+        if !interactive, live.firstGiven != nil {
             throw UsageError(
-                "\(option) needs a terminal for the prompt; a script writes 'traffic …' and 'at …' lines, or runs with 'omnipanel run FILE'"
+                "--traffic, --seed, --scenario and --speed need a terminal for the prompt; a script writes 'traffic …' and 'at …' lines, or runs with 'omnipanel run FILE'"
             )
         }
         let context = try RunContext(options: options, live: live, interactive: interactive)

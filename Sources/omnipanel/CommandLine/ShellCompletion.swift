@@ -18,27 +18,18 @@ struct ShellCompletion {
     func reply(to words: [String], at index: Int) -> [String] {
         var line = Array(words.prefix(index + 1))
         var typed = line.removeLast()
-        // bash splits `--color=al` at the `=`, and readline completes the part after it.
-        var valuePrefix = ""
-        if shell == .bash, typed == "=" || line.last == "=" {
-            if typed == "=" { typed = "" } else { line.removeLast() }
-            if let option = line.last, option.hasPrefix("--") {
-                typed = option + "=" + typed
-                line.removeLast()
-            }
-        } else if typed.hasPrefix("--"), let equals = typed.firstIndex(of: "=") {
-            valuePrefix = String(typed[...equals])
-        }
+        if shell == .bash { (line, typed) = Self.joiningEquals(line, typed) }
         let reading = Reading(tool, line.map(CommandLineCompletion.unquoted))
         if let command = reading.panelCommand {
             return ["words"]
-                + CommandLineCompletion.commandWord(
-                    typed, after: command.words, options: command.options, shell: shell)
+                + CommandLineCompletion.commandWord(typed, after: command.words, options: command.options, shell: shell)
         }
         if typed.hasPrefix("--"), let equals = typed.firstIndex(of: "="),
             let option = reading.option(String(typed[..<equals]))
         {
-            return value(of: option, typed: String(typed[typed.index(after: equals)...]), prefix: valuePrefix, reading)
+            // zsh and fish replace the whole word, `--color=` with the value; readline what follows the `=`.
+            let prefix = shell == .bash ? "" : String(typed[...equals])
+            return value(of: option, typed: String(typed[typed.index(after: equals)...]), prefix: prefix, reading)
         }
         if let option = reading.pendingOption { return value(of: option, typed: typed, prefix: "", reading) }
         let bare = CommandLineCompletion.unquoted(typed)
@@ -50,11 +41,29 @@ struct ShellCompletion {
             return ["words"] + listed(subcommands + (bare.isEmpty ? reading.options : []), typed: bare)
         }
         if reading.command.commandName == "help" { return ["words"] + listed(subcommands, typed: bare) }
-        guard let positional = reading.command.positionals.dropFirst(reading.positionals).first else { return ["words"] }
+        guard let positional = reading.command.positionals.dropFirst(reading.positionals).first else {
+            return ["words"]
+        }
         return value(of: positional, typed: typed, prefix: "", reading)
     }
 
-    /// The values `argument` takes, for `typed` after `prefix` (`--color=`, which zsh and fish replace too).
+    /// `line` and the word `typed` at its end as bash gives them, joined again where bash split a word
+    /// at a `=` (`--color`, `=`, `al`): `--color=al`, the word the value is completed in.
+    private static func joiningEquals(_ line: [String], _ typed: String) -> ([String], String) {
+        var line = line
+        var value = typed
+        if typed == "=" {
+            value = ""
+        } else if line.last == "=" {
+            line.removeLast()
+        } else {
+            return (line, typed)
+        }
+        guard let option = line.last, option.hasPrefix("--") else { return (line, value) }
+        return (line.dropLast(), option + "=" + value)
+    }
+
+    /// The values `argument` takes (`-c`'s are the panel's commands), for `typed` after `prefix` (`--color=`, which zsh and fish replace too).
     private func value(of argument: ToolInfo.Argument, typed: String, prefix: String, _ reading: Reading) -> [String] {
         if argument.spellings == ["-c"] {
             return ["words"] + CommandLineCompletion.commandList(typed, options: reading.arguments, shell: shell)
