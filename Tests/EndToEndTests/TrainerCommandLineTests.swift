@@ -36,7 +36,8 @@ import Testing
         #expect(try Binary.run(["do", "switch", "5"]).status == 1)
         #expect(try Binary.run(["-c", "show; nonsense"]).status == 1)
         for usage in [
-            ["--color", "purple"], ["--width", "wide"], ["--bogus"], ["-c", "show", "accept"],
+            ["--color", "purple"], ["--width", "wide"], ["--bogus"], ["-c", "show", "accept"], ["accept"],
+            ["--state", "s.db", "close", "1", "--yes"], ["do"], ["bogus"], ["--", "show"],
             ["--format", "yaml", "show"],
             ["run"], ["run", "--check", "--record", "x.omni"], ["run", "--pace", "-1", "x.omni"],
             ["run", "--check", "-"],

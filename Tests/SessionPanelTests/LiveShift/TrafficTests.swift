@@ -20,6 +20,19 @@ import Testing
         }
     }
 
+    /// `--traffic rush --seed 7` hands the typed command over (no text parsed again): the same as the line.
+    @Test func aTypedTrafficCommandIsTheLine() throws {
+        var typed = Interpreter(state: PanelState())
+        var line = Interpreter(state: PanelState())
+        #expect(typed.handle(.traffic(.rush, seed: 7)) == line.handle(InputLine("traffic rush --seed 7")))
+        #expect(typed.state == line.state && typed.state.shift.profile == .rush)
+        // A question waiting for its answer is not answered by a command the program hands over.
+        _ = typed.handle(InputLine("open case 42"))
+        #expect(typed.handle(InputLine("close 1")) == .asks(#"Close session "Printer on fire"? [y/N]"#))
+        let refused = typed.handle(.traffic(.off, seed: nil))
+        #expect(refused == .failed(Interpreter.notAnswered(try #require(typed.pendingConfirmation), by: "a command")))
+    }
+
     @Test func theSameSeedGivesTheSameShiftByteForByte() {
         #expect(transcript(Self.shift) == transcript(Self.shift))
     }
