@@ -81,6 +81,24 @@ extension SQLiteWorldCatalog {
         }
     }
 
+    public func quickReplyTags(startingWith prefix: String, limit: Int) throws(CommandError) -> [String] {
+        guard try hasTable("quick_reply_tags") else { return [] }
+        return try rows(startingWith: prefix, "SELECT key FROM quick_reply_tags", limit: limit) {
+            $0.string(at: 0) ?? ""
+        }
+    }
+
+    public func quickReplyTagCount(startingWith prefix: String) throws(CommandError) -> Int {
+        guard try hasTable("quick_reply_tags") else { return 0 }
+        let (low, high) = Self.keyRange(startingWith: prefix)
+        let bind = { (statement: Statement) throws(StorageError) in
+            try Bound.text(low).bind(to: statement, at: 1)
+            try Bound.text(high).bind(to: statement, at: 2)
+        }
+        let sql = "SELECT count(*) FROM quick_reply_tags WHERE key >= ?1 AND key < ?2"
+        return try run(sql, { $0.int(at: 0) }, bind: bind).first ?? 0
+    }
+
     /// A full-text query that wants every word, each as the start of a word: `"sign"* "in"*`. The words
     /// are letters and digits only (``SearchWords``), so they need no escaping inside the quotes.
     private static func prefixQuery(_ words: [String]) -> String {

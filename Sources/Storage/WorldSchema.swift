@@ -67,12 +67,26 @@ public enum WorldSchema {
     /// in their table, matched by rank) and the table each indexes.
     static let searchIndexes = [("articles_search", articles.name), ("quick_replies_search", quickReplies.name)]
 
-    /// Rebuilds the full-text indexes from their tables, after the tables were written or copied.
+    /// Rebuilds the full-text indexes and the list of quick-reply tags from their tables, after the
+    /// tables were written or copied.
     static func rebuildSearch(in database: Database) throws(StorageError) {
         for (index, _) in searchIndexes {
             try database.execute("INSERT INTO main.\(index)(\(index)) VALUES ('rebuild')")
         }
+        try database.execute(rebuildTags)
     }
+
+    /// `quick_reply_tags` from the quick replies' `tags` columns (tags joined by spaces), each tag once:
+    /// Tab completes `#tag` by a range scan of its key.
+    private static let rebuildTags = """
+        DELETE FROM main.quick_reply_tags;
+        WITH RECURSIVE split(tag, rest) AS (
+            SELECT '', tags || ' ' FROM main.quick_replies
+            UNION ALL
+            SELECT substr(rest, 1, instr(rest, ' ') - 1), substr(rest, instr(rest, ' ') + 1) FROM split WHERE rest <> ''
+        )
+        INSERT OR IGNORE INTO main.quick_reply_tags (key) SELECT tag FROM split WHERE tag <> '';
+        """
 
     /// The tables and the indexes every lookup uses; unique ones refuse a second record with the same
     /// name or number.
@@ -98,6 +112,7 @@ public enum WorldSchema {
         CREATE TABLE IF NOT EXISTS articles (rank INTEGER PRIMARY KEY, \(articles.definitions));
         CREATE UNIQUE INDEX IF NOT EXISTS articles_by_id ON articles (id);
         CREATE TABLE IF NOT EXISTS world_flags (flag TEXT PRIMARY KEY) WITHOUT ROWID;
+        CREATE TABLE IF NOT EXISTS quick_reply_tags (key TEXT PRIMARY KEY) WITHOUT ROWID;
         CREATE VIRTUAL TABLE IF NOT EXISTS articles_search USING fts5(
             title, keywords, body, content = 'articles', content_rowid = 'rank',
             tokenize = 'unicode61 remove_diacritics 2');

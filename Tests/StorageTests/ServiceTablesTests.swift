@@ -137,6 +137,19 @@ import Testing
     }
 
     @Test(arguments: Kind.allCases)
+    func quickReplyTagsAreListedOnceEachByPrefix(kind: Kind) throws {
+        var world = World.demo
+        world.quickReplies.append(World.QuickReply(text: "#sign-in #Refund Try the sign-in page again."))
+        let catalog = try kind.catalog(of: world)
+        #expect(try catalog.quickReplyTags(startingWith: "RE", limit: 10) == ["refund", "returns"])
+        #expect(try catalog.quickReplyTags(startingWith: "sign", limit: 10) == ["sign-in", "signin"])
+        #expect(try catalog.quickReplyTags(startingWith: "", limit: 3) == ["billing", "closing", "delivery"])
+        #expect(try catalog.quickReplyTagCount(startingWith: "") == 10)
+        #expect(try catalog.quickReplyTagCount(startingWith: "si") == 2)
+        #expect(try catalog.quickReplyTags(startingWith: "zz", limit: 10).isEmpty)
+    }
+
+    @Test(arguments: Kind.allCases)
     func quickRepliesFilterByTagOrWords(kind: Kind) throws {
         let catalog = try kind.catalog(of: World.demo)
         let refunds = try catalog.quickReplies(matching: QuickReplyFilter("#Refund"), limit: 10)
@@ -211,6 +224,8 @@ import Testing
         #expect(try catalog.article(1) == nil)
         #expect(try catalog.names(of: .queue, startingWith: "", limit: 5).isEmpty)
         #expect(try catalog.quickReplies(matching: .all, limit: 5).isEmpty)
+        #expect(try catalog.quickReplyTags(startingWith: "", limit: 5).isEmpty)
+        #expect(try catalog.quickReplyTagCount(startingWith: "") == 0)
         #expect(try !catalog.isDispositionRequired())
         #expect(try catalog.count(.article, startingWith: "") == 0)
     }

@@ -47,6 +47,14 @@ extension World {
         Self.sortedByKey(quickReplies.filter(filter.matches), "", limit, \.text)
     }
 
+    public func quickReplyTags(startingWith prefix: String, limit: Int) -> [String] {
+        Self.sortedByKey(Array(Set(quickReplies.flatMap(\.tags))), prefix, limit) { $0 }
+    }
+
+    public func quickReplyTagCount(startingWith prefix: String) -> Int {
+        quickReplyTags(startingWith: prefix, limit: .max).count
+    }
+
     /// The names of the queues, agents or dispositions; none for another kind.
     func names(of kind: WorldRecordKind) -> [String] {
         switch kind {

@@ -48,6 +48,11 @@ public protocol ServiceCatalog: Sendable {
     func articles(matching query: String, limit: Int) throws(CommandError) -> [World.Article]
     /// Up to `limit` quick replies matching `filter` (``QuickReplyFilter``), sorted by their lowercased text.
     func quickReplies(matching filter: QuickReplyFilter, limit: Int) throws(CommandError) -> [World.QuickReply]
+    /// Up to `limit` of the quick replies' tags (lowercased, without `#`, each once) that start with
+    /// `prefix` lowercased, sorted.
+    func quickReplyTags(startingWith prefix: String, limit: Int) throws(CommandError) -> [String]
+    /// How many tags ``quickReplyTags(startingWith:limit:)`` has for `prefix` in all.
+    func quickReplyTagCount(startingWith prefix: String) throws(CommandError) -> Int
 }
 
 /// The kinds of record a world holds.
@@ -139,6 +144,12 @@ public struct AnyWorldCatalog: WorldCatalog, Equatable, Codable {
     public func quickReplies(matching filter: QuickReplyFilter, limit: Int) throws(CommandError)
         -> [World.QuickReply]
     { try base.quickReplies(matching: filter, limit: limit) }
+    public func quickReplyTags(startingWith prefix: String, limit: Int) throws(CommandError) -> [String] {
+        try base.quickReplyTags(startingWith: prefix, limit: limit)
+    }
+    public func quickReplyTagCount(startingWith prefix: String) throws(CommandError) -> Int {
+        try base.quickReplyTagCount(startingWith: prefix)
+    }
 
     public static func == (lhs: Self, rhs: Self) -> Bool { lhs.isSame(as: rhs) }
 
