@@ -42,10 +42,13 @@ extension SQLiteWorldCatalog {
     public func articles(matching query: String, limit: Int) throws(CommandError) -> [World.Article] {
         let words = SearchWords.words(in: query)
         guard !words.isEmpty, try hasTable("articles_search") else { return [] }
+        // The first matches by rank (which is the id's order) are scored, then the best are read: a
+        // word in most of a million articles costs what `rankedMatches` of them cost.
         return try rows(
-            "SELECT a.\(Self.articleColumns) FROM articles_search JOIN articles AS a ON a.rank = articles_search.rowid "
-                + "WHERE articles_search MATCH ?1 ORDER BY bm25(articles_search, 10.0, 5.0, 1.0), a.id LIMIT ?2",
-            Self.prefixQuery(words), limit, read: WorldRows.article)
+            "SELECT a.\(Self.articleColumns) FROM (SELECT rowid, bm25(articles_search, 10.0, 5.0, 1.0) AS score "
+                + "FROM articles_search WHERE articles_search MATCH ?1 LIMIT ?3) AS found "
+                + "JOIN articles AS a ON a.rank = found.rowid ORDER BY found.score, a.id LIMIT ?2",
+            Self.prefixQuery(words), limit, SearchWords.rankedMatches, read: WorldRows.article)
     }
 
     public func quickReplies(matching filter: QuickReplyFilter, limit: Int) throws(CommandError)

@@ -210,6 +210,21 @@ import Testing
         }
     }
 
+    /// A common word in a million articles would have every match scored: a search ranks the first
+    /// ``SearchWords/rankedMatches`` by number, so its cost stays that of those.
+    @Test func aSearchRanksTheFirstMatchesByNumberOnly() throws {
+        let ranked = SearchWords.rankedMatches
+        var world = World()
+        world.articles = (1...ranked + 5).map { World.Article(id: $0, title: "Article \($0)", body: "printer") }
+        world.articles[9].title = "Printer jam"  // article 10
+        world.articles[ranked + 2].title = "Printer on fire"  // past the ranked ones
+        for kind in WorldCatalogTests.Kind.allCases {
+            let catalog = try kind.catalog(of: world)
+            #expect(try catalog.articles(matching: "printer", limit: 3).map(\.id) == [10, 1, 2], "\(kind)")
+            #expect(try catalog.articles(matching: "fire", limit: 3).map(\.id) == [ranked + 3], "\(kind)")
+        }
+    }
+
     @Test func aDatabaseFromBeforeTheNewTablesHasNoneOfTheirRecords() throws {
         let database = try Database(path: ":memory:", mode: .create)
         try database.execute(

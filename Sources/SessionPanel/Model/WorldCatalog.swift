@@ -44,7 +44,8 @@ public protocol ServiceCatalog: Sendable {
     func article(_ id: Int) throws(CommandError) -> World.Article?
     /// Up to `limit` articles whose number written in decimal starts with `digits`, by number.
     func articles(idStartingWith digits: String, limit: Int) throws(CommandError) -> [World.Article]
-    /// Up to `limit` articles matching every word of `query`, best first (title above keywords above body).
+    /// Up to `limit` articles matching every word of `query`, best first (title above keywords above body),
+    /// of the first ``SearchWords/rankedMatches`` matches by number.
     func articles(matching query: String, limit: Int) throws(CommandError) -> [World.Article]
     /// Up to `limit` quick replies matching `filter` (``QuickReplyFilter``), sorted by their lowercased text.
     func quickReplies(matching filter: QuickReplyFilter, limit: Int) throws(CommandError) -> [World.QuickReply]
