@@ -64,7 +64,9 @@ public enum WorldSchema {
     static let recordTables = rankedTables.map(\.table.name) + ["work_items", "world_flags"]
 
     /// The full-text indexes (SQLite FTS5, external content: they hold only the index, the rows stay
-    /// in their table, matched by rank) and the table each indexes.
+    /// in their table, matched by rank) and the table each indexes. Each also indexes the prefixes of
+    /// one to three letters (`prefix = '1 2 3'`): a search word is a prefix (`"ka"*`), and a short one
+    /// is then one list of the index rather than the lists of the thousands of words it starts.
     static let searchIndexes = [("articles_search", articles.name), ("quick_replies_search", quickReplies.name)]
 
     /// Rebuilds the full-text indexes and the list of quick-reply tags from their tables, after the
@@ -115,9 +117,10 @@ public enum WorldSchema {
         CREATE TABLE IF NOT EXISTS quick_reply_tags (key TEXT PRIMARY KEY) WITHOUT ROWID;
         CREATE VIRTUAL TABLE IF NOT EXISTS articles_search USING fts5(
             title, keywords, body, content = 'articles', content_rowid = 'rank',
-            tokenize = 'unicode61 remove_diacritics 2');
+            tokenize = 'unicode61 remove_diacritics 2', prefix = '1 2 3');
         CREATE VIRTUAL TABLE IF NOT EXISTS quick_replies_search USING fts5(
-            text, tags, content = 'quick_replies', content_rowid = 'rank', tokenize = 'unicode61 remove_diacritics 2');
+            text, tags, content = 'quick_replies', content_rowid = 'rank', tokenize = 'unicode61 remove_diacritics 2',
+            prefix = '1 2 3');
         """
 
     /// The flag in `world_flags` that says closing a conversation needs a disposition code.

@@ -225,6 +225,17 @@ import Testing
         }
     }
 
+    /// `kb search ka` in a million articles: a prefix of up to three letters is one list in the index,
+    /// not the lists of every word it starts (what bench-knowledge measures).
+    @Test func theSearchIndexesKeepPrefixesOfOneToThreeLetters() throws {
+        let catalog = try WorldCatalogTests.sqlite(World.demo)
+        for index in ["articles_search", "quick_replies_search"] {
+            let sql = try catalog.rows("SELECT sql FROM sqlite_master WHERE name = ?1", index) { $0.string(at: 0) }
+            #expect(sql.first??.contains("prefix = '1 2 3'") == true, "\(index)")
+        }
+        #expect(try catalog.articles(matching: "si", limit: 5).map(\.id).sorted() == [1, 2, 8, 12])
+    }
+
     @Test func aDatabaseFromBeforeTheNewTablesHasNoneOfTheirRecords() throws {
         let database = try Database(path: ":memory:", mode: .create)
         try database.execute(
