@@ -42,10 +42,13 @@ extension SQLiteWorldCatalog {
     public func articles(matching query: String, limit: Int) throws(CommandError) -> [World.Article] {
         let words = SearchWords.words(in: query)
         guard !words.isEmpty, try hasTable("articles_search") else { return [] }
+        // The first matches by rank (which is the id's order) are scored, then the best are read: a
+        // word in most of a million articles costs what `rankedMatches` of them cost.
         return try rows(
-            "SELECT a.\(Self.articleColumns) FROM articles_search JOIN articles AS a ON a.rank = articles_search.rowid "
-                + "WHERE articles_search MATCH ?1 ORDER BY bm25(articles_search, 10.0, 5.0, 1.0), a.id LIMIT ?2",
-            Self.prefixQuery(words), limit, read: WorldRows.article)
+            "SELECT a.\(Self.articleColumns) FROM (SELECT rowid, bm25(articles_search, 10.0, 5.0, 1.0) AS score "
+                + "FROM articles_search WHERE articles_search MATCH ?1 LIMIT ?3) AS found "
+                + "JOIN articles AS a ON a.rank = found.rowid ORDER BY found.score, a.id LIMIT ?2",
+            Self.prefixQuery(words), limit, SearchWords.rankedMatches, read: WorldRows.article)
     }
 
     public func quickReplies(matching filter: QuickReplyFilter, limit: Int) throws(CommandError)
@@ -79,6 +82,24 @@ extension SQLiteWorldCatalog {
             return found
         case .words(let words): return try rows(search, Self.prefixQuery(words), 0, limit, read: read).map(\.reply)
         }
+    }
+
+    public func quickReplyTags(startingWith prefix: String, limit: Int) throws(CommandError) -> [String] {
+        guard try hasTable("quick_reply_tags") else { return [] }
+        return try rows(startingWith: prefix, "SELECT key FROM quick_reply_tags", limit: limit) {
+            $0.string(at: 0) ?? ""
+        }
+    }
+
+    public func quickReplyTagCount(startingWith prefix: String) throws(CommandError) -> Int {
+        guard try hasTable("quick_reply_tags") else { return 0 }
+        let (low, high) = Self.keyRange(startingWith: prefix)
+        let bind = { (statement: Statement) throws(StorageError) in
+            try Bound.text(low).bind(to: statement, at: 1)
+            try Bound.text(high).bind(to: statement, at: 2)
+        }
+        let sql = "SELECT count(*) FROM quick_reply_tags WHERE key >= ?1 AND key < ?2"
+        return try run(sql, { $0.int(at: 0) }, bind: bind).first ?? 0
     }
 
     /// A full-text query that wants every word, each as the start of a word: `"sign"* "in"*`. The words

@@ -195,7 +195,7 @@ public final class SQLiteWorldCatalog: WorldCatalog, @unchecked Sendable {
     }
 
     /// A bound of a range of keys: text (a name's key) or a number (a case's).
-    private enum Bound {
+    enum Bound {
         case text([UInt8])
         case number(Int)
 

@@ -64,15 +64,31 @@ public enum WorldSchema {
     static let recordTables = rankedTables.map(\.table.name) + ["work_items", "world_flags"]
 
     /// The full-text indexes (SQLite FTS5, external content: they hold only the index, the rows stay
-    /// in their table, matched by rank) and the table each indexes.
+    /// in their table, matched by rank) and the table each indexes. Each also indexes the prefixes of
+    /// one to three letters (`prefix = '1 2 3'`): a search word is a prefix (`"ka"*`), and a short one
+    /// is then one list of the index rather than the lists of the thousands of words it starts.
     static let searchIndexes = [("articles_search", articles.name), ("quick_replies_search", quickReplies.name)]
 
-    /// Rebuilds the full-text indexes from their tables, after the tables were written or copied.
+    /// Rebuilds the full-text indexes and the list of quick-reply tags from their tables, after the
+    /// tables were written or copied.
     static func rebuildSearch(in database: Database) throws(StorageError) {
         for (index, _) in searchIndexes {
             try database.execute("INSERT INTO main.\(index)(\(index)) VALUES ('rebuild')")
         }
+        try database.execute(rebuildTags)
     }
+
+    /// `quick_reply_tags` from the quick replies' `tags` columns (tags joined by spaces), each tag once:
+    /// Tab completes `#tag` by a range scan of its key.
+    private static let rebuildTags = """
+        DELETE FROM main.quick_reply_tags;
+        WITH RECURSIVE split(tag, rest) AS (
+            SELECT '', tags || ' ' FROM main.quick_replies
+            UNION ALL
+            SELECT substr(rest, 1, instr(rest, ' ') - 1), substr(rest, instr(rest, ' ') + 1) FROM split WHERE rest <> ''
+        )
+        INSERT OR IGNORE INTO main.quick_reply_tags (key) SELECT tag FROM split WHERE tag <> '';
+        """
 
     /// The tables and the indexes every lookup uses; unique ones refuse a second record with the same
     /// name or number.
@@ -98,11 +114,13 @@ public enum WorldSchema {
         CREATE TABLE IF NOT EXISTS articles (rank INTEGER PRIMARY KEY, \(articles.definitions));
         CREATE UNIQUE INDEX IF NOT EXISTS articles_by_id ON articles (id);
         CREATE TABLE IF NOT EXISTS world_flags (flag TEXT PRIMARY KEY) WITHOUT ROWID;
+        CREATE TABLE IF NOT EXISTS quick_reply_tags (key TEXT PRIMARY KEY) WITHOUT ROWID;
         CREATE VIRTUAL TABLE IF NOT EXISTS articles_search USING fts5(
             title, keywords, body, content = 'articles', content_rowid = 'rank',
-            tokenize = 'unicode61 remove_diacritics 2');
+            tokenize = 'unicode61 remove_diacritics 2', prefix = '1 2 3');
         CREATE VIRTUAL TABLE IF NOT EXISTS quick_replies_search USING fts5(
-            text, tags, content = 'quick_replies', content_rowid = 'rank', tokenize = 'unicode61 remove_diacritics 2');
+            text, tags, content = 'quick_replies', content_rowid = 'rank', tokenize = 'unicode61 remove_diacritics 2',
+            prefix = '1 2 3');
         """
 
     /// The flag in `world_flags` that says closing a conversation needs a disposition code.

@@ -14,7 +14,8 @@ import Testing
 
     /// A shift with every kind of line: commands, a question and its answer, a refused command, a
     /// failed expectation, events of every kind on the clock, the report (asked for, drawn, and after
-    /// the run).
+    /// the run), and the answers with fields of their own (articles, an article, quick replies, notes,
+    /// the Customer summary).
     static let script = """
         incoming chat "Kenny Smith"
         accept
@@ -32,6 +33,15 @@ import Testing
         echo "done"
         report
         report --format json --svg timeline.svg
+        presence available
+        incoming chat "Yvonne McKay"
+        accept
+        kb search "sign in"
+        kb open 2
+        /q #refund
+        note "called back"
+        notes
+        summary
 
         """
 
@@ -88,7 +98,26 @@ import Testing
         #expect(reports.count == 3)
         #expect(reports.prefix(2).map { JSONSchema.member("line", of: $0) } == [.number(15), .number(16)])
         #expect(JSONSchema.member("line", of: reports[2]) == nil)
-        #expect(JSONSchema.member("offered", of: reports[2]) == .number(2))
+        #expect(JSONSchema.member("offered", of: reports[2]) == .number(3))
+    }
+
+    @Test func knowledgeQuickRepliesNotesAndTheSummaryAreMembersWithFields() throws {
+        let commands = try Self.lines().filter { type($0) == "command" }
+        func answer(_ input: String, _ member: String) -> JSONValue? {
+            commands.first { JSONSchema.member("input", of: $0) == .string(input) }.flatMap {
+                #expect(JSONSchema.member("messages", of: $0) == .array([]), "\(input) says it as text too")
+                return JSONSchema.member(member, of: $0)
+            }
+        }
+        for (input, member) in [
+            ("kb search \"sign in\"", "articles"), ("kb open 2", "article"), ("/q #refund", "quickReplies"),
+            ("notes", "notes"), ("summary", "summary"),
+        ] {
+            let value = answer(input, member)
+            #expect(value != nil && value != .array([]), "\(input) has no \(member)")
+        }
+        let summary = answer("summary", "summary")
+        #expect(summary.flatMap { JSONSchema.member("title", of: $0) } == .string("Yvonne McKay"))
     }
 
     /// The checker finds what is wrong, so a line it passes is one of the schema.

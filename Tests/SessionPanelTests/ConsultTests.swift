@@ -24,6 +24,25 @@ import Testing
         #expect(agent.state.conversations[id]?.consultant == nil)
     }
 
+    @Test func historyShowsTheConsultMarkedInternalAndTheCustomerNeverSeesIt() throws {
+        var agent = TransferTests.chatting()
+        let id = try #require(agent.session("Kenny Smith")?.conversationID)
+        agent.run("message 1 \"charged twice\"", "clock advance 10s", "consult \"Ravi Patel\"")
+        agent.run("/i double charge?", "clock advance 30s", "/p", "clock advance 5s", "reply \"Looking into it\"")
+        #expect(
+            agent.output("history") == """
+                Conversation with Kenny Smith (Chat, Active)
+                  [00:00:00] Kenny Smith: charged twice
+                  [00:00:10] You → Ravi Patel (internal): double charge?
+                  [00:00:40] Ravi Patel (internal): Hi, I'm looking at it now.
+                  [00:00:45] You: Looking into it
+                """)
+        let seen = try #require(agent.state.conversations[id]?.messages.map(\.text))
+        #expect(seen == ["charged twice", "Looking into it"], "the customer's transcript has no internal line")
+        agent.run("consult end")
+        #expect(agent.output("history").contains("(internal): double charge?"), "the consult stays in the history")
+    }
+
     @Test func theColleagueLeavingStopsTheAnswer() throws {
         var agent = TransferTests.chatting()
         let id = try #require(agent.session("Kenny Smith")?.conversationID)

@@ -139,6 +139,54 @@ func jsonLines(_ script: String) -> [String] {
         }
     }
 
+    @Test func knowledgeQuickRepliesNotesAndTheSummaryAreObjectsWithFieldsNotTextInMessages() throws {
+        let lines = jsonLines(
+            """
+            incoming chat "Kenny Smith"
+            accept
+            kb search "sign in"
+            kb open 2
+            quickreply add "#refund Mine, {customer}"
+            /q #refund
+            note "called back"
+            notes
+            summary
+            """)
+        let objects = try lines.map(parseJSONObject)
+        for object in objects[2...] where ![5, 7].contains(object["line"] as? Int) {  // quickreply add, note
+            #expect(object["messages"] as? [String] == [], "\(object["input"] ?? "")")
+        }
+        let articles = try #require(objects[2]["articles"] as? [[String: Any]])
+        #expect(
+            articles.first?["id"] as? Int == 1 && articles.first?["title"] as? String == "Signing in to your account")
+        #expect(articles.first?["link"] as? String == "kb://1")
+        let article = try #require(objects[3]["article"] as? [String: Any])
+        #expect(article["id"] as? Int == 2 && article["title"] as? String == "How to reset your password")
+        #expect((article["body"] as? String)?.isEmpty == false && article["keywords"] is String)
+        let replies = try #require(objects[5]["quickReplies"] as? [[String: Any]])
+        #expect(replies.first?["number"] as? Int == 1 && replies.first?["personal"] as? Bool == true)
+        #expect(replies.first?["message"] as? String == "Mine, {customer}")
+        #expect(replies.first?["tags"] as? [String] == ["refund"])
+        #expect(replies.dropFirst().allSatisfy { $0["personal"] as? Bool == false && $0["tags"] is [String] })
+        let notes = try #require(objects[7]["notes"] as? [String: Any])
+        #expect(notes["workItem"] as? String == "W1000" && notes["title"] as? String == "Kenny Smith")
+        let note = try #require((notes["notes"] as? [[String: Any]])?.first)
+        #expect(note["text"] as? String == "called back" && note["time"] as? Int == 0)
+        #expect(note["clock"] as? String == "00:00:00")
+        let summary = try #require(objects[8]["summary"] as? [String: Any])
+        #expect(summary["title"] as? String == "Kenny Smith" && summary["workItem"] as? String == "W1000")
+        let customer = try #require(summary["customer"] as? [String: Any])
+        #expect(customer["contact"] as? String == "Kenny Smith" && customer["account"] as? String == "Contoso")
+        let conversation = try #require(summary["conversation"] as? [String: Any])
+        #expect(conversation["channel"] as? String == "chat" && conversation["transfers"] as? Int == 0)
+        #expect(conversation["sentiment"] as? String == "neutral" && conversation["engagementSeconds"] as? Int == 0)
+        #expect(summary["linkedCase"] is NSNull)
+        #expect((summary["recentCases"] as? [[String: Any]])?.first?["number"] is Int)
+        let timeline = try #require(summary["timeline"] as? [[String: Any]])
+        #expect(timeline.first?["text"] as? String == "Note: called back" && timeline.first?["time"] as? Int == 0)
+        #expect(summary["timelineCount"] as? Int == timeline.count)
+    }
+
     @Test func badgesAlertsAndUnreadCountsAreReported() throws {
         let messages = (1...10).map { "message 1 \"m\($0)\"" }.joined(separator: "\n")
         let lines = jsonLines("incoming chat\naccept\nswitch home\n\(messages)\nsentiment 1 negative")

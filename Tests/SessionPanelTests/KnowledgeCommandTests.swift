@@ -95,4 +95,23 @@ import Testing
         #expect(CompletionEngine.complete("quickreply send ", in: agent.state).candidates.map(\.text) == ["1", "2"])
         #expect(CompletionEngine.complete("quickreply ", in: agent.state).candidates.map(\.text) == ["send", "add"])
     }
+
+    @Test func tabCompletesTheTagsOfTheWorldsQuickRepliesAndTheAgentsOwn() {
+        var agent = ScriptedAgent()
+        agent.run("quickreply add \"#reminder #REFUND Don't forget, {customer}\"")
+        func tags(_ line: String) -> [String] {
+            CompletionEngine.complete(line, in: agent.state).candidates.map(\.text)
+        }
+        #expect(tags("quickreply #re") == ["#refund", "#reminder", "#returns"])
+        #expect(tags("/q #GR") == ["#greeting"])
+        #expect(
+            tags("quickreply #") == [
+                "#billing", "#closing", "#delivery", "#followup", "#greeting", "#hold", "#refund", "#reminder",
+                "#returns", "#signin",
+            ])
+        #expect(tags("quickreply #zz").isEmpty)
+        #expect(tags("/q re").isEmpty, "words are not completed, only a #tag")
+        let limited = CompletionEngine.complete("quickreply #", in: agent.state, limit: 3)
+        #expect(limited.candidates.map(\.text) == ["#billing", "#closing", "#delivery"] && limited.total == 10)
+    }
 }

@@ -105,6 +105,34 @@ import Testing
         }
     }
 
+    /// Issue 17: what an agent reads mid-conversation in a rush shift — the Customer summary, the
+    /// quick-reply list and the knowledge base's lists — with a note and a long quick reply of the agent's own.
+    static let conversationTools: [(command: String, setup: [String])] = {
+        let working =
+            shift + [
+                "presence available", "incoming chat \"Kenny Smith\"", "accept \"Kenny Smith\"",
+                "note \"Called back about the double charge; the refund goes out on Friday\"",
+                "quickreply add \"#refund Your refund of the second charge is on its way, {customer}; "
+                    + "it reaches the card within five working days\"",
+            ]
+        return [
+            ("summary", working), ("/q", working), ("quickreply #refund", working), ("kb search \"sign in\"", working),
+            ("kb open 12", working), ("notes", working),
+        ]
+    }()
+
+    @Test("in a rush shift the summary, quick replies and KB lists fit 30, 80 and 140 columns, wrapped at words")
+    func conversationToolsFit() {
+        for width in [30, 80, 140] {
+            for (command, setup) in Self.conversationTools {
+                let wrapped = reports(of: command, after: setup, terminal(width))
+                let whole = reports(of: command, after: setup, unwrapped(RenderStyle.widest))  // nothing cut off
+                #expect(wrapped.count > 1, "\(command) printed too little")
+                expectFits(wrapped, whole: whole, width: width, command)
+            }
+        }
+    }
+
     @Test("the welcome line and errors wrap at word boundaries")
     func welcomeAndErrors() {
         for width in Self.widths {

@@ -137,6 +137,19 @@ import Testing
     }
 
     @Test(arguments: Kind.allCases)
+    func quickReplyTagsAreListedOnceEachByPrefix(kind: Kind) throws {
+        var world = World.demo
+        world.quickReplies.append(World.QuickReply(text: "#sign-in #Refund Try the sign-in page again."))
+        let catalog = try kind.catalog(of: world)
+        #expect(try catalog.quickReplyTags(startingWith: "RE", limit: 10) == ["refund", "returns"])
+        #expect(try catalog.quickReplyTags(startingWith: "sign", limit: 10) == ["sign-in", "signin"])
+        #expect(try catalog.quickReplyTags(startingWith: "", limit: 3) == ["billing", "closing", "delivery"])
+        #expect(try catalog.quickReplyTagCount(startingWith: "") == 10)
+        #expect(try catalog.quickReplyTagCount(startingWith: "si") == 2)
+        #expect(try catalog.quickReplyTags(startingWith: "zz", limit: 10).isEmpty)
+    }
+
+    @Test(arguments: Kind.allCases)
     func quickRepliesFilterByTagOrWords(kind: Kind) throws {
         let catalog = try kind.catalog(of: World.demo)
         let refunds = try catalog.quickReplies(matching: QuickReplyFilter("#Refund"), limit: 10)
@@ -197,6 +210,32 @@ import Testing
         }
     }
 
+    /// A common word in a million articles would have every match scored: a search ranks the first
+    /// ``SearchWords/rankedMatches`` by number, so its cost stays that of those.
+    @Test func aSearchRanksTheFirstMatchesByNumberOnly() throws {
+        let ranked = SearchWords.rankedMatches
+        var world = World()
+        world.articles = (1...ranked + 5).map { World.Article(id: $0, title: "Article \($0)", body: "printer") }
+        world.articles[9].title = "Printer jam"  // article 10
+        world.articles[ranked + 2].title = "Printer on fire"  // past the ranked ones
+        for kind in WorldCatalogTests.Kind.allCases {
+            let catalog = try kind.catalog(of: world)
+            #expect(try catalog.articles(matching: "printer", limit: 3).map(\.id) == [10, 1, 2], "\(kind)")
+            #expect(try catalog.articles(matching: "fire", limit: 3).map(\.id) == [ranked + 3], "\(kind)")
+        }
+    }
+
+    /// `kb search ka` in a million articles: a prefix of up to three letters is one list in the index,
+    /// not the lists of every word it starts (what bench-knowledge measures).
+    @Test func theSearchIndexesKeepPrefixesOfOneToThreeLetters() throws {
+        let catalog = try WorldCatalogTests.sqlite(World.demo)
+        for index in ["articles_search", "quick_replies_search"] {
+            let sql = try catalog.rows("SELECT sql FROM sqlite_master WHERE name = ?1", index) { $0.string(at: 0) }
+            #expect(sql.first??.contains("prefix = '1 2 3'") == true, "\(index)")
+        }
+        #expect(try catalog.articles(matching: "si", limit: 5).map(\.id).sorted() == [1, 2, 8, 12])
+    }
+
     @Test func aDatabaseFromBeforeTheNewTablesHasNoneOfTheirRecords() throws {
         let database = try Database(path: ":memory:", mode: .create)
         try database.execute(
@@ -211,6 +250,8 @@ import Testing
         #expect(try catalog.article(1) == nil)
         #expect(try catalog.names(of: .queue, startingWith: "", limit: 5).isEmpty)
         #expect(try catalog.quickReplies(matching: .all, limit: 5).isEmpty)
+        #expect(try catalog.quickReplyTags(startingWith: "", limit: 5).isEmpty)
+        #expect(try catalog.quickReplyTagCount(startingWith: "") == 0)
         #expect(try !catalog.isDispositionRequired())
         #expect(try catalog.count(.article, startingWith: "") == 0)
     }

@@ -169,6 +169,9 @@ public enum ValueKind: Sendable, Equatable {
     case dispositionCode
     /// A number of the last quick-reply list.
     case quickReplyNumber
+    /// Words or a `#tag` to list quick replies by: a `#tag` completes with the tags of the world's
+    /// quick replies and the agent's own.
+    case quickReplyFilter
     case workItem([WorkStream])
     case channel
     case sentiment

@@ -22,7 +22,8 @@ extension CompletionEngine {
             return state.tools.lastQuickReplies.enumerated().map {
                 CompletionCandidate(String($0 + 1), VisibleText.escaped($1.text))
             }
-        case .caseNumber, .contactName, .accountName, .articleID, .queueName, .agentName, .dispositionCode:
+        case .caseNumber, .contactName, .accountName, .articleID, .queueName, .agentName, .dispositionCode,
+            .quickReplyFilter:
             var unlisted = 0
             return worldValues(kind, partial: partial, state, limit: .max, unlisted: &unlisted) ?? []
         case .workItem(let streams):
@@ -66,6 +67,9 @@ extension CompletionEngine {
     static func worldValues(
         _ kind: ValueKind, partial: String, _ state: PanelState, limit: Int, unlisted: inout Int
     ) -> [CompletionCandidate]? {
+        if kind == .quickReplyFilter {
+            return quickReplyTags(partial: partial, state, limit: limit, unlisted: &unlisted)
+        }
         let world = state.world
         let candidates: [CompletionCandidate]
         let recordKind: WorldRecordKind
@@ -106,6 +110,31 @@ extension CompletionEngine {
             return []
         }
         return candidates
+    }
+
+    /// `#tag`s for a quick-reply filter: the world's tags and the agent's own that start with what follows
+    /// the `#`, each once, sorted; at most `limit`, the rest added to `unlisted`. Words complete with nothing.
+    private static func quickReplyTags(
+        partial: String, _ state: PanelState, limit: Int, unlisted: inout Int
+    ) -> [CompletionCandidate] {
+        guard partial.hasPrefix("#") else { return [] }
+        let prefix = worldKey(String(partial.dropFirst()))
+        let world = state.world
+        do {
+            let listed = try world.quickReplyTags(startingWith: prefix, limit: limit)
+            let listedSet = Set(listed)
+            var own = Set<String>()
+            for tag in state.tools.personalQuickReplies.flatMap(\.tags) where hasBytePrefix(tag, prefix) {
+                let inWorld = try listedSet.contains(tag) || world.quickReplyTags(startingWith: tag, limit: 1) == [tag]
+                if !inWorld { own.insert(tag) }
+            }
+            let tags = (listed + own).sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }.prefix(limit)
+            let worldTotal = listed.count < limit ? listed.count : try world.quickReplyTagCount(startingWith: prefix)
+            unlisted += worldTotal + own.count - tags.count
+            return tags.map { CompletionCandidate("#" + $0, "tag") }
+        } catch {
+            return []
+        }
     }
 
     /// The sessions that `fits` admits: by position while nothing or a digit is typed, by title otherwise;

@@ -216,8 +216,12 @@ public struct ScriptRunner {
         if let printed { previous?.lines.append(printed) }
         switch options.format {
         case .json:
-            if case .ran(let outcome) = step { emitJSONObjects(of: outcome, emit: emit) }
-            emitJSON(jsonResult(of: step), typed: typed, answering: answering, emit: emit)
+            var reports: [Report] = []
+            if case .ran(let outcome) = step {
+                emitJSONObjects(of: outcome, emit: emit)
+                reports = outcome.reports
+            }
+            emitJSON(jsonResult(of: step), typed: typed, answering: answering, reports: reports, emit: emit)
         case .text:
             printText(of: step, typed: typed, answer: answer, printed: printed, emit: emit)
         }
@@ -309,7 +313,7 @@ public struct ScriptRunner {
     }
 
     /// What a step produced, for its JSON object: its messages, events and the shift report aside
-    /// (``emitJSONObjects(of:emit:)``).
+    /// (``emitJSONObjects(of:emit:)``), and what has fields of its own (``JSONAnswerRenderer``).
     private func jsonResult(of step: Interpreter.Step) -> JSONResultRenderer.Result {
         switch step {
         case .ran(let outcome):
@@ -317,6 +321,7 @@ public struct ScriptRunner {
                 outcome.reports.flatMap { report -> [String] in
                     switch report {
                     case .event, .shiftReport: []
+                    case _ where JSONAnswerRenderer.isTyped(report): []
                     default: ReportRenderer(style: .exact).render(report, in: interpreter.state)
                     }
                 })
@@ -385,12 +390,13 @@ extension ScriptRunner {
 
     /// Prints the JSON object for line `typed` (`--format json`): what it did, and the state after it.
     fileprivate func emitJSON(
-        _ result: JSONResultRenderer.Result, typed: InputLine, answering: String? = nil, emit: (Event) -> Void
+        _ result: JSONResultRenderer.Result, typed: InputLine, answering: String? = nil, reports: [Report] = [],
+        emit: (Event) -> Void
     ) {
         emit(
             .output([
                 JSONResultRenderer.render(
-                    line: lineNumber, input: typed.text, answering: answering, result: result,
+                    line: lineNumber, input: typed.text, answering: answering, result: result, reports: reports,
                     state: interpreter.state)
             ]))
     }

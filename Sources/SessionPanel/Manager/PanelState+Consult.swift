@@ -56,7 +56,8 @@ extension PanelState {
             throw CommandError(
                 "an internal message needs a consulted colleague; consult one first with consult \"<agent>\"")
         }
-        conversations[id]?.internalMessages.append(InternalMessage(colleague: nil, text: text, time: now))
+        conversations[id]?.internalMessages.append(
+            InternalMessage(colleague: nil, text: text, time: now, to: colleague))
         schedule(.colleagueAnswers(conversation: id, colleague: colleague), after: Self.colleagueDelay)
         return Outcome([.message("You → \(colleague) (internal): \(text)")])
     }

@@ -24,7 +24,9 @@ extension PanelState {
         conversation.assignedToAgent = false
         conversation.transfers += 1
         switch target {
-        case .queue: conversation.queue = known
+        case .queue:
+            conversation.queue = known
+            conversation.offeredTo = nil
         case .agent: conversation.offeredTo = known
         }
         conversations[id] = conversation

@@ -49,6 +49,8 @@ public struct InternalMessage: Sendable, Codable, Equatable {
     public var text: String
     /// Simulated time, in seconds, when it was written.
     public var time: Int
+    /// Whom the agent wrote to (the colleague consulted then); `nil` for the colleague's own lines.
+    public var to: String? = nil
 }
 
 /// A note the agent saved to a conversation's timeline (`note "called back, fixed"`).
@@ -96,7 +98,8 @@ public struct Conversation: Sendable, Codable, Equatable, Identifiable {
     public var caseNumber: Int?
     /// The queue it waits in or came through, once transferred to one (`transfer queue`).
     public var queue: String?
-    /// The colleague it was last transferred to (`transfer agent`), if any.
+    /// The colleague it was transferred to (`transfer agent`), if any: while it waits Open for them it
+    /// is on none of the agent's dashboard streams.
     public var offeredTo: String?
     /// The colleague consulted on it, while the consult lasts.
     public var consultant: String?
@@ -135,10 +138,12 @@ public struct Conversation: Sendable, Codable, Equatable, Identifiable {
     /// The work item label shown on the dashboard.
     public var itemLabel: String { "W\(id)" }
 
-    /// The dashboard stream this work item is listed in, if any.
+    /// The dashboard stream this work item is listed in, if any. One transferred to a colleague
+    /// (``offeredTo``) is theirs now: in none of the agent's streams.
     public var stream: WorkStream? {
         switch state {
         case .closed: assignedToAgent ? .closed : nil  // a request the agent never took is not theirs
+        case .open where offeredTo != nil && !assignedToAgent: nil
         case .open: assignedToAgent ? .mine : .open
         case .active, .waiting, .wrapUp: assignedToAgent ? .mine : nil
         }

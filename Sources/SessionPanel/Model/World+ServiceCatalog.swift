@@ -24,11 +24,12 @@ extension World {
     }
 
     /// Every query word must start a word of the article; the score weighs a title's word 10, a
-    /// keyword 5 and the body's 1, as the database's bm25 weights do.
+    /// keyword 5 and the body's 1, as the database's bm25 weights do. Only the first
+    /// ``SearchWords/rankedMatches`` matches by number are scored, as in the database.
     public func articles(matching query: String, limit: Int) -> [Article] {
         let wanted = SearchWords.words(in: query)
         guard !wanted.isEmpty else { return [] }
-        let scored = articles.compactMap { article -> (score: Int, article: Article)? in
+        let scored = articles.sorted { $0.id < $1.id }.lazy.compactMap { article -> (score: Int, article: Article)? in
             let fields = [(article.title, 10), (article.keywords, 5), (article.body, 1)].map {
                 (words: SearchWords.words(in: $0.0), weight: $0.1)
             }
@@ -40,11 +41,22 @@ extension World {
             }
             return (score, article)
         }
-        return scored.sorted { ($0.score, -$0.article.id) > ($1.score, -$1.article.id) }.prefix(limit).map(\.article)
+        return scored.prefix(SearchWords.rankedMatches).sorted {
+            ($0.score, -$0.article.id) > ($1.score, -$1.article.id)
+        }
+        .prefix(limit).map(\.article)
     }
 
     public func quickReplies(matching filter: QuickReplyFilter, limit: Int) -> [QuickReply] {
         Self.sortedByKey(quickReplies.filter(filter.matches), "", limit, \.text)
+    }
+
+    public func quickReplyTags(startingWith prefix: String, limit: Int) -> [String] {
+        Self.sortedByKey(Array(Set(quickReplies.flatMap(\.tags))), prefix, limit) { $0 }
+    }
+
+    public func quickReplyTagCount(startingWith prefix: String) -> Int {
+        quickReplyTags(startingWith: prefix, limit: .max).count
     }
 
     /// The names of the queues, agents or dispositions; none for another kind.
@@ -61,6 +73,10 @@ extension World {
 /// How a search reads text: lowercased words of letters and digits (`Sign-in` is `sign` and `in`),
 /// as SQLite's `unicode61` tokenizer reads it.
 public enum SearchWords {
+    /// How many matching articles a search scores at most: the first by number. A word common to most
+    /// of a million articles would otherwise have every match scored; another word narrows the search.
+    public static let rankedMatches = 5_000
+
     /// The words of `text`, lowercased, at most ``mostWords``.
     public static func words(in text: String) -> [String] {
         Array(

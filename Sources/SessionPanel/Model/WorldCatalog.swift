@@ -44,10 +44,16 @@ public protocol ServiceCatalog: Sendable {
     func article(_ id: Int) throws(CommandError) -> World.Article?
     /// Up to `limit` articles whose number written in decimal starts with `digits`, by number.
     func articles(idStartingWith digits: String, limit: Int) throws(CommandError) -> [World.Article]
-    /// Up to `limit` articles matching every word of `query`, best first (title above keywords above body).
+    /// Up to `limit` articles matching every word of `query`, best first (title above keywords above body),
+    /// of the first ``SearchWords/rankedMatches`` matches by number.
     func articles(matching query: String, limit: Int) throws(CommandError) -> [World.Article]
     /// Up to `limit` quick replies matching `filter` (``QuickReplyFilter``), sorted by their lowercased text.
     func quickReplies(matching filter: QuickReplyFilter, limit: Int) throws(CommandError) -> [World.QuickReply]
+    /// Up to `limit` of the quick replies' tags (lowercased, without `#`, each once) that start with
+    /// `prefix` lowercased, sorted.
+    func quickReplyTags(startingWith prefix: String, limit: Int) throws(CommandError) -> [String]
+    /// How many tags ``quickReplyTags(startingWith:limit:)`` has for `prefix` in all.
+    func quickReplyTagCount(startingWith prefix: String) throws(CommandError) -> Int
 }
 
 /// The kinds of record a world holds.
@@ -139,6 +145,12 @@ public struct AnyWorldCatalog: WorldCatalog, Equatable, Codable {
     public func quickReplies(matching filter: QuickReplyFilter, limit: Int) throws(CommandError)
         -> [World.QuickReply]
     { try base.quickReplies(matching: filter, limit: limit) }
+    public func quickReplyTags(startingWith prefix: String, limit: Int) throws(CommandError) -> [String] {
+        try base.quickReplyTags(startingWith: prefix, limit: limit)
+    }
+    public func quickReplyTagCount(startingWith prefix: String) throws(CommandError) -> Int {
+        try base.quickReplyTagCount(startingWith: prefix)
+    }
 
     public static func == (lhs: Self, rhs: Self) -> Bool { lhs.isSame(as: rhs) }
 

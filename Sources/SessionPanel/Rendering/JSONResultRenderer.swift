@@ -2,7 +2,8 @@ internal import JSONCoding
 
 /// Renders what a script does as JSON objects, for `--format json`: one object a line, each with its
 /// `type` — `command` (what one script line did), `event` (something that fell due on the simulated
-/// clock), `report` (``ShiftReport/json(line:)``) and `file` (a file a command wrote). The schema is
+/// clock), `report` (``ShiftReport/json(line:)``) and `file` (a file a command wrote); a command's
+/// articles, quick replies, notes or summary are members of its object (``JSONAnswerRenderer``). The schema is
 /// `docs/output.schema.json`; a test checks real output against it.
 public enum JSONResultRenderer {
     /// How the line ended.
@@ -16,9 +17,11 @@ public enum JSONResultRenderer {
     }
 
     /// The object for script line `number`, typed as `input`, with the panel as it is afterwards.
-    /// `answering` is the question the line answered, if it was an answer.
+    /// `answering` is the question the line answered, if it was an answer; `reports` what it showed,
+    /// whose articles, quick replies, notes and summary become members with fields (``JSONAnswerRenderer``).
     public static func render(
-        line number: Int, input: String, answering: String?, result: Result, state: PanelState
+        line number: Int, input: String, answering: String?, result: Result, reports: [Report] = [],
+        state: PanelState
     ) -> String {
         var members: [(String, JSONValue)] = [
             ("type", .string("command")), ("line", .number(number)), ("input", .string(input)),
@@ -27,6 +30,7 @@ public enum JSONResultRenderer {
         switch result {
         case .ran(let messages):
             members += [("ok", .bool(true)), ("messages", .array(messages.map { .string($0) }))]
+            members += JSONAnswerRenderer.members(of: reports, in: state)
         case .failed(let message):
             members += [("ok", .bool(false)), ("messages", .array([])), ("error", .string(message))]
         case .asks(let question):

@@ -1,62 +1,37 @@
-/// The knowledge base's and quick replies' lists, fitted to the width.
+/// The knowledge base's and quick replies' lists, fitted to the width: a line too long wraps at words
+/// under its text, so a title or reply is read whole at 30 columns as at 140.
 extension ReportRenderer {
     /// `kb search`'s list: each article's id and title, one a line.
     func articles(_ articles: [World.Article]) -> [String] {
         guard !articles.isEmpty else { return ["No articles match."] }
         let idWidth = articles.map { String($0.id).count }.max() ?? 1
-        return articles.map { article in
-            let id = String(repeating: " ", count: idWidth - String(article.id).count) + String(article.id)
-            return fitted("\(id)  \(style.shown(article.title))")
-        }
+        return style.fitted(
+            articles.map { article in
+                rightAligned(article.id, in: idWidth) + "  " + style.shown(article.title)
+            }, indent: idWidth + 2)
     }
 
-    /// An article as its KB Search tab shows it: its title, then its body wrapped to the width.
+    /// An article as its KB Search tab shows it: its title, then its body, which is wrapped to the width
+    /// in files and pipes too (it is a page to read, not a sentence to find).
     func article(_ article: World.Article) -> [String] {
-        [fitted("KB Search · Article \(article.id): \(style.shown(article.title))")]
-            + Self.wrapped(style.shown(article.body), width: style.width)
+        style.fitted(["KB Search · Article \(article.id): \(style.shown(article.title))"])
+            + Wrapping.lines(style.shown(article.body), width: style.width, indent: 0)
     }
 
     /// A numbered quick-reply list, the agent's own marked.
     func quickReplies(_ replies: [World.QuickReply], personal: Int) -> [String] {
         guard !replies.isEmpty else { return ["No quick replies match."] }
         let numberWidth = String(replies.count).count
-        return replies.enumerated().map { index, reply in
-            let number = String(index + 1)
-            let label =
-                String(repeating: " ", count: numberWidth - number.count) + number + (index < personal ? "* " : "  ")
-            return fitted(label + style.shown(reply.text))
-        }
+        return style.fitted(
+            replies.enumerated().map { index, reply in
+                rightAligned(index + 1, in: numberWidth)
+                    + (index < personal ? "* " : "  ") + style.shown(reply.text)
+            }, indent: numberWidth + 2)
     }
 
-    /// A line cut to the width.
-    private func fitted(_ line: String) -> String { VisibleText.truncated(line, to: style.width) }
-
-    /// `text` in lines of at most `width` columns, broken between words (a word longer than a line is cut).
-    static func wrapped(_ text: String, width: Int) -> [String] {
-        var lines: [String] = []
-        var line = ""
-        var used = 0
-        for word in text.split(whereSeparator: { $0 == " " || $0 == "\n" }) {
-            let word = String(word)
-            let size = VisibleText.width(word)
-            if used > 0 && used + 1 + size > width {
-                lines.append(line)
-                line = ""
-                used = 0
-            }
-            if used > 0 {
-                line += " "
-                used += 1
-            }
-            line += word
-            used += size
-            if used > width {
-                lines.append(VisibleText.truncated(line, to: width))
-                line = ""
-                used = 0
-            }
-        }
-        if used > 0 { lines.append(line) }
-        return lines
+    /// `number` in decimal, spaces before it up to `columns`.
+    private func rightAligned(_ number: Int, in columns: Int) -> String {
+        let digits = String(number)
+        return VisibleText.repeated(" ", columns - digits.count) + digits
     }
 }

@@ -110,21 +110,28 @@ public struct ReportRenderer: Sendable {
         let header = style.fitted([
             "Conversation with \(title) (\(conversation.channel.displayName), \(conversation.state.displayName))"
         ]).map { style.paint($0, .bold) }
-        guard !conversation.messages.isEmpty || !conversation.notes.isEmpty else {
-            return header + ["  No messages yet."]
-        }
-        // messages and notes by time; at the same second a note follows the messages it was written after
-        var lines: [String] = []
-        var notes = conversation.notes[...]
-        for message in conversation.messages {
-            while let note = notes.first, note.time < message.time {
-                lines.append(noteLine(note))
-                notes.removeFirst()
-            }
-            let who = message.sender == .agent ? style.paint("You", .green) : style.paint(title, .cyan)
-            lines.append("  [\(SimulatedDuration.stamp(message.time))] \(who): \(style.shown(message.text))")
-        }
-        return header + style.fitted(lines + notes.map(noteLine))
+        guard !conversation.messages.isEmpty || !conversation.notes.isEmpty || !conversation.internalMessages.isEmpty
+        else { return header + ["  No messages yet."] }
+        // by time; at the same second the customer's transcript first, then the consult, then notes
+        let lines =
+            conversation.messages.map { ($0.time, messageLine($0, title: title)) }
+            + conversation.internalMessages.map { ($0.time, internalLine($0)) }
+            + conversation.notes.map { ($0.time, noteLine($0)) }
+        return header + style.fitted(lines.enumerated().sorted { ($0.1.0, $0.0) < ($1.1.0, $1.0) }.map(\.1.1))
+    }
+
+    /// `  [00:00:30] You: Hi Kenny`: a message of the customer's transcript.
+    private func messageLine(_ message: Message, title: String) -> String {
+        let who = message.sender == .agent ? style.paint("You", .green) : style.paint(title, .cyan)
+        return "  [\(SimulatedDuration.stamp(message.time))] \(who): \(style.shown(message.text))"
+    }
+
+    /// `  [00:00:40] You → Ravi Patel (internal): double charge?`, or the colleague's answer: a consult
+    /// message, marked internal (the customer never sees it).
+    private func internalLine(_ message: InternalMessage) -> String {
+        let who = message.colleague.map { style.shown($0) } ?? "You → " + style.shown(message.to ?? "colleague")
+        return "  [\(SimulatedDuration.stamp(message.time))] " + style.paint(who + " (internal)", .magenta) + ": "
+            + style.shown(message.text)
     }
 
     /// `  [00:05:00] Note: called back, fixed`.

@@ -33,10 +33,10 @@ public struct ShiftReport: Sendable {
     /// Persistent conversations parked in Waiting by closing their session without End.
     public let persistentParked: Int
 
-    /// The figures of the shift in `state`, up to its clock.
     /// How many times the agent transferred a conversation.
     public let transfers: Int
 
+    /// The figures of the shift in `state`, up to its clock.
     public init(_ state: PanelState) {
         // Every figure is a count, a sum or an extreme: the order of records does not matter.
         let records = Array(state.shift.log.records.values)

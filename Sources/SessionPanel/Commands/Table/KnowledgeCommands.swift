@@ -28,13 +28,14 @@ extension CommandTable {
         summary: "List quick replies (by words or #tag), send one of the list, or save your own",
         details: "The list shows your own quick replies (marked *) first, then the world's, numbered; "
             + "quickreply send <n> sends the n-th of the last list to the customer of the focused session with "
-            + "{customer} and {agent} filled in. A quick reply's #tags are the #words it starts with.",
+            + "{customer} and {agent} filled in. A quick reply's #tags are the #words it starts with; "
+            + "Tab completes a #tag from the world's quick replies and your own.",
         arguments: [
             .keyword(
                 [
                     Keyword("send", "send the n-th quick reply of the last list", then: [.value(.quickReplyNumber)]),
                     Keyword("add", "save a quick reply of your own", then: [.value(.text)]),
-                ], orValue: .text)
+                ], orValue: .quickReplyFilter)
         ]
     ) { arguments throws(CommandError) in
         guard let first = arguments.peek else { return .quickReplies("") }

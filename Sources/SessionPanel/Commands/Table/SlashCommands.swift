@@ -14,7 +14,7 @@ extension CommandTable {
     static let slashQ = CommandSpec(
         "/q", usage: ["/q [<words>|#<tag>]", "/q <n>"],
         summary: "Slash command: list quick replies (quickreply), or send the n-th of the list",
-        arguments: [.value(.text)]
+        arguments: [.value(.quickReplyFilter)]
     ) { arguments throws(CommandError) in
         if let number = try soleNumber(&arguments) { return .quickReplySend(number) }
         return .quickReplies(arguments.isEmpty ? "" : try arguments.rest())
