@@ -42,6 +42,17 @@ import Testing
         #expect(agent.state.conversations.ids.count < 50, "only what the shift touched is held")
     }
 
+    @Test("Tab on a work item number asks the catalog for the numbers starting as typed, a handful")
+    func completionFindsWorkItemsByTheirDigits() throws {
+        let catalog = CountingCatalog(Self.big.conversations)
+        let state = try PanelState(catalog: Self.big.world, conversations: catalog)
+        #expect(CompletionFixture.texts("pick W9999", in: state) == ["W99990", "W99992", "W99994", "W99996", "W99998"])
+        #expect(
+            CompletionFixture.texts("open 7777", in: state) == ["7777", "77771", "77773", "77775", "77777", "77779"])
+        #expect(CompletionFixture.texts("pick W12x", in: state).isEmpty)
+        #expect(catalog.rowsRead <= 2 * CompletionEngine.workItemsListed + 20)
+    }
+
     @Test("copying a state shares its catalog: no conversation is copied")
     func copyingSharesTheCatalog() throws {
         let state = try PanelState(catalog: Self.big.world, conversations: Self.big.conversations)

@@ -153,6 +153,16 @@ extension ConversationsInPlay {
         return (page.items(from: offset, limit: limit), total)
     }
 
+    /// Up to `limit` work items of `stream` on `day` whose number starts with `digits`, by number.
+    func workItems(in stream: WorkStream, onDay day: Int, numberStartingWith digits: String, limit: Int)
+        throws(CommandError) -> [Conversation]
+    {
+        let inPlay = rows.values.filter { $0.isListed(in: stream, onDay: day) && numberStarts($0.id, with: digits) }
+        let stored = try catalog.workItems(
+            in: stream, onDay: day, numberStartingWith: digits, excluding: ids, limit: limit)
+        return Array((stored + inPlay).sorted { $0.id < $1.id }.prefix(limit))
+    }
+
     /// The Closed conversations of the customer called exactly `customer`, latest closed first, at most
     /// `limit`, and how many there are.
     func closed(ofCustomer customer: String, limit: Int) throws(CommandError) -> (items: [Conversation], total: Int) {
