@@ -116,9 +116,10 @@ import Testing
         let new = try #require(state.changedConversations.last)
         #expect(!new.saved.isInCatalog && new.saved.messages == 0)
         #expect(state.changedConversations.first?.saved.isInCatalog == true)
+        #expect(state.changedLogRecords.map(\.conversation) == [201, 1000])
         store.write(state.changedConversations)
-        state.conversationsSaved()
-        #expect(state.changedConversations.isEmpty)
+        state.changesSaved()
+        #expect(state.changedConversations.isEmpty && state.changedLogRecords.isEmpty)
         #expect(try store.conversation(1000) == state.conversation(1000))
 
         agent = ScriptedAgent(state: state)
@@ -127,8 +128,11 @@ import Testing
         let change = try #require(state.changedConversations.onlyOne)
         #expect(change.saved == .init(isInCatalog: true, messages: 1, notes: 0, internalMessages: 0))
         store.write(state.changedConversations)
-        state.conversationsSaved()
+        state.changesSaved()
         #expect(try store.conversation(1000) == state.conversation(1000), "only the new message and note were appended")
+        agent = ScriptedAgent(state: state)
+        agent.run("close 2")
+        #expect(agent.state.changedLogRecords.map(\.conversation) == [201], "its session closed")
     }
 
     @Test("after a save, Closed conversations nothing points to leave memory; the rest stay in play")
@@ -140,7 +144,7 @@ import Testing
         var state = agent.state
         #expect(state.conversations[1000]?.state == .closed)
         store.write(state.changedConversations)
-        state.conversationsSaved()
+        state.changesSaved()
         #expect(state.conversations[1000] == nil, "closed and not shown: read from the store from now on")
         #expect(try state.conversation(1000)?.state == .closed)
         #expect(state.conversations[1001]?.state == .open, "offered: still in play")
