@@ -189,6 +189,19 @@ import Testing
         #expect(decoded.conversations.ids.isEmpty && decoded == changed, "the same rows, overlaid or not")
     }
 
+    @Test("taking a conversation out of play leaves the indexes, the count and the change set consistent")
+    func takingOutOfPlay() throws {
+        var agent = ScriptedAgent()
+        agent.run(#"incoming chat "Kenny Smith""#, "accept")
+        var state = agent.state
+        let capacity = state.conversations.usingCapacity
+        state.conversations[1000] = nil
+        #expect(state.conversations.ids.isEmpty && state.changedConversations.isEmpty)
+        #expect(state.conversations.usingCapacity == capacity - 1)
+        #expect(try state.conversations.unclosed(of: "kenny smith", on: .chat).isEmpty)
+        #expect(state.problems.contains { $0.hasSuffix("shows W1000, which does not exist") })
+    }
+
     @Test("a failed command that read a conversation into play leaves a state equal to the one before")
     func aFailedCommandAfterAReadChangesNothing() {
         var settings = Settings()

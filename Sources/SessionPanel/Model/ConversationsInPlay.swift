@@ -59,7 +59,8 @@ public struct ConversationsInPlay: Sendable, Equatable {
         usingCapacity = catalog.countUsingCapacity()
     }
 
-    /// The conversation numbered `id` when it is in play; a rule changes it here.
+    /// The conversation numbered `id` when it is in play; a rule changes it here. Setting `nil` takes it
+    /// out of play unsaved (rules never do; a test makes a broken state so).
     public internal(set) subscript(id: Int) -> Conversation? {
         get { rows[id] }
         _modify {
@@ -72,7 +73,14 @@ public struct ConversationsInPlay: Sendable, Equatable {
 
     /// Puts `value` back in play after a change, keeping the indexes, the count and the change set.
     private mutating func store(_ value: Conversation?, _ id: Int, _ before: Facts?) {
-        guard let value else { return }  // nothing was there and nothing is: rules never remove a conversation
+        guard let value else {
+            guard let before else { return }  // nothing was there and nothing is
+            index.remove(before.entry)
+            usingCapacity -= before.usesCapacity ? 1 : 0
+            changed[id] = nil
+            ids.remove(id)
+            return
+        }
         precondition(value.id == id, "a conversation is stored under its own number")
         if let before { index.remove(before.entry) }
         index.add(CustomerConversations.Entry(value))
