@@ -4,8 +4,10 @@
 /// file, one per area (sessions, conversations, work items, the workspace).
 extension PanelState {
     /// Applies `command` to the state in place and says what to show. On error the state is exactly
-    /// as it was: every rule checks everything that can fail before it changes anything, so no copy of
-    /// the state is made to undo a failure, and a command costs the same with 10 or 10,000 sessions.
+    /// as it was: every rule checks everything that can fail — reading the conversation catalog too —
+    /// before it changes anything, so no copy of the state is made to undo a failure, and a command
+    /// costs the same with 10 or 10,000 sessions. (A conversation read into play before a failure is
+    /// not a change: the state is equal to what it was.)
     public mutating func apply(_ command: Command) throws(CommandError) -> Outcome {
         switch command {
         case .incoming(let channel, let customer, let patience):
@@ -22,7 +24,7 @@ extension PanelState {
         case .openAccount(let name): return try openAccount(name)
         case .openWorkItem(let id): return try openWorkItem(id)
         case .pick(let id): return try pick(id)
-        case .dashboard: return .answer([.dashboard])
+        case .dashboard(let stream, let page): return try dashboard(stream, page: page)
         case .switchTo(let reference): return try switchTo(reference)
         case .close(let reference, let confirmed, let disposition):
             return try close(reference, confirmed: confirmed, disposition: disposition)
@@ -41,7 +43,7 @@ extension PanelState {
             outcome.liveClock = change
             return outcome
         case .traffic(let profile, let seed): return startTraffic(profile, seed: seed)
-        case .report(let format, let svg): return report(format, svg: svg)
+        case .report(let format, let svg): return try report(format, svg: svg)
         case .message(let reference, let text): return try receiveMessage(text, in: reference)
         case .reply(let text): return try reply(text)
         case .internalReply(let text): return try internalReply(text)

@@ -76,9 +76,12 @@ struct ShiftRows: Equatable {
                 sessions[session.id] = Session(position: position, body: try Self.encode(session).serialized)
             }
         }
-        for (id, conversation) in state.conversations {
-            conversations[id] = try Self.row(
-                for: conversation, after: previous?.state.conversations[id], previous?.rows.conversations[id])
+        guard let all = state.inMemoryConversations else {
+            throw StorageError("the conversations are not held in memory")
+        }
+        let before = previous?.state.inMemoryConversations
+        for (id, conversation) in all {
+            conversations[id] = try Self.row(for: conversation, after: before?[id], previous?.rows.conversations[id])
         }
     }
 
