@@ -40,12 +40,12 @@ import Testing
         var agent = Self.chatting()
         let id = try #require(agent.session("Kenny Smith")?.conversationID)
         agent.run("clock advance 2m", "transfer agent \"Ravi Patel\"", "clock advance 10m")
-        #expect(!agent.state.workItems(in: .mine).contains { $0.id == id })
-        #expect(!agent.state.workItems(in: .open).contains { $0.id == id }, "it is offered to Ravi Patel, not queued")
+        #expect(try !agent.state.listed(.mine).contains { $0.id == id })
+        #expect(try !agent.state.listed(.open).contains { $0.id == id }, "it is offered to Ravi Patel, not queued")
         #expect(!agent.output("dashboard").contains("W\(id)"))
         #expect(agent.output("presence") == "Presence: Busy (automatic)", "the world's two items, not Kenny's")
         #expect(agent.error("pick W\(id)") == "no work item W\(id) on the dashboard")
-        let report = try #require(ShiftReport(agent.state).handleTime)
+        let report = try #require(try ShiftReport(agent.state).handleTime)
         #expect(report.average == 120 && report.sessions == 1, "the time after the transfer is not the agent's")
     }
 
@@ -53,9 +53,9 @@ import Testing
         var agent = Self.chatting()
         let id = try #require(agent.session("Kenny Smith")?.conversationID)
         agent.run("clock advance 1m", "transfer queue Billing", "clock advance 10m")
-        #expect(!agent.state.workItems(in: .mine).contains { $0.id == id })
-        #expect(agent.state.workItems(in: .open).contains { $0.id == id && $0.queue == "Billing" })
-        #expect(ShiftReport(agent.state).handleTime?.average == 60)
+        #expect(try !agent.state.listed(.mine).contains { $0.id == id })
+        #expect(try agent.state.listed(.open).contains { $0.id == id && $0.queue == "Billing" })
+        #expect(try ShiftReport(agent.state).handleTime?.average == 60)
     }
 
     @Test func theSummaryCountsTransfersAndShowsTheQueue() throws {
