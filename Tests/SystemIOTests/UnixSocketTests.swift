@@ -50,6 +50,27 @@ struct UnixSocketTests {
         #expect(access(path("s.sock"), F_OK) != 0)
     }
 
+    @Test(
+        "a peer of another user is refused by its credentials, even through a socket opened to everyone",
+        .enabled(if: geteuid() == 0 && FileManager.default.isExecutableFile(atPath: "/usr/bin/python3")))
+    func otherUserIsRefused() throws {
+        defer { removeFolder() }
+        let socket = try ListeningSocket(path: path("s.sock"))
+        try #require(chmod(folder, 0o755) == 0 && chmod(path("s.sock"), 0o666) == 0)
+        let other = Process()
+        other.executableURL = URL(fileURLWithPath: "/usr/sbin/runuser")
+        other.arguments = [
+            "-u", "nobody", "--", "/usr/bin/python3", "-c",
+            "import socket,sys; s=socket.socket(socket.AF_UNIX); s.connect(sys.argv[1]); s.recv(1)", path("s.sock"),
+        ]
+        try other.run()
+        var poller = pollfd(fd: socket.descriptor.rawValue, events: Int16(POLLIN), revents: 0)
+        try #require(poll(&poller, 1, -1) == 1)
+        #expect(try socket.accept() == .refused(uid: 65534))
+        other.waitUntilExit()
+        socket.close()
+    }
+
     @Test("a socket left by a killed process is recognised and replaced")
     func staleSocketIsReplaced() throws {
         defer { removeFolder() }
