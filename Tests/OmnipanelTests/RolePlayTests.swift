@@ -65,12 +65,25 @@ import Testing
         #expect(request(#"{"customer":"K"}"#).isFailure(containing: "not a request"))
     }
 
+    @Test("a trainer's request travels as one JSON line and reads back the same, whatever its text")
+    func requestLine() throws {
+        let sent = Request(command: "say", customer: "Kenny Smith", text: "two\nlines, \"quoted\" \u{1B}[2J")
+        let line = RolePlayMessage.line(sent)
+        #expect(!line.contains(UInt8(ascii: "\n")) && !line.contains(0x1B))
+        #expect(try RolePlayMessage.request(from: line).get() == sent)
+    }
+
     @Test("replies travel as one JSON line each, customer text and all")
     func replies() throws {
-        let reply = RolePlayMessage.Reply(event: "Agent → Kenny Smith: line\none \u{1B}[31m")
-        let line = RolePlayMessage.line(reply)
-        #expect(!line.contains(UInt8(ascii: "\n")))
-        #expect(try RolePlayMessage.reply(from: line).get() == reply)
+        for reply in [
+            RolePlayMessage.Reply(event: "Agent → Kenny Smith: line\none \u{1B}[31m"),
+            RolePlayMessage.Reply(done: ["a", "b"]), RolePlayMessage.Reply(refused: "no"),
+            RolePlayMessage.Reply(error: "bad"),
+        ] {
+            let line = RolePlayMessage.line(reply)
+            #expect(!line.contains(UInt8(ascii: "\n")))
+            #expect(try RolePlayMessage.reply(from: line).get() == reply)
+        }
     }
 
     @Test("arrive, say, mood and leave do what a scenario's 'at' lines do, the customer's text exactly")

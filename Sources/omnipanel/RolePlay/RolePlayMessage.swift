@@ -27,7 +27,7 @@ enum RolePlayMessage {
     static let lineLimit = 64 << 10
 
     /// A trainer's request.
-    struct Request: Codable, Equatable, Sendable {
+    struct Request: Decodable, Equatable, Sendable {
         /// `arrive`, `say`, `mood`, `leave` or `status`.
         var command: String
         /// The customer played, by title (`Kenny Smith`, `Visitor 3`).
@@ -41,7 +41,7 @@ enum RolePlayMessage {
     }
 
     /// What the trainee's prompt sends a trainer: exactly one member set.
-    struct Reply: Codable, Equatable, Sendable {
+    struct Reply: Decodable, Equatable, Sendable {
         /// A request was carried out: what it did, a line each.
         var done: [String]?
         /// A request changed nothing: why.
@@ -78,10 +78,30 @@ enum RolePlayMessage {
         }
     }
 
-    /// `value` as one line of JSON, without its newline.
-    static func line(_ value: some Encodable) -> [UInt8] {
-        // Encoding these plain structs of strings cannot fail.
-        Array(((try? JSONValueEncoder().encode(value)) ?? .null).serialized.utf8)
+    /// A request as one line of JSON, without its newline: the members given, in the order above.
+    static func line(_ request: Request) -> [UInt8] {
+        let members = [
+            ("customer", request.customer), ("channel", request.channel), ("text", request.text),
+            ("sentiment", request.sentiment),
+        ]
+        return line(
+            [("command", .string(request.command))]
+                + members.compactMap { name, value in value.map { (name, .string($0)) } })
+    }
+
+    /// A reply as one line of JSON, without its newline.
+    static func line(_ reply: Reply) -> [UInt8] {
+        var members: [(String, JSONValue)] = []
+        if let done = reply.done { members.append(("done", .array(done.map(JSONValue.string)))) }
+        for (name, value) in [("refused", reply.refused), ("event", reply.event), ("error", reply.error)] {
+            if let value { members.append((name, .string(value))) }
+        }
+        return line(members)
+    }
+
+    /// An object of `members` as one line of JSON (control characters escaped), without its newline.
+    private static func line(_ members: [(String, JSONValue)]) -> [UInt8] {
+        Array(JSONValue.object(members).serialized.utf8)
     }
 
     /// Why a line broke the protocol.
