@@ -53,6 +53,21 @@ import Testing
         }
     }
 
+    @Test("Tab at the trainer's prompt: commands, channels, levels, and the customers played, quoted")
+    func completion() {
+        func texts(_ line: String) -> [String] {
+            CustomerLine.completions(for: line, names: ["Kenny Smith", "Maria Campbell"]).candidates.map(\.text)
+        }
+        #expect(texts("") == ["arrive", "say", "mood", "leave", "status", "help", "quit"])
+        #expect(texts("s") == ["say", "status"])
+        #expect(texts("arrive ") == ["chat", "sms", "voice", "social", "\"Kenny Smith\"", "\"Maria Campbell\""])
+        #expect(texts("arrive sms ") == ["\"Kenny Smith\"", "\"Maria Campbell\""])
+        #expect(texts("say \"ma") == ["\"Maria Campbell\""])
+        #expect(CustomerLine.completions(for: "say \"ma", names: ["Maria Campbell"]).replacing == 3)
+        #expect(texts("mood \"Kenny Smith\" neg") == ["negative"])
+        #expect(texts("say \"Kenny Smith\" ").isEmpty)
+    }
+
     @Test("a request line is one JSON object of a known command and members; anything else is refused with why")
     func requests() throws {
         #expect(

@@ -9,6 +9,8 @@ final class TrainerSession {
     private let connection: LineConnection
     /// Whether the trainee's prompt ended the connection (it quit, or closed it for an error).
     private var ended = false
+    /// The customers this trainer played, the latest first, for Tab.
+    private var names: [String] = []
 
     /// Connected to the trainee's prompt over `connection`.
     init(connection: FileDescriptor) {
@@ -45,6 +47,7 @@ final class TrainerSession {
             "Playing the customers of the trainee's shift. Type 'help' for what a customer can do, 'quit' to leave."
         ])
         Output.flush()
+        editor.completer = { [unowned self] line, _ in CustomerLine.completions(for: line, names: names) }
         while !ended {
             let read = editor.readLine(
                 prompt: "customer> ", status: "", wakeUpAfter: { nil },
@@ -84,6 +87,7 @@ final class TrainerSession {
     private var lastAnswerRefused = false
 
     private func send(_ request: RolePlayMessage.Request) -> Bool {
+        if let name = request.customer { names = [name] + names.filter { $0 != name } }
         do {
             try connection.send(RolePlayMessage.line(request))
             while connection.hasBacklog {
