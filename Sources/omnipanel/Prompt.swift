@@ -192,7 +192,7 @@ final class Prompt {
         do {
             return try RolePlayServer(path: path, state: interpreter.state)
         } catch {
-            let reason = "role-play is off: cannot listen on \(VisibleText.escaped(path)): \(error)"
+            let reason = "role-play is off: cannot listen on '\(VisibleText.escaped(path))': \(error)"
             _ = Diagnostics.report(Diagnostic(reason, severity: .warning))
             return nil
         }

@@ -64,6 +64,15 @@ struct RolePlayEndToEndTests {
             $0.text.contains("Kenny Smith: the conversation ended")
         }
         #expect(seen?.text.contains("upset") == false)
+
+        try trainee.type("quit")
+        try trainee.press("Enter")
+        trainee.waitUntilEnded()
+        try trainer.wait(for: "the trainer told") {
+            $0.text.contains("The trainee's prompt has ended the connection; Enter leaves.")
+        }
+        try trainer.press("Enter")
+        trainer.waitUntilEnded()
     }
 
     @Test(
@@ -102,6 +111,57 @@ struct RolePlayEndToEndTests {
         let gone = try customer("status", in: folder)
         #expect(gone.status == 1)
         #expect(gone.stderr.contains("there is no socket: is the trainee's prompt running?"))
+    }
+
+    @Test("a trainer suspended, then killed, changes nothing for the trainee, who goes on working")
+    func stalledTrainer() throws {
+        let folder = try TemporaryDirectory()
+        defer { folder.remove() }
+        let trainee = try TerminalSession.omnipanel(["--state", "shift.db"], in: folder)
+        let trainer = try trainer(in: folder)
+        try trainer.type(#"arrive chat "Kenny Smith""#)
+        try trainer.press("Enter")
+        try trainee.wait(for: "the notification") { $0.text.contains("Kenny Smith: incoming Chat") }
+        let pid = try trainer.processID()
+        kill(pid, SIGSTOP)
+        try trainee.type("accept")
+        try trainee.press("Enter")
+        for number in 1...20 {
+            try trainee.type("reply \"answer \(number)\"")
+            try trainee.press("Enter")
+        }
+        try trainee.wait(for: "every reply") { $0.text.contains("You → Kenny Smith: answer 20") }
+        kill(pid, SIGKILL)
+        trainer.waitUntilEnded()
+        try trainee.type("notifications")
+        try trainee.press("Enter")
+        try trainee.wait(for: "the prompt answering") { $0.text.contains("No pending notifications") }
+        let status = try customer("status", in: folder)
+        #expect(status.stdout == "Session 1: Kenny Smith, Active, focused\n")
+    }
+
+    @Test("a file or a link planted at the socket's path is left alone: the prompt runs without role-play and says why")
+    func plantedPath() throws {
+        let folder = try TemporaryDirectory()
+        defer { folder.remove() }
+        try folder.write("notes\n", to: "shift.db.sock")
+        let trainee = try TerminalSession.omnipanel(["--state", "shift.db"], in: folder)
+        try trainee.wait(for: "the warning") {
+            $0.rows.joined().contains(
+                "omnipanel: warning: role-play is off: cannot listen on 'shift.db.sock': it is a regular file, not a socket; omnipanel does not replace it"
+            )
+        }
+        #expect(try String(contentsOfFile: folder.path("shift.db.sock"), encoding: .utf8) == "notes\n")
+        try trainee.type("quit")
+        try trainee.press("Enter")
+        trainee.waitUntilEnded()
+        #expect(try String(contentsOfFile: folder.path("shift.db.sock"), encoding: .utf8) == "notes\n")
+
+        try FileManager.default.removeItem(atPath: folder.path("shift.db.sock"))
+        try #require(symlink(folder.path("elsewhere.sock"), folder.path("shift.db.sock")) == 0)
+        let linked = try TerminalSession.omnipanel(["--state", "shift.db"], in: folder)
+        try linked.wait(for: "the warning") { $0.rows.joined().contains("it is a symbolic link") }
+        #expect(access(folder.path("elsewhere.sock"), F_OK) != 0)
     }
 
     @Test("a socket left by a killed prompt is replaced by the next one")
