@@ -44,7 +44,7 @@ final class TrainerSession {
     /// customers see above the line being edited. Returns the exit status.
     func prompt(_ editor: LineEditor) -> Int32 {
         Output.print([
-            "Playing the customers of the trainee's shift. Type 'help' for what a customer can do, 'quit' to leave."
+            "Playing the trainee's customers: 'help' lists what they can do, 'quit' leaves."
         ])
         Output.flush()
         editor.completer = { [unowned self] line, _ in CustomerLine.completions(for: line, names: names) }
