@@ -154,6 +154,24 @@ import Testing
             ])
     }
 
+    @Test("consult messages never reach the customer's side; a transfer does")
+    func consultAndTransfer() throws {
+        var interpreter = Interpreter(state: PanelState())
+        _ = try carryOut(Request(command: "arrive", customer: "Kenny Smith", channel: "chat"), &interpreter)
+        let id = try #require(interpreter.state.notifications.first?.conversationID)
+        try run(["accept"], &interpreter)
+        var seen: [String] = []
+        for line in [
+            "consult \"Ravi Patel\"", "reply --internal \"is this a refund?\"", "/i only for Ravi", "/p", "consult end",
+            "transfer queue Billing",
+        ] {
+            let before = interpreter.state
+            try run([line], &interpreter)
+            seen += CustomerView.changes(from: before, to: interpreter.state, in: [id])
+        }
+        #expect(seen == ["Kenny Smith: transferred to queue Billing"])
+    }
+
     @Test("status lists what the trainee has open and what waits")
     func status() throws {
         var interpreter = Interpreter(state: PanelState())
