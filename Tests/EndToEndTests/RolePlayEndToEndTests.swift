@@ -98,6 +98,10 @@ struct RolePlayEndToEndTests {
         let refused = try customer(#"say "Nobody Known" "hi""#, in: folder)
         #expect(refused.status == 1)
         #expect(refused.stdout.hasPrefix("refused: \"Nobody Known\" never arrives"))
+        let piped = try Binary.run(
+            ["--state", folder.path("shift.db"), "customer"], input: Data("# lines piped in\nstatus\n".utf8))
+        #expect(piped.status == 0)
+        #expect(piped.stdout == "Waiting: Kenny Smith (chat)\n")
         let second = try Binary.run(["--state", folder.path("shift.db"), "do", "show"])
         #expect(second.status == 5)  // the state lock comes first, as before role-play
 
