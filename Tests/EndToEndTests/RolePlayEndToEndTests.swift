@@ -168,6 +168,45 @@ struct RolePlayEndToEndTests {
         #expect(access(folder.path("elsewhere.sock"), F_OK) != 0)
     }
 
+    @Test(
+        "Done when: one trainer, a class of three: the same customer lines reach every trainee; replies come back named"
+    )
+    func classOfThree() throws {
+        let folder = try TemporaryDirectory()
+        defer { folder.remove() }
+        let trainees = try ["ann", "bob", "cyd"].map {
+            try TerminalSession.omnipanel(["--state", "\($0).db"], in: folder)
+        }
+        let sent = try Binary.run([
+            "customer", "--class", folder.url.path, "-c", #"arrive "Kenny Smith"; say "Kenny Smith" "hello class""#,
+        ])
+        #expect(sent.status == 0)
+        #expect(
+            sent.stdout.split(separator: "\n").sorted() == [
+                "ann: Kenny Smith (waiting for an agent): hello class",
+                "ann: Kenny Smith: incoming Chat; accept or reject within 2m.",
+                "bob: Kenny Smith (waiting for an agent): hello class",
+                "bob: Kenny Smith: incoming Chat; accept or reject within 2m.",
+                "cyd: Kenny Smith (waiting for an agent): hello class",
+                "cyd: Kenny Smith: incoming Chat; accept or reject within 2m.",
+            ])
+        for trainee in trainees {
+            try trainee.wait(for: "the class's customer") {
+                $0.text.contains("Kenny Smith (waiting for an agent): hello class")
+            }
+        }
+        let trainer = try TerminalSession(
+            [Binary.url.path, "customer", "--class", "."],
+            environment: ["HOME": folder.url.path, "XDG_STATE_HOME": folder.path("state")], workingDirectory: folder.url
+        )
+        try trainer.wait(for: "the trainer's prompt") { $0.beforeCursor == "customer> " }
+        try trainees[1].type("accept")
+        try trainees[1].press("Enter")
+        try trainees[1].type(#"reply "Hi, Bob here""#)
+        try trainees[1].press("Enter")
+        try trainer.wait(for: "Bob's reply, named") { $0.text.contains("bob: ← Agent → Kenny Smith: Hi, Bob here") }
+    }
+
     @Test("a socket left by a killed prompt is replaced by the next one")
     func staleSocket() throws {
         let folder = try TemporaryDirectory()

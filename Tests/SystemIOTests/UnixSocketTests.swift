@@ -178,3 +178,16 @@ struct UnixSocketTests {
         socket.close()
     }
 }
+
+/// Listing a folder.
+struct FolderListingTests {
+    @Test("the names in a folder, without . and ..; a missing folder is an error")
+    func names() throws {
+        let folder = "/tmp/list-\(UUID().uuidString.prefix(8))"
+        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: false)
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        for name in ["a.db", "a.db.sock", "Zoë"] { try Data().write(to: URL(fileURLWithPath: folder + "/" + name)) }
+        #expect(try FolderListing.names(in: folder).sorted() == ["Zoë", "a.db", "a.db.sock"].sorted())
+        #expect(throws: SystemError(code: ENOENT)) { try FolderListing.names(in: folder + "/missing") }
+    }
+}

@@ -2,26 +2,50 @@ import LineEditor
 import SessionPanel
 import SystemIO
 
-/// The trainer's side of role-play (`omnipanel customer --state shift.db`): customer-side lines sent
-/// to the trainee's prompt, and what its customers would see shown as it comes — at a libedit prompt
-/// of its own, or for `-c`'s lines (or lines piped in), each waiting for its answer.
+/// The trainer's side of role-play (`omnipanel customer --state shift.db`, or `--class DIR` for every
+/// trainee's prompt at once): customer-side lines sent to the trainees' prompts, and what their
+/// customers would see shown as it comes — at a libedit prompt of its own, or for `-c`'s lines (or
+/// lines piped in), each waiting for every answer. With more than one trainee, each line shown starts
+/// with the trainee's name.
 final class TrainerSession {
-    private let connection: LineConnection
-    /// Whether the trainee's prompt ended the connection (it quit, or closed it for an error).
-    private var ended = false
+    /// A trainee's prompt the trainer is connected to.
+    private final class Trainee {
+        /// The trainee's name: their state file's, without `.db`.
+        let name: String
+        let connection: LineConnection
+        /// Whether their prompt ended the connection (it quit, or closed it for an error).
+        var ended = false
+
+        init(name: String, connection: FileDescriptor) {
+            self.name = name
+            self.connection = LineConnection(connection, lineLimit: RolePlayMessage.lineLimit)
+        }
+    }
+
+    private let trainees: [Trainee]
     /// The customers this trainer played, the latest first, for Tab.
     private var names: [String] = []
+    /// Whether an answer awaited was a refusal.
+    private var refused = false
 
-    /// Connected to the trainee's prompt over `connection`.
-    init(connection: FileDescriptor) {
-        self.connection = LineConnection(connection, lineLimit: RolePlayMessage.lineLimit)
+    /// Connected to the trainees' prompts, each named.
+    init(connections: [(name: String, descriptor: FileDescriptor)]) {
+        trainees = connections.map { Trainee(name: $0.name, connection: $0.descriptor) }
     }
 
     /// Where the trainer's history is kept: beside the prompt's (`…/omnipanel/customer-history`).
     static var historyPath: String? { Prompt.historyPath.map { PrivateFile.split($0).folder + "/customer-history" } }
 
-    /// Runs `lines` one after the other, each waiting for the trainee's answer; returns the exit
-    /// status: 0 when every line was carried out, 1 when one was refused or the connection ended.
+    /// The trainee a state file is for: its name without the folder and `.db`.
+    static func traineeName(ofState path: String) -> String {
+        let name = PrivateFile.split(path).name
+        return name.hasSuffix(".db") && name.count > 3 ? String(name.dropLast(3)) : name
+    }
+
+    private var connected: [Trainee] { trainees.filter { !$0.ended } }
+
+    /// Runs `lines` one after the other, each waiting for every trainee's answer; returns the exit
+    /// status: 0 when every line was carried out, 1 when one was refused or a connection ended.
     func run(_ lines: [String]) -> Int32 {
         var status: Int32 = 0
         for line in lines {
@@ -32,38 +56,35 @@ final class TrainerSession {
             case .success(.nothing), .success(.quit): continue
             case .success(.help): Output.print(Self.helpLines)
             case .success(.request(let request)):
-                guard send(request), awaitAnswer() else { return 1 }
-                if lastAnswerRefused { status = 1 }
+                refused = false
+                let sentTo = send(request)
+                if sentTo.count < trainees.count || !awaitAnswers(from: sentTo) || refused { status = 1 }
             }
         }
         Output.flush()
         return status
     }
 
-    /// The prompt: reads lines with `editor` until `quit` or Ctrl-D, showing what the trainee's
+    /// The prompt: reads lines with `editor` until `quit` or Ctrl-D, showing what the trainees'
     /// customers see above the line being edited. Returns the exit status.
     func prompt(_ editor: LineEditor) -> Int32 {
-        Output.print([
-            "Playing the trainee's customers: 'help' lists what they can do, 'quit' leaves."
-        ])
+        Output.print(["Playing the trainee's customers: 'help' lists what they can do, 'quit' leaves."])
         Output.flush()
         editor.completer = { [unowned self] line, _ in CustomerLine.completions(for: line, names: names) }
-        while !ended {
+        while !connected.isEmpty {
             let read = editor.readLine(
                 prompt: "customer> ", status: "", wakeUpAfter: { nil },
-                descriptors: { [unowned self] in ended ? [] : [connection.descriptor.rawValue] },
-                onWake: { [unowned self] in PromptUpdate(lines: receive()) })
+                descriptors: { [unowned self] in connected.map(\.connection.descriptor.rawValue) },
+                onWake: { [unowned self] in PromptUpdate(lines: connected.flatMap(receive)) })
             switch read {
             case .line(let bytes):
-                let line = String(decoding: bytes, as: UTF8.self)
                 editor.addHistory(bytes)
-                switch CustomerLine.parse(line) {
+                switch CustomerLine.parse(String(decoding: bytes, as: UTF8.self)) {
                 case .failure(let error): Output.error("error: \(VisibleText.escaped(error.message))")
                 case .success(.nothing): continue
                 case .success(.help): Output.print(Self.helpLines)
                 case .success(.quit): return 0
-                case .success(.request(let request)):
-                    if !send(request) { return 1 }
+                case .success(.request(let request)): _ = send(request)
                 }
                 Output.flush()
             case .interrupted: continue
@@ -83,72 +104,93 @@ final class TrainerSession {
         }
     }
 
-    /// Whether the last answer awaited was a refusal.
-    private var lastAnswerRefused = false
-
-    private func send(_ request: RolePlayMessage.Request) -> Bool {
+    /// Sends `request` to every trainee still connected; returns those it reached.
+    private func send(_ request: RolePlayMessage.Request) -> [Trainee] {
         if let name = request.customer { names = [name] + names.filter { $0 != name } }
-        do {
-            try connection.send(RolePlayMessage.line(request))
-            while connection.hasBacklog {
-                _ = InputWait.wait(for: connection.descriptor.rawValue, milliseconds: 10)
-                try connection.flush()
-            }
-            return true
-        } catch {
-            Output.error("error: the trainee's prompt cannot be reached: \(error)")
-            return false
-        }
-    }
-
-    /// Waits for the answer to the request just sent, printing the events that come first. False
-    /// when the connection ended first.
-    private func awaitAnswer() -> Bool {
-        while !ended {
-            if case .terminated = InputWait.wait(for: connection.descriptor.rawValue, milliseconds: nil) {
+        let line = RolePlayMessage.line(request)
+        return connected.filter { trainee in
+            do {
+                try trainee.connection.send(line)
+                while trainee.connection.hasBacklog {
+                    _ = InputWait.wait(for: trainee.connection.descriptor.rawValue, milliseconds: 10)
+                    try trainee.connection.flush()
+                }
+                return true
+            } catch {
+                trainee.ended = true
+                Output.error("error: \(prefix(trainee))the trainee's prompt cannot be reached: \(error)")
                 return false
             }
-            let (lines, answered) = receiveLines()
-            Output.print(lines)
-            Output.flush()
-            if answered { return true }
         }
-        return false
     }
 
-    /// What arrived, as lines to show.
-    private func receive() -> [String] { receiveLines().lines }
+    /// Waits for the answer of each of `trainees` to the request just sent, printing what comes
+    /// meanwhile. False when a connection ended first.
+    private func awaitAnswers(from trainees: [Trainee]) -> Bool {
+        var waiting = trainees
+        var complete = true
+        while !waiting.isEmpty {
+            var descriptors = waiting.map {
+                pollfd(fd: $0.connection.descriptor.rawValue, events: Int16(POLLIN), revents: 0)
+            }
+            guard poll(&descriptors, nfds_t(descriptors.count), -1) > 0 else {
+                if errno == EINTR { continue }
+                return false
+            }
+            for (trainee, descriptor) in zip(waiting, descriptors) where descriptor.revents != 0 {
+                let (lines, answered) = receiveLines(trainee)
+                Output.print(lines)
+                if answered { waiting.removeAll { $0 === trainee } }
+                if trainee.ended, !answered {
+                    waiting.removeAll { $0 === trainee }
+                    complete = false
+                }
+            }
+            Output.flush()
+        }
+        return complete
+    }
 
-    /// What arrived, as lines to show, and whether an answer (`done` or `refused`) was among them.
-    private func receiveLines() -> (lines: [String], answered: Bool) {
+    /// What arrived from `trainee`, as lines to show.
+    private func receive(_ trainee: Trainee) -> [String] { receiveLines(trainee).lines }
+
+    /// `Name: ` before a trainee's lines when the trainer plays for several, otherwise nothing.
+    private func prefix(_ trainee: Trainee) -> String {
+        trainees.count > 1 ? VisibleText.escaped(trainee.name) + ": " : ""
+    }
+
+    /// What arrived from `trainee`, as lines to show, and whether an answer (`done` or `refused`) was among them.
+    private func receiveLines(_ trainee: Trainee) -> (lines: [String], answered: Bool) {
+        let prefix = prefix(trainee)
         var lines: [String] = []
         var answered = false
         let received: LineConnection.Received
         do {
-            received = try connection.receive()
+            received = try trainee.connection.receive()
         } catch {
-            ended = true
-            return (["error: the connection to the trainee's prompt failed: \(error)"], false)
+            trainee.ended = true
+            return (["error: \(prefix)the connection to the trainee's prompt failed: \(error)"], false)
         }
         for line in received.lines {
             switch RolePlayMessage.reply(from: line) {
             case .failure(let error):
-                lines.append("error: \(error.message)")
+                lines.append("error: \(prefix)\(error.message)")
             case .success(let reply):
-                lines += (reply.done ?? []).map(VisibleText.escaped)
-                lines += reply.event.map { ["← " + VisibleText.escaped($0)] } ?? []
-                if let refused = reply.refused {
-                    lines.append("refused: " + VisibleText.escaped(refused))
-                    lastAnswerRefused = true
+                lines += (reply.done ?? []).map { prefix + VisibleText.escaped($0) }
+                lines += reply.event.map { [prefix + "← " + VisibleText.escaped($0)] } ?? []
+                if let reason = reply.refused {
+                    lines.append("refused: " + prefix + VisibleText.escaped(reason))
+                    refused = true
                 }
-                if let error = reply.error { lines.append("error: " + VisibleText.escaped(error)) }
-                if reply.done != nil { lastAnswerRefused = false }
+                if let error = reply.error { lines.append("error: " + prefix + VisibleText.escaped(error)) }
                 answered = answered || reply.done != nil || reply.refused != nil
             }
         }
         if received.ended {
-            ended = true
-            lines.append("The trainee's prompt has ended the connection; Enter leaves.")
+            trainee.ended = true
+            lines.append(
+                prefix + "The trainee's prompt has ended the connection" + (connected.isEmpty ? "; Enter leaves." : ".")
+            )
         }
         return (lines, answered)
     }
