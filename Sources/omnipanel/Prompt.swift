@@ -220,11 +220,13 @@ final class Prompt {
         let lines = carried.flatMap(\.reports).compactMap { report -> EventLine? in
             if case .event(let line) = report { line } else { nil }
         }
-        return (
-            .init(
-                reply: .init(done: lines.map { $0.text + $0.detail }), conversations: lines.compactMap(\.conversation)),
-            events
-        )
+        let conversations = lines.compactMap(\.conversation)
+        // A line that could not be carried out when it fell due (the customer has no conversation to
+        // leave) is the trainee's problem line, and the trainer's refusal.
+        if let problem = lines.first(where: { $0.kind == .problem }) {
+            return (.init(reply: .init(refused: problem.text + problem.detail), conversations: conversations), events)
+        }
+        return (.init(reply: .init(done: lines.map { $0.text + $0.detail }), conversations: conversations), events)
     }
 
     /// Before a submitted line runs: the events that fell due since the last wake-up, printed first.

@@ -98,6 +98,10 @@ struct RolePlayEndToEndTests {
         let refused = try customer(#"say "Nobody Known" "hi""#, in: folder)
         #expect(refused.status == 1)
         #expect(refused.stdout.hasPrefix("refused: \"Nobody Known\" never arrives"))
+        // Leaving twice: the second finds no conversation when it falls due.
+        let skipped = try customer(#"leave "Abraham McCormick"; leave "Abraham McCormick""#, in: folder)
+        #expect(skipped.status == 1)
+        #expect(skipped.stdout.contains("\nrefused: \"Abraham McCormick\" has no Open or Active conversation"))
         let piped = try Binary.run(
             ["--state", folder.path("shift.db"), "customer"], input: Data("# lines piped in\nstatus\n".utf8))
         #expect(piped.status == 0)
