@@ -157,6 +157,16 @@ int cel_wait_for_input(int timeout_ms) {
 }
 
 int cel_wait_for_descriptor(int fd, int timeout_ms) {
+    int ready = cel_wait_for_descriptors(&fd, 1, timeout_ms);
+    return ready > 0 ? 1 : ready;
+}
+
+int cel_wait_for_descriptors(const int *fds, int count, int timeout_ms) {
+    enum { most = 64 };
+    if (count < 1 || count > most) {
+        errno = EINVAL;
+        return -1;
+    }
     sigset_t watched, previous;
     sigemptyset(&watched);
     sigaddset(&watched, SIGINT);
@@ -165,21 +175,29 @@ int cel_wait_for_descriptor(int fd, int timeout_ms) {
     sigaddset(&watched, SIGHUP);
     sigprocmask(SIG_BLOCK, &watched, &previous);
     int ready;
+    struct pollfd inputs[most];
+    for (int i = 0; i < count; i++) {
+        inputs[i] = (struct pollfd){.fd = fds[i], .events = POLLIN, .revents = 0};
+    }
     if (pending_interrupt || pending_window_change || pending_termination) {
         errno = EINTR;
         ready = -1;
     } else {
-        struct pollfd input = {.fd = fd, .events = POLLIN, .revents = 0};
 #if defined(__linux__)
         struct timespec timeout = {.tv_sec = timeout_ms / 1000, .tv_nsec = (long)(timeout_ms % 1000) * 1000000L};
-        ready = ppoll(&input, 1, timeout_ms < 0 ? NULL : &timeout, &previous);
+        ready = ppoll(inputs, (nfds_t)count, timeout_ms < 0 ? NULL : &timeout, &previous);
 #else
         sigprocmask(SIG_SETMASK, &previous, NULL); // no ppoll: a signal between here and poll waits for the timeout
-        ready = poll(&input, 1, timeout_ms);
+        ready = poll(inputs, (nfds_t)count, timeout_ms);
 #endif
     }
     int saved = errno;
     sigprocmask(SIG_SETMASK, &previous, NULL);
     errno = saved;
+    if (ready > 0) {
+        for (int i = 0; i < count; i++) {
+            if (inputs[i].revents != 0) return i + 1;
+        }
+    }
     return ready;
 }

@@ -1,10 +1,13 @@
 import CEditLine
 import SystemIO
 
-/// What the editor waits for besides keys while a line is read: a clock that wants to wake it up.
+/// What the editor waits for besides keys while a line is read: a clock that wants to wake it up,
+/// descriptors (sockets) whose input wakes it up too.
 struct PromptEvents {
     /// Milliseconds until `onWake` wants calling (0: now), or nil to wait for keys only.
     var wakeUpAfter: () -> Int?
+    /// Descriptors besides the terminal: `onWake` is called when one of them can be read.
+    var descriptors: () -> [Int32]
     /// Called when that time has come; says what to show above and beside the line being edited.
     var onWake: () -> PromptUpdate
 }
@@ -16,16 +19,22 @@ extension LineEditor {
     /// cursor included, a new status, the bell — and goes back to sleep. `status` shows at the right of
     /// the prompt (libedit's right prompt, plain text) while the line leaves room for it.
     ///
+    /// Input on one of `descriptors` (at most 63: role-play sockets) wakes the editor as well; `onWake`
+    /// reads it, without blocking. Keys come first when both are ready.
+    ///
     /// No thread and no polling loop: between keys and wake-ups the process sleeps in `ppoll`.
     public func readLine(
-        prompt: String, status: String, wakeUpAfter: () -> Int?, onWake: () -> PromptUpdate
+        prompt: String, status: String, wakeUpAfter: () -> Int?, descriptors: () -> [Int32] = { [] },
+        onWake: () -> PromptUpdate
     ) -> ReadResult {
         setStatus(status)
         return withoutActuallyEscaping(wakeUpAfter) { wakeUpAfter in
-            withoutActuallyEscaping(onWake) { onWake in
-                events = PromptEvents(wakeUpAfter: wakeUpAfter, onWake: onWake)
-                defer { events = nil }
-                return readLine(prompt: prompt)
+            withoutActuallyEscaping(descriptors) { descriptors in
+                withoutActuallyEscaping(onWake) { onWake in
+                    events = PromptEvents(wakeUpAfter: wakeUpAfter, descriptors: descriptors, onWake: onWake)
+                    defer { events = nil }
+                    return readLine(prompt: prompt)
+                }
             }
         }
     }
@@ -87,9 +96,10 @@ extension LineEditor {
                 show(events.onWake(), editLine)
                 continue
             }
-            let ready = cel_wait_for_input(Int32(clamping: timeout ?? -1))
-            if ready > 0 { return 0 }  // a key, or the end of input, which the read reports
-            if ready == 0, let events { show(events.onWake(), editLine) }
+            let descriptors = [STDIN_FILENO] + (events?.descriptors() ?? []).prefix(63)
+            let ready = cel_wait_for_descriptors(descriptors, Int32(descriptors.count), Int32(clamping: timeout ?? -1))
+            if ready == 1 { return 0 }  // a key, or the end of input, which the read reports
+            if ready >= 0, let events { show(events.onWake(), editLine) }
             if ready < 0, errno != EINTR { return -1 }
         }
     }

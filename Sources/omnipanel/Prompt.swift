@@ -8,6 +8,8 @@ final class Prompt {
     private var interpreter: Interpreter
     /// The shift's clock, following the wall clock while the prompt waits.
     private var live: LiveShift
+    /// The role-play socket trainers connect to, while the prompt runs with a state file.
+    private var rolePlay: RolePlayServer?
 
     init(context: RunContext) {
         self.context = context
@@ -77,7 +79,9 @@ final class Prompt {
         Output.flush()
         live = LiveShift(speed: context.live.speed, state: interpreter.state)
         if context.store == nil { interpreter.askBeforeQuittingUnsavedWork() }
+        rolePlay = startRolePlay()
         let ending = prompt(editor)
+        rolePlay?.close()
         if let problem = editor.saveHistory() { Diagnostics.report(Diagnostic(escaping: problem)) }
         switch ending {
         case .status(let status): return status
@@ -95,7 +99,8 @@ final class Prompt {
             let step: Interpreter.Step
             let read = editor.readLine(
                 prompt: prompt, status: status,
-                wakeUpAfter: { [unowned self] in live.wakeUpAfter(interpreter) }, onWake: { [unowned self] in wake() })
+                wakeUpAfter: { [unowned self] in live.wakeUpAfter(interpreter) },
+                descriptors: { [unowned self] in rolePlay?.descriptors ?? [] }, onWake: { [unowned self] in wake() })
             switch read {
             case .line(let line):
                 if question == nil { editor.addHistory(line) }
@@ -122,6 +127,7 @@ final class Prompt {
                 outcome.liveClock.map { live.apply($0) }
                 show(outcome)
                 if let failure = context.commit(interpreter.state) { return .status(failure) }
+                rolePlay?.publish(interpreter.state)
                 if outcome.quits { return .status(0) }
             case .failed(let error): Output.error(context.renderer.render(error))
             case .asks(let text): question = text
@@ -160,12 +166,67 @@ final class Prompt {
     /// The shift's clock has moved on while a line is being edited: what the events that fell due
     /// show above it, the new status, the bell for a new request.
     private func wake() -> PromptUpdate {
-        let events = live.catchUp(&interpreter)
+        var events = live.catchUp(&interpreter)
+        var notices: [String] = []
+        if let rolePlay {
+            notices = rolePlay.service { request in
+                let carried = carryOut(request)
+                events += carried.events
+                return carried.done
+            }
+        }
         // a failure is reported; the next command's commit ends the prompt
         if !events.isEmpty { _ = context.commit(interpreter.state) }
+        rolePlay?.publish(interpreter.state)
         return PromptUpdate(
-            lines: events.flatMap { context.renderer.render($0, in: interpreter.state) },
+            lines: events.flatMap { context.renderer.render($0, in: interpreter.state) }
+                + notices.flatMap { context.renderer.style.fitted([VisibleText.escaped($0)]) },
             status: status, ringsBell: events.contains { $0.ringsBell })
+    }
+
+    /// Listens for trainers beside the state file; without a state file, or when the socket cannot be
+    /// made, the prompt runs without (a one-line warning says why).
+    private func startRolePlay() -> RolePlayServer? {
+        guard let state = context.options.state else { return nil }
+        let path = RolePlayServer.socketPath(forState: state)
+        do {
+            return try RolePlayServer(path: path, state: interpreter.state)
+        } catch {
+            let reason = "role-play is off: cannot listen on '\(VisibleText.escaped(path))': \(error)"
+            _ = Diagnostics.report(Diagnostic(reason, severity: .warning))
+            return nil
+        }
+    }
+
+    /// Carries out a trainer's request as a scenario's `at` line due now: the core's customer-side
+    /// command, scheduled and fired at once, so the trainee sees it as any customer's event.
+    private func carryOut(_ request: RolePlayMessage.Request) -> (done: RolePlayServer.Carried, events: [Outcome]) {
+        let line: String?
+        switch CustomerLine.coreLine(for: request) {
+        case .failure(let error): return (.init(reply: .init(refused: error.message), conversations: []), [])
+        case .success(let core): line = core
+        }
+        guard let line else {
+            return (.init(reply: .init(done: RolePlayStatus.lines(interpreter.state)), conversations: []), [])
+        }
+        var events = live.catchUp(&interpreter)
+        do throws(CommandError) {
+            try interpreter.schedule(line, at: interpreter.state.now)
+        } catch {
+            return (.init(reply: .init(refused: error.message), conversations: []), events)
+        }
+        let carried = live.catchUp(&interpreter)
+        events += carried
+        let lines = carried.flatMap(\.reports).compactMap { report -> EventLine? in
+            if case .event(let line) = report { line } else { nil }
+        }
+        let conversations = lines.compactMap(\.conversation)
+        // A line that could not be carried out when it fell due (the customer has no conversation to
+        // leave) is the trainee's problem line, and the trainer's refusal.
+        if let problem = lines.first(where: { $0.kind == .problem }) {
+            return (.init(reply: .init(refused: problem.text + problem.detail), conversations: conversations), events)
+        }
+        return (.init(reply: .init(done: lines.map { $0.text + $0.detail }), conversations: conversations), events)
     }
 
     /// Before a submitted line runs: the events that fell due since the last wake-up, printed first.

@@ -149,6 +149,9 @@ int cel_take_window_change(void);
 int cel_wait_for_input(int timeout_ms);
 /// The same for descriptor `fd` (a script read from a pipe).
 int cel_wait_for_descriptor(int fd, int timeout_ms);
+/// The same for up to 64 descriptors (a terminal and sockets): 1 + the index of the first one that can
+/// be read (or that hung up), 0 when `timeout_ms` passed, -1 with errno set (EINTR: a signal above).
+int cel_wait_for_descriptors(const int *fds, int count, int timeout_ms);
 
 // ---- SIGTERM and SIGHUP (no libedit needed) ----
 

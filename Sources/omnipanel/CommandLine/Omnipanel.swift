@@ -24,6 +24,7 @@ struct Omnipanel: ParsableCommand {
             omnipanel completions <shell>           the script for bash, zsh or fish
             omnipanel --state <file> export         the saved state, as JSON
             omnipanel --state <file> import <json>  replace it with a JSON state
+            omnipanel --state <file> customer       play the customers of a trainee's prompt
             """,
         discussion: """
             With no arguments and a terminal on standard input, starts the interactive prompt; with \
@@ -42,8 +43,8 @@ struct Omnipanel: ParsableCommand {
             """,
         version: "0.1.0",
         subcommands: [
-            PromptCommand.self, DoCommand.self, RunCommand.self, CompletionsCommand.self, ExportCommand.self,
-            ImportCommand.self, CompleteCommand.self, ManualCommand.self,
+            PromptCommand.self, DoCommand.self, RunCommand.self, CustomerCommand.self, CompletionsCommand.self,
+            ExportCommand.self, ImportCommand.self, CompleteCommand.self, ManualCommand.self,
         ],
         defaultSubcommand: PromptCommand.self)
 
