@@ -49,7 +49,7 @@ final class Prompt {
             return context.runScript(named: "<stdin>", lines: LineReader(descriptor: .standardInput))
         }
         editor.completer = { [unowned self] line, limit in
-            interpreter.completions(for: line, limit: limit)
+            TabCompletion(interpreter.completions(for: line, limit: limit))
         }
         editor.onPauseKey = { [unowned self] in
             guard interpreter.pendingConfirmation == nil else { return nil }
