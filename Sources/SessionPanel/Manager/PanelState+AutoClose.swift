@@ -2,12 +2,14 @@
 /// generated live chat or voice customer), a conversation's Wrap-up time runs out, or an unanswered SMS
 /// or social request has stayed Open for its channel's time (``AutoCloseTimes``).
 extension PanelState {
-    /// Closes conversation `id` for good, now.
-    mutating func closeConversation(_ id: Int) {
+    /// Closes conversation `id` for good, now: the one way a conversation becomes Closed. Its state and
+    /// closing time, no Waiting window, out of the customer index, and the shift log's closing time.
+    mutating func markClosed(_ id: Int) {
         conversations[id]?.state = .closed
         conversations[id]?.closedAt = now
         conversations[id]?.waitingUntil = nil
         if let conversation = conversations[id] { customerConversations.remove(conversation) }
+        shift.log.conversationClosed(id, at: now)
     }
 
     /// Moves conversation `id` to Wrap-up; it closes by itself after its channel's Wrap-up time.
@@ -93,8 +95,7 @@ extension PanelState {
             _ = closeSession(at: position)
             return eventOutcome(.warning, text, detail + "; session \(position) closed.", about: id)
         }
-        closeConversation(id)
-        shift.log.conversationClosed(id, at: now)
+        markClosed(id)
         refreshPresence()
         return eventOutcome(.warning, text, detail + ".", about: id)
     }
@@ -106,8 +107,7 @@ extension PanelState {
             shift.log.answered(id, .missed, at: now)
         }
         heldRequests.removeAll { $0 == id }
-        closeConversation(id)
-        shift.log.conversationClosed(id, at: now)
+        markClosed(id)
         let conversation = conversations[id]
         let channel = conversation?.channel ?? .sms
         let open = SimulatedDuration.format(settings.autoClose.open(channel) ?? 0)

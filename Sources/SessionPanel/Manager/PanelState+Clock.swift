@@ -174,8 +174,7 @@ extension PanelState {
     }
 
     private mutating func expireWaiting(_ id: Int) -> Outcome {
-        closeConversation(id)
-        shift.log.conversationClosed(id, at: now)
+        markClosed(id)
         let title = conversations[id]?.title ?? ""
         return eventOutcome(.warning, "\(title): waiting conversation expired", " (W\(id)), now Closed.", about: id)
     }

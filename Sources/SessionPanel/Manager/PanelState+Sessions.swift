@@ -145,6 +145,7 @@ extension PanelState {
         var reports: [Report] = [.message("Closed session \"\(session.title)\".\(discarded)")]
         shift.log.unreadCleared(session.conversationID, count: session.unreadCount, at: now)
         if let id = session.conversationID, var conversation = conversations[id], !session.readOnly {
+            var closes = false
             switch conversation.state {
             case .active where conversation.channel.isLive(chatMode: settings.chatMode):
                 conversation.state = .open
@@ -161,16 +162,14 @@ extension PanelState {
                         "The conversation is Waiting for \(SimulatedDuration.format(settings.waitingWindow)); the customer can resume it."
                     ))
             case .wrapUp:
-                conversation.state = .closed
-                conversation.closedAt = now
-                customerConversations.remove(conversation)
+                closes = true
                 reports.append(.message("The conversation is Closed."))
             case .open, .waiting, .closed:
                 break
             }
             conversations[id] = conversation
-            shift.log.sessionClosed(
-                id, at: now, parked: conversation.state == .waiting, closed: conversation.state == .closed)
+            shift.log.sessionClosed(id, at: now, parked: conversation.state == .waiting)
+            if closes { markClosed(id) }
             if conversation.state == .waiting { parked(conversation) }
         }
         let wasFocused = session.id == focusedSessionID

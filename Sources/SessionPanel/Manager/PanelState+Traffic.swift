@@ -222,9 +222,8 @@ extension PanelState {
             notifications.removeAll { $0.conversationID == id }
             shift.log.answered(id, .abandoned, at: now)
         }
-        closeConversation(id)
+        markClosed(id)
         shift.log.update(id, at: now) { $0.abandonedAt = now }
-        shift.log.conversationClosed(id, at: now)
         let title = conversations[id]?.title ?? ""
         return eventOutcome(
             .warning, "\(title): left the queue unanswered", " after \(SimulatedDuration.format(waited)) (abandoned).",

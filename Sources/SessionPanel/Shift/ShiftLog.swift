@@ -138,18 +138,17 @@ public struct ShiftLog: Sendable, Codable, Equatable {
     }
 
     /// The conversation's session closed.
-    mutating func sessionClosed(_ conversation: Int, at time: Int, parked: Bool, closed: Bool) {
+    mutating func sessionClosed(_ conversation: Int, at time: Int, parked: Bool) {
         alert(conversation, standing: false, at: time)
         update(conversation, at: time) { record in
             if let last = record.handled.indices.last, record.handled[last].end == nil {
                 record.handled[last].end = time
             }
             if parked { record.parks += 1 }
-            if closed { record.closedAt = time }
         }
     }
 
-    /// The conversation closed for good without a session closing (abandoned, or its waiting window ended).
+    /// The conversation closed for good (``PanelState/markClosed(_:)``).
     mutating func conversationClosed(_ conversation: Int, at time: Int) {
         update(conversation, at: time) { $0.closedAt = time }
     }
