@@ -14,7 +14,10 @@ import Testing
             // The customer leaves the queue before anyone answered (abandoned).
             [#"incoming chat "Kenny Smith""#, #"leave "Kenny Smith""#],
             // The Waiting window ends.
-            ["config waiting-window 1d", #"incoming social "Kenny Smith""#, "accept", "close --yes", "clock advance 2d"],
+            [
+                "config waiting-window 1d", #"incoming social "Kenny Smith""#, "accept", "close --yes",
+                "clock advance 2d",
+            ],
             // An SMS request stays Open, unanswered, for its channel's time.
             [#"incoming sms "Kenny Smith""#, "clock advance 31d"],
         ])
