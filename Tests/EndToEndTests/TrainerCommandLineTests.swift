@@ -91,7 +91,7 @@ import Testing
         #expect(failing.stdout == "1 passed, 2 failed\n")
         #expect(
             failing.stderr.contains(
-                "demo.omni:4: expect failed: the output of line 2 (incoming chat) does not contain \"Kenny\""))
+                "demo.omni:4: error: expect failed: the output of line 2 (incoming chat) does not contain \"Kenny\""))
         #expect(failing.stderr.contains("--- \(script).out (recorded)\n+++ demo.omni (this run)\n@@ -1,6 +1,6 @@"))
         #expect(
             failing.stderr.contains(

@@ -3,9 +3,9 @@
 /// Pure: it reports what to print through a sink, so the executable streams it and tests collect it.
 /// One command per line; `#` comments and blank lines are skipped; a confirmation question is answered
 /// by the next line (`y`/`yes`, or `n`/`no`/an empty line; anything else, or the end of the input, is
-/// an error). Errors are reported as `name:line: message` and the run goes on, unless ``Options/strict``
-/// is set. A failing command is a failure unless the next line is an `expect-error` its error matches;
-/// so is a command whose clock moved past an `at` line that could not be carried out (``Outcome/problems``),
+/// an error). Errors are reported as compilers do, `name:line: error: message` (``FilePosition``), and
+/// the run goes on, unless ``Options/strict`` is set. A failing command is a failure unless the next
+/// line is an `expect-error` its error matches; so is a command whose clock moved past an `at` line that could not be carried out (``Outcome/problems``),
 /// which `--quiet` still prints, on standard error.
 ///
 /// Script directives (``ScriptDirective``) narrate (`echo`), pause live playback (`pause`) and check
@@ -176,32 +176,37 @@ public struct ScriptRunner {
         let headline = error.typed.text.isEmpty ? "" : VisibleText.escaped(error.typed.text) + " failed: "
         emit(
             .commandFailed([
-                "\(name):\(error.line): \(headline)\(VisibleText.escaped(error.message))",
+                position(error.line).error(headline + VisibleText.escaped(error.message)),
                 "  (when the error is intended, put expect-error \"<text>\" on the next line)",
             ]))
         if options.strict { isFinished = true }
     }
 
+    /// Line `line` of the script, where its messages point.
+    private func position(_ line: Int) -> FilePosition { FilePosition(name, line: line) }
+
     /// `expect-error "<text>"`: the previous line failed with an error containing `text`.
     private mutating func checkError(_ text: String, typed: InputLine, emit: (Event) -> Void) {
-        let location = "\(name):\(lineNumber)"
+        let here = position(lineNumber)
         let shown = "\"" + VisibleText.escaped(text) + "\""
         var failure: [String]?
         if let error = pendingError {
             if !error.message.contains(text) {
                 failure = [
-                    "\(location): expect-error failed: the error of line \(error.line) (\(VisibleText.escaped(error.typed.text))) "
-                        + "does not contain \(shown)",
+                    here.error(
+                        "expect-error failed: the error of line \(error.line) (\(VisibleText.escaped(error.typed.text))) "
+                            + "does not contain \(shown)"),
                     "  - expected: " + VisibleText.escaped(text),
                     "  + error:    " + VisibleText.escaped(error.message),
                 ]
             }
         } else if let output = previous {
             failure = [
-                "\(location): expect-error failed: line \(output.line) (\(VisibleText.escaped(output.input))) did not fail"
+                here.error(
+                    "expect-error failed: line \(output.line) (\(VisibleText.escaped(output.input))) did not fail")
             ]
         } else {
-            failure = ["\(location): expect-error \(shown): no command ran before it"]
+            failure = [here.error("expect-error \(shown): no command ran before it")]
         }
         pendingError = nil
         record(failure, of: typed, emit: emit)
@@ -256,7 +261,7 @@ public struct ScriptRunner {
             return nil
         case .failed(let error):
             pendingError = PendingError(line: lineNumber, typed: typed, message: error.message)
-            return "\(name):\(lineNumber): \(VisibleText.escaped(error.message))"
+            return position(lineNumber).error(VisibleText.escaped(error.message))
         case .asks(let text):
             question = text
             return VisibleText.escaped(text)
@@ -277,7 +282,7 @@ public struct ScriptRunner {
         case .ran(let outcome):
             guard outcome.isShown(quiet: options.quiet) else {
                 for problem in outcome.problems {
-                    emit(.error("\(name):\(lineNumber): \(VisibleText.escaped(problem))"))
+                    emit(.error(position(lineNumber).error(VisibleText.escaped(problem))))
                 }
                 return
             }
@@ -358,7 +363,7 @@ public struct ScriptRunner {
         case .expect(let text, let present):
             renderPrevious()
             return record(
-                Expectation.failure(text, present: present, in: previous, at: "\(name):\(lineNumber)"), of: typed,
+                Expectation.failure(text, present: present, in: previous, at: position(lineNumber)), of: typed,
                 emit: emit)
         case .expectError(let text):
             return checkError(text, typed: typed, emit: emit)

@@ -106,7 +106,7 @@ struct InputOutputErrorTests {
         let script = try folder.write("swich 1\n", to: name).path
         let escapedScript = folder.path("a\\e]0;owned\\u{7}b.omni")
         let cases: [([String], String)] = [
-            (["run", script], "a\\e]0;owned\\u{7}b.omni:1: unknown command"),
+            (["run", script], "a\\e]0;owned\\u{7}b.omni:1: error: unknown command"),
             (["run", script + "x"], "omnipanel: cannot read \(escapedScript)x: No such file or directory"),
             (["--world", script + "x", "show"], "omnipanel: cannot read world file \(escapedScript)x"),
             (["--state", script + "/s.json", "show"], escapedScript),
