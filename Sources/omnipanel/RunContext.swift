@@ -31,7 +31,7 @@ struct RunContext {
         } catch let error as StateFileError {
             throw Diagnostics.exit(Diagnostic(error))
         } catch let error as WorldFiles.Failure {
-            throw Diagnostics.exit(Diagnostic(error.message, status: 2))
+            throw Diagnostics.exit(Diagnostic(error))
         } catch let error as CommandError {  // the world's database could not be read
             throw Diagnostics.exit(Diagnostic(error.message, status: 2))
         }

@@ -21,18 +21,40 @@ import Testing
                 valid.replacingOccurrences(of: #""number": 2"#, with: #""number": 2.5"#),
                 "cases[1].number should be a whole number"
             ),
-            (
-                valid.replacingOccurrences(of: #""number": 2"#, with: #""number": 1e30"#),
-                "line 1, column 84: cases[1].number has an invalid value"
-            ),
-            ("{\n  \"contacts\": [,]\n}", "not valid JSON: expected a value, found ',' (line 2, column 16)"),
-            ("{\"cases\": \"\\uD800\"}", "not valid JSON: unpaired surrogate \\uD800 in a string (line 1, column 12)"),
         ] {
             _ = try folder.write(contents, to: "world.json")
             let result = try Binary.run(["--world", file, "-c", "show"])
             #expect(result.status == 2)
             #expect(result.stderr == "omnipanel: world file \(file): \(message)\n", "\(contents)")
         }
+    }
+
+    @Test("a problem at a place in a world file starts with file:line:column, as compilers print it")
+    func worldFilePositions() throws {
+        let folder = try TemporaryDirectory()
+        defer { folder.remove() }
+        let file = folder.path("world.json")
+        for (contents, message) in [
+            (
+                #"{"cases": [{"number": 1, "title": "x"}, {"number": 1e30, "title": "y"}]}"#,
+                "1:52: error: cases[1].number has an invalid value"
+            ),
+            ("{\n  \"contacts\": [,]\n}", "2:16: error: not valid JSON: expected a value, found ','"),
+            ("{\"cases\": \"\\uD800\"}", "1:12: error: not valid JSON: unpaired surrogate \\uD800 in a string"),
+        ] {
+            _ = try folder.write(contents, to: "world.json")
+            let result = try Binary.run(["--world", file, "-c", "show"])
+            #expect(result.status == 2)
+            #expect(result.stderr == "\(file):\(message)\n", "\(contents)")
+        }
+        let csv = try folder.write("name,account\nAnn,Big\nBob\n", to: "contacts.csv").path
+        let result = try Binary.run(["--world", csv, "-c", "show"])
+        #expect(result.status == 2)
+        #expect(result.stderr == "\(csv):3:1: error: 1 fields, the header has 2\n")
+        let header = try folder.write("account\nBig\n", to: "contacts.csv").path
+        #expect(
+            try Binary.run(["--world", header, "-c", "show"]).stderr
+                == "\(header):1: error: the header has no \"name\" column (expected columns name, [account])\n")
     }
 
     @Test("a state file with a syntax error names the line and column and is left as it was")

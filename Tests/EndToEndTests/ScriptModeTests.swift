@@ -36,7 +36,7 @@ struct ScriptModeTests {
         defer { try? FileManager.default.removeItem(at: file) }
         let result = try Binary.run(["run", file.path])
         #expect(result.status == 1)
-        #expect(result.stderr == "\(file.path):2: no session at position 7; positions are 0 (Home) to 1\n")
+        #expect(result.stderr == "\(file.path):2: error: no session at position 7; positions are 0 (Home) to 1\n")
     }
 
     @Test(
@@ -74,7 +74,7 @@ struct ScriptModeTests {
         #expect(close.status == 1)
         #expect(
             close.stderr.hasPrefix(
-                "<command>:1: the end of the input does not answer Close session \"Printer on fire\"? [y/N]"))
+                "<command>:1: error: the end of the input does not answer Close session \"Printer on fire\"? [y/N]"))
         #expect(close.stderr.hasSuffix("add --yes to it\n"))
         #expect(try Binary.run(["--state", state, "show"]).stdout.contains("Printer on fire"))
         #expect(try Binary.run(["--state", state, "close", "1", "--yes"]).status == 0)
@@ -134,12 +134,12 @@ struct ScriptModeTests {
         #expect(result.status == 2)
         #expect(
             result.stderr
-                == "omnipanel: world file \(cases): line 4, column 1: case 7 appears twice (first on line 2)\n")
+                == "\(cases):4:1: error: case 7 appears twice (first on line 2)\n")
         let json = try folder.write(#"{"contacts": [{"name": "bob"}]}"#, to: "more.json").path
         let across = try Binary.run(["--world", contacts, "--world", json, "-c", "show"])
         #expect(
             across.stderr
-                == "omnipanel: world file \(json): line 1, column 15: contact \"bob\" appears twice (first on line 4 of \(contacts))\n"
+                == "\(json):1:15: error: contact \"bob\" appears twice (first on line 4 of \(contacts))\n"
         )
     }
 

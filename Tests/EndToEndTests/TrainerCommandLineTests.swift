@@ -18,7 +18,7 @@ import Testing
         #expect(closed.stdout.hasPrefix("Closed session \"Kenny Smith\".\n"))
         let empty = try Binary.run(state + ["type", "title", ""])
         #expect(empty.status == 1)
-        #expect(empty.stderr == "<command>:1: Home has no form; switch to a customer session first\n")
+        #expect(empty.stderr == "<command>:1: error: Home has no form; switch to a customer session first\n")
     }
 
     @Test func severalCommandsGoInDashC() throws {

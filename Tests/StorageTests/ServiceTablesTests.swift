@@ -56,7 +56,8 @@ import Testing
         ),
     ])
     func csvErrorsSayWhereAndWhat(table: CSVWorldReader.Table, text: String, message: String) {
-        #expect(throws: WorldFileError(message)) { try csv(table, text) }
+        let error = #expect(throws: WorldFileError.self) { try csv(table, text) }
+        #expect(error?.message == message)
     }
 
     @Test func theTableComesFromTheFileName() {
@@ -99,7 +100,8 @@ import Testing
     ])
     func jsonErrorsSayWhereAndWhat(text: String, message: String) {
         let text = text.replacing("\\n", with: "\n")
-        #expect(throws: WorldFileError(message)) { try json(text) }
+        let error = #expect(throws: WorldFileError.self) { try json(text) }
+        #expect(error?.message == message)
     }
 }
 

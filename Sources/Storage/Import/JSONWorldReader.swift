@@ -184,7 +184,7 @@ public struct JSONWorldReader {
 
     /// An error in a value that is valid JSON (a number out of range, a NUL character), at `place`.
     private func located(_ problem: String, at place: (line: Int, column: Int)) -> WorldFileError {
-        WorldFileError("line \(place.line), column \(place.column): \(problem)")
+        WorldFileError(problem, line: place.line, column: place.column)
     }
 
     private func required<Value>(_ value: Value?, _ key: String, _ place: Place) throws -> Value {
@@ -493,7 +493,11 @@ public struct JSONWorldReader {
 
     /// A syntax error at the next byte (or at `offset`), with its line and column.
     private func syntax(_ problem: String, at offset: Int? = nil) -> WorldFileError {
-        WorldFileError("not valid JSON: \(problem) (line \(line), column \(column(at: offset ?? input.offset)))")
+        let column = column(at: offset ?? input.offset)
+        return WorldFileError(
+            message: "not valid JSON: \(problem) (line \(line), column \(column))",
+            problem: "not valid JSON: \(problem)",
+            line: line, column: column)
     }
 
     /// The line and column of the next byte.
