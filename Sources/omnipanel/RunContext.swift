@@ -102,7 +102,7 @@ struct RunContext {
                 if showingFailures { lines.forEach(Output.error) }
             default: break
             }
-            for step in playback.steps(for: event) { recording.record(step) }
+            for step in playback.steps(for: event) { recording.append(step) }
         }
         guard CastFile.write(recording, to: cast, protecting: protectedFiles) else { return max(status, 1) }
         Output.print([

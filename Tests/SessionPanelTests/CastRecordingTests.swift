@@ -28,7 +28,7 @@ import Testing
         for step: Playback.Step in [
             .output(PromptText.prompt), .wait(0.25), .output("a\nb\n"), .waitForEnter, .error("e\u{1B}[31m\n"),
         ] {
-            recording.record(step)
+            recording.append(step)
         }
         #expect(
             recording.text == """

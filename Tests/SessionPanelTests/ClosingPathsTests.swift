@@ -27,7 +27,7 @@ import Testing
         let conversation = try #require(agent.state.conversations[1000])
         #expect(conversation.state == .closed)
         #expect(conversation.closedAt != nil)
-        #expect(conversation.closedAt == agent.state.shift.log.records[1000]?.closedAt)
+        #expect(conversation.closedAt == agent.state.shift.log.entries[1000]?.closedAt)
         #expect(conversation.waitingUntil == nil)
         #expect(agent.state.customerConversations.ids(of: "Kenny Smith", on: conversation.channel).isEmpty)
         #expect(agent.state.problems.isEmpty)

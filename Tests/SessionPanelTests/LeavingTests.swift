@@ -32,7 +32,7 @@ import Testing
             return
         }
         #expect(outcome.quits)
-        #expect(outcome.reports == [.shiftReport(.text)])
+        #expect(outcome.items == [.shiftReport(.text)])
     }
 
     @Test func quitYesAndAnUnchangedShiftDoNotAsk() {

@@ -138,7 +138,7 @@ public struct ScriptRunner {
             } catch {
                 settlePendingError(emit: emit)
                 guard !isFinished else { return }
-                return report(.failed(error), typed: line, answering: nil, emit: emit)
+                return show(.failed(error), typed: line, answering: nil, emit: emit)
             }
         }
         // An `expect-error` judges the previous line's error; any other line settles it first.
@@ -148,7 +148,7 @@ public struct ScriptRunner {
             guard !isFinished else { return }  // strict, and the previous command failed
         }
         if let directive { return carryOut(directive, typed: line, emit: emit) }
-        report(interpreter.handle(line), typed: line, answering: answering, emit: emit)
+        show(interpreter.handle(line), typed: line, answering: answering, emit: emit)
     }
 
     /// Ends the input and returns the exit status. A question still waiting is not answered: it is an
@@ -160,7 +160,7 @@ public struct ScriptRunner {
         if let confirmation = interpreter.pendingConfirmation {
             _ = interpreter.endOfInput()  // the error names the line that asked
             let error = Interpreter.notAnswered(confirmation, by: "the end of the input")
-            report(.failed(error), typed: InputLine([]), answering: question, emit: emit)
+            show(.failed(error), typed: InputLine([]), answering: question, emit: emit)
             settlePendingError(emit: emit)
         }
         return exitStatus
@@ -209,14 +209,13 @@ public struct ScriptRunner {
             failure = [here.error("expect-error \(shown): no command ran before it")]
         }
         pendingError = nil
-        record(failure, of: typed, emit: emit)
+        count(failure, of: typed, emit: emit)
     }
 
-    /// Reports what a line did: keeps its output for `expect`, counts it, and prints it as text or JSON.
-    private mutating func report(_ step: Interpreter.Step, typed: InputLine, answering: String?, emit: (Event) -> Void)
-    {
+    /// Shows what a line did: keeps its output for `expect`, counts it, and prints it as text or JSON.
+    private mutating func show(_ step: Interpreter.Step, typed: InputLine, answering: String?, emit: (Event) -> Void) {
         if case .nothing = step { return }
-        let answer = record(typed, answering: answering)
+        let answer = startOutput(of: typed, answering: answering)
         let printed = account(for: step, typed: typed)
         if let printed { previous?.lines.append(printed) }
         switch options.format {
@@ -228,9 +227,9 @@ public struct ScriptRunner {
         }
     }
 
-    /// Starts the record `expect` checks with a new command, or adds an answer after the question the
-    /// record ends with. Returns the answer as shown after its question.
-    private mutating func record(_ typed: InputLine, answering: String?) -> String? {
+    /// Starts the output `expect` checks with a new command, or adds an answer after the question the
+    /// output ends with. Returns the answer as shown after its question.
+    private mutating func startOutput(of typed: InputLine, answering: String?) -> String? {
         guard answering != nil else {
             unrendered = nil
             previous = CommandOutput(line: lineNumber, typed: typed)
@@ -303,8 +302,8 @@ public struct ScriptRunner {
     /// Under `--format json`, the objects of their own that a command's events and shift report are,
     /// printed before the command's object.
     private func emitJSONObjects(of outcome: Outcome, emit: (Event) -> Void) {
-        let objects = outcome.reports.compactMap { report -> String? in
-            switch report {
+        let objects = outcome.items.compactMap { item -> String? in
+            switch item {
             case .event(let event): JSONResultRenderer.event(event, line: lineNumber)
             case .shiftReport: ShiftReport(interpreter.state).json(line: lineNumber)
             default: nil
@@ -319,10 +318,10 @@ public struct ScriptRunner {
         switch step {
         case .ran(let outcome):
             .ran(
-                outcome.reports.flatMap { report -> [String] in
-                    switch report {
+                outcome.items.flatMap { item -> [String] in
+                    switch item {
                     case .event, .shiftReport: []
-                    default: ReportRenderer(style: .exact).render(report, in: interpreter.state)
+                    default: OutcomeItemRenderer(style: .exact).render(item, in: interpreter.state)
                     }
                 })
         case .failed(let error): .failed(error.message)
@@ -358,11 +357,11 @@ public struct ScriptRunner {
             do throws(CommandError) {
                 try interpreter.schedule(line, at: seconds)
             } catch {
-                return report(.failed(error), typed: typed, answering: nil, emit: emit)
+                return show(.failed(error), typed: typed, answering: nil, emit: emit)
             }
         case .expect(let text, let present):
             renderPrevious()
-            return record(
+            return count(
                 Expectation.failure(text, present: present, in: previous, at: position(lineNumber)), of: typed,
                 emit: emit)
         case .expectError(let text):
@@ -374,7 +373,7 @@ public struct ScriptRunner {
 
 extension ScriptRunner {
     /// Counts an expectation that held (`failure` is nil) or failed, and reports it.
-    fileprivate mutating func record(_ failure: [String]?, of typed: InputLine, emit: (Event) -> Void) {
+    fileprivate mutating func count(_ failure: [String]?, of typed: InputLine, emit: (Event) -> Void) {
         var result = JSONResultRenderer.Result.ran([])
         if let failure {
             expectationsFailed += 1

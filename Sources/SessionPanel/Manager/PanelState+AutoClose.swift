@@ -36,7 +36,7 @@ extension PanelState {
                     + "a customer leaves an Open or Active conversation")
         }
         guard let left = customerLeaves(id) else { return Outcome() }
-        return Outcome(left.reports.compactMap(\.eventText).map(Report.message), showsPanel: true)
+        return Outcome(left.items.compactMap(\.eventText).map(OutcomeItem.message), showsPanel: true)
     }
 
     /// The conversation `reference` names: a customer by title (with a session or waiting in the queue),
@@ -117,7 +117,7 @@ extension PanelState {
     }
 }
 
-extension Report {
+extension OutcomeItem {
     /// The text of an event line, for a command that says the same thing as the event would.
     var eventText: String? {
         if case .event(let line) = self { return line.sentence }

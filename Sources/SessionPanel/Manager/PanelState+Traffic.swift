@@ -217,7 +217,7 @@ extension PanelState {
 
     /// A generated request nobody accepted: the customer leaves the queue and the conversation closes.
     mutating func abandon(_ id: Int) -> Outcome {
-        let waited = now - (shift.log.records[id]?.firstSeen ?? now)
+        let waited = now - (shift.log.entries[id]?.firstSeen ?? now)
         if notifications.contains(where: { $0.conversationID == id }) {
             notifications.removeAll { $0.conversationID == id }
             shift.log.answered(id, .abandoned, at: now)

@@ -8,7 +8,7 @@ extension PanelState {
         copy.world = AnyWorldCatalog(World())
         copy.sessions = []
         copy.conversations = [:]
-        copy.shift.log.records = [:]
+        copy.shift.log.entries = [:]
         return copy
     }
 }

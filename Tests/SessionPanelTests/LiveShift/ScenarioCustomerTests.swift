@@ -72,7 +72,7 @@ import Testing
             Issue.record("reply failed")
             return
         }
-        #expect(outcome.reports.contains(.message("Kenny Smith is answered; sentiment back to neutral.")))
+        #expect(outcome.items.contains(.message("Kenny Smith is answered; sentiment back to neutral.")))
     }
 
     /// The patience period starts when the agent accepts; the wait is counted from the message.

@@ -1,5 +1,5 @@
 /// The knowledge base's and quick replies' lists, fitted to the width.
-extension ReportRenderer {
+extension OutcomeItemRenderer {
     /// `kb search`'s list: each article's id and title, one a line.
     func articles(_ articles: [World.Article]) -> [String] {
         guard !articles.isEmpty else { return ["No articles match."] }
