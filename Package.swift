@@ -25,8 +25,9 @@ let package = Package(
         // libedit, loaded with dlopen when the interactive prompt starts (scripts never map it),
         // through a C shim that also wraps its variadic calls. Building needs <histedit.h> (libedit-dev);
         // nothing links against libedit, so no systemLibrary target (its pkg-config adds -ledit).
+        // The line editor knows nothing of sessions: its completer hands it a TabCompletion of its own.
         .target(name: "CEditLine"),
-        .target(name: "LineEditor", dependencies: ["CEditLine", "SystemIO", "SessionPanel"]),
+        .target(name: "LineEditor", dependencies: ["CEditLine", "SystemIO"]),
 
         // POSIX at the edges: the one platform import, read and write loops, private files created
         // safely (mkstemp, O_NOFOLLOW, 0600, regular files we own), descriptors 0–2 kept open.

@@ -2,6 +2,7 @@
 // Micro-benchmarks of the pure core (parse, apply, render, complete) at 10 to 10,000 sessions.
 // A package of its own so that `swift build` and `swift test` at the root never build it.
 // Run: cd Benchmarks && swift package benchmark
+// Guard: scripts/bench-thresholds checks the core benchmarks' allocations against Thresholds/ (update: record them).
 import PackageDescription
 
 let package = Package(

@@ -1,5 +1,4 @@
 import CEditLine
-import SessionPanel
 
 /// Pure text helpers for completion: common prefixes, terminal widths and the candidate listing.
 enum CompletionText {
@@ -29,7 +28,7 @@ enum CompletionText {
     ///
     /// With descriptions: one candidate per row as `text  — description`, descriptions aligned.
     /// Without: the texts in as many columns as fit in `columns`, filled top to bottom.
-    static func listing(_ candidates: [CompletionCandidate], columns: Int) -> String {
+    static func listing(_ candidates: [TabCompletion.Candidate], columns: Int) -> String {
         let texts = candidates.map(\.text)
         let widths = texts.map(displayWidth)
         let textWidth = widths.max() ?? 0

@@ -1,5 +1,4 @@
 import CEditLine
-import SessionPanel
 import SystemIO
 
 /// The outcome of one `LineEditor.readLine(prompt:)`.
@@ -26,7 +25,7 @@ public enum ReadResult: Sendable, Equatable {
 public final class LineEditor {
     /// Called on Tab with the text before the cursor and the most candidates to list
     /// (``completionQueryItems``, or `Int.max` once the user asked to see them all); returns what to complete.
-    public var completer: ((_ lineBeforeCursor: String, _ limit: Int) -> Completion)?
+    public var completer: ((_ lineBeforeCursor: String, _ limit: Int) -> TabCompletion)?
     /// F9 handler: pauses or resumes the shift's clock and returns what to print above the prompt;
     /// the line being edited stays as it was. nil: the key does nothing (a beep).
     public var onPauseKey: (() -> PromptUpdate?)?

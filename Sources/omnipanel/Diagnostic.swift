@@ -20,6 +20,8 @@ struct Diagnostic: Equatable {
     var status: Int32 = 1
     /// Lines after the message, without the program's name (`Run 'omnipanel --help' for usage.`).
     var notes: [String] = []
+    /// Where in a file the problem is, when it has a place: the line then starts there, as compilers print it.
+    var position: FilePosition?
 
     /// A message whose file names and values are escaped already (``VisibleText/escaped(_:)``).
     init(_ message: String, severity: Severity = .error, status: Int32 = 1, notes: [String] = []) {
@@ -42,13 +44,22 @@ struct Diagnostic: Equatable {
         Diagnostic("cannot read \(what)\(VisibleText.escaped(path)): \(why)", status: 2)
     }
 
+    /// A world file that cannot be used, status 2: at its line and column when the problem has them
+    /// (`contacts.csv:3:1: error: 1 fields, the header has 2`).
+    init(_ failure: WorldFiles.Failure) {
+        self.init(failure.position == nil ? failure.message : failure.problem, status: 2)
+        position = failure.position
+    }
+
     /// A state file problem, with its own status (3 to 6, ``StateFileError/exitStatus``).
     init(_ error: StateFileError) {
         self.init(error.message, status: error.exitStatus)
     }
 
-    /// The lines as printed: `omnipanel: <message>` (`omnipanel: warning: <message>`), then the notes.
+    /// The lines as printed, then the notes: `omnipanel: <message>` (`omnipanel: warning: <message>`),
+    /// or with a position `<file>:<line>[:<column>]: error: <message>` (or `warning:`).
     var lines: [String] {
+        if let position { return [position.line(severity == .warning ? "warning" : "error", message)] + notes }
         let severity = severity == .warning ? "warning: " : ""
         return ["\(Diagnostics.programName): \(severity)\(message)"] + notes
     }

@@ -17,7 +17,7 @@ struct LivePlayback {
     /// Shows the event on the terminal as the playback's timeline says, and records it.
     mutating func play(_ event: ScriptRunner.Event) {
         for step in playback.steps(for: event) {
-            cast?.record(step)
+            cast?.append(step)
             switch step {
             case .output(let text): Output.ask(text)
             case .error(let text):

@@ -51,7 +51,7 @@ final class Prompt {
             return context.runScript(named: "<stdin>", lines: LineReader(descriptor: .standardInput))
         }
         editor.completer = { [unowned self] line, limit in
-            interpreter.completions(for: line, limit: limit)
+            TabCompletion(interpreter.completions(for: line, limit: limit))
         }
         editor.onPauseKey = { [unowned self] in
             guard interpreter.pendingConfirmation == nil else { return nil }
@@ -217,7 +217,7 @@ final class Prompt {
         }
         let carried = live.catchUp(&interpreter)
         events += carried
-        let lines = carried.flatMap(\.reports).compactMap { report -> EventLine? in
+        let lines = carried.flatMap(\.items).compactMap { report -> EventLine? in
             if case .event(let line) = report { line } else { nil }
         }
         let conversations = lines.compactMap(\.conversation)

@@ -34,7 +34,7 @@ struct RunContext {
         } catch let error as StateFileError {
             throw Diagnostics.exit(Diagnostic(error))
         } catch let error as WorldFiles.Failure {
-            throw Diagnostics.exit(Diagnostic(error.message, status: 2))
+            throw Diagnostics.exit(Diagnostic(error))
         } catch let error as CommandError {  // the world's database could not be read
             throw Diagnostics.exit(Diagnostic(error.message, status: 2))
         }
@@ -105,7 +105,7 @@ struct RunContext {
                 if showingFailures { lines.forEach(Output.error) }
             default: break
             }
-            for step in playback.steps(for: event) { recording.record(step) }
+            for step in playback.steps(for: event) { recording.append(step) }
         }
         guard CastFile.write(recording, to: cast, protecting: protectedFiles) else { return max(status, 1) }
         Output.print([

@@ -37,7 +37,7 @@ struct TranscriptRun {
         let check = ScriptCheck(
             name: name, lines: lines, state: state, recorded: recorded, recordedName: shownTranscriptPath,
             strict: strict)
-        report(check.failures)
+        printFailures(check.failures)
         if recorded == nil {
             Output.print(["No transcript \(shownTranscriptPath) to compare with; 'run --record' makes one."])
         }
@@ -49,7 +49,7 @@ struct TranscriptRun {
     func record() -> Int32 {
         guard let lines = ScriptFile.lines(of: path) else { return 2 }
         let check = ScriptCheck(name: name, lines: lines, state: state, strict: strict)
-        report(check.failures)
+        printFailures(check.failures)
         let transcriptWritten = ExportFile.write(
             check.transcript.text, to: transcriptPath, what: "transcript ",
             protecting: protectedFiles.allowingTheTranscript)
@@ -58,7 +58,7 @@ struct TranscriptRun {
         return check.exitStatus
     }
 
-    private func report(_ failures: [[String]]) {
+    private func printFailures(_ failures: [[String]]) {
         for failure in failures { failure.forEach(Output.error) }
     }
 }

@@ -152,6 +152,6 @@ struct InteractivePromptTests {
         #expect(screen?.rows.contains("error: line is not valid UTF-8") == true, "\(screen?.text ?? "")")
         #expect(screen?.text.contains("Printer on fire") == false, "no case was opened")
         let script = try Binary.run([], input: Data(Array("open case 4".utf8) + [0xFF, 0x0A]))
-        #expect(script.stderr == "<stdin>:1: line is not valid UTF-8\n")
+        #expect(script.stderr == "<stdin>:1: error: line is not valid UTF-8\n")
     }
 }

@@ -164,8 +164,8 @@ struct LivePromptTests {
         "a scenario that cannot be read, or has a bad line, is one error and no prompt",
         arguments: [
             ("nowhere.omni", nil, "omnipanel: cannot read nowhere.omni: ", 2),
-            ("bad.omni", "at soon incoming chat\n", "bad.omni:1: ", 1),
-            ("ghost.omni", "at 1m message \"Nobody Atall\" \"Hello?\"\n", "ghost.omni:1: ", 1),
+            ("bad.omni", "at soon incoming chat\n", "bad.omni:1: error: ", 1),
+            ("ghost.omni", "at 1m message \"Nobody Atall\" \"Hello?\"\n", "ghost.omni:1: error: ", 1),
         ] as [(String, String?, String, Int)])
     func badScenario(file: String, content: String?, message: String, status: Int) throws {
         let folder = try TemporaryDirectory()

@@ -7,7 +7,7 @@ struct ScriptModeTests {
     func stdinScript() throws {
         let result = try Binary.run(script: "# demo\n\nincoming chat \"Kenny Smith\"\nswich 1\naccept\nhover 1\n")
         #expect(result.status == 1)
-        #expect(result.stderr == "<stdin>:4: unknown command \"swich\"; did you mean 'switch'?\n")
+        #expect(result.stderr == "<stdin>:4: error: unknown command \"swich\"; did you mean 'switch'?\n")
         #expect(result.stdout.contains("Accepted Chat from Kenny Smith."))
         #expect(result.stdout.contains("Kenny Smith\n") || result.stdout.contains("Kenny Smith"))
         #expect(!result.stdout.contains("\u{1B}["), "no colour when stdout is not a terminal")
@@ -26,7 +26,7 @@ struct ScriptModeTests {
         let result = try Binary.run(["--strict", "-c", "bogus; incoming chat"])
         #expect(result.status == 1)
         #expect(!result.stdout.contains("Incoming"))
-        #expect(result.stderr == "-c:1: unknown command \"bogus\"; type 'help' for the list\n")
+        #expect(result.stderr == "-c:1: error: unknown command \"bogus\"; type 'help' for the list\n")
     }
 
     @Test("run FILE names the file and line in errors")
@@ -36,7 +36,7 @@ struct ScriptModeTests {
         defer { try? FileManager.default.removeItem(at: file) }
         let result = try Binary.run(["run", file.path])
         #expect(result.status == 1)
-        #expect(result.stderr == "\(file.path):2: no session at position 7; positions are 0 (Home) to 1\n")
+        #expect(result.stderr == "\(file.path):2: error: no session at position 7; positions are 0 (Home) to 1\n")
     }
 
     @Test(
@@ -52,12 +52,14 @@ struct ScriptModeTests {
         let command = try Binary.run(script: "open case 42\nclose\nswitch home\n")
         #expect(command.status == 1)
         #expect(
-            command.stderr == "<stdin>:3: \"switch home\" does not answer Close session \"Printer on fire\"? [y/N]"
+            command.stderr
+                == "<stdin>:3: error: \"switch home\" does not answer Close session \"Printer on fire\"? [y/N]"
                 + hint)
         let eof = try Binary.run(script: "open case 42\nclose\n")
         #expect(eof.status == 1)
         #expect(
-            eof.stderr == "<stdin>:2: the end of the input does not answer Close session \"Printer on fire\"? [y/N]"
+            eof.stderr
+                == "<stdin>:2: error: the end of the input does not answer Close session \"Printer on fire\"? [y/N]"
                 + hint)
         #expect(eof.stdout.hasSuffix("Close session \"Printer on fire\"? [y/N] \n"))
     }
@@ -72,7 +74,7 @@ struct ScriptModeTests {
         #expect(close.status == 1)
         #expect(
             close.stderr.hasPrefix(
-                "<command>:1: the end of the input does not answer Close session \"Printer on fire\"? [y/N]"))
+                "<command>:1: error: the end of the input does not answer Close session \"Printer on fire\"? [y/N]"))
         #expect(close.stderr.hasSuffix("add --yes to it\n"))
         #expect(try Binary.run(["--state", state, "do", "show"]).stdout.contains("Printer on fire"))
         #expect(try Binary.run(["--state", state, "do", "close", "1", "--yes"]).status == 0)
@@ -100,9 +102,9 @@ struct ScriptModeTests {
         #expect(result.status == 1)
         #expect(
             result.stderr == """
-                <stdin>:2: line is not valid UTF-8
-                <stdin>:3: line contains a NUL byte
-                <stdin>:4: line is too long (more than 65536 bytes)
+                <stdin>:2: error: line is not valid UTF-8
+                <stdin>:3: error: line contains a NUL byte
+                <stdin>:4: error: line is too long (more than 65536 bytes)
 
                 """)
         #expect(result.stdout.hasSuffix("Printer on fire\n"))
@@ -132,12 +134,12 @@ struct ScriptModeTests {
         #expect(result.status == 2)
         #expect(
             result.stderr
-                == "omnipanel: world file \(cases): line 4, column 1: case 7 appears twice (first on line 2)\n")
+                == "\(cases):4:1: error: case 7 appears twice (first on line 2)\n")
         let json = try folder.write(#"{"contacts": [{"name": "bob"}]}"#, to: "more.json").path
         let across = try Binary.run(["--world", contacts, "--world", json, "-c", "show"])
         #expect(
             across.stderr
-                == "omnipanel: world file \(json): line 1, column 15: contact \"bob\" appears twice (first on line 4 of \(contacts))\n"
+                == "\(json):1:15: error: contact \"bob\" appears twice (first on line 4 of \(contacts))\n"
         )
     }
 

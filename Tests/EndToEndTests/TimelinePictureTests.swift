@@ -68,7 +68,7 @@ import Testing
         let target = try folder.write("keep", to: "target.txt")
         try FileManager.default.createSymbolicLink(atPath: folder.path("shift.svg"), withDestinationPath: target.path)
         let result = try runProcess(Binary.url.path, ["-c", "report --svg shift.svg"], directory: folder.url)
-        #expect(result.stderr.hasPrefix("-c:1: cannot write shift.svg: it is a symbolic link"))
+        #expect(result.stderr.hasPrefix("-c:1: error: cannot write shift.svg: it is a symbolic link"))
         #expect(result.status == 1, "a file that cannot be written is a failed command")
         #expect(try String(contentsOf: target, encoding: .utf8) == "keep")
     }

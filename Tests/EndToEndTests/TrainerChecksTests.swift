@@ -14,8 +14,8 @@ struct TrainerChecksTests {
         #expect(result.status == 1)
         #expect(
             result.stderr == """
-                typos.omni:1: accpet failed: unknown command "accpet"; did you mean 'accept'?
-                \(hint)typos.omni:2: swich 1 failed: unknown command "swich"; did you mean 'switch'?
+                typos.omni:1: error: accpet failed: unknown command "accpet"; did you mean 'accept'?
+                \(hint)typos.omni:2: error: swich 1 failed: unknown command "swich"; did you mean 'switch'?
                 \(hint)
                 """)
         #expect(result.stdout.hasSuffix("0 passed, 2 failed\n"))
@@ -31,10 +31,12 @@ struct TrainerChecksTests {
         let script = try folder.write("open case 42\nclose home\n", to: "demo.omni").path
         let result = try Binary.run(["run", "--record", script])
         #expect(result.status == 1)
-        #expect(result.stderr == "demo.omni:2: close home failed: Home is anchored and cannot be closed\n" + hint)
+        #expect(
+            result.stderr == "demo.omni:2: error: close home failed: Home is anchored and cannot be closed\n" + hint)
         #expect(
             folder.bytes("demo.omni.out").map { String(decoding: $0, as: UTF8.self) }?
-                .hasSuffix("omnipanel> close home\ndemo.omni:2: Home is anchored and cannot be closed\n") == true)
+                .hasSuffix("omnipanel> close home\ndemo.omni:2: error: Home is anchored and cannot be closed\n") == true
+        )
         #expect(try Binary.run(["run", "--check", script]).status == 1)
 
         try folder.write("open case 42\nclose home\nexpect-error \"Home is anchored\"\n", to: "demo.omni")
@@ -49,7 +51,7 @@ struct TrainerChecksTests {
     func expectedErrorsInAPlainRun() throws {
         let result = try Binary.run(["-c", "close home; expect-error anchored"])
         #expect(result.status == 0)
-        #expect(result.stderr == "-c:1: Home is anchored and cannot be closed\n")
+        #expect(result.stderr == "-c:1: error: Home is anchored and cannot be closed\n")
     }
 
     @Test("--quiet with --echo still shows the close question and its answer")
@@ -67,7 +69,7 @@ struct TrainerChecksTests {
         defer { folder.remove() }
         let script = try folder.write("swich 1\n", to: "a\u{1B}[31mb.omni").path
         let result = try Binary.run(["run", "--check", script])
-        #expect(result.stderr.hasPrefix("a\\e[31mb.omni:1: swich 1 failed:"))
+        #expect(result.stderr.hasPrefix("a\\e[31mb.omni:1: error: swich 1 failed:"))
         #expect(!result.stderr.contains("\u{1B}") && !result.stdout.contains("\u{1B}"))
     }
 }

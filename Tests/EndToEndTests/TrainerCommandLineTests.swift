@@ -18,7 +18,7 @@ import Testing
         #expect(closed.stdout.hasPrefix("Closed session \"Kenny Smith\".\n"))
         let empty = try Binary.run(state + ["do", "type", "title", ""])
         #expect(empty.status == 1)
-        #expect(empty.stderr == "<command>:1: Home has no form; switch to a customer session first\n")
+        #expect(empty.stderr == "<command>:1: error: Home has no form; switch to a customer session first\n")
     }
 
     @Test func severalCommandsGoInDashC() throws {
@@ -92,7 +92,7 @@ import Testing
         #expect(failing.stdout == "1 passed, 2 failed\n")
         #expect(
             failing.stderr.contains(
-                "demo.omni:4: expect failed: the output of line 2 (incoming chat) does not contain \"Kenny\""))
+                "demo.omni:4: error: expect failed: the output of line 2 (incoming chat) does not contain \"Kenny\""))
         #expect(failing.stderr.contains("--- \(script).out (recorded)\n+++ demo.omni (this run)\n@@ -1,6 +1,6 @@"))
         #expect(
             failing.stderr.contains(

@@ -1,4 +1,5 @@
 import Foundation
+import SessionPanel
 import Storage
 import SystemIO
 import Testing
@@ -15,6 +16,23 @@ import Testing
         let usage = Diagnostic(escaping: "bad", status: 2, notes: ["Run 'omnipanel run --help' for usage."])
         #expect(usage.lines == ["omnipanel: bad", "Run 'omnipanel run --help' for usage."])
         #expect(Diagnostics.programName == "omnipanel")
+    }
+
+    @Test("with a position the line starts at the file, line and column and names its severity, as compilers do")
+    func positions() {
+        var error = Diagnostic("1 fields, the header has 2", status: 2)
+        error.position = FilePosition("contacts.csv", line: 3, column: 1)
+        #expect(error.lines == ["contacts.csv:3:1: error: 1 fields, the header has 2"])
+        var warning = Diagnostic("stale", severity: .warning)
+        warning.position = FilePosition("a.omni", line: 12)
+        #expect(warning.lines == ["a.omni:12: warning: stale"])
+        let failure = WorldFiles.Failure(
+            WorldFileError("1 fields, the header has 2", line: 3, column: 1), in: "c\u{1B}.csv")
+        #expect(Diagnostic(failure).lines == ["c\\e.csv:3:1: error: 1 fields, the header has 2"])
+        #expect(Diagnostic(failure).status == 2)
+        #expect(failure.message == "world file c\\e.csv: line 3, column 1: 1 fields, the header has 2")
+        let unplaced = WorldFiles.Failure(WorldFileError("cases[1].title should be a string"), in: "w.json")
+        #expect(Diagnostic(unplaced).lines == ["omnipanel: world file w.json: cases[1].title should be a string"])
     }
 
     @Test("text from elsewhere and the file names quoted reach the terminal escaped")

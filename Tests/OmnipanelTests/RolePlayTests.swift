@@ -26,7 +26,7 @@ import Testing
     private func carryOut(_ request: Request, _ interpreter: inout Interpreter) throws -> [EventLine] {
         let line = try #require(try CustomerLine.coreLine(for: request).get())
         try interpreter.schedule(line, at: interpreter.state.now)
-        return interpreter.advanceClock(to: interpreter.state.now).flatMap(\.reports).compactMap {
+        return interpreter.advanceClock(to: interpreter.state.now).flatMap(\.items).compactMap {
             if case .event(let line) = $0 { line } else { nil }
         }
     }

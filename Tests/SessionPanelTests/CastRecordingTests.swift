@@ -14,7 +14,7 @@ import Testing
         #expect(playback.steps(for: .command("c")).prefix(2) == [.wait(2), .output(PromptText.prompt)])
         #expect(playback.steps(for: .pause(1.5)) == [.wait(1.5)])
         #expect(playback.steps(for: .pause(nil)) == [.waitForEnter])
-        #expect(playback.steps(for: .error("d.omni:3: no")) == [.error("d.omni:3: no\n")])
+        #expect(playback.steps(for: .error("d.omni:3: error: no")) == [.error("d.omni:3: error: no\n")])
         #expect(playback.steps(for: .question("Close? [y/N] ")) == [.output("Close? [y/N] ")])
         var quick = Playback(pace: 0.1)
         let typed = quick.steps(for: .command("abcdefghij"))
@@ -28,7 +28,7 @@ import Testing
         for step: Playback.Step in [
             .output(PromptText.prompt), .wait(0.25), .output("a\nb\n"), .waitForEnter, .error("e\u{1B}[31m\n"),
         ] {
-            recording.record(step)
+            recording.append(step)
         }
         #expect(
             recording.text == """

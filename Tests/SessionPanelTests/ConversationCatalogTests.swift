@@ -116,10 +116,10 @@ import Testing
         let new = try #require(state.changedConversations.last)
         #expect(!new.saved.isInCatalog && new.saved.messages == 0)
         #expect(state.changedConversations.first?.saved.isInCatalog == true)
-        #expect(state.changedLogRecords.map(\.conversation) == [201, 1000])
+        #expect(state.changedLogEntries.map(\.conversation) == [201, 1000])
         store.write(state.changedConversations)
         state.changesSaved()
-        #expect(state.changedConversations.isEmpty && state.changedLogRecords.isEmpty)
+        #expect(state.changedConversations.isEmpty && state.changedLogEntries.isEmpty)
         #expect(try store.conversation(1000) == state.conversation(1000))
 
         agent = ScriptedAgent(state: state)
@@ -132,7 +132,7 @@ import Testing
         #expect(try store.conversation(1000) == state.conversation(1000), "only the new message and note were appended")
         agent = ScriptedAgent(state: state)
         agent.run("close 2")
-        #expect(agent.state.changedLogRecords.map(\.conversation) == [201], "its session closed")
+        #expect(agent.state.changedLogEntries.map(\.conversation) == [201], "its session closed")
     }
 
     @Test("after a save, Closed conversations nothing points to leave memory; the rest stay in play")

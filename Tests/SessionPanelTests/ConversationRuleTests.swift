@@ -7,8 +7,8 @@ import Testing
 @Suite struct ConversationRuleTests {
     /// The conversations of the event lines that say `text`.
     private func conversations(_ outcomes: [Outcome], saying text: String) -> [Int] {
-        outcomes.flatMap(\.reports).compactMap { report in
-            guard case .event(let line) = report, line.text.contains(text) else { return nil }
+        outcomes.flatMap(\.items).compactMap { item in
+            guard case .event(let line) = item, line.text.contains(text) else { return nil }
             return line.conversation
         }
     }

@@ -18,10 +18,11 @@ struct ExpectErrorTests {
         #expect(result.exitStatus == 1)
         #expect(
             result.failures == [
-                ["demo.omni:1: accpet failed: unknown command \"accpet\"; did you mean 'accept'?", hint],
-                ["demo.omni:2: swich 1 failed: unknown command \"swich\"; did you mean 'switch'?", hint],
+                ["demo.omni:1: error: accpet failed: unknown command \"accpet\"; did you mean 'accept'?", hint],
+                ["demo.omni:2: error: swich 1 failed: unknown command \"swich\"; did you mean 'switch'?", hint],
             ])
-        #expect(result.transcript.lines.contains("demo.omni:1: unknown command \"accpet\"; did you mean 'accept'?"))
+        #expect(
+            result.transcript.lines.contains("demo.omni:1: error: unknown command \"accpet\"; did you mean 'accept'?"))
     }
 
     @Test("an expect-error right after the failing command turns the error into a passed expectation")
@@ -30,7 +31,7 @@ struct ExpectErrorTests {
         #expect(result.summary == "1 passed, 0 failed")
         #expect(result.failures.isEmpty)
         // The error line stays in the transcript; the directive does not.
-        #expect(result.transcript.lines.contains("demo.omni:1: Home is anchored and cannot be closed"))
+        #expect(result.transcript.lines.contains("demo.omni:1: error: Home is anchored and cannot be closed"))
         #expect(!result.transcript.lines.contains { $0.contains("expect-error") })
     }
 
@@ -41,14 +42,14 @@ struct ExpectErrorTests {
         #expect(
             mismatch.failures == [
                 [
-                    "demo.omni:2: expect-error failed: the error of line 1 (close home) does not contain \"no such\"",
+                    "demo.omni:2: error: expect-error failed: the error of line 1 (close home) does not contain \"no such\"",
                     "  - expected: no such", "  + error:    Home is anchored and cannot be closed",
                 ]
             ])
         let success = check("show\nexpect-error \"x\"\n")
-        #expect(success.failures == [["demo.omni:2: expect-error failed: line 1 (show) did not fail"]])
+        #expect(success.failures == [["demo.omni:2: error: expect-error failed: line 1 (show) did not fail"]])
         let first = check("expect-error \"x\"\n")
-        #expect(first.failures == [["demo.omni:1: expect-error \"x\": no command ran before it"]])
+        #expect(first.failures == [["demo.omni:1: error: expect-error \"x\": no command ran before it"]])
     }
 
     @Test("the error must be expected on the very next line")
@@ -56,7 +57,9 @@ struct ExpectErrorTests {
         let result = check("close home\nshow\nexpect-error \"Home is anchored\"\n")
         #expect(result.summary == "0 passed, 2 failed")
         #expect(
-            result.failures.first == ["demo.omni:1: close home failed: Home is anchored and cannot be closed", hint])
+            result.failures.first == [
+                "demo.omni:1: error: close home failed: Home is anchored and cannot be closed", hint,
+            ])
     }
 
     @Test("strict stops at a failing command before running the next line, unless that line expects the error")

@@ -219,7 +219,7 @@ func jsonLines(_ script: String) -> [String] {
         #expect(try parseJSONObject(lines[2])["ok"] as? Bool == true)
         let failed = try parseJSONObject(lines[3])
         #expect(failed["ok"] as? Bool == false)
-        #expect((failed["error"] as? String)?.hasPrefix("demo.omni:4: expect failed") == true)
+        #expect((failed["error"] as? String)?.hasPrefix("demo.omni:4: error: expect failed") == true)
     }
 
     @Test func customerTextKeepsItsControlCharactersOnlyAsEscapes() throws {

@@ -32,7 +32,7 @@ import Testing
             return
         }
         #expect(outcome.quits)
-        #expect(outcome.reports == [.shiftReport(.text, try shell.state.conversations.reportFigures())])
+        #expect(outcome.items == [.shiftReport(.text, try shell.state.conversations.reportFigures())])
     }
 
     @Test func quitYesAndAnUnchangedShiftDoNotAsk() {

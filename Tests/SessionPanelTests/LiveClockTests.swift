@@ -79,6 +79,6 @@ struct LiveClockTests {
         var agent = ScriptedAgent()
         let outcome = agent.run("clock speed 5")
         #expect(outcome.liveClock == .speed(5))
-        #expect(outcome.reports == [.message("The shift's clock runs 5 times as fast as the wall clock.")])
+        #expect(outcome.items == [.message("The shift's clock runs 5 times as fast as the wall clock.")])
     }
 }

@@ -39,7 +39,7 @@ import Testing
             Issue.record("accept 2 failed")
             return
         }
-        #expect(outcome.reports.first == .message("Accepted SMS from Kenny Smith. Started session 1: Kenny Smith."))
+        #expect(outcome.items.first == .message("Accepted SMS from Kenny Smith. Started session 1: Kenny Smith."))
     }
 
     @Test func aRequestThatArrivedSinceTakesTheNextNumber() throws {
@@ -51,7 +51,7 @@ import Testing
             return
         }
         #expect(
-            outcome.reports.first == .message("Rejected the request from Kenny Smith; it is routed to another agent."))
+            outcome.items.first == .message("Rejected the request from Kenny Smith; it is routed to another agent."))
         #expect(shell.handle("notifications") != .nothing)
         #expect(shell.state.notifications.count == 1)
         guard case .failed = shell.handle("accept 2") else {

@@ -61,7 +61,7 @@ import Testing
             return
         }
         #expect(!shell.state.notifications.isEmpty, "the SMS and social requests that waited are offered")
-        #expect(outcome.reports.count == 1 + shell.state.notifications.count)
+        #expect(outcome.items.count == 1 + shell.state.notifications.count)
     }
 
     @Test func activeWorkItemsUseCapacityFromTheStartOfTheShift() {

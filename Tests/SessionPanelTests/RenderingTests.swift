@@ -107,7 +107,7 @@ struct ScriptRunnerTests {
     func errors() {
         let (events, status) = run("# intro\n\nswitch 4\nopen case 42\n")
         #expect(status == 1)
-        #expect(events.first == .error("demo.omni:3: no session at position 4; only Home (0) is open"))
+        #expect(events.first == .error("demo.omni:3: error: no session at position 4; only Home (0) is open"))
         #expect(events.count == 2)
     }
 
@@ -115,7 +115,7 @@ struct ScriptRunnerTests {
     func strict() {
         let (events, status) = run("switch 4\nopen case 42\n", options: .init(strict: true))
         #expect(status == 1)
-        #expect(events == [.error("demo.omni:1: no session at position 4; only Home (0) is open")])
+        #expect(events == [.error("demo.omni:1: error: no session at position 4; only Home (0) is open")])
     }
 
     @Test("echo shows each command as the prompt would, skipping comments and blank lines")

@@ -70,7 +70,7 @@ func runScript(
         #expect(
             events.contains(
                 .error(
-                    "demo.omni:4: \"echo yes\" does not answer Close session \"Visitor 1\"? [y/N] — nothing was closed; "
+                    "demo.omni:4: error: \"echo yes\" does not answer Close session \"Visitor 1\"? [y/N] — nothing was closed; "
                         + "answer y or n on the line after the command, or add --yes to it")))
         #expect(runner.interpreter.state.sessions.count == 2)
         #expect(runner.exitStatus == 1)
@@ -80,9 +80,10 @@ func runScript(
         let (runner, events) = runScript("echo one\npause 0\nswich 1", options: .init(format: .text))
         #expect(
             events == [
-                .output(["one"]), .pause(0), .error("demo.omni:3: unknown command \"swich\"; did you mean 'switch'?"),
+                .output(["one"]), .pause(0),
+                .error("demo.omni:3: error: unknown command \"swich\"; did you mean 'switch'?"),
                 .commandFailed([
-                    "demo.omni:3: swich 1 failed: unknown command \"swich\"; did you mean 'switch'?",
+                    "demo.omni:3: error: swich 1 failed: unknown command \"swich\"; did you mean 'switch'?",
                     "  (when the error is intended, put expect-error \"<text>\" on the next line)",
                 ]),
             ])
@@ -106,7 +107,7 @@ func runScript(
         #expect(
             events.contains(
                 .expectationFailed([
-                    "demo.omni:5: expect failed: the output of line 1 (incoming chat \"Kenny Smith\") does not contain \"Visitor\"",
+                    "demo.omni:5: error: expect failed: the output of line 1 (incoming chat \"Kenny Smith\") does not contain \"Visitor\"",
                     "  - expected: Visitor",
                     "  + closest:  Incoming Chat from Kenny Smith. Accept or reject within 2m.",
                 ])))
@@ -118,7 +119,7 @@ func runScript(
         #expect(
             events.contains(
                 .expectationFailed([
-                    "demo.omni:2: expect-not failed: the output of line 1 (incoming chat) contains \"Visitor 1\"",
+                    "demo.omni:2: error: expect-not failed: the output of line 1 (incoming chat) contains \"Visitor 1\"",
                     "  + Incoming Chat from Visitor 1. Accept or reject within 2m.",
                     "  +     1) Chat from Visitor 1 - 2m left",
                 ])))
@@ -134,7 +135,7 @@ func runScript(
             """
             close home
             echo "Home stays"
-            expect "demo.omni:1: Home is anchored and cannot be closed"
+            expect "demo.omni:1: error: Home is anchored and cannot be closed"
             expect-not "Home stays"
             """)
         #expect(runner.expectationsPassed == 2)
@@ -158,7 +159,7 @@ func runScript(
     @Test func expectingBeforeAnyCommandFails() {
         let (runner, events) = runScript("# nothing yet\nexpect \"Home\"")
         #expect(runner.expectationsFailed == 1)
-        #expect(events == [.expectationFailed(["demo.omni:2: expect \"Home\": no command ran before it"])])
+        #expect(events == [.expectationFailed(["demo.omni:2: error: expect \"Home\": no command ran before it"])])
     }
 
     @Test func outputIsCheckedInPlainTextWhateverTheStyle() {

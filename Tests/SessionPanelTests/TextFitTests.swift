@@ -73,7 +73,7 @@ import Testing
         var agent = ScriptedAgent()
         for line in setup { agent.run(line) }
         let outcome = agent.run(command)
-        return outcome.reports.flatMap { ReportRenderer(style: style).render($0, in: agent.state) }
+        return outcome.items.flatMap { OutcomeItemRenderer(style: style).render($0, in: agent.state) }
     }
 
     static let shift = [
@@ -218,8 +218,8 @@ import Testing
         outcomes += shell.advanceClock(to: 200)
         _ = shell.handle("accept")
         outcomes += shell.advanceClock(to: 900)
-        let events = outcomes.flatMap(\.reports).compactMap { report -> EventLine? in
-            if case .event(let line) = report { return line }
+        let events = outcomes.flatMap(\.items).compactMap { item -> EventLine? in
+            if case .event(let line) = item { return line }
             return nil
         }
         return (events, shell.state)
@@ -236,14 +236,14 @@ import Testing
                 customers.contains { event.text.hasPrefix($0 + ":") || event.text.hasPrefix($0 + " ") },
                 "\"\(event.text)\" does not start with the customer")
             for width in Self.widths {
-                let lines = ReportRenderer(style: terminal(width)).event(event).map(visible)
+                let lines = OutcomeItemRenderer(style: terminal(width)).event(event).map(visible)
                 for line in lines { #expect(VisibleText.width(line) <= width, "\"\(line)\" at \(width)") }
                 let shown = lines.joined(separator: " ").split(separator: " ").joined(separator: " ")
                 let head = event.text.split(separator: " ").joined(separator: " ")
                 #expect(shown.contains(head), "\"\(event.text)\" lost at \(width): \(lines)")
                 if lines.count == 1 { #expect(width >= 80 || lines[0].hasSuffix("…") || event.detail.isEmpty) }
             }
-            let plain = ReportRenderer(style: .plain).event(event)
+            let plain = OutcomeItemRenderer(style: .plain).event(event)
             #expect(plain.count == 1 && plain[0].hasSuffix(event.sentence), "plain output keeps the whole sentence")
         }
     }
@@ -254,10 +254,10 @@ import Testing
             time: 133, kind: .warning, text: "Visitor 1: request timed out", detail: ", routed to another agent.")
         let arrival = EventLine(
             time: 13, kind: .arrival, text: "Visitor 1: incoming Chat", detail: "; accept or reject within 2m.")
-        let at80 = ReportRenderer(style: terminal(80))
+        let at80 = OutcomeItemRenderer(style: terminal(80))
         #expect(
             at80.event(timeout).map(visible) == ["[00:02:13] ⚠ Visitor 1: request timed out, routed to another agent."])
-        let at30 = ReportRenderer(style: RenderStyle(color: false, unicode: true, width: 30))
+        let at30 = OutcomeItemRenderer(style: RenderStyle(color: false, unicode: true, width: 30))
         #expect(at30.event(timeout) == ["[00:02:13] ⚠ Visitor 1:", "             request timed out"])
         #expect(at30.event(arrival) == ["[00:00:13] 🔔 Visitor 1:", "              incoming Chat…"])
     }
@@ -284,7 +284,7 @@ import Testing
         #expect(SimulatedDuration.stamp(86_400 + 917) == "1d 00:15:17")
         var agent = ScriptedAgent()
         agent.run("incoming chat \"Kenny Smith\"", "accept", "clock advance 917s", "reply hi")
-        let plain = ReportRenderer(style: .plain)
+        let plain = OutcomeItemRenderer(style: .plain)
         #expect(plain.render(.clock, in: agent.state) == ["Clock: 00:15:17"])
         #expect(
             plain.render(.history(sessionID: agent.state.focusedSessionID), in: agent.state).last

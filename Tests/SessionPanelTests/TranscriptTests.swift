@@ -16,7 +16,7 @@ private func lines(_ script: String) -> [InputLine] {
         #expect(transcript.first == "Start")
         #expect(transcript.contains("omnipanel> incoming chat"))
         #expect(transcript.contains("Close session \"Visitor 1\"? [y/N] y"))
-        #expect(transcript.contains("demo.omni:6: Home is anchored and cannot be closed"))
+        #expect(transcript.contains("demo.omni:6: error: Home is anchored and cannot be closed"))
         #expect(!transcript.contains { $0.contains("expect") })
         #expect(check.transcript.text.hasSuffix("Home is anchored and cannot be closed\n"))
     }
@@ -24,7 +24,7 @@ private func lines(_ script: String) -> [InputLine] {
     @Test func aQuestionLeftOpenAtTheEndIsAFailureThatClosesNothing() {
         let check = ScriptCheck(name: "d", lines: lines("incoming chat\naccept\nclose"), state: PanelState())
         let message =
-            "d:3: the end of the input does not answer Close session \"Visitor 1\"? [y/N] — nothing was closed; "
+            "d:3: error: the end of the input does not answer Close session \"Visitor 1\"? [y/N] — nothing was closed; "
             + "answer y or n on the line after the command, or add --yes to it"
         #expect(check.transcript.lines.suffix(2) == ["Close session \"Visitor 1\"? [y/N] ", message])
         #expect(

@@ -40,20 +40,20 @@ import Testing
             try store.save(next)
             (current, rows) = (next, saved)
         }
-        #expect(current.shift.log.records.count > 3, "the log holds records to keep")
+        #expect(current.shift.log.entries.count > 3, "the log holds records to keep")
         #expect(try ShiftTables(store.database).read() == rows, "the file holds the rows")
         var whole = current
         whole.world = AnyWorldCatalog(World())
         #expect(Self.canonical(try rows.json()) == Self.canonical(try JSONValueEncoder().encode(whole)))
         let keys = try store.database.prepare("SELECT count(*) FROM shift WHERE key LIKE 'shift/log/records/%'")
-        #expect(try keys.step() && keys.int(at: 0) == current.shift.log.records.count, "a row per record")
+        #expect(try keys.step() && keys.int(at: 0) == current.shift.log.entries.count, "a row per record")
     }
 
     /// With a long log, a save encodes the records that changed and nothing else: rows of the previous
     /// save (replaced here by a mark no encoder writes) are kept for the records and the rest that did not change.
     @Test func aSaveWithALongLogEncodesOnlyTheRecordsThatChanged() throws {
         let before = state(after: Self.cycles(40) + ["incoming chat", "accept", "open case 42"])
-        #expect(before.shift.log.records.count == 41)
+        #expect(before.shift.log.entries.count == 41)
         var marked = try ShiftRows(before)
         let mark = "kept"
         for id in marked.logRecords.keys { marked.logRecords[id] = mark }
@@ -67,7 +67,7 @@ import Testing
 
         let next = state(after: ["incoming chat"], from: typed)
         let changed = Set(
-            next.shift.log.records.keys.filter { before.shift.log.records[$0] != next.shift.log.records[$0] })
+            next.shift.log.entries.keys.filter { before.shift.log.entries[$0] != next.shift.log.entries[$0] })
         #expect(changed.count == 1, "a notification adds one record")
         let afterIncoming = try ShiftRows(next, after: (typed, afterTyping))
         let encoded = Set(afterIncoming.logRecords.filter { $0.value != mark }.keys)
@@ -126,7 +126,7 @@ import Testing
         let bare =
             #"{"conversation":8,"firstSeen":0,"offers":[],"handled":[],"alerts":[],"unread":[],"persistentEnds":0,"parks":0}"#
         var records = try [full, bare].map { text in
-            try JSONValueDecoder().decode(ConversationRecord.self, from: try JSONParser.parse(Array(text.utf8)))
+            try JSONValueDecoder().decode(ShiftLogEntry.self, from: try JSONParser.parse(Array(text.utf8)))
         }
         records +=
             state(
@@ -134,7 +134,7 @@ import Testing
                     "incoming chat", "reject",
                 ]
             )
-            .shift.log.records.values
+            .shift.log.entries.values
         for record in records {
             #expect(ShiftRows.row(for: record) == (try JSONValueEncoder().encode(record)).serialized)
         }

@@ -61,7 +61,7 @@ import Testing
         let value = String(repeating: "[", count: depth) + String(repeating: "]", count: depth)
         #expect(
             jsonError(#"{"contacts": [{"name": "A", "account": "# + value + "}]}")
-                == "contacts[0].account should be a string")
+                == "line 1, column 40: contacts[0].account should be a string")
     }
 
     static let hostile = "Ann\u{1B}[31m\u{07}\u{202E}Lee"
@@ -84,7 +84,7 @@ import Testing
         let number = csvError(.cases, Array("number,title\n\(long),T\n".utf8))
         #expect(number == "line 2, column 1: number \"\(String(repeating: "x", count: 59))…\" is not a whole number")
         let key = jsonError(#"{"contacts": [{"name": "A", ""# + long + #"": 1}]}"#)
-        #expect(key == "contacts[0].\(String(repeating: "x", count: 59))… is not a known member")
+        #expect(key == "line 1, column 29: contacts[0].\(String(repeating: "x", count: 59))… is not a known member")
         #expect(World.duplicate(.contact, long).count < 100)
     }
 }

@@ -10,7 +10,7 @@ extension CompletionEngine {
         case .customerSession: return sessions(state, partial: partial) { !$0.isHome }
         case .conversationSession: return sessions(state, partial: partial) { $0.conversationID != nil }
         case .notification:
-            let lines = ReportRenderer.notificationLines(state)
+            let lines = OutcomeItemRenderer.notificationLines(state)
             guard let first = partial.first, !first.isNumber else {
                 return lines.enumerated().map { CompletionCandidate(String($0 + 1), $1) }
             }

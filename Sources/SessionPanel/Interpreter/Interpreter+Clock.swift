@@ -7,8 +7,8 @@ extension Interpreter {
     public var nextEventDue: Int? { state.nextEventDue }
 
     /// Moves the simulated clock forward to `time` (never back), applying every event due up to then,
-    /// in order; returns what each event produced, one ``Outcome`` per event, whose one report is the
-    /// ``Report/event(_:)`` line to print above the prompt (the panel is not printed again:
+    /// in order; returns what each event produced, one ``Outcome`` per event, whose one item is the
+    /// ``OutcomeItem/event(_:)`` line to print above the prompt (the panel is not printed again:
     /// ``Outcome/showsPanel`` is false). ``Outcome/ringsBell`` says when a request arrived and `bell` is on.
     /// The clock stops at ``Limits/largestCounter`` (a state past it could not be loaded again); what
     /// falls due later never does.

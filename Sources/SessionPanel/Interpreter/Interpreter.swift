@@ -127,7 +127,7 @@ public struct Interpreter: Sendable {
         }
         do throws(CommandError) {
             var outcome = try state.apply(try numberedAsShown(command))
-            if outcome.showsPanel || outcome.reports.contains(.notifications) {
+            if outcome.showsPanel || outcome.items.contains(.notifications) {
                 shownNotifications = state.notifications.map(\.conversationID)
             }
             if let confirmation = outcome.confirmation {
@@ -137,7 +137,7 @@ public struct Interpreter: Sendable {
             if let files, let export = outcome.export {
                 try files.write(export)
                 outcome.export = nil
-                outcome.reports.append(.message("Wrote \(export.description) to \(VisibleText.escaped(export.path))."))
+                outcome.items.append(.message("Wrote \(export.description) to \(VisibleText.escaped(export.path))."))
             }
             return .ran(outcome)
         } catch {

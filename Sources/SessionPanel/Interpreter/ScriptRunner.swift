@@ -3,9 +3,9 @@
 /// Pure: it reports what to print through a sink, so the executable streams it and tests collect it.
 /// One command per line; `#` comments and blank lines are skipped; a confirmation question is answered
 /// by the next line (`y`/`yes`, or `n`/`no`/an empty line; anything else, or the end of the input, is
-/// an error). Errors are reported as `name:line: message` and the run goes on, unless ``Options/strict``
-/// is set. A failing command is a failure unless the next line is an `expect-error` its error matches;
-/// so is a command whose clock moved past an `at` line that could not be carried out (``Outcome/problems``),
+/// an error). Errors are reported as compilers do, `name:line: error: message` (``FilePosition``), and
+/// the run goes on, unless ``Options/strict`` is set. A failing command is a failure unless the next
+/// line is an `expect-error` its error matches; so is a command whose clock moved past an `at` line that could not be carried out (``Outcome/problems``),
 /// which `--quiet` still prints, on standard error.
 ///
 /// Script directives (``ScriptDirective``) narrate (`echo`), pause live playback (`pause`) and check
@@ -138,7 +138,7 @@ public struct ScriptRunner {
             } catch {
                 settlePendingError(emit: emit)
                 guard !isFinished else { return }
-                return report(.failed(error), typed: line, answering: nil, emit: emit)
+                return show(.failed(error), typed: line, answering: nil, emit: emit)
             }
         }
         // An `expect-error` judges the previous line's error; any other line settles it first.
@@ -148,7 +148,7 @@ public struct ScriptRunner {
             guard !isFinished else { return }  // strict, and the previous command failed
         }
         if let directive { return carryOut(directive, typed: line, emit: emit) }
-        report(interpreter.handle(line), typed: line, answering: answering, emit: emit)
+        show(interpreter.handle(line), typed: line, answering: answering, emit: emit)
     }
 
     /// Ends the input and returns the exit status. A question still waiting is not answered: it is an
@@ -160,7 +160,7 @@ public struct ScriptRunner {
         if let confirmation = interpreter.pendingConfirmation {
             _ = interpreter.endOfInput()  // the error names the line that asked
             let error = Interpreter.notAnswered(confirmation, by: "the end of the input")
-            report(.failed(error), typed: InputLine([]), answering: question, emit: emit)
+            show(.failed(error), typed: InputLine([]), answering: question, emit: emit)
             settlePendingError(emit: emit)
         }
         return exitStatus
@@ -176,60 +176,64 @@ public struct ScriptRunner {
         let headline = error.typed.text.isEmpty ? "" : VisibleText.escaped(error.typed.text) + " failed: "
         emit(
             .commandFailed([
-                "\(name):\(error.line): \(headline)\(VisibleText.escaped(error.message))",
+                position(error.line).error(headline + VisibleText.escaped(error.message)),
                 "  (when the error is intended, put expect-error \"<text>\" on the next line)",
             ]))
         if options.strict { isFinished = true }
     }
 
+    /// Line `line` of the script, where its messages point.
+    private func position(_ line: Int) -> FilePosition { FilePosition(name, line: line) }
+
     /// `expect-error "<text>"`: the previous line failed with an error containing `text`.
     private mutating func checkError(_ text: String, typed: InputLine, emit: (Event) -> Void) {
-        let location = "\(name):\(lineNumber)"
+        let here = position(lineNumber)
         let shown = "\"" + VisibleText.escaped(text) + "\""
         var failure: [String]?
         if let error = pendingError {
             if !error.message.contains(text) {
                 failure = [
-                    "\(location): expect-error failed: the error of line \(error.line) (\(VisibleText.escaped(error.typed.text))) "
-                        + "does not contain \(shown)",
+                    here.error(
+                        "expect-error failed: the error of line \(error.line) (\(VisibleText.escaped(error.typed.text))) "
+                            + "does not contain \(shown)"),
                     "  - expected: " + VisibleText.escaped(text),
                     "  + error:    " + VisibleText.escaped(error.message),
                 ]
             }
         } else if let output = previous {
             failure = [
-                "\(location): expect-error failed: line \(output.line) (\(VisibleText.escaped(output.input))) did not fail"
+                here.error(
+                    "expect-error failed: line \(output.line) (\(VisibleText.escaped(output.input))) did not fail")
             ]
         } else {
-            failure = ["\(location): expect-error \(shown): no command ran before it"]
+            failure = [here.error("expect-error \(shown): no command ran before it")]
         }
         pendingError = nil
-        record(failure, of: typed, emit: emit)
+        count(failure, of: typed, emit: emit)
     }
 
-    /// Reports what a line did: keeps its output for `expect`, counts it, and prints it as text or JSON.
-    private mutating func report(_ step: Interpreter.Step, typed: InputLine, answering: String?, emit: (Event) -> Void)
-    {
+    /// Shows what a line did: keeps its output for `expect`, counts it, and prints it as text or JSON.
+    private mutating func show(_ step: Interpreter.Step, typed: InputLine, answering: String?, emit: (Event) -> Void) {
         if case .nothing = step { return }
-        let answer = record(typed, answering: answering)
+        let answer = startOutput(of: typed, answering: answering)
         let printed = account(for: step, typed: typed)
         if let printed { previous?.lines.append(printed) }
         switch options.format {
         case .json:
-            var reports: [Report] = []
+            var items: [OutcomeItem] = []
             if case .ran(let outcome) = step {
                 emitJSONObjects(of: outcome, emit: emit)
-                reports = outcome.reports
+                items = outcome.items
             }
-            emitJSON(jsonResult(of: step), typed: typed, answering: answering, reports: reports, emit: emit)
+            emitJSON(jsonResult(of: step), typed: typed, answering: answering, items: items, emit: emit)
         case .text:
             printText(of: step, typed: typed, answer: answer, printed: printed, emit: emit)
         }
     }
 
-    /// Starts the record `expect` checks with a new command, or adds an answer after the question the
-    /// record ends with. Returns the answer as shown after its question.
-    private mutating func record(_ typed: InputLine, answering: String?) -> String? {
+    /// Starts the output `expect` checks with a new command, or adds an answer after the question the
+    /// output ends with. Returns the answer as shown after its question.
+    private mutating func startOutput(of typed: InputLine, answering: String?) -> String? {
         guard answering != nil else {
             unrendered = nil
             previous = CommandOutput(line: lineNumber, typed: typed)
@@ -260,7 +264,7 @@ public struct ScriptRunner {
             return nil
         case .failed(let error):
             pendingError = PendingError(line: lineNumber, typed: typed, message: error.message)
-            return "\(name):\(lineNumber): \(VisibleText.escaped(error.message))"
+            return position(lineNumber).error(VisibleText.escaped(error.message))
         case .asks(let text):
             question = text
             return VisibleText.escaped(text)
@@ -281,7 +285,7 @@ public struct ScriptRunner {
         case .ran(let outcome):
             guard outcome.isShown(quiet: options.quiet) else {
                 for problem in outcome.problems {
-                    emit(.error("\(name):\(lineNumber): \(VisibleText.escaped(problem))"))
+                    emit(.error(position(lineNumber).error(VisibleText.escaped(problem))))
                 }
                 return
             }
@@ -302,8 +306,8 @@ public struct ScriptRunner {
     /// Under `--format json`, the objects of their own that a command's events and shift report are,
     /// printed before the command's object.
     private func emitJSONObjects(of outcome: Outcome, emit: (Event) -> Void) {
-        let objects = outcome.reports.compactMap { report -> String? in
-            switch report {
+        let objects = outcome.items.compactMap { item -> String? in
+            switch item {
             case .event(let event): JSONResultRenderer.event(event, line: lineNumber)
             case .shiftReport(_, let figures): ShiftReport(interpreter.state, figures).json(line: lineNumber)
             default: nil
@@ -318,11 +322,11 @@ public struct ScriptRunner {
         switch step {
         case .ran(let outcome):
             .ran(
-                outcome.reports.flatMap { report -> [String] in
-                    switch report {
+                outcome.items.flatMap { item -> [String] in
+                    switch item {
                     case .event, .shiftReport: []
-                    case _ where JSONAnswerRenderer.isTyped(report): []
-                    default: ReportRenderer(style: .exact).render(report, in: interpreter.state)
+                    case _ where JSONAnswerRenderer.isTyped(item): []
+                    default: OutcomeItemRenderer(style: .exact).render(item, in: interpreter.state)
                     }
                 })
         case .failed(let error): .failed(error.message)
@@ -358,12 +362,12 @@ public struct ScriptRunner {
             do throws(CommandError) {
                 try interpreter.schedule(line, at: seconds)
             } catch {
-                return report(.failed(error), typed: typed, answering: nil, emit: emit)
+                return show(.failed(error), typed: typed, answering: nil, emit: emit)
             }
         case .expect(let text, let present):
             renderPrevious()
-            return record(
-                Expectation.failure(text, present: present, in: previous, at: "\(name):\(lineNumber)"), of: typed,
+            return count(
+                Expectation.failure(text, present: present, in: previous, at: position(lineNumber)), of: typed,
                 emit: emit)
         case .expectError(let text):
             return checkError(text, typed: typed, emit: emit)
@@ -374,7 +378,7 @@ public struct ScriptRunner {
 
 extension ScriptRunner {
     /// Counts an expectation that held (`failure` is nil) or failed, and reports it.
-    fileprivate mutating func record(_ failure: [String]?, of typed: InputLine, emit: (Event) -> Void) {
+    fileprivate mutating func count(_ failure: [String]?, of typed: InputLine, emit: (Event) -> Void) {
         var result = JSONResultRenderer.Result.ran([])
         if let failure {
             expectationsFailed += 1
@@ -390,13 +394,13 @@ extension ScriptRunner {
 
     /// Prints the JSON object for line `typed` (`--format json`): what it did, and the state after it.
     fileprivate func emitJSON(
-        _ result: JSONResultRenderer.Result, typed: InputLine, answering: String? = nil, reports: [Report] = [],
+        _ result: JSONResultRenderer.Result, typed: InputLine, answering: String? = nil, items: [OutcomeItem] = [],
         emit: (Event) -> Void
     ) {
         emit(
             .output([
                 JSONResultRenderer.render(
-                    line: lineNumber, input: typed.text, answering: answering, result: result, reports: reports,
+                    line: lineNumber, input: typed.text, answering: answering, result: result, items: items,
                     state: interpreter.state)
             ]))
     }

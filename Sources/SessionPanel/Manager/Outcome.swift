@@ -1,5 +1,5 @@
 /// Something a command asks to be shown; the renderers decide how.
-public enum Report: Sendable, Equatable {
+public enum OutcomeItem: Sendable, Equatable {
     /// A sentence about what happened.
     case message(String)
     /// Something that happened on its own (a timeout, an expiry), worth the agent's attention.
@@ -105,7 +105,7 @@ public struct Confirmation: Sendable, Equatable {
 /// What applying a command produced, besides the new state.
 public struct Outcome: Sendable, Equatable {
     /// What to show, in order.
-    public var reports: [Report] = []
+    public var items: [OutcomeItem] = []
     /// Whether the panel changed and should be printed again.
     public var showsPanel = false
     /// A question to ask before anything changes.
@@ -125,17 +125,17 @@ public struct Outcome: Sendable, Equatable {
     /// Whether a live prompt should ring the terminal bell: a request arrived on its own and `bell` is on.
     public var ringsBell = false
 
-    /// An outcome that shows the given reports.
-    public init(_ reports: [Report] = [], showsPanel: Bool = false) {
-        self.reports = reports
+    /// An outcome that shows the given items.
+    public init(_ items: [OutcomeItem] = [], showsPanel: Bool = false) {
+        self.items = items
         self.showsPanel = showsPanel
     }
 
-    /// The texts of the ``EventLine/Kind/problem`` events among the reports: what fell due on the clock
+    /// The texts of the ``EventLine/Kind/problem`` events among the items: what fell due on the clock
     /// and could not be carried out (an `at` line whose customer has no conversation).
     public var problems: [String] {
-        reports.compactMap { report in
-            guard case .event(let line) = report, line.kind == .problem else { return nil }
+        items.compactMap { item in
+            guard case .event(let line) = item, line.kind == .problem else { return nil }
             return line.text
         }
     }
@@ -143,9 +143,9 @@ public struct Outcome: Sendable, Equatable {
     /// Whether to print this outcome: always, or with `--quiet` only when it is an answer.
     public func isShown(quiet: Bool) -> Bool { !quiet || isAnswer }
 
-    /// The answer to a question: the given reports, and the panel when `showsPanel`.
-    public static func answer(_ reports: [Report], showsPanel: Bool = false) -> Outcome {
-        var outcome = Outcome(reports, showsPanel: showsPanel)
+    /// The answer to a question: the given items, and the panel when `showsPanel`.
+    public static func answer(_ items: [OutcomeItem], showsPanel: Bool = false) -> Outcome {
+        var outcome = Outcome(items, showsPanel: showsPanel)
         outcome.isAnswer = true
         return outcome
     }

@@ -2,11 +2,13 @@
 /// generated live chat or voice customer), a conversation's Wrap-up time runs out, or an unanswered SMS
 /// or social request has stayed Open for its channel's time (``AutoCloseTimes``).
 extension PanelState {
-    /// Closes conversation `id` for good, now.
-    mutating func closeConversation(_ id: Int) {
+    /// Closes conversation `id` for good, now: the one way a conversation becomes Closed. Its state and
+    /// closing time, no Waiting window, and the shift log's closing time (the customer index follows the change).
+    mutating func markClosed(_ id: Int) {
         conversations[id]?.state = .closed
         conversations[id]?.closedAt = now
         conversations[id]?.waitingUntil = nil
+        shift.log.conversationClosed(id, at: now)
     }
 
     /// Moves conversation `id` to Wrap-up; it closes by itself after its channel's Wrap-up time.
@@ -33,7 +35,7 @@ extension PanelState {
                     + "a customer leaves an Open or Active conversation")
         }
         guard let left = customerLeaves(id) else { return Outcome() }
-        return Outcome(left.reports.compactMap(\.eventText).map(Report.message), showsPanel: true)
+        return Outcome(left.items.compactMap(\.eventText).map(OutcomeItem.message), showsPanel: true)
     }
 
     /// The conversation `reference` names: a customer by title (with a session or waiting in the queue),
@@ -92,8 +94,7 @@ extension PanelState {
             _ = closeSession(at: position)
             return eventOutcome(.warning, text, detail + "; session \(position) closed.", about: id)
         }
-        closeConversation(id)
-        shift.log.conversationClosed(id, at: now)
+        markClosed(id)
         refreshPresence()
         return eventOutcome(.warning, text, detail + ".", about: id)
     }
@@ -105,8 +106,7 @@ extension PanelState {
             shift.log.answered(id, .missed, at: now)
         }
         heldRequests.removeAll { $0 == id }
-        closeConversation(id)
-        shift.log.conversationClosed(id, at: now)
+        markClosed(id)
         let conversation = conversations[id]
         let channel = conversation?.channel ?? .sms
         let open = SimulatedDuration.format(settings.autoClose.open(channel) ?? 0)
@@ -116,7 +116,7 @@ extension PanelState {
     }
 }
 
-extension Report {
+extension OutcomeItem {
     /// The text of an event line, for a command that says the same thing as the event would.
     var eventText: String? {
         if case .event(let line) = self { return line.sentence }

@@ -51,11 +51,11 @@ extension PanelState {
         let target = now + seconds
         var outcome = Outcome(showsPanel: true)
         while let fired = fireNextEvent(upTo: target) {
-            outcome.reports += fired.reports
+            outcome.items += fired.items
             outcome.ringsBell = outcome.ringsBell || fired.ringsBell
         }
         now = max(now, target)
-        outcome.reports.append(.clock)
+        outcome.items.append(.clock)
         return outcome
     }
 
@@ -94,8 +94,8 @@ extension PanelState {
                 .warning, "\(title): \(channel) request waits in the queue", "; you are \(presence.displayName).",
                 about: id)
         }
-        for case .notice(let text) in received.reports {
-            outcome.reports.append(.event(EventLine(time: now, kind: .warning, text: text)))
+        for case .notice(let text) in received.items {
+            outcome.items.append(.event(EventLine(time: now, kind: .warning, text: text)))
         }
         return outcome
     }
@@ -174,8 +174,7 @@ extension PanelState {
     }
 
     private mutating func expireWaiting(_ id: Int) -> Outcome {
-        closeConversation(id)
-        shift.log.conversationClosed(id, at: now)
+        markClosed(id)
         let title = conversations[id]?.title ?? ""
         return eventOutcome(.warning, "\(title): waiting conversation expired", " (W\(id)), now Closed.", about: id)
     }

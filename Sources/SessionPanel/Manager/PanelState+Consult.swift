@@ -40,13 +40,13 @@ extension PanelState {
             throw CommandError("internal mode needs a consulted colleague; consult one first with consult \"<agent>\"")
         }
         conversations[id]?.composesInternally = on
-        let mode = Report.message(
+        let mode = OutcomeItem.message(
             on
                 ? "Internal mode: replies reach the consulted colleague only; /p returns to public."
                 : "Public mode: replies reach the customer.")
         guard let text else { return Outcome([mode]) }
         let sent = try on ? internalReply(text) : reply(text)
-        return Outcome([mode] + sent.reports)
+        return Outcome([mode] + sent.items)
     }
 
     /// `reply --internal "<text>"`: a message to the consulted colleague only; they answer later.

@@ -41,9 +41,9 @@ extension PanelState {
         if conversations[id]?.composesInternally == true { return try internalReply(text) }
         conversations[id]?.messages.append(Message(sender: .agent, text: text, time: now))
         shift.log.alert(id, standing: false, at: now)
-        var reports: [Report] = [.message("You → \(conversations[id]?.title ?? ""): \(text)")]
-        if let recovered = recoverPatience(in: id, at: focusedPosition) { reports.append(.message(recovered)) }
-        return Outcome(reports)
+        var items: [OutcomeItem] = [.message("You → \(conversations[id]?.title ?? ""): \(text)")]
+        if let recovered = recoverPatience(in: id, at: focusedPosition) { items.append(.message(recovered)) }
+        return Outcome(items)
     }
 
     mutating func end(_ reference: SessionReference?) throws(CommandError) -> Outcome {

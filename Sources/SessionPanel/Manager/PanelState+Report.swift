@@ -17,7 +17,7 @@ extension PanelState {
     func timelinePicture(_ figures: ShiftReport? = nil) throws(CommandError) -> String {
         guard let figures else { return try timelinePicture(ShiftReport(self)) }
         var lanes: [Int: Conversation] = [:]
-        for id in shift.log.records.keys { lanes[id] = try conversation(id) }
+        for id in shift.log.entries.keys { lanes[id] = try conversation(id) }
         return TimelineSVG.render(self, figures, lanes: lanes)
     }
 

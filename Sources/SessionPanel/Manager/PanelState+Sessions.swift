@@ -138,45 +138,45 @@ extension PanelState {
 
     /// Closes the customer session at `position` (confirmed): what it does to its conversation, as the
     /// product does it, in the lines it returns.
-    mutating func closeSession(at position: Int) -> [Report] {
+    mutating func closeSession(at position: Int) -> [OutcomeItem] {
         let session = sessions[position]
         let fields = session.draft.map(\.field).joined(separator: ", ")
         let discarded = fields.isEmpty ? "" : " Its unsaved form (\(fields)) was discarded."
-        var reports: [Report] = [.message("Closed session \"\(session.title)\".\(discarded)")]
+        var items: [OutcomeItem] = [.message("Closed session \"\(session.title)\".\(discarded)")]
         shift.log.unreadCleared(session.conversationID, count: session.unreadCount, at: now)
         if let id = session.conversationID, var conversation = conversations[id], !session.readOnly {
+            var closes = false
             switch conversation.state {
             case .active where conversation.channel.isLive(chatMode: settings.chatMode):
                 conversation.state = .open
                 conversation.assignedToAgent = false
-                reports.append(
+                items.append(
                     .message(
                         "The \(conversation.channel.displayName.lowercased()) conversation went back to the queue (Open)."
                     ))
             case .active:
                 conversation.state = .waiting
                 conversation.waitingUntil = min(now + settings.waitingWindow, Limits.largestCounter)
-                reports.append(
+                items.append(
                     .message(
                         "The conversation is Waiting for \(SimulatedDuration.format(settings.waitingWindow)); the customer can resume it."
                     ))
             case .wrapUp:
-                conversation.state = .closed
-                conversation.closedAt = now
-                reports.append(.message("The conversation is Closed."))
+                closes = true
+                items.append(.message("The conversation is Closed."))
             case .open, .waiting, .closed:
                 break
             }
             conversations[id] = conversation
-            shift.log.sessionClosed(
-                id, at: now, parked: conversation.state == .waiting, closed: conversation.state == .closed)
+            shift.log.sessionClosed(id, at: now, parked: conversation.state == .waiting)
+            if closes { markClosed(id) }
             if conversation.state == .waiting { parked(conversation) }
         }
         let wasFocused = session.id == focusedSessionID
         sessions.remove(at: position)
         if wasFocused { focus(position - 1) }
         refreshPresence()
-        return reports
+        return items
     }
 
     /// Sets presence from the workload when auto-presence is on: Available with nothing assigned,

@@ -223,14 +223,13 @@ extension PanelState {
 
     /// A generated request nobody accepted: the customer leaves the queue and the conversation closes.
     mutating func abandon(_ id: Int) -> Outcome {
-        let waited = now - (shift.log.records[id]?.firstSeen ?? now)
+        let waited = now - (shift.log.entries[id]?.firstSeen ?? now)
         if notifications.contains(where: { $0.conversationID == id }) {
             notifications.removeAll { $0.conversationID == id }
             shift.log.answered(id, .abandoned, at: now)
         }
-        closeConversation(id)
+        markClosed(id)
         shift.log.update(id, at: now) { $0.abandonedAt = now }
-        shift.log.conversationClosed(id, at: now)
         let title = conversations[id]?.title ?? ""
         return eventOutcome(
             .warning, "\(title): left the queue unanswered", " after \(SimulatedDuration.format(waited)) (abandoned).",

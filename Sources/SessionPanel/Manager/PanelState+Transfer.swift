@@ -31,9 +31,9 @@ extension PanelState {
         }
         conversations[id] = conversation
         let place = kind == .queue ? "the \(known) queue" : known
-        let reports = closeSession(at: position)
+        let items = closeSession(at: position)
         return Outcome(
-            reports + [.message("Transferred \(conversation.title) (W\(id)) to \(place); the conversation is Open.")],
+            items + [.message("Transferred \(conversation.title) (W\(id)) to \(place); the conversation is Open.")],
             showsPanel: true)
     }
 

@@ -86,24 +86,24 @@ extension PanelState {
                         + "\(SimulatedDuration.format(settings.notificationTimeout)).")
             ],
             showsPanel: true)
-        if sessions.count >= settings.maxSessions { outcome.reports.append(.notice(Self.maximumSessionsMessage)) }
+        if sessions.count >= settings.maxSessions { outcome.items.append(.notice(Self.maximumSessionsMessage)) }
         return outcome
     }
 
     /// The agent set a presence that takes work: the requests held meanwhile that still wait in the
     /// queue are offered, oldest first. Returns what each offer says.
-    mutating func offerHeldRequests() -> [Report] {
+    mutating func offerHeldRequests() -> [OutcomeItem] {
         guard takesNewWork else { return [] }
         let held = heldRequests
         heldRequests = []
-        var reports: [Report] = []
+        var items: [OutcomeItem] = []
         for id in held {
             guard let conversation = conversations[id],
                 (conversation.state == .open && !conversation.assignedToAgent) || conversation.state == .waiting
             else { continue }
-            reports += offer(id, returning: conversation.state == .waiting).reports
+            items += offer(id, returning: conversation.state == .waiting).items
         }
-        return reports
+        return items
     }
 
     /// The index of the oldest pending notification, or of the one `choice` names.

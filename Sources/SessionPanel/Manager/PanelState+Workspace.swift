@@ -76,7 +76,7 @@ extension PanelState {
         // the Customer summary tab of a conversation shows the summary
         let summary =
             sessions[position].tabs[tab].content == .customerSummary && sessions[position].conversationID != nil
-            ? [Report.summary(try customerSummary(at: position))] : []
+            ? [OutcomeItem.summary(try customerSummary(at: position))] : []
         sessions[position].focusedTab = tab
         return Outcome([.tabs] + summary)
     }

@@ -27,11 +27,11 @@ public struct Message: Sendable, Codable, Equatable {
     public enum Sender: String, Sendable, Codable { case customer, agent }
 
     /// Who wrote it.
-    public var sender: Sender
+    public private(set) var sender: Sender
     /// What was written, exactly as received (escaped only when rendered).
-    public var text: String
+    public private(set) var text: String
     /// Simulated time, in seconds, when it was written.
-    public var time: Int
+    public private(set) var time: Int
 
     /// Creates a message.
     public init(sender: Sender, text: String, time: Int) {
@@ -44,21 +44,21 @@ public struct Message: Sendable, Codable, Equatable {
 /// A message of a consult, between the agent and a colleague: never shown to the customer.
 public struct InternalMessage: Sendable, Codable, Equatable {
     /// Who wrote it: the colleague's name, or `nil` for the agent.
-    public var colleague: String?
+    public private(set) var colleague: String?
     /// What was written.
-    public var text: String
+    public private(set) var text: String
     /// Simulated time, in seconds, when it was written.
-    public var time: Int
+    public private(set) var time: Int
     /// Whom the agent wrote to (the colleague consulted then); `nil` for the colleague's own lines.
-    public var to: String? = nil
+    public private(set) var to: String? = nil
 }
 
 /// A note the agent saved to a conversation's timeline (`note "called back, fixed"`).
 public struct Note: Sendable, Codable, Equatable {
     /// What the agent wrote, exactly as typed (escaped only when rendered).
-    public var text: String
+    public private(set) var text: String
     /// Simulated time, in seconds, when it was saved.
-    public var time: Int
+    public private(set) var time: Int
 
     /// Creates a note.
     public init(text: String, time: Int) {
@@ -72,7 +72,7 @@ public struct Conversation: Sendable, Codable, Equatable, Identifiable {
     /// The work item number, shown as `W<id>`.
     public let id: Int
     /// The channel the customer used.
-    public var channel: Channel
+    public private(set) var channel: Channel
     /// The authenticated customer's name; `nil` for an unauthenticated visitor.
     public var customer: String?
     /// The visitor number of an unauthenticated conversation (`Visitor 3`).

@@ -61,8 +61,8 @@ extension PanelState {
                     ? "Home has no conversation" : "\"\(session.title)\" is a record session, not a conversation")
         }
         let contact = try conversation.customer.flatMap { name throws(CommandError) in try world.contact(named: name) }
-        let record = shift.log.records[id]
-        let accepted = record?.offers.last { $0.result == .accepted }
+        let entry = shift.log.entries[id]
+        let accepted = entry?.offers.last { $0.result == .accepted }
         let recentCases =
             try contact.map { contact throws(CommandError) in
                 try world.cases(ofCustomer: contact.name, limit: Self.recentCaseCount)
@@ -74,7 +74,7 @@ extension PanelState {
             account: conversation.account ?? contact?.account, channel: conversation.channel,
             queue: conversation.queue ?? Self.defaultQueue,
             waitTime: accepted.flatMap { offer in offer.resultTime.map { $0 - offer.time } },
-            engagement: record?.handled.reduce(0) { $0 + $1.length(at: now) } ?? 0,
+            engagement: entry?.handled.reduce(0) { $0 + $1.length(at: now) } ?? 0,
             sentiment: session.sentiment, transfers: conversation.transfers,
             linkedCase: try conversation.caseNumber.flatMap { number throws(CommandError) in
                 try world.caseRecord(number)
@@ -100,7 +100,7 @@ extension PanelState {
             let closed = try conversations.closed(ofCustomer: name, limit: Self.timelineLength)
             closedCount = closed.total
             for other in closed.items {
-                dated.append((shift.log.records[other.id]?.closedAt ?? -1, other.id, nil, other.id))
+                dated.append((shift.log.entries[other.id]?.closedAt ?? -1, other.id, nil, other.id))
                 channels[other.id] = other.channel
             }
         }

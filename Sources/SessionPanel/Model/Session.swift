@@ -17,7 +17,7 @@ public struct Session: Sendable, Codable, Equatable, Identifiable {
     /// A stable identity (positions change as sessions close; ids do not).
     public let id: Int
     /// What the session is about.
-    public var kind: SessionKind
+    public private(set) var kind: SessionKind
     /// The title: customer, account or case title, or `Visitor N`.
     public var title: String
     /// Customer messages received while the session was not focused.
@@ -31,7 +31,7 @@ public struct Session: Sendable, Codable, Equatable, Identifiable {
     /// Unsaved form edits, in the order first typed.
     public var draft: [DraftField]
     /// Whether the session shows a closed work item that cannot be changed.
-    public var readOnly: Bool
+    public private(set) var readOnly: Bool
 
     /// Creates a session with an anchor tab (the session manager gives a new session the tabs the product
     /// opens, `openingTabs(for:title:)`).
@@ -85,7 +85,7 @@ public struct Session: Sendable, Codable, Equatable, Identifiable {
 /// One unsaved form field.
 public struct DraftField: Sendable, Codable, Equatable {
     /// The field name, e.g. `title`.
-    public var field: String
+    public private(set) var field: String
     /// The text typed so far.
     public var value: String
     /// Creates a field edit.
@@ -98,11 +98,11 @@ public struct DraftField: Sendable, Codable, Equatable {
 /// A conversation request waiting for Accept or Reject.
 public struct IncomingNotification: Sendable, Codable, Equatable {
     /// The conversation it offers.
-    public var conversationID: Int
+    public private(set) var conversationID: Int
     /// When it arrived, in simulated seconds.
-    public var arrivedAt: Int
+    public private(set) var arrivedAt: Int
     /// Whether the customer is returning to a waiting conversation.
-    public var isReturning: Bool
+    public private(set) var isReturning: Bool
 
     /// Creates a notification.
     public init(conversationID: Int, arrivedAt: Int, isReturning: Bool) {

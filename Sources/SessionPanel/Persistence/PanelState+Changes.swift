@@ -8,17 +8,17 @@ extension PanelState {
 
     /// The records of the shift's log added or changed since the last save, by conversation number
     /// (the rest of the log — its peaks — is small: save it with the workspace).
-    public var changedLogRecords: [ConversationRecord] {
-        shift.log.changedRecords.sorted().compactMap { shift.log.records[$0] }
+    public var changedLogEntries: [ShiftLogEntry] {
+        shift.log.changedEntries.sorted().compactMap { shift.log.entries[$0] }
     }
 
-    /// The saver wrote ``changedConversations`` and ``changedLogRecords`` to the store the conversation
+    /// The saver wrote ``changedConversations`` and ``changedLogEntries`` to the store the conversation
     /// catalog reads: nothing is changed any more, and the Closed conversations the workspace no longer
     /// points to leave memory. Call it only after the save committed (a state whose catalog does not read
     /// the store would lose them).
     public mutating func changesSaved() {
         conversations.saved(keeping: referencedConversations)
-        shift.log.recordsSaved()
+        shift.log.entriesSaved()
     }
 
     /// Puts `catalog` under the workspace (a loaded state's conversations, read from the store): nothing

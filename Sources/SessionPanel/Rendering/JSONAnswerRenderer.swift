@@ -5,18 +5,18 @@ internal import JSONCoding
 /// members of its `command` object with named fields, not as text in its `messages`
 /// (`docs/output.schema.json` documents them).
 enum JSONAnswerRenderer {
-    /// Whether `report` is one of those: its text is then left out of the command's `messages`.
-    static func isTyped(_ report: Report) -> Bool {
-        switch report {
+    /// Whether `item` is one of those: its text is then left out of the command's `messages`.
+    static func isTyped(_ item: OutcomeItem) -> Bool {
+        switch item {
         case .articles, .article, .quickReplies, .notes, .summary: true
         default: false
         }
     }
 
-    /// The members `reports` add to their command's object, given the state after the command.
-    static func members(of reports: [Report], in state: PanelState) -> [(String, JSONValue)] {
-        reports.compactMap { report in
-            switch report {
+    /// The members `items` add to their command's object, given the state after the command.
+    static func members(of items: [OutcomeItem], in state: PanelState) -> [(String, JSONValue)] {
+        items.compactMap { item in
+            switch item {
             case .articles(let found): ("articles", .array(found.map(articleEntry)))
             case .article(let article):
                 (

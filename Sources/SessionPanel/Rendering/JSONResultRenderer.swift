@@ -17,10 +17,10 @@ public enum JSONResultRenderer {
     }
 
     /// The object for script line `number`, typed as `input`, with the panel as it is afterwards.
-    /// `answering` is the question the line answered, if it was an answer; `reports` what it showed,
+    /// `answering` is the question the line answered, if it was an answer; `items` what it showed,
     /// whose articles, quick replies, notes and summary become members with fields (``JSONAnswerRenderer``).
     public static func render(
-        line number: Int, input: String, answering: String?, result: Result, reports: [Report] = [],
+        line number: Int, input: String, answering: String?, result: Result, items: [OutcomeItem] = [],
         state: PanelState
     ) -> String {
         var members: [(String, JSONValue)] = [
@@ -30,7 +30,7 @@ public enum JSONResultRenderer {
         switch result {
         case .ran(let messages):
             members += [("ok", .bool(true)), ("messages", .array(messages.map { .string($0) }))]
-            members += JSONAnswerRenderer.members(of: reports, in: state)
+            members += JSONAnswerRenderer.members(of: items, in: state)
         case .failed(let message):
             members += [("ok", .bool(false)), ("messages", .array([])), ("error", .string(message))]
         case .asks(let question):

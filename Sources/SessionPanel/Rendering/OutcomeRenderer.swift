@@ -6,19 +6,19 @@ public struct OutcomeRenderer: Sendable {
     /// Creates a renderer.
     public init(style: RenderStyle) { self.style = style }
 
-    /// The reports, then the panel when it changed, as lines.
+    /// The items, then the panel when it changed, as lines.
     public func render(_ outcome: Outcome, in state: PanelState) -> [String] {
         var cache = PanelCache()
         return render(outcome, in: state, reusing: &cache)
     }
 
-    /// The reports, then the panel when it changed, drawing again only the panel pieces that differ
+    /// The items, then the panel when it changed, drawing again only the panel pieces that differ
     /// from those in `cache` (see ``PanelRenderer/render(_:reusing:)``).
     public func render(_ outcome: Outcome, in state: PanelState, reusing cache: inout PanelCache) -> [String] {
         let panel = outcome.showsPanel ? PanelRenderer(style: style).render(state, reusing: &cache) : []
-        guard !outcome.reports.isEmpty else { return panel }  // most commands: the panel's lines, not a copy
-        let reports = ReportRenderer(style: style)
-        return outcome.reports.flatMap { reports.render($0, in: state) } + panel
+        guard !outcome.items.isEmpty else { return panel }  // most commands: the panel's lines, not a copy
+        let renderer = OutcomeItemRenderer(style: style)
+        return outcome.items.flatMap { renderer.render($0, in: state) } + panel
     }
 
     /// An error, with its control characters escaped: one line, wrapped to the width when longer

@@ -30,9 +30,9 @@ public enum TimelineSVG {
     }
 
     /// The picture of the shift in `state` with its `figures`, as SVG text; `lanes` has the conversation
-    /// of each record of the shift's log.
+    /// of each entry of the shift's log.
     public static func render(_ state: PanelState, _ figures: ShiftReport, lanes: [Int: Conversation]) -> String {
-        let records = state.shift.log.records.values.sorted {
+        let entries = state.shift.log.entries.values.sorted {
             ($0.firstSeen, $0.conversation) < ($1.firstSeen, $1.conversation)
         }
         let end = max(60, state.now)
@@ -40,7 +40,7 @@ public enum TimelineSVG {
         func x(_ time: Int) -> Int {
             left + Int((Double(min(max(time, 0), end)) * Double(plot) / Double(end)).rounded())
         }
-        let lanesBottom = top + max(1, records.count) * laneHeight
+        let lanesBottom = top + max(1, entries.count) * laneHeight
         let height = lanesBottom + 170
         var svg: [String] = [
             "<?xml version=\"1.0\" encoding=\"UTF-8\"?>",
@@ -52,13 +52,13 @@ public enum TimelineSVG {
             text(summary(figures), x: 40, y: 96, size: 22, colour: Colour.lane),
         ]
         svg += axis(end: end, x: x, bottom: lanesBottom)
-        if records.isEmpty {
+        if entries.isEmpty {
             svg.append(
                 text("No conversations yet", x: left + 20, y: top + laneHeight / 2 + 8, size: 24, colour: Colour.lane))
         }
-        for (index, record) in records.enumerated() {
+        for (index, entry) in entries.enumerated() {
             svg += lane(
-                record, lanes[record.conversation], middle: top + index * laneHeight + laneHeight / 2, end: end, x: x)
+                entry, lanes[entry.conversation], middle: top + index * laneHeight + laneHeight / 2, end: end, x: x)
         }
         svg += legend(y: lanesBottom + 90)
         svg.append("</svg>")
@@ -97,23 +97,23 @@ public enum TimelineSVG {
     }
 
     private static func lane(
-        _ record: ConversationRecord, _ conversation: Conversation?, middle: Int, end: Int, x: (Int) -> Int
+        _ entry: ShiftLogEntry, _ conversation: Conversation?, middle: Int, end: Int, x: (Int) -> Int
     ) -> [String] {
-        let title = VisibleText.truncated(VisibleText.escaped(conversation?.title ?? "W\(record.conversation)"), to: 20)
+        let title = VisibleText.truncated(VisibleText.escaped(conversation?.title ?? "W\(entry.conversation)"), to: 20)
         let channel = conversation?.channel.displayName ?? ""
         let laneTop = middle - laneHeight / 2 + 6
         let laneBottom = middle + laneHeight / 2 - 6
         var svg = [
             text(title, x: 40, y: middle + 2, size: 22, weight: "bold"),
-            text("\(channel) · W\(record.conversation)", x: 40, y: middle + 24, size: 16, colour: Colour.lane),
+            text("\(channel) · W\(entry.conversation)", x: 40, y: middle + 24, size: 16, colour: Colour.lane),
         ]
-        for span in record.unread {
+        for span in entry.unread {
             svg.append(
                 rect(
                     x: x(span.start), y: laneTop, to: x(span.end ?? end), bottom: laneBottom, fill: Colour.unread,
                     opacity: "0.45"))
         }
-        for span in record.alerts {
+        for span in entry.alerts {
             svg.append(
                 rect(
                     x: x(span.start), y: laneTop, to: x(span.end ?? end), bottom: laneBottom, fill: Colour.alert,
@@ -121,9 +121,9 @@ public enum TimelineSVG {
         }
         svg.append(
             line(
-                x1: x(record.firstSeen), y1: middle, x2: x(record.closedAt ?? end), y2: middle, colour: Colour.lane,
+                x1: x(entry.firstSeen), y1: middle, x2: x(entry.closedAt ?? end), y2: middle, colour: Colour.lane,
                 width: 3))
-        for span in record.handled {
+        for span in entry.handled {
             svg.append(
                 line(
                     x1: x(span.start), y1: middle, x2: x(span.end ?? end), y2: middle, colour: Colour.session, width: 12
@@ -139,7 +139,7 @@ public enum TimelineSVG {
         for note in conversation?.notes ?? [] {
             svg.append(noteMark(x(note.time), middle))
         }
-        for offer in record.offers {
+        for offer in entry.offers {
             let ox = x(offer.time)
             svg.append(
                 polygon(
@@ -156,7 +156,7 @@ public enum TimelineSVG {
             case .abandoned: break
             }
         }
-        if let abandoned = record.abandonedAt { svg.append(cross(x(abandoned), middle, Colour.lost)) }
+        if let abandoned = entry.abandonedAt { svg.append(cross(x(abandoned), middle, Colour.lost)) }
         return svg
     }
 

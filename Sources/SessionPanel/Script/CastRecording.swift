@@ -21,7 +21,7 @@ public struct CastRecording: Sendable {
     }
 
     /// Adds what a playback step shows, at the time it shows it; standard error shows on the same screen.
-    public mutating func record(_ step: Playback.Step) {
+    public mutating func append(_ step: Playback.Step) {
         switch step {
         case .output(let text), .error(let text):
             lines.append("[\(Self.time(seconds)), \"o\", \(JSONValue.string(Self.terminalText(text)).serialized)]")

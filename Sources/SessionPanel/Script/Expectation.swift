@@ -16,19 +16,21 @@ enum Expectation {
     /// The most lines of output quoted when an `expect-not` fails.
     static let quotedLines = 5
 
-    /// `nil` when the expectation holds; otherwise a `location: …` headline and diff-like lines:
+    /// `nil` when the expectation holds; otherwise a `name:line: error: …` headline and diff-like lines:
     /// `- expected` and `+ closest` for `expect`, `+ line` for each offending line of `expect-not`.
-    static func failure(_ text: String, present: Bool, in output: CommandOutput?, at location: String) -> [String]? {
+    static func failure(_ text: String, present: Bool, in output: CommandOutput?, at position: FilePosition)
+        -> [String]?
+    {
         let word = present ? "expect" : "expect-not"
         let shown = "\"" + VisibleText.escaped(text) + "\""
-        guard let output else { return ["\(location): \(word) \(shown): no command ran before it"] }
+        guard let output else { return [position.error("\(word) \(shown): no command ran before it")] }
         let found = output.lines.joined(separator: "\n").contains(text)
         guard found != present else { return nil }
         let command = "the output of line \(output.line) (\(VisibleText.escaped(output.input)))"
         if present {
             let closest = closestLine(to: text, in: output.lines).map { "  + closest:  " + VisibleText.escaped($0) }
             return [
-                "\(location): expect failed: \(command) does not contain \(shown)",
+                position.error("expect failed: \(command) does not contain \(shown)"),
                 "  - expected: " + VisibleText.escaped(text),
                 closest ?? "  + (the command printed nothing)",
             ]
@@ -36,7 +38,7 @@ enum Expectation {
         let offending = output.lines.filter { $0.contains(text) }
         let quoted = (offending.isEmpty ? output.lines : offending).prefix(quotedLines)
         let more = offending.count > quotedLines ? ["  … and \(offending.count - quotedLines) more lines"] : []
-        return ["\(location): expect-not failed: \(command) contains \(shown)"]
+        return [position.error("expect-not failed: \(command) contains \(shown)")]
             + quoted.map { "  + " + VisibleText.escaped($0) } + more
     }
 

@@ -27,7 +27,7 @@ public struct ScriptCheck: Sendable {
         var events: [ScriptRunner.Event] = []
         _ = runner.run(lines) { event in
             events.append(event)
-            transcript.record(event)
+            transcript.append(event)
             switch event {
             case .expectationFailed(let lines), .commandFailed(let lines): failures.append(lines)
             default: break

@@ -11,7 +11,7 @@ public struct Transcript: Sendable, Equatable {
     public init() {}
 
     /// Adds what an event shows.
-    public mutating func record(_ event: ScriptRunner.Event) {
+    public mutating func append(_ event: ScriptRunner.Event) {
         switch event {
         case .output(let output):
             guard let first = output.first else { return }

@@ -33,7 +33,7 @@ public struct Offer: Sendable, Codable, Equatable {
 
 /// What happened to one conversation during the shift: the report's figures and the timeline's lane
 /// are read from these (with the conversation's messages, which carry their times).
-public struct ConversationRecord: Sendable, Codable, Equatable {
+public struct ShiftLogEntry: Sendable, Codable, Equatable {
     /// The conversation's work item number.
     public let conversation: Int
     /// When the shift first saw it (its first notification, or the session that opened it).
@@ -55,7 +55,7 @@ public struct ConversationRecord: Sendable, Codable, Equatable {
     /// When the conversation closed for good (closed after End, abandoned, or its waiting window over).
     public var closedAt: Int?
 
-    /// An empty record.
+    /// An empty entry.
     init(conversation: Int, firstSeen: Int) {
         self.conversation = conversation
         self.firstSeen = firstSeen
@@ -64,37 +64,38 @@ public struct ConversationRecord: Sendable, Codable, Equatable {
 
 /// The shift's history, kept as it happens for `report` and `report --svg`.
 public struct ShiftLog: Sendable, Codable, Equatable {
-    /// Each conversation's record, by work item number.
-    public internal(set) var records: [Int: ConversationRecord] = [:]
+    /// Each conversation's entry, by work item number (saved under `records`, the state file's name for them).
+    public internal(set) var entries: [Int: ShiftLogEntry] = [:]
     /// The most unread messages waiting at once, across sessions.
     public internal(set) var peakUnread = 0
     /// Unread messages waiting now (kept here so a peak costs nothing to follow).
     public internal(set) var unreadNow = 0
     /// The most customer sessions (Home not counted) open at once.
     public internal(set) var peakSessionsOpen = 0
-    /// The numbers of the records added or changed since the last save (bookkeeping: neither saved nor compared).
-    private(set) var changedRecords: Set<Int> = []
+    /// The numbers of the entries added or changed since the last save (bookkeeping: neither saved nor compared).
+    private(set) var changedEntries: Set<Int> = []
 
     private enum CodingKeys: String, CodingKey {
-        case records, peakUnread, unreadNow, peakSessionsOpen
+        case entries = "records"
+        case peakUnread, unreadNow, peakSessionsOpen
     }
 
     /// An empty log.
     public init() {}
 
-    /// The record of `conversation`, created at `time` if new.
-    mutating func update(_ conversation: Int, at time: Int, _ change: (inout ConversationRecord) -> Void) {
-        change(&records[conversation, default: ConversationRecord(conversation: conversation, firstSeen: time)])
-        changedRecords.insert(conversation)
+    /// Changes the entry of `conversation`, created at `time` if new.
+    mutating func update(_ conversation: Int, at time: Int, _ change: (inout ShiftLogEntry) -> Void) {
+        change(&entries[conversation, default: ShiftLogEntry(conversation: conversation, firstSeen: time)])
+        changedEntries.insert(conversation)
     }
 
-    /// The saver wrote the records changed since the last save.
-    mutating func recordsSaved() { changedRecords = [] }
+    /// The saver wrote the entries changed since the last save.
+    mutating func entriesSaved() { changedEntries = [] }
 
-    /// Logs are equal when their records and peaks are, whatever was saved when.
+    /// Logs are equal when their entries and peaks are, whatever was saved when.
     public static func == (lhs: ShiftLog, rhs: ShiftLog) -> Bool {
-        (lhs.records, lhs.peakUnread, lhs.unreadNow, lhs.peakSessionsOpen)
-            == (rhs.records, rhs.peakUnread, rhs.unreadNow, rhs.peakSessionsOpen)
+        (lhs.entries, lhs.peakUnread, lhs.unreadNow, lhs.peakSessionsOpen)
+            == (rhs.entries, rhs.peakUnread, rhs.unreadNow, rhs.peakSessionsOpen)
     }
 
     /// A notification arrived.
@@ -104,10 +105,10 @@ public struct ShiftLog: Sendable, Codable, Equatable {
 
     /// The pending notification of `conversation` ended with `result`.
     mutating func answered(_ conversation: Int, _ result: Offer.Result, at time: Int) {
-        update(conversation, at: time) { record in
-            guard let index = record.offers.lastIndex(where: { $0.result == nil }) else { return }
-            record.offers[index].result = result
-            record.offers[index].resultTime = time
+        update(conversation, at: time) { entry in
+            guard let index = entry.offers.lastIndex(where: { $0.result == nil }) else { return }
+            entry.offers[index].result = result
+            entry.offers[index].resultTime = time
         }
     }
 
@@ -135,37 +136,36 @@ public struct ShiftLog: Sendable, Codable, Equatable {
         guard count > 0 else { return }
         unreadNow = max(0, unreadNow - count)
         guard let conversation else { return }
-        update(conversation, at: time) { record in
-            if let last = record.unread.indices.last, record.unread[last].end == nil { record.unread[last].end = time }
+        update(conversation, at: time) { entry in
+            if let last = entry.unread.indices.last, entry.unread[last].end == nil { entry.unread[last].end = time }
         }
     }
 
     /// The session's sentiment alert appeared (`true`) or went away or was answered (`false`).
     mutating func alert(_ conversation: Int, standing: Bool, at time: Int) {
-        let open = records[conversation]?.alerts.last.map { $0.end == nil } ?? false
+        let open = entries[conversation]?.alerts.last.map { $0.end == nil } ?? false
         guard standing != open else { return }
-        update(conversation, at: time) { record in
+        update(conversation, at: time) { entry in
             if standing {
-                record.alerts.append(TimeSpan(start: time))
+                entry.alerts.append(TimeSpan(start: time))
             } else {
-                record.alerts[record.alerts.count - 1].end = time
+                entry.alerts[entry.alerts.count - 1].end = time
             }
         }
     }
 
     /// The conversation's session closed.
-    mutating func sessionClosed(_ conversation: Int, at time: Int, parked: Bool, closed: Bool) {
+    mutating func sessionClosed(_ conversation: Int, at time: Int, parked: Bool) {
         alert(conversation, standing: false, at: time)
-        update(conversation, at: time) { record in
-            if let last = record.handled.indices.last, record.handled[last].end == nil {
-                record.handled[last].end = time
+        update(conversation, at: time) { entry in
+            if let last = entry.handled.indices.last, entry.handled[last].end == nil {
+                entry.handled[last].end = time
             }
-            if parked { record.parks += 1 }
-            if closed { record.closedAt = time }
+            if parked { entry.parks += 1 }
         }
     }
 
-    /// The conversation closed for good without a session closing (abandoned, or its waiting window ended).
+    /// The conversation closed for good (``PanelState/markClosed(_:)``).
     mutating func conversationClosed(_ conversation: Int, at time: Int) {
         update(conversation, at: time) { $0.closedAt = time }
     }

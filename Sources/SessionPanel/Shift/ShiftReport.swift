@@ -43,16 +43,16 @@ public struct ShiftReport: Sendable {
 
     /// The figures of the shift in `state`, up to its clock, with `figures` read from its conversations.
     public init(_ state: PanelState, _ figures: ConversationFigures) {
-        // Every figure is a count, a sum or an extreme: the order of records does not matter.
-        let records = Array(state.shift.log.records.values)
-        let offers = records.flatMap(\.offers)
+        // Every figure is a count, a sum or an extreme: the order of entries does not matter.
+        let entries = Array(state.shift.log.entries.values)
+        let offers = entries.flatMap(\.offers)
         func count(_ result: Offer.Result) -> Int { offers.filter { $0.result == result }.count }
         shiftSeconds = state.now
         offered = offers.count
         accepted = count(.accepted)
         rejected = count(.rejected)
         missed = count(.missed)
-        abandoned = records.filter { $0.abandonedAt != nil }.count
+        abandoned = entries.filter { $0.abandonedAt != nil }.count
 
         let answers = offers.compactMap { offer in
             offer.result == .accepted ? offer.resultTime.map { $0 - offer.time } : nil
@@ -65,14 +65,14 @@ public struct ShiftReport: Sendable {
             ? nil
             : (Self.median(sortedResponses), Self.nearestRank(0.9, sortedResponses), sortedResponses.count)
 
-        let handled = records.flatMap(\.handled).compactMap { span in span.end.map { $0 - span.start } }
+        let handled = entries.flatMap(\.handled).compactMap { span in span.end.map { $0 - span.start } }
         handleTime = handled.isEmpty ? nil : (Self.average(handled), handled.count)
 
-        longestUnansweredAlert = records.flatMap(\.alerts).map { $0.length(at: state.now) }.max()
+        longestUnansweredAlert = entries.flatMap(\.alerts).map { $0.length(at: state.now) }.max()
         peakUnread = state.shift.log.peakUnread
         peakSessionsOpen = state.shift.log.peakSessionsOpen
-        persistentEnded = records.map(\.persistentEnds).reduce(0, +)
-        persistentParked = records.map(\.parks).reduce(0, +)
+        persistentEnded = entries.map(\.persistentEnds).reduce(0, +)
+        persistentParked = entries.map(\.parks).reduce(0, +)
         transfers = figures.transfers
     }
 

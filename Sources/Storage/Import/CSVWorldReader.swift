@@ -95,7 +95,7 @@ public struct CSVWorldReader {
     public mutating func read(into sink: some WorldRecordSink) throws {
         try skipByteOrderMark()
         guard try readRecord() else {
-            throw WorldFileError("line 1: no header row (expected columns \(expectedColumns))")
+            throw WorldFileError("no header row (expected columns \(expectedColumns))", line: 1, column: nil)
         }
         let header = (0..<fieldEnds.count).map { worldKey(text(of: $0).trimmingSpaces) }
         var positions: [String: Int] = [:]
@@ -105,7 +105,8 @@ public struct CSVWorldReader {
             }
         }
         for name in table.columns.required where positions[name] == nil {
-            throw WorldFileError("line 1: the header has no \"\(name)\" column (expected columns \(expectedColumns))")
+            throw WorldFileError(
+                "the header has no \"\(name)\" column (expected columns \(expectedColumns))", line: 1, column: nil)
         }
         // The few columns read, looked up by a short list rather than by hashing each name in each row.
         let columns = Columns(
@@ -130,7 +131,7 @@ public struct CSVWorldReader {
             } catch let failure as WorldFileError {
                 throw failure
             } catch {
-                throw WorldFileError("line \(recordLine): \(error)")
+                throw WorldFileError("\(error)", line: recordLine, column: nil)
             }
         }
     }
@@ -357,7 +358,7 @@ public struct CSVWorldReader {
     private var column: Int { input.offset - lineStart - continuations + 1 }
 
     private func error(_ problem: String, at place: (line: Int, column: Int)) -> WorldFileError {
-        WorldFileError("line \(place.line), column \(place.column): \(problem)")
+        WorldFileError(problem, line: place.line, column: place.column)
     }
 }
 

@@ -96,8 +96,9 @@ extension WorldFiles {
     private static func failure(_ duplicate: DuplicateRecordFinder.Duplicate) -> Failure {
         let (first, second) = (duplicate.first, duplicate.second)
         let firstPlace = "line \(first.line)" + (first.path == second.path ? "" : " of \(shown(first.path))")
-        return Failure(
-            "world file \(shown(second.path)): line \(second.line), column \(second.column): "
-                + "\(World.duplicate(duplicate.kind, duplicate.key)) (first on \(firstPlace))")
+        let error = WorldFileError(
+            "\(World.duplicate(duplicate.kind, duplicate.key)) (first on \(firstPlace))", line: second.line,
+            column: second.column)
+        return Failure(error, in: second.path)
     }
 }

@@ -20,6 +20,8 @@ public struct JSONWorldReader {
     /// How many arrays and objects the next value is inside: bounded as ``JSONParser`` bounds it, so a
     /// file of `[[[[…` is an error, not a crash.
     private var depth = 0
+    /// Where the key read last starts, for an error about it.
+    private var keyStart = (line: 1, column: 1)
     /// Told where each record starts, only when finding a duplicate again.
     private var listener: (any RecordPlaceListener)?
 
@@ -58,7 +60,7 @@ public struct JSONWorldReader {
                     try readList(key) { reader, place throws in try sink.write(try reader.readServiceRecord(place)) }
                 case "requiresDisposition":
                     if try readBool(Place(name: key)) { try sink.write(World.ServiceRecord.dispositionRequired) }
-                default: throw Self.unknown(key, in: nil)
+                default: throw unknown(key, in: nil)
                 }
                 if try endOfObject() { break }
             }
@@ -77,7 +79,7 @@ public struct JSONWorldReader {
             switch key {
             case "name": name = try reader.readString(place, key)
             case "account": account = try reader.readOptionalString(place, key)
-            default: throw Self.unknown(key, in: place)
+            default: throw reader.unknown(key, in: place)
             }
         }
         let contact = World.Contact(name: try required(name, "name", place), account: account)
@@ -88,7 +90,7 @@ public struct JSONWorldReader {
         let start = here
         var name: String?
         try readObject(place) { reader, key throws in
-            guard key == "name" else { throw Self.unknown(key, in: place) }
+            guard key == "name" else { throw reader.unknown(key, in: place) }
             name = try reader.readString(place, key)
         }
         let account = World.Account(name: try required(name, "name", place))
@@ -105,7 +107,7 @@ public struct JSONWorldReader {
             case "number": number = try reader.readInteger(place, key)
             case "title": title = try reader.readString(place, key)
             case "customer": customer = try reader.readOptionalString(place, key)
-            default: throw Self.unknown(key, in: place)
+            default: throw reader.unknown(key, in: place)
             }
         }
         let record = World.CaseRecord(
@@ -126,7 +128,7 @@ public struct JSONWorldReader {
             case "channel": channel = try reader.readEnumeration(place, key)
             case "customer": customer = try reader.readOptionalString(place, key)
             case "stream": stream = try reader.readEnumeration(place, key)
-            default: throw Self.unknown(key, in: place)
+            default: throw reader.unknown(key, in: place)
             }
         }
         let item = World.WorkItem(
@@ -150,7 +152,7 @@ public struct JSONWorldReader {
             case ("articles", "id"): id = try reader.readInteger(place, key)
             case ("agents", "lines"): lines = try reader.readStringList(place, key)
             case (_, _) where members[place.name]?.contains(key) == true: texts[key] = try reader.readString(place, key)
-            default: throw Self.unknown(key, in: place)
+            default: throw reader.unknown(key, in: place)
             }
         }
         let record: World.ServiceRecord
@@ -168,9 +170,12 @@ public struct JSONWorldReader {
         return try checked(record, record.problem, at: start)
     }
 
-    /// A member no world record has: a typo or a field of another program, refused rather than dropped.
-    private static func unknown(_ key: String, in place: Place?) -> WorldFileError {
-        WorldFileError("\(place.map { "\($0)." } ?? "")\(VisibleText.excerpt(key)) is not a known member")
+    /// A member no world record has: a typo or a field of another program, refused rather than dropped,
+    /// at the key that names it.
+    private func unknown(_ key: String, in place: Place?) -> WorldFileError {
+        WorldFileError(
+            "\(place.map { "\($0)." } ?? "")\(VisibleText.excerpt(key)) is not a known member", line: keyStart.line,
+            column: keyStart.column)
     }
 
     /// `record` when it has no `problem` (``WorldWriter/problem(_:)``: a number out of range, an empty
@@ -184,7 +189,7 @@ public struct JSONWorldReader {
 
     /// An error in a value that is valid JSON (a number out of range, a NUL character), at `place`.
     private func located(_ problem: String, at place: (line: Int, column: Int)) -> WorldFileError {
-        WorldFileError("line \(place.line), column \(place.column): \(problem)")
+        WorldFileError(problem, line: place.line, column: place.column)
     }
 
     private func required<Value>(_ value: Value?, _ key: String, _ place: Place) throws -> Value {
@@ -235,6 +240,7 @@ public struct JSONWorldReader {
 
     /// Reads a key and its colon.
     private mutating func readKey() throws -> String {
+        keyStart = here
         guard try input.peek() == UInt8(ascii: "\"") else {
             throw syntax("expected a key in quotes, found \(shown(try input.peek()))")
         }
@@ -315,8 +321,9 @@ public struct JSONWorldReader {
     private mutating func readEnumeration<Value: RawRepresentable<String>>(_ place: Place, _ key: String) throws
         -> Value
     {
+        let start = here
         guard let value = Value(rawValue: try readString(place, key)) else {
-            throw WorldFileError("\(place).\(key) has an invalid value")
+            throw located("\(place).\(key) has an invalid value", at: start)
         }
         return value
     }
@@ -335,16 +342,17 @@ public struct JSONWorldReader {
         guard let value = Double(text), value.isFinite else {
             throw syntax("\(VisibleText.excerpt(text)) is not a number")
         }
-        if value.rounded() != value { throw WorldFileError("\(place).\(key) should be a whole number") }
+        if value.rounded() != value { throw located("\(place).\(key) should be a whole number", at: start) }
         throw located("\(place).\(key) has an invalid value", at: start)
     }
 
     /// The error for a value of the wrong type, `message` (`…, not null` for a null), once the value
     /// is read through: a syntax error inside it comes first, as a whole-file parser would find it.
     private mutating func mismatch(_ message: String) throws -> WorldFileError {
+        let start = here
         let isNull = try input.peek() == UInt8(ascii: "n")
         try skipValue()
-        return WorldFileError(isNull ? message + ", not null" : message)
+        return WorldFileError(isNull ? message + ", not null" : message, line: start.line, column: start.column)
     }
 
     /// Skips any value.
@@ -493,7 +501,11 @@ public struct JSONWorldReader {
 
     /// A syntax error at the next byte (or at `offset`), with its line and column.
     private func syntax(_ problem: String, at offset: Int? = nil) -> WorldFileError {
-        WorldFileError("not valid JSON: \(problem) (line \(line), column \(column(at: offset ?? input.offset)))")
+        let column = column(at: offset ?? input.offset)
+        return WorldFileError(
+            message: "not valid JSON: \(problem) (line \(line), column \(column))",
+            problem: "not valid JSON: \(problem)",
+            line: line, column: column)
     }
 
     /// The line and column of the next byte.

@@ -18,8 +18,31 @@ public enum WorldFiles {
 
     /// Why a world file could not be used: one line naming the file (escaped) and the problem.
     public struct Failure: Error, Sendable, CustomStringConvertible {
+        /// The line: `world file contacts.csv: line 3, column 1: 1 fields, the header has 2`.
         public let message: String
-        public init(_ message: String) { self.message = message }
+        /// Where in which file, when the problem has a place: `contacts.csv:3:1`.
+        public let position: FilePosition?
+        /// What is wrong there, without the place (the whole ``message`` when there is none).
+        public let problem: String
+
+        /// A failure saying `message`, at no particular place.
+        public init(_ message: String) { (self.message, position, problem) = (message, nil, message) }
+
+        /// `problem` at `position`, worded as `message` for those who print the whole line.
+        init(_ message: String, problem: String, at position: FilePosition) {
+            (self.message, self.position, self.problem) = (message, position, problem)
+        }
+
+        /// The reader's `error` in `path`, at its line and column when it has them.
+        public init(_ error: WorldFileError, in path: String) {
+            let message = "world file \(shown(path)): \(error.message)"
+            guard let line = error.line else {
+                self.init(message)
+                return
+            }
+            self.init(message, problem: error.problem, at: FilePosition(shown(path), line: line, column: error.column))
+        }
+
         public var description: String { message }
     }
 
@@ -70,6 +93,8 @@ public enum WorldFiles {
             }
         } catch let error as SystemError {
             throw Failure("cannot read world file \(shown(path)): \(error)")
+        } catch let error as WorldFileError {
+            throw Failure(error, in: path)
         } catch {
             throw Failure("world file \(shown(path)): \(error)")
         }

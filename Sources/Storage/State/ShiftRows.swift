@@ -61,7 +61,7 @@ struct ShiftRows: Equatable {
                 split(value, at: key, depth: 1)
             }
         }
-        try cutLogRecords(state.shift.log.records, after: previous)
+        try cutLogRecords(state.shift.log.entries, after: previous)
         let earlier = previous.map { previous in
             Dictionary(previous.state.sessions.enumerated().map { ($1.id, (position: $0, session: $1)) }) { first, _ in
                 first
@@ -95,9 +95,9 @@ struct ShiftRows: Equatable {
     /// The rows of the shift log's `records`: those equal in `previous` keep their rows, the others
     /// are encoded. While there is none, the empty object is the row ``logRecordsKey`` (in ``values``).
     private mutating func cutLogRecords(
-        _ records: [Int: ConversationRecord], after previous: (state: PanelState, rows: ShiftRows)?
+        _ records: [Int: ShiftLogEntry], after previous: (state: PanelState, rows: ShiftRows)?
     ) throws(StorageError) {
-        let before = previous?.state.shift.log.records ?? [:]
+        let before = previous?.state.shift.log.entries ?? [:]
         logRecords = previous?.rows.logRecords ?? [:]
         for (id, record) in records where logRecords[id] == nil || before[id] != record {
             logRecords[id] = Self.row(for: record)
@@ -165,7 +165,7 @@ struct ShiftRows: Equatable {
     /// A shift log record's row: the JSON `JSONValueEncoder` makes of it (a test holds the two equal;
     /// absent values left out as the encoder leaves them), built directly, as a save writes every
     /// record that changed and the generic encoder took most of its time.
-    static func row(for record: ConversationRecord) -> String {
+    static func row(for record: ShiftLogEntry) -> String {
         func spans(_ spans: [TimeSpan]) -> JSONValue {
             .array(spans.map { .object([("start", .number($0.start))] + present("end", $0.end)) })
         }

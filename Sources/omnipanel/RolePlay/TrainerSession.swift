@@ -70,7 +70,8 @@ final class TrainerSession {
     func prompt(_ editor: LineEditor) -> Int32 {
         Output.print(["Playing the trainee's customers: 'help' lists what they can do, 'quit' leaves."])
         Output.flush()
-        editor.completer = { [unowned self] line, _ in CustomerLine.completions(for: line, names: names) }
+        editor.completer = { [unowned self] line, _ in TabCompletion(CustomerLine.completions(for: line, names: names))
+        }
         while !connected.isEmpty {
             let read = editor.readLine(
                 prompt: "customer> ", status: "", wakeUpAfter: { nil },

@@ -35,8 +35,8 @@ struct InputOutputErrorTests {
         let world = try Binary.run(["--world", folder.path("world.json"), "do", "show"])
         #expect(world.status == 2)
         #expect(
-            world.stderr == "omnipanel: world file \(folder.path("world.json")): not valid JSON: "
-                + "expected '{' at the start of a world, found byte 0x0 (line 1, column 1)\n")
+            world.stderr == "\(folder.path("world.json")):1:1: error: not valid JSON: "
+                + "expected '{' at the start of a world, found byte 0x0\n")
         let state = try Binary.run(["--state", folder.path("state.json"), "do", "show"])
         #expect(state.status == 3)
         #expect(
@@ -51,7 +51,7 @@ struct InputOutputErrorTests {
         #expect(result.status == 2)
         #expect(
             result.stderr == """
-                /dev/zero:1: line is too long (more than 65536 bytes)
+                /dev/zero:1: error: line is too long (more than 65536 bytes)
                 omnipanel: cannot read /dev/zero: line 1 goes on for more than 16 MiB without a newline; stopped reading
 
                 """)
@@ -106,7 +106,7 @@ struct InputOutputErrorTests {
         let script = try folder.write("swich 1\n", to: name).path
         let escapedScript = folder.path("a\\e]0;owned\\u{7}b.omni")
         let cases: [([String], String)] = [
-            (["run", script], "a\\e]0;owned\\u{7}b.omni:1: unknown command"),
+            (["run", script], "a\\e]0;owned\\u{7}b.omni:1: error: unknown command"),
             (["run", script + "x"], "omnipanel: cannot read \(escapedScript)x: No such file or directory"),
             (["--world", script + "x", "do", "show"], "omnipanel: cannot read world file \(escapedScript)x"),
             (["--state", script + "/s.json", "do", "show"], escapedScript),

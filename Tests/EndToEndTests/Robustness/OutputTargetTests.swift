@@ -26,7 +26,7 @@ import Glibc
             #expect(result.status == 1, "a refused write is a failed command")
             #expect(
                 result.stderr
-                    == "<command>:1: cannot write \(target): this run uses it as \(role); choose another file\n"
+                    == "<command>:1: error: cannot write \(target): this run uses it as \(role); choose another file\n"
             )
             #expect(folder.bytes("class.db") == before)
         }
@@ -88,9 +88,9 @@ import Glibc
         let result = try Binary.run(["--world", world, "run", script])
         #expect(
             result.stderr.split(separator: "\n").map(String.init) == [
-                "\(script):1: cannot write \(script): this run uses it as the script; choose another file",
-                "\(script):2: cannot write \(script).out: this run uses it as the script's transcript; choose another file",
-                "\(script):3: cannot write \(world): this run uses it as a world file; choose another file",
+                "\(script):1: error: cannot write \(script): this run uses it as the script; choose another file",
+                "\(script):2: error: cannot write \(script).out: this run uses it as the script's transcript; choose another file",
+                "\(script):3: error: cannot write \(world): this run uses it as a world file; choose another file",
             ])
         #expect(folder.bytes("demo.omni") == Data(text.utf8))
         #expect(folder.bytes("demo.omni.out") == Data("golden\n".utf8))
@@ -123,7 +123,7 @@ import Glibc
         #expect(svg.status < 128, "killed by signal \(svg.status - 128)")
         #expect(
             svg.stderr
-                == "<command>:1: cannot write \(folder.path("big.svg")): cannot write the temporary file: File too large\n"
+                == "<command>:1: error: cannot write \(folder.path("big.svg")): cannot write the temporary file: File too large\n"
         )
         #expect(try FileManager.default.contentsOfDirectory(atPath: folder.url.path).sorted() == ["s.db"])
     }

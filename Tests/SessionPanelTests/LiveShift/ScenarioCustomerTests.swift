@@ -28,7 +28,7 @@ import Testing
             lines: InputLine.lines(of: "at 5s sentiment \"Kenny Smith\" negative\nclock advance 10s"),
             state: PanelState())
         #expect(check.failed == 1)
-        #expect(check.failures.first?.first?.contains("test:2: clock advance 10s failed") == true)
+        #expect(check.failures.first?.first?.contains("test:2: error: clock advance 10s failed") == true)
         #expect(check.failures.first?.first?.contains("has no conversation open") == true)
     }
 
@@ -52,7 +52,7 @@ import Testing
         }
         #expect(status == 1)
         #expect(errors.count == 1)
-        #expect(errors.first?.hasPrefix("test:2: \"Kenny Smith\" has no conversation open; skipped") == true)
+        #expect(errors.first?.hasPrefix("test:2: error: \"Kenny Smith\" has no conversation open; skipped") == true)
     }
 
     @Test func aScenarioCustomerWithPatienceLosesItWithoutAReply() throws {
@@ -72,7 +72,7 @@ import Testing
             Issue.record("reply failed")
             return
         }
-        #expect(outcome.reports.contains(.message("Kenny Smith is answered; sentiment back to neutral.")))
+        #expect(outcome.items.contains(.message("Kenny Smith is answered; sentiment back to neutral.")))
     }
 
     /// The patience period starts when the agent accepts; the wait is counted from the message.

@@ -145,6 +145,6 @@ import Testing
         }
         #expect(files.written.map(\.path) == ["shift.svg"])
         #expect(outcome.export == nil)
-        #expect(outcome.reports.last == .message("Wrote the shift's timeline to shift.svg."))
+        #expect(outcome.items.last == .message("Wrote the shift's timeline to shift.svg."))
     }
 }

@@ -106,21 +106,21 @@ import Testing
     }
 
     @Test(arguments: [
-        ("at", "demo.omni:1: usage: at <time> <command>"),
+        ("at", "demo.omni:1: error: usage: at <time> <command>"),
         (
             "at soon incoming chat",
-            "demo.omni:1: 'at' takes a time from the start of the shift such as 0s, 90s or 1m30s, not \"soon\"; usage: at <time> <command>"
+            "demo.omni:1: error: 'at' takes a time from the start of the shift such as 0s, 90s or 1m30s, not \"soon\"; usage: at <time> <command>"
         ),
-        ("at 1m", "demo.omni:1: usage: at <time> <command>"),
+        ("at 1m", "demo.omni:1: error: usage: at <time> <command>"),
         (
             "at 1m reply hello",
-            "demo.omni:1: 'at' schedules what customers do: incoming, message, sentiment or leave, not 'reply'"
+            "demo.omni:1: error: 'at' schedules what customers do: incoming, message, sentiment or leave, not 'reply'"
         ),
         (
             "at 1m message 2 hello",
-            "demo.omni:1: an 'at' line names the customer by title (\"Kenny Smith\"), not by position"
+            "demo.omni:1: error: an 'at' line names the customer by title (\"Kenny Smith\"), not by position"
         ),
-        ("at 1m incoming pigeon", "demo.omni:1: unknown channel \"pigeon\"; channels: chat, sms, voice, social"),
+        ("at 1m incoming pigeon", "demo.omni:1: error: unknown channel \"pigeon\"; channels: chat, sms, voice, social"),
     ])
     func aBadAtLineIsOneLineAndSchedulesNothing(_ line: String, _ error: String) {
         let (runner, events) = runScript(line)
@@ -128,7 +128,7 @@ import Testing
         #expect(events.count == 2)
         #expect(events.first == .error(error))
         if case .commandFailed(let lines)? = events.last {
-            #expect(lines.first?.hasPrefix("demo.omni:1: at") == true)
+            #expect(lines.first?.hasPrefix("demo.omni:1: error: at") == true)
         } else {
             Issue.record("no .commandFailed after the error: \(events)")
         }
@@ -143,6 +143,6 @@ import Testing
             Issue.record("no error: \(events)")
             return
         }
-        #expect(line.hasPrefix("demo.omni:1: \"Kenny Smyth\" never arrives"))
+        #expect(line.hasPrefix("demo.omni:1: error: \"Kenny Smyth\" never arrives"))
     }
 }

@@ -56,7 +56,7 @@ struct HostileInputTests {
     func refused(line: ScriptBytes, message: String) {
         let clean = run([])
         let (events, runner) = run([line.bytes])
-        #expect(errors(events) == ["hostile.omni:3: " + message])
+        #expect(errors(events) == ["hostile.omni:3: error: " + message])
         #expect(runner.interpreter.state == clean.runner.interpreter.state)
         #expect(runner.exitStatus == 1)
     }
@@ -64,7 +64,7 @@ struct HostileInputTests {
     @Test("zero is Home, so `switch 0` is fine; `accept 0` names no notification")
     func zeroPositions() {
         let (events, runner) = run([Array("switch 0".utf8), Array("incoming sms".utf8), Array("accept 0".utf8)])
-        #expect(errors(events) == ["hostile.omni:5: no notification 0; only 1 is pending"])
+        #expect(errors(events) == ["hostile.omni:5: error: no notification 0; only 1 is pending"])
         #expect(runner.interpreter.state.focusedPosition == 0)
     }
 
@@ -88,7 +88,7 @@ struct HostileInputTests {
         #expect(text.contains(#"\e[2J\e[Hwiped \u{202E}txet\u{2066}"#))
         #expect(text.contains(#"title: \e[1mbold"#))
         #expect(text.contains(#"\e]8;;http://x\u{7}link"#))
-        #expect(errors(events).contains(#"hostile.omni:18: no contact named "\e[31mKenny""#))
+        #expect(errors(events).contains(#"hostile.omni:18: error: no contact named "\e[31mKenny""#))
     }
 
     @Test("with colour on, the only escape sequences are the shell's own colours")
@@ -118,9 +118,10 @@ struct HostileInputTests {
             + "answer y or n on the line after the command, or add --yes to it"
         #expect(
             events.suffix(4) == [
-                .question("Close session \"Visitor 1\"? [y/N] "), .output([""]), .error("hostile.omni:3: " + message),
+                .question("Close session \"Visitor 1\"? [y/N] "), .output([""]),
+                .error("hostile.omni:3: error: " + message),
                 .commandFailed([
-                    "hostile.omni:3: " + message,
+                    "hostile.omni:3: error: " + message,
                     "  (when the error is intended, put expect-error \"<text>\" on the next line)",
                 ]),
             ])

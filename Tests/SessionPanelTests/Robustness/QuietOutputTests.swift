@@ -37,9 +37,9 @@ struct QuietOutputTests {
                     "Kenny Smith. Urgent attention is needed in your conversation.",
                     "Kenny Smith. 1 new updates in your conversation.",
                 ]),
-                .error("q:7: Home has no form; switch to a customer session first"),
+                .error("q:7: error: Home has no form; switch to a customer session first"),
                 .output(HelpText.lines(for: "quit")),
-                .error("q:11: unknown command \"nonsense\"; type 'help' for the list"),
+                .error("q:11: error: unknown command \"nonsense\"; type 'help' for the list"),
                 .output(PanelRenderer(style: .plain).render(PanelState())),
             ])
     }

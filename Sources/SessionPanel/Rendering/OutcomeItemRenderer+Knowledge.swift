@@ -1,6 +1,6 @@
 /// The knowledge base's and quick replies' lists, fitted to the width: a line too long wraps at words
 /// under its text, so a title or reply is read whole at 30 columns as at 140.
-extension ReportRenderer {
+extension OutcomeItemRenderer {
     /// `kb search`'s list: each article's id and title, one a line.
     func articles(_ articles: [World.Article]) -> [String] {
         guard !articles.isEmpty else { return ["No articles match."] }

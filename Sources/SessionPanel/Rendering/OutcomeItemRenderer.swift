@@ -1,15 +1,15 @@
-/// Renders a command's ``Report``s: messages, the dashboard, transcripts, tabs, settings, help. Every
+/// Renders a command's ``OutcomeItem``s: messages, the dashboard, transcripts, tabs, settings, help. Every
 /// line fits the style's width: prose is wrapped at word boundaries with a hanging indent (``Wrapping``).
-public struct ReportRenderer: Sendable {
+public struct OutcomeItemRenderer: Sendable {
     /// How to draw.
     public let style: RenderStyle
 
     /// Creates a renderer.
     public init(style: RenderStyle) { self.style = style }
 
-    /// The lines for one report, given the state after the command.
-    public func render(_ report: Report, in state: PanelState) -> [String] {
-        switch report {
+    /// The lines for one item, given the state after the command.
+    public func render(_ item: OutcomeItem, in state: PanelState) -> [String] {
+        switch item {
         case .message(let text): return style.fitted([style.shown(text)])
         case .notice(let text):
             return style.fitted([style.symbol("⚠ ", "! ") + style.shown(text)]).map { style.paint($0, .yellow) }
