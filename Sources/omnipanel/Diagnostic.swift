@@ -74,13 +74,13 @@ enum Diagnostics {
 
     /// Prints `diagnostic`; returns its exit status.
     @discardableResult
-    static func report(_ diagnostic: Diagnostic) -> Int32 {
+    static func emit(_ diagnostic: Diagnostic) -> Int32 {
         diagnostic.lines.forEach(Output.error)
         return diagnostic.status
     }
 
     /// Prints `diagnostic` and returns the error that ends the run with its status.
     static func exit(_ diagnostic: Diagnostic) -> ExitStatus {
-        ExitStatus(report(diagnostic))
+        ExitStatus(emit(diagnostic))
     }
 }

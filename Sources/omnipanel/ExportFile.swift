@@ -22,7 +22,7 @@ struct ExportFile: FileOutput {
             try replace(path, with: text, what: what, protecting: protected)
             return true
         } catch {
-            Diagnostics.report(Diagnostic(error.message))
+            Diagnostics.emit(Diagnostic(error.message))
             return false
         }
     }

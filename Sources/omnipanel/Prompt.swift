@@ -72,7 +72,7 @@ final class Prompt {
             update.status = status
             return update
         }
-        for warning in editor.warnings { Diagnostics.report(Diagnostic(escaping: warning)) }
+        for warning in editor.warnings { Diagnostics.emit(Diagnostic(escaping: warning)) }
         say(PromptText.welcome(editing: editor.isEditing))
         if let failure = startShift() { return failure }
         Output.print(PanelRenderer(style: context.renderer.style).render(interpreter.state))
@@ -82,7 +82,7 @@ final class Prompt {
         rolePlay = startRolePlay()
         let ending = prompt(editor)
         rolePlay?.close()
-        if let problem = editor.saveHistory() { Diagnostics.report(Diagnostic(escaping: problem)) }
+        if let problem = editor.saveHistory() { Diagnostics.emit(Diagnostic(escaping: problem)) }
         switch ending {
         case .status(let status): return status
         case .signal(let signal):
@@ -193,7 +193,7 @@ final class Prompt {
             return try RolePlayServer(path: path, state: interpreter.state)
         } catch {
             let reason = "role-play is off: cannot listen on '\(VisibleText.escaped(path))': \(error)"
-            _ = Diagnostics.report(Diagnostic(reason, severity: .warning))
+            _ = Diagnostics.emit(Diagnostic(reason, severity: .warning))
             return nil
         }
     }

@@ -61,7 +61,7 @@ struct RunContext {
             try store?.save(state)
             return nil
         } catch {
-            return Diagnostics.report(Diagnostic(error))
+            return Diagnostics.emit(Diagnostic(error))
         }
     }
 
@@ -93,7 +93,7 @@ struct RunContext {
     /// drawing; colour per `--color`, which `auto` gives unless `NO_COLOR` is set), timed at `pace`
     /// without waiting; the transcript is not touched.
     /// Prints failed expectations and commands when `showingFailures`. Returns the exit status.
-    func recordCast(
+    func writeCast(
         named name: String, lines: some ScriptLines, to cast: String, pace: Double, showingFailures: Bool = false
     ) -> Int32 {
         var playback = Playback(pace: pace)
@@ -181,7 +181,7 @@ struct RunContext {
         do {
             figures = try ShiftReport(state)
         } catch {
-            return Diagnostics.report(Diagnostic(escaping: "cannot read the shift's figures: \(error.message)"))
+            return Diagnostics.emit(Diagnostic(escaping: "cannot read the shift's figures: \(error.message)"))
         }
         Output.print(
             options.format == .json ? [figures.json()] : ShiftReportRenderer(style: renderer.style).lines(figures))

@@ -12,7 +12,7 @@ enum ScriptFile {
         do throws(SystemError) {
             descriptor = try InputFile.open(path)
         } catch {
-            return Diagnostics.report(.cannotRead(path, because: error))
+            return Diagnostics.emit(.cannotRead(path, because: error))
         }
         defer { try? descriptor.close() }
         return body(LineReader(descriptor: descriptor))
@@ -21,7 +21,7 @@ enum ScriptFile {
     /// Whether `lines` were read to their end; if not, says why the input `name` stopped.
     static func readWhole(_ lines: some ScriptLines, named name: String) -> Bool {
         guard let failure = lines.readFailure else { return true }
-        Diagnostics.report(.cannotRead(name, because: failure))
+        Diagnostics.emit(.cannotRead(name, because: failure))
         return false
     }
 
@@ -40,7 +40,7 @@ enum ScriptFile {
         do throws(ReadFailure) {
             return try InputFile.read(path, limit: limit)
         } catch {
-            Diagnostics.report(.cannotRead(path, what: what, because: error))
+            Diagnostics.emit(.cannotRead(path, what: what, because: error))
             return nil
         }
     }

@@ -28,7 +28,7 @@ enum StateTransfer {
             try StateImport.replace(path, with: json)
             return 0
         } catch  where error.path == json && json != path {
-            return Diagnostics.report(
+            return Diagnostics.emit(
                 Diagnostic("\(inputProblem(error)); \(untouched(path))", status: error.exitStatus))
         } catch {
             return fail(error)
@@ -56,6 +56,6 @@ enum StateTransfer {
     }
 
     private static func fail(_ error: StateFileError) -> Int32 {
-        Diagnostics.report(Diagnostic(error))
+        Diagnostics.emit(Diagnostic(error))
     }
 }

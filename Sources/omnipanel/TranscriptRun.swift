@@ -46,7 +46,7 @@ struct TranscriptRun {
     }
 
     /// Runs the script and writes its transcript; prints failed expectations. Returns the exit status.
-    func record() -> Int32 {
+    func writeTranscript() -> Int32 {
         guard let lines = ScriptFile.lines(of: path) else { return 2 }
         let check = ScriptCheck(name: name, lines: lines, state: state, strict: strict)
         printFailures(check.failures)

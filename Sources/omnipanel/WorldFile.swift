@@ -19,7 +19,7 @@ enum WorldFile {
             found[name] = getenv(name).map { String(cString: $0) }
         }
         return try WorldCache.catalog(for: paths, in: WorldCache.folder(environment: environment)) { warning in
-            Diagnostics.report(Diagnostic(warning, severity: .warning))
+            Diagnostics.emit(Diagnostic(warning, severity: .warning))
         }
     }
 

@@ -59,9 +59,9 @@ struct CustomerCommand: ParsableCommand {
         } else if Terminal.isInteractive,
             let editor = LineEditor(programName: Diagnostics.programName, historyFile: TrainerSession.historyPath)
         {
-            for warning in editor.warnings { _ = Diagnostics.report(Diagnostic(escaping: warning, severity: .warning)) }
+            for warning in editor.warnings { _ = Diagnostics.emit(Diagnostic(escaping: warning, severity: .warning)) }
             status = session.prompt(editor)
-            if let problem = editor.saveHistory() { _ = Diagnostics.report(Diagnostic(escaping: problem)) }
+            if let problem = editor.saveHistory() { _ = Diagnostics.emit(Diagnostic(escaping: problem)) }
         } else {
             var lines: [String] = []
             let reader = LineReader(descriptor: .standardInput)
@@ -97,7 +97,7 @@ struct CustomerCommand: ParsableCommand {
                 connections.append(
                     (TrainerSession.traineeName(ofState: state), try UnixSocket.connect(to: folder + "/" + name)))
             } catch {
-                _ = Diagnostics.report(
+                _ = Diagnostics.emit(
                     Diagnostic("skipped '\(VisibleText.escaped(name))': \(error)", severity: .warning))
             }
         }

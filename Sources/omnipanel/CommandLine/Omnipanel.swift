@@ -73,7 +73,7 @@ struct Omnipanel: ParsableCommand {
         } catch let error as ExitStatus {
             status = error.code
         } catch let error as UsageError {
-            status = error.report()
+            status = error.emit()
         } catch {
             status = answer(error, to: arguments)
         }
@@ -89,7 +89,7 @@ struct Omnipanel: ParsableCommand {
             if !text.isEmpty { Output.print([text]) }
             return 0
         }
-        return UsageError(message(for: error), command: helpCommand(in: arguments)).report()
+        return UsageError(message(for: error), command: helpCommand(in: arguments)).emit()
     }
 
     /// The command whose `--help` explains a usage error in `arguments`: the subcommand named first
@@ -116,8 +116,8 @@ struct UsageError: Error {
 
     /// Prints the two lines on standard error, the message escaped as customer text is (option
     /// values quoted in it never reach the terminal raw); returns the status, 2.
-    func report() -> Int32 {
-        Diagnostics.report(Diagnostic(escaping: message, status: 2, notes: ["Run '\(command) --help' for usage."]))
+    func emit() -> Int32 {
+        Diagnostics.emit(Diagnostic(escaping: message, status: 2, notes: ["Run '\(command) --help' for usage."]))
     }
 }
 

@@ -86,13 +86,13 @@ struct RunCommand: ParsableCommand {
             return transcriptRun.check()
         case .record(let pace, let transcript):
             var status: Int32 = 0
-            if transcript { status = transcriptRun.record() }
+            if transcript { status = transcriptRun.writeTranscript() }
             guard status != 2, let cast = script.cast else { return status }
             return max(
                 status,
                 reading(script.path) { name, lines in
                     // The transcript's run printed the failures already.
-                    context.recordCast(named: name, lines: lines, to: cast, pace: pace, showingFailures: !transcript)
+                    context.writeCast(named: name, lines: lines, to: cast, pace: pace, showingFailures: !transcript)
                 })
         case .play(let pace):
             return reading(script.path) { name, lines in
