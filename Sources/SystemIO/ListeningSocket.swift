@@ -18,16 +18,18 @@ public final class ListeningSocket {
         guard path.utf8.count <= UnixSocket.longestPath else { throw .pathTooLong(limit: UnixSocket.longestPath) }
         try Self.removeStale(path)
         let descriptor = try UnixSocket.newSocket()
-        let previous = umask(0o177)  // the socket file is made 0600: only we may connect
         let bound = UnixSocket.withAddress(path) { bind(descriptor.rawValue, $0, $1) }
         let bindError = SystemError.current
-        umask(previous)
         var status = stat()
         guard bound == 0 else {
             try? descriptor.close()
             throw bindError.code == EADDRINUSE ? .inUse : .system(action: "bind it", bindError)
         }
-        guard lstat(path, &status) == 0, listen(descriptor.rawValue, 16) == 0,
+        // Made 0600 (only we may connect) before `listen`, so nobody can connect meanwhile: by a
+        // chmod that never follows a link, not by the umask, which is the whole process's (a thread
+        // creating a folder at that moment would get the socket's mode).
+        guard lstat(path, &status) == 0, status.st_mode & S_IFMT == S_IFSOCK, status.st_uid == geteuid(),
+            fchmodat(AT_FDCWD, path, 0o600, AT_SYMLINK_NOFOLLOW) == 0, listen(descriptor.rawValue, 16) == 0,
             fcntl(descriptor.rawValue, F_SETFL, fcntl(descriptor.rawValue, F_GETFL) | O_NONBLOCK) == 0
         else {
             let error = SystemError.current
