@@ -36,7 +36,7 @@ public enum StateExport {
             writer.beginObject()
             for (member, inner) in PrettyJSONWriter.ordered(members) {
                 writer.key(member)
-                if member == ShiftRows.worldKey {
+                if member == worldKey {
                     try writeWorld(state.world, path, into: &writer, flushingTo: write)
                 } else {
                     writer.write(inner)
@@ -47,6 +47,9 @@ public enum StateExport {
         writer.end()
         write(writer.take() + [0x0A])
     }
+
+    /// The member of the state that holds the world.
+    static let worldKey = "world"
 
     /// The member of ``SavedState`` that holds the state.
     static let stateKey = "state"
