@@ -92,12 +92,19 @@ enum ShiftSchema {
             composes_internally INTEGER NOT NULL CHECK (composes_internally IN (0, 1)),
             transfers INTEGER NOT NULL CHECK (transfers >= 0),
             disposition TEXT,
+            title_key TEXT NOT NULL,
+            first_response INTEGER CHECK (first_response >= 0),
+            world_stream TEXT,
             stream TEXT GENERATED ALWAYS AS (
                 CASE WHEN state = 'open' THEN CASE WHEN assigned THEN 'my' ELSE 'open' END
                     WHEN assigned = 0 THEN NULL WHEN state = 'closed' THEN 'closed' ELSE 'my' END) VIRTUAL,
             CHECK ((customer IS NULL) = (customer_key IS NULL)));
         CREATE INDEX open_conversations_by_customer ON conversations (customer_key, channel, id)
             WHERE state <> 'closed' AND customer_key IS NOT NULL;
+        CREATE INDEX conversations_by_title ON conversations (title_key, id);
+        CREATE INDEX closed_conversations_by_customer ON conversations (customer, closed_at, id)
+            WHERE state = 'closed';
+        CREATE INDEX conversations_over_world ON conversations (world_stream) WHERE world_stream IS NOT NULL;
         CREATE INDEX conversations_by_stream ON conversations (stream, id) WHERE stream IS NOT NULL;
         CREATE INDEX waiting_conversations ON conversations (waiting_until) WHERE state = 'waiting';
         CREATE TABLE messages (

@@ -2,10 +2,11 @@ internal import JSONCoding
 
 /// The ``RowShape`` of each shift table (``ShiftSchema``): which member of the saved JSON each column holds.
 enum ShiftShapes {
-    /// A conversation's row; `customer_key` (the lowercased customer, for the open-conversations
-    /// index) is bound first, from the customer.
+    /// A conversation's row; what the lookups match it by is bound first, computed from it:
+    /// `customer_key` (the customer lowercased), `title_key` (the title lowercased), `first_response`
+    /// (seconds from the customer's first message to the agent's first reply after it).
     static let conversation = RowShape(
-        table: "conversations", owners: ["customer_key"],
+        table: "conversations", owners: ["customer_key", "title_key", "first_response"],
         columns: [
             .init("id", "id", .integer), .init("channel", "channel", .text), .init("customer", "customer", .text),
             .init("visitor_number", "visitorNumber", .integer), .init("state", "state", .text),

@@ -11,6 +11,8 @@ struct ShiftWriter {
     private let putWorkspace, putSession, putNotification, putConversation, putRecord: Statement
     /// Writes a conversation's row unless it has one.
     private let addConversation: Statement
+    /// Marks a conversation's row with the stream of the world's work item it stands for, if any.
+    private let markWorldStream: Statement
     /// The rows of a conversation's lists, in ``ShiftShapes/conversationLists`` order.
     private let items: [ListRows]
     /// The rows of a record's offers, and of its spans (each kind a list).
@@ -31,8 +33,13 @@ struct ShiftWriter {
         putNotification = try database.prepare(ShiftShapes.notification.insert())
         putConversation = try database.prepare(
             ShiftShapes.conversation.insert() + " ON CONFLICT (id) DO UPDATE SET "
-                + ShiftShapes.conversation.columns.dropFirst().map { "\($0.name) = excluded.\($0.name)" }
-                .joined(separator: ", ") + ", customer_key = excluded.customer_key")
+                + (ShiftShapes.conversation.owners + ShiftShapes.conversation.columns.dropFirst().map(\.name))
+                .map { "\($0) = excluded.\($0)" }.joined(separator: ", "))
+        markWorldStream = try database.prepare(
+            """
+            UPDATE conversations SET world_stream = (SELECT stream FROM work_items WHERE work_items.id = ?1)
+                WHERE id = ?1 AND world_stream IS NOT (SELECT stream FROM work_items WHERE work_items.id = ?1)
+            """)
         addConversation = try database.prepare(ShiftShapes.conversation.insert() + " ON CONFLICT (id) DO NOTHING")
         putRecord = try database.prepare(ShiftShapes.logRecord.insert(upsert: true))
         items = try ShiftShapes.conversationLists.map { list throws(StorageError) in
@@ -210,10 +217,14 @@ struct ShiftWriter {
         var header = conversation
         (header.messages, header.notes, header.internalMessages) = ([], [], [])
         let json = try Self.encode(header)
-        return try run(statement) { s throws(StorageError) in
+        var written = try run(statement) { s throws(StorageError) in
             try s.bind(conversation.customer?.lowercased(), at: 1)
-            try ShiftShapes.conversation.bind(json, to: s, from: 2)
+            try s.bind(conversation.title.lowercased(), at: 2)
+            try Self.bind(Self.firstResponse(of: conversation), to: s, at: 3)
+            try ShiftShapes.conversation.bind(json, to: s, from: 4)
         }
+        written += try run(markWorldStream) { s throws(StorageError) in try s.bind(conversation.id, at: 1) }
+        return written
     }
 
     /// A record of the log: its row when it changed, and its offers and spans from the first that
@@ -246,6 +257,14 @@ struct ShiftWriter {
                 record?[keyPath: path] ?? [], over: before?[keyPath: path] ?? [], of: [.number(id), .text(kind)])
         }
         return written
+    }
+
+    /// The customer's first message to the agent's first reply after it, in seconds; `nil` until then.
+    private static func firstResponse(of conversation: Conversation) -> Int? {
+        guard let first = conversation.messages.firstIndex(where: { $0.sender == .customer }),
+            let reply = conversation.messages[first...].first(where: { $0.sender == .agent })
+        else { return nil }
+        return reply.time - conversation.messages[first].time
     }
 
     private static func bind(_ value: Int?, to statement: Statement, at index: Int32) throws(StorageError) {

@@ -51,6 +51,7 @@ struct StateMigrator: Sendable {
     /// Version 2 to 3: the shift's JSON fragments (``LegacyShiftRows``) read, checked as any saved
     /// state, and written into the tables of ``ShiftSchema``; the fragments' tables dropped.
     static func shiftIntoTables(_ database: Database) throws {
+        try WorldSchema.addWorkItemKeys(in: database)
         let json = try LegacyShiftRows.read(database).json()
         let state = try SavedJSON.state(from: json, in: SQLiteWorldCatalog(database: database), database.path)
         for table in LegacyShiftRows.tables { try database.execute("DROP TABLE \(table)") }
