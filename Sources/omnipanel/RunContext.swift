@@ -148,8 +148,8 @@ struct RunContext {
         }
         guard ScriptFile.readWhole(lines, named: name) else { return commit(runner.interpreter.state) ?? 2 }
         let status = runner.finish(emit: emit)
-        if report { printReport(of: runner.interpreter.state) }
-        return commit(runner.interpreter.state) ?? status
+        let reported = report ? printReport(of: runner.interpreter.state) : nil
+        return commit(runner.interpreter.state) ?? reported ?? status
     }
 
     /// `--scenario FILE`: runs the scenario from `state` with `--strict` and `--quiet` — its setup
@@ -171,11 +171,18 @@ struct RunContext {
         return .success(interpreter)
     }
 
-    /// `run --report`: the shift's figures after the script, as a table or one JSON object.
-    private func printReport(of state: PanelState) {
-        let figures = ShiftReport(state)
+    /// `run --report`: the shift's figures after the script, as a table or one JSON object; the exit
+    /// status when the conversations cannot be read for them.
+    private func printReport(of state: PanelState) -> Int32? {
+        let figures: ShiftReport
+        do {
+            figures = try ShiftReport(state)
+        } catch {
+            return Diagnostics.report(Diagnostic(escaping: "cannot read the shift's figures: \(error.message)"))
+        }
         Output.print(
             options.format == .json ? [figures.json()] : ShiftReportRenderer(style: renderer.style).lines(figures))
+        return nil
     }
 
     /// How often a script saves the state while it runs, in seconds: a crash loses at most this much.

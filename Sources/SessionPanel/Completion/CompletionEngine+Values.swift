@@ -26,8 +26,9 @@ extension CompletionEngine {
             var unlisted = 0
             return worldValues(kind, partial: partial, state, limit: .max, unlisted: &unlisted) ?? []
         case .workItem(let streams):
+            // A catalog that cannot be read completes nothing, as a world catalog's does.
             return streams.flatMap { stream in
-                state.workItems(in: stream).map { item in
+                ((try? state.workItems(in: stream, limit: Self.workItemsListed).items) ?? []).map { item in
                     let description = VisibleText.escaped(item.title) + ", " + stream.displayName
                     return CompletionCandidate(typingNumber ? String(item.id) : item.itemLabel, description)
                 }
@@ -63,6 +64,9 @@ extension CompletionEngine {
     /// The world's records of `kind` that start with `partial`, sorted, at most `limit` of them, with
     /// how many more there are added to `unlisted`; `nil` when `kind` is not a kind of world record.
     /// A catalog that cannot be read offers nothing: Tab is no place to report it, the command will.
+    /// How many work items of each stream Tab offers (the dashboard's first page of each, and more).
+    static let workItemsListed = 100
+
     static func worldValues(
         _ kind: ValueKind, partial: String, _ state: PanelState, limit: Int, unlisted: inout Int
     ) -> [CompletionCandidate]? {

@@ -158,7 +158,7 @@ extension Interpreter {
         guard numbered.indices.contains(number - 1) else { return .number(number) }  // past the end: the usual error
         let id = numbered[number - 1]
         guard pending.contains(id) else {
-            let title = state.conversations[id]?.title ?? "W\(id)"
+            let title = try state.conversation(id)?.title ?? "W\(id)"
             throw CommandError(
                 "notification \(number) (\(title)) is no longer pending; 'notifications' lists those that are")
         }

@@ -301,7 +301,7 @@ public struct ScriptRunner {
         let objects = outcome.reports.compactMap { report -> String? in
             switch report {
             case .event(let event): JSONResultRenderer.event(event, line: lineNumber)
-            case .shiftReport: ShiftReport(interpreter.state).json(line: lineNumber)
+            case .shiftReport(_, let figures): ShiftReport(interpreter.state, figures).json(line: lineNumber)
             default: nil
             }
         }

@@ -4,8 +4,8 @@ public enum Report: Sendable, Equatable {
     case message(String)
     /// Something that happened on its own (a timeout, an expiry), worth the agent's attention.
     case notice(String)
-    /// The agent dashboard's three streams.
-    case dashboard
+    /// Pages of the agent dashboard's streams.
+    case dashboard([DashboardPage])
     /// The pending notifications.
     case notifications
     /// The conversation transcript of a session, by session id.
@@ -28,8 +28,8 @@ public enum Report: Sendable, Equatable {
     case presence
     /// The simulated clock.
     case clock
-    /// The shift's figures (`report`), as a table or as one JSON object.
-    case shiftReport(ReportFormat)
+    /// The shift's figures (`report`), as a table or as one JSON object; what they read from the conversations.
+    case shiftReport(ReportFormat, ConversationFigures)
     /// Something that fell due on the simulated clock, as one line.
     case event(EventLine)
     /// Articles found (`kb search`): id and title, best first.

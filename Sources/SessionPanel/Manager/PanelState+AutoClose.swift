@@ -7,7 +7,6 @@ extension PanelState {
         conversations[id]?.state = .closed
         conversations[id]?.closedAt = now
         conversations[id]?.waitingUntil = nil
-        if let conversation = conversations[id] { customerConversations.remove(conversation) }
     }
 
     /// Moves conversation `id` to Wrap-up; it closes by itself after its channel's Wrap-up time.
@@ -39,8 +38,8 @@ extension PanelState {
 
     /// The conversation `reference` names: a customer by title (with a session or waiting in the queue),
     /// or a session by position or title.
-    private func leavingConversation(_ reference: SessionReference) throws(CommandError) -> Int {
-        if case .titlePrefix(let name) = reference, let id = customerConversation(titled: name) { return id }
+    private mutating func leavingConversation(_ reference: SessionReference) throws(CommandError) -> Int {
+        if case .titlePrefix(let name) = reference, let id = try customerConversation(titled: name) { return id }
         let session = sessions[try position(of: reference)]
         guard let id = session.conversationID else {
             throw CommandError(

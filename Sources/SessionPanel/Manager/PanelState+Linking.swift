@@ -26,9 +26,7 @@ extension PanelState {
                 throw CommandError(
                     "\(conversation.itemLabel) is already linked to the contact \(current); 'unlink contact' first")
             }
-            customerConversations.remove(conversation)
             conversation.customer = contact.name
-            customerConversations.add(conversation)
             linked = contact.name
         case .account(let name):
             guard let account = try account(named: name) else { throw CommandError("no account named \"\(name)\"") }
@@ -54,7 +52,6 @@ extension PanelState {
         switch kind {
         case .contact:
             guard let contact = conversation.customer else { throw CommandError("W\(id) has no contact linked") }
-            customerConversations.remove(conversation)
             conversation.customer = nil
             unlinked = "the contact \(contact)"
         case .account:

@@ -1,10 +1,15 @@
 extension PanelState {
     /// `report [--format text|json] [--svg FILE]`: the shift's figures, and its timeline picture for the
     /// executable to write.
-    mutating func report(_ format: ReportFormat, svg: String?) -> Outcome {
-        var outcome = Outcome.answer([.shiftReport(format)])
+    mutating func report(_ format: ReportFormat, svg: String?) throws(CommandError) -> Outcome {
+        let figures = try conversations.reportFigures()
+        var outcome = Outcome.answer([.shiftReport(format, figures)])
         if let svg {
-            outcome.export = Export(path: svg, contents: TimelineSVG.render(self), description: "the shift's timeline")
+            var lanes: [Int: Conversation] = [:]
+            for id in shift.log.records.keys { lanes[id] = try conversation(id) }
+            outcome.export = Export(
+                path: svg, contents: TimelineSVG.render(self, ShiftReport(self, figures), lanes: lanes),
+                description: "the shift's timeline")
         }
         return outcome
     }

@@ -163,7 +163,6 @@ extension PanelState {
             case .wrapUp:
                 conversation.state = .closed
                 conversation.closedAt = now
-                customerConversations.remove(conversation)
                 reports.append(.message("The conversation is Closed."))
             case .open, .waiting, .closed:
                 break
@@ -186,11 +185,7 @@ extension PanelState {
     /// items). A presence the agent chose by hand (Do not disturb, Away, Offline) and Inactive stay.
     mutating func refreshPresence() {
         guard settings.autoPresence, !presenceSetByAgent, presence != .inactive else { return }
-        var working = 0
-        for conversation in conversations.values
-        where conversation.assignedToAgent && (conversation.state == .active || conversation.state == .wrapUp) {
-            working += 1
-        }
+        let working = conversations.usingCapacity
         presence =
             if sessions.count >= settings.maxSessions || working >= settings.capacity {
                 .doNotDisturb

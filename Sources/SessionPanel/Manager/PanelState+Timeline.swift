@@ -45,7 +45,7 @@ extension PanelState {
     func customerArrives(_ name: String, by time: Int, work: inout Int) throws(CommandError) -> Bool {
         let wanted = name.lowercased()
         if try world.contact(named: name) != nil { return true }
-        if conversations.values.contains(where: { $0.title.lowercased() == wanted }) { return true }
+        if try conversations.newest(titled: wanted, unclosedOnly: false) != nil { return true }
         work += 1
         let arrivals = shift.agenda.arrivals
         if let earliest = arrivals.earliest(of: wanted), earliest <= time { return true }
@@ -72,24 +72,41 @@ extension PanelState {
                 return eventOutcome(.problem, "'at' line \"\(line)\": \(error.message)", customer: customer)
             }
         case .message(.titlePrefix(let name), let text)?:
-            return deliverScheduled(text, from: name)
+            return scheduledFor(name, line) { state, id in state.deliverScheduled(text, from: name, in: id) }
         case .leave(.titlePrefix(let name))?:
-            guard let id = customerConversation(titled: name), let left = customerLeaves(id) else {
-                return eventOutcome(
-                    .problem, "\"\(name)\" has no Open or Active conversation; skipped 'at' line: \(line)",
-                    about: customerConversation(titled: name), customer: name)
+            return scheduledFor(name, line) { state, id in
+                guard let id, let left = state.customerLeaves(id) else {
+                    return state.eventOutcome(
+                        .problem, "\"\(name)\" has no Open or Active conversation; skipped 'at' line: \(line)",
+                        about: id, customer: name)
+                }
+                return left
             }
-            return left
         case .sentiment(.titlePrefix(let name), let level)?:
-            return setScheduledSentiment(level, of: name, line: line)
+            return scheduledFor(name, line) { state, id in
+                state.setScheduledSentiment(level, of: name, in: id, line: line)
+            }
         default:
             return eventOutcome(.problem, "'at' line \"\(line)\" is not a customer-side command")
         }
     }
 
+    /// Carries out a scheduled line about the customer titled `name` with their conversation (``customerConversation(titled:)``),
+    /// or says the line was skipped when the conversations cannot be read.
+    private mutating func scheduledFor(_ name: String, _ line: String, _ body: (inout PanelState, Int?) -> Outcome)
+        -> Outcome
+    {
+        do throws(CommandError) {
+            let id = try customerConversation(titled: name)
+            return body(&self, id)
+        } catch {
+            return eventOutcome(.problem, "'at' line \"\(line)\": \(error.message)", customer: name)
+        }
+    }
+
     /// A scheduled message: into the customer's session, or into their transcript while they wait.
-    private mutating func deliverScheduled(_ text: String, from name: String) -> Outcome {
-        guard let id = customerConversation(titled: name) else {
+    private mutating func deliverScheduled(_ text: String, from name: String, in id: Int?) -> Outcome {
+        guard let id else {
             return eventOutcome(
                 .problem, "\"\(name)\" has no conversation open; their message \"\(text)\" was not delivered",
                 customer: name)
@@ -102,8 +119,10 @@ extension PanelState {
 
     /// A scheduled sentiment: in the customer's session, or kept while their request waits (the session
     /// that takes it starts with it).
-    private mutating func setScheduledSentiment(_ level: Sentiment, of name: String, line: String) -> Outcome {
-        guard let id = customerConversation(titled: name) else {
+    private mutating func setScheduledSentiment(_ level: Sentiment, of name: String, in id: Int?, line: String)
+        -> Outcome
+    {
+        guard let id else {
             return eventOutcome(
                 .problem, "\"\(name)\" has no conversation open; skipped 'at' line: \(line)", customer: name)
         }
@@ -118,13 +137,15 @@ extension PanelState {
     }
 
     /// The conversation of the customer titled `name`: the one a session is working, else the newest
-    /// that is not Closed.
-    func customerConversation(titled name: String) -> Int? {
+    /// that is not Closed, brought into play.
+    mutating func customerConversation(titled name: String) throws(CommandError) -> Int? {
         let wanted = name.lowercased()
         for session in sessions where session.title.lowercased() == wanted {
             if let id = session.conversationID, activeSessionPosition(of: id) != nil { return id }
         }
-        return conversations.values.filter { $0.title.lowercased() == wanted && $0.state != .closed }.map(\.id).max()
+        guard let newest = try conversations.newest(titled: wanted, unclosedOnly: true) else { return nil }
+        conversations.bringIntoPlay(newest)
+        return newest.id
     }
 
     /// A customer message arrives in the session at `position`, as an event line.

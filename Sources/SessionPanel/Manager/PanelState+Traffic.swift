@@ -111,30 +111,36 @@ extension PanelState {
     /// A customer the scenario has in play (``Shift/scenarioCustomers``) is never drawn.
     private func availableContact(on channel: Channel, _ pick: UInt64) -> String? {
         var work = 0
-        var busy = busyCustomers(on: channel, work: &work)
-        busy.formUnion(shift.scenarioCustomers)
         // A catalog that cannot be read gives a visitor rather than stopping the shift.
-        let known = (try? world.contacts(startingWith: "", limit: Self.contactsDrawnFrom)) ?? []
-        let free = known.filter { !busy.contains($0.name.lowercased()) }
+        guard let known = try? world.contacts(startingWith: "", limit: Self.contactsDrawnFrom),
+            let busy = try? busyCustomers(among: Set(known.map { $0.name.lowercased() }), on: channel, work: &work)
+        else { return nil }
+        let free = known.filter {
+            !busy.contains($0.name.lowercased()) && !shift.scenarioCustomers.contains($0.name.lowercased())
+        }
         guard !free.isEmpty else { return nil }
         return free[Int(pick % UInt64(free.count))].name
     }
 
-    /// The customers (lowercased) busy on `channel`, as ``availableContact(on:_:)`` says. Only the
-    /// conversations that are not Closed (``customerConversations``) and those offered are looked at,
-    /// so an arrival costs the same however long the shift has run; `work` counts them (for tests).
-    func busyCustomers(on channel: Channel, work: inout Int) -> Set<String> {
+    /// Which of `customers` (lowercased) are busy on `channel`, as ``availableContact(on:_:)`` says. Only
+    /// their conversations that are not Closed and the pending notifications are looked at, so an arrival
+    /// costs the same however long the shift has run and however big the catalog; `work` counts them (for tests).
+    func busyCustomers(among customers: Set<String>, on channel: Channel, work: inout Int) throws(CommandError)
+        -> Set<String>
+    {
         var busy = Set<String>()
-        for id in customerConversations.all {
+        for conversation in try conversations.unclosed(of: customers) {
             work += 1
-            guard let conversation = conversations[id], let name = conversation.customer else { continue }
+            guard let name = conversation.customerKey else { continue }
             let working = conversation.state == .active || conversation.state == .wrapUp
             let queuedHere = conversation.state == .open && conversation.channel == channel
-            if working || queuedHere { busy.insert(name.lowercased()) }
+            if working || queuedHere { busy.insert(name) }
         }
         for notification in notifications {
             work += 1
-            if let name = conversations[notification.conversationID]?.customer { busy.insert(name.lowercased()) }
+            if let name = conversations[notification.conversationID]?.customerKey, customers.contains(name) {
+                busy.insert(name)
+            }
         }
         return busy
     }

@@ -2,16 +2,20 @@ extension PanelState {
     /// A request from `customer` (a visitor when `nil`) on `channel`. A named customer's request resumes
     /// their Waiting conversation on that channel; it is refused while one of their conversations on that
     /// channel is offered (a pending notification) or shown in a session, so one customer never has two
-    /// sessions for one channel. Finding those conversations goes through ``customerConversations``: a
-    /// request from a new customer costs the same however many came before. A new SMS or social request
+    /// sessions for one channel. Finding those conversations is one narrow question to the conversations
+    /// (``ConversationsInPlay/unclosed(of:on:)``): a request from a new customer costs the same however
+    /// many came before. A new SMS or social request
     /// closes by itself once it has stayed Open, unanswered, for its channel's time. Returns what the offer
     /// says and the conversation's number.
     mutating func receive(_ channel: Channel, from customer: String?, patience: Int? = nil) throws(CommandError)
         -> (outcome: Outcome, conversation: Int)
     {
         var returning: Conversation?
-        for existingID in customer.map({ customerConversations.ids(of: $0, on: channel) }) ?? [] {
-            guard let existing = conversations[existingID] else { continue }
+        let existing = try customer.map { name throws(CommandError) in
+            try conversations.unclosed(of: name.lowercased(), on: channel)
+        }
+        for existing in existing ?? [] {
+            let existingID = existing.id
             let refusal = "\(existing.title) already has a \(channel.displayName) conversation, \(existing.itemLabel)"
             if let position = sessions.firstIndex(where: { $0.kind == .conversation(existingID) }) {
                 throw CommandError(
@@ -27,6 +31,7 @@ extension PanelState {
         let id: Int
         if let returning {
             id = returning.id
+            conversations.bringIntoPlay(returning)
             notifications.removeAll { $0.conversationID == id }
         } else {
             guard nextConversationID < Limits.largestCounter else { throw Limits.exhausted("work item numbers") }
@@ -44,7 +49,6 @@ extension PanelState {
                 id: id, channel: channel, customer: customer, visitorNumber: visitorNumber,
                 state: .open, assignedToAgent: false)
             conversations[id] = conversation
-            customerConversations.add(conversation)
             if let open = settings.autoClose.open(channel) { schedule(.openExpiry(conversation: id), after: open) }
         }
         if let patience { givePatience(patience, toCustomerOf: id) }
@@ -182,8 +186,9 @@ extension PanelState {
         return Outcome([.message(try startSession(.account(account.name), title: account.name))], showsPanel: true)
     }
 
+    /// The work item `id` on the dashboard (in play or read from the catalog).
     private func workItem(_ id: Int) throws(CommandError) -> Conversation {
-        guard let conversation = conversations[id], stream(of: conversation) != nil else {
+        guard let conversation = try conversations.read(id), stream(of: conversation) != nil else {
             throw CommandError("no work item W\(id) on the dashboard")
         }
         return conversation
@@ -195,12 +200,16 @@ extension PanelState {
         case .open?:
             throw CommandError("W\(id) is in Open work items; 'pick W\(id)' assigns it to you")
         case .closed?:
+            try checkRoom(for: .conversation(id))
+            conversations.bringIntoPlay(conversation)
             let started = try startSession(.conversation(id), title: conversation.title, readOnly: true)
             return Outcome(
                 [.message(started + " Closed work items open read-only; the conversation stays Closed.")],
                 showsPanel: true)
         case .mine?, nil:
             let resumed = conversation.state == .waiting
+            try checkRoom(for: .conversation(id))
+            conversations.bringIntoPlay(conversation)
             let started = try startSession(.conversation(id), title: conversation.title)
             if resumed {
                 conversation.state = .active
@@ -222,6 +231,7 @@ extension PanelState {
             )
         }
         try checkRoom(for: .conversation(id))
+        conversations.bringIntoPlay(conversation)
         conversation.state = .active
         conversation.assignedToAgent = true
         conversations[id] = conversation

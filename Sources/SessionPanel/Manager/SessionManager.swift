@@ -22,7 +22,7 @@ extension PanelState {
         case .openAccount(let name): return try openAccount(name)
         case .openWorkItem(let id): return try openWorkItem(id)
         case .pick(let id): return try pick(id)
-        case .dashboard: return .answer([.dashboard])
+        case .dashboard: return try dashboard(nil, page: 1)
         case .switchTo(let reference): return try switchTo(reference)
         case .close(let reference, let confirmed, let disposition):
             return try close(reference, confirmed: confirmed, disposition: disposition)
@@ -41,7 +41,7 @@ extension PanelState {
             outcome.liveClock = change
             return outcome
         case .traffic(let profile, let seed): return startTraffic(profile, seed: seed)
-        case .report(let format, let svg): return report(format, svg: svg)
+        case .report(let format, let svg): return try report(format, svg: svg)
         case .message(let reference, let text): return try receiveMessage(text, in: reference)
         case .reply(let text): return try reply(text)
         case .internalReply(let text): return try internalReply(text)

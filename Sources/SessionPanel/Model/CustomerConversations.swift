@@ -1,43 +1,60 @@
-/// The conversations each named customer has that are not Closed, by channel: the index that lets
-/// `incoming` find a returning customer's conversation without looking through every past request.
+/// The conversations in play that have a customer and are not Closed, by customer and channel, and
+/// every conversation in play by title: the indexes that let `incoming` find a returning customer and
+/// `at … message "Kenny Smith"` its customer without looking through everything in play.
 ///
-/// It is derived from ``PanelState/conversations`` (rebuilt on load, never saved); the rules keep it up to
-/// date where a conversation gains a customer, starts, or closes, and ``PanelState/problems`` checks it.
+/// ``ConversationsInPlay`` keeps it up to date as conversations change; the conversations the catalog
+/// holds are found by its own queries.
 struct CustomerConversations: Sendable, Equatable {
+    /// What the index files a conversation under.
+    struct Entry: Equatable {
+        let id: Int
+        let customer: String?
+        let channel: Channel
+        let isClosed: Bool
+        let title: String
+
+        init(_ conversation: Conversation) {
+            id = conversation.id
+            customer = conversation.customerKey
+            channel = conversation.channel
+            isClosed = conversation.state == .closed
+            title = conversation.titleKey
+        }
+    }
+
     private struct Key: Hashable, Sendable {
         let customer: String
         let channel: Channel
     }
 
-    private var ids: [Key: Set<Int>] = [:]
+    private var unclosed: [Key: Set<Int>] = [:]
+    private var titled: [String: Set<Int>] = [:]
 
     /// An empty index.
     init() {}
 
-    /// The index of `conversations`.
-    init(_ conversations: some Sequence<Conversation>) {
-        for conversation in conversations { add(conversation) }
+    /// Files `entry`.
+    mutating func add(_ entry: Entry) {
+        titled[entry.title, default: []].insert(entry.id)
+        guard let customer = entry.customer, !entry.isClosed else { return }
+        unclosed[Key(customer: customer, channel: entry.channel), default: []].insert(entry.id)
     }
 
-    /// Adds `conversation` when it has a customer and is not Closed.
-    mutating func add(_ conversation: Conversation) {
-        guard let customer = conversation.customer, conversation.state != .closed else { return }
-        ids[Key(customer: customer.lowercased(), channel: conversation.channel), default: []].insert(conversation.id)
+    /// Takes `entry` out (the conversation changed or left play).
+    mutating func remove(_ entry: Entry) {
+        titled[entry.title]?.remove(entry.id)
+        if titled[entry.title]?.isEmpty == true { titled[entry.title] = nil }
+        guard let customer = entry.customer else { return }
+        let key = Key(customer: customer, channel: entry.channel)
+        unclosed[key]?.remove(entry.id)
+        if unclosed[key]?.isEmpty == true { unclosed[key] = nil }
     }
 
-    /// Removes `conversation` (it closed).
-    mutating func remove(_ conversation: Conversation) {
-        guard let customer = conversation.customer else { return }
-        let key = Key(customer: customer.lowercased(), channel: conversation.channel)
-        ids[key]?.remove(conversation.id)
-        if ids[key]?.isEmpty == true { ids[key] = nil }
+    /// The numbers of the conversations the customer keyed `customer` has on `channel` that are not Closed.
+    func ids(of customer: String, on channel: Channel) -> Set<Int> {
+        unclosed[Key(customer: customer, channel: channel)] ?? []
     }
 
-    /// The numbers of every conversation in the index, in no order.
-    var all: some Sequence<Int> { ids.values.joined() }
-
-    /// The numbers of the conversations `customer` has on `channel` that are not Closed, lowest first.
-    func ids(of customer: String, on channel: Channel) -> [Int] {
-        ids[Key(customer: customer.lowercased(), channel: channel)]?.sorted() ?? []
-    }
+    /// The numbers of the conversations whose title key is `title`.
+    func ids(titled title: String) -> Set<Int> { titled[title] ?? [] }
 }

@@ -67,7 +67,7 @@ extension PanelState {
             try contact.map { contact throws(CommandError) in
                 try world.cases(ofCustomer: contact.name, limit: Self.recentCaseCount)
             } ?? []
-        let (timeline, timelineCount) = timeline(of: conversation, contact: contact, cases: recentCases)
+        let (timeline, timelineCount) = try timeline(of: conversation, contact: contact, cases: recentCases)
         return CustomerSummary(
             title: session.title, conversation: id, contact: contact,
             unknownCustomer: contact == nil ? conversation.customer : nil,
@@ -85,17 +85,23 @@ extension PanelState {
     /// The Timeline section, its first ``timelineLength`` entries and how many it has: the conversation's
     /// notes and the customer's closed conversations, newest first (a note after what came before it at
     /// the same second; undated ones last), then the customer's cases. Only the entries shown are written
-    /// out: a customer of a month of rush traffic has thousands of closed conversations.
+    /// out, and only as many closed conversations are read (the latest closed): a customer of a month of
+    /// rush traffic has thousands.
     private func timeline(of conversation: Conversation, contact: World.Contact?, cases: [World.CaseRecord])
-        -> (entries: [CustomerSummary.Entry], count: Int)
+        throws(CommandError) -> (entries: [CustomerSummary.Entry], count: Int)
     {
         // (time, rank at the same time, note index, conversation id): at the same second a note comes before a conversation and a later note before an earlier one
         var dated: [(time: Int, order: Int, note: Int?, id: Int)] = conversation.notes.indices.map {
             (conversation.notes[$0].time, Int.max - conversation.notes.count + $0, $0, 0)
         }
+        var closedCount = 0
+        var channels: [Int: Channel] = [:]
         if let name = contact?.name {
-            for other in conversations.values where other.state == .closed && other.customer == name {
+            let closed = try conversations.closed(ofCustomer: name, limit: Self.timelineLength)
+            closedCount = closed.total
+            for other in closed.items {
                 dated.append((shift.log.records[other.id]?.closedAt ?? -1, other.id, nil, other.id))
+                channels[other.id] = other.channel
             }
         }
         let shown = dated.sorted { ($0.time, $0.order) > ($1.time, $1.order) }.prefix(Self.timelineLength)
@@ -103,11 +109,12 @@ extension PanelState {
             if let note = entry.note {
                 return CustomerSummary.Entry(time: entry.time, text: "Note: \(conversation.notes[note].text)")
             }
-            let channel = conversations[entry.id]?.channel.displayName ?? ""
+            let channel = channels[entry.id]?.displayName ?? ""
             return CustomerSummary.Entry(
                 time: entry.time < 0 ? nil : entry.time, text: "Conversation W\(entry.id) (\(channel)) closed")
         }
         let caseEntries = cases.map { CustomerSummary.Entry(time: nil, text: "Case \($0.number): \($0.title)") }
-        return (Array((entries + caseEntries).prefix(Self.timelineLength)), dated.count + cases.count)
+        let count = conversation.notes.count + closedCount + cases.count
+        return (Array((entries + caseEntries).prefix(Self.timelineLength)), count)
     }
 }

@@ -20,8 +20,8 @@ public struct PanelState: Sendable, Codable, Equatable {
     public internal(set) var focusedSessionID: Int
     /// Pending notifications, oldest first.
     public internal(set) var notifications: [IncomingNotification]
-    /// Every conversation (work item) by number.
-    public internal(set) var conversations: [Int: Conversation]
+    /// The conversations (work items) in play, over the catalog of all the others.
+    public internal(set) var conversations: ConversationsInPlay
     /// The agent's presence.
     public internal(set) var presence: Presence
     /// Whether the agent chose the presence by hand (Do not disturb, Away, Offline): automatic updates
@@ -44,48 +44,49 @@ public struct PanelState: Sendable, Codable, Equatable {
     var nextSessionID: Int
     /// The next work item number to hand out.
     var nextConversationID: Int
-    /// The conversations that are not Closed, by customer and channel (derived from `conversations`).
-    var customerConversations: CustomerConversations
 
     /// A fresh shift in `world`: only Home open, presence Available, the clock at zero.
     public init(world: World = .demo, settings: Settings = Settings()) {
-        self.init(catalog: world, workItems: world.workItems, settings: settings)
+        let conversations = InMemoryConversations(workItems: world.workItems)
+        self.init(
+            world: AnyWorldCatalog(world), conversations: ConversationsInPlay(conversations),
+            numbers: conversations.numbers(), settings: settings)
     }
 
-    /// A fresh shift in the world `catalog` holds, its work items on the dashboard. Fails only when the
-    /// catalog cannot be read.
+    /// A fresh shift in the world `catalog` holds, its work items on the dashboard (held in memory until
+    /// a store reads them through its own ``ConversationCatalog``). Fails only when the catalog cannot be read.
     public init(catalog: any WorldCatalog, settings: Settings = Settings()) throws(CommandError) {
-        self.init(catalog: catalog, workItems: try catalog.allWorkItems(), settings: settings)
+        try self.init(
+            catalog: catalog, conversations: InMemoryConversations(workItems: try catalog.allWorkItems()),
+            settings: settings)
     }
 
-    private init(catalog: any WorldCatalog, workItems: [World.WorkItem], settings: Settings) {
-        self.world = AnyWorldCatalog(catalog)
+    /// A fresh shift in the world `catalog` holds, whose work items `conversations` reads (a world work
+    /// item the shift never touches stays there). Fails only when a catalog cannot be read.
+    public init(catalog: any WorldCatalog, conversations: any ConversationCatalog, settings: Settings = Settings())
+        throws(CommandError)
+    {
+        self.init(
+            world: AnyWorldCatalog(catalog), conversations: try ConversationsInPlay(conversations),
+            numbers: try conversations.numbers(), settings: settings)
+    }
+
+    private init(
+        world: AnyWorldCatalog, conversations: ConversationsInPlay, numbers: ConversationNumbers, settings: Settings
+    ) {
+        self.world = world
         self.settings = settings
         self.sessions = [Session(id: 0, kind: .home, title: "Home")]
         self.focusedSessionID = 0
         self.notifications = []
-        self.conversations = [:]
-        self.visitorCount = 0
-        for item in workItems.sorted(by: { $0.id < $1.id }) {
-            let state: ConversationState =
-                switch item.stream {
-                case .mine: .active
-                case .open: .open
-                case .closed: .closed
-                }
-            if item.customer == nil { visitorCount += 1 }
-            conversations[item.id] = Conversation(
-                id: item.id, channel: item.channel, customer: item.customer,
-                visitorNumber: item.customer == nil ? visitorCount : nil,
-                state: state, assignedToAgent: item.stream != .open, closedAt: item.stream == .closed ? 0 : nil)
-        }
-        self.customerConversations = CustomerConversations(conversations.values)
+        self.conversations = conversations
+        self.visitorCount = numbers.visitors
         self.presence = .available
         self.now = 0
         self.panelMode = .expanded
         self.shift = Shift()
         self.nextSessionID = 1
-        self.nextConversationID = max(1000, (workItems.map { $0.id }.max() ?? 0) + 1)
+        self.nextConversationID = max(1000, numbers.highestWorkItem + 1)
         refreshPresence()  // Active items in My work items already use capacity
     }
 
@@ -114,10 +115,13 @@ public struct PanelState: Sendable, Codable, Equatable {
         !session.isHome && settings.threshold.alerts(at: session.sentiment)
     }
 
-    /// The conversation a session shows, if it is a conversation session.
+    /// The conversation a session shows, if it is a conversation session (always in play).
     public func conversation(of session: Session) -> Conversation? {
         session.conversationID.flatMap { conversations[$0] }
     }
+
+    /// The conversation numbered `id`: in play, else read from the catalog.
+    public func conversation(_ id: Int) throws(CommandError) -> Conversation? { try conversations.read(id) }
 
     /// The tooltips shown when hovering over a session's icon: urgent first, then unread; the title alone when neither applies.
     public func tooltips(for session: Session) -> [String] {
@@ -131,16 +135,17 @@ public struct PanelState: Sendable, Codable, Equatable {
         return tips.isEmpty ? [session.title] : tips
     }
 
-    /// Work items in a dashboard stream, by number.
-    public func workItems(in stream: WorkStream) -> [Conversation] {
-        conversations.values.filter { self.stream(of: $0) == stream }.sorted { $0.id < $1.id }
+    /// A page of a dashboard stream, by number: `limit` work items from `offset`, and how many it lists.
+    public func workItems(in stream: WorkStream, offset: Int = 0, limit: Int) throws(CommandError)
+        -> (items: [Conversation], total: Int)
+    {
+        try conversations.workItems(in: stream, onDay: now / Self.day, offset: offset, limit: limit)
     }
 
     /// The dashboard stream a work item is listed in today: Closed work items are the agent's
     /// conversations closed on the current simulated day.
     public func stream(of conversation: Conversation) -> WorkStream? {
-        guard conversation.stream == .closed else { return conversation.stream }
-        return conversation.closedAt.map { $0 / Self.day == now / Self.day } == true ? .closed : nil
+        conversation.stream.flatMap { conversation.isListed(in: $0, onDay: now / Self.day) ? $0 : nil }
     }
 
     /// Seconds in a simulated day.

@@ -13,15 +13,14 @@ extension PanelState {
         sessions = try container.decode([Session].self, forKey: .sessions)
         focusedSessionID = try container.decode(Int.self, forKey: .focusedSessionID)
         notifications = try container.decode([IncomingNotification].self, forKey: .notifications)
-        conversations = [:]
-        for conversation in try container.decode([Conversation].self, forKey: .conversations) {
-            guard conversations.updateValue(conversation, forKey: conversation.id) == nil else {
-                throw DecodingError.dataCorruptedError(
-                    forKey: .conversations, in: container,
-                    debugDescription: "work item W\(conversation.id) appears twice")
-            }
+        let list = try container.decode([Conversation].self, forKey: .conversations)
+        var seen = Set<Int>()
+        for conversation in list where !seen.insert(conversation.id).inserted {
+            throw DecodingError.dataCorruptedError(
+                forKey: .conversations, in: container, debugDescription: "work item W\(conversation.id) appears twice")
         }
-        customerConversations = CustomerConversations(conversations.values)
+        let catalog = InMemoryConversations(list)
+        conversations = ConversationsInPlay(catalog)
         presence = try container.decode(Presence.self, forKey: .presence)
         presenceSetByAgent = try container.decodeIfPresent(Bool.self, forKey: .presenceSetByAgent) ?? false
         heldRequests = try container.decodeIfPresent([Int].self, forKey: .heldRequests) ?? []
@@ -35,11 +34,20 @@ extension PanelState {
             self.shift = shift
         } else {  // saved before live shifts: the waiting windows still end on time
             shift = Shift()
-            for conversation in conversations.values.sorted(by: { $0.id < $1.id }) {
+            for conversation in list.sorted(by: { $0.id < $1.id }) {
                 guard conversation.state == .waiting, let until = conversation.waitingUntil else { continue }
                 shift.agenda.add(.waitingExpiry(conversation: conversation.id, until: until), at: until)
             }
         }
+        for id in referencedConversations.sorted() {
+            if let conversation = catalog.conversation(id) { conversations.bringIntoPlay(conversation) }
+        }
+    }
+
+    /// Every conversation by number, those in play over the catalog's, when the catalog is in memory:
+    /// what writing the state whole as JSON lists; `nil` for a store's catalog (the store exports it).
+    public var inMemoryConversations: [Int: Conversation]? {
+        conversations.catalog.inMemory.map { conversations.overlaid(on: $0) }
     }
 
     /// Writes the whole state; conversations as a list ordered by work item number, the clock in seconds.
@@ -50,7 +58,14 @@ extension PanelState {
         try container.encode(sessions, forKey: .sessions)
         try container.encode(focusedSessionID, forKey: .focusedSessionID)
         try container.encode(notifications, forKey: .notifications)
-        try container.encode(conversations.values.sorted { $0.id < $1.id }, forKey: .conversations)
+        guard let all = inMemoryConversations else {
+            throw EncodingError.invalidValue(
+                conversations.catalog.base,
+                EncodingError.Context(
+                    codingPath: encoder.codingPath,
+                    debugDescription: "conversations in a database are not encoded whole"))
+        }
+        try container.encode(all.values.sorted { $0.id < $1.id }, forKey: .conversations)
         try container.encode(presence, forKey: .presence)
         try container.encode(presenceSetByAgent, forKey: .presenceSetByAgent)
         try container.encode(heldRequests, forKey: .heldRequests)

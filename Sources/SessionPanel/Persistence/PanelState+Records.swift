@@ -7,7 +7,7 @@ extension PanelState {
         var copy = self
         copy.world = AnyWorldCatalog(World())
         copy.sessions = []
-        copy.conversations = [:]
+        copy.conversations = ConversationsInPlay(InMemoryConversations([]))
         copy.shift.log.records = [:]
         return copy
     }

@@ -1,6 +1,8 @@
 extension PanelState {
     /// The rules a state loaded from a file must keep for the manager to work on it, each broken one
-    /// as a line; empty when the state is sound. A state the manager produced always passes.
+    /// as a line; empty when the state is sound. A state the manager produced always passes. It looks
+    /// at the workspace and the conversations in play (those it points to); a store's catalog keeps its
+    /// own rows sound.
     public var problems: [String] {
         var problems = world.world?.problems ?? []
         for key in SettingKey.all where key.write(settings, key.read(settings)) == nil {
@@ -27,13 +29,12 @@ extension PanelState {
                 problems.append("a notification arrives after the clock")
             }
         }
-        for conversation in conversations.values where conversation.id < 1 || conversation.id >= nextConversationID {
+        // The conversations in play; all of them when the catalog is in memory (a state read whole from JSON).
+        let checked = inMemoryConversations.map { Array($0.values) } ?? Array(conversations.inPlay)
+        for conversation in checked where conversation.id < 1 || conversation.id >= nextConversationID {
             problems.append("work item W\(conversation.id) is out of range")
         }
-        if customerConversations != CustomerConversations(conversations.values) {
-            problems.append("the index of customers' conversations is out of date")
-        }
-        for conversation in conversations.values where (conversation.waitingUntil ?? 0) > Limits.largestCounter {
+        for conversation in checked where (conversation.waitingUntil ?? 0) > Limits.largestCounter {
             problems.append("work item W\(conversation.id) waits too long")
         }
         return problems

@@ -13,7 +13,7 @@ public struct ReportRenderer: Sendable {
         case .message(let text): return style.fitted([style.shown(text)])
         case .notice(let text):
             return style.fitted([style.symbol("⚠ ", "! ") + style.shown(text)]).map { style.paint($0, .yellow) }
-        case .dashboard: return style.fitted(dashboard(state))
+        case .dashboard(let pages): return style.fitted(dashboard(pages))
         case .notifications:
             return state.notifications.isEmpty
                 ? ["No pending notifications."] : style.fitted(Self.notificationLines(state, exact: !style.escapesText))
@@ -28,8 +28,9 @@ public struct ReportRenderer: Sendable {
         case .presence: return style.fitted([Self.presenceLine(state)])
         case .clock: return ["Clock: \(SimulatedDuration.stamp(state.now))"]
         case .event(let line): return event(line)
-        case .shiftReport(.text): return ShiftReportRenderer(style: style).lines(ShiftReport(state))
-        case .shiftReport(.json): return [ShiftReport(state).json()]
+        case .shiftReport(.text, let figures):
+            return ShiftReportRenderer(style: style).lines(ShiftReport(state, figures))
+        case .shiftReport(.json, let figures): return [ShiftReport(state, figures).json()]
         case .articles(let found): return articles(found)
         case .article(let article): return self.article(article)
         case .quickReplies(let replies, let personal): return quickReplies(replies, personal: personal)
@@ -84,10 +85,10 @@ public struct ReportRenderer: Sendable {
         state.notifications.indices.map { NotificationLine(state, at: $0, exact: exact).text }
     }
 
-    private func dashboard(_ state: PanelState) -> [String] {
-        WorkStream.allCases.flatMap { stream -> [String] in
-            let items = state.workItems(in: stream)
-            let rows = items.map { item in
+    private func dashboard(_ pages: [DashboardPage]) -> [String] {
+        pages.flatMap { page -> [String] in
+            let stream = page.stream
+            let rows = page.items.map { item in
                 let title = style.shown(item.title)
                 let columns =
                     "  " + VisibleText.padded(item.itemLabel, to: 6)
@@ -98,7 +99,11 @@ public struct ReportRenderer: Sendable {
                 // wrapped under the name (`W1001  José Núñez, Chat, Active`).
                 return "  \(item.itemLabel)  \(title), \(item.channel.displayName), \(item.state.displayName)"
             }
-            return [style.paint("\(stream.displayName) (\(items.count))", .bold)] + (rows.isEmpty ? ["  (none)"] : rows)
+            let more =
+                page.remaining > 0
+                ? ["  … and \(page.remaining) more (dashboard \(stream.rawValue) --page \(page.page + 1))"] : []
+            let none = page.total == 0 ? ["  (none)"] : page.items.isEmpty ? ["  (no page \(page.page))"] : []
+            return [style.paint("\(stream.displayName) (\(page.total))", .bold)] + rows + none + more
         }
     }
 

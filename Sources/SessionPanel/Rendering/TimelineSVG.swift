@@ -29,8 +29,9 @@ public enum TimelineSVG {
         static let note = "#6e7781"
     }
 
-    /// The picture of the shift in `state`, as SVG text.
-    public static func render(_ state: PanelState) -> String {
+    /// The picture of the shift in `state` with its `figures`, as SVG text; `lanes` has the conversation
+    /// of each record of the shift's log.
+    public static func render(_ state: PanelState, _ figures: ShiftReport, lanes: [Int: Conversation]) -> String {
         let records = state.shift.log.records.values.sorted {
             ($0.firstSeen, $0.conversation) < ($1.firstSeen, $1.conversation)
         }
@@ -48,7 +49,7 @@ public enum TimelineSVG {
             "<title>Shift timeline, 00:00:00 to \(SimulatedDuration.stamp(state.now))</title>",
             "<rect width=\"\(width)\" height=\"\(height)\" fill=\"#ffffff\"/>",
             text("Shift timeline", x: 40, y: 56, size: 36, weight: "bold"),
-            text(summary(ShiftReport(state)), x: 40, y: 96, size: 22, colour: Colour.lane),
+            text(summary(figures), x: 40, y: 96, size: 22, colour: Colour.lane),
         ]
         svg += axis(end: end, x: x, bottom: lanesBottom)
         if records.isEmpty {
@@ -56,7 +57,8 @@ public enum TimelineSVG {
                 text("No conversations yet", x: left + 20, y: top + laneHeight / 2 + 8, size: 24, colour: Colour.lane))
         }
         for (index, record) in records.enumerated() {
-            svg += lane(record, state, middle: top + index * laneHeight + laneHeight / 2, end: end, x: x)
+            svg += lane(
+                record, lanes[record.conversation], middle: top + index * laneHeight + laneHeight / 2, end: end, x: x)
         }
         svg += legend(y: lanesBottom + 90)
         svg.append("</svg>")
@@ -94,10 +96,9 @@ public enum TimelineSVG {
         return lines
     }
 
-    private static func lane(_ record: ConversationRecord, _ state: PanelState, middle: Int, end: Int, x: (Int) -> Int)
-        -> [String]
-    {
-        let conversation = state.conversations[record.conversation]
+    private static func lane(
+        _ record: ConversationRecord, _ conversation: Conversation?, middle: Int, end: Int, x: (Int) -> Int
+    ) -> [String] {
         let title = VisibleText.truncated(VisibleText.escaped(conversation?.title ?? "W\(record.conversation)"), to: 20)
         let channel = conversation?.channel.displayName ?? ""
         let laneTop = middle - laneHeight / 2 + 6

@@ -33,11 +33,16 @@ public struct ShiftReport: Sendable {
     /// Persistent conversations parked in Waiting by closing their session without End.
     public let persistentParked: Int
 
-    /// The figures of the shift in `state`, up to its clock.
     /// How many times the agent transferred a conversation.
     public let transfers: Int
 
-    public init(_ state: PanelState) {
+    /// The figures of the shift in `state`, up to its clock. Fails only when the conversations cannot be read.
+    public init(_ state: PanelState) throws(CommandError) {
+        self.init(state, try state.conversations.reportFigures())
+    }
+
+    /// The figures of the shift in `state`, up to its clock, with `figures` read from its conversations.
+    public init(_ state: PanelState, _ figures: ConversationFigures) {
         // Every figure is a count, a sum or an extreme: the order of records does not matter.
         let records = Array(state.shift.log.records.values)
         let offers = records.flatMap(\.offers)
@@ -54,7 +59,7 @@ public struct ShiftReport: Sendable {
         }
         speedToAnswer = answers.max().map { (Self.average(answers), $0) }
 
-        let sortedResponses = state.conversations.values.compactMap(Self.firstResponseTime).sorted()
+        let sortedResponses = figures.firstResponseTimes.sorted()
         firstResponse =
             sortedResponses.isEmpty
             ? nil
@@ -68,21 +73,13 @@ public struct ShiftReport: Sendable {
         peakSessionsOpen = state.shift.log.peakSessionsOpen
         persistentEnded = records.map(\.persistentEnds).reduce(0, +)
         persistentParked = records.map(\.parks).reduce(0, +)
-        transfers = state.conversations.values.reduce(0) { $0 + $1.transfers }
+        transfers = figures.transfers
     }
 
     /// Abandoned ÷ (accepted + abandoned), in whole percent; `nil` when both are zero.
     public var abandonmentRatePercent: Int? {
         let total = accepted + abandoned
         return total == 0 ? nil : (abandoned * 100 + total / 2) / total
-    }
-
-    /// The customer's first message to the agent's first reply after it.
-    static func firstResponseTime(_ conversation: Conversation) -> Int? {
-        guard let first = conversation.messages.firstIndex(where: { $0.sender == .customer }),
-            let reply = conversation.messages[first...].first(where: { $0.sender == .agent })
-        else { return nil }
-        return reply.time - conversation.messages[first].time
     }
 
     /// The mean, rounded half up to the second.
