@@ -1,9 +1,10 @@
 internal import JSONCoding
 import SessionPanel
 
-/// Reads a shift from the tables of ``ShiftSchema`` as the saved JSON the core decodes and checks
-/// (``SavedJSON/state(from:in:)``): the workspace, the panel, and every conversation — the world's work
-/// items the shift never touched made as a fresh shift makes them, read through a join with `work_items`.
+/// Reads the workspace of a shift from the tables of ``ShiftSchema`` as the saved JSON the core decodes
+/// (``SavedJSON/state(from:in:conversations:_:)``): settings, counters, sessions, notifications, the
+/// traffic and the shift log. No conversation: those are read through ``SQLiteConversations``, the ones
+/// the workspace points to when the state is attached to it.
 struct ShiftReader {
     let database: Database
 
@@ -32,7 +33,7 @@ struct ShiftReader {
             of: workspace, from: Int32(ShiftShapes.workspaceJSON.count + ShiftShapes.logFigures.count))
         members.append(("sessions", .array(try sessions())))
         members.append(("notifications", .array(try notifications())))
-        members.append(("conversations", .array(try conversations())))
+        members.append(("conversations", .array([])))  // read through the catalog (SQLiteConversations)
         return .object(members)
     }
 
@@ -67,56 +68,6 @@ struct ShiftReader {
         var notifications: [JSONValue] = []
         while try rows.step() { notifications.append(.object(ShiftShapes.notification.members(of: rows, from: 0))) }
         return notifications
-    }
-
-    /// Every conversation: the rows, with their lists, and the world's work items without one.
-    private func conversations() throws(StorageError) -> [JSONValue] {
-        var byID: [Int: [(String, JSONValue)]] = [:]
-        let rows = try database.prepare("SELECT \(ShiftShapes.conversation.selected) FROM conversations")
-        while try rows.step() { byID[rows.int(at: 0)] = ShiftShapes.conversation.members(of: rows, from: 0) }
-        for (key, shape) in ShiftShapes.conversationLists {
-            var lists: [Int: [JSONValue]] = [:]
-            let items = try database.prepare(
-                "SELECT conversation, seq, \(shape.selected) FROM \(shape.table) ORDER BY conversation, seq")
-            while try items.step() {
-                let id = items.int(at: 0)
-                guard byID[id] != nil, items.int(at: 1) == lists[id, default: []].count else {
-                    throw StorageError("the \(key) of W\(id) have a gap or belong to no conversation")
-                }
-                lists[id, default: []].append(.object(shape.members(of: items, from: 2)))
-            }
-            for id in byID.keys { byID[id]!.append((key, .array(lists[id] ?? []))) }
-        }
-        var conversations = byID.values.map { JSONValue.object($0) }
-        // The work items the shift never touched, as a fresh shift makes them (visitors numbered in order).
-        let world = try database.prepare(
-            "SELECT w.id, w.channel, w.customer, w.stream, c.id IS NULL FROM work_items w "
-                + "LEFT JOIN conversations c ON c.id = w.id ORDER BY w.id")
-        var visitors = 0
-        while try world.step() {
-            let customer = world.string(at: 2)
-            if customer == nil { visitors += 1 }
-            guard world.int(at: 4) != 0, let stream = WorkStream(rawValue: world.string(at: 3) ?? "") else { continue }
-            conversations.append(
-                .object(
-                    [
-                        ("id", .number(world.int(at: 0))), ("channel", .string(world.string(at: 1) ?? "")),
-                        ("customer", .string(customer)), ("visitorNumber", customer == nil ? .number(visitors) : .null),
-                        ("state", .string(Self.state(of: stream).rawValue)),
-                        ("assignedToAgent", .bool(stream != .open)), ("messages", .array([])),
-                        ("closedAt", stream == .closed ? .number(0) : .null),
-                    ].filter { $0.1 != .null }))
-        }
-        return conversations
-    }
-
-    /// The state a fresh shift gives a world work item of `stream`.
-    private static func state(of stream: WorkStream) -> ConversationState {
-        switch stream {
-        case .mine: .active
-        case .open: .open
-        case .closed: .closed
-        }
     }
 
     /// The shift log's records, by work item number, with their offers and spans.

@@ -56,16 +56,16 @@ struct ShiftWriter {
         ].map { target throws(StorageError) in try database.prepare("DELETE FROM \(target) = ?1") }
     }
 
-    /// Writes the rows of `new` that differ from `old` (what the tables hold) and deletes those `new`
-    /// no longer has. With no `old`, empties the tables and writes the whole shift: a conversation
-    /// equal to the one a fresh shift makes of its world work item is left to the world's row. Returns
-    /// how many rows it wrote or deleted.
+    /// Writes the rows of `new` that differ from `old` (what the tables hold: the last state saved) and
+    /// deletes those `new` no longer has. The conversations written are those of `new`'s change set,
+    /// each from what `old` held of it (or its saved lengths): a header that changed, the items its lists
+    /// gained. With no `old`, empties the tables and writes the whole shift: of a state held whole in
+    /// memory (a fresh shift, a version-1 file, an import), every conversation but those equal to the one
+    /// a fresh shift makes of the world's work item. Returns how many rows it wrote or deleted.
     func write(_ new: PanelState, over old: PanelState?) throws(StorageError) -> Int {
         var written = 0
-        var untouched: [Int: Conversation] = [:]
         if old == nil {
             for table in Self.tables { try database.execute("DELETE FROM \(table)") }
-            untouched = try Self.freshConversations(in: database)
         }
         if old?.withoutRecords != new.withoutRecords { written += try writeWorkspace(new) }
         if old?.notifications != new.notifications { written += try writeNotifications(new.notifications) }
@@ -75,21 +75,27 @@ struct ShiftWriter {
         // What the workspace and the log newly point to needs a row, even if the shift did not change it.
         var pointedTo = Self.pointedTo(new).subtracting(old.map(Self.pointedTo) ?? [])
         pointedTo.formUnion(records.keys.filter { earlier[$0] != records[$0] })
-        for (id, conversation) in new.conversations {
-            let before = old?.conversations[id]
-            if old != nil {
-                if before == conversation {
-                    if pointedTo.contains(id) { written += try addRow(for: conversation, with: addConversation) }
-                    continue
-                }
-            } else if untouched[id] == conversation, !pointedTo.contains(id) {
-                continue
+        var done = Set<Int>()
+        if old == nil, let all = new.inMemoryConversations {
+            try SQLiteConversations(database: database).forEachWorldItem { item throws(StorageError) in
+                if all[item.id] == item, !pointedTo.contains(item.id) { done.insert(item.id) }
             }
-            written += try writeConversation(conversation, over: before)
+            for (id, conversation) in all where !done.contains(id) {
+                written += try writeConversation(conversation, over: nil)
+                done.insert(id)
+            }
+        } else {
+            for change in new.changedConversations {
+                let conversation = change.conversation
+                done.insert(conversation.id)
+                let before = old?.conversations[conversation.id]
+                guard before != conversation else { continue }
+                written += try writeConversation(conversation, over: before, saved: change.saved)
+            }
         }
-        for id in old?.conversations.keys ?? [:].keys where new.conversations[id] == nil {
-            for statement in deleteConversation {
-                written += try run(statement) { s throws(StorageError) in try s.bind(id, at: 1) }
+        for id in pointedTo where !done.contains(id) {
+            if let conversation = new.conversations[id] {
+                written += try addRow(for: conversation, with: addConversation)
             }
         }
         for (id, record) in records where earlier[id] != record {
@@ -109,15 +115,6 @@ struct ShiftWriter {
         ids.formUnion(state.notifications.map(\.conversationID))
         ids.formUnion(state.heldRequests)
         return ids
-    }
-
-    /// The conversations a fresh shift makes of the world's work items in `database`.
-    private static func freshConversations(in database: Database) throws(StorageError) -> [Int: Conversation] {
-        do {
-            return try PanelState(catalog: SQLiteWorldCatalog(database: database)).conversations
-        } catch {
-            throw StorageError(error.message)
-        }
     }
 
     private func writeWorkspace(_ state: PanelState) throws(StorageError) -> Int {
@@ -195,32 +192,45 @@ struct ShiftWriter {
         }
     }
 
-    /// A conversation's row when its header changed, and its lists from the first item that changed.
-    private func writeConversation(_ conversation: Conversation, over before: Conversation?) throws(StorageError)
-        -> Int
-    {
+    /// A conversation's row when its header changed, and the items its lists gained: after those of
+    /// `before` (the conversation as the tables hold it), or, when the last state saved did not hold it,
+    /// after the `saved` lengths of its row (with neither, all of them, and the header).
+    private func writeConversation(
+        _ conversation: Conversation, over before: Conversation?,
+        saved: ConversationsInPlay.SavedLengths? = nil
+    ) throws(StorageError) -> Int {
         var written = 0
         var header = conversation
         (header.messages, header.notes, header.internalMessages) = ([], [], [])
         var earlier = before
         if earlier != nil { (earlier!.messages, earlier!.notes, earlier!.internalMessages) = ([], [], []) }
-        if earlier != header { written += try addRow(for: header, with: putConversation) }
+        if earlier != header { written += try addRow(for: header, firstResponse: conversation, with: putConversation) }
         let owner = [Owner.number(conversation.id)]
-        written += try items[0].write(conversation.messages, over: before?.messages ?? [], of: owner)
-        written += try items[1].write(conversation.notes, over: before?.notes ?? [], of: owner)
-        written += try items[2].write(conversation.internalMessages, over: before?.internalMessages ?? [], of: owner)
+        if let before {
+            written += try items[0].write(conversation.messages, over: before.messages, of: owner)
+            written += try items[1].write(conversation.notes, over: before.notes, of: owner)
+            written += try items[2].write(conversation.internalMessages, over: before.internalMessages, of: owner)
+        } else {
+            written += try items[0].append(conversation.messages, after: saved?.messages ?? 0, of: owner)
+            written += try items[1].append(conversation.notes, after: saved?.notes ?? 0, of: owner)
+            written += try items[2].append(
+                conversation.internalMessages, after: saved?.internalMessages ?? 0, of: owner)
+        }
         return written
     }
 
-    /// Writes the row of `conversation` (without its lists) with `statement`.
-    private func addRow(for conversation: Conversation, with statement: Statement) throws(StorageError) -> Int {
+    /// Writes the row of `conversation` (without its lists) with `statement`; its first response is
+    /// that of `firstResponse` (the conversation with its messages) when the header has none.
+    private func addRow(
+        for conversation: Conversation, firstResponse: Conversation? = nil, with statement: Statement
+    ) throws(StorageError) -> Int {
         var header = conversation
         (header.messages, header.notes, header.internalMessages) = ([], [], [])
         let json = try Self.encode(header)
         var written = try run(statement) { s throws(StorageError) in
             try s.bind(conversation.customer?.lowercased(), at: 1)
             try s.bind(conversation.title.lowercased(), at: 2)
-            try Self.bind(Self.firstResponse(of: conversation), to: s, at: 3)
+            try Self.bind((firstResponse ?? conversation).firstResponseTime, to: s, at: 3)
             try ShiftShapes.conversation.bind(json, to: s, from: 4)
         }
         written += try run(markWorldStream) { s throws(StorageError) in try s.bind(conversation.id, at: 1) }
@@ -257,14 +267,6 @@ struct ShiftWriter {
                 record?[keyPath: path] ?? [], over: before?[keyPath: path] ?? [], of: [.number(id), .text(kind)])
         }
         return written
-    }
-
-    /// The customer's first message to the agent's first reply after it, in seconds; `nil` until then.
-    private static func firstResponse(of conversation: Conversation) -> Int? {
-        guard let first = conversation.messages.firstIndex(where: { $0.sender == .customer }),
-            let reply = conversation.messages[first...].first(where: { $0.sender == .agent })
-        else { return nil }
-        return reply.time - conversation.messages[first].time
     }
 
     private static func bind(_ value: Int?, to statement: Statement, at index: Int32) throws(StorageError) {
@@ -307,10 +309,24 @@ struct ListRows {
     init(_ shape: RowShape, in database: Database) throws(StorageError) {
         self.shape = shape
         self.database = database
-        put = try database.prepare(shape.insert())
+        put = try database.prepare(shape.insert(upsert: true))
         let owners = shape.owners.dropLast().enumerated().map { "\($1) = ?\($0 + 1)" }
         trim = try database.prepare(
             "DELETE FROM \(shape.table) WHERE \(owners.joined(separator: " AND ")) AND seq >= ?\(owners.count + 1)")
+    }
+
+    /// Writes the items of `new` after the first `count` (those the table has), for `owners`.
+    func append<Item: Encodable & Equatable>(_ new: [Item], after count: Int, of owners: [Owner]) throws(StorageError)
+        -> Int
+    {
+        var written = 0
+        for position in min(count, new.count)..<new.count {
+            let json = try ShiftWriter.encode(new[position])
+            try bind(owners, position, to: put)
+            try shape.bind(json, to: put, from: Int32(owners.count + 2))
+            written += try run(put)
+        }
+        return written
     }
 
     /// Writes `new` over `old`, the list `owners` have in the table; returns the rows written or deleted.

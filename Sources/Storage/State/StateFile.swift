@@ -272,8 +272,7 @@ public final class StateFile {
             try writeWorld(database)
             return try writer().write(state, over: nil)
         }
-        self.state = state
-        self.state.world = AnyWorldCatalog(SQLiteWorldCatalog(database: database))
+        self.state = try Self.load(database, path)  // over the file's world and conversations
     }
 
     /// Runs `body` (which returns the rows it wrote) in one transaction under the writer's lock, then
@@ -435,14 +434,16 @@ public final class StateFile {
     /// opened only to read, as it is).
     private static func load(_ database: Database, _ path: String) throws(StateFileError) -> PanelState {
         let json: JSONValue
+        let legacy: Bool
         do {
-            json =
-                try database.integerPragma("user_version") < ShiftSchema.formatVersion
-                ? LegacyShiftRows.read(database).json() : ShiftReader(database: database).json()
+            legacy = try database.integerPragma("user_version") < ShiftSchema.formatVersion
+            json = try legacy ? LegacyShiftRows.read(database).json() : ShiftReader(database: database).json()
         } catch {
             throw failure(error, path, reading: true)
         }
-        return try SavedJSON.state(from: json, in: SQLiteWorldCatalog(database: database), path)
+        return try SavedJSON.state(
+            from: json, in: SQLiteWorldCatalog(database: database),
+            conversations: legacy ? nil : SQLiteConversations(database: database), path)
     }
 
     /// Writes `state` (its world, or the one `writeRecords` writes) into a new file beside `path` and links
