@@ -182,7 +182,7 @@ public final class SQLiteConversations: ConversationCatalog, @unchecked Sendable
     }
 
     /// Every conversation, by number (for `export`), handed to `body` one at a time.
-    func forEach(_ body: (Conversation) throws(StorageError) -> Void) throws(StorageError) {
+    func eachConversation(_ body: (Conversation) throws(StorageError) -> Void) throws(StorageError) {
         let ids = try database.prepare(
             "SELECT id FROM conversations UNION ALL SELECT id FROM work_items w WHERE \(Self.untouched) ORDER BY id")
         while try ids.step() {

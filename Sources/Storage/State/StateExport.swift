@@ -79,7 +79,7 @@ public enum StateExport {
         } else if let catalog = state.conversations.catalog.base as? SQLiteConversations {
             var output = writer
             do {
-                try catalog.forEach { stored throws(StorageError) in
+                try catalog.eachConversation { stored throws(StorageError) in
                     let conversation = state.conversations[stored.id] ?? stored
                     do {
                         output.write(try JSONValueEncoder().encode(conversation))
