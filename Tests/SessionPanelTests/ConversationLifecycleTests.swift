@@ -59,7 +59,7 @@ struct ConversationLifecycleTests {
     func closeLive(channel: Channel) {
         var agent = ScriptedAgent()
         agent.run(#"incoming \#(channel.rawValue) "Kenny Smith""#, "accept", "close --yes")
-        let conversation = agent.state.conversations.values.first {
+        let conversation = agent.state.everyConversation.values.first {
             $0.customer == "Kenny Smith" && $0.channel == channel && $0.id >= 1000
         }
         #expect(conversation?.state == .open)
@@ -73,7 +73,7 @@ struct ConversationLifecycleTests {
         var agent = ScriptedAgent()
         if persistent { agent.run("config chat-mode persistent") }
         agent.run(#"incoming \#(channel) "Kenny Smith""#, "accept", "close --yes")
-        let conversation = agent.state.conversations.values.first { $0.customer == "Kenny Smith" && $0.id >= 1000 }
+        let conversation = agent.state.everyConversation.values.first { $0.customer == "Kenny Smith" && $0.id >= 1000 }
         #expect(conversation?.state == .waiting)
         #expect(conversation?.waitingUntil == 28 * 86_400)
         #expect(conversation?.stream == .mine)
@@ -94,7 +94,7 @@ struct ConversationLifecycleTests {
     }
 
     @Test("after End and close, a returning customer starts a fresh chat with no history")
-    func endThenFresh() {
+    func endThenFresh() throws {
         var agent = ScriptedAgent()
         agent.run("config chat-mode persistent", #"incoming chat "Kenny Smith""#, "accept", "message 1 hi")
         agent.run("end")
@@ -102,7 +102,7 @@ struct ConversationLifecycleTests {
         #expect(agent.error("reply more") == "the conversation with \"Kenny Smith\" is Wrap-up, not Active")
         agent.run("close --yes")
         #expect(agent.state.conversations[1000]?.state == .closed)
-        #expect(agent.state.workItems(in: .closed).map(\.id).contains(1000))
+        #expect(try agent.state.listed(.closed).map(\.id).contains(1000))
         agent.run(#"incoming chat "Kenny Smith""#, "accept")
         #expect(agent.conversation("Kenny Smith")?.id == 1001)
         #expect(agent.conversation("Kenny Smith")?.messages.isEmpty == true)

@@ -13,30 +13,32 @@ import Testing
         }
     }
 
-    @Test func onlyChatAndVoiceCustomersLeaveTheQueueSMSAndSocialStayOpen() {
+    @Test func onlyChatAndVoiceCustomersLeaveTheQueueSMSAndSocialStayOpen() throws {
         var shell = interpreter(after: ["traffic rush --seed 1", "presence away"])
         let outcomes = shell.advanceClock(to: 3_600)
         let left = conversations(outcomes, saying: "left the queue")
         #expect(!left.isEmpty)
         #expect(left.allSatisfy { [.chat, .voice].contains(shell.state.conversations[$0]?.channel) })
-        let async = shell.state.conversations.values.filter { $0.id >= 1000 && [.sms, .social].contains($0.channel) }
+        let async = shell.state.everyConversation.values.filter {
+            $0.id >= 1000 && [.sms, .social].contains($0.channel)
+        }
         #expect(!async.isEmpty)
         #expect(async.allSatisfy { $0.state == .open })
     }
 
-    @Test func anUnansweredSMSOrSocialRequestClosesAfterItsChannelsOpenTime() {
+    @Test func anUnansweredSMSOrSocialRequestClosesAfterItsChannelsOpenTime() throws {
         var agent = ScriptedAgent()
         agent.run("config open-sms 2h", "config open-social 3h", "presence away")
         #expect(agent.output("config").contains("open-sms              2h"))
         agent.run("traffic rush --seed 1", "clock advance 1h", "traffic off", "clock advance 2h")
-        let sms = agent.state.conversations.values.filter { $0.id >= 1000 && $0.channel == .sms }
+        let sms = agent.state.everyConversation.values.filter { $0.id >= 1000 && $0.channel == .sms }
         #expect(!sms.isEmpty && sms.allSatisfy { $0.state == .closed })
-        #expect(agent.state.conversations.values.contains { $0.channel == .social && $0.state == .open })
+        #expect(agent.state.everyConversation.values.contains { $0.channel == .social && $0.state == .open })
         let text = agent.output("clock advance 2h")
         #expect(text.contains("Social request closed unanswered (W1001 stayed Open for open-social 3h)."))
     }
 
-    @Test func wrapUpClosesByItselfAfterTheChannelsTimeAndItsSessionWithIt() {
+    @Test func wrapUpClosesByItselfAfterTheChannelsTimeAndItsSessionWithIt() throws {
         var agent = ScriptedAgent()
         agent.run(#"incoming chat "Kenny Smith""#, "accept", "end", "clock advance 14m59s")
         #expect(agent.conversation("Kenny Smith")?.state == .wrapUp)
@@ -51,20 +53,20 @@ import Testing
         #expect(agent.titles == ["Home"])
     }
 
-    @Test func closedWorkItemsAreTheConversationsTheAgentClosedToday() {
+    @Test func closedWorkItemsAreTheConversationsTheAgentClosedToday() throws {
         var agent = ScriptedAgent()
         agent.run("traffic rush --seed 1", "clock advance 10m", "traffic off")
-        #expect(agent.state.conversations.values.contains { $0.id >= 1000 && $0.state == .closed })
-        #expect(agent.state.workItems(in: .closed).map(\.id) == [301], "abandoned requests were never the agent's")
+        #expect(agent.state.everyConversation.values.contains { $0.id >= 1000 && $0.state == .closed })
+        #expect(try agent.state.listed(.closed).map(\.id) == [301], "abandoned requests were never the agent's")
         agent.run("presence available", #"incoming chat "Yvonne McKay""#, "accept")
         let yvonne = agent.state.focusedSession.conversationID ?? 0
         agent.run("end", "close --yes")
-        #expect(agent.state.workItems(in: .closed).map(\.id) == [301, yvonne])
+        #expect(try agent.state.listed(.closed).map(\.id) == [301, yvonne])
         agent.run("clock advance 1d")
-        #expect(agent.state.workItems(in: .closed).isEmpty, "a new simulated day starts with none")
+        #expect(try agent.state.listed(.closed).isEmpty, "a new simulated day starts with none")
     }
 
-    @Test func theCustomerLeavingMovesAnActiveConversationToWrapUpAndSaysSoInTheSession() {
+    @Test func theCustomerLeavingMovesAnActiveConversationToWrapUpAndSaysSoInTheSession() throws {
         var agent = ScriptedAgent()
         agent.run(#"incoming chat "Kenny Smith""#, "accept")
         let text = agent.output(#"leave "Kenny Smith""#)
@@ -87,8 +89,8 @@ import Testing
                 "Kenny Smith: left the queue unanswered after 0s (abandoned)."))
         #expect(agent.state.notifications.isEmpty)
         #expect(agent.state.conversations[1000]?.state == .closed)
-        #expect(agent.state.workItems(in: .closed).map(\.id) == [301])
-        #expect(ShiftReport(agent.state).abandoned == 1)
+        #expect(try agent.state.listed(.closed).map(\.id) == [301])
+        #expect(try ShiftReport(agent.state).abandoned == 1)
     }
 
     @Test func aScenarioCustomerLeavesAtATime() throws {

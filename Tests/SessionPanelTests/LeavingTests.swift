@@ -24,7 +24,7 @@ import Testing
         #expect(outcome.quits)
     }
 
-    @Test func rShowsTheReportThenQuits() {
+    @Test func rShowsTheReportThenQuits() throws {
         var shell = unsaved(after: ["incoming chat", "accept"])
         _ = shell.handle("quit")
         guard case .ran(let outcome) = shell.handle("r") else {
@@ -32,7 +32,7 @@ import Testing
             return
         }
         #expect(outcome.quits)
-        #expect(outcome.reports == [.shiftReport(.text)])
+        #expect(outcome.reports == [.shiftReport(.text, try shell.state.conversations.reportFigures())])
     }
 
     @Test func quitYesAndAnUnchangedShiftDoNotAsk() {

@@ -82,7 +82,20 @@ import Testing
             problems { state in
                 state.notifications.append(state.notifications[0])
             }.contains { $0.hasPrefix("two notifications offer") })
-        let renamed = problems { state in state.conversations[shown[0]]?.customer = "Someone Else" }
-        #expect(renamed.contains("the index of customers' conversations is out of date"))
+    }
+
+    /// The index of customers' conversations can no longer go out of date: every change of a conversation
+    /// goes through ``ConversationsInPlay``, which files it again.
+    @Test func renamingAConversationFilesItUnderItsNewCustomer() throws {
+        var state = busyState()
+        let id = try #require(state.sessions.compactMap(\.conversationID).first)
+        let conversation = try #require(state.conversations[id])
+        state.conversations[id]?.customer = "Kenny Smith"
+        #expect(try state.conversations.unclosed(of: "kenny smith", on: conversation.channel).map(\.id).contains(id))
+        state.conversations[id]?.customer = "Someone Else"
+        #expect(try state.conversations.unclosed(of: "someone else", on: conversation.channel).map(\.id) == [id])
+        #expect(try !state.conversations.unclosed(of: "kenny smith", on: conversation.channel).map(\.id).contains(id))
+        #expect(try state.conversations.newest(titled: "someone else", unclosedOnly: true)?.id == id)
+        #expect(state.problems.isEmpty)
     }
 }

@@ -35,7 +35,9 @@ struct ParserTests {
             ("open case 42", .openCase(42)), (#"open contact "Kenny Smith""#, .openContact("Kenny Smith")),
             ("open account Contoso", .openAccount("Contoso")), ("open W101", .openWorkItem(101)),
             ("open 101", .openWorkItem(101)),
-            ("pick w201", .pick(201)), ("dashboard", .dashboard), ("dash", .dashboard),
+            ("pick w201", .pick(201)), ("dashboard", .dashboard(nil, page: 1)), ("dash", .dashboard(nil, page: 1)),
+            ("dashboard open", .dashboard(.open, page: 1)), ("dash closed --page 3", .dashboard(.closed, page: 3)),
+            ("dashboard --page=2", .dashboard(nil, page: 2)),
             ("switch 3", .switchTo(.position(3))), ("switch home", .switchTo(.home)),
             ("switch Ken", .switchTo(.titlePrefix("Ken"))),
             ("switch Kenny Smith", .switchTo(.titlePrefix("Kenny Smith"))),
@@ -140,6 +142,25 @@ struct ParserTests {
             ("clock later", "usage: clock | clock advance <duration> | clock pause|resume | clock speed <factor>"),
         ])
     func usage(line: String, message: String) {
+        #expect(throws: CommandError(message)) { try CommandParser.parse(InputLine(line)) }
+    }
+
+    @Test(
+        "a dashboard stream or page that does not exist is named in the error",
+        arguments: [
+            (
+                "dashboard mine",
+                #"a stream is my, open or closed, not "mine"; usage: dashboard [my|open|closed] [--page <n>]"#
+            ),
+            ("dashboard open closed", "usage: dashboard [my|open|closed] [--page <n>]"),
+            ("dashboard --page 0", "--page takes a page number from 1, not 0"),
+            ("dashboard --page -3", "--page takes a page number from 1, not -3"),
+            (
+                "dashboard --page two",
+                #"--page must be a number, not "two"; usage: dashboard [my|open|closed] [--page <n>]"#
+            ),
+        ])
+    func badDashboardPage(line: String, message: String) {
         #expect(throws: CommandError(message)) { try CommandParser.parse(InputLine(line)) }
     }
 

@@ -34,7 +34,7 @@ import Testing
         let lines = eventLines(shell.advanceClock(to: 600), in: shell.state)
         #expect(lines == ["[00:01:00] ! Kenny Smith: SMS request waits in the queue; you are Offline."])
         #expect(shell.state.notifications.isEmpty)
-        #expect(shell.state.workItems(in: .open).map(\.title).contains("Kenny Smith"))
+        #expect(try shell.state.listed(.open).map(\.title).contains("Kenny Smith"))
         guard case .ran(let outcome) = shell.handle("presence available") else {
             Issue.record("presence available failed")
             return

@@ -212,10 +212,10 @@ import Testing
     }
 
     @Test("the report's timeline picture marks each note on its conversation's lane")
-    func timelinePicture() {
+    func timelinePicture() throws {
         var agent = ScriptedAgent()
         agent.run(#"incoming chat "Kenny Smith""#, "accept", "clock advance 1m", "note one", "note two")
-        let svg = TimelineSVG.render(agent.state)
+        let svg = try agent.state.timelinePicture()
         #expect(svg.components(separatedBy: "class=\"note\"").count - 1 == 3)  // two notes and the legend's
         #expect(svg.contains(">note</text>"))
     }

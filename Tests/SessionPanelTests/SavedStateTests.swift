@@ -47,8 +47,8 @@ private func encode(_ value: some Encodable) throws -> String {
             }
         }
         let state = interpreter.state
-        #expect(state.conversations.values.contains { $0.closedAt == 10 })
-        #expect(state.conversations.values.contains { $0.waitingSentiment == .veryNegative })
+        #expect(state.everyConversation.values.contains { $0.closedAt == 10 })
+        #expect(state.everyConversation.values.contains { $0.waitingSentiment == .veryNegative })
         let decoded = try JSONDecoder().decode(SavedState.self, from: Data(try encode(SavedState(state)).utf8))
         #expect(decoded.state == state)
     }

@@ -44,10 +44,10 @@ struct StartingSessionsTests {
     }
 
     @Test("a rejected conversation is routed on: it waits in Open work items")
-    func rejectRequeues() {
+    func rejectRequeues() throws {
         var agent = ScriptedAgent()
         agent.run("incoming chat", "reject")
-        #expect(agent.state.workItems(in: .open).map(\.title).contains("Visitor 1"))
+        #expect(try agent.state.listed(.open).map(\.title).contains("Visitor 1"))
     }
 
     @Test("notifications time out after 120 seconds by default; presence turns Inactive")
@@ -113,7 +113,7 @@ struct StartingSessionsTests {
     }
 
     @Test("a Closed work item opens read-only and is not reactivated")
-    func openClosedItem() {
+    func openClosedItem() throws {
         var agent = ScriptedAgent()
         let text = agent.output("open W301")
         #expect(text.contains("(read-only)"))
@@ -124,12 +124,12 @@ struct StartingSessionsTests {
     }
 
     @Test("pick moves an Open work item to My work items and starts its session")
-    func pick() {
+    func pick() throws {
         var agent = ScriptedAgent()
         agent.run("pick W201")
         #expect(agent.focusedTitle == "Abraham McCormick")
-        #expect(agent.state.workItems(in: .mine).map(\.id).contains(201))
-        #expect(!agent.state.workItems(in: .open).map(\.id).contains(201))
+        #expect(try agent.state.listed(.mine).map(\.id).contains(201))
+        #expect(try !agent.state.listed(.open).map(\.id).contains(201))
         #expect(agent.error("pick W101") == "W101 is in My work items; only Open work items can be picked")
     }
 

@@ -202,7 +202,7 @@ import Testing
         let (events, state) = shiftEvents()
         let kinds: [EventLine.Kind] = [.arrival, .message, .sentiment, .warning]
         for kind in kinds { #expect(events.contains { $0.kind == kind }, "no \(kind) event in the shift") }
-        let customers = state.conversations.values.map(\.title)
+        let customers = state.everyConversation.values.map(\.title)
         for event in events where event.kind != .problem {
             #expect(
                 customers.contains { event.text.hasPrefix($0 + ":") || event.text.hasPrefix($0 + " ") },
@@ -251,7 +251,7 @@ import Testing
     }
 
     @Test("one time format: the clock, history, events, the report and the picture's axis all write 00:15:17")
-    func oneTimeFormat() {
+    func oneTimeFormat() throws {
         #expect(SimulatedDuration.stamp(917) == "00:15:17")
         #expect(SimulatedDuration.stamp(86_400 + 917) == "1d 00:15:17")
         var agent = ScriptedAgent()
@@ -261,8 +261,9 @@ import Testing
         #expect(
             plain.render(.history(sessionID: agent.state.focusedSessionID), in: agent.state).last
                 == "  [00:15:17] You: hi")
-        #expect(plain.render(.shiftReport(.text), in: agent.state).first == "Shift report at 00:15:17")
-        let svg = TimelineSVG.render(agent.state)
+        let figures = try agent.state.conversations.reportFigures()
+        #expect(plain.render(.shiftReport(.text, figures), in: agent.state).first == "Shift report at 00:15:17")
+        let svg = try agent.state.timelinePicture()
         let labels = svg.split(separator: "\n").filter { $0.contains("text-anchor=\"middle\"") }.map { line in
             line.split(separator: ">").dropFirst().first.map { $0.split(separator: "<").first.map(String.init) ?? "" }
                 ?? ""
@@ -306,10 +307,10 @@ import Testing
     }
 
     @Test("the dashboard too narrow for its columns: each work item's id, then its customer on the same line")
-    func narrowDashboardKeepsIdAndCustomerTogether() {
+    func narrowDashboardKeepsIdAndCustomerTogether() throws {
         var agent = ScriptedAgent()
         for line in Self.shift { agent.run(line) }
-        let items = WorkStream.allCases.flatMap { agent.state.workItems(in: $0) }
+        let items = try WorkStream.allCases.flatMap { try agent.state.listed($0) }
         #expect(items.count >= 8)
         for width in Self.widths {
             let lines = reports(of: "dashboard", after: Self.shift, terminal(width)).map(visible)

@@ -23,9 +23,9 @@ import Testing
         let conversation = try #require(agent.state.conversations[id])
         #expect(conversation.state == .open && !conversation.assignedToAgent)
         #expect(conversation.queue == "Technical support" && conversation.transfers == 1)
-        #expect(ShiftReport(agent.state).transfers == 1)
+        #expect(try ShiftReport(agent.state).transfers == 1)
         #expect(agent.output("report").contains("Transfers"))
-        #expect(ShiftReport(agent.state).json().contains(#""transfers":1"#))
+        #expect(try ShiftReport(agent.state).json().contains(#""transfers":1"#))
     }
 
     @Test func transferToAColleagueRecordsTheColleague() throws {

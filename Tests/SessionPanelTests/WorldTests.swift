@@ -25,12 +25,12 @@ struct WorldTests {
         var shell = Interpreter(state: PanelState(world: world))
         _ = shell.handle("traffic rush --seed 5")
         _ = shell.advanceClock(to: 3_600)
-        let named = Set(shell.state.conversations.values.compactMap(\.customer))
+        let named = Set(shell.state.everyConversation.values.compactMap(\.customer))
         #expect(named.count >= 30)
     }
 
     @Test("duplicate records, empty names and bad numbers are problems")
-    func problems() {
+    func problems() throws {
         let world = World(
             contacts: [.init(name: "A"), .init(name: "a")], accounts: [.init(name: " ")],
             cases: [.init(number: 1, title: "x"), .init(number: 1, title: "y"), .init(number: -2, title: "z")],
@@ -44,14 +44,14 @@ struct WorldTests {
     }
 
     @Test("work items start in their streams; visitors among them get visitor numbers")
-    func workItems() {
+    func workItems() throws {
         let state = PanelState(
             world: World(workItems: [
                 .init(id: 5, channel: .sms, customer: nil, stream: .closed),
                 .init(id: 6, channel: .chat, customer: "Ann", stream: .mine),
             ]))
-        #expect(state.workItems(in: .closed).map(\.title) == ["Visitor 1"])
-        #expect(state.workItems(in: .mine).map(\.state) == [.active])
+        #expect(try state.listed(.closed).map(\.title) == ["Visitor 1"])
+        #expect(try state.listed(.mine).map(\.state) == [.active])
         #expect(state.visitorCount == 1)
     }
 }

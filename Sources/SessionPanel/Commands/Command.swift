@@ -72,7 +72,8 @@ public enum Command: Sendable, Equatable {
     case openAccount(String)
     case openWorkItem(Int)
     case pick(Int)
-    case dashboard
+    /// `dashboard [my|open|closed] [--page N]`: a page of one stream, or of every stream.
+    case dashboard(WorkStream?, page: Int)
     case switchTo(SessionReference)
     /// `close`: close the named (or focused) session, with a disposition code when given.
     case close(SessionReference?, confirmed: Bool, disposition: String? = nil)

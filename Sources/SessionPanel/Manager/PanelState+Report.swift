@@ -5,13 +5,20 @@ extension PanelState {
         let figures = try conversations.reportFigures()
         var outcome = Outcome.answer([.shiftReport(format, figures)])
         if let svg {
-            var lanes: [Int: Conversation] = [:]
-            for id in shift.log.records.keys { lanes[id] = try conversation(id) }
             outcome.export = Export(
-                path: svg, contents: TimelineSVG.render(self, ShiftReport(self, figures), lanes: lanes),
+                path: svg, contents: try timelinePicture(ShiftReport(self, figures)),
                 description: "the shift's timeline")
         }
         return outcome
+    }
+
+    /// The shift's timeline picture (``TimelineSVG``) with its `figures` (read afresh when `nil`): the
+    /// conversation of each record of the shift's log is read for its lane.
+    func timelinePicture(_ figures: ShiftReport? = nil) throws(CommandError) -> String {
+        guard let figures else { return try timelinePicture(ShiftReport(self)) }
+        var lanes: [Int: Conversation] = [:]
+        for id in shift.log.records.keys { lanes[id] = try conversation(id) }
+        return TimelineSVG.render(self, figures, lanes: lanes)
     }
 
     /// What a live shift does when settings change: new traffic rates draw the next arrivals afresh,

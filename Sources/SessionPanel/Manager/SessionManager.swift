@@ -22,7 +22,7 @@ extension PanelState {
         case .openAccount(let name): return try openAccount(name)
         case .openWorkItem(let id): return try openWorkItem(id)
         case .pick(let id): return try pick(id)
-        case .dashboard: return try dashboard(nil, page: 1)
+        case .dashboard(let stream, let page): return try dashboard(stream, page: page)
         case .switchTo(let reference): return try switchTo(reference)
         case .close(let reference, let confirmed, let disposition):
             return try close(reference, confirmed: confirmed, disposition: disposition)

@@ -142,6 +142,7 @@ extension ConversationsInPlay {
     func workItems(in stream: WorkStream, onDay day: Int, offset: Int, limit: Int) throws(CommandError)
         -> (items: [Conversation], total: Int)
     {
+        let (offset, limit) = (max(0, offset), min(max(0, limit), Limits.largestCounter))
         let inPlay = rows.values.filter { $0.isListed(in: stream, onDay: day) }.sorted { $0.id < $1.id }
         let total = try catalog.count(in: stream, onDay: day, excluding: ids) + inPlay.count
         let start = max(0, offset - inPlay.count)

@@ -19,7 +19,7 @@ import Testing
         }
         #expect(shell.state.sessions[1].sentiment == .veryNegative)
         #expect(shell.state.hasSentimentAlert(shell.state.sessions[1]))
-        #expect(shell.state.conversations.values.allSatisfy { $0.waitingSentiment == nil })
+        #expect(shell.state.everyConversation.values.allSatisfy { $0.waitingSentiment == nil })
     }
 
     @Test func aSkippedAtLineIsAFailureOfTheCheck() {
@@ -111,7 +111,7 @@ import Testing
         try shell.schedule("incoming chat Ann", at: 7_200)  // still to come
         _ = shell.handle("traffic rush --seed 3")
         _ = shell.advanceClock(to: 3_600)
-        let generated = shell.state.conversations.values.filter { shell.state.shift.customers[$0.id] != nil }
+        let generated = shell.state.everyConversation.values.filter { shell.state.shift.customers[$0.id] != nil }
         #expect(generated.count > 20)
         #expect(generated.contains { $0.customer == "Cat" })
         #expect(!generated.contains { $0.customer == "Ann" || $0.customer == "Bob" })

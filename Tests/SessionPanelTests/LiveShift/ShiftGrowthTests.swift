@@ -9,17 +9,19 @@ import Testing
     private static let longShift = interpreter(after: ["traffic rush --seed 5", "clock advance 8h"]).state
 
     @Test("a generated request looks at the live conversations only, not at every closed one")
-    func anArrivalLooksAtLiveConversationsOnly() {
+    func anArrivalLooksAtLiveConversationsOnly() throws {
         let state = Self.longShift
-        let live = state.conversations.values.filter { $0.state != .closed }.count + state.notifications.count
-        #expect(state.conversations.count - live > 300, "the shift has many closed conversations")
+        let all = state.everyConversation.values
+        let live = all.filter { $0.state != .closed }.count + state.notifications.count
+        #expect(all.count - live > 300, "the shift has many closed conversations")
+        let customers = Set(all.compactMap(\.customerKey))
         for channel in Channel.allCases {
             var work = 0
-            let busy = state.busyCustomers(on: channel, work: &work)
+            let busy = try state.busyCustomers(among: customers, on: channel, work: &work)
             #expect(work <= live, "\(channel): \(work) looked at, \(live) live")
             let notified = Set(state.notifications.map(\.conversationID))
             let expected = Set(
-                state.conversations.values.filter { conversation in
+                state.everyConversation.values.filter { conversation in
                     conversation.state == .active || conversation.state == .wrapUp
                         || (conversation.state == .open && conversation.channel == channel)
                         || notified.contains(conversation.id)

@@ -26,7 +26,7 @@ import Testing
     }
 
     @Test func everyFigureMatchesTheHandComputedShift() throws {
-        let report = ShiftReport(Self.handComputedShift().state)
+        let report = try ShiftReport(Self.handComputedShift().state)
         #expect(report.shiftSeconds == 310)
         #expect((report.offered, report.accepted, report.rejected, report.missed, report.abandoned) == (4, 2, 1, 1, 0))
         #expect(report.abandonmentRatePercent == 0)
@@ -42,8 +42,8 @@ import Testing
         #expect((report.persistentEnded, report.persistentParked) == (1, 1))
     }
 
-    @Test func theJSONObjectNamesEveryFigure() {
-        let json = ShiftReport(Self.handComputedShift().state).json()
+    @Test func theJSONObjectNamesEveryFigure() throws {
+        let json = try ShiftReport(Self.handComputedShift().state).json()
         #expect(
             json == """
                 {"type":"report","shiftSeconds":310,"offered":4,"accepted":2,"rejected":1,"missed":1,"abandoned":0,\
@@ -54,7 +54,7 @@ import Testing
                 """)
     }
 
-    @Test func theTableSaysTheSame() {
+    @Test func theTableSaysTheSame() throws {
         var agent = Self.handComputedShift()
         #expect(
             agent.output("report") == """
@@ -74,34 +74,35 @@ import Testing
                   Transfers                  0
                 """)
         #expect(agent.output("report --format json").hasPrefix("{\"type\":\"report\",\"shiftSeconds\":310,"))
-        #expect(ShiftReport(agent.state).json(line: 7).hasPrefix("{\"type\":\"report\",\"line\":7,\"shiftSeconds\":"))
+        #expect(
+            try ShiftReport(agent.state).json(line: 7).hasPrefix("{\"type\":\"report\",\"line\":7,\"shiftSeconds\":"))
     }
 
-    @Test func anEmptyShiftHasNothingToMeasure() {
-        let report = ShiftReport(PanelState())
+    @Test func anEmptyShiftHasNothingToMeasure() throws {
+        let report = try ShiftReport(PanelState())
         #expect(report.offered == 0 && report.speedToAnswer == nil && report.firstResponse == nil)
         #expect(
             report.handleTime == nil && report.longestUnansweredAlert == nil && report.abandonmentRatePercent == nil)
         #expect(report.json().contains("\"speedToAnswerSeconds\":{\"average\":null,\"longest\":null}"))
     }
 
-    @Test func anAlertStillStandingCountsUpToNow() {
+    @Test func anAlertStillStandingCountsUpToNow() throws {
         var agent = ScriptedAgent(world: Self.world)
         agent.run("incoming chat Ann", "accept", "sentiment 1 very-negative", "clock advance 5m")
-        #expect(ShiftReport(agent.state).longestUnansweredAlert == 300)
+        #expect(try ShiftReport(agent.state).longestUnansweredAlert == 300)
     }
 
-    @Test func anAbandonedRequestIsNotMissed() {
+    @Test func anAbandonedRequestIsNotMissed() throws {
         var agent = ScriptedAgent(world: Self.world)
         agent.run(
             "traffic light --seed 4", "config queue-patience 90s", "config arrivals-chat 0", "config arrivals-sms 0",
             "config arrivals-voice 3600", "config arrivals-social 0", "clock advance 5s")
-        let report = ShiftReport(agent.state)
+        let report = try ShiftReport(agent.state)
         #expect(report.offered >= 1)
         agent.run("traffic off")
-        let offered = ShiftReport(agent.state).offered
+        let offered = try ShiftReport(agent.state).offered
         agent.run("clock advance 10m")
-        let after = ShiftReport(agent.state)
+        let after = try ShiftReport(agent.state)
         #expect(after.missed == 0, "requests left after 90s, before the 2m timeout")
         #expect(after.abandoned == offered)
     }

@@ -18,7 +18,7 @@ import Testing
         var visitors = 0
         var total = 0
         // Every request counts, offered or held in the queue while the agent is Inactive after a miss.
-        for conversation in shell.state.conversations.values where conversation.id >= 1_000 {
+        for conversation in shell.state.everyConversation.values where conversation.id >= 1_000 {
             perChannel[conversation.channel, default: 0] += 1
             total += 1
             if conversation.customer == nil { visitors += 1 }

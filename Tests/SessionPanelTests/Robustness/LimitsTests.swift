@@ -97,7 +97,7 @@ import Testing
         var agent = agent { $0.now = largest - 5 }
         agent.run("incoming sms \"Kenny Smith\"", "accept", "close --yes")
         #expect(agent.conversation("Kenny Smith") == nil)
-        let waiting = try #require(agent.state.conversations.values.first { $0.state == .waiting })
+        let waiting = try #require(agent.state.everyConversation.values.first { $0.state == .waiting })
         #expect(waiting.waitingUntil == largest)
         try expectReloads(agent.state)
     }

@@ -56,7 +56,7 @@ struct QuietOutputTests {
     @Test(
         "questions are answers, changes are not",
         arguments: [
-            (Command.show, true), (.dashboard, true), (.notifications, true), (.history(nil), true),
+            (Command.show, true), (.dashboard(nil, page: 1), true), (.notifications, true), (.history(nil), true),
             (.hover(.home), true),
             (.tabs, true), (.configList, true), (.presence(nil), true), (.clockShow, true), (.help(nil), true),
             (.incoming(.chat, customer: nil), false), (.panel(.toggle), false), (.presence(.busy), false),

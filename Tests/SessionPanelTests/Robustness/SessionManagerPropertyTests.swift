@@ -63,6 +63,6 @@ struct SessionManagerPropertyTests {
         #expect(throws: CommandError(PanelState.maximumSessionsMessage)) { try state.apply(.pick(201)) }
         let unchanged = state == before
         #expect(unchanged)
-        #expect(state.workItems(in: .open).map(\.id).contains(201))
+        #expect(try state.listed(.open).map(\.id).contains(201))
     }
 }

@@ -112,10 +112,28 @@ extension CommandTable {
     }
 
     static let dashboard = CommandSpec(
-        "dashboard", aliases: ["dash"], usage: ["dashboard"],
-        summary: "Show the agent dashboard: My, Open and Closed work items"
+        "dashboard", aliases: ["dash"], usage: ["dashboard [my|open|closed] [--page <n>]"],
+        summary: "Show the agent dashboard: My, Open and Closed work items, 20 of each stream",
+        details: "Each stream shows its first 20 work items and how many more it has; name a stream "
+            + "('dashboard open') to see only it, and --page 2 for its next 20.",
+        arguments: [.keyword(WorkStream.allCases.map { Keyword($0.rawValue, "only \($0.displayName)") })],
+        flags: [.init(name: "--page", summary: "Which 20 work items to show: 1 is the first page", valueName: "n")]
     ) { arguments throws(CommandError) in
+        var stream: WorkStream?
+        if let token = arguments.next() {
+            guard let named = WorkStream(rawValue: token.text.lowercased()) else {
+                throw arguments.usageError("a stream is my, open or closed, not \"\(token.text)\"")
+            }
+            stream = named
+        }
         try arguments.finish()
-        return .dashboard
+        var page = 1
+        if let token = arguments.flagValues["--page"] {
+            page = try arguments.number(token, "--page")
+            guard (1...Limits.largestCounter / PanelState.dashboardPageSize).contains(page) else {
+                throw CommandError("--page takes a page number from 1, not \(token.text)")
+            }
+        }
+        return .dashboard(stream, page: page)
     }
 }
