@@ -287,11 +287,22 @@ public final class SQLiteConversations: ConversationCatalog, @unchecked Sendable
             switch parameter {
             case .number(let number): try statement.bind(number, at: position)
             case .text(let text): try statement.bind(text, at: position)
-            case .numbers(let numbers):
-                try statement.bind("[" + numbers.sorted().map(String.init).joined(separator: ",") + "]", at: position)
+            case .numbers(let numbers): try statement.bind(jsonArray(numbers), at: position)
             }
         }
         while try statement.step() { read(statement) }
+    }
+
+    /// The last set of numbers bound and its JSON array: a command asks several queries excluding the
+    /// same conversations in play (used only under ``lock``, or by one thread).
+    private var lastNumbers: (numbers: Set<Int>, json: String) = ([], "[]")
+
+    /// `numbers` as a JSON array, for `json_each`.
+    private func jsonArray(_ numbers: Set<Int>) -> String {
+        if numbers != lastNumbers.numbers {
+            lastNumbers = (numbers, "[" + numbers.map(String.init).joined(separator: ",") + "]")
+        }
+        return lastNumbers.json
     }
 
     /// Runs `body`, one query at a time; a database error becomes a one-line ``CommandError``.

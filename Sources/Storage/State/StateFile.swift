@@ -11,8 +11,12 @@ import SystemIO
 /// then takes the lock again at once. The file is in WAL mode: readers (shell completion, `export`)
 /// never wait and never see half a save, and a crash loses at most the save in progress.
 ///
+/// The shift is in real tables (``ShiftSchema``, format 3): a load reads the workspace and attaches
+/// ``SQLiteConversations``, through which the core reads every conversation it does not hold.
+///
 /// A missing file is created whole beside its name (`FILE.omnipanel-XXXXXX`, 0600) and linked into place; a
-/// version-1 JSON file is migrated the same way, the original kept as `FILE.v1.json`. Such files a killed
+/// version-1 JSON file is migrated the same way, the original kept as `FILE.v1.json`; a file of an older
+/// format is migrated in place by ``StateMigrator``, the original kept first as `FILE.v2.db`. Such files a killed
 /// run left are swept when the file is next opened (``StateTemporary/sweep(beside:)``). SQLite's files
 /// beside it are checked before SQLite opens them (``StatePath/inspect(_:)``).
 ///
