@@ -5,7 +5,7 @@
 
 Each PROGRAM (split as a shell would, e.g. `"omnipanel --state s.db"`) starts its interactive prompt
 in a fresh pseudo-terminal; each line of the file COMMANDS is typed with its Enter, and the clock
-runs from the Enter to the next prompt (`omnipanel>` after the command's output). Prints one line
+runs from the Enter to the next prompt (`omnipanel>` after the accepted line and the command's output). Prints one line
 per program: the median and the 99th percentile in milliseconds, and how many commands answered.
 """
 import os, pty, select, shlex, statistics, sys, tempfile, time
@@ -34,7 +34,10 @@ def latencies(argv, commands, env):
             break
         start = time.perf_counter()
         os.write(terminal, command.encode() + b"\r")
-        rest = read_until(terminal, PROMPT)
+        # The editor draws the accepted line again (`omnipanel> COMMAND`, then a newline); the
+        # command's output follows, then the next prompt.
+        rest = read_until(terminal, command.encode() + b"\r\n", rest)
+        rest = rest if rest is None else read_until(terminal, PROMPT, rest)
         if rest is not None:
             times.append(time.perf_counter() - start)
     try:
