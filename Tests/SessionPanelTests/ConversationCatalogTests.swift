@@ -42,6 +42,17 @@ import Testing
         #expect(agent.state.conversations.ids.count < 50, "only what the shift touched is held")
     }
 
+    @Test("Tab on a work item number asks the catalog for the numbers starting as typed, a handful")
+    func completionFindsWorkItemsByTheirDigits() throws {
+        let catalog = CountingCatalog(Self.big.conversations)
+        let state = try PanelState(catalog: Self.big.world, conversations: catalog)
+        #expect(CompletionFixture.texts("pick W9999", in: state) == ["W99990", "W99992", "W99994", "W99996", "W99998"])
+        #expect(
+            CompletionFixture.texts("open 7777", in: state) == ["7777", "77771", "77773", "77775", "77777", "77779"])
+        #expect(CompletionFixture.texts("pick W12x", in: state).isEmpty)
+        #expect(catalog.rowsRead <= 2 * CompletionEngine.workItemsListed + 20)
+    }
+
     @Test("copying a state shares its catalog: no conversation is copied")
     func copyingSharesTheCatalog() throws {
         let state = try PanelState(catalog: Self.big.world, conversations: Self.big.conversations)
@@ -105,9 +116,10 @@ import Testing
         let new = try #require(state.changedConversations.last)
         #expect(!new.saved.isInCatalog && new.saved.messages == 0)
         #expect(state.changedConversations.first?.saved.isInCatalog == true)
+        #expect(state.changedLogRecords.map(\.conversation) == [201, 1000])
         store.write(state.changedConversations)
-        state.conversationsSaved()
-        #expect(state.changedConversations.isEmpty)
+        state.changesSaved()
+        #expect(state.changedConversations.isEmpty && state.changedLogRecords.isEmpty)
         #expect(try store.conversation(1000) == state.conversation(1000))
 
         agent = ScriptedAgent(state: state)
@@ -116,8 +128,11 @@ import Testing
         let change = try #require(state.changedConversations.onlyOne)
         #expect(change.saved == .init(isInCatalog: true, messages: 1, notes: 0, internalMessages: 0))
         store.write(state.changedConversations)
-        state.conversationsSaved()
+        state.changesSaved()
         #expect(try store.conversation(1000) == state.conversation(1000), "only the new message and note were appended")
+        agent = ScriptedAgent(state: state)
+        agent.run("close 2")
+        #expect(agent.state.changedLogRecords.map(\.conversation) == [201], "its session closed")
     }
 
     @Test("after a save, Closed conversations nothing points to leave memory; the rest stay in play")
@@ -129,7 +144,7 @@ import Testing
         var state = agent.state
         #expect(state.conversations[1000]?.state == .closed)
         store.write(state.changedConversations)
-        state.conversationsSaved()
+        state.changesSaved()
         #expect(state.conversations[1000] == nil, "closed and not shown: read from the store from now on")
         #expect(try state.conversation(1000)?.state == .closed)
         #expect(state.conversations[1001]?.state == .open, "offered: still in play")
@@ -172,6 +187,19 @@ import Testing
         #expect(changed != fresh)
         let decoded = try JSONDecoder().decode(SavedState.self, from: JSONEncoder().encode(SavedState(changed))).state
         #expect(decoded.conversations.ids.isEmpty && decoded == changed, "the same rows, overlaid or not")
+    }
+
+    @Test("taking a conversation out of play leaves the indexes, the count and the change set consistent")
+    func takingOutOfPlay() throws {
+        var agent = ScriptedAgent()
+        agent.run(#"incoming chat "Kenny Smith""#, "accept")
+        var state = agent.state
+        let capacity = state.conversations.usingCapacity
+        state.conversations[1000] = nil
+        #expect(state.conversations.ids.isEmpty && state.changedConversations.isEmpty)
+        #expect(state.conversations.usingCapacity == capacity - 1)
+        #expect(try state.conversations.unclosed(of: "kenny smith", on: .chat).isEmpty)
+        #expect(state.problems.contains { $0.hasSuffix("shows W1000, which does not exist") })
     }
 
     @Test("a failed command that read a conversation into play leaves a state equal to the one before")

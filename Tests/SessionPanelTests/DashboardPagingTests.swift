@@ -49,4 +49,10 @@ import Testing
         #expect(seen == [202] + (1000...1024).filter { $0 != 1003 })
         #expect(try state.workItems(in: .open, limit: 1).total == 25)
     }
+
+    @Test("Tab after 'dashboard' offers the streams and --page")
+    func completion() {
+        #expect(Set(CompletionFixture.texts("dashboard ")).isSuperset(of: ["my", "open", "closed"]))
+        #expect(CompletionFixture.texts("dashboard open --p") == ["--page"])
+    }
 }

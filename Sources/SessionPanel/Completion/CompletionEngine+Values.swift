@@ -26,9 +26,14 @@ extension CompletionEngine {
             var unlisted = 0
             return worldValues(kind, partial: partial, state, limit: .max, unlisted: &unlisted) ?? []
         case .workItem(let streams):
+            let digits = partial.first.map { "Ww".contains($0) } == true ? String(partial.dropFirst()) : partial
+            guard digits.allSatisfy({ $0.isASCII && $0.isNumber }) else { return [] }
             // A catalog that cannot be read completes nothing, as a world catalog's does.
             return streams.flatMap { stream in
-                ((try? state.workItems(in: stream, limit: Self.workItemsListed).items) ?? []).map { item in
+                let items = try? state.conversations.workItems(
+                    in: stream, onDay: state.now / PanelState.day, numberStartingWith: digits,
+                    limit: Self.workItemsListed)
+                return (items ?? []).map { item in
                     let description = VisibleText.escaped(item.title) + ", " + stream.displayName
                     return CompletionCandidate(typingNumber ? String(item.id) : item.itemLabel, description)
                 }
@@ -64,7 +69,7 @@ extension CompletionEngine {
     /// The world's records of `kind` that start with `partial`, sorted, at most `limit` of them, with
     /// how many more there are added to `unlisted`; `nil` when `kind` is not a kind of world record.
     /// A catalog that cannot be read offers nothing: Tab is no place to report it, the command will.
-    /// How many work items of each stream Tab offers (the dashboard's first page of each, and more).
+    /// How many work items of each stream whose number starts as typed Tab offers.
     static let workItemsListed = 100
 
     static func worldValues(

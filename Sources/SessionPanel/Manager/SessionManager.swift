@@ -4,8 +4,10 @@
 /// file, one per area (sessions, conversations, work items, the workspace).
 extension PanelState {
     /// Applies `command` to the state in place and says what to show. On error the state is exactly
-    /// as it was: every rule checks everything that can fail before it changes anything, so no copy of
-    /// the state is made to undo a failure, and a command costs the same with 10 or 10,000 sessions.
+    /// as it was: every rule checks everything that can fail — reading the conversation catalog too —
+    /// before it changes anything, so no copy of the state is made to undo a failure, and a command
+    /// costs the same with 10 or 10,000 sessions. (A conversation read into play before a failure is
+    /// not a change: the state is equal to what it was.)
     public mutating func apply(_ command: Command) throws(CommandError) -> Outcome {
         switch command {
         case .incoming(let channel, let customer, let patience):

@@ -23,6 +23,11 @@ public protocol ConversationCatalog: Sendable {
     /// skipping `offset` of them, at most `limit`, none of `excluding`.
     func workItems(in stream: WorkStream, onDay day: Int, excluding: Set<Int>, offset: Int, limit: Int)
         throws(CommandError) -> [Conversation]
+    /// Up to `limit` of the work items the dashboard `stream` lists on `day` whose number written in
+    /// decimal starts with `digits` (every one for `""`), by number, none of `excluding`: what Tab offers.
+    func workItems(
+        in stream: WorkStream, onDay day: Int, numberStartingWith digits: String, excluding: Set<Int>, limit: Int
+    ) throws(CommandError) -> [Conversation]
     /// How many conversations the dashboard `stream` lists on `day`, none of `excluding`.
     func count(in stream: WorkStream, onDay day: Int, excluding: Set<Int>) throws(CommandError) -> Int
     /// How many conversations use the agent's capacity (``Conversation/usesCapacity``).
@@ -130,6 +135,11 @@ public struct AnyConversationCatalog: ConversationCatalog, Equatable {
     public func workItems(in stream: WorkStream, onDay day: Int, excluding: Set<Int>, offset: Int, limit: Int)
         throws(CommandError) -> [Conversation]
     { try base.workItems(in: stream, onDay: day, excluding: excluding, offset: offset, limit: limit) }
+    public func workItems(
+        in stream: WorkStream, onDay day: Int, numberStartingWith digits: String, excluding: Set<Int>, limit: Int
+    ) throws(CommandError) -> [Conversation] {
+        try base.workItems(in: stream, onDay: day, numberStartingWith: digits, excluding: excluding, limit: limit)
+    }
     public func count(in stream: WorkStream, onDay day: Int, excluding: Set<Int>) throws(CommandError) -> Int {
         try base.count(in: stream, onDay: day, excluding: excluding)
     }

@@ -59,7 +59,8 @@ public struct ConversationsInPlay: Sendable, Equatable {
         usingCapacity = catalog.countUsingCapacity()
     }
 
-    /// The conversation numbered `id` when it is in play; a rule changes it here.
+    /// The conversation numbered `id` when it is in play; a rule changes it here. Setting `nil` takes it
+    /// out of play unsaved (rules never do; a test makes a broken state so).
     public internal(set) subscript(id: Int) -> Conversation? {
         get { rows[id] }
         _modify {
@@ -72,7 +73,14 @@ public struct ConversationsInPlay: Sendable, Equatable {
 
     /// Puts `value` back in play after a change, keeping the indexes, the count and the change set.
     private mutating func store(_ value: Conversation?, _ id: Int, _ before: Facts?) {
-        guard let value else { return }  // nothing was there and nothing is: rules never remove a conversation
+        guard let value else {
+            guard let before else { return }  // nothing was there and nothing is
+            index.remove(before.entry)
+            usingCapacity -= before.usesCapacity ? 1 : 0
+            changed[id] = nil
+            ids.remove(id)
+            return
+        }
         precondition(value.id == id, "a conversation is stored under its own number")
         if let before { index.remove(before.entry) }
         index.add(CustomerConversations.Entry(value))
@@ -151,6 +159,16 @@ extension ConversationsInPlay {
         let page = DashboardMerge(
             stored: window, storedOffset: start, windowIsFull: window.count == limit + inPlay.count, inPlay: inPlay)
         return (page.items(from: offset, limit: limit), total)
+    }
+
+    /// Up to `limit` work items of `stream` on `day` whose number starts with `digits`, by number.
+    func workItems(in stream: WorkStream, onDay day: Int, numberStartingWith digits: String, limit: Int)
+        throws(CommandError) -> [Conversation]
+    {
+        let inPlay = rows.values.filter { $0.isListed(in: stream, onDay: day) && numberStarts($0.id, with: digits) }
+        let stored = try catalog.workItems(
+            in: stream, onDay: day, numberStartingWith: digits, excluding: ids, limit: limit)
+        return Array((stored + inPlay).sorted { $0.id < $1.id }.prefix(limit))
     }
 
     /// The Closed conversations of the customer called exactly `customer`, latest closed first, at most

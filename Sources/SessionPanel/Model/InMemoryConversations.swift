@@ -72,6 +72,13 @@ public final class InMemoryConversations: ConversationCatalog {
         listed(stream, day, excluding).dropFirst(max(0, offset)).prefix(max(0, limit)).map { rows[$0]! }
     }
 
+    public func workItems(
+        in stream: WorkStream, onDay day: Int, numberStartingWith digits: String, excluding: Set<Int>, limit: Int
+    ) -> [Conversation] {
+        listed(stream, day, excluding).lazy.filter { numberStarts($0, with: digits) }.prefix(max(0, limit))
+            .map { self.rows[$0]! }
+    }
+
     public func count(in stream: WorkStream, onDay day: Int, excluding: Set<Int>) -> Int {
         listed(stream, day, excluding).count
     }

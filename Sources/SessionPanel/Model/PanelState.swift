@@ -4,11 +4,17 @@ public enum PanelMode: String, Sendable, Codable, CaseIterable {
     case collapsed
 }
 
-/// Everything the session manager knows: the whole simulation as one value.
+/// Everything the session manager knows: the simulation as one value.
 ///
 /// `sessions[0]` is always the anchored Home session; customer sessions follow in panel order,
 /// so a session's *position* is its index. Only the session manager's rules change it, in place,
 /// through ``apply(_:)``: a command either changes the state or throws and leaves it untouched.
+///
+/// The state holds a bounded workspace (settings, sessions, notifications, clock, counters, the
+/// agenda, the log) and the conversations in play (``ConversationsInPlay``); every other conversation
+/// is read through its ``ConversationCatalog``, a reference that copying the state never copies. Two
+/// states are equal when their workspaces are and they show the same conversations (see
+/// ``ConversationsInPlay``): reading a conversation into play changes nothing.
 public struct PanelState: Sendable, Codable, Equatable {
     /// The records of the simulation: a reference to a catalog, never a copy of a large world.
     public var world: AnyWorldCatalog

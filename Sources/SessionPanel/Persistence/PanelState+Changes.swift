@@ -6,11 +6,19 @@ extension PanelState {
     /// had (the messages, notes and internal messages after them are new).
     public var changedConversations: [ConversationsInPlay.Change] { conversations.changes }
 
-    /// The saver wrote ``changedConversations`` to the store the conversation catalog reads: nothing is
-    /// changed any more, and the Closed conversations the workspace no longer points to leave memory.
-    /// Call it only after the save committed (a state whose catalog does not read the store loses them).
-    public mutating func conversationsSaved() {
+    /// The records of the shift's log added or changed since the last save, by conversation number
+    /// (the rest of the log — its peaks — is small: save it with the workspace).
+    public var changedLogRecords: [ConversationRecord] {
+        shift.log.changedRecords.sorted().compactMap { shift.log.records[$0] }
+    }
+
+    /// The saver wrote ``changedConversations`` and ``changedLogRecords`` to the store the conversation
+    /// catalog reads: nothing is changed any more, and the Closed conversations the workspace no longer
+    /// points to leave memory. Call it only after the save committed (a state whose catalog does not read
+    /// the store would lose them).
+    public mutating func changesSaved() {
         conversations.saved(keeping: referencedConversations)
+        shift.log.recordsSaved()
     }
 
     /// Puts `catalog` under the workspace (a loaded state's conversations, read from the store): nothing

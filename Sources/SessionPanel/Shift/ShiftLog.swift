@@ -72,6 +72,12 @@ public struct ShiftLog: Sendable, Codable, Equatable {
     public internal(set) var unreadNow = 0
     /// The most customer sessions (Home not counted) open at once.
     public internal(set) var peakSessionsOpen = 0
+    /// The numbers of the records added or changed since the last save (bookkeeping: neither saved nor compared).
+    private(set) var changedRecords: Set<Int> = []
+
+    private enum CodingKeys: String, CodingKey {
+        case records, peakUnread, unreadNow, peakSessionsOpen
+    }
 
     /// An empty log.
     public init() {}
@@ -79,6 +85,16 @@ public struct ShiftLog: Sendable, Codable, Equatable {
     /// The record of `conversation`, created at `time` if new.
     mutating func update(_ conversation: Int, at time: Int, _ change: (inout ConversationRecord) -> Void) {
         change(&records[conversation, default: ConversationRecord(conversation: conversation, firstSeen: time)])
+        changedRecords.insert(conversation)
+    }
+
+    /// The saver wrote the records changed since the last save.
+    mutating func recordsSaved() { changedRecords = [] }
+
+    /// Logs are equal when their records and peaks are, whatever was saved when.
+    public static func == (lhs: ShiftLog, rhs: ShiftLog) -> Bool {
+        (lhs.records, lhs.peakUnread, lhs.unreadNow, lhs.peakSessionsOpen)
+            == (rhs.records, rhs.peakUnread, rhs.unreadNow, rhs.peakSessionsOpen)
     }
 
     /// A notification arrived.

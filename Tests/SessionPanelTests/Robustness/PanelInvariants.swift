@@ -70,6 +70,17 @@ enum PanelInvariants {
         for notification in state.notifications where state.conversations[notification.conversationID] == nil {
             problems.append("a notification offers W\(notification.conversationID), which does not exist")
         }
+        // The rules read what the workspace points to without the catalog: it must be in play.
+        for id in state.referencedConversations where state.conversations[id] == nil {
+            if (try? state.conversation(id)) != nil { problems.append("W\(id) is pointed to but not in play") }
+        }
+        let all = state.inMemoryConversations ?? [:]
+        if state.conversations.usingCapacity != all.values.count(where: \.usesCapacity) {
+            problems.append("\(state.conversations.usingCapacity) conversations counted as using capacity")
+        }
+        for change in state.changedConversations where change.conversation != all[change.conversation.id] {
+            problems.append("the change of W\(change.conversation.id) is not what the state shows")
+        }
         return problems
     }
 

@@ -54,6 +54,13 @@ final class CountingCatalog: ConversationCatalog {
             $0.count
         }
     }
+    func workItems(
+        in stream: WorkStream, onDay day: Int, numberStartingWith digits: String, excluding: Set<Int>, limit: Int
+    ) throws(CommandError) -> [Conversation] {
+        try hand(
+            base.workItems(in: stream, onDay: day, numberStartingWith: digits, excluding: excluding, limit: limit)
+        ) { $0.count }
+    }
     func count(in stream: WorkStream, onDay day: Int, excluding: Set<Int>) throws(CommandError) -> Int {
         try hand(base.count(in: stream, onDay: day, excluding: excluding)) { _ in 0 }
     }

@@ -40,6 +40,11 @@ final class StoreDouble: ConversationCatalog {
     func workItems(in stream: WorkStream, onDay day: Int, excluding: Set<Int>, offset: Int, limit: Int)
         -> [Conversation]
     { current.workItems(in: stream, onDay: day, excluding: excluding, offset: offset, limit: limit) }
+    func workItems(
+        in stream: WorkStream, onDay day: Int, numberStartingWith digits: String, excluding: Set<Int>, limit: Int
+    ) -> [Conversation] {
+        current.workItems(in: stream, onDay: day, numberStartingWith: digits, excluding: excluding, limit: limit)
+    }
     func count(in stream: WorkStream, onDay day: Int, excluding: Set<Int>) -> Int {
         current.count(in: stream, onDay: day, excluding: excluding)
     }
