@@ -61,6 +61,14 @@ import Testing
                     #expect(
                         try sqlite.count(in: stream, onDay: onDay, excluding: excluding)
                             == memory.count(in: stream, onDay: onDay, excluding: excluding), "\(stream) \(onDay)")
+                    for digits in ["", "1", "10", "4", "0", "x"] {
+                        #expect(
+                            try sqlite.workItems(
+                                in: stream, onDay: onDay, numberStartingWith: digits, excluding: excluding, limit: 7)
+                                == memory.workItems(
+                                    in: stream, onDay: onDay, numberStartingWith: digits, excluding: excluding,
+                                    limit: 7), "\(stream) \(digits)")
+                    }
                     for (offset, limit) in [(0, 100), (3, 5), (50, 20)] {
                         #expect(
                             try sqlite.workItems(

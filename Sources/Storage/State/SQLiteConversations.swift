@@ -95,6 +95,29 @@ public final class SQLiteConversations: ConversationCatalog, @unchecked Sendable
         }
     }
 
+    public func workItems(
+        in stream: WorkStream, onDay day: Int, numberStartingWith digits: String, excluding: Set<Int>, limit: Int
+    ) throws(CommandError) -> [Conversation] {
+        try read { () throws(StorageError) in
+            var ids: [Int] = []
+            // The numbers starting with the digits are a few ranges, in increasing order.
+            for range in SQLiteWorldCatalog.numberRanges(startingWith: digits) where ids.count < max(0, limit) {
+                ids += try self.numbers(
+                    """
+                    SELECT id FROM conversations WHERE \(Self.listedRows) AND \(Self.notIn(3)) AND id BETWEEN ?4 AND ?5
+                    UNION ALL SELECT id FROM work_items w WHERE \(Self.listedWorld) AND \(Self.notIn(3))
+                        AND id BETWEEN ?4 AND ?5
+                    ORDER BY id LIMIT ?6
+                    """,
+                    [
+                        .text(stream.rawValue), .number(day), .numbers(excluding), .number(range.lowerBound),
+                        .number(range.upperBound), .number(max(0, limit) - ids.count),
+                    ])
+            }
+            return try self.load(ids)
+        }
+    }
+
     public func count(in stream: WorkStream, onDay day: Int, excluding: Set<Int>) throws(CommandError) -> Int {
         try read { () throws(StorageError) in
             let parameters: [Value] = [.text(stream.rawValue), .number(day), .numbers(excluding)]

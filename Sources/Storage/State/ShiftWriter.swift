@@ -17,7 +17,7 @@ struct ShiftWriter {
     private let items: [ListRows]
     /// The rows of a record's offers, and of its spans (each kind a list).
     private let offers, spans: ListRows
-    private let deleteSessions, deleteNotifications, deleteRecord: Statement
+    private let deleteSessions, deleteNotifications: Statement
     private let deleteConversation: [Statement]
 
     /// The shift's tables in the order their rows are removed when a file is emptied.
@@ -49,7 +49,6 @@ struct ShiftWriter {
         spans = try ListRows(ShiftShapes.spans, in: database)
         deleteSessions = try database.prepare("DELETE FROM sessions")
         deleteNotifications = try database.prepare("DELETE FROM notifications")
-        deleteRecord = try database.prepare("DELETE FROM shift_log WHERE conversation = ?1")
         deleteConversation = try [
             "conversations WHERE id", "messages WHERE conversation", "notes WHERE conversation",
             "internal_messages WHERE conversation",
@@ -70,11 +69,14 @@ struct ShiftWriter {
         if old?.withoutRecords != new.withoutRecords { written += try writeWorkspace(new) }
         if old?.notifications != new.notifications { written += try writeNotifications(new.notifications) }
         if old?.sessions != new.sessions { written += try writeSessions(new.sessions, over: old?.sessions) }
-        let records = new.shift.log.records
         let earlier = old?.shift.log.records ?? [:]
+        // The log's records changed since the last save (its change set; records never go away).
+        let records = (old == nil ? Array(new.shift.log.records.values) : new.changedLogRecords).filter {
+            earlier[$0.conversation] != $0
+        }
         // What the workspace and the log newly point to needs a row, even if the shift did not change it.
         var pointedTo = Self.pointedTo(new).subtracting(old.map(Self.pointedTo) ?? [])
-        pointedTo.formUnion(records.keys.filter { earlier[$0] != records[$0] })
+        pointedTo.formUnion(records.map(\.conversation))
         var done = Set<Int>()
         if old == nil, let all = new.inMemoryConversations {
             try SQLiteConversations(database: database).forEachWorldItem { item throws(StorageError) in
@@ -98,13 +100,7 @@ struct ShiftWriter {
                 written += try addRow(for: conversation, with: addConversation)
             }
         }
-        for (id, record) in records where earlier[id] != record {
-            written += try writeRecord(record, over: earlier[id])
-        }
-        for id in earlier.keys where records[id] == nil {
-            written += try writeRecord(nil, over: earlier[id])
-            written += try run(deleteRecord) { s throws(StorageError) in try s.bind(id, at: 1) }
-        }
+        for record in records { written += try writeRecord(record, over: earlier[record.conversation]) }
         return written
     }
 
@@ -237,34 +233,29 @@ struct ShiftWriter {
         return written
     }
 
-    /// A record of the log: its row when it changed, and its offers and spans from the first that
-    /// changed; with no `record`, its offers and spans removed.
-    private func writeRecord(_ record: ConversationRecord?, over before: ConversationRecord?) throws(StorageError)
+    /// A record of the log: its row when it changed, and its offers and spans from the first that changed.
+    private func writeRecord(_ record: ConversationRecord, over before: ConversationRecord?) throws(StorageError)
         -> Int
     {
-        guard let id = record?.conversation ?? before?.conversation else { return 0 }
+        let id = record.conversation
         var written = 0
-        if let record {
-            var header = record
-            (header.offers, header.handled, header.alerts, header.unread) = ([], [], [], [])
-            var earlier = before
-            if earlier != nil {
-                (earlier!.offers, earlier!.handled, earlier!.alerts, earlier!.unread) = ([], [], [], [])
-            }
-            if earlier != header {
-                let json = try Self.encode(header)
-                written += try run(putRecord) { s throws(StorageError) in
-                    try ShiftShapes.logRecord.bind(json, to: s, from: 1)
-                }
+        var header = record
+        (header.offers, header.handled, header.alerts, header.unread) = ([], [], [], [])
+        var earlier = before
+        if earlier != nil { (earlier!.offers, earlier!.handled, earlier!.alerts, earlier!.unread) = ([], [], [], []) }
+        if earlier != header {
+            let json = try Self.encode(header)
+            written += try run(putRecord) { s throws(StorageError) in
+                try ShiftShapes.logRecord.bind(json, to: s, from: 1)
             }
         }
-        written += try offers.write(record?.offers ?? [], over: before?.offers ?? [], of: [.number(id)])
+        written += try offers.write(record.offers, over: before?.offers ?? [], of: [.number(id)])
         let kinds: [(String, KeyPath<ConversationRecord, [TimeSpan]>)] = [
             ("handled", \.handled), ("alerts", \.alerts), ("unread", \.unread),
         ]
         for (kind, path) in kinds {
             written += try spans.write(
-                record?[keyPath: path] ?? [], over: before?[keyPath: path] ?? [], of: [.number(id), .text(kind)])
+                record[keyPath: path], over: before?[keyPath: path] ?? [], of: [.number(id), .text(kind)])
         }
         return written
     }
