@@ -123,6 +123,18 @@ public final class Database: @unchecked Sendable {
         return result
     }
 
+    /// Copies the whole database, as this connection sees it (inside its transaction, if any), into a
+    /// new file at `path` (0600, never through a symbolic link), with SQLite's online backup.
+    public func copy(to path: String) throws(StorageError) {
+        let copy = try Database(path: path, mode: .create)
+        guard let backup = sqlite3_backup_init(copy.handle, "main", handle, "main") else {
+            throw copy.error(sqlite3_errcode(copy.handle))
+        }
+        let status = sqlite3_backup_step(backup, -1)
+        sqlite3_backup_finish(backup)
+        guard status == SQLITE_DONE else { throw copy.error(status) }
+    }
+
     /// How long a statement waits for another connection's lock before failing with `SQLITE_BUSY`.
     public func setBusyTimeout(milliseconds: Int32) {
         sqlite3_busy_timeout(handle, milliseconds)

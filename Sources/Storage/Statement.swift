@@ -64,6 +64,9 @@ public final class Statement {
     /// Column `index` of the current row as a whole number (0 for `NULL`).
     public func int(at index: Int32) -> Int { Int(sqlite3_column_int64(handle, index)) }
 
+    /// Whether column `index` of the current row is `NULL`.
+    public func isNull(at index: Int32) -> Bool { sqlite3_column_type(handle, index) == SQLITE_NULL }
+
     /// Column `index` of the current row as text, or `nil` for `NULL`.
     public func string(at index: Int32) -> String? {
         guard let text = sqlite3_column_text(handle, index) else { return nil }

@@ -61,7 +61,7 @@ public enum WorldSchema {
     ]
 
     /// Every table that holds the world's records, as a state file copies them.
-    static let recordTables = rankedTables.map(\.table.name) + ["work_items", "world_flags"]
+    static let recordTables = rankedTables.map(\.table.name) + ["work_items", "world_flags", "world_counts"]
 
     /// The full-text indexes (SQLite FTS5, external content: they hold only the index, the rows stay
     /// in their table, matched by rank) and the table each indexes. Each also indexes the prefixes of
@@ -101,8 +101,11 @@ public enum WorldSchema {
         CREATE UNIQUE INDEX IF NOT EXISTS cases_by_number ON cases (number);
         CREATE INDEX IF NOT EXISTS cases_by_customer ON cases (customer, number);
         CREATE TABLE IF NOT EXISTS work_items (
-            id INTEGER PRIMARY KEY CHECK (id > 0), channel TEXT NOT NULL, customer TEXT, stream TEXT NOT NULL);
+            id INTEGER PRIMARY KEY CHECK (id > 0), channel TEXT NOT NULL, customer TEXT, stream TEXT NOT NULL,
+            \(workItemKeys));
         CREATE INDEX IF NOT EXISTS work_items_by_stream ON work_items (stream, id);
+        \(workItemIndexes)
+        CREATE TABLE IF NOT EXISTS world_counts (name TEXT PRIMARY KEY, count INTEGER NOT NULL) WITHOUT ROWID;
         CREATE TABLE IF NOT EXISTS queues (rank INTEGER PRIMARY KEY, \(queues.definitions));
         CREATE UNIQUE INDEX IF NOT EXISTS queues_by_key ON queues (key);
         CREATE TABLE IF NOT EXISTS agents (rank INTEGER PRIMARY KEY, \(agents.definitions));
@@ -122,6 +125,58 @@ public enum WorldSchema {
             text, tags, content = 'quick_replies', content_rowid = 'rank', tokenize = 'unicode61 remove_diacritics 2',
             prefix = '1 2 3');
         """
+
+    /// The columns a work item has for the shift's lookups (``numberWorkItems(in:)`` fills them):
+    /// `customer_key`, the customer lowercased as Swift lowercases it; `visitor_number`, a customer-less
+    /// item's `Visitor N` as a fresh shift numbers them (by id); `title_key`, the title lowercased.
+    static let workItemKeys = "customer_key TEXT, visitor_number INTEGER, title_key TEXT"
+
+    /// The indexes of those lookups: a customer's items that are not Closed, the newest by title, a
+    /// customer's Closed ones.
+    static let workItemIndexes = """
+        CREATE INDEX IF NOT EXISTS work_items_unclosed_by_customer ON work_items (customer_key)
+            WHERE stream <> 'closed';
+        CREATE INDEX IF NOT EXISTS work_items_by_title ON work_items (title_key, id);
+        CREATE INDEX IF NOT EXISTS work_items_closed_by_customer ON work_items (customer, id) WHERE stream = 'closed';
+        """
+
+    /// Numbers the visitors among the work items by id, sets their title keys, and counts each stream
+    /// and the visitors into `world_counts` (read instead of counting a million rows): after the work
+    /// items were written.
+    static func numberWorkItems(in database: Database) throws(StorageError) {
+        try database.execute(
+            """
+            UPDATE work_items SET visitor_number = numbered.n FROM (
+                SELECT id, row_number() OVER (ORDER BY id) AS n FROM work_items WHERE customer IS NULL) AS numbered
+                WHERE work_items.id = numbered.id AND work_items.visitor_number IS NOT numbered.n;
+            UPDATE work_items SET title_key = coalesce(customer_key, 'visitor ' || visitor_number)
+                WHERE title_key IS NOT coalesce(customer_key, 'visitor ' || visitor_number);
+            DELETE FROM world_counts;
+            INSERT INTO world_counts SELECT stream, count(*) FROM work_items GROUP BY stream;
+            INSERT INTO world_counts SELECT 'visitors', count(*) FROM work_items WHERE customer IS NULL;
+            """)
+    }
+
+    /// Gives the work items of a file written before their keys (a state file of format 2) the keys,
+    /// numbers and counts (``workItemKeys``).
+    static func addWorkItemKeys(in database: Database) throws(StorageError) {
+        let columns = try database.prepare("SELECT 1 FROM pragma_table_info('work_items') WHERE name = 'customer_key'")
+        if try !columns.step() {
+            for column in workItemKeys.split(separator: ",") {
+                try database.execute("ALTER TABLE work_items ADD COLUMN \(column.trimmingPrefix(" "))")
+            }
+        }
+        try create(in: database)
+        let rows = try database.prepare("SELECT id, customer FROM work_items WHERE customer IS NOT NULL")
+        let update = try database.prepare("UPDATE work_items SET customer_key = ?2 WHERE id = ?1")
+        while try rows.step() {
+            try update.bind(rows.int(at: 0), at: 1)
+            try update.bind(rows.string(at: 1)?.lowercased(), at: 2)
+            try update.step()
+            update.reset()
+        }
+        try numberWorkItems(in: database)
+    }
 
     /// The flag in `world_flags` that says closing a conversation needs a disposition code.
     static let requiresDispositionFlag = "requires disposition"

@@ -46,7 +46,7 @@ public final class WorldWriter {
             values.text(record.customer)
         }
         insertWorkItem = try database.prepare(
-            "INSERT INTO work_items (id, channel, customer, stream) VALUES (?1, ?2, ?3, ?4)")
+            "INSERT INTO work_items (id, channel, customer, stream, customer_key) VALUES (?1, ?2, ?3, ?4, ?5)")
         insertFlag = try database.prepare("INSERT OR IGNORE INTO world_flags (flag) VALUES (?1)")
         for (table, kind) in WorldSchema.rankedTables where WorldRecordKind.serviceKinds.contains(kind) {
             arrivingService[kind] = try ArrivingRows(table, in: database, values: Self.serviceValues)
@@ -140,6 +140,7 @@ public final class WorldWriter {
         try insertWorkItem.bind(item.channel.rawValue, at: 2)
         try insertWorkItem.bind(item.customer, at: 3)
         try insertWorkItem.bind(item.stream.rawValue, at: 4)
+        try insertWorkItem.bind(item.customer?.lowercased(), at: 5)
         defer { insertWorkItem.reset() }
         do {
             try insertWorkItem.step()
@@ -158,6 +159,7 @@ public final class WorldWriter {
         try arrivingAccounts.flush()
         try arrivingCases.flush()
         for kind in arrivingService.keys { try arrivingService[kind]!.flush() }
+        try WorldSchema.numberWorkItems(in: database)
         for (table, kind) in WorldSchema.rankedTables {
             let columns = table.columns.joined(separator: ", ")
             let arriving = "temp." + Self.arriving(table)

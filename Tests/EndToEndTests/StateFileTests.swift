@@ -347,7 +347,7 @@ import Glibc
         var reads = 0
         var last = 0
         while running.process.isRunning {
-            let messages = try #require(try StateFile.read(file)?.conversations[1000]?.messages)
+            let messages = try #require(try StateFile.read(file)?.conversation(1000)?.messages)
             #expect(messages.count >= last, "a reader saw the transcript shrink")
             last = messages.count
             reads += 1
@@ -355,7 +355,7 @@ import Glibc
         }
         #expect(running.finish().result.status == 0)
         #expect(reads > 3)
-        #expect(try StateFile.read(file)?.conversations[1000]?.messages.count == 10_000)
+        #expect(try StateFile.read(file)?.conversation(1000)?.messages.count == 10_000)
     }
 
     /// Saves a state in `file` with Visitor 1 in session 1, unfocused, and returns a script of `count`

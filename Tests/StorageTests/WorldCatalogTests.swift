@@ -244,7 +244,10 @@ import Testing
             #expect(try catalog.count(.contact, startingWith: "z") == 5)
             #expect(try catalog.contact(named: "zz top")?.name == "Zz Top")
             // A statement left unfinished would hold a shared lock, and this commit would fail at once.
-            try writer.transaction { try writer.execute("INSERT INTO work_items VALUES (999, 'chat', NULL, 'my')") }
+            try writer.transaction {
+                try writer.execute(
+                    "INSERT INTO work_items (id, channel, customer, stream) VALUES (999, 'chat', NULL, 'my')")
+            }
             #expect(try catalog.workItems(in: .mine).map(\.id).contains(999))
             try writer.execute("DELETE FROM work_items WHERE id = 999")
         }

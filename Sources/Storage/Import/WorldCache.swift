@@ -17,8 +17,9 @@ public enum WorldCache {
     /// The layout of a cache database, kept as its `PRAGMA user_version`: a cache written in another
     /// layout is imported again (1 had no ranks; 2 keeps contacts, accounts and cases ranked; 3 adds
     /// queues, agents, quick replies, dispositions and articles, with their search indexes; 4 adds the
-    /// quick-reply tags and the search indexes' prefixes).
-    static let formatVersion = 4
+    /// quick-reply tags and the search indexes' prefixes; 5 gives work items their keys, visitor numbers
+    /// and stream counts).
+    static let formatVersion = 5
 
     /// The cache folder: `$XDG_CACHE_HOME/omnipanel`, or `~/.cache/omnipanel`; `nil` without either.
     public static func folder(environment: [String: String]) -> String? {

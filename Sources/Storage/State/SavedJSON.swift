@@ -28,13 +28,16 @@ public enum SavedJSON {
         }
     }
 
-    /// The state `json` (the inside of a saved state) describes, in the world of `catalog`, checked.
-    static func state(from json: JSONValue, in catalog: any WorldCatalog, _ path: String) throws(StateFileError)
-        -> PanelState
-    {
+    /// The state `json` (the inside of a saved state) describes, in the world of `catalog`, its
+    /// conversations read from `conversations` when given (`json` lists none then), checked.
+    static func state(
+        from json: JSONValue, in catalog: any WorldCatalog, conversations: (any ConversationCatalog)? = nil,
+        _ path: String
+    ) throws(StateFileError) -> PanelState {
         do {
             var state = try JSONValueDecoder().decode(PanelState.self, from: json)
             state.world = AnyWorldCatalog(catalog)
+            if let conversations { try state.attach(conversations) }
             try SavedState.check(state)
             return state
         } catch let problem as SavedStateProblem {

@@ -20,11 +20,24 @@ public enum StateExport {
 
     /// Writes `state` (read from `path`) to `write`.
     static func export(_ state: PanelState, _ path: String, to write: ([UInt8]) -> Void) throws(StateFileError) {
-        var shift = state
-        shift.world = AnyWorldCatalog(World())
-        guard case .object(let saved) = try encode(SavedState(shift), path) else {
+        // The workspace whole; sessions and the log's records put back; conversations streamed below.
+        guard case .object(var saved) = try encode(SavedState(state.withoutRecords), path),
+            let index = saved.firstIndex(where: { $0.0 == stateKey }), case .object(var members) = saved[index].1
+        else {
             throw StateFileError(path, .invalid("the state is not a JSON object"))
         }
+        for (offset, (key, value)) in members.enumerated() {
+            if key == "sessions" { members[offset].1 = try encode(state.sessions, path) }
+            if key == "shift", case .object(var shift) = value,
+                let log = shift.firstIndex(where: { $0.0 == "log" }), case .object(var figures) = shift[log].1,
+                let records = figures.firstIndex(where: { $0.0 == "records" })
+            {
+                figures[records].1 = try encode(state.shift.log.entries, path)
+                shift[log].1 = .object(figures)
+                members[offset].1 = .object(shift)
+            }
+        }
+        saved[index].1 = .object(members)
         var writer = PrettyJSONWriter()
         writer.beginObject()
         for (key, value) in PrettyJSONWriter.ordered(saved) {
@@ -36,8 +49,10 @@ public enum StateExport {
             writer.beginObject()
             for (member, inner) in PrettyJSONWriter.ordered(members) {
                 writer.key(member)
-                if member == ShiftRows.worldKey {
+                if member == worldKey {
                     try writeWorld(state.world, path, into: &writer, flushingTo: write)
+                } else if member == conversationsKey {
+                    try writeConversations(of: state, path, into: &writer, flushingTo: write)
                 } else {
                     writer.write(inner)
                 }
@@ -46,6 +61,41 @@ public enum StateExport {
         }
         writer.end()
         write(writer.take() + [0x0A])
+    }
+
+    /// The member of the state that holds the world.
+    static let worldKey = "world"
+    /// The member of the state that lists the conversations.
+    static let conversationsKey = "conversations"
+
+    /// Writes every conversation, by number: those in play over the catalog's (held in memory, or read
+    /// one at a time from the state file's tables), handing on what gathered every ``chunkBytes``.
+    private static func writeConversations(
+        of state: PanelState, _ path: String, into writer: inout PrettyJSONWriter, flushingTo write: ([UInt8]) -> Void
+    ) throws(StateFileError) {
+        writer.beginArray()
+        if let all = state.inMemoryConversations {
+            for id in all.keys.sorted() { writer.write(try encode(all[id]!, path)) }
+        } else if let catalog = state.conversations.catalog.base as? SQLiteConversations {
+            var output = writer
+            do {
+                try catalog.eachConversation { stored throws(StorageError) in
+                    let conversation = state.conversations[stored.id] ?? stored
+                    do {
+                        output.write(try JSONValueEncoder().encode(conversation))
+                    } catch {
+                        throw StorageError("W\(conversation.id) cannot be written as JSON: \(error)")
+                    }
+                    if output.output.count >= chunkBytes { write(output.take()) }
+                }
+            } catch {
+                throw StateFile.failure(error, path, reading: true)
+            }
+            writer = output
+        } else {
+            throw StateFileError(path, .invalid("the conversations are neither in memory nor in the file's tables"))
+        }
+        writer.end()
     }
 
     /// The member of ``SavedState`` that holds the state.

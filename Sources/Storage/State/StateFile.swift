@@ -11,8 +11,12 @@ import SystemIO
 /// then takes the lock again at once. The file is in WAL mode: readers (shell completion, `export`)
 /// never wait and never see half a save, and a crash loses at most the save in progress.
 ///
+/// The shift is in real tables (``ShiftSchema``, format 3): a load reads the workspace and attaches
+/// ``SQLiteConversations``, through which the core reads every conversation it does not hold.
+///
 /// A missing file is created whole beside its name (`FILE.omnipanel-XXXXXX`, 0600) and linked into place; a
-/// version-1 JSON file is migrated the same way, the original kept as `FILE.v1.json`. Such files a killed
+/// version-1 JSON file is migrated the same way, the original kept as `FILE.v1.json`; a file of an older
+/// format is migrated in place by ``StateMigrator``, the original kept first as `FILE.v2.db`. Such files a killed
 /// run left are swept when the file is next opened (``StateTemporary/sweep(beside:)``). SQLite's files
 /// beside it are checked before SQLite opens them (``StatePath/inspect(_:)``).
 ///
@@ -52,9 +56,8 @@ public final class StateFile {
     /// The connection, holding the writer's lock between saves (internal for tests that act between a
     /// save's commit and its taking the lock again).
     let database: Database
-    private let tables: ShiftTables
-    /// What the tables hold, to compare the next state with.
-    private var rows: ShiftRows
+    /// The statements that write the shift's rows, prepared at the first save.
+    private var preparedWriter: ShiftWriter?
     /// Whether this connection holds the writer's lock (an open `BEGIN IMMEDIATE`).
     private var holdsLock = false
     /// Why the file was opened only to read (this user cannot write it or its folder), or `nil`: a
@@ -98,16 +101,15 @@ public final class StateFile {
             readOnlyReason = reason
             let database = try Self.openForReading(path)
             self.database = database
-            (tables, rows, state) = try Self.inReadTransaction(database, path) { tables throws(StateFileError) in
-                let (rows, state) = try Self.load(tables, database, path)
-                return (tables, rows, state)
+            state = try Self.inReadTransaction(database, path) { () throws(StateFileError) in
+                try Self.load(database, path)
             }
         } else {
             readOnlyReason = nil
-            (database, tables) = try Self.openLocked(path, flushingCommits: flushesNextCommit)
+            database = try Self.openLocked(path, flushingCommits: flushesNextCommit)
             holdsLock = true
             StateTemporary.sweep(beside: path)
-            (rows, state) = try Self.load(tables, database, path)
+            state = try Self.load(database, path)
         }
         dataVersion = try Self.dataVersion(database, path)
     }
@@ -140,8 +142,8 @@ public final class StateFile {
             return try use(try SavedJSON.decode(try StatePath.readAll(descriptor, path), path))
         case .database:
             let database = try openForReading(path)
-            return try inReadTransaction(database, path) { tables throws(StateFileError) in
-                try use(try load(tables, database, path).1)
+            return try inReadTransaction(database, path) { () throws(StateFileError) in
+                try use(try load(database, path))
             }
         }
     }
@@ -168,32 +170,31 @@ public final class StateFile {
         }
     }
 
-    /// Runs `body` on the state tables of `database` in one read transaction.
+    /// Runs `body` on `database` in one read transaction.
     private static func inReadTransaction<Result>(
-        _ database: Database, _ path: String, _ body: (ShiftTables) throws(StateFileError) -> Result
+        _ database: Database, _ path: String, _ body: () throws(StateFileError) -> Result
     ) throws(StateFileError) -> Result {
-        let tables: ShiftTables
         do {
             try database.execute("BEGIN")
-            tables = try ShiftTables(database)
         } catch {
             throw failure(error, path, reading: true)
         }
         defer { try? database.execute("COMMIT") }
-        return try body(tables)
+        return try body()
+    }
+
+    /// The statements that write the shift, prepared once (a file opened only to read never needs them).
+    private func writer() throws(StorageError) -> ShiftWriter {
+        if let preparedWriter { return preparedWriter }
+        let writer = try ShiftWriter(database)
+        preparedWriter = writer
+        return writer
     }
 
     /// Saves `state` in one transaction writing only the rows that changed; nothing when nothing did.
     public func save(_ state: PanelState) throws(StateFileError) {
         guard state != self.state else { return }
-        let new: ShiftRows
-        do {
-            new = try ShiftRows(state, after: (self.state, rows))
-        } catch {
-            throw StateFileError(path, .unwritable(error.message))
-        }
-        try transaction { () throws(StorageError) in try tables.write(new, over: rows) }
-        rows = new
+        try transaction { () throws(StorageError) in try writer().write(state, over: self.state) }
         self.state = state
     }
 
@@ -267,23 +268,15 @@ public final class StateFile {
     private func replace(
         _ state: PanelState, writingWorld writeWorld: (Database) throws(StorageError) -> Void
     ) throws(StateFileError) {
-        let new: ShiftRows
-        do {
-            new = try ShiftRows(state)
-        } catch {
-            throw StateFileError(path, .unwritable(error.message))
-        }
         try transaction { () throws(StorageError) in
             try WorldSchema.create(in: database)  // a file from before the conversation-control tables gains them
             for table in WorldSchema.recordTables {
                 try database.execute("DELETE FROM \(table)")
             }
             try writeWorld(database)
-            return try tables.write(new, over: rows)
+            return try writer().write(state, over: nil)
         }
-        rows = new
-        self.state = state
-        self.state.world = AnyWorldCatalog(SQLiteWorldCatalog(database: database))
+        self.state = try Self.load(database, path)  // over the file's world and conversations
     }
 
     /// Runs `body` (which returns the rows it wrote) in one transaction under the writer's lock, then
@@ -339,22 +332,55 @@ public final class StateFile {
     // MARK: Opening
 
     /// Opens `path` for writing and takes the writer's lock; commits are flushed to the disk when
-    /// `flushingCommits`, otherwise at checkpoints (`synchronous=NORMAL`).
-    private static func openLocked(_ path: String, flushingCommits: Bool) throws(StateFileError) -> (
-        Database, ShiftTables
-    ) {
-        try retryingWhileLocked { () throws(StateFileError) in
+    /// `flushingCommits`, otherwise at checkpoints (`synchronous=NORMAL`). A file of an older format
+    /// is migrated (``StateMigrator``), its original kept first (``keepOriginal(_:_:version:)``).
+    private static func openLocked(_ path: String, flushingCommits: Bool) throws(StateFileError) -> Database {
+        let database = try retryingWhileLocked { () throws(StateFileError) in
             let database = try open(path, mode: .readWrite)
             do {
                 try database.execute(
                     "PRAGMA journal_mode = WAL; PRAGMA synchronous = \(flushingCommits ? "FULL" : "NORMAL")")
-                let tables = try ShiftTables(database)
                 try database.execute("BEGIN IMMEDIATE")
-                return (database, tables)
+                return database
             } catch {
                 throw failure(error, path, reading: true)
             }
         }
+        let version = try pragma("user_version", database, path)
+        guard StateMigrator.stateFile.isBehind(version) else { return database }
+        let original = try keepOriginal(database, path, version: version)
+        do {
+            try StateMigrator.stateFile.migrate(database)
+        } catch {
+            unlink(original)  // the file is left as it was: nothing to keep
+            throw failure(error, path, reading: false)
+        }
+        return database
+    }
+
+    /// Copies the file open as `database` (under the writer's lock, before it is migrated from
+    /// `version`) to `FILE.vVERSION.db`, 0600, which must not exist yet.
+    /// Returns the copy's name.
+    private static func keepOriginal(_ database: Database, _ path: String, version: Int) throws(StateFileError)
+        -> String
+    {
+        let original = "\(path).v\(version).db"
+        var existing = stat()
+        if lstat(original, &existing) == 0 {
+            throw StateFileError(
+                path, .unwritable("it is a version-\(version) file to migrate, and \(original) is in the way"))
+        }
+        do {
+            // Through a second connection: SQLite copies nothing through one that holds a write
+            // transaction. It reads the last commit, which no one can change while this one holds the lock.
+            let reader = try Database(path: path, mode: .readWrite)
+            reader.setBusyTimeout(milliseconds: Int32(lockWaitSeconds * 1000))
+            try reader.copy(to: original)
+        } catch {
+            unlink(original)
+            throw StateFileError(path, .unwritable("cannot keep the original as \(original): \(error.message)"))
+        }
+        return original
     }
 
     /// Runs `body` again, every 10 ms until the lock wait has passed, while it fails because the file
@@ -387,11 +413,16 @@ public final class StateFile {
         database.setBusyTimeout(milliseconds: Int32(lockWaitSeconds * 1000))
         let applicationID = try pragma("application_id", database, path)
         let version = try pragma("user_version", database, path)
-        guard applicationID == Int(ShiftTables.applicationID), version > 0 else {
+        guard applicationID == Int(ShiftSchema.applicationID), version > 1 else {
             throw StateFileError(path, .invalid("an SQLite database, but not an omnipanel state file"))
         }
-        if version > ShiftTables.formatVersion {
-            throw StateFileError(path, .newerVersion(version, readable: ShiftTables.formatVersion))
+        if version > ShiftSchema.formatVersion {
+            throw StateFileError(path, .newerVersion(version, readable: ShiftSchema.formatVersion))
+        }
+        do {
+            try database.execute("PRAGMA foreign_keys = ON")
+        } catch {
+            throw failure(error, path, reading: true)
         }
         let problem: String?
         do {
@@ -403,19 +434,20 @@ public final class StateFile {
         return database
     }
 
-    /// Reads and checks the shift in `tables`, in the world of `database`'s world tables.
-    private static func load(_ tables: ShiftTables, _ database: Database, _ path: String) throws(StateFileError) -> (
-        ShiftRows, PanelState
-    ) {
-        let rows: ShiftRows
+    /// Reads and checks the shift in `database`, in the world of its world tables (a file of version 2,
+    /// opened only to read, as it is).
+    private static func load(_ database: Database, _ path: String) throws(StateFileError) -> PanelState {
         let json: JSONValue
+        let legacy: Bool
         do {
-            rows = try tables.read()
-            json = try rows.json()
+            legacy = try database.integerPragma("user_version") < ShiftSchema.formatVersion
+            json = try legacy ? LegacyShiftRows.read(database).json() : ShiftReader(database: database).json()
         } catch {
             throw failure(error, path, reading: true)
         }
-        return (rows, try SavedJSON.state(from: json, in: SQLiteWorldCatalog(database: database), path))
+        return try SavedJSON.state(
+            from: json, in: SQLiteWorldCatalog(database: database),
+            conversations: legacy ? nil : SQLiteConversations(database: database), path)
     }
 
     /// Writes `state` (its world, or the one `writeRecords` writes) into a new file beside `path` and links
@@ -437,15 +469,14 @@ public final class StateFile {
         defer { building.release() }
         let temporary = building.path
         do {
-            let rows = try ShiftRows(state)
             let database = try Database(path: temporary, mode: .readWrite)
             // No journal and no syncs while building: the file has no name yet, so a crash leaves only a
             // stray `FILE.omnipanel-XXXXXX` (swept later); it is flushed once, whole, before it is linked into place.
-            try database.execute("PRAGMA journal_mode = OFF; PRAGMA synchronous = OFF")
+            try database.execute("PRAGMA journal_mode = OFF; PRAGMA synchronous = OFF; PRAGMA foreign_keys = ON")
             try database.execute("BEGIN")
-            try database.execute(ShiftTables.schema)
+            try database.execute(ShiftSchema.newFile)
             if let writeRecords { try writeRecords(database) } else { try writeWorld(of: state, into: database) }
-            try ShiftTables(database).write(rows, over: ShiftRows())
+            _ = try ShiftWriter(database).write(state, over: nil)
             try database.execute("COMMIT")
             if state.world.world == nil { try database.execute("DETACH DATABASE source") }
             try database.execute("PRAGMA journal_mode = WAL")

@@ -99,3 +99,32 @@ extension WorldAndImportSafetyTests {
         #expect(try Binary.run(["--state", state, "do", "open", "case", "42"]).status == 0)
     }
 }
+
+extension WorldAndImportSafetyTests {
+    /// Issue 16: an import over an existing state file is one transaction: killed while it writes (its
+    /// WAL seen past 1 MiB, not after a delay), the file opens with every change saved before it.
+    @Test func anImportKilledOverAFileLeavesTheFileAsItWasSaved() throws {
+        let folder = try TemporaryDirectory()
+        defer { folder.remove() }
+        let text = try exported(in: folder)
+        let many = (0..<300_000).map { #"{"name" : "Filler \#($0)"}, "# }.joined()
+        let big = try folder.write(
+            text.replacingOccurrences(of: #""contacts" : ["#, with: #""contacts" : ["# + many), to: "big.json"
+        ).path
+        let state = folder.path("class.db")
+        let saved = try Binary.run(["--state", state, "-c", "incoming chat \"Kenny Smith\"; accept; reply \"kept\""])
+        #expect(saved.status == 0, "\(saved.stderr)")
+        let run = try Binary.start(["--state", state, "import", big])
+        func writing() -> Bool {
+            var status = stat()
+            return stat(state + "-wal", &status) == 0 && status.st_size > 1 << 20
+        }
+        try waitUntil { !run.process.isRunning || writing() }
+        kill(run.process.processIdentifier, SIGKILL)
+        #expect(run.finish().killed, "killed before the import finished")
+        let after = try Binary.run(["--state", state, "history", "1"])
+        #expect(after.status == 0, "\(after.stderr)")
+        #expect(after.stdout.contains("kept"), "the save before the import is all there: \(after.stdout)")
+        #expect(try Binary.run(["--state", state, "open", "contact", "Filler 7"]).status != 0, "none of the import")
+    }
+}
