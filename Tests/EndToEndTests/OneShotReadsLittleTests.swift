@@ -21,10 +21,10 @@ import Testing
             DROP TABLE notes; CREATE TABLE notes (garbage);
             """)
         for command in [["help"], ["config"], ["clock"], ["help", "switch"]] {
-            let result = try Binary.run(["--state", file] + command)
+            let result = try Binary.run(["--state", file, "do"] + command)
             #expect(result.status == 0, "\(command): \(result.stderr)")
         }
-        let picked = try Binary.run(["--state", file, "pick", "W1000"])
+        let picked = try Binary.run(["--state", file, "do", "pick", "W1000"])
         #expect(picked.status != 0 && picked.stderr.contains("cannot read the conversations"), "\(picked.stderr)")
     }
 }

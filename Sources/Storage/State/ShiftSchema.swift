@@ -124,6 +124,7 @@ enum ShiftSchema {
             conversation INTEGER NOT NULL \(conversation),
             seq INTEGER NOT NULL CHECK (seq >= 0),
             colleague TEXT,
+            recipient TEXT,
             text TEXT NOT NULL,
             time INTEGER NOT NULL CHECK (time >= 0),
             PRIMARY KEY (conversation, seq)) WITHOUT ROWID;

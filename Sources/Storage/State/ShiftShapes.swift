@@ -24,7 +24,10 @@ enum ShiftShapes {
     static let conversationLists: [(key: String, shape: RowShape)] = [
         ("messages", listShape("messages", [.init("sender", "sender", .text)])),
         ("notes", listShape("notes", [])),
-        ("internalMessages", listShape("internal_messages", [.init("colleague", "colleague", .text)])),
+        (
+            "internalMessages",
+            listShape("internal_messages", [.init("colleague", "colleague", .text), .init("recipient", "to", .text)])
+        ),
     ]
 
     /// A list item's shape: `leading` columns, then its text and time.

@@ -122,9 +122,9 @@ extension WorldAndImportSafetyTests {
         try waitUntil { !run.process.isRunning || writing() }
         kill(run.process.processIdentifier, SIGKILL)
         #expect(run.finish().killed, "killed before the import finished")
-        let after = try Binary.run(["--state", state, "history", "1"])
+        let after = try Binary.run(["--state", state, "do", "history", "1"])
         #expect(after.status == 0, "\(after.stderr)")
         #expect(after.stdout.contains("kept"), "the save before the import is all there: \(after.stdout)")
-        #expect(try Binary.run(["--state", state, "open", "contact", "Filler 7"]).status != 0, "none of the import")
+        #expect(try Binary.run(["--state", state, "do", "open", "contact", "Filler 7"]).status != 0, "none of the import")
     }
 }
