@@ -125,6 +125,7 @@ extension WorldAndImportSafetyTests {
         let after = try Binary.run(["--state", state, "do", "history", "1"])
         #expect(after.status == 0, "\(after.stderr)")
         #expect(after.stdout.contains("kept"), "the save before the import is all there: \(after.stdout)")
-        #expect(try Binary.run(["--state", state, "do", "open", "contact", "Filler 7"]).status != 0, "none of the import")
+        #expect(
+            try Binary.run(["--state", state, "do", "open", "contact", "Filler 7"]).status != 0, "none of the import")
     }
 }
