@@ -126,7 +126,9 @@ final class Prompt {
             case .ran(let outcome):
                 outcome.liveClock.map { live.apply($0) }
                 show(outcome)
-                if let failure = context.commit(interpreter.state) { return .status(failure) }
+                if let failure = context.commit(interpreter.state) { interpreter.changesSaved() } {
+                    return .status(failure)
+                }
                 rolePlay?.publish(interpreter.state)
                 if outcome.quits { return .status(0) }
             case .failed(let error): Output.error(context.renderer.render(error))
@@ -160,7 +162,7 @@ final class Prompt {
             let factor = LiveClockChange.factor(options.speed)
             say("The shift's clock runs \(factor) times as fast as the wall clock (--speed \(factor)).")
         }
-        return context.commit(interpreter.state)
+        return context.commit(interpreter.state) { interpreter.changesSaved() }
     }
 
     /// The shift's clock has moved on while a line is being edited: what the events that fell due
@@ -176,7 +178,7 @@ final class Prompt {
             }
         }
         // a failure is reported; the next command's commit ends the prompt
-        if !events.isEmpty { _ = context.commit(interpreter.state) }
+        if !events.isEmpty { _ = context.commit(interpreter.state) { interpreter.changesSaved() } }
         rolePlay?.publish(interpreter.state)
         return PromptUpdate(
             lines: events.flatMap { context.renderer.render($0, in: interpreter.state) }
@@ -242,7 +244,8 @@ final class Prompt {
         switch interpreter.handle(InputLine(Array(command.utf8))) {
         case .ran(let outcome):
             outcome.liveClock.map { live.apply($0) }
-            _ = context.commit(interpreter.state)  // a failure is reported; the next command's commit ends the prompt
+            // A failure is reported; the next command's commit ends the prompt.
+            _ = context.commit(interpreter.state) { interpreter.changesSaved() }
             return outcome.isShown(quiet: context.options.quiet)
                 ? context.renderer.render(outcome, in: interpreter.state) : []
         case .failed(let error): return [context.renderer.render(error)]

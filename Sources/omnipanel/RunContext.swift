@@ -55,10 +55,12 @@ struct RunContext {
     /// The renderer for standard output, with the terminal's current width.
     var renderer: OutcomeRenderer { OutcomeRenderer(style: Terminal.style(for: options)) }
 
-    /// Saves `state` to the state file, if there is one. Returns the exit status when saving failed.
-    func commit(_ state: PanelState) -> Int32? {
+    /// Saves `state` to the state file, if there is one; then, when its conversations are read from that
+    /// file, `saved` tells the state's owner to clear its change set (``Interpreter/changesSaved()``).
+    /// Returns the exit status when saving failed.
+    func commit(_ state: PanelState, saved: () -> Void) -> Int32? {
         do throws(StateFileError) {
-            try store?.save(state)
+            if try store?.save(state) == true { saved() }
             return nil
         } catch {
             return Diagnostics.emit(Diagnostic(error))
@@ -130,7 +132,7 @@ struct RunContext {
         lines.watchIdle {  // a pause in the input ends the group: a coprocess or a FIFO's writer sees it all
             Output.flush()
             guard store != nil, idleFailure == nil else { return }
-            idleFailure = commit(runner.interpreter.state)
+            idleFailure = commit(runner.interpreter.state) { runner.changesSaved() }
             lastCommit = monotonicSeconds()
         }
         let flushesEachCommand = options.format == .json && isatty(STDOUT_FILENO) != 1
@@ -140,19 +142,21 @@ struct RunContext {
             if flushesEachCommand { Output.flush() }  // a program reading the replies gets each at once
             if runner.isFinished { break }
             guard store != nil, monotonicSeconds() - lastCommit >= Self.commitInterval else { continue }
-            if let failure = commit(runner.interpreter.state) { return failure }
+            if let failure = commit(runner.interpreter.state) { runner.changesSaved() } { return failure }
             lastCommit = monotonicSeconds()
         }
         if let idleFailure { return idleFailure }
         if let signal = lines.terminationSignal {  // SIGTERM or SIGHUP: save, then end by the signal
-            _ = commit(runner.interpreter.state)
+            _ = commit(runner.interpreter.state) { runner.changesSaved() }
             Output.flush()
             LineEditor.end(by: signal)
         }
-        guard ScriptFile.readWhole(lines, named: name) else { return commit(runner.interpreter.state) ?? 2 }
+        guard ScriptFile.readWhole(lines, named: name) else {
+            return commit(runner.interpreter.state) { runner.changesSaved() } ?? 2
+        }
         let status = runner.finish(emit: emit)
         let reported = report ? printReport(of: runner.interpreter.state) : nil
-        return commit(runner.interpreter.state) ?? reported ?? status
+        return commit(runner.interpreter.state) { runner.changesSaved() } ?? reported ?? status
     }
 
     /// `--scenario FILE`: runs the scenario from `state` with `--strict` and `--quiet` — its setup

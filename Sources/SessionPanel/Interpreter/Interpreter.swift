@@ -62,6 +62,10 @@ public struct Interpreter: Sendable {
         return run(command)
     }
 
+    /// The state was saved to the store its conversations are read from: its change set is cleared
+    /// (``PanelState/changesSaved()``), so the next save writes only what later commands change.
+    public mutating func changesSaved() { state.changesSaved() }
+
     /// From now on, with nothing saving the state, `quit` asks before leaving a shift that changed since
     /// now (its clock aside), and offers the report first; `quit --yes` does not ask.
     public mutating func askBeforeQuittingUnsavedWork() { saved = state }

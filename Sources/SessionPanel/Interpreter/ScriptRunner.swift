@@ -80,6 +80,10 @@ public struct ScriptRunner {
     /// Whether the run is over (`quit`, a failure under ``Options/strict``, or ``finish(emit:)``).
     public private(set) var isFinished = false
 
+    /// The interpreter's state was saved to the store its conversations are read from
+    /// (``Interpreter/changesSaved()``).
+    public mutating func changesSaved() { interpreter.changesSaved() }
+
     private var lineNumber = 0
     /// The question the next line answers.
     private var question: String?

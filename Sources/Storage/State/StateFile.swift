@@ -192,10 +192,20 @@ public final class StateFile {
     }
 
     /// Saves `state` in one transaction writing only the rows that changed; nothing when nothing did.
-    public func save(_ state: PanelState) throws(StateFileError) {
-        guard state != self.state else { return }
+    /// Returns whether `state`'s conversations are read from this file, so that the caller now tells it
+    /// they are saved (``PanelState/changesSaved()``): its change set is empty again and the Closed
+    /// conversations nothing points to leave memory, and the next save starts from what the next
+    /// command changes. (A state over another catalog would lose them: keep its changes.)
+    @discardableResult
+    public func save(_ state: PanelState) throws(StateFileError) -> Bool {
+        let readsThisFile =
+            (state.conversations.catalog.base as? SQLiteConversations).map { $0.database === database } ?? false
+        guard state != self.state else { return readsThisFile }
         try transaction { () throws(StorageError) in try writer().write(state, over: self.state) }
-        self.state = state
+        var saved = state
+        if readsThisFile { saved.changesSaved() }
+        self.state = saved
+        return readsThisFile
     }
 
     /// Replaces everything the file holds, world and shift, with `state` (`import`: its world is in
