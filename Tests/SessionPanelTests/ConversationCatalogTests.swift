@@ -26,7 +26,7 @@ import Testing
         let catalog = CountingCatalog(Self.big.conversations)
         var agent = ScriptedAgent(
             state: try PanelState(catalog: Self.big.world, conversations: catalog, settings: Settings()))
-        #expect(agent.state.nextConversationID == 100_001)
+        #expect(agent.state.nextWorkItem == 100_001)
         let lines = [
             #"incoming chat "Customer 7""#, "accept", "reply hello", #"message 1 "hi""#, "dashboard",
             "dashboard open --page 3", "pick W50000", "open W3", "notes", "summary 1", "switch 0",

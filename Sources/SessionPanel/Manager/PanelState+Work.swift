@@ -34,7 +34,7 @@ extension PanelState {
             conversations.bringIntoPlay(returning)
             notifications.removeAll { $0.conversationID == id }
         } else {
-            guard nextConversationID < Limits.largestCounter else { throw Limits.exhausted("work item numbers") }
+            guard nextWorkItem < Limits.largestCounter else { throw Limits.exhausted("work item numbers") }
             guard customer != nil || visitorCount < Limits.largestCounter else {
                 throw Limits.exhausted("visitor numbers")
             }
@@ -43,8 +43,8 @@ extension PanelState {
                 visitorCount += 1
                 visitorNumber = visitorCount
             }
-            id = nextConversationID
-            nextConversationID += 1
+            id = nextWorkItem
+            nextWorkItem += 1
             let conversation = Conversation(
                 id: id, channel: channel, customer: customer, visitorNumber: visitorNumber,
                 state: .open, assignedToAgent: false)

@@ -49,7 +49,7 @@ public struct PanelState: Sendable, Codable, Equatable {
     /// The next session id to hand out.
     var nextSessionID: Int
     /// The next work item number to hand out.
-    var nextConversationID: Int
+    var nextWorkItem: Int
 
     /// A fresh shift in `world`: only Home open, presence Available, the clock at zero.
     public init(world: World = .demo, settings: Settings = Settings()) {
@@ -92,7 +92,7 @@ public struct PanelState: Sendable, Codable, Equatable {
         self.panelMode = .expanded
         self.shift = Shift()
         self.nextSessionID = 1
-        self.nextConversationID = max(1000, numbers.highestWorkItem + 1)
+        self.nextWorkItem = max(1000, numbers.highestWorkItem + 1)
         refreshPresence()  // Active items in My work items already use capacity
     }
 

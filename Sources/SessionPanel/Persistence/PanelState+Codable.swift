@@ -28,7 +28,7 @@ extension PanelState {
         visitorCount = try container.decode(Int.self, forKey: .visitorCount)
         panelMode = try container.decode(PanelMode.self, forKey: .panelMode)
         nextSessionID = try container.decode(Int.self, forKey: .nextSessionID)
-        nextConversationID = try container.decode(Int.self, forKey: .nextWorkItem)
+        nextWorkItem = try container.decode(Int.self, forKey: .nextWorkItem)
         tools = try container.decodeIfPresent(ConversationTools.self, forKey: .tools) ?? ConversationTools()
         if let shift = try container.decodeIfPresent(Shift.self, forKey: .shift) {
             self.shift = shift
@@ -73,7 +73,7 @@ extension PanelState {
         try container.encode(visitorCount, forKey: .visitorCount)
         try container.encode(panelMode, forKey: .panelMode)
         try container.encode(nextSessionID, forKey: .nextSessionID)
-        try container.encode(nextConversationID, forKey: .nextWorkItem)
+        try container.encode(nextWorkItem, forKey: .nextWorkItem)
         try container.encode(shift, forKey: .shift)
         try container.encode(tools, forKey: .tools)
     }

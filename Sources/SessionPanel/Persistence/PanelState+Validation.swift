@@ -10,7 +10,7 @@ extension PanelState {
         }
         let counters = [
             ("clock", now), ("visitorCount", visitorCount), ("nextSessionID", nextSessionID),
-            ("nextWorkItem", nextConversationID),
+            ("nextWorkItem", nextWorkItem),
         ]
         for (name, value) in counters where !(0...Limits.largestCounter).contains(value) {
             problems.append("\(name) is out of range")
@@ -31,7 +31,7 @@ extension PanelState {
         }
         // The conversations in play; all of them when the catalog is in memory (a state read whole from JSON).
         let checked = inMemoryConversations.map { Array($0.values) } ?? Array(conversations.inPlay)
-        for conversation in checked where conversation.id < 1 || conversation.id >= nextConversationID {
+        for conversation in checked where conversation.id < 1 || conversation.id >= nextWorkItem {
             problems.append("work item W\(conversation.id) is out of range")
         }
         for conversation in checked where (conversation.waitingUntil ?? 0) > Limits.largestCounter {

@@ -46,7 +46,7 @@ import Testing
         var state = ScriptedAgent().state
         state.sessions[0].unreadCount = Int.max
         #expect(state.problems.contains { $0.contains("unread count out of range") })
-        for counter in [\PanelState.now, \.visitorCount, \.nextSessionID, \.nextConversationID] {
+        for counter in [\PanelState.now, \.visitorCount, \.nextSessionID, \.nextWorkItem] {
             var state = ScriptedAgent().state
             state[keyPath: counter] = Int.max
             #expect(state.problems.contains { $0.hasSuffix("is out of range") })
@@ -62,7 +62,7 @@ import Testing
     }
 
     @Test func workItemNumbersAndVisitorNumbersRefuseAtTheLimit() throws {
-        var agent = agent { $0.nextConversationID = largest - 1 }
+        var agent = agent { $0.nextWorkItem = largest - 1 }
         agent.run("incoming chat \"Kenny Smith\"")
         try expectReloads(agent.state)
         #expect(agent.error("incoming chat").contains("no more work item numbers"))
