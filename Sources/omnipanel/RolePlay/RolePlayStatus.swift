@@ -6,11 +6,17 @@ enum RolePlayStatus {
     /// The lines of `status` for `state`.
     static func lines(_ state: PanelState) -> [String] {
         var lines: [String] = []
-        for (position, session) in state.sessions.enumerated() where !session.isHome && !session.readOnly {
-            let conversation = session.conversationID.flatMap { state.conversations[$0] }
+        // An index loop, not `enumerated()` with a `where` clause: Swift 6.3's optimizer (CopyPropagation)
+        // crashed on that form of this function in release builds ("Found ownership error").
+        for position in state.sessions.indices {
+            let session = state.sessions[position]
+            if session.isHome || session.readOnly { continue }
+            var stage = ""
+            if let id = session.conversationID, let conversation = state.conversations[id] {
+                stage = ", \(conversation.state.displayName)"
+            }
             let focus = session.id == state.focusedSessionID ? ", focused" : ""
             let unread = session.unreadCount > 0 ? ", \(session.unreadCount) unread" : ""
-            let stage = conversation.map { ", \($0.state.displayName)" } ?? ""
             lines.append("Session \(position): \(session.title)\(stage)\(focus)\(unread)")
         }
         for notification in state.notifications {
