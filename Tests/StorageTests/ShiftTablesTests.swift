@@ -109,13 +109,6 @@ import Testing
         ("SELECT * FROM log_spans WHERE conversation = ?1", "PRIMARY KEY"),
     ])
     func aHotQueryUsesItsIndex(sql: String, index: String) throws {
-        let scratch = try Scratch()
-        defer { scratch.remove() }
-        let store = try StateFile(path: scratch.path("class.db")) { PanelState() }
-        let plan = try store.database.prepare("EXPLAIN QUERY PLAN " + sql)
-        var details: [String] = []
-        while try plan.step() { details.append(plan.string(at: 3) ?? "") }
-        #expect(details.contains { $0.contains(index) }, "\(details)")
-        #expect(!details.contains { $0.hasPrefix("SCAN") }, "\(details)")
+        try expectIndex(index, usedBy: sql)
     }
 }

@@ -76,12 +76,7 @@ extension WorldAndImportSafetyTests {
     @Test func anImportKilledMidwayLeavesNoStateFile() throws {
         let folder = try TemporaryDirectory()
         defer { folder.remove() }
-        let text = try exported(in: folder)
-        // Enough contacts that the import is still writing when the kill comes.
-        let many = (0..<300_000).map { #"{"name" : "Filler \#($0)"}, "# }.joined()
-        let big = try folder.write(
-            text.replacingOccurrences(of: #""contacts" : ["#, with: #""contacts" : ["# + many), to: "big.json"
-        ).path
+        let big = try bigExport(in: folder)
         let state = folder.path("new.db")
         let run = try Binary.start(["--state", state, "import", big])
         // Killed once the world is being written into the new file beside its name (`new.db.XXXXXX` past
@@ -106,11 +101,7 @@ extension WorldAndImportSafetyTests {
     @Test func anImportKilledOverAFileLeavesTheFileAsItWasSaved() throws {
         let folder = try TemporaryDirectory()
         defer { folder.remove() }
-        let text = try exported(in: folder)
-        let many = (0..<300_000).map { #"{"name" : "Filler \#($0)"}, "# }.joined()
-        let big = try folder.write(
-            text.replacingOccurrences(of: #""contacts" : ["#, with: #""contacts" : ["# + many), to: "big.json"
-        ).path
+        let big = try bigExport(in: folder)
         let state = folder.path("class.db")
         let saved = try Binary.run(["--state", state, "-c", "incoming chat \"Kenny Smith\"; accept; reply \"kept\""])
         #expect(saved.status == 0, "\(saved.stderr)")
@@ -127,5 +118,17 @@ extension WorldAndImportSafetyTests {
         #expect(after.stdout.contains("kept"), "the save before the import is all there: \(after.stdout)")
         #expect(
             try Binary.run(["--state", state, "do", "open", "contact", "Filler 7"]).status != 0, "none of the import")
+    }
+}
+
+extension WorldAndImportSafetyTests {
+    /// An exported state with 300,000 more contacts, in `folder`: enough that an import of it is still
+    /// writing when a test kills it.
+    func bigExport(in folder: TemporaryDirectory) throws -> String {
+        let text = try exported(in: folder)
+        let many = (0..<300_000).map { #"{"name" : "Filler \#($0)"}, "# }.joined()
+        return try folder.write(
+            text.replacingOccurrences(of: #""contacts" : ["#, with: #""contacts" : ["# + many), to: "big.json"
+        ).path
     }
 }
