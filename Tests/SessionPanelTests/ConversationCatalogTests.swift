@@ -42,6 +42,19 @@ import Testing
         #expect(agent.state.conversations.ids.count < 50, "only what the shift touched is held")
     }
 
+    @Test("a dashboard page reads a page, however many unchanged conversations are in play")
+    func aPageIsAPageWhateverIsInPlay() throws {
+        let catalog = CountingCatalog(Self.big.conversations)
+        var state = try PanelState(catalog: Self.big.world, conversations: catalog, settings: Settings())
+        // After a long rush, hundreds of saved conversations stay in play, awaited by events.
+        for item in try state.workItems(in: .open, limit: 500).items { _ = try state.conversations.take(item.id) }
+        #expect(state.conversations.ids.count == 500)
+        catalog.reset()
+        var agent = ScriptedAgent(state: state)
+        agent.run("dashboard open")
+        #expect(catalog.rowsRead <= 3 * PanelState.dashboardPageSize, "\(catalog.rowsRead) rows read")
+    }
+
     @Test("Tab on a work item number asks the catalog for the numbers starting as typed, a handful")
     func completionFindsWorkItemsByTheirDigits() throws {
         let catalog = CountingCatalog(Self.big.conversations)

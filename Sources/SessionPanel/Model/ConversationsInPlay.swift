@@ -145,17 +145,21 @@ extension ConversationsInPlay {
     }
 
     /// A page of the dashboard `stream` on `day`, by number: `limit` items from `offset`, and how many
-    /// the stream lists in all. The catalog's items (none in play) and those in play are merged in
-    /// order; the catalog is asked for one window of `limit` plus the number in play in the stream.
+    /// the stream lists in all. The catalog's items and those changed since the last save are merged
+    /// in order; the catalog is asked for one window of `limit` plus the number changed in the stream.
+    /// (A conversation in play but unchanged reads as its catalog row does, so the catalog lists it:
+    /// after an 8-hour rush hundreds are in play, awaited by events, and a page stays a page.)
     func workItems(in stream: WorkStream, onDay day: Int, offset: Int, limit: Int) throws(CommandError)
         -> (items: [Conversation], total: Int)
     {
         let (offset, limit) = (max(0, offset), min(max(0, limit), Limits.largestCounter))
-        let inPlay = rows.values.filter { $0.isListed(in: stream, onDay: day) }.sorted { $0.id < $1.id }
-        let total = try catalog.count(in: stream, onDay: day, excluding: ids) + inPlay.count
+        let differing = Set(changed.keys)
+        let inPlay = differing.compactMap { rows[$0] }.filter { $0.isListed(in: stream, onDay: day) }
+            .sorted { $0.id < $1.id }
+        let total = try catalog.count(in: stream, onDay: day, excluding: differing) + inPlay.count
         let start = max(0, offset - inPlay.count)
         let window = try catalog.workItems(
-            in: stream, onDay: day, excluding: ids, offset: start, limit: limit + inPlay.count)
+            in: stream, onDay: day, excluding: differing, offset: start, limit: limit + inPlay.count)
         let page = DashboardMerge(
             stored: window, storedOffset: start, windowIsFull: window.count == limit + inPlay.count, inPlay: inPlay)
         return (page.items(from: offset, limit: limit), total)
