@@ -31,5 +31,8 @@ import Testing
         #expect(conversation.waitingUntil == nil)
         #expect(try agent.state.conversations.unclosed(of: "Kenny Smith", on: conversation.channel).isEmpty)
         #expect(agent.state.problems.isEmpty)
+        #expect(
+            !agent.state.shift.agenda.events.contains { $0.kind.conversation == 1000 },
+            "nothing is still to come for a Closed conversation, so nothing keeps it in play")
     }
 }

@@ -3,12 +3,18 @@
 /// or social request has stayed Open for its channel's time (``AutoCloseTimes``).
 extension PanelState {
     /// Closes conversation `id` for good, now: the one way a conversation becomes Closed. Its state and
-    /// closing time, no Waiting window, and the shift log's closing time (the customer index follows the change).
+    /// closing time, no Waiting window, the shift log's closing time and none of its events still to come
+    /// (the customer index follows the change).
     mutating func markClosed(_ id: Int) {
         conversations[id]?.state = .closed
         conversations[id]?.closedAt = now
         conversations[id]?.waitingUntil = nil
         shift.log.conversationClosed(id, at: now)
+        // Closed is final: what was still to come for it (its Wrap-up or Waiting time, a generated
+        // customer's next move) is moot, and would keep it in play, read whole at every load.
+        if shift.agenda.events.contains(where: { $0.kind.conversation == id }) {
+            shift.agenda.removeAll { $0.kind.conversation == id }
+        }
     }
 
     /// Moves conversation `id` to Wrap-up; it closes by itself after its channel's Wrap-up time.
