@@ -19,6 +19,17 @@ struct RolePlayEndToEndTests {
     }
 
     /// Runs `omnipanel customer -c` on `folder`'s state file.
+    /// The trainee's prompt on `shift.db` in `folder` and a trainer beside it, who has just brought
+    /// Kenny Smith's chat request.
+    private func kennyArrives(in folder: TemporaryDirectory) throws -> (
+        trainee: TerminalSession, trainer: TerminalSession
+    ) {
+        let trainee = try TerminalSession.omnipanel(["--state", "shift.db"], in: folder)
+        let trainer = try trainer(in: folder)
+        try trainer.enter(#"arrive chat "Kenny Smith""#)
+        return (trainee, trainer)
+    }
+
     private func customer(_ commands: String, in folder: TemporaryDirectory) throws -> Binary.Result {
         try Binary.run(["--state", folder.path("shift.db"), "customer", "-c", commands])
     }
@@ -29,44 +40,34 @@ struct RolePlayEndToEndTests {
     func twoTerminals() throws {
         let folder = try TemporaryDirectory()
         defer { folder.remove() }
-        let trainee = try TerminalSession.omnipanel(["--state", "shift.db"], in: folder)
-        let trainer = try trainer(in: folder)
-
-        try trainer.type(#"arrive chat "Kenny Smith""#)
-        try trainer.press("Enter")
+        let (trainee, trainer) = try kennyArrives(in: folder)
         try trainer.wait(for: "the arrival confirmed") { $0.text.contains("Kenny Smith: incoming Chat") }
         try trainee.wait(for: "the notification") { $0.text.contains("🔔 Kenny Smith: incoming Chat") }
         #expect(try trainee.bellRang())
 
         try trainee.type("acc")  // half typed while the customer writes
         try trainee.wait(for: "the half-typed line") { $0.beforeCursor == Self.prompt + "acc" }
-        try trainer.type(#"say "Kenny Smith" "my parcel never came""#)
-        try trainer.press("Enter")
+        try trainer.enter(#"say "Kenny Smith" "my parcel never came""#)
         try trainee.wait(for: "the customer's message above the line, the half-typed line kept") {
             $0.text.contains("Kenny Smith (waiting for an agent): my parcel never came")
                 && $0.beforeCursor == Self.prompt + "acc"
         }
-        try trainee.type("ept")
-        try trainee.press("Enter")
+        try trainee.enter("ept")
         try trainer.wait(for: "the customer sees the agent accept") {
             $0.text.contains("Kenny Smith: an agent accepted the chat")
         }
 
-        try trainee.type(#"note "customer sounds upset""#)
-        try trainee.press("Enter")
-        try trainee.type(#"reply "Sorry to hear that, let me check""#)
-        try trainee.press("Enter")
+        try trainee.enter(#"note "customer sounds upset""#)
+        try trainee.enter(#"reply "Sorry to hear that, let me check""#)
         try trainer.wait(for: "the reply") { $0.text.contains("Agent → Kenny Smith: Sorry to hear that, let me check") }
-        try trainer.type(#"leave "Kenny Smith""#)
-        try trainer.press("Enter")
+        try trainer.enter(#"leave "Kenny Smith""#)
         try trainee.wait(for: "the customer left") { $0.text.contains("Kenny Smith") && $0.text.contains("Wrap-up") }
         let seen = try trainer.wait(for: "the end, as the customer sees it") {
             $0.text.contains("Kenny Smith: the conversation ended")
         }
         #expect(seen?.text.contains("upset") == false)
 
-        try trainee.type("quit")
-        try trainee.press("Enter")
+        try trainee.enter("quit")
         trainee.waitUntilEnded()
         try trainer.wait(for: "the trainer told") {
             $0.text.contains("The trainee's prompt has ended the connection; Enter leaves.")
@@ -110,8 +111,7 @@ struct RolePlayEndToEndTests {
         #expect(second.status == 5)  // the state lock comes first, as before role-play
 
         try trainee.wait(for: "the message") { $0.text.contains("hello?") }
-        try trainee.type("quit")
-        try trainee.press("Enter")
+        try trainee.enter("quit")
         trainee.waitUntilEnded()
         #expect(access(folder.path("shift.db.sock"), F_OK) != 0)
         let saved = try Binary.run(["--state", folder.path("shift.db"), "export"])
@@ -125,24 +125,18 @@ struct RolePlayEndToEndTests {
     func stalledTrainer() throws {
         let folder = try TemporaryDirectory()
         defer { folder.remove() }
-        let trainee = try TerminalSession.omnipanel(["--state", "shift.db"], in: folder)
-        let trainer = try trainer(in: folder)
-        try trainer.type(#"arrive chat "Kenny Smith""#)
-        try trainer.press("Enter")
+        let (trainee, trainer) = try kennyArrives(in: folder)
         try trainee.wait(for: "the notification") { $0.text.contains("Kenny Smith: incoming Chat") }
         let pid = try trainer.processID()
         kill(pid, SIGSTOP)
-        try trainee.type("accept")
-        try trainee.press("Enter")
+        try trainee.enter("accept")
         for number in 1...20 {
-            try trainee.type("reply \"answer \(number)\"")
-            try trainee.press("Enter")
+            try trainee.enter("reply \"answer \(number)\"")
         }
         try trainee.wait(for: "every reply") { $0.text.contains("You → Kenny Smith: answer 20") }
         kill(pid, SIGKILL)
         trainer.waitUntilEnded()
-        try trainee.type("notifications")
-        try trainee.press("Enter")
+        try trainee.enter("notifications")
         try trainee.wait(for: "the prompt answering") { $0.text.contains("No pending notifications") }
         let status = try customer("status", in: folder)
         #expect(status.stdout == "Session 1: Kenny Smith, Active, focused\n")
@@ -160,8 +154,7 @@ struct RolePlayEndToEndTests {
             )
         }
         #expect(try String(contentsOfFile: folder.path("shift.db.sock"), encoding: .utf8) == "notes\n")
-        try trainee.type("quit")
-        try trainee.press("Enter")
+        try trainee.enter("quit")
         trainee.waitUntilEnded()
         #expect(try String(contentsOfFile: folder.path("shift.db.sock"), encoding: .utf8) == "notes\n")
 
@@ -204,10 +197,8 @@ struct RolePlayEndToEndTests {
             environment: ["HOME": folder.url.path, "XDG_STATE_HOME": folder.path("state")], workingDirectory: folder.url
         )
         try trainer.wait(for: "the trainer's prompt") { $0.beforeCursor == "customer> " }
-        try trainees[1].type("accept")
-        try trainees[1].press("Enter")
-        try trainees[1].type(#"reply "Hi, Bob here""#)
-        try trainees[1].press("Enter")
+        try trainees[1].enter("accept")
+        try trainees[1].enter(#"reply "Hi, Bob here""#)
         try trainer.wait(for: "Bob's reply, named") { $0.text.contains("bob: ← Agent → Kenny Smith: Hi, Bob here") }
     }
 

@@ -69,6 +69,12 @@ final class TerminalSession {
     /// Presses keys by tmux name: `Tab`, `Enter`, `Up`, `C-c`, `C-u`, `M-2`, …
     func press(_ keys: String...) throws { try send(keys) }
 
+    /// Types `line` and presses Enter.
+    func enter(_ line: String) throws {
+        try type(line)
+        try press("Enter")
+    }
+
     /// What the terminal shows now.
     func screen() throws -> Screen {
         let rows = try tmux(["capture-pane", "-p", "-N"]).stdout.split(
