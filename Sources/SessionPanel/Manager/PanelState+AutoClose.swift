@@ -12,9 +12,7 @@ extension PanelState {
         shift.log.conversationClosed(id, at: now)
         // Closed is final: what was still to come for it (its Wrap-up or Waiting time, a generated
         // customer's next move) is moot, and would keep it in play, read whole at every load.
-        if shift.agenda.events.contains(where: { $0.kind.conversation == id }) {
-            shift.agenda.removeAll { $0.kind.conversation == id }
-        }
+        shift.agenda.removeAll { $0.kind.conversation == id }
     }
 
     /// Moves conversation `id` to Wrap-up; it closes by itself after its channel's Wrap-up time.

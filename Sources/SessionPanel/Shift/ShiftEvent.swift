@@ -98,8 +98,9 @@ public struct ShiftAgenda: Sendable, Codable, Equatable {
         return event
     }
 
-    /// Removes every event `matching` says to.
+    /// Removes every event `matching` says to; when none matches, nothing is rebuilt.
     mutating func removeAll(where matching: (ShiftEvent) -> Bool) {
+        guard events.contains(where: matching) else { return }
         queue.removeAll(where: matching)
         arrivals = ScheduledArrivals(events)
     }
